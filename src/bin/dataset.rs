@@ -1,0 +1,140 @@
+//! `dataset`: builds and checks the collection files the app loads.
+//!
+//! ```text
+//! dataset check FILE...            validate dataset files; one line per problem, exit 1 if any
+//! dataset build [--check]          data/curated/*.json -> public/data/curated.json
+//! dataset import-ucdp [--check]    data/raw/ucdp/*.csv -> public/data/ucdp.json
+//! dataset schema [--check]         the JSON Schema of the model -> docs/dataset.schema.json
+//! ```
+//! With `--check`, nothing is written: the command fails when the committed file differs from
+//! what it would write, which is how the tests catch a stale bundle.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use incident_explorer::core::model::Dataset;
+use incident_explorer::core::validate;
+use incident_explorer::tools::{curated, ucdp};
+
+const CURATED_DIR: &str = "data/curated";
+const CURATED_BUNDLE: &str = "public/data/curated.json";
+const UCDP_CSV: &str = "data/raw/ucdp/ged_syria_2016-2019.csv";
+const UCDP_BUNDLE: &str = "public/data/ucdp.json";
+const GOVERNORATES: &str = "data/geo/syria_governorates.geojson";
+const SCHEMA: &str = "docs/dataset.schema.json";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let check_only = args.iter().any(|arg| arg == "--check");
+    let result = match args.first().map(String::as_str) {
+        Some("check") => check(&args[1..]),
+        Some("build") => build_curated(check_only),
+        Some("import-ucdp") => import_ucdp(check_only),
+        Some("schema") => schema(check_only),
+        _ => Err("usage: dataset check FILE... | build [--check] | import-ucdp [--check] | schema [--check]".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(files: &[String]) -> Result<(), String> {
+    if files.is_empty() {
+        return Err("dataset check: name at least one file".into());
+    }
+    let mut total = 0;
+    for file in files {
+        let bytes = std::fs::read(file).map_err(|error| format!("{file}: {error}"))?;
+        match validate::load(file, &bytes) {
+            Ok(loaded) => {
+                for problem in &loaded.problems {
+                    println!("{problem}");
+                }
+                total += loaded.problems.len();
+                println!(
+                    "{file}: {} events, {} figures loaded; {} records skipped; {} problems",
+                    loaded.dataset.events.len(),
+                    loaded.dataset.figures.len(),
+                    loaded.skipped,
+                    loaded.problems.len()
+                );
+            }
+            Err(problems) => {
+                for problem in &problems {
+                    println!("{problem}");
+                }
+                println!("{file}: rejected");
+                total += problems.len().max(1);
+            }
+        }
+    }
+    if total > 0 {
+        return Err(format!("{total} problems"));
+    }
+    Ok(())
+}
+
+fn build_curated(check_only: bool) -> Result<(), String> {
+    let dataset = curated::build(Path::new(CURATED_DIR))?;
+    let bytes = curated::to_bundle(&dataset)?;
+    report_and_write(CURATED_BUNDLE, &dataset, &bytes, check_only)
+}
+
+fn import_ucdp(check_only: bool) -> Result<(), String> {
+    let import = ucdp::import(Path::new(UCDP_CSV), Path::new(GOVERNORATES))?;
+    for note in &import.notes {
+        println!("note: {note}");
+    }
+    for problem in &import.problems {
+        println!("ucdp:{} : {}", problem.ucdp_id, problem.reason);
+    }
+    if !import.problems.is_empty() {
+        return Err(format!("{} rows could not be mapped", import.problems.len()));
+    }
+    let bytes = ucdp::to_bundle(&import.dataset)?;
+    report_and_write(UCDP_BUNDLE, &import.dataset, &bytes, check_only)
+}
+
+fn schema(check_only: bool) -> Result<(), String> {
+    let schema = schemars::schema_for!(Dataset);
+    let mut bytes = serde_json::to_vec_pretty(&schema).map_err(|error| error.to_string())?;
+    bytes.push(b'\n');
+    write_or_compare(SCHEMA, &bytes, check_only)
+}
+
+fn report_and_write(path: &str, dataset: &Dataset, bytes: &[u8], check_only: bool) -> Result<(), String> {
+    println!(
+        "{path}: {} sources, {} events, {} figures; {} bytes raw, {} bytes gzip",
+        dataset.sources.len(),
+        dataset.events.len(),
+        dataset.figures.len(),
+        bytes.len(),
+        gzip_size(bytes)?
+    );
+    write_or_compare(path, bytes, check_only)
+}
+
+fn write_or_compare(path: &str, bytes: &[u8], check_only: bool) -> Result<(), String> {
+    if check_only {
+        let committed = std::fs::read(path).unwrap_or_default();
+        if committed != bytes {
+            return Err(format!("{path} is stale: regenerate it with the same command without --check"));
+        }
+        println!("{path} is current");
+        return Ok(());
+    }
+    std::fs::write(path, bytes).map_err(|error| format!("{path}: {error}"))?;
+    println!("wrote {path}");
+    Ok(())
+}
+
+fn gzip_size(bytes: &[u8]) -> Result<usize, String> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).map_err(|error| error.to_string())?;
+    encoder.finish().map(|out| out.len()).map_err(|error| error.to_string())
+}

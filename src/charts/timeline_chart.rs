@@ -1,0 +1,223 @@
+//! The timeline: one stacked column per week or month, coloured by actor, with the share that
+//! comes from events dated only to a month, a year or a longer period drawn hatched on top, so a
+//! reader can tell a precise spike from a spread-out estimate. Agreements and ceasefires are
+//! numbered dashed markers; the legend under the chart names them.
+
+use plotters::prelude::*;
+
+use super::{palette, Drawn, Mark};
+use crate::core::date::Day;
+
+/// One column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub start: Day,
+    pub end_exclusive: Day,
+    /// Stack segments, bottom first: (series index, value).
+    pub segments: Vec<(usize, f64)>,
+    /// How much of the column's total comes from imprecisely dated events.
+    pub imprecise: f64,
+}
+
+/// A labelled vertical marker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub day: Day,
+    pub number: usize,
+}
+
+pub const WIDTH: u32 = 960;
+pub const HEIGHT: u32 = 300;
+/// Plot area inside the SVG; the UI maps pointer positions with the same numbers.
+pub const LEFT: u32 = 56;
+pub const RIGHT: u32 = 12;
+pub const TOP: u32 = 22;
+pub const BOTTOM: u32 = 40;
+
+/// Draws the columns; returns one mark per column (full plot height) for hover and drag.
+pub fn draw(columns: &[Column], milestones: &[Milestone], y_label: &str) -> Result<Drawn, String> {
+    let width = WIDTH;
+    let height = HEIGHT;
+    let plot_width = f64::from(width - LEFT - RIGHT);
+    let plot_height = f64::from(height - TOP - BOTTOM);
+    let count = columns.len().max(1);
+    let step = plot_width / count as f64;
+    let max = columns
+        .iter()
+        .map(|column| column.segments.iter().map(|(_, value)| value).sum::<f64>())
+        .fold(0.0_f64, f64::max)
+        .max(1.0);
+    let max = nice_ceiling(max);
+    let to_y = |value: f64| f64::from(TOP) + plot_height * (1.0 - value / max);
+    let mut svg = String::new();
+    let mut marks = Vec::with_capacity(columns.len());
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let fail = |error: DrawingAreaErrorKind<_>| error.to_string();
+        root.fill(&WHITE).map_err(fail)?;
+        let small = TextStyle::from(("sans-serif", 12).into_font()).color(&palette::AXIS);
+        // Horizontal grid and value labels at quarters of the (rounded) maximum.
+        for quarter in 0..=4 {
+            let value = max * f64::from(quarter) / 4.0;
+            let y = to_y(value) as i32;
+            root.draw(&PathElement::new(
+                [(LEFT as i32, y), ((width - RIGHT) as i32, y)],
+                RGBColor(225, 228, 232).stroke_width(1),
+            ))
+            .map_err(fail)?;
+            root.draw(&Text::new(
+                super::bar_chart::format_value(value),
+                (4, y - 7),
+                small.clone(),
+            ))
+            .map_err(fail)?;
+        }
+        root.draw(&Text::new(y_label.to_string(), (4, 4), small.clone()))
+            .map_err(fail)?;
+        for (index, column) in columns.iter().enumerate() {
+            let x0 = f64::from(LEFT) + step * index as f64;
+            let gap = if step > 4.0 { 1.0 } else { 0.0 };
+            let (left, right) = ((x0 + gap) as i32, (x0 + step - gap).max(x0 + 1.0) as i32);
+            let mut base = 0.0;
+            for &(series, value) in &column.segments {
+                if value <= 0.0 {
+                    continue;
+                }
+                root.draw(&Rectangle::new(
+                    [(left, to_y(base + value) as i32), (right, to_y(base) as i32)],
+                    palette::series(series).filled(),
+                ))
+                .map_err(fail)?;
+                base += value;
+            }
+            if column.imprecise > 0.0 {
+                // Hatch the top part of the column that came from imprecise dates.
+                let top = to_y(base);
+                let bottom = to_y((base - column.imprecise).max(0.0));
+                root.draw(&Rectangle::new(
+                    [(left, top as i32), (right, bottom as i32)],
+                    RGBAColor(255, 255, 255, 0.55).filled(),
+                ))
+                .map_err(fail)?;
+                let mut y = top + 3.0;
+                while y < bottom {
+                    root.draw(&PathElement::new(
+                        [(left, y as i32), (right, (y - 3.0).max(top) as i32)],
+                        RGBColor(80, 80, 80).stroke_width(1),
+                    ))
+                    .map_err(fail)?;
+                    y += 4.0;
+                }
+            }
+            marks.push(Mark {
+                x: x0,
+                y: f64::from(TOP),
+                width: step,
+                height: plot_height,
+            });
+        }
+        // Axis labels: a year or month at most every ~70 px.
+        let every = ((70.0 / step).ceil() as usize).max(1);
+        for (index, column) in columns.iter().enumerate().step_by(every) {
+            let x = f64::from(LEFT) + step * index as f64;
+            let (year, month, _) = column.start.ymd();
+            let label = format!("{year}-{month:02}");
+            root.draw(&Text::new(label, (x as i32, (height - BOTTOM + 6) as i32), small.clone()))
+                .map_err(fail)?;
+        }
+        if let (Some(first), Some(last)) = (columns.first(), columns.last()) {
+            let span = f64::from((last.end_exclusive.0 - first.start.0).max(1));
+            for milestone in milestones {
+                let offset = f64::from(milestone.day.0 - first.start.0);
+                if !(0.0..=span).contains(&offset) {
+                    continue;
+                }
+                let x = (f64::from(LEFT) + plot_width * offset / span) as i32;
+                root.draw(&PathElement::new(
+                    [(x, TOP as i32), (x, (height - BOTTOM) as i32)],
+                    RGBColor(164, 22, 26).stroke_width(1),
+                ))
+                .map_err(fail)?;
+                root.draw(&Text::new(
+                    milestone.number.to_string(),
+                    (x + 2, (TOP - 16) as i32),
+                    TextStyle::from(("sans-serif", 12).into_font()).color(&RGBColor(164, 22, 26)),
+                ))
+                .map_err(fail)?;
+            }
+        }
+        root.present().map_err(fail)?;
+    }
+    Ok(Drawn {
+        svg,
+        width,
+        height,
+        marks,
+    })
+}
+
+/// Rounds a maximum up to 1, 2 or 5 times a power of ten so grid lines fall on round values.
+pub fn nice_ceiling(value: f64) -> f64 {
+    if value <= 0.0 || !value.is_finite() {
+        return 1.0;
+    }
+    let magnitude = 10_f64.powf(value.log10().floor());
+    for factor in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if value <= factor * magnitude {
+            return factor * magnitude;
+        }
+    }
+    10.0 * magnitude
+}
+
+/// Which column a horizontal position (a fraction 0..1 of the SVG width) falls in.
+pub fn column_at(fraction: f64, columns: usize) -> Option<usize> {
+    if columns == 0 {
+        return None;
+    }
+    let x = fraction * f64::from(WIDTH) - f64::from(LEFT);
+    let plot_width = f64::from(WIDTH - LEFT - RIGHT);
+    let index = (x / plot_width * columns as f64).floor();
+    Some(index.clamp(0.0, (columns - 1) as f64) as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(month: u32, value: f64, imprecise: f64) -> Column {
+        let start = Day::from_ymd(2019, month, 1).unwrap_or_default();
+        Column {
+            start,
+            end_exclusive: start.next_month_start(),
+            segments: vec![(0, value)],
+            imprecise,
+        }
+    }
+
+    #[test]
+    fn one_mark_per_column_across_the_plot() {
+        let columns: Vec<Column> = (1..=12).map(|m| column(m, f64::from(m), 0.0)).collect();
+        let Ok(drawn) = draw(&columns, &[], "events") else { panic!("draw") };
+        assert_eq!(drawn.marks.len(), 12);
+        let last = drawn.marks[11];
+        assert!((last.x + last.width - f64::from(WIDTH - RIGHT)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn hatching_appears_only_with_imprecise_dates() {
+        let Ok(plain) = draw(&[column(1, 5.0, 0.0)], &[], "events") else { panic!("draw") };
+        let Ok(hatched) = draw(&[column(1, 5.0, 2.0)], &[], "events") else { panic!("draw") };
+        assert!(hatched.svg.matches("<polyline").count() > plain.svg.matches("<polyline").count());
+    }
+
+    #[test]
+    fn nice_ceilings_and_positions() {
+        assert_eq!(nice_ceiling(7.0), 10.0);
+        assert_eq!(nice_ceiling(180.0), 200.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(column_at(0.0, 10), Some(0));
+        assert_eq!(column_at(1.0, 10), Some(9));
+        assert_eq!(column_at(0.5, 0), None);
+    }
+}

@@ -1,0 +1,804 @@
+//! Aggregations over a set of filtered rows: headline totals, the timeline (stacked by actor,
+//! with imprecisely dated events spread and marked), bars by actor, kind and governorate, the
+//! composition of the dead, and list sorting. Every function reads the table's columns through
+//! the row list it is given and allocates only its output, so re-aggregating after a filter
+//! change costs one pass over the selected rows. Ceasefires and agreements (milestone kinds) are
+//! never counted as values: they are markers, not violence.
+
+use super::date::Day;
+use super::table::{bit32, EventTable, NO_ACTOR};
+use super::vocab::{Actor, EventKind, Governorate};
+
+/// Timeline bucket width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Interval {
+    Week,
+    #[default]
+    Month,
+}
+
+impl Interval {
+    pub const ALL: &'static [Interval] = &[Interval::Week, Interval::Month];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Interval::Week => "week",
+            Interval::Month => "month",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Interval> {
+        Self::ALL.iter().copied().find(|i| i.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Interval::Week => "Weekly",
+            Interval::Month => "Monthly",
+        }
+    }
+
+    /// First day of the bucket holding `day`.
+    pub fn bucket_start(self, day: Day) -> Day {
+        match self {
+            Interval::Week => day.week_start(),
+            Interval::Month => day.month_start(),
+        }
+    }
+
+    /// First day of the bucket after the one starting at `start`.
+    pub fn next_start(self, start: Day) -> Day {
+        match self {
+            Interval::Week => Day(start.0.saturating_add(7)),
+            Interval::Month => start.next_month_start(),
+        }
+    }
+}
+
+/// What the timeline and bars measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Metric {
+    /// Number of events.
+    #[default]
+    Events,
+    /// Best estimate of deaths.
+    Deaths,
+    /// Civilians killed (best estimate).
+    CivilianDeaths,
+}
+
+impl Metric {
+    pub const ALL: &'static [Metric] = &[Metric::Events, Metric::Deaths, Metric::CivilianDeaths];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Metric::Events => "events",
+            Metric::Deaths => "deaths",
+            Metric::CivilianDeaths => "civilians",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Metric> {
+        Self::ALL.iter().copied().find(|m| m.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Events => "Events",
+            Metric::Deaths => "Deaths (best estimate)",
+            Metric::CivilianDeaths => "Civilians killed",
+        }
+    }
+}
+
+/// Reads the value rows contribute to a metric. Milestone kinds are looked up once, as a mask,
+/// so the per-row cost is two loads and a bit test.
+struct Values<'a> {
+    /// `None` for [`Metric::Events`] (every non-milestone row is worth 1).
+    column: Option<&'a [u32]>,
+    kind: &'a [u8],
+    milestones: u32,
+}
+
+impl<'a> Values<'a> {
+    fn new(table: &'a EventTable, metric: Metric) -> Values<'a> {
+        Values {
+            column: match metric {
+                Metric::Events => None,
+                Metric::Deaths => Some(&table.deaths_best),
+                Metric::CivilianDeaths => Some(&table.civilians_killed),
+            },
+            kind: &table.kind,
+            milestones: milestone_kinds(),
+        }
+    }
+
+    fn is_milestone(&self, row: usize) -> bool {
+        self.kind
+            .get(row)
+            .is_none_or(|&kind| bit32(usize::from(kind)) & self.milestones != 0)
+    }
+
+    /// The value of `row`; 0 for milestones and for rows out of range.
+    fn at(&self, row: usize) -> f64 {
+        if self.is_milestone(row) {
+            return 0.0;
+        }
+        match self.column {
+            None => 1.0,
+            Some(column) => column.get(row).map_or(0.0, |&v| f64::from(v)),
+        }
+    }
+}
+
+/// Mask over `EventKind` indexes of the milestone kinds.
+fn milestone_kinds() -> u32 {
+    EventKind::ALL
+        .iter()
+        .filter(|kind| kind.is_milestone())
+        .fold(0, |mask, kind| mask | bit32(kind.index()))
+}
+
+/// Headline numbers over the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    /// Every row given, milestones included: the length of the list the totals head.
+    pub events: u32,
+    pub deaths_low: u64,
+    pub deaths_best: u64,
+    pub deaths_high: u64,
+    pub civilians_killed: u64,
+}
+
+pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
+    let column_sum = |column: &[u32]| -> u64 {
+        rows.iter()
+            .filter_map(|&row| column.get(row as usize))
+            .map(|&v| u64::from(v))
+            .sum()
+    };
+    Totals {
+        events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+        // Milestones carry zero deaths in the table, so plain sums already leave them out.
+        deaths_low: column_sum(&table.deaths_low),
+        deaths_best: column_sum(&table.deaths_best),
+        deaths_high: column_sum(&table.deaths_high),
+        civilians_killed: column_sum(&table.civilians_killed),
+    }
+}
+
+/// One bar of the timeline: `[start, end_exclusive)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bucket {
+    pub start: Day,
+    pub end_exclusive: Day,
+    /// Value per `Actor::ALL` index, plus one trailing slot for events that name no actor. Each
+    /// event sits in exactly one slot, so the slots stack to the bucket's total.
+    pub by_actor: Vec<f64>,
+    /// The part of the total that comes from events spread over several buckets because they
+    /// are dated more coarsely than the interval (or span a long period). The chart draws it
+    /// differently so the reader can tell spread values from dated ones.
+    pub imprecise: f64,
+}
+
+impl Bucket {
+    /// Sum over all slots.
+    pub fn total(&self) -> f64 {
+        self.by_actor.iter().sum()
+    }
+}
+
+/// A timeline over contiguous buckets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub interval: Interval,
+    pub metric: Metric,
+    pub buckets: Vec<Bucket>,
+    /// Rows of milestone kind (ceasefires, agreements), in the order given, to draw as markers.
+    pub milestones: Vec<u32>,
+}
+
+/// Most buckets a timeline holds: about 190 years of weeks. A wider span (a mistyped year in a
+/// user's file) is cut at the end rather than allocating without bound.
+pub const MAX_BUCKETS: usize = 10_000;
+
+/// 0000-01-01 and 9999-12-31, the first and last days a date string can name.
+const FIRST_DAY: i32 = -719_528;
+const LAST_DAY: i32 = 2_932_896;
+
+/// The slot of the trailing "no actor" entry in [`Bucket::by_actor`].
+pub fn no_actor_slot() -> usize {
+    Actor::ALL.len()
+}
+
+/// Builds the timeline of `rows`.
+///
+/// Buckets cover `range` (inclusive days, swapped if reversed) or else the span from the
+/// earliest start to the latest end of the rows, extended to whole buckets, with empty buckets
+/// included. An event whose date range lies in one bucket adds its value there. An event whose
+/// range covers several buckets adds to each a share proportional to the days of its range in
+/// that bucket, and those shares also go to [`Bucket::imprecise`]; shares falling outside the
+/// buckets (when `range` cuts the event) are dropped, not moved. The value goes to one slot:
+/// the event's lead actor (first perpetrator, else first actor, else "no actor").
+pub fn timeline(
+    table: &EventTable,
+    rows: &[u32],
+    interval: Interval,
+    metric: Metric,
+    range: Option<(Day, Day)>,
+) -> Timeline {
+    let milestones = {
+        let values = Values::new(table, metric);
+        rows.iter()
+            .copied()
+            .filter(|&row| {
+                let row = row as usize;
+                row < table.len() && values.is_milestone(row)
+            })
+            .collect()
+    };
+    let span = match range {
+        Some((a, b)) => Some((a.min(b), a.max(b))),
+        None => rows
+            .iter()
+            .filter_map(|&row| {
+                let row = row as usize;
+                Some((*table.start.get(row)?, *table.end.get(row)?))
+            })
+            .reduce(|(s1, e1), (s2, e2)| (s1.min(s2), e1.max(e2)))
+            .map(|(start, end)| (Day(start), Day(end))),
+    };
+    // Only days of years 0000 to 9999 (what dates parse to) are bucketed, so the calendar
+    // arithmetic below cannot overflow whatever range a caller passes.
+    let clamp = |day: Day| Day(day.0.clamp(FIRST_DAY, LAST_DAY));
+    let Some((first, last)) = span.map(|(first, last)| (clamp(first), clamp(last))) else {
+        return Timeline {
+            interval,
+            metric,
+            buckets: Vec::new(),
+            milestones,
+        };
+    };
+
+    let slots = Actor::ALL.len() + 1;
+    let mut buckets = Vec::new();
+    let mut start = interval.bucket_start(first);
+    while start <= last && buckets.len() < MAX_BUCKETS {
+        let next = interval.next_start(start);
+        if next <= start {
+            // Only at the very end of the representable days; stop rather than loop.
+            break;
+        }
+        buckets.push(Bucket {
+            start,
+            end_exclusive: next,
+            by_actor: vec![0.0; slots],
+            imprecise: 0.0,
+        });
+        start = next;
+    }
+    let (Some(first_bucket), Some(last_bucket)) = (buckets.first(), buckets.last()) else {
+        return Timeline {
+            interval,
+            metric,
+            buckets,
+            milestones,
+        };
+    };
+    let (span_start, span_end) = (first_bucket.start.0, last_bucket.end_exclusive.0 - 1);
+    // Bucket index of every day of the span, so placing a row is a lookup, not calendar
+    // arithmetic (a few hundred kilobytes at most, for MAX_BUCKETS months).
+    let mut bucket_of: Vec<u32> = Vec::new();
+    for (index, bucket) in (0u32..).zip(&buckets) {
+        let days = usize::try_from(bucket.end_exclusive.0 - bucket.start.0).unwrap_or(0);
+        bucket_of.extend(std::iter::repeat_n(index, days));
+    }
+    let index_of = |day: i32| {
+        usize::try_from(day - span_start)
+            .ok()
+            .and_then(|offset| bucket_of.get(offset))
+            .map_or(0, |&index| index as usize)
+    };
+
+    let values = Values::new(table, metric);
+    for &row in rows {
+        let row = row as usize;
+        let value = values.at(row);
+        let (Some(&start), Some(&end)) = (table.start.get(row), table.end.get(row)) else {
+            continue;
+        };
+        if value == 0.0 || end < span_start || start > span_end {
+            continue;
+        }
+        let slot = table
+            .lead_actor
+            .get(row)
+            .copied()
+            .filter(|&lead| lead != NO_ACTOR && usize::from(lead) < Actor::ALL.len())
+            .map_or(no_actor_slot(), usize::from);
+        let first_index = index_of(start.max(span_start));
+        let last_index = index_of(end.min(span_end));
+        let whole = start >= span_start && end <= span_end;
+        if whole && first_index == last_index {
+            if let Some(cell) = buckets
+                .get_mut(first_index)
+                .and_then(|b| b.by_actor.get_mut(slot))
+            {
+                *cell += value;
+            }
+            continue;
+        }
+        // Spread: each bucket gets the share of the event's days that fall in it.
+        let days = f64::from(end - start + 1);
+        for bucket in buckets
+            .iter_mut()
+            .skip(first_index)
+            .take(last_index.saturating_sub(first_index) + 1)
+        {
+            let overlap = end.min(bucket.end_exclusive.0 - 1) - start.max(bucket.start.0) + 1;
+            if overlap <= 0 {
+                continue;
+            }
+            let share = value * f64::from(overlap) / days;
+            if let Some(cell) = bucket.by_actor.get_mut(slot) {
+                *cell += share;
+            }
+            bucket.imprecise += share;
+        }
+    }
+    Timeline {
+        interval,
+        metric,
+        buckets,
+        milestones,
+    }
+}
+
+/// Sorted descending by value (ties in vocabulary order), zeros dropped.
+fn ranked<T: Copy>(members: &[T], sums: Vec<f64>) -> Vec<(T, f64)> {
+    let mut ranked: Vec<(T, f64)> = members
+        .iter()
+        .copied()
+        .zip(sums)
+        .filter(|(_, v)| *v > 0.0)
+        .collect();
+    // Stable sort keeps vocabulary order among equal values.
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranked
+}
+
+/// Adds `value` to `sums[i]` for every set bit `i` of `mask`.
+fn add_bits(sums: &mut [f64], mut mask: u32, value: f64) {
+    while mask != 0 {
+        if let Some(sum) = sums.get_mut(mask.trailing_zeros() as usize) {
+            *sum += value;
+        }
+        mask &= mask - 1;
+    }
+}
+
+/// Value per actor. An event counts in full for every actor it names, in any role, so these
+/// bars overlap and do not add up to the total, unlike the stacked timeline, where each event
+/// sits under one actor only.
+pub fn by_actor(table: &EventTable, rows: &[u32], metric: Metric) -> Vec<(Actor, f64)> {
+    let values = Values::new(table, metric);
+    let mut sums = vec![0.0; Actor::ALL.len()];
+    for &row in rows {
+        let row = row as usize;
+        if let Some(&mask) = table.actors_any.get(row) {
+            add_bits(&mut sums, mask, values.at(row));
+        }
+    }
+    ranked(Actor::ALL, sums)
+}
+
+/// Value per event kind; each event has one kind, so these bars add up to the total.
+pub fn by_kind(table: &EventTable, rows: &[u32], metric: Metric) -> Vec<(EventKind, f64)> {
+    let values = Values::new(table, metric);
+    let mut sums = vec![0.0; EventKind::ALL.len()];
+    for &row in rows {
+        let row = row as usize;
+        if let Some(sum) = table
+            .kind
+            .get(row)
+            .and_then(|&kind| sums.get_mut(usize::from(kind)))
+        {
+            *sum += values.at(row);
+        }
+    }
+    ranked(EventKind::ALL, sums)
+}
+
+/// Value per governorate. An event counts in full for every governorate among its places, so,
+/// like the actor bars, these can overlap.
+pub fn by_governorate(table: &EventTable, rows: &[u32], metric: Metric) -> Vec<(Governorate, f64)> {
+    let values = Values::new(table, metric);
+    let mut sums = vec![0.0; Governorate::ALL.len()];
+    for &row in rows {
+        let row = row as usize;
+        if let Some(&mask) = table.governorates.get(row) {
+            add_bits(&mut sums, u32::from(mask), values.at(row));
+        }
+    }
+    ranked(Governorate::ALL, sums)
+}
+
+/// Who the dead were, best estimates summed over the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Composition {
+    pub children: u64,
+    pub women: u64,
+    /// Civilians neither counted as children nor as women.
+    pub other_civilians: u64,
+    pub combatants: u64,
+    /// Deaths not attributed to civilians or combatants.
+    pub unknown: u64,
+}
+
+/// The differences are taken per event and floored at zero there, so one event whose parts
+/// exceed its stated total cannot eat into another event's share.
+pub fn composition(table: &EventTable, rows: &[u32]) -> Composition {
+    let at = |column: &[u32], row: usize| column.get(row).map_or(0, |&v| u64::from(v));
+    rows.iter().fold(Composition::default(), |sum, &row| {
+        let row = row as usize;
+        let children = at(&table.children_killed, row);
+        let women = at(&table.women_killed, row);
+        let civilians = at(&table.civilians_killed, row);
+        let combatants = at(&table.combatants_killed, row);
+        let best = at(&table.deaths_best, row);
+        Composition {
+            children: sum.children + children,
+            women: sum.women + women,
+            other_civilians: sum.other_civilians + civilians.saturating_sub(children + women),
+            combatants: sum.combatants + combatants,
+            unknown: sum.unknown + best.saturating_sub(civilians + combatants),
+        }
+    })
+}
+
+/// Order of the event list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum SortKey {
+    #[default]
+    DateDesc,
+    DateAsc,
+    DeathsDesc,
+    DeathsAsc,
+}
+
+impl SortKey {
+    pub const ALL: &'static [SortKey] = &[
+        SortKey::DateDesc,
+        SortKey::DateAsc,
+        SortKey::DeathsDesc,
+        SortKey::DeathsAsc,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SortKey::DateDesc => "date-desc",
+            SortKey::DateAsc => "date-asc",
+            SortKey::DeathsDesc => "deaths-desc",
+            SortKey::DeathsAsc => "deaths-asc",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<SortKey> {
+        Self::ALL.iter().copied().find(|k| k.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::DateDesc => "Newest first",
+            SortKey::DateAsc => "Oldest first",
+            SortKey::DeathsDesc => "Most deaths first",
+            SortKey::DeathsAsc => "Fewest deaths first",
+        }
+    }
+}
+
+/// Sorts rows by `key`: dates by start then end, deaths by best estimate; ties always by row
+/// number ascending, so the order is total and the same on every run whatever order the rows
+/// came in.
+pub fn sort_rows(table: &EventTable, rows: &mut [u32], key: SortKey) {
+    let at = |column: &[i32], row: u32| column.get(row as usize).copied().unwrap_or(i32::MIN);
+    let deaths = |row: u32| table.deaths_best.get(row as usize).copied().unwrap_or(0);
+    let date = |row: u32| (at(&table.start, row), at(&table.end, row));
+    rows.sort_by(|&a, &b| {
+        let primary = match key {
+            SortKey::DateDesc => date(b).cmp(&date(a)),
+            SortKey::DateAsc => date(a).cmp(&date(b)),
+            SortKey::DeathsDesc => deaths(b).cmp(&deaths(a)),
+            SortKey::DeathsAsc => deaths(a).cmp(&deaths(b)),
+        };
+        primary.then(a.cmp(&b))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::DatePrecision;
+    use crate::core::table::test_data::*;
+    use crate::core::vocab::{CasualtyGroup, Role};
+
+    fn day(text: &str) -> Day {
+        Day::parse(text).unwrap_or_default()
+    }
+
+    fn all_rows(table: &EventTable) -> Vec<u32> {
+        (0..table.len() as u32).collect()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    fn build(events: Vec<Ev>) -> EventTable {
+        EventTable::build(&[dataset("curated", events)])
+    }
+
+    #[test]
+    fn ids_round_trip() {
+        for i in Interval::ALL {
+            assert_eq!(Interval::from_id(i.id()), Some(*i));
+        }
+        for m in Metric::ALL {
+            assert_eq!(Metric::from_id(m.id()), Some(*m));
+        }
+        for k in SortKey::ALL {
+            assert_eq!(SortKey::from_id(k.id()), Some(*k));
+        }
+        assert_eq!(Metric::from_id("civilians"), Some(Metric::CivilianDeaths));
+        assert_eq!(SortKey::from_id("date"), None);
+    }
+
+    #[test]
+    fn totals_sum_the_columns() {
+        let table = build(vec![
+            ev("c:1", "2019-11-14").casualty(casualty(
+                CasualtyGroup::All,
+                crate::core::vocab::Outcome::Killed,
+                Some(2),
+                Some(3),
+                Some(5),
+            )),
+            ev("c:2", "2019-11-15").killed(CasualtyGroup::Civilians, 4),
+            ev("c:3", "2019-11-16")
+                .kind(EventKind::CeasefireAgreement)
+                .killed(CasualtyGroup::Civilians, 100),
+        ]);
+        let totals = totals(&table, &all_rows(&table));
+        assert_eq!(
+            totals,
+            Totals {
+                events: 3,
+                deaths_low: 6,
+                deaths_best: 7,
+                deaths_high: 9,
+                civilians_killed: 4,
+            }
+        );
+    }
+
+    #[test]
+    fn month_event_spreads_over_weeks_and_is_marked_imprecise() {
+        // November 2019: Friday 1st to Saturday 30th. Weeks start on Monday: Oct 28, Nov 4, 11,
+        // 18, 25. Days in each: 3, 7, 7, 7, 6 of 30.
+        let table = build(vec![
+            ev("c:1", "2019-11-01")
+                .range("2019-11-01", "2019-11-30", DatePrecision::Month)
+                .actor(Actor::Russia, Role::Perpetrator)
+                .killed(CasualtyGroup::Civilians, 30),
+            ev("c:2", "2019-11-13").actor(Actor::Russia, Role::Perpetrator),
+        ]);
+        let rows = all_rows(&table);
+        let events = timeline(&table, &rows, Interval::Week, Metric::Events, None);
+        let starts: Vec<String> = events.buckets.iter().map(|b| b.start.to_string()).collect();
+        assert_eq!(
+            starts,
+            [
+                "2019-10-28",
+                "2019-11-04",
+                "2019-11-11",
+                "2019-11-18",
+                "2019-11-25"
+            ]
+        );
+        let imprecise: Vec<f64> = events.buckets.iter().map(|b| b.imprecise).collect();
+        let expected = [3.0 / 30.0, 7.0 / 30.0, 7.0 / 30.0, 7.0 / 30.0, 6.0 / 30.0];
+        for (got, want) in imprecise.iter().zip(expected) {
+            assert!(close(*got, want), "{imprecise:?}");
+        }
+        // The day-precise event adds a whole 1 to its week, and nothing imprecise.
+        let totals: Vec<f64> = events.buckets.iter().map(Bucket::total).collect();
+        assert!(close(totals[2], 1.0 + 7.0 / 30.0), "{totals:?}");
+        let sum: f64 = totals.iter().sum();
+        assert!(close(sum, 2.0));
+
+        let deaths = timeline(&table, &rows, Interval::Week, Metric::CivilianDeaths, None);
+        let russia = Actor::Russia.index();
+        let weekly: Vec<f64> = deaths.buckets.iter().map(|b| b.by_actor[russia]).collect();
+        for (got, want) in weekly.iter().zip([3.0, 7.0, 7.0, 7.0, 6.0]) {
+            assert!(close(*got, want), "{weekly:?}");
+        }
+
+        // By month the same event fits one bucket: nothing is imprecise.
+        let monthly = timeline(&table, &rows, Interval::Month, Metric::Events, None);
+        assert_eq!(monthly.buckets.len(), 1);
+        assert!(close(monthly.buckets[0].total(), 2.0));
+        assert!(close(monthly.buckets[0].imprecise, 0.0));
+        assert_eq!(monthly.buckets[0].end_exclusive, day("2019-12-01"));
+    }
+
+    #[test]
+    fn range_sets_buckets_and_keeps_empty_ones() {
+        let table = build(vec![
+            ev("c:1", "2019-11-14"),
+            ev("c:2", "2019-11-01").range("2019-10-15", "2019-11-13", DatePrecision::Period),
+        ]);
+        let rows = all_rows(&table);
+        let full = timeline(&table, &rows, Interval::Month, Metric::Events, None);
+        assert_eq!(full.buckets.len(), 2);
+        let range = Some((day("2020-01-31"), day("2019-11-02")));
+        let clipped = timeline(&table, &rows, Interval::Month, Metric::Events, range);
+        let starts: Vec<String> = clipped
+            .buckets
+            .iter()
+            .map(|b| b.start.to_string())
+            .collect();
+        assert_eq!(starts, ["2019-11-01", "2019-12-01", "2020-01-01"]);
+        // The period event keeps only its November share (13 of 30 days); October's is dropped.
+        let totals: Vec<f64> = clipped.buckets.iter().map(Bucket::total).collect();
+        assert!(close(totals[0], 1.0 + 13.0 / 30.0), "{totals:?}");
+        assert!(close(totals[1], 0.0) && close(totals[2], 0.0));
+        assert!(close(clipped.buckets[0].imprecise, 13.0 / 30.0));
+        let empty = timeline(&table, &[], Interval::Week, Metric::Events, None);
+        assert!(empty.buckets.is_empty());
+        // Absurd ranges are clamped and capped, not overflowed.
+        let huge = timeline(
+            &table,
+            &rows,
+            Interval::Week,
+            Metric::Events,
+            Some((Day(i32::MIN), Day(i32::MAX))),
+        );
+        assert_eq!(huge.buckets.len(), MAX_BUCKETS);
+        assert_eq!(huge.buckets[0].start, day("0000-01-01").week_start());
+    }
+
+    #[test]
+    fn stacks_add_up_to_the_total_without_double_counting() {
+        let table = build(vec![
+            ev("c:1", "2019-11-14")
+                .actor(Actor::Civilians, Role::Target)
+                .actor(Actor::Turkey, Role::Perpetrator)
+                .actor(Actor::Russia, Role::Perpetrator),
+            ev("c:2", "2019-11-14")
+                .actor(Actor::Sdf, Role::Participant)
+                .actor(Actor::Isis, Role::Participant),
+            ev("c:3", "2019-12-01"),
+            ev("c:4", "2019-12-02").actor(Actor::Russia, Role::Perpetrator),
+        ]);
+        let rows = all_rows(&table);
+        let t = timeline(&table, &rows, Interval::Month, Metric::Events, None);
+        let stacked: f64 = t.buckets.iter().map(Bucket::total).sum();
+        assert!(close(stacked, f64::from(totals(&table, &rows).events)));
+        let november = &t.buckets[0].by_actor;
+        // Under its first perpetrator, Turkey, although Russia comes first in the vocabulary.
+        assert!(close(november[Actor::Turkey.index()], 1.0));
+        assert!(close(november[Actor::Russia.index()], 0.0));
+        assert!(close(november[Actor::Sdf.index()], 1.0));
+        assert!(close(t.buckets[1].by_actor[no_actor_slot()], 1.0));
+        assert!(close(t.buckets[1].by_actor[Actor::Russia.index()], 1.0));
+        // Bars by actor overlap instead: the first event counts for all three actors.
+        let bars = by_actor(&table, &rows, Metric::Events);
+        assert_eq!(bars.first(), Some(&(Actor::Russia, 2.0)));
+        assert_eq!(bars.len(), 5);
+    }
+
+    #[test]
+    fn milestones_are_markers_not_values() {
+        let table = build(vec![
+            ev("c:1", "2019-10-22")
+                .kind(EventKind::CeasefireAgreement)
+                .actor(Actor::Russia, Role::Participant),
+            ev("c:2", "2019-11-14").actor(Actor::Russia, Role::Perpetrator),
+        ]);
+        let rows = all_rows(&table);
+        let t = timeline(&table, &rows, Interval::Month, Metric::Events, None);
+        assert_eq!(t.milestones, vec![0]);
+        // The milestone still sets the span, so its marker has a place.
+        assert_eq!(t.buckets.len(), 2);
+        assert!(close(t.buckets[0].total(), 0.0));
+        assert!(close(t.buckets[1].total(), 1.0));
+        assert_eq!(
+            by_kind(&table, &rows, Metric::Events),
+            vec![(EventKind::Airstrike, 1.0)]
+        );
+        assert_eq!(
+            by_actor(&table, &rows, Metric::Events),
+            vec![(Actor::Russia, 1.0)]
+        );
+    }
+
+    #[test]
+    fn bars_sort_descending_and_drop_zeros() {
+        let table = build(vec![
+            ev("c:1", "2019-11-14")
+                .place("Ariha", Some(Governorate::Idlib))
+                .place("Suran", Some(Governorate::Hama))
+                .killed(CasualtyGroup::Civilians, 2),
+            ev("c:2", "2019-11-14")
+                .kind(EventKind::Shelling)
+                .place("Idlib", Some(Governorate::Idlib))
+                .killed(CasualtyGroup::Civilians, 5),
+            ev("c:3", "2019-11-14")
+                .kind(EventKind::Shelling)
+                .place("Homs", Some(Governorate::Homs)),
+        ]);
+        let rows = all_rows(&table);
+        assert_eq!(
+            by_governorate(&table, &rows, Metric::Deaths),
+            vec![(Governorate::Idlib, 7.0), (Governorate::Hama, 2.0)]
+        );
+        assert_eq!(
+            by_governorate(&table, &rows, Metric::Events),
+            vec![
+                (Governorate::Idlib, 2.0),
+                (Governorate::Homs, 1.0),
+                (Governorate::Hama, 1.0)
+            ]
+        );
+        assert_eq!(
+            by_kind(&table, &rows, Metric::Events),
+            vec![(EventKind::Shelling, 2.0), (EventKind::Airstrike, 1.0)]
+        );
+        assert!(by_actor(&table, &rows, Metric::Events).is_empty());
+    }
+
+    #[test]
+    fn composition_parts() {
+        let table = build(vec![
+            ev("c:1", "2019-11-14")
+                .killed(CasualtyGroup::Civilians, 10)
+                .killed(CasualtyGroup::Children, 3)
+                .killed(CasualtyGroup::Women, 2)
+                .killed(CasualtyGroup::Combatants, 4)
+                .killed(CasualtyGroup::Unknown, 6),
+            // Parts larger than the whole: floored at zero for this event only.
+            ev("c:2", "2019-11-14")
+                .killed(CasualtyGroup::Civilians, 1)
+                .killed(CasualtyGroup::Children, 5),
+        ]);
+        assert_eq!(
+            composition(&table, &all_rows(&table)),
+            Composition {
+                children: 8,
+                women: 2,
+                other_civilians: 5,
+                combatants: 4,
+                unknown: 6,
+            }
+        );
+    }
+
+    #[test]
+    fn sorting_is_total_and_stable() {
+        let table = build(vec![
+            ev("c:0", "2019-11-14").killed(CasualtyGroup::Civilians, 5),
+            ev("c:1", "2018-01-01").killed(CasualtyGroup::Civilians, 5),
+            ev("c:2", "2019-11-14"),
+            ev("c:3", "2020-03-01").killed(CasualtyGroup::Civilians, 9),
+        ]);
+        let sorted = |key| {
+            let mut rows = vec![3, 2, 1, 0];
+            sort_rows(&table, &mut rows, key);
+            rows
+        };
+        assert_eq!(sorted(SortKey::DateDesc), vec![3, 0, 2, 1]);
+        assert_eq!(sorted(SortKey::DateAsc), vec![1, 0, 2, 3]);
+        assert_eq!(sorted(SortKey::DeathsDesc), vec![3, 0, 1, 2]);
+        assert_eq!(sorted(SortKey::DeathsAsc), vec![2, 0, 1, 3]);
+    }
+}

@@ -1,0 +1,281 @@
+//! Export of exactly the filtered events, as CSV for spreadsheets and JSON for programs, each row
+//! with its sources, verbatim quotes and a permalink, and the attribution lines the licences ask
+//! for.
+//!
+//! The CSV starts with a UTF-8 byte order mark so that spreadsheet programs read Arabic and
+//! curly quotes correctly, quotes every field (RFC 4180), and defuses cells that a spreadsheet
+//! would run as a formula (text starting with `=`, `+`, `-`, `@`).
+
+use serde::Serialize;
+
+use super::model::{Dataset, Event};
+use super::table::EventTable;
+
+/// One exported row, shared by both formats so they never disagree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub collection: String,
+    pub date_start: String,
+    pub date_end: String,
+    pub date_precision: String,
+    pub place: String,
+    pub governorate: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub location_precision: String,
+    pub kind: String,
+    pub actors: String,
+    pub deaths_low: u32,
+    pub deaths_best: u32,
+    pub deaths_high: u32,
+    pub casualties: String,
+    pub summary: String,
+    pub sources: String,
+    pub quotes: String,
+    pub ucdp_id: Option<u64>,
+    pub permalink: String,
+}
+
+const HEADER: [&str; 21] = [
+    "id",
+    "collection",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place",
+    "governorate",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "kind",
+    "actors",
+    "deaths_low",
+    "deaths_best",
+    "deaths_high",
+    "casualties",
+    "summary",
+    "sources",
+    "quotes",
+    "ucdp_id",
+    "permalink",
+];
+
+/// Builds the rows of `rows` (table row numbers); `permalink` makes the link of one event id.
+pub fn rows(
+    table: &EventTable,
+    datasets: &[Dataset],
+    selection: &[u32],
+    permalink: &dyn Fn(&str) -> String,
+) -> Vec<Row> {
+    selection
+        .iter()
+        .filter_map(|&row| {
+            let row = row as usize;
+            let &(dataset_index, _) = table.locations.get(row)?;
+            let dataset = datasets.get(dataset_index)?;
+            let event = table.event(row, datasets)?;
+            Some(row_of(table, row, dataset, event, permalink))
+        })
+        .collect()
+}
+
+fn row_of(
+    table: &EventTable,
+    row: usize,
+    dataset: &Dataset,
+    event: &Event,
+    permalink: &dyn Fn(&str) -> String,
+) -> Row {
+    let place = event.places.first();
+    let actors = event
+        .actors
+        .iter()
+        .map(|actor| {
+            let party = actor
+                .party
+                .and_then(|index| dataset.parties.get(index as usize))
+                .map(|party| format!(" [{}]", party.name))
+                .unwrap_or_default();
+            format!("{} ({}){party}", actor.actor.label(), actor.role.label())
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let casualties = event
+        .casualties
+        .iter()
+        .map(|c| {
+            let number = match (c.low, c.best, c.high) {
+                (Some(low), Some(best), Some(high)) if low != high => format!("{best} ({low}-{high})"),
+                (_, Some(best), _) => best.to_string(),
+                _ => "?".to_string(),
+            };
+            let wording = c.wording.as_ref().map(|w| format!(" “{w}”")).unwrap_or_default();
+            format!("{} {} {} {}{wording}", c.group.label(), c.outcome.label(), c.qualifier.label(), number)
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let source_title = |id: &str| {
+        dataset
+            .sources
+            .iter()
+            .find(|source| source.id == id)
+            .map(|source| format!("{}: {}", source.publisher.label(), source.title))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let sources = event
+        .citations
+        .iter()
+        .map(|c| match &c.reported_by {
+            Some(by) => format!("{} (reported by {by})", source_title(&c.source)),
+            None => source_title(&c.source),
+        })
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let quotes = event
+        .citations
+        .iter()
+        .map(|c| c.quote.clone())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let get = |column: &[u32]| column.get(row).copied().unwrap_or(0);
+    Row {
+        id: event.id.clone(),
+        collection: dataset.collection.id.clone(),
+        date_start: event.date.start.clone(),
+        date_end: event.date.end.clone(),
+        date_precision: format!("{:?}", event.date.precision).to_lowercase(),
+        place: place.map(|p| p.name.clone()).unwrap_or_default(),
+        governorate: place
+            .and_then(|p| p.governorate)
+            .map(|g| g.label().to_string())
+            .unwrap_or_default(),
+        latitude: place.and_then(|p| p.lat),
+        longitude: place.and_then(|p| p.lon),
+        location_precision: place
+            .map(|p| format!("{:?}", p.precision).to_lowercase())
+            .unwrap_or_default(),
+        kind: event.kind.label().to_string(),
+        actors,
+        deaths_low: get(&table.deaths_low),
+        deaths_best: get(&table.deaths_best),
+        deaths_high: get(&table.deaths_high),
+        casualties,
+        summary: event.summary.clone(),
+        sources,
+        quotes,
+        ucdp_id: event.ucdp.as_ref().map(|u| u.id),
+        permalink: permalink(&event.id),
+    }
+}
+
+/// Attribution lines of every collection that contributed rows.
+pub fn attributions(datasets: &[Dataset]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for dataset in datasets {
+        for line in dataset.collection.attribution.iter().chain(&dataset.collection.citations) {
+            if !lines.contains(line) {
+                lines.push(line.clone());
+            }
+        }
+    }
+    lines
+}
+
+/// The CSV text: a byte order mark, the header, one record per event, then an empty line and the
+/// attribution lines, one per record, where spreadsheet users see them and parsers can stop.
+pub fn to_csv(rows: &[Row], attribution: &[String]) -> String {
+    let mut out = String::from("\u{feff}");
+    push_record(&mut out, HEADER.iter().map(|h| (*h).to_string()));
+    for row in rows {
+        push_record(
+            &mut out,
+            [
+                row.id.clone(),
+                row.collection.clone(),
+                row.date_start.clone(),
+                row.date_end.clone(),
+                row.date_precision.clone(),
+                row.place.clone(),
+                row.governorate.clone(),
+                row.latitude.map(|v| v.to_string()).unwrap_or_default(),
+                row.longitude.map(|v| v.to_string()).unwrap_or_default(),
+                row.location_precision.clone(),
+                row.kind.clone(),
+                row.actors.clone(),
+                row.deaths_low.to_string(),
+                row.deaths_best.to_string(),
+                row.deaths_high.to_string(),
+                row.casualties.clone(),
+                row.summary.clone(),
+                row.sources.clone(),
+                row.quotes.clone(),
+                row.ucdp_id.map(|v| v.to_string()).unwrap_or_default(),
+                row.permalink.clone(),
+            ]
+            .into_iter(),
+        );
+    }
+    out.push_str("\r\n");
+    for line in attribution {
+        push_record(&mut out, std::iter::once(line.clone()));
+    }
+    out
+}
+
+fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
+    let mut first = true;
+    for field in fields {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push('"');
+        if field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err() {
+            out.push('\'');
+        }
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    }
+    out.push_str("\r\n");
+}
+
+/// The JSON export: the rows and the attribution lines.
+pub fn to_json(rows: &[Row], attribution: &[String], view_link: &str) -> String {
+    #[derive(Serialize)]
+    struct Export<'a> {
+        view: &'a str,
+        attribution: &'a [String],
+        count: usize,
+        events: &'a [Row],
+    }
+    serde_json::to_string_pretty(&Export {
+        view: view_link,
+        attribution,
+        count: rows.len(),
+        events: rows,
+    })
+    .unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let mut out = String::new();
+        push_record(
+            &mut out,
+            ["a,b".to_string(), "say \"hi\"".to_string(), "=HYPERLINK(1)".to_string(), "-5".to_string(), "إدلب".to_string()].into_iter(),
+        );
+        assert_eq!(out, "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(1)\",\"-5\",\"إدلب\"\r\n");
+    }
+
+    #[test]
+    fn csv_starts_with_a_bom_and_a_header() {
+        let csv = to_csv(&[], &["Data: UCDP".to_string()]);
+        assert!(csv.starts_with("\u{feff}\"id\",\"collection\""));
+        assert!(csv.ends_with("\"Data: UCDP\"\r\n"));
+    }
+}

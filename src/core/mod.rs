@@ -1,0 +1,16 @@
+//! The pure core: the data model, its validation, filtering and aggregation, the URL codec and
+//! chart layout. Nothing here imports `leptos`, `web_sys` or `gloo`, so all of it runs and is
+//! tested natively with `cargo test`, and the browser only renders what it computes.
+
+pub mod aggregate;
+pub mod catalog;
+pub mod date;
+pub mod export;
+pub mod filter;
+pub mod geo;
+pub mod model;
+pub mod query;
+pub mod search;
+pub mod table;
+pub mod validate;
+pub mod vocab;

@@ -1,0 +1,1066 @@
+//! The URL codec: every piece of view state lives in the query string, so a link reproduces
+//! exactly what its sender saw and the browser's Back button undoes a change. [`encode`] writes a
+//! canonical form (fixed parameter order, sorted list values, defaults omitted), so equal states
+//! give equal URLs. [`decode`] is lenient because URLs get truncated by chat apps, edited by
+//! hand and kept across releases: an unknown parameter or an invalid value is dropped with a
+//! [`Notice`] for the reader and the rest still applies; it never panics on any input.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use super::aggregate::{Interval, Metric, SortKey};
+use super::date::Day;
+use super::filter::{ActorRole, CasualtyFilter, Filter};
+use super::table::bit32;
+use super::vocab::{Actor, EventKind, Governorate, Publisher};
+
+/// Longest value accepted: the search text is cut to it, other values are refused.
+pub const MAX_VALUE_BYTES: usize = 2_000;
+/// Longest event id accepted in `sel`.
+pub const MAX_SELECTION_BYTES: usize = 200;
+/// Longest collection id accepted in `c` (the validator's limit for ids).
+pub const MAX_COLLECTION_BYTES: usize = 200;
+/// Notices beyond this many are summarised in one, so a hostile URL cannot flood the page.
+pub const MAX_NOTICES: usize = 20;
+
+/// Which part of the app is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum View {
+    #[default]
+    List,
+    Figures,
+    Map,
+    About,
+}
+
+impl View {
+    pub const ALL: &'static [View] = &[View::List, View::Figures, View::Map, View::About];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            View::List => "list",
+            View::Figures => "figures",
+            View::Map => "map",
+            View::About => "about",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<View> {
+        Self::ALL.iter().copied().find(|v| v.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::List => "Events",
+            View::Figures => "Reported figures",
+            View::Map => "Map",
+            View::About => "About",
+        }
+    }
+}
+
+/// Everything the URL holds. `Default` is the state of a bare URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewState {
+    /// Collection ids; whether they are loaded is for the UI to check.
+    pub collections: BTreeSet<String>,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+    pub actors: BTreeSet<Actor>,
+    pub actor_role: ActorRole,
+    pub kinds: BTreeSet<EventKind>,
+    pub governorates: BTreeSet<Governorate>,
+    pub publishers: BTreeSet<Publisher>,
+    pub casualty: Option<CasualtyFilter>,
+    /// Search text as typed.
+    pub text: String,
+    pub sort: SortKey,
+    pub metric: Metric,
+    pub interval: Interval,
+    /// Timeline stacked by actor (default) or a single series.
+    pub stacked: bool,
+    /// Id of the event whose details are open; whether it exists is for the UI to check.
+    pub selected: Option<String>,
+    pub view: View,
+    /// 0-based page of the event list.
+    pub page: u32,
+}
+
+impl Default for ViewState {
+    fn default() -> ViewState {
+        ViewState {
+            collections: BTreeSet::new(),
+            from: None,
+            to: None,
+            actors: BTreeSet::new(),
+            actor_role: ActorRole::Any,
+            kinds: BTreeSet::new(),
+            governorates: BTreeSet::new(),
+            publishers: BTreeSet::new(),
+            casualty: None,
+            text: String::new(),
+            sort: SortKey::DateDesc,
+            metric: Metric::Events,
+            interval: Interval::Month,
+            stacked: true,
+            selected: None,
+            view: View::List,
+            page: 0,
+        }
+    }
+}
+
+impl ViewState {
+    /// The table filter this state asks for. `collection_ids` are the table's (its
+    /// `collection_ids`): selected collections that are not loaded, or beyond the 32 a mask
+    /// holds, are left out of the mask; if none remains, collections are not constrained.
+    pub fn filter(&self, collection_ids: &[String]) -> Filter {
+        let collections = self
+            .collections
+            .iter()
+            .filter_map(|id| collection_ids.iter().position(|known| known == id))
+            .fold(0u32, |mask, index| mask | bit32(index));
+        Filter {
+            from: self.from,
+            to: self.to,
+            actors: mask(self.actors.iter().map(|a| a.index())),
+            actor_role: self.actor_role,
+            kinds: mask(self.kinds.iter().map(|k| k.index())),
+            governorates: u16::try_from(mask(self.governorates.iter().map(|g| g.index())))
+                .unwrap_or(u16::MAX),
+            collections,
+            publishers: mask(self.publishers.iter().map(|p| p.index())),
+            casualty: self.casualty,
+            text: self.text.clone(),
+        }
+    }
+}
+
+fn mask(indexes: impl Iterator<Item = usize>) -> u32 {
+    indexes.fold(0, |mask, index| mask | bit32(index))
+}
+
+/// Something in the URL that was ignored or changed, said for a reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The parameter concerned, as it appeared (shortened if very long).
+    pub param: String,
+    pub message: String,
+}
+
+/// The URL form of a governorate: lowercase ASCII with spaces as hyphens ("deir-ez-zor").
+pub fn governorate_slug(governorate: Governorate) -> String {
+    slug(governorate.id())
+}
+
+fn slug(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '_' => '-',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// The parameters, in canonical order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Param {
+    View,
+    Collections,
+    From,
+    To,
+    Actor,
+    Role,
+    Kind,
+    Gov,
+    Pub,
+    Cas,
+    Q,
+    Sort,
+    Metric,
+    By,
+    Stack,
+    Sel,
+    Page,
+}
+
+const PARAMS: [Param; 17] = [
+    Param::View,
+    Param::Collections,
+    Param::From,
+    Param::To,
+    Param::Actor,
+    Param::Role,
+    Param::Kind,
+    Param::Gov,
+    Param::Pub,
+    Param::Cas,
+    Param::Q,
+    Param::Sort,
+    Param::Metric,
+    Param::By,
+    Param::Stack,
+    Param::Sel,
+    Param::Page,
+];
+
+impl Param {
+    fn key(self) -> &'static str {
+        match self {
+            Param::View => "view",
+            Param::Collections => "c",
+            Param::From => "from",
+            Param::To => "to",
+            Param::Actor => "actor",
+            Param::Role => "role",
+            Param::Kind => "kind",
+            Param::Gov => "gov",
+            Param::Pub => "pub",
+            Param::Cas => "cas",
+            Param::Q => "q",
+            Param::Sort => "sort",
+            Param::Metric => "metric",
+            Param::By => "by",
+            Param::Stack => "stack",
+            Param::Sel => "sel",
+            Param::Page => "page",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Param> {
+        PARAMS.iter().copied().find(|p| p.key() == key)
+    }
+
+    fn is_list(self) -> bool {
+        matches!(
+            self,
+            Param::Collections | Param::Actor | Param::Kind | Param::Gov | Param::Pub
+        )
+    }
+
+    /// What a value of this parameter must be, with its article, for notices.
+    fn expects(self) -> &'static str {
+        match self {
+            Param::View => "a view (list, figures, map or about)",
+            Param::Collections => "a collection id",
+            Param::From | Param::To => "a date (YYYY-MM-DD)",
+            Param::Actor => "an actor",
+            Param::Role => "an actor role (perpetrator or any)",
+            Param::Kind => "an event kind",
+            Param::Gov => "a governorate",
+            Param::Pub => "a publisher",
+            Param::Cas => "a casualty filter (killed, civilians, children or injured)",
+            Param::Q => "a search text",
+            Param::Sort => "a sort order",
+            Param::Metric => "a metric (events, deaths or civilians)",
+            Param::By => "an interval (week or month)",
+            Param::Stack => "a stacking setting (0 or 1)",
+            Param::Sel => "an event id",
+            Param::Page => "a page number",
+        }
+    }
+}
+
+/// Collects notices up to [`MAX_NOTICES`] and counts the rest.
+#[derive(Default)]
+struct Notices {
+    list: Vec<Notice>,
+    dropped: usize,
+}
+
+impl Notices {
+    fn push(&mut self, param: &str, message: String) {
+        if self.list.len() < MAX_NOTICES {
+            self.list.push(Notice {
+                param: shorten(param),
+                message,
+            });
+        } else {
+            self.dropped = self.dropped.saturating_add(1);
+        }
+    }
+
+    fn invalid(&mut self, param: Param, value: &str) {
+        self.push(
+            param.key(),
+            format!(
+                "“{}={}” is not {}; ignored",
+                param.key(),
+                shorten(value),
+                param.expects()
+            ),
+        );
+    }
+
+    fn finish(mut self) -> Vec<Notice> {
+        if self.dropped > 0 {
+            self.list.push(Notice {
+                param: String::new(),
+                message: format!(
+                    "{} more problems with the address were ignored",
+                    self.dropped
+                ),
+            });
+        }
+        self.list
+    }
+}
+
+/// Text for a notice: long values are cut, so a notice stays one readable line.
+fn shorten(text: &str) -> String {
+    const LIMIT: usize = 60;
+    match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+        None => text.to_string(),
+    }
+}
+
+/// The longest prefix of `text` of at most `limit` bytes that ends on a character boundary.
+fn cut_to(text: &mut String, limit: usize) {
+    if text.len() > limit {
+        let boundary = (0..=limit)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        text.truncate(boundary);
+    }
+}
+
+/// A percent-decoded component and what was wrong with its encoding.
+struct Decoded {
+    text: String,
+    malformed_escape: bool,
+    invalid_utf8: bool,
+}
+
+/// Decodes `%XX` escapes and `+` (a space in form encoding). A `%` not followed by two hex
+/// digits is kept as typed; bytes that do not form UTF-8 become U+FFFD. Both are reported.
+fn percent_decode(raw: &str) -> Decoded {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut malformed_escape = false;
+    let mut position = 0;
+    while let Some(&byte) = bytes.get(position) {
+        match byte {
+            b'+' => {
+                out.push(b' ');
+                position += 1;
+            }
+            b'%' => {
+                let high = bytes.get(position + 1).and_then(|&b| hex_value(b));
+                let low = bytes.get(position + 2).and_then(|&b| hex_value(b));
+                if let (Some(high), Some(low)) = (high, low) {
+                    out.push(high << 4 | low);
+                    position += 3;
+                } else {
+                    malformed_escape = true;
+                    out.push(b'%');
+                    position += 1;
+                }
+            }
+            other => {
+                out.push(other);
+                position += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(text) => Decoded {
+            text,
+            malformed_escape,
+            invalid_utf8: false,
+        },
+        Err(error) => Decoded {
+            text: String::from_utf8_lossy(error.as_bytes()).into_owned(),
+            malformed_escape,
+            invalid_utf8: true,
+        },
+    }
+}
+
+fn hex_value(byte: u8) -> Option<u8> {
+    char::from(byte)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+/// Bytes written as they are: RFC 3986 unreserved characters, plus `:` (legal in a query and
+/// common in event ids). Everything else, including `,` (the list separator), `&`, `=`, `+`,
+/// `#`, `%` and all non-ASCII, is written as `%XX` of its UTF-8 bytes.
+fn percent_encode(text: &str, out: &mut String) {
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b':') {
+            out.push(char::from(byte));
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+}
+
+/// Reads a query string (with or without its leading `?`) into a state, with a notice for each
+/// thing that was ignored or changed.
+///
+/// Unknown parameters and invalid values are dropped; an invalid item of a list drops only that
+/// item. An empty value leaves the parameter at its default. A scalar parameter given several
+/// times takes its last value; a list given several times combines them; both are noticed. A
+/// search text over [`MAX_VALUE_BYTES`] is cut and any other value over it refused (for a list
+/// given several times, the values that would take it past the limit together). `from` after
+/// `to` are swapped.
+pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut notices = Notices::default();
+    // Raw values per parameter, in the order given.
+    let mut values: [Vec<&str>; PARAMS.len()] = Default::default();
+    for piece in query.split('&').filter(|piece| !piece.is_empty()) {
+        let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
+        let key = percent_decode(raw_key).text;
+        match Param::from_key(&key).and_then(|p| values.get_mut(p as usize)) {
+            Some(given) => given.push(raw_value),
+            None => notices.push(
+                &key,
+                format!("Unknown parameter “{}” was ignored", shorten(&key)),
+            ),
+        }
+    }
+
+    let mut state = ViewState::default();
+    for (param, given) in PARAMS.iter().copied().zip(&values) {
+        if given.len() > 1 {
+            let outcome = if param.is_list() {
+                "the values were combined"
+            } else {
+                "the last one was used"
+            };
+            notices.push(
+                param.key(),
+                format!(
+                    "“{}” was given {} times; {outcome}",
+                    param.key(),
+                    given.len()
+                ),
+            );
+        }
+        if param.is_list() {
+            // The limit holds for the values together, so that the merged list still fits one
+            // value when encoded again.
+            let mut used = 0;
+            for raw in given {
+                used = apply_list(&mut state, param, raw, used, &mut notices);
+            }
+        } else if let Some(raw) = given.last() {
+            apply_scalar(&mut state, param, raw, &mut notices);
+        }
+    }
+
+    if let (Some(from), Some(to)) = (state.from, state.to) {
+        if from > to {
+            state.from = Some(to);
+            state.to = Some(from);
+            notices.push(
+                "from",
+                format!("“from={from}” was after “to={to}”; the two dates were swapped"),
+            );
+        }
+    }
+    (state, notices.finish())
+}
+
+/// Reports encoding problems of one value.
+fn note_encoding(param: Param, decoded: &Decoded, notices: &mut Notices) {
+    if decoded.malformed_escape {
+        notices.push(
+            param.key(),
+            format!(
+                "“{}” contains a “%” that does not start an escape; it was read as typed",
+                param.key()
+            ),
+        );
+    }
+    if decoded.invalid_utf8 {
+        notices.push(
+            param.key(),
+            format!(
+                "“{}” contains bytes that are not UTF-8 text; they were replaced by “\u{FFFD}”",
+                param.key()
+            ),
+        );
+    }
+}
+
+fn too_long(param: Param, notices: &mut Notices) {
+    notices.push(
+        param.key(),
+        format!(
+            "“{}” was longer than {MAX_VALUE_BYTES} bytes; ignored",
+            param.key()
+        ),
+    );
+}
+
+/// Adds the items of one value of a list parameter; returns the bytes now used by the
+/// parameter's values together (`used` before), counting a comma between values.
+fn apply_list(
+    state: &mut ViewState,
+    param: Param,
+    raw: &str,
+    used: usize,
+    notices: &mut Notices,
+) -> usize {
+    let items: Vec<Decoded> = raw.split(',').map(percent_decode).collect();
+    let bytes = items
+        .iter()
+        .map(|item| item.text.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let total = if used == 0 { bytes } else { used + 1 + bytes };
+    if total > MAX_VALUE_BYTES {
+        too_long(param, notices);
+        return used;
+    }
+    let mut malformed_escape = false;
+    let mut invalid_utf8 = false;
+    for item in &items {
+        malformed_escape |= item.malformed_escape;
+        invalid_utf8 |= item.invalid_utf8;
+        let text = item.text.as_str();
+        if text.is_empty() {
+            continue;
+        }
+        let lower = text.to_ascii_lowercase();
+        let accepted = match param {
+            Param::Collections => {
+                let valid = text.len() <= MAX_COLLECTION_BYTES;
+                if valid {
+                    state.collections.insert(text.to_string());
+                }
+                valid
+            }
+            Param::Actor => Actor::from_id(&lower)
+                .map(|a| state.actors.insert(a))
+                .is_some(),
+            Param::Kind => EventKind::from_id(&lower)
+                .map(|k| state.kinds.insert(k))
+                .is_some(),
+            Param::Gov => {
+                let wanted = slug(text);
+                Governorate::ALL
+                    .iter()
+                    .find(|g| slug(g.id()) == wanted)
+                    .map(|g| state.governorates.insert(*g))
+                    .is_some()
+            }
+            Param::Pub => Publisher::from_id(&lower)
+                .map(|p| state.publishers.insert(p))
+                .is_some(),
+            _ => false,
+        };
+        if !accepted {
+            notices.invalid(param, text);
+        }
+    }
+    note_encoding(
+        param,
+        &Decoded {
+            text: String::new(),
+            malformed_escape,
+            invalid_utf8,
+        },
+        notices,
+    );
+    total
+}
+
+fn apply_scalar(state: &mut ViewState, param: Param, raw: &str, notices: &mut Notices) {
+    let mut decoded = percent_decode(raw);
+    note_encoding(param, &decoded, notices);
+    if param == Param::Q {
+        if decoded.text.len() > MAX_VALUE_BYTES {
+            cut_to(&mut decoded.text, MAX_VALUE_BYTES);
+            notices.push(
+                "q",
+                format!("The search text was longer than {MAX_VALUE_BYTES} bytes and was cut"),
+            );
+        }
+        state.text = decoded.text;
+        return;
+    }
+    let text = decoded.text.as_str();
+    if text.is_empty() {
+        // An empty value ("from=") is what a form sends for an unset field.
+        return;
+    }
+    if text.len() > MAX_VALUE_BYTES {
+        too_long(param, notices);
+        return;
+    }
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.as_str();
+    let valid = match param {
+        Param::View => View::from_id(lower).map(|v| state.view = v).is_some(),
+        Param::From => Day::parse(text).map(|d| state.from = Some(d)).is_ok(),
+        Param::To => Day::parse(text).map(|d| state.to = Some(d)).is_ok(),
+        Param::Role => ActorRole::from_id(lower)
+            .map(|r| state.actor_role = r)
+            .is_some(),
+        Param::Cas => CasualtyFilter::from_id(lower)
+            .map(|c| state.casualty = Some(c))
+            .is_some(),
+        Param::Sort => SortKey::from_id(lower).map(|s| state.sort = s).is_some(),
+        Param::Metric => Metric::from_id(lower).map(|m| state.metric = m).is_some(),
+        Param::By => Interval::from_id(lower)
+            .map(|i| state.interval = i)
+            .is_some(),
+        Param::Stack => match text {
+            "0" => {
+                state.stacked = false;
+                true
+            }
+            "1" => {
+                state.stacked = true;
+                true
+            }
+            _ => false,
+        },
+        Param::Sel => {
+            let valid = is_event_id(text);
+            if valid {
+                state.selected = Some(text.to_string());
+            }
+            valid
+        }
+        Param::Page => {
+            let page = text
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| text.parse::<u32>().ok())
+                .flatten();
+            page.map(|p| state.page = p).is_some()
+        }
+        _ => false,
+    };
+    if !valid {
+        notices.invalid(param, text);
+    }
+}
+
+/// An event id as `sel` accepts it: 1 to 200 bytes of ASCII letters, digits and `:._-`.
+pub fn is_event_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= MAX_SELECTION_BYTES
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'.' | b'_' | b'-'))
+}
+
+/// Writes the canonical query string of `state`, without a leading `?`: parameters in a fixed
+/// order, list values sorted, defaults omitted. The default state encodes as "".
+pub fn encode(state: &ViewState) -> String {
+    let mut out = Query::default();
+    if state.view != View::List {
+        out.scalar("view", state.view.id());
+    }
+    out.list("c", state.collections.iter().map(String::as_str));
+    if let Some(from) = state.from {
+        out.scalar("from", &from.to_string());
+    }
+    if let Some(to) = state.to {
+        out.scalar("to", &to.to_string());
+    }
+    out.list("actor", state.actors.iter().map(|a| a.id()));
+    if state.actor_role != ActorRole::Any {
+        out.scalar("role", state.actor_role.id());
+    }
+    out.list("kind", state.kinds.iter().map(|k| k.id()));
+    let slugs: Vec<String> = state
+        .governorates
+        .iter()
+        .map(|g| governorate_slug(*g))
+        .collect();
+    out.list("gov", slugs.iter().map(String::as_str));
+    out.list("pub", state.publishers.iter().map(|p| p.id()));
+    if let Some(casualty) = state.casualty {
+        out.scalar("cas", casualty.id());
+    }
+    if !state.text.is_empty() {
+        out.scalar("q", &state.text);
+    }
+    if state.sort != SortKey::DateDesc {
+        out.scalar("sort", state.sort.id());
+    }
+    if state.metric != Metric::Events {
+        out.scalar("metric", state.metric.id());
+    }
+    if state.interval != Interval::Month {
+        out.scalar("by", state.interval.id());
+    }
+    if !state.stacked {
+        out.scalar("stack", "0");
+    }
+    if let Some(selected) = &state.selected {
+        out.scalar("sel", selected);
+    }
+    if state.page != 0 {
+        out.scalar("page", &state.page.to_string());
+    }
+    out.0
+}
+
+/// A query string being written.
+#[derive(Default)]
+struct Query(String);
+
+impl Query {
+    fn key(&mut self, key: &str) {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        self.0.push_str(key);
+        self.0.push('=');
+    }
+
+    fn scalar(&mut self, key: &str, value: &str) {
+        self.key(key);
+        percent_encode(value, &mut self.0);
+    }
+
+    /// Writes `key=a,b,c`, or nothing for an empty list. Items come from sets, so they are
+    /// already sorted and distinct.
+    fn list<'a>(&mut self, key: &str, items: impl Iterator<Item = &'a str>) {
+        for (position, item) in items.enumerate() {
+            if position == 0 {
+                self.key(key);
+            } else {
+                self.0.push(',');
+            }
+            percent_encode(item, &mut self.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Day {
+        Day::parse(text).unwrap_or_default()
+    }
+
+    fn decoded(query: &str) -> ViewState {
+        decode(query).0
+    }
+
+    fn notices(query: &str) -> Vec<String> {
+        decode(query).1.into_iter().map(|n| n.message).collect()
+    }
+
+    fn full_state() -> ViewState {
+        ViewState {
+            collections: ["curated".to_string(), "ucdp".to_string()].into(),
+            from: Some(day("2019-11-01")),
+            to: Some(day("2020-03-05")),
+            actors: [Actor::Turkey, Actor::Russia].into(),
+            actor_role: ActorRole::Perpetrator,
+            kinds: [EventKind::Shelling, EventKind::Airstrike].into(),
+            governorates: [Governorate::DeirEzZor, Governorate::Idlib].into(),
+            publishers: [Publisher::Sohr, Publisher::AlJazeera].into(),
+            casualty: Some(CasualtyFilter::ChildrenKilled),
+            text: "سوق أريحا & “Ma’arrat” 100%+ 🙂".to_string(),
+            sort: SortKey::DeathsDesc,
+            metric: Metric::CivilianDeaths,
+            interval: Interval::Week,
+            stacked: false,
+            selected: Some("curated:sohr-2019-11-14.a_1".to_string()),
+            view: View::Map,
+            page: 3,
+        }
+    }
+
+    #[test]
+    fn default_state_is_the_empty_query() {
+        assert_eq!(encode(&ViewState::default()), "");
+        assert_eq!(decode(""), (ViewState::default(), Vec::new()));
+        assert_eq!(decode("?"), (ViewState::default(), Vec::new()));
+        assert_eq!(decode("&&"), (ViewState::default(), Vec::new()));
+    }
+
+    #[test]
+    fn full_state_round_trips_in_canonical_order() {
+        let state = full_state();
+        let query = encode(&state);
+        assert_eq!(
+            query,
+            "view=map&c=curated,ucdp&from=2019-11-01&to=2020-03-05&actor=russia,turkey\
+             &role=perpetrator&kind=airstrike,shelling&gov=idlib,deir-ez-zor&pub=sohr,al_jazeera\
+             &cas=children&q=%D8%B3%D9%88%D9%82%20%D8%A3%D8%B1%D9%8A%D8%AD%D8%A7%20%26%20%E2%80%9CMa\
+             %E2%80%99arrat%E2%80%9D%20100%25%2B%20%F0%9F%99%82&sort=deaths-desc&metric=civilians\
+             &by=week&stack=0&sel=curated:sohr-2019-11-14.a_1&page=3"
+        );
+        assert_eq!(decode(&query), (state.clone(), Vec::new()));
+        assert_eq!(decode(&format!("?{query}")), (state, Vec::new()));
+    }
+
+    #[test]
+    fn hand_made_states_round_trip() {
+        let states = [
+            ViewState {
+                text: "  leading and trailing  ".to_string(),
+                ..ViewState::default()
+            },
+            ViewState {
+                collections: ["my,file".to_string(), "العربية".to_string()].into(),
+                ..ViewState::default()
+            },
+            ViewState {
+                from: Some(day("2019-11-14")),
+                to: Some(day("2019-11-14")),
+                ..ViewState::default()
+            },
+            ViewState {
+                to: Some(day("0001-01-01")),
+                governorates: Governorate::ALL.iter().copied().collect(),
+                ..ViewState::default()
+            },
+            ViewState {
+                actors: Actor::ALL.iter().copied().collect(),
+                kinds: EventKind::ALL.iter().copied().collect(),
+                publishers: Publisher::ALL.iter().copied().collect(),
+                page: u32::MAX,
+                ..ViewState::default()
+            },
+            ViewState {
+                view: View::About,
+                text: "a+b=c&d #e %zz".to_string(),
+                ..ViewState::default()
+            },
+        ];
+        for state in states {
+            let query = encode(&state);
+            assert_eq!(decode(&query), (state, Vec::new()), "{query}");
+        }
+    }
+
+    #[test]
+    fn canonical_form_ignores_parameter_order() {
+        let a = "q=market&actor=turkey,russia&from=2019-01-01&by=week&gov=Idlib";
+        let b = "by=week&gov=idlib&actor=russia&actor=turkey&q=market&from=2019-01-01";
+        let encoded = encode(&decoded(a));
+        assert_eq!(encoded, encode(&decoded(b)));
+        assert_eq!(
+            encoded,
+            "from=2019-01-01&actor=russia,turkey&gov=idlib&q=market&by=week"
+        );
+        // Stable: encoding the decoded canonical form gives it back.
+        assert_eq!(encode(&decoded(&encoded)), encoded);
+    }
+
+    #[test]
+    fn view_parameter() {
+        assert_eq!(decoded("view=figures").view, View::Figures);
+        assert_eq!(decoded("view=ABOUT").view, View::About);
+        assert_eq!(decoded("view=list").view, View::List);
+        assert_eq!(
+            notices("view=chart"),
+            ["“view=chart” is not a view (list, figures, map or about); ignored"]
+        );
+    }
+
+    #[test]
+    fn collections_parameter() {
+        let state = decoded("c=ucdp,curated,,ucdp");
+        assert_eq!(
+            state.collections,
+            ["curated".to_string(), "ucdp".to_string()].into()
+        );
+        let long = "x".repeat(MAX_COLLECTION_BYTES + 1);
+        let (state, notes) = decode(&format!("c={long},ok"));
+        assert_eq!(state.collections, ["ok".to_string()].into());
+        assert_eq!(notes.len(), 1);
+        let ids = vec!["curated".to_string(), "ucdp".to_string()];
+        assert_eq!(decoded("c=ucdp").filter(&ids).collections, 0b10);
+        // A collection that is not loaded constrains nothing.
+        assert_eq!(decoded("c=gone").filter(&ids).collections, 0);
+    }
+
+    #[test]
+    fn date_parameters() {
+        let state = decoded("from=2019-11-01&to=2019-11-30");
+        assert_eq!(
+            (state.from, state.to),
+            (Some(day("2019-11-01")), Some(day("2019-11-30")))
+        );
+        let (state, notes) = decode("from=2019-02-30&to=2019-13-01");
+        assert_eq!((state.from, state.to), (None, None));
+        assert_eq!(
+            notes.iter().map(|n| n.param.as_str()).collect::<Vec<_>>(),
+            ["from", "to"]
+        );
+        let (state, notes) = decode("from=2020-01-01&to=2019-01-01");
+        assert_eq!(
+            (state.from, state.to),
+            (Some(day("2019-01-01")), Some(day("2020-01-01")))
+        );
+        assert_eq!(
+            notes.first().map(|n| n.message.as_str()),
+            Some("“from=2020-01-01” was after “to=2019-01-01”; the two dates were swapped")
+        );
+        assert_eq!(decode("from=").0.from, None);
+    }
+
+    #[test]
+    fn actor_and_role_parameters() {
+        let (state, notes) = decode("actor=russia,martians,Turkey&role=perpetrator");
+        assert_eq!(state.actors, [Actor::Russia, Actor::Turkey].into());
+        assert_eq!(state.actor_role, ActorRole::Perpetrator);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes.first().map(|n| n.param.as_str()), Some("actor"));
+        assert_eq!(decoded("role=any").actor_role, ActorRole::Any);
+        assert_eq!(notices("role=victim").len(), 1);
+        let filter = decoded("actor=russia,turkey&role=perpetrator").filter(&[]);
+        assert_eq!(
+            filter.actors,
+            (1 << Actor::Russia.index()) | (1 << Actor::Turkey.index())
+        );
+        assert_eq!(filter.actor_role, ActorRole::Perpetrator);
+    }
+
+    #[test]
+    fn kind_gov_pub_cas_parameters() {
+        let state = decoded(
+            "kind=shelling,barrel_bomb&gov=deir-ez-zor,Rif+Dimashq,al-hasakah,Ar-Raqqah\
+             &pub=ucdp&cas=civilians",
+        );
+        assert_eq!(
+            state.kinds,
+            [EventKind::Shelling, EventKind::BarrelBomb].into()
+        );
+        assert_eq!(
+            state.governorates,
+            [
+                Governorate::DeirEzZor,
+                Governorate::RifDimashq,
+                Governorate::AlHasakah,
+                Governorate::ArRaqqah
+            ]
+            .into()
+        );
+        assert_eq!(state.publishers, [Publisher::Ucdp].into());
+        assert_eq!(state.casualty, Some(CasualtyFilter::CiviliansKilled));
+        assert_eq!(
+            decoded("gov=Deir%20ez-Zor").governorates,
+            [Governorate::DeirEzZor].into()
+        );
+        assert_eq!(
+            notices("gov=Atlantis"),
+            ["“gov=Atlantis” is not a governorate; ignored"]
+        );
+        assert_eq!(notices("kind=picnic&pub=bbc&cas=all").len(), 3);
+        let filter = decoded("gov=idlib&kind=ied&pub=snhr&cas=injured").filter(&[]);
+        assert_eq!(filter.governorates, 1 << Governorate::Idlib.index());
+        assert_eq!(filter.kinds, 1 << EventKind::Ied.index());
+        assert_eq!(filter.publishers, 1 << Publisher::Snhr.index());
+        assert_eq!(filter.casualty, Some(CasualtyFilter::AnyInjured));
+    }
+
+    #[test]
+    fn text_parameter() {
+        assert_eq!(decoded("q=market+in+ariha").text, "market in ariha");
+        assert_eq!(decoded("q=a%2Bb%26c").text, "a+b&c");
+        assert_eq!(decoded("q=%D8%A5%D8%AF%D9%84%D8%A8").text, "إدلب");
+        // Unescaped UTF-8 (as a browser may hand it over) is taken as is.
+        assert_eq!(decoded("q=إدلب").text, "إدلب");
+        let long = "é".repeat(MAX_VALUE_BYTES);
+        let (state, notes) = decode(&format!("q={long}"));
+        assert_eq!(state.text.len(), MAX_VALUE_BYTES);
+        assert!(state.text.chars().all(|c| c == 'é'));
+        assert_eq!(notes.len(), 1);
+        assert_eq!(decoded("q=x").filter(&[]).text, "x");
+    }
+
+    #[test]
+    fn bad_percent_escapes_are_kept_and_noticed() {
+        let (state, notes) = decode("q=100%&sel=a%zz");
+        assert_eq!(state.text, "100%");
+        assert_eq!(state.selected, None);
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        let (state, notes) = decode("q=%FF%FEok%E2%82");
+        assert_eq!(state.text, "\u{FFFD}\u{FFFD}ok\u{FFFD}");
+        assert_eq!(notes.len(), 1);
+        assert_eq!(decoded("q=%").text, "%");
+        assert_eq!(decoded("q=%4").text, "%4");
+    }
+
+    #[test]
+    fn sort_metric_interval_stack_parameters() {
+        let state = decoded("sort=deaths-asc&metric=deaths&by=week&stack=0");
+        assert_eq!(state.sort, SortKey::DeathsAsc);
+        assert_eq!(state.metric, Metric::Deaths);
+        assert_eq!(state.interval, Interval::Week);
+        assert!(!state.stacked);
+        assert!(decoded("stack=1").stacked);
+        assert_eq!(notices("sort=random&metric=x&by=day&stack=no").len(), 4);
+        assert_eq!(
+            encode(&decoded("sort=date-desc&metric=events&by=month&stack=1")),
+            ""
+        );
+    }
+
+    #[test]
+    fn selection_parameter() {
+        assert_eq!(
+            decoded("sel=ucdp:12345").selected.as_deref(),
+            Some("ucdp:12345")
+        );
+        assert_eq!(notices("sel=a%20b").len(), 1);
+        assert_eq!(notices(&format!("sel={}", "a".repeat(201))).len(), 1);
+        assert!(decoded(&format!("sel={}", "a".repeat(200)))
+            .selected
+            .is_some());
+    }
+
+    #[test]
+    fn page_parameter() {
+        assert_eq!(decoded("page=12").page, 12);
+        assert_eq!(encode(&decoded("page=0")), "");
+        assert_eq!(notices("page=-1&page=+2").len(), 2);
+        assert_eq!(decoded("page=99999999999").page, 0);
+    }
+
+    #[test]
+    fn unknown_and_repeated_parameters() {
+        let (state, notes) = decode("foo=1&q=a&q=b&actor=russia&actor=isis");
+        assert_eq!(state.text, "b");
+        assert_eq!(state.actors, [Actor::Russia, Actor::Isis].into());
+        let messages: Vec<&str> = notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "Unknown parameter “foo” was ignored",
+                "“actor” was given 2 times; the values were combined",
+                "“q” was given 2 times; the last one was used",
+            ]
+        );
+    }
+
+    #[test]
+    fn long_values_and_notice_floods_are_bounded() {
+        let list = vec!["russia"; 400].join(",");
+        let (state, notes) = decode(&format!("actor={list}"));
+        assert!(state.actors.is_empty());
+        assert_eq!(notes.len(), 1);
+        // A list given several times is limited as a whole, so it still fits once merged.
+        let chunk: Vec<String> = (0..8).map(|i| format!("{i}{}", "x".repeat(198))).collect();
+        let query = format!("c={}&c={}", chunk.join(","), "y".repeat(500));
+        let (state, notes) = decode(&query);
+        assert_eq!(state.collections.len(), 8);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert_eq!(decode(&encode(&state)), (state, Vec::new()));
+        let flood: Vec<String> = (0..1000).map(|i| format!("k{i}=v")).collect();
+        let notes = decode(&flood.join("&")).1;
+        assert_eq!(notes.len(), MAX_NOTICES + 1);
+        let long_key = "k".repeat(5000);
+        let notes = decode(&long_key).1;
+        assert!(notes.iter().all(|n| n.param.chars().count() <= 61));
+    }
+}

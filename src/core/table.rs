@@ -1,0 +1,690 @@
+//! The event table: every event of every loaded collection, laid out as columns of small integers
+//! and bitmasks so that filters and aggregations are tight loops over contiguous memory. It is
+//! built once when the data loads (all parsing, vocabulary lookups, casualty arithmetic and text
+//! normalisation happen here) and is read-only afterwards, so the hot paths that run on every
+//! filter change do no parsing and no per-row allocation. The full record stays in the
+//! [`Dataset`]s and is reached through [`EventTable::locations`].
+
+use super::date::Day;
+use super::model::{Casualty, Dataset, DatePrecision, Event};
+use super::search::normalise;
+use super::vocab::{CasualtyGroup, Outcome, Role};
+
+/// [`EventTable::flags`] bit: some casualty entry says people were killed, numeric or not.
+pub const KILLED_ANY: u8 = 1;
+/// [`EventTable::flags`] bit: civilians (or a civilian subgroup such as children) were killed.
+pub const CIVILIAN_KILLED_ANY: u8 = 1 << 1;
+/// [`EventTable::flags`] bit: children were killed.
+pub const CHILD_KILLED_ANY: u8 = 1 << 2;
+/// [`EventTable::flags`] bit: some casualty entry says people were injured.
+pub const INJURED_ANY: u8 = 1 << 3;
+
+/// [`EventTable::lead_actor`] value for an event that names no actor.
+pub const NO_ACTOR: u8 = u8::MAX;
+
+/// One row per event across all loaded collections; see the module docs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventTable {
+    /// First possible day ([`Day`] number).
+    pub start: Vec<i32>,
+    /// Last possible day ([`Day`] number), never before `start`.
+    pub end: Vec<i32>,
+    pub precision: Vec<DatePrecision>,
+    /// Index into `collection_ids`.
+    pub collection: Vec<u8>,
+    /// Bitmask over `Publisher::ALL` of the publishers of the sources the event cites.
+    pub publishers: Vec<u8>,
+    /// `EventKind` index.
+    pub kind: Vec<u8>,
+    /// Bitmask over `Actor::ALL`, any role.
+    pub actors_any: Vec<u32>,
+    /// Bitmask over `Actor::ALL` of the perpetrators.
+    pub actors_perpetrator: Vec<u32>,
+    /// The actor an event is stacked under on the timeline: its first perpetrator in record
+    /// order, else its first actor of any role, else [`NO_ACTOR`]. Kept as its own column
+    /// because the bitmasks lose the order in which the record names actors.
+    pub lead_actor: Vec<u8>,
+    /// Bitmask over `Governorate::ALL` of all the event's places.
+    pub governorates: Vec<u16>,
+    pub deaths_low: Vec<u32>,
+    pub deaths_best: Vec<u32>,
+    pub deaths_high: Vec<u32>,
+    pub civilians_killed: Vec<u32>,
+    pub children_killed: Vec<u32>,
+    pub women_killed: Vec<u32>,
+    pub combatants_killed: Vec<u32>,
+    /// [`KILLED_ANY`], [`CIVILIAN_KILLED_ANY`], [`CHILD_KILLED_ANY`], [`INJURED_ANY`]: set when
+    /// such a casualty entry exists even without a number ("several killed"), so a filter on
+    /// casualties finds events whose counts above are 0 for lack of a figure.
+    pub flags: Vec<u8>,
+    /// Normalised ([`normalise`]) summary, place names, party names and citation quotes (for
+    /// UCDP events the quote is the GED headline), each normalised separately, joined by spaces.
+    pub search_text: Vec<String>,
+    /// (dataset index, event index) of the full record.
+    pub locations: Vec<(usize, usize)>,
+    /// Collection ids in first-seen order; datasets sharing an id share an index.
+    pub collection_ids: Vec<String>,
+}
+
+/// Deaths of one event as the table stores them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Deaths {
+    low: u64,
+    best: u64,
+    high: u64,
+}
+
+impl EventTable {
+    /// Builds the table from the loaded datasets, in dataset then event order.
+    ///
+    /// Events whose dates do not parse are left out: validation already refuses them, so this
+    /// only guards against a dataset built in code without it. Counts beyond `u32::MAX` saturate.
+    pub fn build(datasets: &[Dataset]) -> EventTable {
+        let mut table = EventTable::default();
+        let capacity: usize = datasets.iter().map(|d| d.events.len()).sum();
+        table.reserve(capacity);
+        for (dataset_index, dataset) in datasets.iter().enumerate() {
+            let collection = table.collection_index(&dataset.collection.id);
+            for (event_index, event) in dataset.events.iter().enumerate() {
+                table.push(dataset, event, collection, (dataset_index, event_index));
+            }
+        }
+        table
+    }
+
+    pub fn len(&self) -> usize {
+        self.start.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start.is_empty()
+    }
+
+    /// The row of the event with this id, if it is loaded. A linear scan: it runs once per
+    /// selection, not per frame.
+    pub fn row_of(&self, event_id: &str, datasets: &[Dataset]) -> Option<usize> {
+        self.locations.iter().position(|&(dataset, event)| {
+            datasets
+                .get(dataset)
+                .and_then(|d| d.events.get(event))
+                .is_some_and(|e| e.id == event_id)
+        })
+    }
+
+    /// The full record of a row.
+    pub fn event<'a>(&self, row: usize, datasets: &'a [Dataset]) -> Option<&'a Event> {
+        let &(dataset, event) = self.locations.get(row)?;
+        datasets.get(dataset)?.events.get(event)
+    }
+
+    fn reserve(&mut self, rows: usize) {
+        self.start.reserve(rows);
+        self.end.reserve(rows);
+        self.precision.reserve(rows);
+        self.collection.reserve(rows);
+        self.publishers.reserve(rows);
+        self.kind.reserve(rows);
+        self.actors_any.reserve(rows);
+        self.actors_perpetrator.reserve(rows);
+        self.lead_actor.reserve(rows);
+        self.governorates.reserve(rows);
+        self.deaths_low.reserve(rows);
+        self.deaths_best.reserve(rows);
+        self.deaths_high.reserve(rows);
+        self.civilians_killed.reserve(rows);
+        self.children_killed.reserve(rows);
+        self.women_killed.reserve(rows);
+        self.combatants_killed.reserve(rows);
+        self.flags.reserve(rows);
+        self.search_text.reserve(rows);
+        self.locations.reserve(rows);
+    }
+
+    /// Index of a collection id, added on first sight. More than 256 collections share the last
+    /// index; a browser session loads a handful.
+    fn collection_index(&mut self, id: &str) -> u8 {
+        let position = match self.collection_ids.iter().position(|known| known == id) {
+            Some(position) => position,
+            None => {
+                self.collection_ids.push(id.to_string());
+                self.collection_ids.len().saturating_sub(1)
+            }
+        };
+        u8::try_from(position).unwrap_or(u8::MAX)
+    }
+
+    fn push(&mut self, dataset: &Dataset, event: &Event, collection: u8, location: (usize, usize)) {
+        let (Ok(start), Ok(end)) = (Day::parse(&event.date.start), Day::parse(&event.date.end))
+        else {
+            return;
+        };
+        self.start.push(start.0.min(end.0));
+        self.end.push(start.0.max(end.0));
+        self.precision.push(event.date.precision);
+        self.collection.push(collection);
+        self.publishers.push(publishers_of(dataset, event));
+        self.kind
+            .push(u8::try_from(event.kind.index()).unwrap_or(u8::MAX));
+
+        let mut any = 0u32;
+        let mut perpetrators = 0u32;
+        for actor_ref in &event.actors {
+            let bit = bit32(actor_ref.actor.index());
+            any |= bit;
+            if actor_ref.role == Role::Perpetrator {
+                perpetrators |= bit;
+            }
+        }
+        self.actors_any.push(any);
+        self.actors_perpetrator.push(perpetrators);
+        let lead = event
+            .actors
+            .iter()
+            .find(|a| a.role == Role::Perpetrator)
+            .or_else(|| event.actors.first())
+            .and_then(|a| u8::try_from(a.actor.index()).ok())
+            .unwrap_or(NO_ACTOR);
+        self.lead_actor.push(lead);
+
+        let governorates = event
+            .places
+            .iter()
+            .filter_map(|place| place.governorate)
+            .fold(0u16, |mask, g| {
+                mask | 1u16.checked_shl(g.index() as u32).unwrap_or(0)
+            });
+        self.governorates.push(governorates);
+
+        let milestone = event.kind.is_milestone();
+        let deaths = if milestone {
+            Deaths::default()
+        } else {
+            deaths_of(&event.casualties)
+        };
+        self.deaths_low.push(saturate(deaths.low));
+        self.deaths_best.push(saturate(deaths.best));
+        self.deaths_high.push(saturate(deaths.high));
+        let killed_best = |groups: &[CasualtyGroup]| -> u32 {
+            if milestone {
+                return 0;
+            }
+            saturate(
+                killed(&event.casualties)
+                    .filter(|c| groups.contains(&c.group))
+                    .fold(0u64, |sum, c| sum.saturating_add(c.best.unwrap_or(0))),
+            )
+        };
+        self.civilians_killed
+            .push(killed_best(&[CasualtyGroup::Civilians]));
+        self.children_killed
+            .push(killed_best(&[CasualtyGroup::Children]));
+        self.women_killed.push(killed_best(&[CasualtyGroup::Women]));
+        self.combatants_killed.push(killed_best(&[
+            CasualtyGroup::Combatants,
+            CasualtyGroup::IsisMembers,
+        ]));
+        self.flags.push(flags_of(&event.casualties));
+        self.search_text.push(search_text_of(dataset, event));
+        self.locations.push(location);
+    }
+}
+
+/// Bit `index` of a u32 mask, or no bit when the vocabulary ever outgrows the mask (the vocab
+/// tests keep that from happening).
+pub(crate) fn bit32(index: usize) -> u32 {
+    u32::try_from(index)
+        .ok()
+        .and_then(|i| 1u32.checked_shl(i))
+        .unwrap_or(0)
+}
+
+fn saturate(value: u64) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+fn killed(casualties: &[Casualty]) -> impl Iterator<Item = &Casualty> {
+    casualties.iter().filter(|c| c.outcome == Outcome::Killed)
+}
+
+/// The deaths rule. A total over everyone (UCDP's low/best/high) wins when it has a number;
+/// otherwise the killed entries of groups that do not overlap (not subgroups such as children,
+/// which are already inside civilians) are summed. A missing low or high falls back to best.
+fn deaths_of(casualties: &[Casualty]) -> Deaths {
+    let total = killed(casualties)
+        .filter(|c| c.group == CasualtyGroup::All)
+        .find_map(|c| c.best.map(|best| (c, best)));
+    if let Some((casualty, best)) = total {
+        return Deaths {
+            low: casualty.low.unwrap_or(best),
+            best,
+            high: casualty.high.unwrap_or(best),
+        };
+    }
+    killed(casualties)
+        .filter(|c| c.group != CasualtyGroup::All && !c.group.is_subgroup())
+        .fold(Deaths::default(), |sum, c| {
+            let best = c.best.unwrap_or(0);
+            Deaths {
+                low: sum.low.saturating_add(c.low.unwrap_or(best)),
+                best: sum.best.saturating_add(best),
+                high: sum.high.saturating_add(c.high.unwrap_or(best)),
+            }
+        })
+}
+
+fn flags_of(casualties: &[Casualty]) -> u8 {
+    casualties.iter().fold(0u8, |flags, c| {
+        let mut bits = 0;
+        match c.outcome {
+            Outcome::Killed => {
+                bits |= KILLED_ANY;
+                // Children, women, medics, rescuers and journalists are counted as civilians
+                // (that is what makes them subgroups), so their deaths are civilian deaths.
+                if c.group == CasualtyGroup::Civilians || c.group.is_subgroup() {
+                    bits |= CIVILIAN_KILLED_ANY;
+                }
+                if c.group == CasualtyGroup::Children {
+                    bits |= CHILD_KILLED_ANY;
+                }
+            }
+            Outcome::Injured => bits |= INJURED_ANY,
+            _ => {}
+        }
+        flags | bits
+    })
+}
+
+fn publishers_of(dataset: &Dataset, event: &Event) -> u8 {
+    event
+        .citations
+        .iter()
+        .filter_map(|citation| dataset.sources.iter().find(|s| s.id == citation.source))
+        .fold(0u8, |mask, source| {
+            let index = u32::try_from(source.publisher.index()).unwrap_or(u32::MAX);
+            mask | 1u8.checked_shl(index).unwrap_or(0)
+        })
+}
+
+fn search_text_of(dataset: &Dataset, event: &Event) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut add = |text: &str| {
+        let normalised = normalise(text);
+        if !normalised.is_empty() {
+            parts.push(normalised);
+        }
+    };
+    add(&event.summary);
+    for place in &event.places {
+        add(&place.name);
+    }
+    let party_indexes = event
+        .actors
+        .iter()
+        .filter_map(|a| a.party)
+        .chain(event.casualties.iter().filter_map(|c| c.party));
+    for index in party_indexes {
+        if let Some(party) = usize::try_from(index)
+            .ok()
+            .and_then(|i| dataset.parties.get(i))
+        {
+            add(&party.name);
+        }
+    }
+    // For UCDP events the citation quote is the GED headline (or the article when the headline
+    // is empty), so the headline is searched through the quotes.
+    for citation in &event.citations {
+        add(&citation.quote);
+    }
+    // Query terms never contain a space, so joining with one cannot make a term match across two
+    // fields.
+    parts.join(" ")
+}
+
+/// Small hand-built datasets for the tests of the table, the filters and the aggregations.
+#[cfg(test)]
+pub(crate) mod test_data {
+    use crate::core::model::{
+        ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
+        LocationPrecision, Party, Place, Source, SCHEMA_VERSION,
+    };
+    use crate::core::vocab::{
+        Actor, CasualtyGroup, EventKind, Governorate, Outcome, Publisher, Qualifier, Role,
+    };
+
+    /// Source ids every test dataset carries, one per publisher.
+    pub const SOHR: &str = "sohr-1";
+    pub const SNHR: &str = "snhr-1";
+    pub const UCDP: &str = "ucdp-1";
+    pub const AL_JAZEERA: &str = "aj-1";
+
+    /// An event under construction, with chainable setters.
+    pub struct Ev(pub Event);
+
+    /// A day-precision airstrike on `date` with no actors, places, casualties or citations.
+    pub fn ev(id: &str, date: &str) -> Ev {
+        Ev(Event {
+            id: id.to_string(),
+            date: DateRange {
+                start: date.to_string(),
+                end: date.to_string(),
+                precision: DatePrecision::Day,
+            },
+            places: Vec::new(),
+            actors: Vec::new(),
+            kind: EventKind::Airstrike,
+            count: None,
+            casualties: Vec::new(),
+            facilities: Vec::new(),
+            weapons: Vec::new(),
+            summary: String::new(),
+            citations: Vec::new(),
+            ucdp: None,
+        })
+    }
+
+    pub fn casualty(
+        group: CasualtyGroup,
+        outcome: Outcome,
+        low: Option<u64>,
+        best: Option<u64>,
+        high: Option<u64>,
+    ) -> Casualty {
+        Casualty {
+            group,
+            outcome,
+            low,
+            best,
+            high,
+            qualifier: if best.is_some() {
+                Qualifier::Exact
+            } else {
+                Qualifier::Unspecified
+            },
+            wording: None,
+            party: None,
+        }
+    }
+
+    impl Ev {
+        pub fn range(mut self, start: &str, end: &str, precision: DatePrecision) -> Ev {
+            self.0.date = DateRange {
+                start: start.to_string(),
+                end: end.to_string(),
+                precision,
+            };
+            self
+        }
+        pub fn kind(mut self, kind: EventKind) -> Ev {
+            self.0.kind = kind;
+            self
+        }
+        pub fn actor(mut self, actor: Actor, role: Role) -> Ev {
+            self.0.actors.push(ActorRef {
+                actor,
+                role,
+                party: None,
+            });
+            self
+        }
+        pub fn party(mut self, actor: Actor, role: Role, party: u32) -> Ev {
+            self.0.actors.push(ActorRef {
+                actor,
+                role,
+                party: Some(party),
+            });
+            self
+        }
+        pub fn place(mut self, name: &str, governorate: Option<Governorate>) -> Ev {
+            self.0.places.push(Place {
+                name: name.to_string(),
+                governorate,
+                district: None,
+                lat: None,
+                lon: None,
+                precision: LocationPrecision::Exact,
+                gazetteer: None,
+            });
+            self
+        }
+        pub fn killed(self, group: CasualtyGroup, best: u64) -> Ev {
+            self.casualty(casualty(group, Outcome::Killed, None, Some(best), None))
+        }
+        pub fn casualty(mut self, casualty: Casualty) -> Ev {
+            self.0.casualties.push(casualty);
+            self
+        }
+        pub fn cite(mut self, source: &str, quote: &str) -> Ev {
+            self.0.citations.push(Citation {
+                source: source.to_string(),
+                quote: quote.to_string(),
+                reported_by: None,
+            });
+            self
+        }
+        pub fn summary(mut self, summary: &str) -> Ev {
+            self.0.summary = summary.to_string();
+            self
+        }
+    }
+
+    /// A collection holding `events`, one source per publisher and two named parties.
+    pub fn dataset(collection: &str, events: Vec<Ev>) -> Dataset {
+        let source = |id: &str, publisher: Publisher| Source {
+            id: id.to_string(),
+            publisher,
+            title: format!("{id} report"),
+            published: None,
+            published_inferred: false,
+            published_note: None,
+            language: "en".to_string(),
+            file: None,
+            url: None,
+        };
+        Dataset {
+            schema_version: SCHEMA_VERSION,
+            collection: Collection {
+                id: collection.to_string(),
+                name: collection.to_string(),
+                description: String::new(),
+                version: None,
+                license: None,
+                attribution: Vec::new(),
+                citations: Vec::new(),
+            },
+            sources: vec![
+                source(SOHR, Publisher::Sohr),
+                source(SNHR, Publisher::Snhr),
+                source(UCDP, Publisher::Ucdp),
+                source(AL_JAZEERA, Publisher::AlJazeera),
+            ],
+            parties: vec![
+                Party {
+                    name: "Ahrar al-Sham".to_string(),
+                    actors: vec![Actor::Opposition],
+                },
+                Party {
+                    name: "Liwa Fatemiyoun".to_string(),
+                    actors: vec![Actor::IranBacked],
+                },
+            ],
+            dyads: Vec::new(),
+            events: events.into_iter().map(|e| e.0).collect(),
+            figures: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_data::*;
+    use super::*;
+    use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
+    use CasualtyGroup::*;
+
+    fn one(event: Ev) -> EventTable {
+        EventTable::build(&[dataset("curated", vec![event])])
+    }
+
+    fn deaths(table: &EventTable) -> (u32, u32, u32) {
+        (
+            table.deaths_low.first().copied().unwrap_or(u32::MAX),
+            table.deaths_best.first().copied().unwrap_or(u32::MAX),
+            table.deaths_high.first().copied().unwrap_or(u32::MAX),
+        )
+    }
+
+    #[test]
+    fn total_over_everyone_wins_over_the_groups() {
+        let table = one(ev("curated:1", "2019-11-14")
+            .casualty(casualty(All, Outcome::Killed, Some(10), Some(12), Some(20)))
+            .killed(Civilians, 3)
+            .killed(Combatants, 4));
+        assert_eq!(deaths(&table), (10, 12, 20));
+        // The group columns are still the groups.
+        assert_eq!(table.civilians_killed, vec![3]);
+        assert_eq!(table.combatants_killed, vec![4]);
+    }
+
+    #[test]
+    fn total_without_low_or_high_falls_back_to_best() {
+        let table = one(ev("curated:1", "2019-11-14").casualty(casualty(
+            All,
+            Outcome::Killed,
+            None,
+            Some(7),
+            None,
+        )));
+        assert_eq!(deaths(&table), (7, 7, 7));
+    }
+
+    #[test]
+    fn without_a_total_non_subgroups_are_summed() {
+        let table = one(ev("curated:1", "2019-11-14")
+            .casualty(casualty(
+                Civilians,
+                Outcome::Killed,
+                Some(8),
+                Some(9),
+                Some(15),
+            ))
+            .killed(Children, 4) // inside the civilians: not added again
+            .killed(Women, 2)
+            .killed(IsisMembers, 5)
+            .killed(People, 1)
+            .casualty(casualty(Civilians, Outcome::Injured, None, Some(30), None)));
+        assert_eq!(deaths(&table), (14, 15, 21));
+        assert_eq!(table.civilians_killed, vec![9]);
+        assert_eq!(table.children_killed, vec![4]);
+        assert_eq!(table.women_killed, vec![2]);
+        assert_eq!(table.combatants_killed, vec![5]);
+    }
+
+    #[test]
+    fn unnumbered_casualties_count_zero_but_set_flags() {
+        let table = one(ev("curated:1", "2019-11-14")
+            .casualty(casualty(Children, Outcome::Killed, None, None, None))
+            .casualty(casualty(People, Outcome::Injured, None, None, None)));
+        assert_eq!(deaths(&table), (0, 0, 0));
+        assert_eq!(
+            table.flags,
+            vec![KILLED_ANY | CIVILIAN_KILLED_ANY | CHILD_KILLED_ANY | INJURED_ANY]
+        );
+        let none = one(ev("curated:2", "2019-11-14"));
+        assert_eq!(none.flags, vec![0]);
+    }
+
+    #[test]
+    fn milestones_carry_no_deaths() {
+        let table = one(ev("curated:1", "2019-11-14")
+            .kind(EventKind::CeasefireAgreement)
+            .killed(Civilians, 3));
+        assert_eq!(deaths(&table), (0, 0, 0));
+        assert_eq!(table.civilians_killed, vec![0]);
+    }
+
+    #[test]
+    fn masks_and_lead_actor() {
+        let table = one(ev("curated:1", "2019-11-14")
+            .actor(Actor::Civilians, Role::Target)
+            .actor(Actor::Turkey, Role::Perpetrator)
+            .actor(Actor::Russia, Role::Perpetrator)
+            .place("Ariha", Some(Governorate::Idlib))
+            .place("Kafr Nubl", Some(Governorate::Idlib))
+            .place("Suran", Some(Governorate::Hama))
+            .place("somewhere", None)
+            .cite(SOHR, "q")
+            .cite(UCDP, "q")
+            .cite("missing-source", "q"));
+        let bit = |a: Actor| 1u32 << a.index();
+        assert_eq!(
+            table.actors_any,
+            vec![bit(Actor::Civilians) | bit(Actor::Turkey) | bit(Actor::Russia)]
+        );
+        assert_eq!(
+            table.actors_perpetrator,
+            vec![bit(Actor::Turkey) | bit(Actor::Russia)]
+        );
+        // First perpetrator in record order, not in vocabulary order.
+        assert_eq!(table.lead_actor, vec![Actor::Turkey.index() as u8]);
+        assert_eq!(
+            table.governorates,
+            vec![(1 << Governorate::Idlib.index()) | (1 << Governorate::Hama.index())]
+        );
+        assert_eq!(
+            table.publishers,
+            vec![(1 << Publisher::Sohr.index()) | (1 << Publisher::Ucdp.index())]
+        );
+        let no_perpetrator =
+            one(ev("curated:2", "2019-11-14").actor(Actor::Sdf, Role::Participant));
+        assert_eq!(no_perpetrator.lead_actor, vec![Actor::Sdf.index() as u8]);
+        assert_eq!(
+            one(ev("curated:3", "2019-11-14")).lead_actor,
+            vec![NO_ACTOR]
+        );
+    }
+
+    #[test]
+    fn rows_locations_collections_and_search_text() {
+        let first = dataset(
+            "curated",
+            vec![
+                ev("curated:1", "2019-11-14")
+                    .summary("Strike on Ḩalāqīm")
+                    .party(Actor::Opposition, Role::Target, 0),
+                ev("curated:bad", "2019-02-30"),
+                ev("curated:2", "2019-11-15").place("Maʿarrat al-Nu’man", None),
+            ],
+        );
+        let second = dataset(
+            "ucdp",
+            vec![ev("ucdp:1", "2019-11-16").cite(UCDP, "“Quoted” text")],
+        );
+        let datasets = [first, second];
+        let table = EventTable::build(&datasets);
+        // The impossible date is left out.
+        assert_eq!(table.len(), 3);
+        assert_eq!(table.locations, vec![(0, 0), (0, 2), (1, 0)]);
+        assert_eq!(table.collection, vec![0, 0, 1]);
+        assert_eq!(table.collection_ids, vec!["curated", "ucdp"]);
+        assert_eq!(table.row_of("ucdp:1", &datasets), Some(2));
+        assert_eq!(table.row_of("curated:2", &datasets), Some(1));
+        assert_eq!(table.row_of("curated:bad", &datasets), None);
+        assert_eq!(
+            table.event(2, &datasets).map(|e| e.id.as_str()),
+            Some("ucdp:1")
+        );
+        assert_eq!(
+            table.search_text,
+            vec![
+                "strike on halaqim ahrar al sham".to_string(),
+                "maarrat al numan".to_string(),
+                "quoted text".to_string(),
+            ]
+        );
+        assert_eq!(
+            table.start.first().copied(),
+            Day::parse("2019-11-14").ok().map(|d| d.0)
+        );
+        assert!(EventTable::build(&[]).is_empty());
+    }
+}

@@ -1,0 +1,6 @@
+//! Native-only tools behind the `dataset` command: building the bundled collection files from
+//! their sources and checking any dataset file.
+
+pub mod curated;
+pub mod ucdp;
+pub mod ucdp_actors;

@@ -1,0 +1,105 @@
+//! The explorer: reads the view state from the URL, asks the core for the matching rows, counts
+//! and aggregates, and lays out the panels. All computing happens in the core; this only wires
+//! signals to components.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::aggregate;
+use crate::core::catalog::Catalog;
+use crate::core::filter;
+use crate::core::query::View;
+use crate::ui::about::About;
+use crate::ui::bar_panels::{BarPanel, Breakdown, CompositionPanel};
+use crate::ui::browser;
+use crate::ui::event_detail::EventDetail;
+use crate::ui::event_list::EventList;
+use crate::ui::figures_view::FiguresView;
+use crate::ui::filter_panel::FilterPanel;
+use crate::ui::summary_bar::SummaryBar;
+use crate::ui::timeline_panel::TimelinePanel;
+use crate::ui::url_state::use_url_state;
+
+#[component]
+pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
+    let url = use_url_state();
+    let state = url.state;
+    let collection_ids = catalog.collection_ids();
+    let filter_catalog = catalog.clone();
+    let filter = Memo::new(move |_| state.with(|s| s.filter(&collection_ids)));
+    // The filter pass is measured so the benchmark can read it from the Performance timeline.
+    let rows = Memo::new(move |_| {
+        browser::mark_start("filter");
+        let rows = filter.with(|f| f.rows(&filter_catalog.table));
+        browser::measure("filter");
+        rows
+    });
+    let cross_catalog = catalog.clone();
+    let cross = Memo::new(move |_| {
+        browser::mark_start("cross-counts");
+        let counts = filter.with(|f| filter::cross_counts(f, &cross_catalog.table));
+        browser::measure("cross-counts");
+        counts
+    });
+    let totals_catalog = catalog.clone();
+    let totals = Memo::new(move |_| rows.with(|rows| aggregate::totals(&totals_catalog.table, rows)));
+
+    let tab = move |view: View, label: &'static str| {
+        view! {
+            <button type="button" role="tab" aria-selected=move || if state.with(|s| s.view == view) { "true" } else { "false" }
+                on:click=move |_| url.update(|s| s.view = view)>{label}</button>
+        }
+    };
+    let notices = move || {
+        let notices = url.notices.get();
+        (!notices.is_empty()).then(|| view! {
+            <div class="notices" role="status" data-testid="notices">
+                <strong>"Some parts of this link were not understood and were ignored:"</strong>
+                <ul>{notices.into_iter().map(|n| view! { <li>{n.message}</li> }).collect_view()}</ul>
+            </div>
+        })
+    };
+    let load_problems = (catalog.skipped > 0).then(|| view! {
+        <div class="notices" role="status">{format!("{} records could not be read and were skipped (see About).", catalog.skipped)}</div>
+    });
+    let c = catalog.clone();
+    let main_view = move || {
+        let catalog = c.clone();
+        match state.with(|s| s.view) {
+            View::About => view! { <About catalog=catalog /> }.into_any(),
+            View::Figures => view! { <FiguresView catalog=catalog /> }.into_any(),
+            _ => view! {
+                <TimelinePanel catalog=catalog.clone() url=url rows=rows />
+                <div class="chart-grid">
+                    <BarPanel catalog=catalog.clone() url=url rows=rows breakdown=Breakdown::Actor />
+                    <BarPanel catalog=catalog.clone() url=url rows=rows breakdown=Breakdown::Kind />
+                    <BarPanel catalog=catalog.clone() url=url rows=rows breakdown=Breakdown::Governorate />
+                    <CompositionPanel catalog=catalog.clone() rows=rows />
+                </div>
+                <EventList catalog=catalog url=url rows=rows />
+            }.into_any(),
+        }
+    };
+    let detail_catalog = catalog.clone();
+    let detail = move || {
+        state.with(|s| s.selected.clone()).map(|id| view! { <EventDetail catalog=detail_catalog.clone() url=url id=id /> })
+    };
+    view! {
+        <SummaryBar catalog=catalog.clone() url=url rows=rows totals=totals />
+        {notices}
+        {load_problems}
+        <div class="explorer">
+            <FilterPanel catalog=catalog.clone() url=url cross=cross />
+            <div class="main">
+                <div class="tabs" role="tablist" aria-label="Views">
+                    {tab(View::List, "Incidents")}
+                    {tab(View::Figures, "Reported figures")}
+                    {tab(View::About, "About")}
+                </div>
+                {detail}
+                {main_view}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,224 @@
+//! The filters: date range, text search, collections, publishers, actors (by role), event kinds,
+//! governorates and casualties. Every option shows how many events it would match under the
+//! other active filters (cross-filter counts); each group has its own Clear button.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::charts::bar_chart::group_thousands;
+use crate::core::catalog::Catalog;
+use crate::core::date::Day;
+use crate::core::filter::{ActorRole, CasualtyFilter, CrossCounts};
+use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
+use crate::ui::browser;
+use crate::ui::url_state::UrlState;
+
+/// The filter sidebar; a collapsible panel on narrow screens.
+#[component]
+pub fn FilterPanel(
+    catalog: Arc<Catalog>,
+    url: UrlState,
+    /// Cross-filter counts under the current state.
+    cross: Memo<CrossCounts>,
+) -> impl IntoView {
+    let state = url.state;
+    let collections: Vec<(String, String)> = catalog
+        .datasets
+        .iter()
+        .map(|d| (d.collection.id.clone(), d.collection.name.clone()))
+        .collect();
+    let date_value = |day: Option<Day>| day.map(|d| d.to_string()).unwrap_or_default();
+
+    view! {
+        <details class="filters" open=browser::is_wide()>
+            <summary>"Filters"</summary>
+            <fieldset>
+                <legend>"Search"</legend>
+                <label class="visually-hidden" for="search">"Search summaries, places and quotes"</label>
+                <input
+                    id="search"
+                    type="search"
+                    placeholder="Search summaries, places, quotes…"
+                    prop:value=move || state.with(|s| s.text.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        url.update_replacing(|s| { s.text = text; s.page = 0; });
+                    }
+                />
+            </fieldset>
+            <fieldset>
+                <legend>
+                    "Dates"
+                    <ClearButton
+                        active=Signal::derive(move || state.with(|s| s.from.is_some() || s.to.is_some()))
+                        on_clear=Callback::new(move |()| url.update(|s| { s.from = None; s.to = None; s.page = 0; }))
+                    />
+                </legend>
+                <div class="date-row">
+                    <label>"From"
+                        <input type="date" data-testid="date-from"
+                            prop:value=move || state.with(|s| date_value(s.from))
+                            on:change=move |ev| {
+                                let day = Day::parse(&event_target_value(&ev)).ok();
+                                url.update(|s| { s.from = day; s.page = 0; });
+                            }
+                        />
+                    </label>
+                    <label>"To"
+                        <input type="date" data-testid="date-to"
+                            prop:value=move || state.with(|s| date_value(s.to))
+                            on:change=move |ev| {
+                                let day = Day::parse(&event_target_value(&ev)).ok();
+                                url.update(|s| { s.to = day; s.page = 0; });
+                            }
+                        />
+                    </label>
+                </div>
+            </fieldset>
+            <OptionGroup
+                title="Collection"
+                name="collection"
+                options=collections.iter().enumerate().map(|(i, (id, name))| (i, id.clone(), name.clone())).collect()
+                checked=Signal::derive(move || state.with(|s| s.collections.clone()))
+                counts=Signal::derive(move || cross.with(|c| c.collection.clone()))
+                on_toggle=Callback::new(move |id: String| url.update(|s| { toggle(&mut s.collections, id); s.page = 0; }))
+                on_clear=Callback::new(move |()| url.update(|s| { s.collections.clear(); s.page = 0; }))
+            />
+            <OptionGroup
+                title="Publisher"
+                name="publisher"
+                options=Publisher::ALL.iter().map(|p| (p.index(), p.id().to_string(), p.label().to_string())).collect()
+                checked=Signal::derive(move || state.with(|s| s.publishers.iter().map(|p| p.id().to_string()).collect()))
+                counts=Signal::derive(move || cross.with(|c| c.publisher.clone()))
+                on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(p) = Publisher::from_id(&id) { toggle(&mut s.publishers, p); } s.page = 0; }))
+                on_clear=Callback::new(move |()| url.update(|s| { s.publishers.clear(); s.page = 0; }))
+            />
+            <fieldset class="actor-role">
+                <legend>"Actor role"</legend>
+                <label class="visually-hidden" for="actor-role">"Count an actor when it is"</label>
+                <select id="actor-role" on:change=move |ev| {
+                    let role = ActorRole::from_id(&event_target_value(&ev)).unwrap_or(ActorRole::Any);
+                    url.update(|s| { s.actor_role = role; s.page = 0; });
+                }>
+                    <option value="any" selected=move || state.with(|s| s.actor_role == ActorRole::Any)>"In any role"</option>
+                    <option value="perpetrator" selected=move || state.with(|s| s.actor_role == ActorRole::Perpetrator)>"As perpetrator only"</option>
+                </select>
+            </fieldset>
+            <OptionGroup
+                title="Actor"
+                name="actor"
+                options=Actor::ALL.iter().map(|a| (a.index(), a.id().to_string(), a.label().to_string())).collect()
+                checked=Signal::derive(move || state.with(|s| s.actors.iter().map(|a| a.id().to_string()).collect()))
+                counts=Signal::derive(move || cross.with(|c| c.actor.clone()))
+                on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(a) = Actor::from_id(&id) { toggle(&mut s.actors, a); } s.page = 0; }))
+                on_clear=Callback::new(move |()| url.update(|s| { s.actors.clear(); s.page = 0; }))
+            />
+            <OptionGroup
+                title="Event kind"
+                name="kind"
+                options=EventKind::ALL.iter().map(|k| (k.index(), k.id().to_string(), k.label().to_string())).collect()
+                checked=Signal::derive(move || state.with(|s| s.kinds.iter().map(|k| k.id().to_string()).collect()))
+                counts=Signal::derive(move || cross.with(|c| c.kind.clone()))
+                on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(k) = EventKind::from_id(&id) { toggle(&mut s.kinds, k); } s.page = 0; }))
+                on_clear=Callback::new(move |()| url.update(|s| { s.kinds.clear(); s.page = 0; }))
+            />
+            <OptionGroup
+                title="Governorate"
+                name="governorate"
+                options=Governorate::ALL.iter().map(|g| (g.index(), g.id().to_string(), g.label().to_string())).collect()
+                checked=Signal::derive(move || state.with(|s| s.governorates.iter().map(|g| g.id().to_string()).collect()))
+                counts=Signal::derive(move || cross.with(|c| c.governorate.clone()))
+                on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(g) = Governorate::from_id(&id) { toggle(&mut s.governorates, g); } s.page = 0; }))
+                on_clear=Callback::new(move |()| url.update(|s| { s.governorates.clear(); s.page = 0; }))
+            />
+            <fieldset>
+                <legend>
+                    "Casualties"
+                    <ClearButton
+                        active=Signal::derive(move || state.with(|s| s.casualty.is_some()))
+                        on_clear=Callback::new(move |()| url.update(|s| { s.casualty = None; s.page = 0; }))
+                    />
+                </legend>
+                {CasualtyFilter::ALL.iter().map(|&option| {
+                    let input_id = format!("casualty-{}", option.id());
+                    let label_for = input_id.clone();
+                    view! {
+                        <label class="option" for=label_for>
+                            <input type="radio" name="casualty" id=input_id
+                                prop:checked=move || state.with(|s| s.casualty == Some(option))
+                                on:change=move |_| url.update(|s| { s.casualty = Some(option); s.page = 0; })
+                            />
+                            {option.label()}
+                            <span class="n">{move || cross.with(|c| group_thousands(i64::from(c.casualty.get(option.index()).copied().unwrap_or(0))))}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </details>
+    }
+}
+
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
+/// A "Clear" button shown while a filter group is active.
+#[component]
+fn ClearButton(active: Signal<bool>, on_clear: Callback<()>) -> impl IntoView {
+    view! {
+        <Show when=move || active.get()>
+            <button type="button" class="clear" on:click=move |_| on_clear.run(())>"Clear"</button>
+        </Show>
+    }
+}
+
+/// A group of checkboxes with cross-filter counts. Options with no matching event are hidden
+/// unless checked, so long vocabularies stay short.
+#[component]
+fn OptionGroup(
+    title: &'static str,
+    name: &'static str,
+    /// (count index, id, label)
+    options: Vec<(usize, String, String)>,
+    checked: Signal<BTreeSet<String>>,
+    counts: Signal<Vec<u32>>,
+    on_toggle: Callback<String>,
+    on_clear: Callback<()>,
+) -> impl IntoView {
+    let active = Signal::derive(move || checked.with(|c| !c.is_empty()));
+    view! {
+        <fieldset data-filter=name>
+            <legend>{title}<ClearButton active=active on_clear=on_clear /></legend>
+            <div class="option-list">
+                {options.into_iter().map(|(index, id, label)| {
+                    let input_id = format!("{name}-{id}");
+                    let id_for_check = id.clone();
+                    let id_for_show = id.clone();
+                    let count = move || counts.with(|c| c.get(index).copied().unwrap_or(0));
+                    view! {
+                        <Show when={move || count() > 0 || checked.with(|c| c.contains(&id_for_show))}>
+                            <label class="option" class:zero={move || count() == 0} for=input_id.clone()>
+                                <input type="checkbox" id=input_id.clone() value=id.clone()
+                                    prop:checked={
+                                        let id = id_for_check.clone();
+                                        move || checked.with(|c| c.contains(&id))
+                                    }
+                                    on:change={
+                                        let id = id.clone();
+                                        move |_| on_toggle.run(id.clone())
+                                    }
+                                />
+                                {label.clone()}
+                                <span class="n">{move || group_thousands(i64::from(count()))}</span>
+                            </label>
+                        </Show>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}

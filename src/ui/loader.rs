@@ -1,0 +1,69 @@
+//! Fetches the bundled collection files and hands them to the core's validator.
+//!
+//! The HTTP status is checked before parsing: a development server answers a missing file with
+//! `index.html`, which would otherwise surface as a baffling JSON error.
+
+use gloo_net::http::Request;
+
+use crate::core::validate::{self, Loaded, Problem};
+
+/// The files the app ships, in the order they are shown.
+pub const BUNDLED: &[&str] = &["data/curated.json", "data/ucdp.json"];
+
+/// Why loading failed, in words for the error panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    Network { file: String, reason: String },
+    Status { file: String, status: u16, text: String },
+    Rejected { problems: Vec<Problem> },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Network { file, reason } => {
+                write!(f, "Could not download {file}: {reason}")
+            }
+            LoadError::Status { file, status, text } => {
+                write!(f, "The server answered {status} {text} for {file}")
+            }
+            LoadError::Rejected { problems } => match problems.first() {
+                Some(first) => write!(f, "The dataset was rejected: {first}"),
+                None => write!(f, "The dataset was rejected"),
+            },
+        }
+    }
+}
+
+/// Downloads and validates one collection file.
+pub async fn load_file(file: &str) -> Result<Loaded, LoadError> {
+    let response = Request::get(file)
+        .send()
+        .await
+        .map_err(|error| LoadError::Network {
+            file: file.to_string(),
+            reason: error.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(LoadError::Status {
+            file: file.to_string(),
+            status: response.status(),
+            text: response.status_text(),
+        });
+    }
+    let bytes = response.binary().await.map_err(|error| LoadError::Network {
+        file: file.to_string(),
+        reason: error.to_string(),
+    })?;
+    validate::load(file, &bytes).map_err(|problems| LoadError::Rejected { problems })
+}
+
+/// Loads every bundled file; one failure fails the whole, so that the counts never silently
+/// leave a collection out.
+pub async fn load_bundled() -> Result<Vec<Loaded>, LoadError> {
+    let mut loaded = Vec::with_capacity(BUNDLED.len());
+    for file in BUNDLED {
+        loaded.push(load_file(file).await?);
+    }
+    Ok(loaded)
+}

@@ -1,0 +1,18 @@
+//! The browser interface: thin Leptos components that read signals, call the core and render.
+
+pub mod about;
+pub mod app;
+pub mod bar_panels;
+pub mod browser;
+pub mod chart_view;
+pub mod error_panel;
+pub mod event_detail;
+pub mod event_list;
+pub mod event_text;
+pub mod explorer;
+pub mod figures_view;
+pub mod filter_panel;
+pub mod loader;
+pub mod summary_bar;
+pub mod timeline_panel;
+pub mod url_state;

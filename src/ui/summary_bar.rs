@@ -1,0 +1,83 @@
+//! The bar above the explorer: how many events are visible out of how many, the deaths they
+//! carry (best estimate with the low–high range), and the actions on the whole view: copy its
+//! link, export it, clear all filters.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::charts::bar_chart::group_thousands;
+use crate::core::aggregate::Totals;
+use crate::core::catalog::Catalog;
+use crate::core::export;
+use crate::core::query::{self, ViewState};
+use crate::ui::browser;
+use crate::ui::url_state::UrlState;
+
+/// The link that opens one event's record.
+pub fn event_link(id: &str) -> String {
+    let state = ViewState {
+        selected: Some(id.to_string()),
+        ..ViewState::default()
+    };
+    format!("{}?{}", browser::app_base(), query::encode(&state))
+}
+
+#[component]
+pub fn SummaryBar(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>, totals: Memo<Totals>) -> impl IntoView {
+    let total_events = catalog.table.len();
+    let copied = RwSignal::new(false);
+    let export_catalog = catalog.clone();
+    let export = move |json: bool| {
+        let catalog = export_catalog.clone();
+        rows.with_untracked(|rows| {
+            let link = |id: &str| event_link(id);
+            let exported = export::rows(&catalog.table, &catalog.datasets, rows, &link);
+            let attribution = export::attributions(&catalog.datasets);
+            let result = if json {
+                browser::download("syria-incidents.json", "application/json", &export::to_json(&exported, &attribution, &browser::current_href()))
+            } else {
+                browser::download("syria-incidents.csv", "text/csv;charset=utf-8", &export::to_csv(&exported, &attribution))
+            };
+            if let Err(error) = result {
+                leptos::logging::warn!("export failed: {error}");
+            }
+        });
+    };
+    let export_json = export.clone();
+    let collections = catalog.datasets.iter().map(|d| d.collection.name.clone()).collect::<Vec<_>>();
+    let shown = move || {
+        let chosen = url.state.with(|s| s.collections.clone());
+        if chosen.is_empty() {
+            collections.join(" + ")
+        } else {
+            catalog.datasets.iter().filter(|d| chosen.contains(&d.collection.id)).map(|d| d.collection.name.clone()).collect::<Vec<_>>().join(" + ")
+        }
+    };
+    view! {
+        <div class="summary-bar" role="region" aria-label="Summary of the current view">
+            <span class="count" data-testid="visible-count">
+                <strong data-testid="event-visible">{move || group_thousands(i64::from(totals.with(|t| t.events)))}</strong>
+                " of "
+                <span data-testid="event-total">{group_thousands(total_events as i64)}</span>
+                " events"
+            </span>
+            <span data-testid="deaths">{move || totals.with(|t| format!(
+                "{} deaths (best estimate; range {}–{}), {} civilians",
+                group_thousands(t.deaths_best as i64), group_thousands(t.deaths_low as i64), group_thousands(t.deaths_high as i64), group_thousands(t.civilians_killed as i64)
+            ))}</span>
+            <span class="collections">{shown}</span>
+            <span class="actions">
+                <button type="button" on:click=move |_| {
+                    if browser::copy_text(&browser::current_href()).is_some() {
+                        copied.set(true);
+                        set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
+                    }
+                }>{move || if copied.get() { "Link copied" } else { "Copy link" }}</button>
+                <button type="button" on:click=move |_| export(false)>"Export CSV"</button>
+                <button type="button" on:click=move |_| export_json(true)>"Export JSON"</button>
+                <button type="button" on:click=move |_| url.set(ViewState::default(), false)>"Clear all"</button>
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,296 @@
+//! The timeline panel: stacked columns by week or month for the chosen metric, hatched where the
+//! value comes from imprecisely dated events, numbered markers for agreements and ceasefires.
+//! Dragging across it sets the date range; hovering or focusing a column shows its exact value.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::charts::bar_chart::format_value;
+use crate::charts::palette;
+use crate::charts::timeline_chart::{self, Column, Milestone};
+use crate::core::aggregate::{self, Interval, Metric};
+use crate::core::catalog::Catalog;
+use crate::core::date::Day;
+use crate::core::vocab::Actor;
+use crate::ui::chart_view::svg_download;
+use crate::ui::url_state::UrlState;
+
+/// How many actors get their own colour; the rest share "other".
+const STACKED_ACTORS: usize = 8;
+
+#[component]
+pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
+    let state = url.state;
+    let table_catalog = catalog.clone();
+    let timeline = Memo::new(move |_| {
+        let (interval, metric, stacked) = state.with(|s| (s.interval, s.metric, s.stacked));
+        let range = state.with(|s| match (s.from, s.to) {
+            (Some(from), Some(to)) => Some((from, to)),
+            _ => None,
+        });
+        rows.with(|rows| {
+            let timeline = aggregate::timeline(&table_catalog.table, rows, interval, metric, range);
+            layout(&timeline, stacked, &table_catalog.table)
+        })
+    });
+    let hovered = RwSignal::new(None::<usize>);
+    let drag_start = RwSignal::new(None::<usize>);
+    let drag_now = RwSignal::new(None::<usize>);
+    let milestone_catalog = catalog.clone();
+
+    let pick_range = move |a: usize, b: usize| {
+        let (first, last) = (a.min(b), a.max(b));
+        timeline.with_untracked(|t| {
+            if let (Some(start), Some(end)) = (t.columns.get(first), t.columns.get(last)) {
+                let from = start.start;
+                let to = Day(end.end_exclusive.0 - 1);
+                url.update(|s| {
+                    s.from = Some(from);
+                    s.to = Some(to);
+                    s.page = 0;
+                });
+            }
+        });
+    };
+    let column_at = move |ev: &web_sys::PointerEvent| -> Option<usize> {
+        let target = event_target::<web_sys::Element>(ev);
+        let rect = target.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return None;
+        }
+        let fraction = (f64::from(ev.client_x()) - rect.left()) / rect.width();
+        timeline_chart::column_at(fraction, timeline.with_untracked(|t| t.columns.len()))
+    };
+
+    view! {
+        <section class="panel timeline">
+            <h2>
+                "Timeline"
+                <span class="tools">
+                    <label>"Metric "
+                        <select aria-label="Timeline metric" on:change=move |ev| {
+                            let metric = Metric::from_id(&event_target_value(&ev)).unwrap_or(Metric::Events);
+                            url.update(|s| s.metric = metric);
+                        }>
+                            {Metric::ALL.iter().map(|&m| view! {
+                                <option value=m.id() selected=move || state.with(|s| s.metric == m)>{m.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>"By "
+                        <select aria-label="Timeline interval" on:change=move |ev| {
+                            let interval = Interval::from_id(&event_target_value(&ev)).unwrap_or(Interval::Month);
+                            url.update(|s| s.interval = interval);
+                        }>
+                            {Interval::ALL.iter().map(|&i| view! {
+                                <option value=i.id() selected=move || state.with(|s| s.interval == i)>{i.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        <input type="checkbox" prop:checked=move || state.with(|s| s.stacked)
+                            on:change=move |_| url.update(|s| s.stacked = !s.stacked) />
+                        " by actor"
+                    </label>
+                    <button type="button" on:click=move |_| timeline.with_untracked(|t| svg_download("timeline.svg", &t.svg))>"SVG"</button>
+                </span>
+            </h2>
+            {move || timeline.with(|t| {
+                if t.columns.is_empty() {
+                    return view! { <p class="empty">"No dated events match these filters."</p> }.into_any();
+                }
+                let width = f64::from(t.width);
+                let marks = t.marks.clone();
+                let brush = move || {
+                    let (Some(a), Some(b)) = (drag_start.get(), drag_now.get()) else { return None };
+                    let (first, last) = (a.min(b), a.max(b));
+                    let (Some(m0), Some(m1)) = (marks.get(first), marks.get(last)) else { return None };
+                    let style = format!("left:{:.3}%;width:{:.3}%", m0.x / width * 100.0, (m1.x + m1.width - m0.x) / width * 100.0);
+                    Some(view! { <div class="timeline-brush" style=style></div> })
+                };
+                let columns = t.columns.len();
+                let labels = t.labels.clone();
+                view! {
+                    <div class="chart-canvas timeline-canvas" data-testid="timeline"
+                        style=format!("aspect-ratio:{}/{}", t.width, t.height)
+                        on:pointerdown=move |ev| {
+                            if let Some(index) = column_at(&ev) {
+                                drag_start.set(Some(index));
+                                drag_now.set(Some(index));
+                            }
+                        }
+                        on:pointermove=move |ev| {
+                            let index = column_at(&ev);
+                            hovered.set(index);
+                            if drag_start.get_untracked().is_some() {
+                                drag_now.set(index);
+                            }
+                        }
+                        on:pointerleave=move |_| hovered.set(None)
+                        on:pointerup=move |ev| {
+                            let end = column_at(&ev).or(drag_now.get_untracked());
+                            if let (Some(a), Some(b)) = (drag_start.get_untracked(), end) {
+                                pick_range(a, b);
+                            }
+                            drag_start.set(None);
+                            drag_now.set(None);
+                        }
+                    >
+                        <div class="chart-svg" inner_html=t.svg.clone() role="img"
+                            aria-label=format!("Timeline of {} columns; drag to choose dates", columns)></div>
+                        {brush}
+                    </div>
+                    <p class="hover-value" aria-live="polite" data-testid="timeline-value">
+                        {move || hovered.get().and_then(|i| labels.get(i).cloned()).unwrap_or_else(|| "Hover or drag across the timeline to see values and choose dates.".to_string())}
+                    </p>
+                }.into_any()
+            })}
+            <ul class="legend">
+                {move || timeline.with(|t| t.legend.iter().map(|(label, color)| view! {
+                    <li><span class="swatch" style=format!("background:{color}")></span>{label.clone()}</li>
+                }).collect_view())}
+                <li><span class="swatch hatched"></span>"dated only to a month, year or period (spread over it)"</li>
+            </ul>
+            {move || {
+                let catalog = milestone_catalog.clone();
+                timeline.with(|t| {
+                    (!t.milestones.is_empty()).then(|| view! {
+                        <ol class="milestones legend" aria-label="Agreements and ceasefires">
+                            {t.milestones.iter().filter_map(|&(number, row)| {
+                                let event = catalog.event(row as usize)?;
+                                let id = event.id.clone();
+                                Some(view! {
+                                    <li value=number.to_string()>
+                                        <button type="button" class="link" on:click=move |_| {
+                                            let id = id.clone();
+                                            url.update(|s| s.selected = Some(id));
+                                        }>{format!("{number}. {} — {}", event.date.start, event.summary)}</button>
+                                    </li>
+                                })
+                            }).collect_view()}
+                        </ol>
+                    })
+                })
+            }}
+        </section>
+    }
+}
+
+/// What the panel draws, computed once per change.
+#[derive(Debug, Clone, PartialEq)]
+struct Layout {
+    svg: String,
+    width: u32,
+    height: u32,
+    marks: Vec<crate::charts::Mark>,
+    columns: Vec<Column>,
+    labels: Vec<String>,
+    legend: Vec<(String, String)>,
+    /// (marker number, table row)
+    milestones: Vec<(usize, u32)>,
+}
+
+fn layout(timeline: &aggregate::Timeline, stacked: bool, table: &crate::core::table::EventTable) -> Layout {
+    // The actors with the largest totals get colours; the rest (and "no actor") share one.
+    let slots = Actor::ALL.len() + 1;
+    let mut totals = vec![0.0_f64; slots];
+    for bucket in &timeline.buckets {
+        for (slot, value) in bucket.by_actor.iter().enumerate() {
+            if let Some(total) = totals.get_mut(slot) {
+                *total += value;
+            }
+        }
+    }
+    let mut ranked: Vec<usize> = (0..Actor::ALL.len()).filter(|&slot| totals.get(slot).is_some_and(|t| *t > 0.0)).collect();
+    ranked.sort_by(|a, b| totals[*b].total_cmp(&totals[*a]));
+    ranked.truncate(if stacked { STACKED_ACTORS } else { 0 });
+    let other_series = ranked.len();
+    let series_of = |slot: usize| ranked.iter().position(|&r| r == slot).unwrap_or(other_series);
+
+    let columns: Vec<Column> = timeline
+        .buckets
+        .iter()
+        .map(|bucket| {
+            let mut segments = vec![0.0; other_series + 1];
+            for (slot, value) in bucket.by_actor.iter().enumerate() {
+                if let Some(segment) = segments.get_mut(series_of(slot)) {
+                    *segment += value;
+                }
+            }
+            Column {
+                start: bucket.start,
+                end_exclusive: bucket.end_exclusive,
+                segments: segments.into_iter().enumerate().collect(),
+                imprecise: bucket.imprecise,
+            }
+        })
+        .collect();
+    let mut legend: Vec<(String, String)> = ranked
+        .iter()
+        .enumerate()
+        .filter_map(|(series, &slot)| Actor::from_index(slot).map(|a| (a.label().to_string(), palette::css(palette::series(series)))))
+        .collect();
+    legend.push((
+        if stacked { "other actors".to_string() } else { "all events".to_string() },
+        palette::css(palette::series(other_series)),
+    ));
+    let metric = timeline.metric;
+    let labels = columns
+        .iter()
+        .map(|column| {
+            let total: f64 = column.segments.iter().map(|(_, v)| v).sum();
+            let span = match timeline.interval {
+                Interval::Week => format!("Week of {}", column.start),
+                Interval::Month => {
+                    let (year, month, _) = column.start.ymd();
+                    format!("{year}-{month:02}")
+                }
+            };
+            let imprecise = if column.imprecise > 0.0 {
+                format!(" ({} from imprecisely dated events)", format_value(column.imprecise))
+            } else {
+                String::new()
+            };
+            format!("{span}: {} {}{imprecise}", format_value(total), metric.label())
+        })
+        .collect();
+    let first_day = timeline.buckets.first().map(|b| b.start);
+    let milestones: Vec<(usize, u32)> = timeline.milestones.iter().enumerate().map(|(i, &row)| (i + 1, row)).collect();
+    let milestone_days: Vec<Milestone> = timeline
+        .milestones
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &row)| {
+            let start = *table.start.get(row as usize)?;
+            Some(Milestone { day: Day(start), number: i + 1 })
+        })
+        .collect();
+    let drawn = if first_day.is_some() {
+        timeline_chart::draw(&columns, &milestone_days, metric.label())
+    } else {
+        Err("empty".to_string())
+    };
+    match drawn {
+        Ok(drawn) => Layout {
+            svg: drawn.svg,
+            width: drawn.width,
+            height: drawn.height,
+            marks: drawn.marks,
+            columns,
+            labels,
+            legend,
+            milestones,
+        },
+        Err(_) => Layout {
+            svg: String::new(),
+            width: timeline_chart::WIDTH,
+            height: timeline_chart::HEIGHT,
+            marks: Vec::new(),
+            columns: Vec::new(),
+            labels: Vec::new(),
+            legend,
+            milestones,
+        },
+    }
+}
