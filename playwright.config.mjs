@@ -2,7 +2,8 @@
 // the release build in dist/ served on 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// E2E_PORT lets two engineers run the suite side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

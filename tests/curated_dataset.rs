@@ -6,10 +6,10 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
+use incident_explorer::core::geo::Polygons;
 use incident_explorer::core::model::{Citation, Dataset};
 use incident_explorer::core::validate;
 use incident_explorer::tools::curated::{self, normalise_whitespace};
-use incident_explorer::core::geo::Polygons;
 
 fn curated() -> Dataset {
     curated::build(Path::new("data/curated")).unwrap_or_else(|error| panic!("{error}"))
@@ -20,7 +20,10 @@ fn source_texts(dataset: &Dataset) -> HashMap<String, String> {
         .sources
         .iter()
         .map(|source| {
-            let file = source.file.clone().unwrap_or_else(|| panic!("source {} has no file", source.id));
+            let file = source
+                .file
+                .clone()
+                .unwrap_or_else(|| panic!("source {} has no file", source.id));
             let text = fs::read_to_string(&file).unwrap_or_else(|error| panic!("{file}: {error}"));
             (source.id.clone(), normalise_whitespace(&text))
         })
@@ -28,8 +31,14 @@ fn source_texts(dataset: &Dataset) -> HashMap<String, String> {
 }
 
 fn all_citations(dataset: &Dataset) -> Vec<(&str, &Citation)> {
-    let events = dataset.events.iter().flat_map(|e| e.citations.iter().map(move |c| (e.id.as_str(), c)));
-    let figures = dataset.figures.iter().flat_map(|f| f.citations.iter().map(move |c| (f.id.as_str(), c)));
+    let events = dataset
+        .events
+        .iter()
+        .flat_map(|e| e.citations.iter().map(move |c| (e.id.as_str(), c)));
+    let figures = dataset
+        .figures
+        .iter()
+        .flat_map(|f| f.citations.iter().map(move |c| (f.id.as_str(), c)));
     events.chain(figures).collect()
 }
 
@@ -44,19 +53,43 @@ fn every_quote_is_verbatim_in_its_source() {
             continue;
         };
         if !text.contains(&normalise_whitespace(&citation.quote)) {
-            failures.push(format!("{record}: quote not in {}: {}", citation.source, citation.quote));
+            failures.push(format!(
+                "{record}: quote not in {}: {}",
+                citation.source, citation.quote
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(dataset.events.len() >= 40, "the five reports document dozens of events");
+    assert!(
+        dataset.events.len() >= 40,
+        "the five reports document dozens of events"
+    );
 }
 
 /// The ways a report may write `value`: "5,233", "5233", "2.3 million", "eight", "no".
 fn written_forms(value: u64) -> Vec<String> {
     const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     let mut forms = vec![value.to_string(), grouped(value)];
     if let Some(word) = WORDS.get(value as usize) {
@@ -71,7 +104,11 @@ fn written_forms(value: u64) -> Vec<String> {
         if value >= scale && value.is_multiple_of(scale / 10) {
             let whole = value / scale;
             let tenth = (value % scale) / (scale / 10);
-            forms.push(if tenth == 0 { format!("{whole} {name}") } else { format!("{whole}.{tenth} {name}") });
+            forms.push(if tenth == 0 {
+                format!("{whole} {name}")
+            } else {
+                format!("{whole}.{tenth} {name}")
+            });
         }
     }
     forms
@@ -109,9 +146,15 @@ fn every_number_appears_in_its_own_quote() {
     let mut failures = Vec::new();
     let mut check = |record: &str, what: &str, value: u64, citations: &[Citation]| {
         let forms = written_forms(value);
-        let found = citations.iter().any(|c| forms.iter().any(|form| contains_word(&normalise_whitespace(&c.quote), form)));
+        let found = citations.iter().any(|c| {
+            forms
+                .iter()
+                .any(|form| contains_word(&normalise_whitespace(&c.quote), form))
+        });
         if !found {
-            failures.push(format!("{record}: {what} {value} is not written in its quotes (looked for {forms:?})"));
+            failures.push(format!(
+                "{record}: {what} {value} is not written in its quotes (looked for {forms:?})"
+            ));
         }
     };
     let mut numbers = 0;
@@ -127,14 +170,20 @@ fn every_number_appears_in_its_own_quote() {
             numbers += 1;
         }
         for casualty in &event.casualties {
-            for value in [casualty.low, casualty.best, casualty.high].into_iter().flatten() {
+            for value in [casualty.low, casualty.best, casualty.high]
+                .into_iter()
+                .flatten()
+            {
                 check(&event.id, casualty.group.id(), value, &event.citations);
                 numbers += 1;
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(numbers > 80, "expected the reports' numbers to be recorded, found {numbers}");
+    assert!(
+        numbers > 80,
+        "expected the reports' numbers to be recorded, found {numbers}"
+    );
 }
 
 #[test]
@@ -145,20 +194,32 @@ fn wordings_are_the_reports_words() {
     let mut failures = Vec::new();
     let in_sources = |wording: &str| {
         let wording = normalise_whitespace(wording).to_lowercase();
-        texts.values().any(|text| text.to_lowercase().contains(&wording))
+        texts
+            .values()
+            .any(|text| text.to_lowercase().contains(&wording))
     };
     for event in &dataset.events {
-        let wordings = event.casualties.iter().filter_map(|c| c.wording.as_deref()).chain(event.count.as_ref().and_then(|c| c.wording.as_deref()));
+        let wordings = event
+            .casualties
+            .iter()
+            .filter_map(|c| c.wording.as_deref())
+            .chain(event.count.as_ref().and_then(|c| c.wording.as_deref()));
         for wording in wordings {
             if !in_sources(wording) {
-                failures.push(format!("{}: wording “{wording}” is not in the reports", event.id));
+                failures.push(format!(
+                    "{}: wording “{wording}” is not in the reports",
+                    event.id
+                ));
             }
         }
     }
     for figure in &dataset.figures {
         if let Some(wording) = &figure.value.wording {
             if !in_sources(wording) {
-                failures.push(format!("{}: wording “{wording}” is not in the reports", figure.id));
+                failures.push(format!(
+                    "{}: wording “{wording}” is not in the reports",
+                    figure.id
+                ));
             }
         }
     }
@@ -169,18 +230,31 @@ fn wordings_are_the_reports_words() {
 fn ids_are_unique_and_records_pass_validation() {
     let dataset = curated();
     let mut seen = HashSet::new();
-    for id in dataset.events.iter().map(|e| &e.id).chain(dataset.figures.iter().map(|f| &f.id)) {
+    for id in dataset
+        .events
+        .iter()
+        .map(|e| &e.id)
+        .chain(dataset.figures.iter().map(|f| &f.id))
+    {
         assert!(seen.insert(id.clone()), "duplicate id {id}");
-        assert!(id.starts_with("curated:"), "{id} lacks the collection prefix");
+        assert!(
+            id.starts_with("curated:"),
+            "{id} lacks the collection prefix"
+        );
     }
     let bytes = curated::to_bundle(&dataset).unwrap_or_default();
-    let loaded = validate::load("curated.json", &bytes).unwrap_or_else(|problems| panic!("{problems:?}"));
+    let loaded =
+        validate::load("curated.json", &bytes).unwrap_or_else(|problems| panic!("{problems:?}"));
     let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(loaded.skipped, 0);
     for figure in &dataset.figures {
         if let Some(parent) = &figure.part_of {
-            assert!(dataset.figures.iter().any(|f| &f.id == parent), "{}: part_of {parent} does not exist", figure.id);
+            assert!(
+                dataset.figures.iter().any(|f| &f.id == parent),
+                "{}: part_of {parent} does not exist",
+                figure.id
+            );
         }
     }
 }
@@ -188,33 +262,66 @@ fn ids_are_unique_and_records_pass_validation() {
 /// Gazetteer rows by id: places.csv and the three extracts.
 fn gazetteer() -> HashMap<String, (f64, f64)> {
     let mut rows = HashMap::new();
-    let mut reader = csv::Reader::from_path("data/geo/places.csv").unwrap_or_else(|e| panic!("{e}"));
+    let mut reader =
+        csv::Reader::from_path("data/geo/places.csv").unwrap_or_else(|e| panic!("{e}"));
     for record in reader.records().flatten() {
-        let (Some(lat), Some(lon), Some(ids)) = (record.get(2), record.get(3), record.get(7)) else { continue };
-        let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else { continue };
+        let (Some(lat), Some(lon), Some(ids)) = (record.get(2), record.get(3), record.get(7))
+        else {
+            continue;
+        };
+        let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+            continue;
+        };
         for id in ids.split(';') {
             rows.insert(id.trim().to_string(), (lat, lon));
         }
     }
-    let tsv = |path: &str, id_col: usize, lat_col: usize, lon_col: usize, prefix: &str, rows: &mut HashMap<String, (f64, f64)>| {
+    let tsv = |path: &str,
+               id_col: usize,
+               lat_col: usize,
+               lon_col: usize,
+               prefix: &str,
+               rows: &mut HashMap<String, (f64, f64)>| {
         let text = fs::read_to_string(path).unwrap_or_default();
         for line in text.lines() {
             let cells: Vec<&str> = line.split('\t').collect();
-            let (Some(id), Some(lat), Some(lon)) = (cells.get(id_col), cells.get(lat_col), cells.get(lon_col)) else { continue };
+            let (Some(id), Some(lat), Some(lon)) =
+                (cells.get(id_col), cells.get(lat_col), cells.get(lon_col))
+            else {
+                continue;
+            };
             if let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) {
                 rows.entry(format!("{prefix}{id}")).or_insert((lat, lon));
             }
         }
     };
-    tsv("data/geo/gazetteer/geonames_cities500_sy.tsv", 0, 4, 5, "geonames:", &mut rows);
-    tsv("data/geo/gazetteer/whosonfirst_sy_places.tsv", 0, 5, 6, "wof:", &mut rows);
+    tsv(
+        "data/geo/gazetteer/geonames_cities500_sy.tsv",
+        0,
+        4,
+        5,
+        "geonames:",
+        &mut rows,
+    );
+    tsv(
+        "data/geo/gazetteer/whosonfirst_sy_places.tsv",
+        0,
+        5,
+        6,
+        "wof:",
+        &mut rows,
+    );
     let airports = fs::read_to_string("data/geo/gazetteer/airportsdata_sy.csv").unwrap_or_default();
     let mut reader = csv::Reader::from_reader(airports.as_bytes());
     let headers = reader.headers().cloned().unwrap_or_default();
     let column = |name: &str| headers.iter().position(|h| h == name);
     if let (Some(icao), Some(lat), Some(lon)) = (column("icao"), column("lat"), column("lon")) {
         for record in reader.records().flatten() {
-            if let (Some(id), Some(Ok(lat)), Some(Ok(lon))) = (record.get(icao), record.get(lat).map(str::parse::<f64>), record.get(lon).map(str::parse::<f64>)) {
+            if let (Some(id), Some(Ok(lat)), Some(Ok(lon))) = (
+                record.get(icao),
+                record.get(lat).map(str::parse::<f64>),
+                record.get(lon).map(str::parse::<f64>),
+            ) {
                 rows.insert(format!("icao:{id}"), (lat, lon));
             }
         }
@@ -226,32 +333,57 @@ fn gazetteer() -> HashMap<String, (f64, f64)> {
 fn coordinates_come_from_the_gazetteer_and_lie_in_syria() {
     let dataset = curated();
     let gazetteer = gazetteer();
-    let outline = Polygons::from_geojson_file(Path::new("data/geo/syria_outline.geojson")).unwrap_or_else(|e| panic!("{e}"));
+    let outline = Polygons::from_geojson_file(Path::new("data/geo/syria_outline.geojson"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut located = 0;
     for event in &dataset.events {
         for place in &event.places {
             match (place.lat, place.lon) {
                 (Some(lat), Some(lon)) => {
                     located += 1;
-                    let id = place.gazetteer.as_deref().unwrap_or_else(|| panic!("{}: {} has coordinates but no gazetteer id", event.id, place.name));
-                    let (glat, glon) = gazetteer.get(id).copied().unwrap_or_else(|| panic!("{}: gazetteer id {id} not found", event.id));
-                    assert!((glat - lat).abs() < 1e-4 && (glon - lon).abs() < 1e-4, "{}: {} is not at {id}'s coordinates", event.id, place.name);
+                    let id = place.gazetteer.as_deref().unwrap_or_else(|| {
+                        panic!(
+                            "{}: {} has coordinates but no gazetteer id",
+                            event.id, place.name
+                        )
+                    });
+                    let (glat, glon) = gazetteer
+                        .get(id)
+                        .copied()
+                        .unwrap_or_else(|| panic!("{}: gazetteer id {id} not found", event.id));
+                    assert!(
+                        (glat - lat).abs() < 1e-4 && (glon - lon).abs() < 1e-4,
+                        "{}: {} is not at {id}'s coordinates",
+                        event.id,
+                        place.name
+                    );
                     // Two gazetteer points sit a few hundred metres outside the simplified outline.
-                    assert!(outline.distance_outside(lon, lat) < 0.01, "{}: {} lies outside Syria", event.id, place.name);
+                    assert!(
+                        outline.distance_outside(lon, lat) < 0.01,
+                        "{}: {} lies outside Syria",
+                        event.id,
+                        place.name
+                    );
                 }
                 (None, None) => {}
                 _ => panic!("{}: {} has only one coordinate", event.id, place.name),
             }
         }
     }
-    assert!(located >= 10, "expected gazetteer points for the named villages, found {located}");
+    assert!(
+        located >= 10,
+        "expected gazetteer points for the named villages, found {located}"
+    );
 }
 
 #[test]
 fn the_committed_bundle_is_current() {
     let expected = curated::to_bundle(&curated()).unwrap_or_default();
     let committed = fs::read("public/data/curated.json").unwrap_or_default();
-    assert!(committed == expected, "public/data/curated.json is stale: run `cargo run --bin dataset -- build`");
+    assert!(
+        committed == expected,
+        "public/data/curated.json is stale: run `cargo run --bin dataset -- build`"
+    );
 }
 
 #[test]
@@ -260,5 +392,8 @@ fn the_published_schema_is_current() {
     let mut expected = serde_json::to_vec_pretty(&schema).unwrap_or_default();
     expected.push(b'\n');
     let committed = fs::read("docs/dataset.schema.json").unwrap_or_default();
-    assert!(committed == expected, "docs/dataset.schema.json is stale: run `cargo run --bin dataset -- schema`");
+    assert!(
+        committed == expected,
+        "docs/dataset.schema.json is stale: run `cargo run --bin dataset -- schema`"
+    );
 }

@@ -55,13 +55,18 @@ fn check(files: &[String]) -> Result<(), String> {
                 for problem in &loaded.problems {
                     println!("{problem}");
                 }
-                total += loaded.problems.len();
+                let errors = loaded
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == validate::Severity::Error)
+                    .count();
+                total += errors;
                 println!(
-                    "{file}: {} events, {} figures loaded; {} records skipped; {} problems",
+                    "{file}: {} events, {} figures loaded; {} records skipped; {errors} errors, {} warnings",
                     loaded.dataset.events.len(),
                     loaded.dataset.figures.len(),
                     loaded.skipped,
-                    loaded.problems.len()
+                    loaded.problems.len() - errors
                 );
             }
             Err(problems) => {
@@ -94,7 +99,10 @@ fn import_ucdp(check_only: bool) -> Result<(), String> {
         println!("ucdp:{} : {}", problem.ucdp_id, problem.reason);
     }
     if !import.problems.is_empty() {
-        return Err(format!("{} rows could not be mapped", import.problems.len()));
+        return Err(format!(
+            "{} rows could not be mapped",
+            import.problems.len()
+        ));
     }
     let bytes = ucdp::to_bundle(&import.dataset)?;
     report_and_write(UCDP_BUNDLE, &import.dataset, &bytes, check_only)
@@ -107,7 +115,12 @@ fn schema(check_only: bool) -> Result<(), String> {
     write_or_compare(SCHEMA, &bytes, check_only)
 }
 
-fn report_and_write(path: &str, dataset: &Dataset, bytes: &[u8], check_only: bool) -> Result<(), String> {
+fn report_and_write(
+    path: &str,
+    dataset: &Dataset,
+    bytes: &[u8],
+    check_only: bool,
+) -> Result<(), String> {
     println!(
         "{path}: {} sources, {} events, {} figures; {} bytes raw, {} bytes gzip",
         dataset.sources.len(),
@@ -123,7 +136,9 @@ fn write_or_compare(path: &str, bytes: &[u8], check_only: bool) -> Result<(), St
     if check_only {
         let committed = std::fs::read(path).unwrap_or_default();
         if committed != bytes {
-            return Err(format!("{path} is stale: regenerate it with the same command without --check"));
+            return Err(format!(
+                "{path} is stale: regenerate it with the same command without --check"
+            ));
         }
         println!("{path} is current");
         return Ok(());
@@ -135,6 +150,11 @@ fn write_or_compare(path: &str, bytes: &[u8], check_only: bool) -> Result<(), St
 
 fn gzip_size(bytes: &[u8]) -> Result<usize, String> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).map_err(|error| error.to_string())?;
-    encoder.finish().map(|out| out.len()).map_err(|error| error.to_string())
+    encoder
+        .write_all(bytes)
+        .map_err(|error| error.to_string())?;
+    encoder
+        .finish()
+        .map(|out| out.len())
+        .map_err(|error| error.to_string())
 }

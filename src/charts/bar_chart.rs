@@ -25,7 +25,11 @@ pub fn draw(bars: &[Bar], width: u32) -> Result<Drawn, String> {
     let rows = bars.len().max(1) as u32;
     let height = TOP + rows * ROW + BOTTOM;
     let width = width.max(LABEL_WIDTH + 120);
-    let max = bars.iter().map(|bar| bar.value).fold(0.0_f64, f64::max).max(1.0);
+    let max = bars
+        .iter()
+        .map(|bar| bar.value)
+        .fold(0.0_f64, f64::max)
+        .max(1.0);
     let plot_left = f64::from(LABEL_WIDTH);
     let plot_width = f64::from(width - LABEL_WIDTH - 56);
     let mut svg = String::new();
@@ -37,8 +41,13 @@ pub fn draw(bars: &[Bar], width: u32) -> Result<Drawn, String> {
         let value_style = TextStyle::from(("sans-serif", 12).into_font()).color(&palette::AXIS);
         for (index, bar) in bars.iter().enumerate() {
             let top = f64::from(TOP + index as u32 * ROW);
-            let length = (bar.value / max * plot_width).max(if bar.value > 0.0 { 1.0 } else { 0.0 });
-            let color = if bar.selected { palette::BAR_SELECTED } else { palette::BAR };
+            let length =
+                (bar.value / max * plot_width).max(if bar.value > 0.0 { 1.0 } else { 0.0 });
+            let color = if bar.selected {
+                palette::BAR_SELECTED
+            } else {
+                palette::BAR
+            };
             let y0 = (top + 3.0) as i32;
             let y1 = (top + f64::from(ROW) - 3.0) as i32;
             root.draw(&Rectangle::new(
@@ -124,7 +133,9 @@ mod tests {
     #[test]
     fn one_mark_per_bar_and_height_follows_rows() {
         let drawn = draw(&[bar("ISIS", 10.0), bar("SDF", 5.0)], 400);
-        let Ok(drawn) = drawn else { panic!("chart failed") };
+        let Ok(drawn) = drawn else {
+            panic!("chart failed")
+        };
         assert_eq!(drawn.marks.len(), 2);
         assert_eq!(drawn.height, TOP + 2 * ROW + BOTTOM);
         assert!(drawn.marks[1].y > drawn.marks[0].y); // Bars go down in input order.
@@ -134,7 +145,9 @@ mod tests {
     #[test]
     fn labels_from_data_are_escaped() {
         let hostile = "<script>alert(1)</script> & \"x\"";
-        let Ok(drawn) = draw(&[bar(hostile, 1.0)], 600) else { panic!("chart failed") };
+        let Ok(drawn) = draw(&[bar(hostile, 1.0)], 600) else {
+            panic!("chart failed")
+        };
         assert!(!drawn.svg.contains("<script>"));
         assert!(drawn.svg.contains("&lt;script&gt;"));
     }

@@ -84,7 +84,10 @@ pub fn draw(columns: &[Column], milestones: &[Milestone], y_label: &str) -> Resu
                     continue;
                 }
                 root.draw(&Rectangle::new(
-                    [(left, to_y(base + value) as i32), (right, to_y(base) as i32)],
+                    [
+                        (left, to_y(base + value) as i32),
+                        (right, to_y(base) as i32),
+                    ],
                     palette::series(series).filled(),
                 ))
                 .map_err(fail)?;
@@ -122,8 +125,12 @@ pub fn draw(columns: &[Column], milestones: &[Milestone], y_label: &str) -> Resu
             let x = f64::from(LEFT) + step * index as f64;
             let (year, month, _) = column.start.ymd();
             let label = format!("{year}-{month:02}");
-            root.draw(&Text::new(label, (x as i32, (height - BOTTOM + 6) as i32), small.clone()))
-                .map_err(fail)?;
+            root.draw(&Text::new(
+                label,
+                (x as i32, (height - BOTTOM + 6) as i32),
+                small.clone(),
+            ))
+            .map_err(fail)?;
         }
         if let (Some(first), Some(last)) = (columns.first(), columns.last()) {
             let span = f64::from((last.end_exclusive.0 - first.start.0).max(1));
@@ -198,7 +205,9 @@ mod tests {
     #[test]
     fn one_mark_per_column_across_the_plot() {
         let columns: Vec<Column> = (1..=12).map(|m| column(m, f64::from(m), 0.0)).collect();
-        let Ok(drawn) = draw(&columns, &[], "events") else { panic!("draw") };
+        let Ok(drawn) = draw(&columns, &[], "events") else {
+            panic!("draw")
+        };
         assert_eq!(drawn.marks.len(), 12);
         let last = drawn.marks[11];
         assert!((last.x + last.width - f64::from(WIDTH - RIGHT)).abs() < 1e-6);
@@ -206,8 +215,12 @@ mod tests {
 
     #[test]
     fn hatching_appears_only_with_imprecise_dates() {
-        let Ok(plain) = draw(&[column(1, 5.0, 0.0)], &[], "events") else { panic!("draw") };
-        let Ok(hatched) = draw(&[column(1, 5.0, 2.0)], &[], "events") else { panic!("draw") };
+        let Ok(plain) = draw(&[column(1, 5.0, 0.0)], &[], "events") else {
+            panic!("draw")
+        };
+        let Ok(hatched) = draw(&[column(1, 5.0, 2.0)], &[], "events") else {
+            panic!("draw")
+        };
         assert!(hatched.svg.matches("<polyline").count() > plain.svg.matches("<polyline").count());
     }
 

@@ -57,7 +57,8 @@ impl Day {
         let year_of_era = year - era * 400;
         let month_index = (month + 9) % 12; // March is 0.
         let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year as i32;
+        let day_of_era =
+            year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year as i32;
         Ok(Day(era * 146_097 + day_of_era - 719_468))
     }
 
@@ -93,7 +94,11 @@ impl Day {
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let month_index = (5 * day_of_year + 2) / 153;
         let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
-        let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u32;
+        let month = if month_index < 10 {
+            month_index + 3
+        } else {
+            month_index - 9
+        } as u32;
         let year = year_of_era + era * 400 + i32::from(month <= 2);
         (year, month, day)
     }
@@ -113,7 +118,11 @@ impl Day {
     /// First day of the next month.
     pub fn next_month_start(self) -> Day {
         let (year, month, _) = self.ymd();
-        let (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+        let (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
         Day::from_ymd(year, month, 1).unwrap_or(self)
     }
 
@@ -137,7 +146,10 @@ mod tests {
     fn epoch_and_known_days() {
         assert_eq!(Day::parse("1970-01-01"), Ok(Day(0)));
         assert_eq!(Day::parse("2000-03-01"), Ok(Day(11_017)));
-        assert_eq!(Day::parse("2015-09-30").map(|d| d.to_string()).as_deref(), Ok("2015-09-30"));
+        assert_eq!(
+            Day::parse("2015-09-30").map(|d| d.to_string()).as_deref(),
+            Ok("2015-09-30")
+        );
     }
 
     #[test]

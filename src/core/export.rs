@@ -106,12 +106,24 @@ fn row_of(
         .iter()
         .map(|c| {
             let number = match (c.low, c.best, c.high) {
-                (Some(low), Some(best), Some(high)) if low != high => format!("{best} ({low}-{high})"),
+                (Some(low), Some(best), Some(high)) if low != high => {
+                    format!("{best} ({low}-{high})")
+                }
                 (_, Some(best), _) => best.to_string(),
                 _ => "?".to_string(),
             };
-            let wording = c.wording.as_ref().map(|w| format!(" “{w}”")).unwrap_or_default();
-            format!("{} {} {} {}{wording}", c.group.label(), c.outcome.label(), c.qualifier.label(), number)
+            let wording = c
+                .wording
+                .as_ref()
+                .map(|w| format!(" “{w}”"))
+                .unwrap_or_default();
+            format!(
+                "{} {} {} {}{wording}",
+                c.group.label(),
+                c.outcome.label(),
+                c.qualifier.label(),
+                number
+            )
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -173,7 +185,12 @@ fn row_of(
 pub fn attributions(datasets: &[Dataset]) -> Vec<String> {
     let mut lines = Vec::new();
     for dataset in datasets {
-        for line in dataset.collection.attribution.iter().chain(&dataset.collection.citations) {
+        for line in dataset
+            .collection
+            .attribution
+            .iter()
+            .chain(&dataset.collection.citations)
+        {
             if !lines.contains(line) {
                 lines.push(line.clone());
             }
@@ -267,9 +284,19 @@ mod tests {
         let mut out = String::new();
         push_record(
             &mut out,
-            ["a,b".to_string(), "say \"hi\"".to_string(), "=HYPERLINK(1)".to_string(), "-5".to_string(), "إدلب".to_string()].into_iter(),
+            [
+                "a,b".to_string(),
+                "say \"hi\"".to_string(),
+                "=HYPERLINK(1)".to_string(),
+                "-5".to_string(),
+                "إدلب".to_string(),
+            ]
+            .into_iter(),
         );
-        assert_eq!(out, "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(1)\",\"-5\",\"إدلب\"\r\n");
+        assert_eq!(
+            out,
+            "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(1)\",\"-5\",\"إدلب\"\r\n"
+        );
     }
 
     #[test]

@@ -38,7 +38,9 @@ impl Polygons {
                 .unwrap_or_default()
                 .to_string();
             let geometry = feature.get("geometry").ok_or("a feature has no geometry")?;
-            let coordinates = geometry.get("coordinates").ok_or("a geometry has no coordinates")?;
+            let coordinates = geometry
+                .get("coordinates")
+                .ok_or("a geometry has no coordinates")?;
             let polygons = match geometry.get("type").and_then(Value::as_str) {
                 Some("Polygon") => vec![polygon(coordinates)?],
                 Some("MultiPolygon") => coordinates
@@ -56,7 +58,8 @@ impl Polygons {
 
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_geojson_file(path: &std::path::Path) -> Result<Polygons, String> {
-        let text = std::fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| format!("{}: {error}", path.display()))?;
         Polygons::from_geojson(&text)
     }
 
@@ -75,7 +78,8 @@ impl Polygons {
 
     /// 0 when some area contains the point, otherwise the distance to the nearest boundary.
     pub fn distance_outside(&self, lon: f64, lat: f64) -> f64 {
-        self.nearest_area(lon, lat).map_or(f64::INFINITY, |(_, distance)| distance)
+        self.nearest_area(lon, lat)
+            .map_or(f64::INFINITY, |(_, distance)| distance)
     }
 }
 
@@ -83,7 +87,9 @@ impl Area {
     pub fn contains(&self, lon: f64, lat: f64) -> bool {
         self.polygons.iter().any(|rings| {
             let mut rings = rings.iter();
-            let inside_outer = rings.next().is_some_and(|outer| ring_contains(outer, lon, lat));
+            let inside_outer = rings
+                .next()
+                .is_some_and(|outer| ring_contains(outer, lon, lat));
             inside_outer && !rings.any(|hole| ring_contains(hole, lon, lat))
         })
     }
@@ -106,7 +112,12 @@ impl Area {
     /// (min lon, min lat, max lon, max lat)
     pub fn bounds(&self) -> (f64, f64, f64, f64) {
         self.polygons.iter().flatten().flatten().fold(
-            (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
+            (
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            ),
             |(x0, y0, x1, y1), &(x, y)| (x0.min(x), y0.min(y), x1.max(x), y1.max(y)),
         )
     }
@@ -121,9 +132,14 @@ fn polygon(value: &Value) -> Result<Vec<Ring>, String> {
             ring.as_array()
                 .ok_or("bad ring")?
                 .iter()
-                .map(|point| match (point.get(0).and_then(Value::as_f64), point.get(1).and_then(Value::as_f64)) {
-                    (Some(lon), Some(lat)) => Ok((lon, lat)),
-                    _ => Err("bad point".to_string()),
+                .map(|point| {
+                    match (
+                        point.get(0).and_then(Value::as_f64),
+                        point.get(1).and_then(Value::as_f64),
+                    ) {
+                        (Some(lon), Some(lat)) => Ok((lon, lat)),
+                        _ => Err("bad point".to_string()),
+                    }
                 })
                 .collect()
         })
@@ -148,7 +164,11 @@ fn ring_contains(ring: &[(f64, f64)], lon: f64, lat: f64) -> bool {
 fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let length = dx * dx + dy * dy;
-    let t = if length == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length).clamp(0.0, 1.0) };
+    let t = if length == 0.0 {
+        0.0
+    } else {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length).clamp(0.0, 1.0)
+    };
     let (x, y) = (a.0 + t * dx, a.1 + t * dy);
     ((p.0 - x).powi(2) + (p.1 - y).powi(2)).sqrt()
 }
@@ -163,7 +183,9 @@ mod tests {
 
     #[test]
     fn point_in_square_with_a_hole() {
-        let Ok(polygons) = Polygons::from_geojson(SQUARE) else { panic!("parse") };
+        let Ok(polygons) = Polygons::from_geojson(SQUARE) else {
+            panic!("parse")
+        };
         assert!(polygons.area_containing(1.0, 1.0).is_some());
         assert!(polygons.area_containing(5.0, 5.0).is_none()); // In the hole.
         assert!(polygons.area_containing(11.0, 5.0).is_none());
@@ -174,12 +196,24 @@ mod tests {
     #[test]
     fn damascus_is_in_damascus() {
         let text = include_str!("../../data/geo/syria_governorates.geojson");
-        let Ok(polygons) = Polygons::from_geojson(text) else { panic!("parse") };
+        let Ok(polygons) = Polygons::from_geojson(text) else {
+            panic!("parse")
+        };
         assert_eq!(polygons.areas.len(), 14);
         // Umayyad Mosque, central Damascus.
-        assert_eq!(polygons.area_containing(36.3064, 33.5116).map(|a| a.name.as_str()), Some("Damascus"));
+        assert_eq!(
+            polygons
+                .area_containing(36.3064, 33.5116)
+                .map(|a| a.name.as_str()),
+            Some("Damascus")
+        );
         // Aleppo citadel.
-        assert_eq!(polygons.area_containing(37.1625, 36.1993).map(|a| a.name.as_str()), Some("Aleppo"));
+        assert_eq!(
+            polygons
+                .area_containing(37.1625, 36.1993)
+                .map(|a| a.name.as_str()),
+            Some("Aleppo")
+        );
         // Beirut is not in Syria.
         assert!(polygons.area_containing(35.5018, 33.8938).is_none());
     }

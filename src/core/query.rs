@@ -468,8 +468,8 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
 }
 
 /// Reports encoding problems of one value.
-fn note_encoding(param: Param, decoded: &Decoded, notices: &mut Notices) {
-    if decoded.malformed_escape {
+fn note_encoding(param: Param, malformed_escape: bool, invalid_utf8: bool, notices: &mut Notices) {
+    if malformed_escape {
         notices.push(
             param.key(),
             format!(
@@ -478,7 +478,7 @@ fn note_encoding(param: Param, decoded: &Decoded, notices: &mut Notices) {
             ),
         );
     }
-    if decoded.invalid_utf8 {
+    if invalid_utf8 {
         notices.push(
             param.key(),
             format!(
@@ -560,21 +560,18 @@ fn apply_list(
             notices.invalid(param, text);
         }
     }
-    note_encoding(
-        param,
-        &Decoded {
-            text: String::new(),
-            malformed_escape,
-            invalid_utf8,
-        },
-        notices,
-    );
+    note_encoding(param, malformed_escape, invalid_utf8, notices);
     total
 }
 
 fn apply_scalar(state: &mut ViewState, param: Param, raw: &str, notices: &mut Notices) {
     let mut decoded = percent_decode(raw);
-    note_encoding(param, &decoded, notices);
+    note_encoding(
+        param,
+        decoded.malformed_escape,
+        decoded.invalid_utf8,
+        notices,
+    );
     if param == Param::Q {
         if decoded.text.len() > MAX_VALUE_BYTES {
             cut_to(&mut decoded.text, MAX_VALUE_BYTES);

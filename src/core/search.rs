@@ -51,8 +51,16 @@ fn fold(c: char) -> Option<char> {
         return None;
     }
     let folded = match c {
-        // Tatweel only stretches a word on screen.
-        '\u{0640}' => return None,
+        // Tatweel only stretches a word on screen; zero-width and bidirectional controls
+        // (U+200B..U+200F, U+202A..U+202E, U+2060..U+2069, U+061C, BOM, soft hyphen) ride along
+        // when Arabic text is copied, invisibly, and must not split or break a term.
+        '\u{0640}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => return None,
         // Alef with hamza above/below and with madda decompose to a bare alef plus a mark; the
         // wasla form does not, so it is mapped here.
         '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => '\u{0627}',
@@ -176,6 +184,9 @@ mod tests {
         // Superscript alef.
         assert_eq!(normalise("هٰذا"), "هذا");
         assert_eq!(normalise("٢٠١٩"), "2019");
+        // Invisible marks copied with right-to-left text.
+        assert_eq!(normalise("\u{200F}حلب\u{200E}\u{061C}"), "حلب");
+        assert_eq!(normalise("Ari\u{00AD}ha\u{200B}"), "ariha");
         assert!(matches(&normalise("قصف على مدينة إدلب"), "ادلب مدينه"));
     }
 

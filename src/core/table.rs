@@ -274,6 +274,11 @@ fn deaths_of(casualties: &[Casualty]) -> Deaths {
 
 fn flags_of(casualties: &[Casualty]) -> u8 {
     casualties.iter().fold(0u8, |flags, c| {
+        // "Left no civilian casualties" is recorded as an explicit 0: it must not make the event
+        // match "at least one civilian killed". An unnumbered "others" (best None) does.
+        if c.best == Some(0) {
+            return flags;
+        }
         let mut bits = 0;
         match c.outcome {
             Outcome::Killed => {

@@ -40,9 +40,20 @@ impl Bounds {
     }
 }
 
+/// Whether a problem cost the record its place in the loaded data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The record was skipped (or the file rejected).
+    Error,
+    /// The record loaded as the source published it, but something in it looks wrong (UCDP
+    /// ships 58 events whose low estimate exceeds their high one).
+    Warning,
+}
+
 /// One thing wrong with a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    pub severity: Severity,
     pub file: String,
     /// The id of the record, when there is one.
     pub record: Option<String>,
@@ -52,6 +63,9 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.severity == Severity::Warning {
+            write!(f, "warning: ")?;
+        }
         write!(f, "{}", self.file)?;
         if let Some(record) = &self.record {
             write!(f, " / {record}")?;
@@ -75,6 +89,7 @@ pub struct Loaded {
 /// Parses and validates a collection file. `Err` means the whole file was rejected.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
     let problem = |record: Option<String>, field: Option<&str>, message: String| Problem {
+        severity: Severity::Error,
         file: file.to_string(),
         record,
         field: field.map(str::to_string),
@@ -101,7 +116,9 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
             return Err(vec![problem(
                 None,
                 Some("schema_version"),
-                format!("version {version} is not supported; this app reads version {SCHEMA_VERSION}"),
+                format!(
+                    "version {version} is not supported; this app reads version {SCHEMA_VERSION}"
+                ),
             )])
         }
         None => {
@@ -213,7 +230,10 @@ fn enforce_rules(file: &str, mut dataset: Dataset) -> (Dataset, Vec<Problem>, us
             report.coordinates(&format!("places[{index}]"), place.lat, place.lon);
         }
         for (index, actor) in event.actors.iter().enumerate() {
-            if actor.party.is_some_and(|party| party as usize >= party_count) {
+            if actor
+                .party
+                .is_some_and(|party| party as usize >= party_count)
+            {
                 report.add(&format!("actors[{index}].party"), "no such party".into());
             }
         }
@@ -221,7 +241,10 @@ fn enforce_rules(file: &str, mut dataset: Dataset) -> (Dataset, Vec<Problem>, us
             let field = format!("casualties[{index}]");
             if let (Some(low), Some(high)) = (casualty.low, casualty.high) {
                 if low > high {
-                    report.add(&field, format!("low {low} is above high {high}"));
+                    report.warn(
+                        &field,
+                        format!("low {low} is above high {high}, as published"),
+                    );
                 }
             }
             if let Some(wording) = &casualty.wording {
@@ -279,8 +302,18 @@ impl<'a> Reporter<'a> {
 
     fn add(&mut self, field: &str, message: String) {
         self.found += 1;
+        self.push(Severity::Error, field, message);
+    }
+
+    /// Reports without skipping the record.
+    fn warn(&mut self, field: &str, message: String) {
+        self.push(Severity::Warning, field, message);
+    }
+
+    fn push(&mut self, severity: Severity, field: &str, message: String) {
         let record: String = self.record.chars().take(200).collect();
         self.problems.push(Problem {
+            severity,
             file: self.file.to_string(),
             record: Some(record),
             field: Some(field.to_string()),
@@ -308,10 +341,16 @@ impl<'a> Reporter<'a> {
         let start = Day::parse(&range.start);
         let end = Day::parse(&range.end);
         if let Err(error) = &start {
-            self.add(&format!("{field}.start"), format!("“{}”: {error}", clip(&range.start)));
+            self.add(
+                &format!("{field}.start"),
+                format!("“{}”: {error}", clip(&range.start)),
+            );
         }
         if let Err(error) = &end {
-            self.add(&format!("{field}.end"), format!("“{}”: {error}", clip(&range.end)));
+            self.add(
+                &format!("{field}.end"),
+                format!("“{}”: {error}", clip(&range.end)),
+            );
         }
         if let (Ok(start), Ok(end)) = (start, end) {
             if end < start {
@@ -327,17 +366,22 @@ impl<'a> Reporter<'a> {
         match (lat, lon) {
             (None, None) => {}
             (Some(lat), Some(lon)) if SYRIA_BOUNDS.contains(lat, lon) => {}
-            (Some(lat), Some(lon)) => self.add(
+            (Some(lat), Some(lon)) => {
+                self.add(field, format!("coordinates {lat}, {lon} are outside Syria"))
+            }
+            _ => self.add(
                 field,
-                format!("coordinates {lat}, {lon} are outside Syria"),
+                "latitude and longitude must be given together".into(),
             ),
-            _ => self.add(field, "latitude and longitude must be given together".into()),
         }
     }
 
     fn citations(&mut self, citations: &[super::model::Citation], sources: &HashSet<String>) {
         if citations.is_empty() {
-            self.add("citations", "every record needs at least one citation".into());
+            self.add(
+                "citations",
+                "every record needs at least one citation".into(),
+            );
         }
         for (index, citation) in citations.iter().enumerate() {
             if !sources.contains(&citation.source) {
@@ -347,7 +391,10 @@ impl<'a> Reporter<'a> {
                 );
             }
             if citation.quote.trim().is_empty() {
-                self.add(&format!("citations[{index}].quote"), "the quote is empty".into());
+                self.add(
+                    &format!("citations[{index}].quote"),
+                    "the quote is empty".into(),
+                );
             }
             self.text(&format!("citations[{index}].quote"), &citation.quote);
         }
@@ -384,25 +431,57 @@ mod tests {
     fn a_good_file_loads_without_problems() {
         let loaded = load("t.json", file_with_events(GOOD).as_bytes());
         let loaded = loaded.map_err(|p| format!("{p:?}"));
-        assert!(loaded.as_ref().is_ok_and(|l| l.problems.is_empty() && l.dataset.events.len() == 1), "{loaded:?}");
+        assert!(
+            loaded
+                .as_ref()
+                .is_ok_and(|l| l.problems.is_empty() && l.dataset.events.len() == 1),
+            "{loaded:?}"
+        );
     }
 
     #[test]
     fn rejects_files_that_are_not_collections() {
-        for bad in ["", "[]", "{", "{\"schema_version\":2}", "{\"schema_version\":\"1\"}", "null"] {
-            assert!(load("bad.json", bad.as_bytes()).is_err(), "{bad} should be rejected");
+        for bad in [
+            "",
+            "[]",
+            "{",
+            "{\"schema_version\":2}",
+            "{\"schema_version\":\"1\"}",
+            "null",
+        ] {
+            assert!(
+                load("bad.json", bad.as_bytes()).is_err(),
+                "{bad} should be rejected"
+            );
         }
     }
 
     #[test]
     fn skips_bad_records_and_names_them() {
-        let impossible = GOOD.replace("2020-11-12\",\"end\"", "2019-02-30\",\"end\"").replace("t:1", "t:2");
-        let backwards = GOOD.replace("\"end\":\"2020-11-12\"", "\"end\":\"2020-11-01\"").replace("t:1", "t:3");
-        let abroad = GOOD.replace("\"lat\":32.6", "\"lat\":48.8").replace("t:1", "t:4");
-        let unknown_actor = GOOD.replace("\"russia\"", "\"martians\"").replace("t:1", "t:5");
+        let impossible = GOOD
+            .replace("2020-11-12\",\"end\"", "2019-02-30\",\"end\"")
+            .replace("t:1", "t:2");
+        let backwards = GOOD
+            .replace("\"end\":\"2020-11-12\"", "\"end\":\"2020-11-01\"")
+            .replace("t:1", "t:3");
+        let abroad = GOOD
+            .replace("\"lat\":32.6", "\"lat\":48.8")
+            .replace("t:1", "t:4");
+        let unknown_actor = GOOD
+            .replace("\"russia\"", "\"martians\"")
+            .replace("t:1", "t:5");
         let negative = GOOD.replace("\"actors\"", "\"casualties\":[{\"group\":\"civilians\",\"outcome\":\"killed\",\"best\":-3,\"qualifier\":\"exact\"}],\"actors\"").replace("t:1", "t:6");
         let duplicate = GOOD.to_string();
-        let events = [GOOD, &impossible, &backwards, &abroad, &unknown_actor, &negative, &duplicate].join(",");
+        let events = [
+            GOOD,
+            &impossible,
+            &backwards,
+            &abroad,
+            &unknown_actor,
+            &negative,
+            &duplicate,
+        ]
+        .join(",");
         let loaded = load("t.json", file_with_events(&events).as_bytes());
         let Ok(loaded) = loaded else {
             panic!("the file should load with records skipped");
@@ -417,6 +496,26 @@ mod tests {
         assert!(mentions("t:5"), "{text:?}");
         assert!(mentions("t:6"), "{text:?}");
         assert!(mentions("t:1 / id"), "{text:?}");
+    }
+
+    #[test]
+    fn inconsistent_ranges_load_with_a_warning() {
+        // UCDP publishes some events whose low estimate is above the high one; they are kept as
+        // published and flagged.
+        let odd = GOOD.replace(
+            "\"actors\"",
+            "\"casualties\":[{\"group\":\"all\",\"outcome\":\"killed\",\"low\":4,\"best\":3,\"high\":3,\"qualifier\":\"exact\"}],\"actors\"",
+        );
+        let Ok(loaded) = load("t.json", file_with_events(&odd).as_bytes()) else {
+            panic!("the file should load");
+        };
+        assert_eq!(loaded.dataset.events.len(), 1);
+        assert_eq!(loaded.skipped, 0);
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].severity, Severity::Warning);
+        assert!(loaded.problems[0]
+            .to_string()
+            .starts_with("warning: t.json / t:1"));
     }
 
     #[test]

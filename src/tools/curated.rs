@@ -58,7 +58,8 @@ pub fn build(dir: &Path) -> Result<Dataset, String> {
         figures: Vec::new(),
     };
     for path in paths {
-        let text = fs::read_to_string(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+        let text =
+            fs::read_to_string(&path).map_err(|error| format!("{}: {error}", path.display()))?;
         let authoring: Authoring =
             serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
         dataset.sources.push(authoring.source);
@@ -78,5 +79,8 @@ pub fn to_bundle(dataset: &Dataset) -> Result<Vec<u8>, String> {
 /// Collapses every run of whitespace (including no-break spaces) to one space, so a quote can
 /// be matched against text whose line breaks differ.
 pub fn normalise_whitespace(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace()).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
+    text.split(|c: char| c.is_whitespace())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

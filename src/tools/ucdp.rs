@@ -309,19 +309,30 @@ fn non_empty(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_string())
 }
 
-/// How a row's governorate was found.
+/// A row's governorate and how it was found.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Located {
     /// From UCDP's `adm_1`, whatever the row's `where_prec`.
-    Adm1,
+    Adm1(Governorate),
     /// `adm_1` empty: the governorate polygon containing the coordinates.
-    Polygon,
+    Polygon(Governorate),
     /// `adm_1` empty and outside every polygon: the governorate whose boundary is nearest, this
     /// many degrees away.
-    Nearest(f64),
+    Nearest(Governorate, f64),
     /// `adm_1` empty and located only to the country (`where_prec` 6 or 7): no governorate. The
     /// coordinates are UCDP's country point, which says nothing about the governorate.
     Country,
+}
+
+impl Located {
+    fn governorate(self) -> Option<Governorate> {
+        match self {
+            Located::Adm1(governorate)
+            | Located::Polygon(governorate)
+            | Located::Nearest(governorate, _) => Some(governorate),
+            Located::Country => None,
+        }
+    }
 }
 
 /// The governorate of a row, and how it was found. `adm_1` wins whenever UCDP gives it; without
@@ -333,20 +344,20 @@ fn locate(
     where_prec: u8,
     lon: f64,
     lat: f64,
-) -> Result<(Option<Governorate>, Located), String> {
+) -> Result<Located, String> {
     if !adm_1.is_empty() {
         let governorate = governorate_from_adm1(adm_1)
             .ok_or_else(|| format!("adm_1 {adm_1:?} is not one of the 14 governorates"))?;
-        return Ok((Some(governorate), Located::Adm1));
+        return Ok(Located::Adm1(governorate));
     }
     if where_prec >= 6 {
-        return Ok((None, Located::Country));
+        return Ok(Located::Country);
     }
     if let Some(governorate) = shapes.containing(lon, lat) {
-        return Ok((Some(governorate), Located::Polygon));
+        return Ok(Located::Polygon(governorate));
     }
     match shapes.nearest(lon, lat) {
-        Some((governorate, degrees)) => Ok((Some(governorate), Located::Nearest(degrees))),
+        Some((governorate, degrees)) => Ok(Located::Nearest(governorate, degrees)),
         None => Err("adm_1 empty and no governorate polygons".to_string()),
     }
 }
@@ -452,10 +463,10 @@ impl<'a> Builder<'a> {
                 row.latitude, row.longitude
             ));
         }
-        let (governorate, located) = locate(self.shapes, &row.adm_1, where_prec, lon, lat)?;
+        let located = locate(self.shapes, &row.adm_1, where_prec, lon, lat)?;
         let place = Place {
             name: row.where_coordinates.clone(),
-            governorate,
+            governorate: located.governorate(),
             district: non_empty(&row.adm_2),
             lat: Some(lat),
             lon: Some(lon),
@@ -546,17 +557,16 @@ impl<'a> Builder<'a> {
         };
         self.ids.insert(checked.ucdp_id);
 
-        let governorate = checked.place.governorate;
-        match (checked.located, governorate) {
-            (Located::Adm1, _) => {
-                if self.shapes.containing(checked.lon, checked.lat) != governorate {
+        match checked.located {
+            Located::Adm1(governorate) => {
+                if self.shapes.containing(checked.lon, checked.lat) != Some(governorate) {
                     self.adm1_disagrees += 1;
                 }
             }
-            (Located::Polygon, Some(governorate)) => {
+            Located::Polygon(governorate) => {
                 *self.by_polygon.entry(governorate).or_default() += 1;
             }
-            (Located::Nearest(degrees), Some(governorate)) => {
+            Located::Nearest(governorate, degrees) => {
                 self.by_nearest.push(format!(
                     "{} {:?} ({}, {}) -> {} ({degrees:.4} degrees, at most {:.2} km)",
                     checked.ucdp_id,
@@ -567,7 +577,7 @@ impl<'a> Builder<'a> {
                     km_at_most(degrees)
                 ));
             }
-            (Located::Country, _) | (Located::Polygon | Located::Nearest(_), None) => {
+            Located::Country => {
                 self.country_level += 1;
             }
         }
@@ -934,18 +944,18 @@ mod tests {
         for where_prec in [6, 7] {
             assert_eq!(
                 locate(&shapes, "", where_prec, lon, lat),
-                Ok((None, Located::Country))
+                Ok(Located::Country)
             );
             // An adm_1 is kept whatever the precision.
             assert_eq!(
                 locate(&shapes, "Aleppo Governorate", where_prec, lon, lat),
-                Ok((Some(Governorate::Aleppo), Located::Adm1))
+                Ok(Located::Adm1(Governorate::Aleppo))
             );
         }
         // Finer rows without adm_1 take the polygon.
         assert_eq!(
             locate(&shapes, "", 5, lon, lat),
-            Ok((Some(Governorate::Hama), Located::Polygon))
+            Ok(Located::Polygon(Governorate::Hama))
         );
         assert!(locate(&shapes, "Hama", 1, lon, lat).is_err());
     }

@@ -25,7 +25,11 @@ pub fn App() -> impl IntoView {
 /// Loading state, error panel or the explorer.
 #[component]
 fn Shell() -> impl IntoView {
-    let data = LocalResource::new(|| async { loader::load_bundled().await.map(|loaded| Arc::new(Catalog::new(loaded))) });
+    let data = LocalResource::new(|| async {
+        loader::load_bundled()
+            .await
+            .map(|loaded| Arc::new(Catalog::new(loaded)))
+    });
     let retry = Callback::new(move |()| data.refetch());
     view! {
         <header class="site-header">

@@ -42,20 +42,47 @@ impl Breakdown {
 /// (id, label, value, selected) per bar, in display order.
 type Bars = Vec<(String, String, f64, bool)>;
 
-fn bars(catalog: &Catalog, rows: &[u32], metric: Metric, breakdown: Breakdown, state: &crate::core::query::ViewState) -> Bars {
+fn bars(
+    catalog: &Catalog,
+    rows: &[u32],
+    metric: Metric,
+    breakdown: Breakdown,
+    state: &crate::core::query::ViewState,
+) -> Bars {
     let table = &catalog.table;
     match breakdown {
         Breakdown::Actor => aggregate::by_actor(table, rows, metric)
             .into_iter()
-            .map(|(a, v)| (a.id().to_string(), a.label().to_string(), v, state.actors.contains(&a)))
+            .map(|(a, v)| {
+                (
+                    a.id().to_string(),
+                    a.label().to_string(),
+                    v,
+                    state.actors.contains(&a),
+                )
+            })
             .collect(),
         Breakdown::Kind => aggregate::by_kind(table, rows, metric)
             .into_iter()
-            .map(|(k, v)| (k.id().to_string(), k.label().to_string(), v, state.kinds.contains(&k)))
+            .map(|(k, v)| {
+                (
+                    k.id().to_string(),
+                    k.label().to_string(),
+                    v,
+                    state.kinds.contains(&k),
+                )
+            })
             .collect(),
         Breakdown::Governorate => aggregate::by_governorate(table, rows, metric)
             .into_iter()
-            .map(|(g, v)| (g.id().to_string(), g.label().to_string(), v, state.governorates.contains(&g)))
+            .map(|(g, v)| {
+                (
+                    g.id().to_string(),
+                    g.label().to_string(),
+                    v,
+                    state.governorates.contains(&g),
+                )
+            })
             .collect(),
     }
 }
@@ -67,26 +94,52 @@ fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
 }
 
 #[component]
-pub fn BarPanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>, breakdown: Breakdown) -> impl IntoView {
+pub fn BarPanel(
+    catalog: Arc<Catalog>,
+    url: UrlState,
+    rows: Memo<Vec<u32>>,
+    breakdown: Breakdown,
+) -> impl IntoView {
     let state = url.state;
     let data = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
         state.with(|s| rows.with(|rows| bars(&catalog, rows, metric, breakdown, s)))
     });
     let on_pick = Callback::new(move |index: usize| {
-        let Some(id) = data.with_untracked(|bars| bars.get(index).map(|b| b.0.clone())) else { return };
+        let Some(id) = data.with_untracked(|bars| bars.get(index).map(|b| b.0.clone())) else {
+            return;
+        };
         url.update(|s| {
             match breakdown {
-                Breakdown::Actor => if let Some(a) = Actor::from_id(&id) { toggle(&mut s.actors, a) },
-                Breakdown::Kind => if let Some(k) = EventKind::from_id(&id) { toggle(&mut s.kinds, k) },
-                Breakdown::Governorate => if let Some(g) = Governorate::from_id(&id) { toggle(&mut s.governorates, g) },
+                Breakdown::Actor => {
+                    if let Some(a) = Actor::from_id(&id) {
+                        toggle(&mut s.actors, a)
+                    }
+                }
+                Breakdown::Kind => {
+                    if let Some(k) = EventKind::from_id(&id) {
+                        toggle(&mut s.kinds, k)
+                    }
+                }
+                Breakdown::Governorate => {
+                    if let Some(g) = Governorate::from_id(&id) {
+                        toggle(&mut s.governorates, g)
+                    }
+                }
             }
             s.page = 0;
         });
     });
     let drawn = Memo::new(move |_| {
         data.with(|bars| {
-            let input: Vec<Bar> = bars.iter().map(|(_, label, value, selected)| Bar { label: label.clone(), value: *value, selected: *selected }).collect();
+            let input: Vec<Bar> = bars
+                .iter()
+                .map(|(_, label, value, selected)| Bar {
+                    label: label.clone(),
+                    value: *value,
+                    selected: *selected,
+                })
+                .collect();
             bar_chart::draw(&input, 480).ok()
         })
     });
@@ -118,7 +171,8 @@ pub fn BarPanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>, brea
 /// Who was killed: children, women, other civilians, combatants, unknown status.
 #[component]
 pub fn CompositionPanel(catalog: Arc<Catalog>, rows: Memo<Vec<u32>>) -> impl IntoView {
-    let composition = Memo::new(move |_| rows.with(|rows| aggregate::composition(&catalog.table, rows)));
+    let composition =
+        Memo::new(move |_| rows.with(|rows| aggregate::composition(&catalog.table, rows)));
     let drawn = Memo::new(move |_| {
         let c = composition.get();
         let bars = composition_bars(&c);
@@ -152,6 +206,10 @@ fn composition_bars(c: &aggregate::Composition) -> Vec<Bar> {
         ("Unknown status", c.unknown),
     ]
     .into_iter()
-    .map(|(label, value)| Bar { label: label.to_string(), value: value as f64, selected: false })
+    .map(|(label, value)| Bar {
+        label: label.to_string(),
+        value: value as f64,
+        selected: false,
+    })
     .collect()
 }

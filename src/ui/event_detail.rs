@@ -26,25 +26,46 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
         return ().into_any();
     };
     let (date, precision) = event_text::date(event);
-    let date_line = format!("{date}{}", precision.map(|p| format!(" ({p}; {} to {})", event.date.start, event.date.end)).unwrap_or_default());
+    let date_line = format!(
+        "{date}{}",
+        precision
+            .map(|p| format!(" ({p}; {} to {})", event.date.start, event.date.end))
+            .unwrap_or_default()
+    );
     let permalink = crate::ui::summary_bar::event_link(&event.id);
-    let places = event.places.iter().map(|p| {
-        let coordinates = match (p.lat, p.lon) {
-            (Some(lat), Some(lon)) => format!("{lat:.5}, {lon:.5}"),
-            _ => "no coordinates (none given by an open gazetteer or the source)".to_string(),
-        };
-        let gazetteer = p.gazetteer.as_ref().map(|g| format!(", from {g}")).unwrap_or_default();
-        format!(
-            "{} — {}; located {:?}; {coordinates}{gazetteer}{}",
-            p.name,
-            p.governorate.map(|g| g.label()).unwrap_or("governorate unknown"),
-            p.precision,
-            p.district.as_ref().map(|d| format!("; district {d}")).unwrap_or_default(),
-        )
-        .replace("located Exact", "located exactly").replace("located Near", "located near the place")
-        .replace("located District", "located to the district").replace("located Governorate", "located to the governorate")
-        .replace("located Region", "located to a region").replace("located Country", "located to the country only")
-    }).collect::<Vec<_>>();
+    let places = event
+        .places
+        .iter()
+        .map(|p| {
+            let coordinates = match (p.lat, p.lon) {
+                (Some(lat), Some(lon)) => format!("{lat:.5}, {lon:.5}"),
+                _ => "no coordinates (none given by an open gazetteer or the source)".to_string(),
+            };
+            let gazetteer = p
+                .gazetteer
+                .as_ref()
+                .map(|g| format!(", from {g}"))
+                .unwrap_or_default();
+            format!(
+                "{} — {}; located {:?}; {coordinates}{gazetteer}{}",
+                p.name,
+                p.governorate
+                    .map(|g| g.label())
+                    .unwrap_or("governorate unknown"),
+                p.precision,
+                p.district
+                    .as_ref()
+                    .map(|d| format!("; district {d}"))
+                    .unwrap_or_default(),
+            )
+            .replace("located Exact", "located exactly")
+            .replace("located Near", "located near the place")
+            .replace("located District", "located to the district")
+            .replace("located Governorate", "located to the governorate")
+            .replace("located Region", "located to a region")
+            .replace("located Country", "located to the country only")
+        })
+        .collect::<Vec<_>>();
     let citations = event.citations.iter().map(|citation| {
         let source = dataset.sources.iter().find(|s| s.id == citation.source);
         let title = source.map(|s| s.title.clone()).unwrap_or_else(|| citation.source.clone());
@@ -87,7 +108,12 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
         }
     });
     let count = event.count.as_ref().map(event_text::quantity);
-    let facilities = event.facilities.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ");
+    let facilities = event
+        .facilities
+        .iter()
+        .map(|f| f.label())
+        .collect::<Vec<_>>()
+        .join(", ");
     let weapons = event.weapons.join(", ");
     view! {
         <section class="panel detail" data-testid="event-detail" aria-labelledby="detail-title">

@@ -26,9 +26,17 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     let pages = move || sorted.with(|rows| rows.len().div_ceil(PAGE_SIZE).max(1));
     let page = move || (state.with(|s| s.page) as usize).min(pages() - 1);
     let sort_button = move |label: &'static str, descending: SortKey, ascending: SortKey| {
-        let aria = move || state.with(|s| {
-            if s.sort == descending { "descending" } else if s.sort == ascending { "ascending" } else { "none" }
-        });
+        let aria = move || {
+            state.with(|s| {
+                if s.sort == descending {
+                    "descending"
+                } else if s.sort == ascending {
+                    "ascending"
+                } else {
+                    "none"
+                }
+            })
+        };
         view! {
             <th aria-sort=aria>
                 <button type="button" on:click=move |_| url.update(|s| {

@@ -1,26 +1,43 @@
 //! How events read on screen: dates with their precision, casualties with their original
 //! wording and range, actors with their role. Shared by the list and the detail view.
 
-use crate::core::model::{Casualty, DatePrecision, Event, Quantity};
 use crate::core::catalog::Catalog;
+use crate::core::model::{Casualty, DatePrecision, Event, Quantity};
 
 /// "2019-11-12" for a day, "2020-11 (month)" for a month, "2023-01-01 – 2023-11-08 (period)".
 pub fn date(event: &Event) -> (String, Option<&'static str>) {
     let range = &event.date;
     match range.precision {
         DatePrecision::Day => (range.start.clone(), None),
-        DatePrecision::Month => (range.start.get(..7).unwrap_or(&range.start).to_string(), Some("dated to the month")),
-        DatePrecision::Year => (range.start.get(..4).unwrap_or(&range.start).to_string(), Some("dated to the year")),
-        DatePrecision::Days => (format!("{} – {}", range.start, range.end), Some("within a few days")),
-        DatePrecision::Week => (format!("{} – {}", range.start, range.end), Some("within a week")),
-        DatePrecision::Period => (format!("{} – {}", range.start, range.end), Some("somewhere in this period")),
+        DatePrecision::Month => (
+            range.start.get(..7).unwrap_or(&range.start).to_string(),
+            Some("dated to the month"),
+        ),
+        DatePrecision::Year => (
+            range.start.get(..4).unwrap_or(&range.start).to_string(),
+            Some("dated to the year"),
+        ),
+        DatePrecision::Days => (
+            format!("{} – {}", range.start, range.end),
+            Some("within a few days"),
+        ),
+        DatePrecision::Week => (
+            format!("{} – {}", range.start, range.end),
+            Some("within a week"),
+        ),
+        DatePrecision::Period => (
+            format!("{} – {}", range.start, range.end),
+            Some("somewhere in this period"),
+        ),
     }
 }
 
 /// "36 civilians killed" with range and qualifier; the source's own words are shown beside it.
 pub fn casualty(c: &Casualty) -> String {
     let number = match (c.low, c.best, c.high) {
-        (Some(low), Some(best), Some(high)) if low != high => format!("{best} (range {low}–{high})"),
+        (Some(low), Some(best), Some(high)) if low != high => {
+            format!("{best} (range {low}–{high})")
+        }
         (_, Some(best), _) => best.to_string(),
         _ => String::new(),
     };
@@ -29,12 +46,17 @@ pub fn casualty(c: &Casualty) -> String {
         crate::core::vocab::Qualifier::Unspecified => "an unspecified number of",
         other => other.label(),
     };
-    [qualifier, number.as_str(), c.group.label(), c.outcome.label()]
-        .iter()
-        .filter(|part| !part.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
+    [
+        qualifier,
+        number.as_str(),
+        c.group.label(),
+        c.outcome.label(),
+    ]
+    .iter()
+    .filter(|part| !part.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 pub fn quantity(q: &Quantity) -> String {
@@ -55,7 +77,11 @@ pub fn actors(catalog: &Catalog, row: usize, event: &Event) -> String {
             .and_then(|p| dataset.and_then(|d| d.parties.get(p as usize)))
             .map(|p| p.name.as_str());
         let text = match party {
-            Some(name) if name != actor.actor.label() => format!("{} ({}, as “{name}”)", actor.actor.label(), actor.role.label()),
+            Some(name) if name != actor.actor.label() => format!(
+                "{} ({}, as “{name}”)",
+                actor.actor.label(),
+                actor.role.label()
+            ),
             _ => format!("{} ({})", actor.actor.label(), actor.role.label()),
         };
         if !parts.contains(&text) {
@@ -71,7 +97,9 @@ pub fn actors(catalog: &Catalog, row: usize, event: &Event) -> String {
 
 /// Publisher names of the event's citations.
 pub fn sources(catalog: &Catalog, row: usize, event: &Event) -> String {
-    let Some(dataset) = catalog.dataset_of(row) else { return String::new() };
+    let Some(dataset) = catalog.dataset_of(row) else {
+        return String::new();
+    };
     let mut names: Vec<String> = Vec::new();
     for citation in &event.citations {
         let name = dataset

@@ -43,7 +43,8 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
         counts
     });
     let totals_catalog = catalog.clone();
-    let totals = Memo::new(move |_| rows.with(|rows| aggregate::totals(&totals_catalog.table, rows)));
+    let totals =
+        Memo::new(move |_| rows.with(|rows| aggregate::totals(&totals_catalog.table, rows)));
 
     let tab = move |view: View, label: &'static str| {
         view! {
@@ -83,7 +84,9 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     };
     let detail_catalog = catalog.clone();
     let detail = move || {
-        state.with(|s| s.selected.clone()).map(|id| view! { <EventDetail catalog=detail_catalog.clone() url=url id=id /> })
+        state
+            .with(|s| s.selected.clone())
+            .map(|id| view! { <EventDetail catalog=detail_catalog.clone() url=url id=id /> })
     };
     view! {
         <SummaryBar catalog=catalog.clone() url=url rows=rows totals=totals />

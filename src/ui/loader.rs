@@ -13,9 +13,18 @@ pub const BUNDLED: &[&str] = &["data/curated.json", "data/ucdp.json"];
 /// Why loading failed, in words for the error panel.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    Network { file: String, reason: String },
-    Status { file: String, status: u16, text: String },
-    Rejected { problems: Vec<Problem> },
+    Network {
+        file: String,
+        reason: String,
+    },
+    Status {
+        file: String,
+        status: u16,
+        text: String,
+    },
+    Rejected {
+        problems: Vec<Problem>,
+    },
 }
 
 impl std::fmt::Display for LoadError {
@@ -51,10 +60,13 @@ pub async fn load_file(file: &str) -> Result<Loaded, LoadError> {
             text: response.status_text(),
         });
     }
-    let bytes = response.binary().await.map_err(|error| LoadError::Network {
-        file: file.to_string(),
-        reason: error.to_string(),
-    })?;
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|error| LoadError::Network {
+            file: file.to_string(),
+            reason: error.to_string(),
+        })?;
     validate::load(file, &bytes).map_err(|problems| LoadError::Rejected { problems })
 }
 

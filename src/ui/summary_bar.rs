@@ -24,7 +24,12 @@ pub fn event_link(id: &str) -> String {
 }
 
 #[component]
-pub fn SummaryBar(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>, totals: Memo<Totals>) -> impl IntoView {
+pub fn SummaryBar(
+    catalog: Arc<Catalog>,
+    url: UrlState,
+    rows: Memo<Vec<u32>>,
+    totals: Memo<Totals>,
+) -> impl IntoView {
     let total_events = catalog.table.len();
     let copied = RwSignal::new(false);
     let export_catalog = catalog.clone();
@@ -35,9 +40,17 @@ pub fn SummaryBar(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>, to
             let exported = export::rows(&catalog.table, &catalog.datasets, rows, &link);
             let attribution = export::attributions(&catalog.datasets);
             let result = if json {
-                browser::download("syria-incidents.json", "application/json", &export::to_json(&exported, &attribution, &browser::current_href()))
+                browser::download(
+                    "syria-incidents.json",
+                    "application/json",
+                    &export::to_json(&exported, &attribution, &browser::current_href()),
+                )
             } else {
-                browser::download("syria-incidents.csv", "text/csv;charset=utf-8", &export::to_csv(&exported, &attribution))
+                browser::download(
+                    "syria-incidents.csv",
+                    "text/csv;charset=utf-8",
+                    &export::to_csv(&exported, &attribution),
+                )
             };
             if let Err(error) = result {
                 leptos::logging::warn!("export failed: {error}");
@@ -45,13 +58,23 @@ pub fn SummaryBar(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>, to
         });
     };
     let export_json = export.clone();
-    let collections = catalog.datasets.iter().map(|d| d.collection.name.clone()).collect::<Vec<_>>();
+    let collections = catalog
+        .datasets
+        .iter()
+        .map(|d| d.collection.name.clone())
+        .collect::<Vec<_>>();
     let shown = move || {
         let chosen = url.state.with(|s| s.collections.clone());
         if chosen.is_empty() {
             collections.join(" + ")
         } else {
-            catalog.datasets.iter().filter(|d| chosen.contains(&d.collection.id)).map(|d| d.collection.name.clone()).collect::<Vec<_>>().join(" + ")
+            catalog
+                .datasets
+                .iter()
+                .filter(|d| chosen.contains(&d.collection.id))
+                .map(|d| d.collection.name.clone())
+                .collect::<Vec<_>>()
+                .join(" + ")
         }
     };
     view! {

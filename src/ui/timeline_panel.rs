@@ -191,7 +191,11 @@ struct Layout {
     milestones: Vec<(usize, u32)>,
 }
 
-fn layout(timeline: &aggregate::Timeline, stacked: bool, table: &crate::core::table::EventTable) -> Layout {
+fn layout(
+    timeline: &aggregate::Timeline,
+    stacked: bool,
+    table: &crate::core::table::EventTable,
+) -> Layout {
     // The actors with the largest totals get colours; the rest (and "no actor") share one.
     let slots = Actor::ALL.len() + 1;
     let mut totals = vec![0.0_f64; slots];
@@ -202,11 +206,18 @@ fn layout(timeline: &aggregate::Timeline, stacked: bool, table: &crate::core::ta
             }
         }
     }
-    let mut ranked: Vec<usize> = (0..Actor::ALL.len()).filter(|&slot| totals.get(slot).is_some_and(|t| *t > 0.0)).collect();
+    let mut ranked: Vec<usize> = (0..Actor::ALL.len())
+        .filter(|&slot| totals.get(slot).is_some_and(|t| *t > 0.0))
+        .collect();
     ranked.sort_by(|a, b| totals[*b].total_cmp(&totals[*a]));
     ranked.truncate(if stacked { STACKED_ACTORS } else { 0 });
     let other_series = ranked.len();
-    let series_of = |slot: usize| ranked.iter().position(|&r| r == slot).unwrap_or(other_series);
+    let series_of = |slot: usize| {
+        ranked
+            .iter()
+            .position(|&r| r == slot)
+            .unwrap_or(other_series)
+    };
 
     let columns: Vec<Column> = timeline
         .buckets
@@ -229,10 +240,17 @@ fn layout(timeline: &aggregate::Timeline, stacked: bool, table: &crate::core::ta
     let mut legend: Vec<(String, String)> = ranked
         .iter()
         .enumerate()
-        .filter_map(|(series, &slot)| Actor::from_index(slot).map(|a| (a.label().to_string(), palette::css(palette::series(series)))))
+        .filter_map(|(series, &slot)| {
+            Actor::from_index(slot)
+                .map(|a| (a.label().to_string(), palette::css(palette::series(series))))
+        })
         .collect();
     legend.push((
-        if stacked { "other actors".to_string() } else { "all events".to_string() },
+        if stacked {
+            "other actors".to_string()
+        } else {
+            "all events".to_string()
+        },
         palette::css(palette::series(other_series)),
     ));
     let metric = timeline.metric;
@@ -248,22 +266,37 @@ fn layout(timeline: &aggregate::Timeline, stacked: bool, table: &crate::core::ta
                 }
             };
             let imprecise = if column.imprecise > 0.0 {
-                format!(" ({} from imprecisely dated events)", format_value(column.imprecise))
+                format!(
+                    " ({} from imprecisely dated events)",
+                    format_value(column.imprecise)
+                )
             } else {
                 String::new()
             };
-            format!("{span}: {} {}{imprecise}", format_value(total), metric.label())
+            format!(
+                "{span}: {} {}{imprecise}",
+                format_value(total),
+                metric.label()
+            )
         })
         .collect();
     let first_day = timeline.buckets.first().map(|b| b.start);
-    let milestones: Vec<(usize, u32)> = timeline.milestones.iter().enumerate().map(|(i, &row)| (i + 1, row)).collect();
+    let milestones: Vec<(usize, u32)> = timeline
+        .milestones
+        .iter()
+        .enumerate()
+        .map(|(i, &row)| (i + 1, row))
+        .collect();
     let milestone_days: Vec<Milestone> = timeline
         .milestones
         .iter()
         .enumerate()
         .filter_map(|(i, &row)| {
             let start = *table.start.get(row as usize)?;
-            Some(Milestone { day: Day(start), number: i + 1 })
+            Some(Milestone {
+                day: Day(start),
+                number: i + 1,
+            })
         })
         .collect();
     let drawn = if first_day.is_some() {

@@ -47,7 +47,11 @@ pub fn use_url_state() -> UrlState {
     let set = Callback::new(move |(next, replace): (ViewState, bool)| {
         let encoded = query::encode(&next);
         let path = pathname.get_untracked();
-        let target = if encoded.is_empty() { path } else { format!("{path}?{encoded}") };
+        let target = if encoded.is_empty() {
+            path
+        } else {
+            format!("{path}?{encoded}")
+        };
         navigate(
             &target,
             NavigateOptions {
@@ -58,5 +62,9 @@ pub fn use_url_state() -> UrlState {
             },
         );
     });
-    UrlState { state, notices, set }
+    UrlState {
+        state,
+        notices,
+        set,
+    }
 }

@@ -1,0 +1,207 @@
+// The explorer in a real browser: every filter kind against counts computed here from the
+// dataset files, chart clicks, timeline drags, links that reproduce a view, history, notices,
+// the detail view and the CSV export.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { allEvents, dataset, watchConsole, screenshot, groupThousands } from './helpers.mjs';
+
+const events = allEvents();
+const SUBGROUPS = new Set(['children', 'women', 'medical_personnel', 'civil_defence', 'media_workers']);
+const count = (predicate) => events.filter(predicate).length;
+const overlaps = (e, from, to) => e.date.start <= to && e.date.end >= from;
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+async function open(page, query = '') {
+  await page.goto(`./${query}`);
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(events.length), { timeout: 30_000 });
+}
+
+async function expectVisible(page, n) {
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(n));
+}
+
+test('header shows visible and total events and their deaths', async ({ page }) => {
+  const errors = watchConsole(page);
+  await open(page);
+  await expectVisible(page, events.length);
+  const ucdpBest = dataset('ucdp').events.reduce((sum, e) => sum + e.ucdp.best, 0);
+  // The UCDP share of the deaths is UCDP's own best estimate, so the total is at least that.
+  const text = await page.getByTestId('deaths').textContent();
+  const shown = Number(text.split(' ')[0].replaceAll(',', ''));
+  expect(shown).toBeGreaterThanOrEqual(ucdpBest);
+  expect(errors).toEqual([]);
+});
+
+test('each filter kind gives the count computed from the dataset', async ({ page }) => {
+  await open(page);
+  // Governorate.
+  await page.locator('#governorate-Idlib').check();
+  await expectVisible(page, count((e) => e.places.some((p) => p.governorate === 'Idlib')));
+  await page.locator('fieldset[data-filter="governorate"] .clear').click();
+  // Actor, any role, then perpetrator only.
+  await page.locator('#actor-russia').check();
+  await expectVisible(page, count((e) => e.actors.some((a) => a.actor === 'russia')));
+  await page.locator('#actor-role').selectOption('perpetrator');
+  await expectVisible(page, count((e) => e.actors.some((a) => a.actor === 'russia' && a.role === 'perpetrator')));
+  await page.locator('#actor-role').selectOption('any');
+  await page.locator('fieldset[data-filter="actor"] .clear').click();
+  // Event kind.
+  await page.locator('#kind-airstrike').check();
+  await expectVisible(page, count((e) => e.kind === 'airstrike'));
+  await page.locator('fieldset[data-filter="kind"] .clear').click();
+  // Collection.
+  await page.locator('#collection-curated').check();
+  await expectVisible(page, count((e) => e.id.startsWith('curated:')));
+  await page.locator('fieldset[data-filter="collection"] .clear').click();
+  // Publisher.
+  await page.locator('#publisher-snhr').check();
+  const snhrSources = new Set(dataset('curated').sources.filter((s) => s.publisher === 'snhr').map((s) => s.id));
+  await expectVisible(page, count((e) => e.citations.some((c) => snhrSources.has(c.source))));
+  await page.locator('fieldset[data-filter="publisher"] .clear').click();
+  // Casualties: at least one civilian killed.
+  await page.locator('#casualty-civilians').check();
+  await expectVisible(page, count((e) => e.casualties?.some((c) => c.outcome === 'killed' && (c.group === 'civilians' || SUBGROUPS.has(c.group)) && c.best !== 0)));
+  // Dates, combined with the casualty filter.
+  await page.getByTestId('date-from').fill('2019-10-30');
+  await page.getByTestId('date-to').fill('2019-11-15');
+  await page.getByTestId('date-to').dispatchEvent('change');
+  await expectVisible(page, count((e) => overlaps(e, '2019-10-30', '2019-11-15') && e.casualties?.some((c) => c.outcome === 'killed' && (c.group === 'civilians' || SUBGROUPS.has(c.group)) && c.best !== 0)));
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expectVisible(page, events.length);
+});
+
+test('text search is case- and diacritic-insensitive', async ({ page }) => {
+  await open(page);
+  const term = 'bayanin';
+  const expected = count((e) => fold([e.summary, ...e.places.map((p) => p.name), ...e.citations.map((c) => c.quote)].join(' ')).includes(term));
+  expect(expected).toBeGreaterThan(0);
+  await page.locator('#search').fill('BAYĀNĪN');
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(expected));
+  expect(page.url()).toContain('q=');
+});
+
+test('clicking a bar toggles its filter and dragging the timeline sets the dates', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: /^Idlib: / }).click();
+  await expectVisible(page, count((e) => e.places.some((p) => p.governorate === 'Idlib')));
+  expect(page.url()).toContain('gov=idlib');
+  await page.getByRole('button', { name: /^Idlib: / }).click();
+  await expectVisible(page, events.length);
+
+  const timeline = page.getByTestId('timeline');
+  const box = await timeline.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}.*to=\d{4}-\d{2}-\d{2}/);
+  const url = new URL(page.url());
+  const from = url.searchParams.get('from');
+  const to = url.searchParams.get('to');
+  expect(from < to).toBeTruthy();
+  await expectVisible(page, count((e) => overlaps(e, from, to)));
+});
+
+test('a copied link opens the same view in a fresh browser, and Back undoes changes', async ({ page, browser }) => {
+  await open(page);
+  await page.locator('#governorate-Aleppo').check();
+  await page.locator('#kind-state_based_violence').check();
+  await page.getByLabel('Timeline metric').selectOption('deaths');
+  const expected = count((e) => e.kind === 'state_based_violence' && e.places.some((p) => p.governorate === 'Aleppo'));
+  await expectVisible(page, expected);
+  const link = page.url();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('event-visible')).toHaveText(groupThousands(expected), { timeout: 30_000 });
+  await expect(other.getByLabel('Timeline metric')).toHaveValue('deaths');
+  expect(other.url()).toBe(link);
+  await fresh.close();
+
+  await page.goBack(); // Undo the metric.
+  await page.goBack(); // Undo the kind.
+  await expectVisible(page, count((e) => e.places.some((p) => p.governorate === 'Aleppo')));
+  await page.goForward();
+  await expectVisible(page, expected);
+});
+
+test('unknown or invalid parameters give a visible notice and a normal page', async ({ page }) => {
+  await open(page, '?foo=bar&gov=atlantis&from=2019-02-30&kind=airstrike');
+  const notices = page.getByTestId('notices');
+  await expect(notices).toContainText('foo');
+  await expect(notices).toContainText('atlantis');
+  await expectVisible(page, count((e) => e.kind === 'airstrike'));
+});
+
+test('a filter that matches nothing says so', async ({ page }) => {
+  await open(page, '?q=zzzzqqqxxyy');
+  await expectVisible(page, 0);
+  await expect(page.getByTestId('empty-result')).toBeVisible();
+});
+
+test('the detail view shows the verbatim quote and is itself a link', async ({ page }) => {
+  const event = dataset('curated').events.find((e) => e.casualties?.length && e.places[0].lat);
+  await open(page, `?sel=${encodeURIComponent(event.id)}`);
+  const detail = page.getByTestId('event-detail');
+  await expect(detail).toBeVisible();
+  await expect(detail.getByTestId('quote').first()).toHaveText(event.citations[0].quote);
+  const ucdp = dataset('ucdp').events[0];
+  await page.goto(`./?sel=${encodeURIComponent(ucdp.id)}`);
+  await expect(page.getByTestId('ucdp-id')).toHaveText(String(ucdp.ucdp.id), { timeout: 30_000 });
+});
+
+/** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text) {
+  const records = [];
+  let field = '';
+  let record = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\n') { record.push(field.replace(/\r$/, '')); records.push(record); record = []; field = ''; }
+    else field += c;
+  }
+  return records;
+}
+
+test('CSV export holds exactly the filtered events, with quotes and permalinks', async ({ page }) => {
+  await open(page, '?gov=idlib&c=curated');
+  const expected = count((e) => e.id.startsWith('curated:') && e.places.some((p) => p.governorate === 'Idlib'));
+  await expectVisible(page, expected);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const records = parseCsv(text.slice(1));
+  const header = records[0];
+  const blank = records.findIndex((r) => r.length === 1 && r[0] === '');
+  const rows = records.slice(1, blank);
+  expect(rows.length).toBe(expected);
+  const quote = header.indexOf('quotes');
+  const permalink = header.indexOf('permalink');
+  for (const row of rows) {
+    expect(row[quote].length).toBeGreaterThan(0);
+    expect(row[permalink]).toContain('sel=');
+  }
+  expect(records.slice(blank).flat().join(' ')).toContain('Uppsala Conflict Data Program');
+});
+
+test('screenshots at phone and desktop widths', async ({ page }) => {
+  for (const [width, height] of [[375, 812], [1440, 1000]]) {
+    await page.setViewportSize({ width, height });
+    await open(page, '?gov=idlib');
+    await screenshot(page, `explorer-${width}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  }
+});
