@@ -89,6 +89,7 @@ test('clicking a bar toggles its filter and dragging the timeline sets the dates
   await expectVisible(page, events.length);
 
   const timeline = page.getByTestId('timeline');
+  await timeline.scrollIntoViewIfNeeded();
   const box = await timeline.boundingBox();
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
   await page.mouse.down();

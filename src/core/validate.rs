@@ -6,17 +6,54 @@
 //! citation of an unknown source, oversized text) is skipped and reported as
 //! `file / record id / field: what is wrong`, and the valid records load. A researcher then still
 //! sees the good data, and the count of what was skipped, instead of a blank page.
+//!
+//! In detail:
+//!
+//! - **Rejected whole** (`Err`): bytes that are not one JSON document (including `NaN`, which
+//!   JSON does not have, and nesting deeper than serde_json's limit of 128); a root that is not
+//!   an object; `schema_version` missing, not a number or not [`SCHEMA_VERSION`]; `sources`,
+//!   `events` or `figures` that are not arrays; a `collection`, `parties` or `dyads` that does not
+//!   parse or holds text over [`MAX_TEXT_BYTES`] (parties and dyads are referenced by index, so
+//!   one cannot be dropped without shifting the others). For invalid JSON the problem gives the
+//!   line and column, the field whose value is broken when it can tell, and the last record id
+//!   before the error, so the place can be found in a 20 MB file.
+//! - **Skipped and reported** ([`Severity::Error`]): a source, event or figure that does not
+//!   parse (the message names the field path, for example `casualties[0].best`), holds text over
+//!   [`MAX_TEXT_BYTES`], has an id that a link cannot name or that an earlier record of the file
+//!   already uses, or breaks a rule below. Events and figures citing a skipped source are skipped
+//!   too, with a message saying why.
+//! - **Kept with a warning** ([`Severity::Warning`]): fields the model does not know (a typo in
+//!   an optional field name would otherwise silently lose data), a source URL that is not
+//!   http(s) (it is shown as text, never as a link), a source date that does not parse, ids
+//!   without their collection prefix, a low estimate above the high one (as UCDP publishes it).
+//!
+//! Every text taken from the file into a message is shortened and has its control characters
+//! escaped, so a hostile file cannot flood the error panel or inject terminal escapes into the
+//! output of `dataset check`. At most [`MAX_PROBLEMS`] problems are kept; the last one says how
+//! many more there were.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::date::Day;
-use super::model::{Dataset, DateRange, Event, ReportedFigure, SCHEMA_VERSION};
+use super::model::{Citation, Dataset, DateRange, Event, ReportedFigure, Source, SCHEMA_VERSION};
+use super::query::is_event_id;
 
 /// Longest text accepted in one field. A 50 MB "summary" is an attack or an accident.
 pub const MAX_TEXT_BYTES: usize = 100_000;
+/// Longest object key accepted: no field of the model has a name anywhere near this long.
+pub const MAX_KEY_BYTES: usize = 1_000;
+/// Problems kept per file; beyond it they are counted in one last problem.
+pub const MAX_PROBLEMS: usize = 1_000;
+/// Unknown fields reported per record; beyond it they are counted.
+pub const MAX_UNKNOWN_PER_RECORD: usize = 5;
+/// Characters of a value from the file quoted in a message.
+const QUOTE_CHARS: usize = 40;
+/// Characters of a parser message kept (a list of expected vocabulary ids can be long).
+const MESSAGE_CHARS: usize = 400;
 
 /// Syria's bounding box with a small margin; the native checker also tests the exact outline.
 pub const SYRIA_BOUNDS: Bounds = Bounds {
@@ -55,8 +92,10 @@ pub enum Severity {
 pub struct Problem {
     pub severity: Severity,
     pub file: String,
-    /// The id of the record, when there is one.
+    /// The id of the record, when there is one (`event #3` when the record has no usable id).
+    /// For a file that is not valid JSON, the last record id before the error.
     pub record: Option<String>,
+    /// The path of the field inside the record, for example `casualties[0].best`.
     pub field: Option<String>,
     pub message: String,
 }
@@ -80,6 +119,8 @@ impl fmt::Display for Problem {
 /// A file that loaded, possibly with records skipped.
 #[derive(Debug, Clone)]
 pub struct Loaded {
+    /// The name the file was loaded under (as given to [`load`]).
+    pub file: String,
     pub dataset: Dataset,
     /// Every problem found; each skipped record has at least one.
     pub problems: Vec<Problem>,
@@ -88,212 +129,908 @@ pub struct Loaded {
 
 /// Parses and validates a collection file. `Err` means the whole file was rejected.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
-    let problem = |record: Option<String>, field: Option<&str>, message: String| Problem {
-        severity: Severity::Error,
-        file: file.to_string(),
-        record,
-        field: field.map(str::to_string),
-        message,
+    let mut problems = Problems::new(file);
+    let reject = |record: Option<String>, field: Option<String>, message: String| {
+        vec![Problem {
+            severity: Severity::Error,
+            file: file.to_string(),
+            record,
+            field,
+            message,
+        }]
     };
-    let mut root: Value = serde_json::from_slice(bytes).map_err(|error| {
-        vec![problem(
+    // A byte order mark is what some editors put first; it is not part of the document.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut root: Value = match serde_json::from_slice(bytes) {
+        Ok(root) => root,
+        Err(error) => {
+            let (record, field, message) = describe_json_error(bytes, &error);
+            return Err(reject(record, field, message));
+        }
+    };
+    let Some(object) = root.as_object_mut() else {
+        return Err(reject(
             None,
             None,
-            format!("not a valid JSON document ({error})"),
-        )]
-    })?;
-    let object = root.as_object_mut().ok_or_else(|| {
-        vec![problem(
-            None,
-            None,
-            "the file must be a JSON object with schema_version, collection, sources and events"
-                .into(),
-        )]
-    })?;
-    match object.get("schema_version").and_then(Value::as_u64) {
-        Some(version) if version == u64::from(SCHEMA_VERSION) => {}
-        Some(version) => {
-            return Err(vec![problem(
+            format!(
+                "the file is {}, not a JSON object with schema_version, collection, sources and \
+                 events; it was rejected",
+                kind_of(&root)
+            ),
+        ));
+    };
+    match object.get("schema_version") {
+        Some(version) if version.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+        Some(Value::Number(version)) => {
+            return Err(reject(
                 None,
-                Some("schema_version"),
+                Some("schema_version".into()),
                 format!(
-                    "version {version} is not supported; this app reads version {SCHEMA_VERSION}"
+                    "version {} is not supported; this app reads version {SCHEMA_VERSION}, so \
+                     the file was rejected",
+                    printable(&version.to_string(), QUOTE_CHARS)
                 ),
-            )])
+            ))
+        }
+        Some(other) => {
+            return Err(reject(
+                None,
+                Some("schema_version".into()),
+                format!(
+                    "must be the number {SCHEMA_VERSION}, not {}; the file was rejected",
+                    kind_of(other)
+                ),
+            ))
         }
         None => {
-            return Err(vec![problem(
+            return Err(reject(
                 None,
-                Some("schema_version"),
-                format!("missing or not a number; expected {SCHEMA_VERSION}"),
-            )])
+                Some("schema_version".into()),
+                format!(
+                    "missing; this app reads files with \"schema_version\": {SCHEMA_VERSION}, so \
+                     the file was rejected"
+                ),
+            ))
         }
     }
 
-    let mut problems = Vec::new();
-    let mut skipped = 0;
     // Records are parsed one by one so that one bad record costs only itself.
-    let raw_events = take_array(object, "events");
-    let raw_figures = take_array(object, "figures");
-    let mut shell: Dataset = serde_json::from_value(root).map_err(|error| {
-        vec![problem(
+    let mut arrays = Vec::new();
+    for (key, what) in [
+        ("sources", "sources"),
+        ("events", "events"),
+        ("figures", "reported figures"),
+    ] {
+        match object.get_mut(key) {
+            Some(Value::Array(items)) => arrays.push(std::mem::take(items)),
+            None if key == "figures" => arrays.push(Vec::new()),
+            None => {
+                return Err(reject(
+                    None,
+                    Some(key.into()),
+                    format!(
+                        "missing; a collection needs an array of {what}, so the file was rejected"
+                    ),
+                ))
+            }
+            Some(other) => {
+                return Err(reject(
+                    None,
+                    Some(key.into()),
+                    format!(
+                        "must be an array of {what}, not {}; the file was rejected",
+                        kind_of(other)
+                    ),
+                ))
+            }
+        }
+    }
+    let raw_figures = arrays.pop().unwrap_or_default();
+    let raw_events = arrays.pop().unwrap_or_default();
+    let raw_sources = arrays.pop().unwrap_or_default();
+
+    // The header: what is left of the root once the record arrays are taken out.
+    if let Some((path, bytes)) = oversized(&root).into_iter().next() {
+        return Err(reject(
             None,
+            Some(path),
+            format!("{}; the file was rejected", too_long(bytes)),
+        ));
+    }
+    let mut shell: Dataset = match parse::<Dataset>(root) {
+        Parsed {
+            value: Ok(shell),
+            unknown,
+            unknown_more,
+        } => {
+            problems.unknown_fields(None, &unknown, unknown_more);
+            shell
+        }
+        Parsed {
+            value: Err((field, message)),
+            ..
+        } => {
+            return Err(reject(
+                None,
+                field,
+                format!("{message}; the collection header is not valid, so the file was rejected"),
+            ))
+        }
+    };
+    let collection_id = shell.collection.id.clone();
+    if !is_collection_id(&collection_id) {
+        return Err(reject(
             None,
-            format!("the collection header is not valid: {error}"),
-        )]
-    })?;
+            Some("collection.id".into()),
+            format!(
+                "“{}” is not a collection id (1 to {MAX_ID_BYTES} letters, digits, “.”, “_” or \
+                 “-”); the file was rejected",
+                printable(&collection_id, QUOTE_CHARS)
+            ),
+        ));
+    }
+    for (index, dyad) in shell.dyads.iter().enumerate() {
+        for (side, party) in [("side_a", dyad.side_a), ("side_b", dyad.side_b)] {
+            if party as usize >= shell.parties.len() {
+                problems.push(
+                    Severity::Warning,
+                    None,
+                    format!("dyads[{index}].{side}"),
+                    format!("no party has the index {party}"),
+                );
+            }
+        }
+    }
+
+    let mut skipped = 0;
+    let mut context = Context {
+        collection_id,
+        sources: HashSet::new(),
+        skipped_sources: HashSet::new(),
+        party_count: shell.parties.len(),
+        dyad_count: shell.dyads.len(),
+        seen: HashMap::new(),
+    };
+
+    let mut sources = Vec::with_capacity(raw_sources.len());
+    let mut source_ids = HashSet::new();
+    for (position, raw) in raw_sources.into_iter().enumerate() {
+        let label = record_label(&raw, "source", position);
+        let raw_id = raw.get("id").and_then(Value::as_str).map(str::to_string);
+        match read_record::<Source>(raw, &label, &mut problems) {
+            Some(source) => {
+                let mut report = Reporter::new(&label, &mut problems);
+                if !source_ids.insert(source.id.clone()) {
+                    report.add(
+                        "id",
+                        "another source of this file already has this id".into(),
+                    );
+                }
+                check_source(&mut report, &source);
+                if report.is_clean() {
+                    context.sources.insert(source.id.clone());
+                    sources.push(source);
+                } else {
+                    skipped += 1;
+                }
+            }
+            None => skipped += 1,
+        }
+        if let Some(id) = raw_id {
+            if !context.sources.contains(&id) {
+                context.skipped_sources.insert(id);
+            }
+        }
+    }
 
     let mut events = Vec::with_capacity(raw_events.len());
     for (position, raw) in raw_events.into_iter().enumerate() {
-        let record = record_name(&raw, "event", position);
-        match serde_json::from_value::<Event>(raw) {
-            Ok(event) => events.push(event),
-            Err(error) => {
-                skipped += 1;
-                problems.push(problem(Some(record), None, error.to_string()));
-            }
+        let label = record_label(&raw, "event", position);
+        let Some(event) = read_record::<Event>(raw, &label, &mut problems) else {
+            skipped += 1;
+            continue;
+        };
+        let mut report = Reporter::new(&label, &mut problems);
+        context.check_id(&mut report, &event.id);
+        check_event(&mut report, &context, &event);
+        if report.is_clean() {
+            let at = format!("event #{}", position + 1);
+            context.seen.insert(event.id.clone(), at);
+            events.push(event);
+        } else {
+            skipped += 1;
         }
     }
+
     let mut figures = Vec::with_capacity(raw_figures.len());
     for (position, raw) in raw_figures.into_iter().enumerate() {
-        let record = record_name(&raw, "figure", position);
-        match serde_json::from_value::<ReportedFigure>(raw) {
-            Ok(figure) => figures.push(figure),
-            Err(error) => {
-                skipped += 1;
-                problems.push(problem(Some(record), None, error.to_string()));
+        let label = record_label(&raw, "figure", position);
+        let Some(figure) = read_record::<ReportedFigure>(raw, &label, &mut problems) else {
+            skipped += 1;
+            continue;
+        };
+        let mut report = Reporter::new(&label, &mut problems);
+        context.check_id(&mut report, &figure.id);
+        report.date("period", &figure.period);
+        report.citations(&figure.citations, &context);
+        if report.is_clean() {
+            let at = format!("figure #{}", position + 1);
+            context.seen.insert(figure.id.clone(), at);
+            figures.push(figure);
+        } else {
+            skipped += 1;
+        }
+    }
+    let figure_ids: HashSet<&str> = figures.iter().map(|f| f.id.as_str()).collect();
+    for figure in &figures {
+        if let Some(parent) = &figure.part_of {
+            if !figure_ids.contains(parent.as_str()) {
+                problems.push(
+                    Severity::Warning,
+                    Some(figure.id.clone()),
+                    "part_of".into(),
+                    format!(
+                        "“{}” is not a figure of this file",
+                        printable(parent, QUOTE_CHARS)
+                    ),
+                );
             }
         }
     }
+
+    shell.sources = sources;
     shell.events = events;
     shell.figures = figures;
-
-    let (dataset, rule_problems, rule_skipped) = enforce_rules(file, shell);
-    problems.extend(rule_problems);
     Ok(Loaded {
-        dataset,
-        problems,
-        skipped: skipped + rule_skipped,
+        file: file.to_string(),
+        dataset: shell,
+        problems: problems.finish(),
+        skipped,
     })
 }
 
-fn take_array(object: &mut serde_json::Map<String, Value>, key: &str) -> Vec<Value> {
-    match object.get_mut(key) {
-        Some(Value::Array(items)) => std::mem::take(items),
-        _ => Vec::new(),
-    }
-}
-
-fn record_name(raw: &Value, what: &str, position: usize) -> String {
-    match raw.get("id").and_then(Value::as_str) {
-        Some(id) if id.len() <= 200 => id.to_string(),
-        _ => format!("{what} #{}", position + 1),
-    }
-}
-
-/// Checks the rules serde cannot express and drops the records that break them.
-fn enforce_rules(file: &str, mut dataset: Dataset) -> (Dataset, Vec<Problem>, usize) {
+/// Ids that two files loaded together both use (events and figures share one namespace, as
+/// links name them without their file), and collections loaded twice. Each problem names the
+/// later file; the earlier record is the one a link opens. See
+/// [`resolve_cross_file_duplicates`] to also drop the later records.
+pub fn cross_file_duplicates(files: &[Loaded]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let source_ids: HashSet<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
-    for source in &dataset.sources {
-        let mut report = Reporter::new(file, &source.id, &mut problems);
-        report.text("title", &source.title);
-        if let Some(published) = &source.published {
-            if let Err(error) = Day::parse(published) {
-                report.add("published", error.to_string());
+    let mut collections: HashMap<&str, &str> = HashMap::new();
+    let mut ids: HashMap<&str, &str> = HashMap::new();
+    for loaded in files {
+        let collection = loaded.dataset.collection.id.as_str();
+        if let Some(first) = collections.insert(collection, &loaded.file) {
+            if first != loaded.file {
+                collections.insert(collection, first);
             }
+            problems.push(Problem {
+                severity: Severity::Error,
+                file: loaded.file.clone(),
+                record: None,
+                field: Some("collection.id".into()),
+                message: format!(
+                    "the collection “{}” is already loaded from {}",
+                    printable(collection, QUOTE_CHARS),
+                    printable(first, QUOTE_CHARS)
+                ),
+            });
         }
-        if let Some(url) = &source.url {
-            if !is_web_url(url) {
-                report.add("url", "only http(s) addresses are shown as links".into());
+        let record_ids = loaded
+            .dataset
+            .events
+            .iter()
+            .map(|e| e.id.as_str())
+            .chain(loaded.dataset.figures.iter().map(|f| f.id.as_str()));
+        let mut own = HashSet::new();
+        for id in record_ids {
+            if !own.insert(id) {
+                // Within one file `load` already reports it.
+                continue;
             }
-        }
-    }
-
-    let mut seen = HashSet::new();
-    let party_count = dataset.parties.len();
-    let dyad_count = dataset.dyads.len();
-    let before = dataset.events.len();
-    dataset.events.retain(|event| {
-        let mut report = Reporter::new(file, &event.id, &mut problems);
-        if !seen.insert(event.id.clone()) {
-            report.add("id", "the id is used by an earlier record".into());
-        }
-        report.text("id", &event.id);
-        report.date("date", &event.date);
-        report.text("summary", &event.summary);
-        if event.places.is_empty() {
-            report.add("places", "an event needs at least one place".into());
-        }
-        for (index, place) in event.places.iter().enumerate() {
-            report.text(&format!("places[{index}].name"), &place.name);
-            report.coordinates(&format!("places[{index}]"), place.lat, place.lon);
-        }
-        for (index, actor) in event.actors.iter().enumerate() {
-            if actor
-                .party
-                .is_some_and(|party| party as usize >= party_count)
-            {
-                report.add(&format!("actors[{index}].party"), "no such party".into());
-            }
-        }
-        for (index, casualty) in event.casualties.iter().enumerate() {
-            let field = format!("casualties[{index}]");
-            if let (Some(low), Some(high)) = (casualty.low, casualty.high) {
-                if low > high {
-                    report.warn(
-                        &field,
-                        format!("low {low} is above high {high}, as published"),
-                    );
+            match ids.get(id) {
+                Some(first) => problems.push(duplicate_across(&loaded.file, id, first)),
+                None => {
+                    ids.insert(id, &loaded.file);
                 }
             }
-            if let Some(wording) = &casualty.wording {
-                report.text(&format!("{field}.wording"), wording);
-            }
         }
-        report.citations(&event.citations, &source_ids);
-        if let Some(ucdp) = &event.ucdp {
-            if ucdp.dyad as usize >= dyad_count {
-                report.add("ucdp.dyad", "no such dyad".into());
-            }
-        }
-        report.is_clean()
-    });
-    let mut skipped = before - dataset.events.len();
-
-    let before = dataset.figures.len();
-    dataset.figures.retain(|figure| {
-        let mut report = Reporter::new(file, &figure.id, &mut problems);
-        if !seen.insert(figure.id.clone()) {
-            report.add("id", "the id is used by an earlier record".into());
-        }
-        report.date("period", &figure.period);
-        report.citations(&figure.citations, &source_ids);
-        report.is_clean()
-    });
-    skipped += before - dataset.figures.len();
-    (dataset, problems, skipped)
+    }
+    problems
 }
 
-/// Whether a link from data may be shown as a link: only absolute http(s) addresses.
+/// Like [`cross_file_duplicates`], but also drops each later record with an id an earlier file
+/// already uses, adding the problem to its file and counting it as skipped. Call it on the
+/// loaded files before building the catalog, so that every id names one record.
+pub fn resolve_cross_file_duplicates(files: &mut [Loaded]) {
+    let mut ids: HashMap<String, String> = HashMap::new();
+    for loaded in files.iter_mut() {
+        let file = loaded.file.clone();
+        let mut problems = Vec::new();
+        let mut keep = |id: &str| match ids.get(id) {
+            Some(first) if *first != file => {
+                problems.push(duplicate_across(&file, id, first));
+                false
+            }
+            Some(_) => true,
+            None => {
+                ids.insert(id.to_string(), file.clone());
+                true
+            }
+        };
+        let before = loaded.dataset.events.len() + loaded.dataset.figures.len();
+        loaded.dataset.events.retain(|e| keep(&e.id));
+        loaded.dataset.figures.retain(|f| keep(&f.id));
+        loaded.skipped += before - loaded.dataset.events.len() - loaded.dataset.figures.len();
+        loaded.problems.extend(problems);
+    }
+}
+
+fn duplicate_across(file: &str, id: &str, first: &str) -> Problem {
+    Problem {
+        severity: Severity::Error,
+        file: file.to_string(),
+        record: Some(printable(id, MAX_ID_BYTES)),
+        field: Some("id".into()),
+        message: format!(
+            "the id is already used by a record of {}; only that one is shown",
+            printable(first, QUOTE_CHARS)
+        ),
+    }
+}
+
+/// Whether a link from data may be shown as a link: only absolute http(s) addresses with a
+/// host, without whitespace or control characters anywhere. Everything else (`javascript:`,
+/// `data:`, `vbscript:`, protocol-relative `//host`, relative paths) is shown as text.
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(char::is_whitespace)
+    let rest = strip_prefix_ignore_case(url, "https://")
+        .or_else(|| strip_prefix_ignore_case(url, "http://"));
+    rest.is_some_and(|rest| !rest.is_empty() && !rest.starts_with(['/', '\\']))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| text.get(prefix.len()..))
+        .flatten()
+}
+
+/// Longest record id: what a link (`sel=`) accepts.
+pub const MAX_ID_BYTES: usize = super::query::MAX_SELECTION_BYTES;
+
+fn is_collection_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_BYTES
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// What a record of the file is called in messages: its id when it is a valid one, else its
+/// kind and position ("event #3").
+fn record_label(raw: &Value, what: &str, position: usize) -> String {
+    match raw.get("id").and_then(Value::as_str) {
+        Some(id) if is_event_id(id) => id.to_string(),
+        Some(id) => format!(
+            "{what} #{} (id “{}”)",
+            position + 1,
+            printable(id, QUOTE_CHARS)
+        ),
+        None => format!("{what} #{}", position + 1),
+    }
+}
+
+/// What the rules of one record need to know about the file.
+struct Context {
+    collection_id: String,
+    /// Sources that loaded.
+    sources: HashSet<String>,
+    /// Ids of sources that were skipped, so that a citation of one says so.
+    skipped_sources: HashSet<String>,
+    party_count: usize,
+    dyad_count: usize,
+    /// Ids of the events and figures loaded so far, with where each is ("event #3").
+    seen: HashMap<String, String>,
+}
+
+impl Context {
+    /// Checks that `id` can be linked to and is not used by a record that loaded before it.
+    fn check_id(&self, report: &mut Reporter<'_>, id: &str) {
+        if !is_event_id(id) {
+            report.add(
+                "id",
+                format!(
+                    "“{}” is not a usable id: 1 to {MAX_ID_BYTES} letters, digits, “:”, “.”, “_” \
+                     or “-”, so that a link can name it",
+                    printable(id, QUOTE_CHARS)
+                ),
+            );
+            return;
+        }
+        if let Some(first) = self.seen.get(id) {
+            report.add(
+                "id",
+                format!("the id is already used by an earlier record ({first})"),
+            );
+            return;
+        }
+        let prefix_ok = id
+            .strip_prefix(self.collection_id.as_str())
+            .is_some_and(|rest| rest.starts_with(':'));
+        if !prefix_ok {
+            report.warn(
+                "id",
+                format!(
+                    "does not start with the collection id “{}:”, so it may clash with another \
+                     collection's ids",
+                    self.collection_id
+                ),
+            );
+        }
+    }
+}
+
+fn check_source(report: &mut Reporter<'_>, source: &Source) {
+    if source.id.is_empty() {
+        report.add("id", "a source needs an id for events to cite".into());
+    }
+    if let Some(published) = &source.published {
+        if let Err(error) = Day::parse(published) {
+            report.warn(
+                "published",
+                format!("“{}”: {error}", printable(published, QUOTE_CHARS)),
+            );
+        }
+    }
+    if let Some(url) = &source.url {
+        if !is_web_url(url) {
+            report.warn(
+                "url",
+                format!(
+                    "“{}” is not an http(s) address; it is shown as text, not as a link",
+                    printable(url, QUOTE_CHARS)
+                ),
+            );
+        }
+    }
+}
+
+fn check_event(report: &mut Reporter<'_>, context: &Context, event: &Event) {
+    report.date("date", &event.date);
+    if event.places.is_empty() {
+        report.add("places", "an event needs at least one place".into());
+    }
+    for (index, place) in event.places.iter().enumerate() {
+        report.coordinates(&format!("places[{index}]"), place.lat, place.lon);
+    }
+    for (index, actor) in event.actors.iter().enumerate() {
+        if let Some(party) = actor.party {
+            if party as usize >= context.party_count {
+                report.add(
+                    &format!("actors[{index}].party"),
+                    format!("no party has the index {party}"),
+                );
+            }
+        }
+    }
+    for (index, casualty) in event.casualties.iter().enumerate() {
+        let field = format!("casualties[{index}]");
+        if let (Some(low), Some(high)) = (casualty.low, casualty.high) {
+            if low > high {
+                report.warn(
+                    &field,
+                    format!("low {low} is above high {high}, as published"),
+                );
+            }
+        }
+        if let Some(party) = casualty.party {
+            if party as usize >= context.party_count {
+                report.add(
+                    &format!("{field}.party"),
+                    format!("no party has the index {party}"),
+                );
+            }
+        }
+    }
+    report.citations(&event.citations, context);
+    if let Some(ucdp) = &event.ucdp {
+        if ucdp.dyad as usize >= context.dyad_count {
+            report.add("ucdp.dyad", format!("no dyad has the index {}", ucdp.dyad));
+        }
+    }
+}
+
+/// Checks the raw record for oversized text, then parses it; reports and returns `None` when
+/// it cannot be read. Unknown fields are reported as warnings either way (a misspelt required
+/// field shows up as both "missing" and "unknown", which says what to fix).
+fn read_record<T: DeserializeOwned>(raw: Value, label: &str, problems: &mut Problems) -> Option<T> {
+    let huge = oversized(&raw);
+    if !huge.is_empty() {
+        for (path, bytes) in huge {
+            problems.push(
+                Severity::Error,
+                Some(label.to_string()),
+                path,
+                too_long(bytes),
+            );
+        }
+        return None;
+    }
+    let parsed = parse::<T>(raw);
+    problems.unknown_fields(Some(label), &parsed.unknown, parsed.unknown_more);
+    match parsed.value {
+        Ok(value) => Some(value),
+        Err((field, message)) => {
+            problems.push_optional_field(Severity::Error, Some(label.to_string()), field, message);
+            None
+        }
+    }
+}
+
+fn too_long(bytes: usize) -> String {
+    format!("text of {bytes} bytes is longer than the {MAX_TEXT_BYTES} allowed")
+}
+
+/// Paths of strings longer than [`MAX_TEXT_BYTES`] and keys longer than [`MAX_KEY_BYTES`] in
+/// `value`, with their lengths; at most a few.
+fn oversized(value: &Value) -> Vec<(String, usize)> {
+    fn walk(value: &Value, path: &mut String, found: &mut Vec<(String, usize)>) {
+        if found.len() >= MAX_UNKNOWN_PER_RECORD {
+            return;
+        }
+        match value {
+            Value::String(text) if text.len() > MAX_TEXT_BYTES => {
+                found.push((field_or_root(path), text.len()));
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    let length = path.len();
+                    path.push_str(&format!("[{index}]"));
+                    walk(item, path, found);
+                    path.truncate(length);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let length = path.len();
+                    if key.len() > MAX_KEY_BYTES {
+                        push_key(path, &printable(key, QUOTE_CHARS));
+                        found.push((field_or_root(path), key.len()));
+                    } else {
+                        push_key(path, &printable(key, MAX_KEY_BYTES));
+                        walk(item, path, found);
+                    }
+                    path.truncate(length);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(value, &mut String::new(), &mut found);
+    found
+}
+
+fn push_key(path: &mut String, key: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(key);
+}
+
+fn field_or_root(path: &str) -> String {
+    if path.is_empty() {
+        ".".into()
+    } else {
+        path.to_string()
+    }
+}
+
+/// A typed parse: the value or (field path, message), and the paths of unknown fields.
+struct Parsed<T> {
+    value: Result<T, (Option<String>, String)>,
+    unknown: Vec<String>,
+    unknown_more: usize,
+}
+
+/// Parses `value` as `T`, recording the path of a failure (`casualties[0].best`) and of every
+/// field `T` does not know.
+fn parse<T: DeserializeOwned>(value: Value) -> Parsed<T> {
+    let mut unknown = Vec::new();
+    let mut unknown_more = 0;
+    let result = {
+        let mut note = |path: serde_ignored::Path<'_>| {
+            if unknown.len() < MAX_UNKNOWN_PER_RECORD {
+                unknown.push(ignored_path(&path));
+            } else {
+                unknown_more += 1;
+            }
+        };
+        let deserializer = serde_ignored::Deserializer::new(value, &mut note);
+        serde_path_to_error::deserialize::<_, T>(deserializer)
+    };
+    let value = result.map_err(|error| {
+        let path = error.path().to_string();
+        let message = error.into_inner().to_string();
+        describe_serde_error(&path, &message)
+    });
+    Parsed {
+        value,
+        unknown,
+        unknown_more,
+    }
+}
+
+/// `a[0].b` from serde_ignored's path, like serde_path_to_error writes it.
+fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
+        Path::Map { parent, key } => {
+            let mut text = ignored_path(parent);
+            push_key(&mut text, &printable(key, QUOTE_CHARS));
+            text
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => ignored_path(parent),
+    }
+}
+
+/// Turns serde's wording into the validator's: the missing field goes into the path, Rust
+/// type names become words, and values quoted from the file are shortened and escaped.
+fn describe_serde_error(path: &str, message: &str) -> (Option<String>, String) {
+    let path = (path != ".").then(|| printable(path, MESSAGE_CHARS));
+    if let Some(name) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        let mut field = path.unwrap_or_default();
+        push_key(&mut field, name);
+        return (Some(field), "required field is missing".into());
+    }
+    let mut message = message.to_string();
+    for (rust, words) in [
+        ("expected u64", "expected a whole number, 0 or more"),
+        (
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        ),
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+        ("integer `-", "negative number `-"),
+    ] {
+        message = message.replace(rust, words);
+    }
+    (path, printable(&message, MESSAGE_CHARS))
+}
+
+/// The problem for bytes that are not a JSON document: where, near what, in which field and
+/// after which record, with a hint for the usual causes.
+fn describe_json_error(
+    bytes: &[u8],
+    error: &serde_json::Error,
+) -> (Option<String>, Option<String>, String) {
+    let offset = byte_offset(bytes, error.line(), error.column());
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let at = bytes.get(offset..).unwrap_or_default();
+    let field = field_before(before);
+    let record = last_id_before(before);
+    let mut message = format!(
+        "the file is not valid JSON, so it was rejected: {}",
+        printable(&error.to_string(), MESSAGE_CHARS)
+    );
+    let near: String = String::from_utf8_lossy(at.get(..60).unwrap_or(at)).into_owned();
+    let near = near.trim_end_matches('\u{FFFD}');
+    if !near.trim().is_empty() {
+        message.push_str(&format!(", near “{}”", printable(near, 24)));
+    }
+    let starts =
+        |word: &[u8]| at.starts_with(word) || at.get(1..).is_some_and(|a| a.starts_with(word));
+    if starts(b"NaN") || starts(b"Infinity") {
+        message.push_str(
+            " (NaN and Infinity are not JSON numbers: leave the field out or write a number)",
+        );
+    } else if error.to_string().starts_with("recursion limit exceeded") {
+        message.push_str(" (arrays or objects are nested more than 128 levels deep)");
+    } else if error.is_eof() {
+        message.push_str(" (the file ends too early: it may have been cut off)");
+    }
+    (record, field, message)
+}
+
+/// Byte offset of serde_json's (1-based line, 1-based byte column) in `bytes`.
+fn byte_offset(bytes: &[u8], line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .nth(line - 2)
+            .map_or(bytes.len(), |(i, _)| i + 1)
+    };
+    (line_start + column.saturating_sub(1)).min(bytes.len())
+}
+
+/// The key whose value starts right after `before` (`"best": ` → `best`), if any.
+fn field_before(before: &[u8]) -> Option<String> {
+    let text = trim_end_ascii(before);
+    let text = text.strip_suffix(b":")?;
+    let text = trim_end_ascii(text);
+    let text = text.strip_suffix(b"\"")?;
+    let start = text.iter().rposition(|&b| b == b'"')?;
+    let key = text.get(start + 1..)?;
+    (key.len() <= MAX_KEY_BYTES)
+        .then(|| std::str::from_utf8(key).ok())
+        .flatten()
+        .map(|key| printable(key, QUOTE_CHARS))
+}
+
+/// The value of the last `"id": "…"` in `before` that is a valid record id.
+fn last_id_before(before: &[u8]) -> Option<String> {
+    let mut end = before.len();
+    while let Some(start) = find_last(before.get(..end)?, b"\"id\"") {
+        end = start;
+        let rest = before.get(start + 4..)?;
+        let rest = trim_start_ascii(rest).strip_prefix(b":")?;
+        let rest = trim_start_ascii(rest).strip_prefix(b"\"");
+        let Some(rest) = rest else { continue };
+        let close = rest.iter().take(MAX_ID_BYTES + 1).position(|&b| b == b'"');
+        let id = close
+            .and_then(|close| rest.get(..close))
+            .and_then(|id| std::str::from_utf8(id).ok());
+        if let Some(id) = id.filter(|id| is_event_id(id)) {
+            return Some(id.to_string());
+        }
+    }
+    None
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn trim_end_ascii(bytes: &[u8]) -> &[u8] {
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    bytes.get(..end).unwrap_or_default()
+}
+
+fn trim_start_ascii(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes.get(start..).unwrap_or_default()
+}
+
+/// "an array", "a string"... for messages about the shape of a value.
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Text from the file made safe for a one-line message: at most `max_chars` characters (then
+/// "…"), with control characters and bidirectional overrides written as `\u{…}` escapes.
+pub fn printable(text: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == max_chars {
+            out.push('…');
+            break;
+        }
+        let invisible = matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        );
+        if c.is_control() || invisible {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The problems of one file, kept up to [`MAX_PROBLEMS`].
+struct Problems {
+    file: String,
+    list: Vec<Problem>,
+    dropped: usize,
+}
+
+impl Problems {
+    fn new(file: &str) -> Self {
+        Problems {
+            file: file.to_string(),
+            list: Vec::new(),
+            dropped: 0,
+        }
+    }
+
+    fn push(&mut self, severity: Severity, record: Option<String>, field: String, message: String) {
+        self.push_optional_field(severity, record, Some(field), message);
+    }
+
+    fn push_optional_field(
+        &mut self,
+        severity: Severity,
+        record: Option<String>,
+        field: Option<String>,
+        message: String,
+    ) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(Problem {
+                severity,
+                file: self.file.clone(),
+                record,
+                field,
+                message,
+            });
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    fn unknown_fields(&mut self, record: Option<&str>, paths: &[String], more: usize) {
+        for path in paths {
+            self.push(
+                Severity::Warning,
+                record.map(str::to_string),
+                field_or_root(path),
+                "unknown field, ignored (is its name misspelt?)".into(),
+            );
+        }
+        if more > 0 {
+            self.push_optional_field(
+                Severity::Warning,
+                record.map(str::to_string),
+                None,
+                format!("{more} more unknown fields were ignored"),
+            );
+        }
+    }
+
+    fn finish(mut self) -> Vec<Problem> {
+        if self.dropped > 0 {
+            self.list.push(Problem {
+                severity: Severity::Warning,
+                file: self.file.clone(),
+                record: None,
+                field: None,
+                message: format!(
+                    "{} more problems were found and not listed (only the first {MAX_PROBLEMS} \
+                     are)",
+                    self.dropped
+                ),
+            });
+        }
+        self.list
+    }
 }
 
 /// Collects the problems of one record.
 struct Reporter<'a> {
-    file: &'a str,
     record: &'a str,
-    problems: &'a mut Vec<Problem>,
+    problems: &'a mut Problems,
     found: usize,
 }
 
 impl<'a> Reporter<'a> {
-    fn new(file: &'a str, record: &'a str, problems: &'a mut Vec<Problem>) -> Self {
+    fn new(record: &'a str, problems: &'a mut Problems) -> Self {
         Reporter {
-            file,
             record,
             problems,
             found: 0,
@@ -311,30 +1048,16 @@ impl<'a> Reporter<'a> {
     }
 
     fn push(&mut self, severity: Severity, field: &str, message: String) {
-        let record: String = self.record.chars().take(200).collect();
-        self.problems.push(Problem {
+        self.problems.push(
             severity,
-            file: self.file.to_string(),
-            record: Some(record),
-            field: Some(field.to_string()),
+            Some(self.record.to_string()),
+            field.to_string(),
             message,
-        });
+        );
     }
 
     fn is_clean(&self) -> bool {
         self.found == 0
-    }
-
-    fn text(&mut self, field: &str, text: &str) {
-        if text.len() > MAX_TEXT_BYTES {
-            self.add(
-                field,
-                format!(
-                    "text of {} bytes is longer than the {MAX_TEXT_BYTES} allowed",
-                    text.len()
-                ),
-            );
-        }
     }
 
     fn date(&mut self, field: &str, range: &DateRange) {
@@ -343,13 +1066,13 @@ impl<'a> Reporter<'a> {
         if let Err(error) = &start {
             self.add(
                 &format!("{field}.start"),
-                format!("“{}”: {error}", clip(&range.start)),
+                format!("“{}”: {error}", printable(&range.start, QUOTE_CHARS)),
             );
         }
         if let Err(error) = &end {
             self.add(
                 &format!("{field}.end"),
-                format!("“{}”: {error}", clip(&range.end)),
+                format!("“{}”: {error}", printable(&range.end, QUOTE_CHARS)),
             );
         }
         if let (Ok(start), Ok(end)) = (start, end) {
@@ -366,9 +1089,17 @@ impl<'a> Reporter<'a> {
         match (lat, lon) {
             (None, None) => {}
             (Some(lat), Some(lon)) if SYRIA_BOUNDS.contains(lat, lon) => {}
-            (Some(lat), Some(lon)) => {
-                self.add(field, format!("coordinates {lat}, {lon} are outside Syria"))
-            }
+            (Some(lat), Some(lon)) => self.add(
+                field,
+                format!(
+                    "coordinates {lat}, {lon} (latitude, longitude) are outside Syria ({} to {} \
+                     N, {} to {} E)",
+                    SYRIA_BOUNDS.lat_min,
+                    SYRIA_BOUNDS.lat_max,
+                    SYRIA_BOUNDS.lon_min,
+                    SYRIA_BOUNDS.lon_max
+                ),
+            ),
             _ => self.add(
                 field,
                 "latitude and longitude must be given together".into(),
@@ -376,7 +1107,7 @@ impl<'a> Reporter<'a> {
         }
     }
 
-    fn citations(&mut self, citations: &[super::model::Citation], sources: &HashSet<String>) {
+    fn citations(&mut self, citations: &[Citation], context: &Context) {
         if citations.is_empty() {
             self.add(
                 "citations",
@@ -384,10 +1115,15 @@ impl<'a> Reporter<'a> {
             );
         }
         for (index, citation) in citations.iter().enumerate() {
-            if !sources.contains(&citation.source) {
+            if !context.sources.contains(&citation.source) {
+                let why = if context.skipped_sources.contains(&citation.source) {
+                    "a source that was skipped (see its problem)"
+                } else {
+                    "not a source of this file"
+                };
                 self.add(
                     &format!("citations[{index}].source"),
-                    format!("“{}” is not a source of this file", clip(&citation.source)),
+                    format!("“{}” is {why}", printable(&citation.source, QUOTE_CHARS)),
                 );
             }
             if citation.quote.trim().is_empty() {
@@ -396,18 +1132,8 @@ impl<'a> Reporter<'a> {
                     "the quote is empty".into(),
                 );
             }
-            self.text(&format!("citations[{index}].quote"), &citation.quote);
         }
     }
-}
-
-/// Keeps messages short when the offending value is huge.
-fn clip(text: &str) -> String {
-    let mut clipped: String = text.chars().take(40).collect();
-    if clipped.len() < text.len() {
-        clipped.push('…');
-    }
-    clipped
 }
 
 #[cfg(test)]
@@ -426,6 +1152,10 @@ mod tests {
         "places":[{"name":"Daraa","governorate":"Daraa","lat":32.6,"lon":36.1,"precision":"exact"}],
         "actors":[{"actor":"russia","role":"target"}],"kind":"ied","summary":"IED",
         "citations":[{"source":"s","quote":"an IED explosion"}]}"#;
+
+    fn lines(loaded: &Loaded) -> Vec<String> {
+        loaded.problems.iter().map(ToString::to_string).collect()
+    }
 
     #[test]
     fn a_good_file_loads_without_problems() {
@@ -447,7 +1177,11 @@ mod tests {
             "{",
             "{\"schema_version\":2}",
             "{\"schema_version\":\"1\"}",
+            "{\"schema_version\":1.5}",
             "null",
+            "{\"schema_version\":1,\"collection\":{\"id\":\"t\",\"name\":\"T\",\"description\":\"d\"},\"sources\":[],\"events\":{}}",
+            "{\"schema_version\":1,\"collection\":{\"id\":\"t\",\"name\":\"T\",\"description\":\"d\"},\"sources\":[]}",
+            "{\"schema_version\":1,\"collection\":{\"id\":\"a b\",\"name\":\"T\",\"description\":\"d\"},\"sources\":[],\"events\":[]}",
         ] {
             assert!(
                 load("bad.json", bad.as_bytes()).is_err(),
@@ -488,13 +1222,19 @@ mod tests {
         };
         assert_eq!(loaded.dataset.events.len(), 1);
         assert_eq!(loaded.skipped, 6);
-        let text: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        let text = lines(&loaded);
         let mentions = |needle: &str| text.iter().any(|line| line.contains(needle));
         assert!(mentions("t.json / t:2 / date.start"), "{text:?}");
         assert!(mentions("t:3 / date.end: ends"), "{text:?}");
         assert!(mentions("t:4 / places[0]: coordinates"), "{text:?}");
-        assert!(mentions("t:5"), "{text:?}");
-        assert!(mentions("t:6"), "{text:?}");
+        assert!(
+            mentions("t:5 / actors[0].actor: unknown variant `martians`"),
+            "{text:?}"
+        );
+        assert!(
+            mentions("t:6 / casualties[0].best: invalid value: negative number `-3`"),
+            "{text:?}"
+        );
         assert!(mentions("t:1 / id"), "{text:?}");
     }
 
@@ -519,11 +1259,76 @@ mod tests {
     }
 
     #[test]
+    fn missing_fields_and_wrong_types_name_the_path() {
+        let missing = GOOD.replace("\"summary\":\"IED\",", "");
+        let float = GOOD.replace(
+            "\"actors\"",
+            "\"count\":{\"value\":2.5,\"qualifier\":\"exact\"},\"actors\"",
+        );
+        let text = GOOD.replace("\"lat\":32.6", "\"lat\":\"32.6\"");
+        for (event, expected) in [
+            (missing, "t:1 / summary: required field is missing"),
+            (
+                float,
+                "t:1 / count.value: invalid type: floating point `2.5`, expected a whole number",
+            ),
+            (
+                text,
+                "t:1 / places[0].lat: invalid type: string \"32.6\", expected a number",
+            ),
+        ] {
+            let Ok(loaded) = load("t.json", file_with_events(&event).as_bytes()) else {
+                panic!("the file should load");
+            };
+            assert_eq!(loaded.skipped, 1);
+            let text = lines(&loaded);
+            assert!(text.iter().any(|l| l.contains(expected)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_fields_warn_and_keep_the_record() {
+        let event = GOOD
+            .replace("\"kind\"", "\"sumary\":\"typo\",\"kind\"")
+            .replace("\"role\":\"target\"", "\"role\":\"target\",\"rank\":1");
+        let Ok(loaded) = load("t.json", file_with_events(&event).as_bytes()) else {
+            panic!("the file should load");
+        };
+        assert_eq!(loaded.dataset.events.len(), 1);
+        let text = lines(&loaded);
+        assert!(
+            text.contains(
+                &"warning: t.json / t:1 / sumary: unknown field, ignored (is its name misspelt?)"
+                    .to_string()
+            ),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|l| l.contains("t:1 / actors[0].rank")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
     fn only_http_links_count_as_links() {
         assert!(is_web_url("https://example.org/a"));
+        assert!(is_web_url("HTTP://EXAMPLE.ORG"));
         assert!(!is_web_url("javascript:alert(1)"));
         assert!(!is_web_url("JAVASCRIPT:alert(1)"));
+        assert!(!is_web_url(" \t\njavascript:alert(1)"));
         assert!(!is_web_url("data:text/html,x"));
         assert!(!is_web_url("https://a b"));
+        assert!(!is_web_url("//evil.example"));
+        assert!(!is_web_url("https:///evil.example"));
+        assert!(!is_web_url("https://"));
+        assert!(!is_web_url("https://a\u{0}b"));
+        assert!(!is_web_url("ht\ttps://a"));
+    }
+
+    #[test]
+    fn printable_escapes_and_clips() {
+        assert_eq!(printable("a\u{1b}[31mb", 10), "a\\u{1b}[31mb");
+        assert_eq!(printable("abcdef", 3), "abc…");
+        assert_eq!(printable("\u{202E}x", 5), "\\u{202e}x");
     }
 }

@@ -114,9 +114,9 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
                 }.into_any()
             }}
             <nav class="pager" aria-label="Pages">
-                <button type="button" disabled=move || page() == 0 on:click=move |_| url.update(|s| s.page = s.page.saturating_sub(1))>"Previous"</button>
+                <button type="button" disabled={move || page() == 0} on:click=move |_| url.update(|s| s.page = s.page.saturating_sub(1))>"Previous"</button>
                 <span>{move || format!("Page {} of {}", page() + 1, pages())}</span>
-                <button type="button" disabled=move || page() + 1 >= pages() on:click=move |_| {
+                <button type="button" disabled={move || page() + 1 >= pages()} on:click=move |_| {
                     let next = (page() + 1) as u32;
                     url.update(|s| s.page = next);
                 }>"Next"</button>

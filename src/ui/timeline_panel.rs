@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::charts::bar_chart::format_value;
 use crate::charts::palette;
@@ -54,7 +55,8 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
         });
     };
     let column_at = move |ev: &web_sys::PointerEvent| -> Option<usize> {
-        let target = event_target::<web_sys::Element>(ev);
+        // The container, not the SVG shape under the pointer, gives the chart's full width.
+        let target = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
         let rect = target.get_bounding_client_rect();
         if rect.width() <= 0.0 {
             return None;
@@ -112,9 +114,30 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                 let columns = t.columns.len();
                 let labels = t.labels.clone();
                 view! {
+                    <div class="timeline-scroll">
                     <div class="chart-canvas timeline-canvas" data-testid="timeline"
                         style=format!("aspect-ratio:{}/{}", t.width, t.height)
+                        tabindex="0"
+                        on:keydown=move |ev| {
+                            // Keyboard: arrows move through the columns, Enter selects one.
+                            let last = columns.saturating_sub(1);
+                            let current = hovered.get_untracked();
+                            match ev.key().as_str() {
+                                "ArrowRight" => hovered.set(Some(current.map_or(0, |i| (i + 1).min(last)))),
+                                "ArrowLeft" => hovered.set(Some(current.map_or(last, |i| i.saturating_sub(1)))),
+                                "Enter" | " " => {
+                                    if let Some(i) = current {
+                                        ev.prevent_default();
+                                        pick_range(i, i);
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
                         on:pointerdown=move |ev| {
+                            if let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                                let _ = target.set_pointer_capture(ev.pointer_id());
+                            }
                             if let Some(index) = column_at(&ev) {
                                 drag_start.set(Some(index));
                                 drag_now.set(Some(index));
@@ -138,8 +161,9 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                         }
                     >
                         <div class="chart-svg" inner_html=t.svg.clone() role="img"
-                            aria-label=format!("Timeline of {} columns; drag to choose dates", columns)></div>
+                            aria-label=format!("Timeline of {columns} columns; drag, or use the arrow keys and Enter, to choose dates")></div>
                         {brush}
+                    </div>
                     </div>
                     <p class="hover-value" aria-live="polite" data-testid="timeline-value">
                         {move || hovered.get().and_then(|i| labels.get(i).cloned()).unwrap_or_else(|| "Hover or drag across the timeline to see values and choose dates.".to_string())}
