@@ -3,6 +3,7 @@
 //! boxes of its marks, which the UI turns into focusable, clickable, hoverable targets.
 
 pub mod bar_chart;
+pub mod map_chart;
 pub mod palette;
 pub mod timeline_chart;
 

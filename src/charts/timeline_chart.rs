@@ -55,7 +55,7 @@ pub fn draw(columns: &[Column], milestones: &[Milestone], y_label: &str) -> Resu
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let fail = |error: DrawingAreaErrorKind<_>| error.to_string();
         root.fill(&WHITE).map_err(fail)?;
-        let small = TextStyle::from(("sans-serif", 12).into_font()).color(&palette::AXIS);
+        let small = TextStyle::from(("sans-serif", 14).into_font()).color(&palette::AXIS);
         // Horizontal grid and value labels at quarters of the (rounded) maximum.
         for quarter in 0..=4 {
             let value = max * f64::from(quarter) / 4.0;

@@ -4,10 +4,12 @@
 
 pub mod aggregate;
 pub mod catalog;
+pub mod compare;
 pub mod date;
 pub mod export;
 pub mod filter;
 pub mod geo;
+pub mod map_layers;
 pub mod model;
 pub mod query;
 pub mod search;

@@ -6,7 +6,7 @@
 //! [`Dataset`]s and is reached through [`EventTable::locations`].
 
 use super::date::Day;
-use super::model::{Casualty, Dataset, DatePrecision, Event};
+use super::model::{Casualty, Dataset, DatePrecision, Event, LocationPrecision};
 use super::search::normalise;
 use super::vocab::{CasualtyGroup, Outcome, Role};
 
@@ -46,6 +46,12 @@ pub struct EventTable {
     pub lead_actor: Vec<u8>,
     /// Bitmask over `Governorate::ALL` of all the event's places.
     pub governorates: Vec<u16>,
+    /// The main place's point when it is located exactly or near a named place; NaN otherwise,
+    /// so the map never draws a district- or governorate-level event as if it were a point.
+    pub lat: Vec<f32>,
+    pub lon: Vec<f32>,
+    /// How precisely the main place is located.
+    pub location_precision: Vec<LocationPrecision>,
     pub deaths_low: Vec<u32>,
     pub deaths_best: Vec<u32>,
     pub deaths_high: Vec<u32>,
@@ -128,6 +134,9 @@ impl EventTable {
         self.actors_perpetrator.reserve(rows);
         self.lead_actor.reserve(rows);
         self.governorates.reserve(rows);
+        self.lat.reserve(rows);
+        self.lon.reserve(rows);
+        self.location_precision.reserve(rows);
         self.deaths_low.reserve(rows);
         self.deaths_best.reserve(rows);
         self.deaths_high.reserve(rows);
@@ -194,6 +203,20 @@ impl EventTable {
                 mask | 1u16.checked_shl(g.index() as u32).unwrap_or(0)
             });
         self.governorates.push(governorates);
+        let main = event.places.first();
+        let precision = main.map_or(LocationPrecision::Country, |p| p.precision);
+        let point = main
+            .filter(|_| {
+                matches!(
+                    precision,
+                    LocationPrecision::Exact | LocationPrecision::Near
+                )
+            })
+            .and_then(|p| Some((p.lat?, p.lon?)));
+        let (lat, lon) = point.map_or((f32::NAN, f32::NAN), |(lat, lon)| (lat as f32, lon as f32));
+        self.lat.push(lat);
+        self.lon.push(lon);
+        self.location_precision.push(precision);
 
         let milestone = event.kind.is_milestone();
         let deaths = if milestone {

@@ -17,6 +17,7 @@ use crate::ui::event_detail::EventDetail;
 use crate::ui::event_list::EventList;
 use crate::ui::figures_view::FiguresView;
 use crate::ui::filter_panel::FilterPanel;
+use crate::ui::map_view::MapView;
 use crate::ui::summary_bar::SummaryBar;
 use crate::ui::timeline_panel::TimelinePanel;
 use crate::ui::url_state::use_url_state;
@@ -64,12 +65,18 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     let load_problems = (catalog.skipped > 0).then(|| view! {
         <div class="notices" role="status">{format!("{} records could not be read and were skipped (see About).", catalog.skipped)}</div>
     });
+    // Memos, so that the panels are rebuilt only when the view or the selection changes, not on
+    // every filter change (which would also drop keyboard focus).
+    let current_view = Memo::new(move |_| state.with(|s| s.view));
+    let selection =
+        Memo::new(move |_| state.with(|s| s.selected.clone().filter(|_| s.view != View::Figures)));
     let c = catalog.clone();
     let main_view = move || {
         let catalog = c.clone();
-        match state.with(|s| s.view) {
+        match current_view.get() {
             View::About => view! { <About catalog=catalog /> }.into_any(),
-            View::Figures => view! { <FiguresView catalog=catalog /> }.into_any(),
+            View::Figures => view! { <FiguresView catalog=catalog url=url /> }.into_any(),
+            View::Map => view! { <MapView catalog=catalog url=url rows=rows /> }.into_any(),
             _ => view! {
                 <TimelinePanel catalog=catalog.clone() url=url rows=rows />
                 <div class="chart-grid">
@@ -97,6 +104,7 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
             <div class="main">
                 <div class="tabs" role="tablist" aria-label="Views">
                     {tab(View::List, "Incidents")}
+                    {tab(View::Map, "Map")}
                     {tab(View::Figures, "Reported figures")}
                     {tab(View::About, "About")}
                 </div>

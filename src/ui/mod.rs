@@ -13,6 +13,7 @@ pub mod explorer;
 pub mod figures_view;
 pub mod filter_panel;
 pub mod loader;
+pub mod map_view;
 pub mod summary_bar;
 pub mod timeline_panel;
 pub mod url_state;

@@ -1,0 +1,206 @@
+//! The map of Syria: governorates shaded by the current metric (a choropleth in five classes),
+//! located events as circles whose area follows their count in a ~5 km cell, and, on each
+//! governorate, a dashed badge counting the events known only to the governorate, so nobody
+//! mistakes them for points.
+
+use plotters::prelude::*;
+
+use super::Drawn;
+use crate::core::geo::Polygons;
+use crate::core::map_layers::{MapLayers, Projection};
+use crate::core::vocab::Governorate;
+
+pub const WIDTH: u32 = 640;
+pub const HEIGHT: u32 = 560;
+const PADDING: f64 = 12.0;
+
+/// Light to dark blue; index 0 is "no events".
+pub const CLASSES: [RGBColor; 6] = [
+    RGBColor(242, 244, 247),
+    RGBColor(214, 230, 244),
+    RGBColor(171, 205, 231),
+    RGBColor(110, 166, 210),
+    RGBColor(49, 117, 178),
+    RGBColor(14, 66, 128),
+];
+
+/// The projection used for this map size.
+pub fn projection(polygons: &Polygons) -> Projection {
+    let bounds = polygons.areas.iter().map(|a| a.bounds()).fold(
+        (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ),
+        |(a, b, c, d), (w, x, y, z)| (a.min(w), b.min(x), c.max(y), d.max(z)),
+    );
+    Projection::fit(bounds, f64::from(WIDTH), f64::from(HEIGHT), PADDING)
+}
+
+/// Upper bounds of the five classes for `max`, rounded: equal steps of a nice maximum.
+pub fn class_breaks(max: f64) -> [f64; 5] {
+    let top = super::timeline_chart::nice_ceiling(max.max(1.0));
+    [top * 0.2, top * 0.4, top * 0.6, top * 0.8, top]
+}
+
+/// Colour class of a value: 0 for none, 1..=5 by the breaks.
+pub fn class_of(value: f64, breaks: &[f64; 5]) -> usize {
+    if value <= 0.0 {
+        return 0;
+    }
+    breaks.iter().position(|&b| value <= b).map_or(5, |i| i + 1)
+}
+
+/// Draws the map; `selected` governorates get a heavy outline.
+pub fn draw(
+    polygons: &Polygons,
+    layers: &MapLayers,
+    selected: &[Governorate],
+) -> Result<Drawn, String> {
+    let projection = projection(polygons);
+    let max = layers.by_governorate.iter().copied().fold(0.0, f64::max);
+    let breaks = class_breaks(max);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let fail = |error: DrawingAreaErrorKind<_>| error.to_string();
+        root.fill(&WHITE).map_err(fail)?;
+        let to_pixels = |ring: &[(f64, f64)]| -> Vec<(i32, i32)> {
+            ring.iter()
+                .map(|&(lon, lat)| {
+                    let (x, y) = projection.project(lon, lat);
+                    (x.round() as i32, y.round() as i32)
+                })
+                .collect()
+        };
+        for (index, governorate) in Governorate::ALL.iter().enumerate() {
+            let Some(area) = polygons.areas.iter().find(|a| a.name == governorate.id()) else {
+                continue;
+            };
+            let value = layers.by_governorate.get(index).copied().unwrap_or(0.0);
+            let fill = CLASSES[class_of(value, &breaks)];
+            let is_selected = selected.contains(governorate);
+            for rings in &area.polygons {
+                if let Some(outer) = rings.first() {
+                    let points = to_pixels(outer);
+                    root.draw(&Polygon::new(points.clone(), fill.filled()))
+                        .map_err(fail)?;
+                    let mut closed = points;
+                    if let Some(first) = closed.first().copied() {
+                        closed.push(first);
+                    }
+                    let outline = if is_selected {
+                        RGBColor(213, 94, 0).stroke_width(3)
+                    } else {
+                        RGBColor(90, 100, 115).stroke_width(1)
+                    };
+                    root.draw(&PathElement::new(closed, outline))
+                        .map_err(fail)?;
+                }
+            }
+        }
+        // Located events: circle area proportional to the number of events in the cell.
+        let biggest = layers
+            .cells
+            .iter()
+            .map(|c| c.events)
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        for cell in &layers.cells {
+            let (x, y) = projection.project(cell.lon, cell.lat);
+            // Area, not radius, follows the count; translucent so overlaps read as density.
+            let radius = 1.5 + 9.0 * (f64::from(cell.events) / f64::from(biggest)).sqrt();
+            root.draw(&Circle::new(
+                (x.round() as i32, y.round() as i32),
+                radius.round() as i32,
+                RGBAColor(213, 94, 0, 0.35).filled(),
+            ))
+            .map_err(fail)?;
+        }
+        // Events known only to the governorate: a dashed badge with their count.
+        let label = TextStyle::from(("sans-serif", 13).into_font()).color(&BLACK);
+        for (index, governorate) in Governorate::ALL.iter().enumerate() {
+            let count = layers.area_only.get(index).copied().unwrap_or(0);
+            let Some(area) = polygons.areas.iter().find(|a| a.name == governorate.id()) else {
+                continue;
+            };
+            if count == 0 {
+                continue;
+            }
+            let (x0, y0, x1, y1) = area.bounds();
+            let (x, y) = projection.project((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            let text = format!("+{count}");
+            let width = 8 * text.len() as i32 + 8;
+            let (left, top) = (x.round() as i32 - width / 2, y.round() as i32 - 10);
+            root.draw(&Rectangle::new(
+                [(left, top), (left + width, top + 19)],
+                RGBAColor(255, 255, 255, 0.85).filled(),
+            ))
+            .map_err(fail)?;
+            let dash = [
+                (left, top),
+                (left + width, top),
+                (left + width, top + 19),
+                (left, top + 19),
+                (left, top),
+            ];
+            root.draw(&PathElement::new(
+                dash.to_vec(),
+                RGBColor(60, 60, 60).stroke_width(1),
+            ))
+            .map_err(fail)?;
+            root.draw(&Text::new(text, (left + 4, top + 2), label.clone()))
+                .map_err(fail)?;
+        }
+        root.present().map_err(fail)?;
+    }
+    // Plotters draws solid outlines; the badges' dashes are added here, which plotters lacks.
+    let svg = svg.replace(
+        "stroke=\"#3C3C3C\"",
+        "stroke=\"#3C3C3C\" stroke-dasharray=\"3 2\"",
+    );
+    Ok(Drawn {
+        svg,
+        width: WIDTH,
+        height: HEIGHT,
+        marks: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_follow_the_breaks() {
+        let breaks = class_breaks(100.0);
+        assert_eq!(breaks, [20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(class_of(0.0, &breaks), 0);
+        assert_eq!(class_of(1.0, &breaks), 1);
+        assert_eq!(class_of(41.0, &breaks), 3);
+        assert_eq!(class_of(100.0, &breaks), 5);
+        assert_eq!(class_of(1000.0, &breaks), 5);
+    }
+
+    #[test]
+    fn draws_every_governorate_and_a_badge_for_area_only_events() {
+        let text = include_str!("../../data/geo/syria_governorates.geojson");
+        let Ok(polygons) = Polygons::from_geojson(text) else {
+            panic!("parse")
+        };
+        let mut layers = MapLayers {
+            by_governorate: vec![1.0; 14],
+            area_only: vec![0; 14],
+            ..MapLayers::default()
+        };
+        layers.area_only[6] = 7; // Idlib.
+        let Ok(drawn) = draw(&polygons, &layers, &[Governorate::Idlib]) else {
+            panic!("draw")
+        };
+        assert!(drawn.svg.matches("<polygon").count() >= 14);
+        assert!(drawn.svg.contains("+7\n"), "the badge text");
+        assert!(drawn.svg.contains("stroke-dasharray"));
+    }
+}

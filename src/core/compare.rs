@@ -1,0 +1,270 @@
+//! Who says how many: reported figures from different sources that count the same thing (same
+//! metric, overlapping period and area, a shared actor) side by side, and what the event
+//! collections add up to for the same window, area and actor.
+//!
+//! The event sums use exactly the explorer's filter (dates that overlap the period, any of the
+//! area's governorates, the actor in any role), so the link beside each sum opens the very
+//! events it adds up. Definitions differ: monitors count victims they document, UCDP counts
+//! deaths in events it can verify, and UCDP has no Russian side (it codes Russian air support
+//! under the Government of Syria).
+
+use std::collections::BTreeSet;
+
+use super::aggregate;
+use super::catalog::Catalog;
+use super::date::Day;
+use super::filter::CasualtyFilter;
+use super::model::{DateRange, ReportedFigure};
+use super::query::{View, ViewState};
+use super::search;
+use super::vocab::{Actor, Metric};
+
+/// Whether two date ranges share at least one day.
+pub fn periods_overlap(a: &DateRange, b: &DateRange) -> bool {
+    match (
+        Day::parse(&a.start),
+        Day::parse(&a.end),
+        Day::parse(&b.start),
+        Day::parse(&b.end),
+    ) {
+        (Ok(a0), Ok(a1), Ok(b0), Ok(b1)) => a0 <= b1 && b0 <= a1,
+        _ => false,
+    }
+}
+
+/// Whether two areas overlap: an empty governorate list is the whole country.
+pub fn areas_overlap(a: &ReportedFigure, b: &ReportedFigure) -> bool {
+    let (a, b) = (&a.area.governorates, &b.area.governorates);
+    a.is_empty() || b.is_empty() || a.iter().any(|g| b.contains(g))
+}
+
+/// Whether two figures count the same thing over overlapping periods, areas and actors.
+pub fn comparable(a: &ReportedFigure, b: &ReportedFigure) -> bool {
+    a.metric == b.metric
+        && a.facility == b.facility
+        && periods_overlap(&a.period, &b.period)
+        && areas_overlap(a, b)
+        && a.actors.iter().any(|actor| b.actors.contains(actor))
+}
+
+/// The first source id a figure cites.
+fn source_of(figure: &ReportedFigure) -> &str {
+    figure.citations.first().map_or("", |c| c.source.as_str())
+}
+
+/// Groups of figures from at least two different sources that count the same thing. Each
+/// group is led by a figure and holds every figure comparable with it; groups with the same
+/// members are given once.
+pub fn comparison_groups(figures: &[&ReportedFigure]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (lead, figure) in figures.iter().enumerate() {
+        let members: Vec<usize> = figures
+            .iter()
+            .enumerate()
+            .filter(|(index, other)| *index == lead || comparable(figure, other))
+            .map(|(index, _)| index)
+            .collect();
+        let sources: BTreeSet<&str> = members
+            .iter()
+            .filter_map(|&i| figures.get(i).map(|f| source_of(f)))
+            .collect();
+        if sources.len() >= 2 && !groups.contains(&members) {
+            groups.push(members);
+        }
+    }
+    groups
+}
+
+/// The explorer view holding the events that match a figure's window, area and actors.
+pub fn view_for(figure: &ReportedFigure, actors: &[Actor]) -> ViewState {
+    ViewState {
+        from: Day::parse(&figure.period.start).ok(),
+        to: Day::parse(&figure.period.end).ok(),
+        governorates: figure.area.governorates.iter().copied().collect(),
+        actors: actors.iter().copied().collect(),
+        casualty: match figure.metric {
+            Metric::CiviliansKilled => Some(CasualtyFilter::CiviliansKilled),
+            Metric::ChildrenKilled => Some(CasualtyFilter::ChildrenKilled),
+            _ => None,
+        },
+        view: View::List,
+        ..ViewState::default()
+    }
+}
+
+/// What one collection's events add up to for a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventSum {
+    pub collection: String,
+    pub events: u32,
+    /// The sum comparable with the figure's metric (civilians killed, children killed...), or
+    /// the number of events for metrics that count attacks.
+    pub value: u64,
+    /// Events whose citation text mentions Russia: derived from headline or quote text, not a
+    /// coded side.
+    pub mentions_russia: u32,
+}
+
+/// Sums per loaded collection of the events in [`view_for`]`(figure, actors)`.
+pub fn event_sums(catalog: &Catalog, figure: &ReportedFigure, actors: &[Actor]) -> Vec<EventSum> {
+    let ids = catalog.collection_ids();
+    let state = view_for(figure, actors);
+    let rows = state.filter(&ids).rows(&catalog.table);
+    let table = &catalog.table;
+    let russia_terms = search::terms("russia");
+    ids.iter()
+        .enumerate()
+        .map(|(index, id)| {
+            let mine: Vec<u32> = rows
+                .iter()
+                .copied()
+                .filter(|&row| {
+                    table
+                        .collection
+                        .get(row as usize)
+                        .is_some_and(|c| usize::from(*c) == index)
+                })
+                .collect();
+            let totals = aggregate::totals(table, &mine);
+            let column = |values: &[u32]| -> u64 {
+                mine.iter()
+                    .map(|&row| u64::from(values.get(row as usize).copied().unwrap_or(0)))
+                    .sum()
+            };
+            let value = match figure.metric {
+                Metric::CiviliansKilled => totals.civilians_killed,
+                Metric::ChildrenKilled => column(&table.children_killed),
+                Metric::WomenKilled => column(&table.women_killed),
+                _ => u64::from(totals.events),
+            };
+            let mentions_russia = mine
+                .iter()
+                .filter(|&&row| {
+                    table
+                        .search_text
+                        .get(row as usize)
+                        .is_some_and(|text| search::contains_all(text, &russia_terms))
+                })
+                .count() as u32;
+            EventSum {
+                collection: id.clone(),
+                events: totals.events,
+                value,
+                mentions_russia,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Area, Citation, Quantity};
+    use crate::core::vocab::{Governorate, Qualifier};
+
+    fn figure(
+        source: &str,
+        start: &str,
+        end: &str,
+        governorates: &[Governorate],
+        actors: &[Actor],
+    ) -> ReportedFigure {
+        ReportedFigure {
+            id: format!("{source}-{start}"),
+            period: DateRange {
+                start: start.into(),
+                end: end.into(),
+                precision: crate::core::model::DatePrecision::Period,
+            },
+            area: Area {
+                name: "area".into(),
+                governorates: governorates.to_vec(),
+            },
+            actors: actors.to_vec(),
+            metric: Metric::CiviliansKilled,
+            facility: None,
+            value: Quantity {
+                value: Some(1),
+                qualifier: Qualifier::Exact,
+                wording: None,
+            },
+            part_of: None,
+            citations: vec![Citation {
+                source: source.into(),
+                quote: "q".into(),
+                reported_by: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn overlap_rules() {
+        let nw = [Governorate::Idlib, Governorate::Hama];
+        let a = figure("snhr", "2019-04-26", "2019-11-15", &nw, &[Actor::Russia]);
+        let b = figure("aj", "2015-09-30", "2023-11-08", &[], &[Actor::Russia]); // Whole country.
+        let c = figure("x", "2020-01-01", "2020-12-31", &nw, &[Actor::Russia]); // Later period.
+        let d = figure(
+            "y",
+            "2019-01-01",
+            "2019-12-31",
+            &[Governorate::Daraa],
+            &[Actor::Russia],
+        );
+        let e = figure("z", "2019-01-01", "2019-12-31", &nw, &[Actor::Isis]);
+        assert!(comparable(&a, &b));
+        assert!(!comparable(&a, &c), "periods do not overlap");
+        assert!(!comparable(&a, &d), "areas do not overlap");
+        assert!(!comparable(&a, &e), "no shared actor");
+        let all = [&a, &b, &c, &d, &e];
+        let groups = comparison_groups(&all);
+        assert!(groups.contains(&vec![0, 1]));
+        assert!(
+            groups.iter().all(|g| !g.contains(&4)),
+            "ISIS figure has no counterpart"
+        );
+    }
+
+    #[test]
+    fn periods_touching_on_one_day_overlap() {
+        let a = DateRange {
+            start: "2019-01-01".into(),
+            end: "2019-01-31".into(),
+            precision: crate::core::model::DatePrecision::Month,
+        };
+        let b = DateRange {
+            start: "2019-01-31".into(),
+            end: "2019-02-28".into(),
+            precision: crate::core::model::DatePrecision::Month,
+        };
+        let c = DateRange {
+            start: "2019-02-01".into(),
+            end: "2019-02-28".into(),
+            precision: crate::core::model::DatePrecision::Month,
+        };
+        assert!(periods_overlap(&a, &b));
+        assert!(!periods_overlap(&a, &c));
+    }
+
+    #[test]
+    fn the_explorer_view_carries_window_area_and_actor() {
+        let f = figure(
+            "snhr",
+            "2019-10-30",
+            "2019-11-15",
+            &[Governorate::Idlib],
+            &[Actor::SyrianGovernment, Actor::Russia],
+        );
+        let state = view_for(&f, &[Actor::SyrianGovernment]);
+        assert_eq!(
+            state.from.map(|d| d.to_string()).as_deref(),
+            Some("2019-10-30")
+        );
+        assert_eq!(
+            state.to.map(|d| d.to_string()).as_deref(),
+            Some("2019-11-15")
+        );
+        assert!(state.governorates.contains(&Governorate::Idlib));
+        assert_eq!(state.actors.len(), 1);
+        assert_eq!(state.casualty, Some(CasualtyFilter::CiviliansKilled));
+    }
+}

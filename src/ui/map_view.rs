@@ -1,0 +1,138 @@
+//! The map view: governorates shaded by the current metric under the current filters, located
+//! events as circles, governorate-only events as counted badges. Clicking (or Enter on) a
+//! governorate toggles it as a filter; hovering shows its name and value.
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
+
+use leptos::prelude::*;
+
+use crate::charts::bar_chart::{format_value, group_thousands};
+use crate::charts::map_chart::{self, CLASSES};
+use crate::charts::palette;
+use crate::core::catalog::Catalog;
+use crate::core::geo::Polygons;
+use crate::core::map_layers::{self, governorate_paths};
+use crate::core::vocab::Governorate;
+use crate::ui::chart_view::svg_download;
+use crate::ui::url_state::UrlState;
+
+/// The governorate boundaries ship inside the app, so the map needs no extra request and works
+/// offline with the code that draws it.
+fn governorates() -> &'static Result<Polygons, String> {
+    static POLYGONS: OnceLock<Result<Polygons, String>> = OnceLock::new();
+    POLYGONS.get_or_init(|| {
+        Polygons::from_geojson(include_str!("../../data/geo/syria_governorates.geojson"))
+    })
+}
+
+#[component]
+pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
+    let Ok(polygons) = governorates() else {
+        return view! { <section class="panel"><p class="chart-error">"The map boundaries could not be read."</p></section> }.into_any();
+    };
+    let state = url.state;
+    let layers = Memo::new(move |_| {
+        let metric = state.with(|s| s.metric);
+        rows.with(|rows| map_layers::map_layers(&catalog.table, rows, metric))
+    });
+    let selected =
+        Memo::new(move |_| state.with(|s| s.governorates.iter().copied().collect::<Vec<_>>()));
+    let drawn = Memo::new(move |_| {
+        layers.with(|l| selected.with(|s| map_chart::draw(polygons, l, s).ok()))
+    });
+    let paths = governorate_paths(polygons, &map_chart::projection(polygons));
+    let hovered = RwSignal::new(None::<usize>);
+    let describe = move |index: usize| {
+        let metric = state.with(|s| s.metric);
+        layers.with(|l| {
+            let name = Governorate::from_index(index)
+                .map(|g| g.label())
+                .unwrap_or_default();
+            let value = l.by_governorate.get(index).copied().unwrap_or(0.0);
+            let area_only = l.area_only.get(index).copied().unwrap_or(0);
+            format!(
+                "{name}: {} {} ({} of them located only to the governorate or district)",
+                format_value(value),
+                metric.label(),
+                group_thousands(i64::from(area_only))
+            )
+        })
+    };
+    let toggle = move |index: usize| {
+        if let Some(governorate) = Governorate::from_index(index) {
+            url.update(|s| {
+                toggle_in(&mut s.governorates, governorate);
+                s.page = 0;
+            });
+        }
+    };
+    let targets = paths.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).map(|(index, d)| {
+        let name = Governorate::from_index(index).map(|g| g.label()).unwrap_or_default();
+        view! {
+            <path d=d class="map-target" tabindex="0" role="button" data-governorate=name
+                aria-label=move || describe(index)
+                aria-pressed=move || if selected.with(|s| Governorate::from_index(index).is_some_and(|g| s.contains(&g))) { "true" } else { "false" }
+                on:click=move |_| toggle(index)
+                on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); toggle(index); }
+                on:pointerenter=move |_| hovered.set(Some(index))
+                on:focus=move |_| hovered.set(Some(index))
+                on:pointerleave=move |_| hovered.set(None)
+            >
+                <title>{move || describe(index)}</title>
+            </path>
+        }
+    }).collect_view();
+    let legend = move || {
+        let metric = state.with(|s| s.metric);
+        layers.with(|l| {
+            let max = l.by_governorate.iter().copied().fold(0.0, f64::max);
+            let breaks = map_chart::class_breaks(max);
+            let mut lower = 0.0;
+            let mut items = vec![(palette::css(CLASSES[0]), format!("no {}", metric.label()))];
+            for (class, upper) in breaks.iter().enumerate() {
+                items.push((palette::css(CLASSES[class + 1]), format!("{}–{}", format_value(lower), format_value(*upper))));
+                lower = *upper;
+            }
+            let unplaced = l.unplaced;
+            view! {
+                <ul class="legend" aria-label="Map legend">
+                    {items.into_iter().map(|(color, label)| view! { <li><span class="swatch" style=format!("background:{color}")></span>{label}</li> }).collect_view()}
+                    <li><span class="swatch dot"></span>"events located at or near a place (circle area: number of events within ~10 km)"</li>
+                    <li><span class="swatch dashed"></span>"+N: events known only to the governorate, district or region (not drawn as points)"</li>
+                </ul>
+                {(unplaced > 0).then(|| view! { <p class="hover-value">{format!("{} events located only to Syria as a whole are not on the map.", group_thousands(i64::from(unplaced)))}</p> })}
+            }
+        })
+    };
+    view! {
+        <section class="panel map" data-testid="map">
+            <h2>
+                "Map"
+                <span class="tools">
+                    <button type="button" on:click=move |_| drawn.with_untracked(|d| if let Some(d) = d { svg_download("map.svg", &d.svg) })>"SVG"</button>
+                </span>
+            </h2>
+            <div class="map-canvas chart-canvas" style=format!("aspect-ratio:{}/{}", map_chart::WIDTH, map_chart::HEIGHT)>
+                <div class="chart-svg" role="img" aria-label="Map of Syria's governorates" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default())></div>
+                <svg class="map-targets" viewBox=format!("0 0 {} {}", map_chart::WIDTH, map_chart::HEIGHT) aria-label="Governorates">
+                    {targets}
+                </svg>
+            </div>
+            <p class="hover-value" aria-live="polite" data-testid="map-value">
+                {move || hovered.get().map(describe).unwrap_or_else(|| "Hover over or focus a governorate to see its value; click it to filter by it.".to_string())}
+            </p>
+            {legend}
+            <p class="source-line">
+                "Governorate boundaries: UN OCHA / United Nations Cartographic Section (UNCS), via HDX and geoBoundaries, CC BY 3.0 IGO; simplified. "
+                "The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations."
+            </p>
+        </section>
+    }.into_any()
+}
+
+fn toggle_in(set: &mut BTreeSet<Governorate>, item: Governorate) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
