@@ -37,6 +37,8 @@ test('the comparison shows SNHR’s figure and the event sums, each traceable', 
   const focus = page.getByTestId('figure-focus');
   await expect(focus.locator(`tr[data-figure-id="${figure.id}"] [data-testid=figure-value]`)).toHaveText('56');
   await expect(focus).toContainText(figure.citations[0].quote);
+  // `sel` names a figure here, not an event: no event panel opens.
+  await expect(page.getByTestId('event-detail')).toHaveCount(0);
 
   // What UCDP's events with the Syrian government as a side add up to, computed here.
   const area = new Set(figure.area.governorates);

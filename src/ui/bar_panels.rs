@@ -10,6 +10,7 @@ use crate::charts::bar_chart::{self, format_value, Bar};
 use crate::core::aggregate::{self, Metric};
 use crate::core::catalog::Catalog;
 use crate::core::vocab::{Actor, EventKind, Governorate};
+use crate::ui::browser::Measure;
 use crate::ui::chart_view::{svg_download, ChartView, Target};
 use crate::ui::url_state::UrlState;
 
@@ -131,6 +132,7 @@ pub fn BarPanel(
         });
     });
     let drawn = Memo::new(move |_| {
+        let _measure = Measure::new("bars");
         data.with(|bars| {
             let input: Vec<Bar> = bars
                 .iter()

@@ -69,6 +69,22 @@ pub fn measure(name: &str) {
     }
 }
 
+/// Measures the scope it lives in: started on creation, recorded when dropped.
+pub struct Measure(&'static str);
+
+impl Measure {
+    pub fn new(name: &'static str) -> Measure {
+        mark_start(name);
+        Measure(name)
+    }
+}
+
+impl Drop for Measure {
+    fn drop(&mut self) {
+        measure(self.0);
+    }
+}
+
 /// Whether the window is wide enough for the filter sidebar to start open.
 pub fn is_wide() -> bool {
     web_sys::window()

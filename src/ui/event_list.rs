@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::group_thousands;
 use crate::core::aggregate::{self, SortKey};
 use crate::core::catalog::Catalog;
+use crate::ui::browser;
 use crate::ui::event_text;
 use crate::ui::url_state::UrlState;
 
@@ -61,6 +62,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
                 }}</span>
             </h2>
             {move || {
+                let _measure = browser::Measure::new("list");
                 let catalog = catalog.clone();
                 if sorted.with(Vec::is_empty) {
                     return view! {

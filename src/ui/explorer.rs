@@ -90,9 +90,10 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
         }
     };
     let detail_catalog = catalog.clone();
+    // In the figures view, `sel` names a reported figure, which that view highlights.
     let detail = move || {
-        state
-            .with(|s| s.selected.clone())
+        selection
+            .get()
             .map(|id| view! { <EventDetail catalog=detail_catalog.clone() url=url id=id /> })
     };
     view! {

@@ -14,6 +14,7 @@ pub mod figures_view;
 pub mod filter_panel;
 pub mod loader;
 pub mod map_view;
+pub mod panic_panel;
 pub mod summary_bar;
 pub mod timeline_panel;
 pub mod url_state;

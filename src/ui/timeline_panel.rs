@@ -14,6 +14,7 @@ use crate::core::aggregate::{self, Interval, Metric};
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
 use crate::core::vocab::Actor;
+use crate::ui::browser;
 use crate::ui::chart_view::svg_download;
 use crate::ui::url_state::UrlState;
 
@@ -31,8 +32,11 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             _ => None,
         });
         rows.with(|rows| {
+            browser::mark_start("timeline");
             let timeline = aggregate::timeline(&table_catalog.table, rows, interval, metric, range);
-            layout(&timeline, stacked, &table_catalog.table)
+            let drawn = layout(&timeline, stacked, &table_catalog.table);
+            browser::measure("timeline");
+            drawn
         })
     });
     let hovered = RwSignal::new(None::<usize>);
