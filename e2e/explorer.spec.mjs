@@ -206,3 +206,16 @@ test('screenshots at phone and desktop widths', async ({ page }) => {
     expect(overflow).toBeLessThanOrEqual(1);
   }
 });
+
+test('showing only UCDP gives the CSV’s headline counts', async ({ page }) => {
+  const ucdp = dataset('ucdp').events;
+  await open(page, '?c=ucdp');
+  await expectVisible(page, ucdp.length);
+  const best = ucdp.reduce((sum, e) => sum + e.ucdp.best, 0);
+  const low = ucdp.reduce((sum, e) => sum + e.ucdp.low, 0);
+  const high = ucdp.reduce((sum, e) => sum + e.ucdp.high, 0);
+  const civilians = ucdp.reduce((sum, e) => sum + e.ucdp.deaths_civilians, 0);
+  await expect(page.getByTestId('deaths')).toHaveText(
+    `${groupThousands(best)} deaths (best estimate; range ${groupThousands(low)}–${groupThousands(high)}), ${groupThousands(civilians)} civilians`,
+  );
+});
