@@ -24,7 +24,7 @@ test('the map draws 14 governorates and clicking one filters by it', async ({ pa
   await expect(page.getByTestId('map-value')).toContainText('Daraa');
   await screenshot(page, 'map-1440');
   // The list view shows the same filter.
-  await page.getByRole('tab', { name: 'Incidents' }).click();
+  await page.getByRole('button', { name: 'Incidents', exact: true }).click();
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(expected));
 });
 

@@ -233,7 +233,10 @@ mod tests {
         };
         assert!(!plain.svg.contains("url(#imprecise)"));
         assert!(hatched.svg.contains("fill=\"url(#imprecise)\""));
-        assert!(!hatched.svg.contains("#010203"), "the marker colour never reaches the page");
+        assert!(
+            !hatched.svg.contains("#010203"),
+            "the marker colour never reaches the page"
+        );
         assert_eq!(hatched.svg.matches("<pattern").count(), 1);
     }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
+use crate::ui::offline_badge::SavedCopy;
 
 #[component]
 pub fn About(catalog: Arc<Catalog>) -> impl IntoView {
@@ -41,6 +42,7 @@ pub fn About(catalog: Arc<Catalog>) -> impl IntoView {
             </ul>
             <h3>"Collections"</h3>
             <ul>{collections}</ul>
+            <SavedCopy />
             {problems}
             <h3>"Licences and attributions"</h3>
             <ul>

@@ -10,6 +10,8 @@ use crate::core::catalog::Catalog;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::explorer::Explorer;
 use crate::ui::loader::{self, LoadError};
+use crate::ui::offline_badge::OfflineBadge;
+use crate::ui::update_notice::UpdateNotice;
 
 /// The whole app. The router only provides the location: there is one page, whatever the path,
 /// so the app also works when hosted under a sub-path.
@@ -35,7 +37,9 @@ fn Shell() -> impl IntoView {
         <header class="site-header">
             <h1>"Syria Incident Explorer"</h1>
             <p class="tagline">"Documented military incidents in Syria, each traced to the report that documented it."</p>
+            <OfflineBadge />
         </header>
+        <UpdateNotice />
         <main>
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the datasets…"</p> }>
                 {move || data.get().map(|result: Result<Arc<Catalog>, LoadError>| match result {

@@ -107,7 +107,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
                             <thead><tr>
                                 {sort_button("Date", SortKey::DateDesc, SortKey::DateAsc)}
                                 <th>"Place"</th><th>"Actors"</th><th>"Kind"</th>
-                                {sort_button("Deaths", SortKey::DeathsDesc, SortKey::DeathsAsc)}
+                                {sort_button("Casualties (by deaths)", SortKey::DeathsDesc, SortKey::DeathsAsc)}
                                 <th>"Summary"</th><th>"Source"</th>
                             </tr></thead>
                             <tbody>{rows_view}</tbody>

@@ -47,9 +47,10 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     let totals =
         Memo::new(move |_| rows.with(|rows| aggregate::totals(&totals_catalog.table, rows)));
 
+    let current_view = Memo::new(move |_| state.with(|s| s.view));
     let tab = move |view: View, label: &'static str| {
         view! {
-            <button type="button" role="tab" aria-selected=move || if state.with(|s| s.view == view) { "true" } else { "false" }
+            <button type="button" aria-current=move || if current_view.get() == view { Some("page") } else { None }
                 on:click=move |_| url.update(|s| s.view = view)>{label}</button>
         }
     };
@@ -67,7 +68,6 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     });
     // Memos, so that the panels are rebuilt only when the view or the selection changes, not on
     // every filter change (which would also drop keyboard focus).
-    let current_view = Memo::new(move |_| state.with(|s| s.view));
     let selection =
         Memo::new(move |_| state.with(|s| s.selected.clone().filter(|_| s.view != View::Figures)));
     let c = catalog.clone();
@@ -103,12 +103,12 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
         <div class="explorer">
             <FilterPanel catalog=catalog.clone() url=url cross=cross />
             <div class="main">
-                <div class="tabs" role="tablist" aria-label="Views">
+                <nav class="tabs" aria-label="Views">
                     {tab(View::List, "Incidents")}
                     {tab(View::Map, "Map")}
                     {tab(View::Figures, "Reported figures")}
                     {tab(View::About, "About")}
-                </div>
+                </nav>
                 {detail}
                 {main_view}
             </div>

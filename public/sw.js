@@ -1,0 +1,137 @@
+// The service worker: keeps a complete copy of the app (page, script, wasm, stylesheet, icons,
+// manifest and both datasets) so that, after one online visit, the explorer works with no
+// network at all: every view, every filter, every link to a filtered view.
+//
+// One cache per build. The post-build hook (scripts/post-build.mjs) writes the block between the
+// markers below: VERSION, the first 16 hex digits of a SHA-256 over every precached file, and
+// PRECACHE, each file's path (relative to this worker's scope) with its own SHA-256. A new build
+// therefore gives a byte-different sw.js, which is what makes the browser install it.
+//
+// Life cycle:
+//  install  - stores every file in the cache named for VERSION. A file identical to one in the
+//             previous version's cache is copied from there, the rest comes from the network;
+//             each is checked against its SHA-256, so a half-finished deployment (new sw.js, old
+//             data) fails the install instead of mixing versions; the browser retries at the
+//             next update check, keeping what was already stored. No skipWaiting here: an open
+//             page keeps its version until its user clicks "Reload".
+//  message  - "skip-waiting", sent by that "Reload" button, activates the waiting version.
+//  activate - deletes this app's caches of other versions, then claims the open pages, so the
+//             first visit is controlled without a reload.
+//  fetch    - cache-first from this version's cache only, so the app and its data always come
+//             from the same build: a precached file (whatever the query string) is answered from
+//             the cache, a navigation to any other address under the scope gets the cached
+//             index.html, and everything else goes to the network untouched.
+
+// @precache-begin (written by scripts/post-build.mjs; do not edit by hand)
+const VERSION = 'unbuilt';
+const PRECACHE = [];
+// @precache-end
+
+const SCOPE = new URL(self.registration.scope);
+// The scope is part of the name, so two deployments on one origin keep apart.
+const CACHE_PREFIX = `incident-explorer:${SCOPE.pathname}:`;
+const CACHE = CACHE_PREFIX + VERSION;
+const INDEX = new URL('index.html', SCOPE).href;
+
+/** Absolute address (no query, no fragment) of each precached file → its entry. */
+const ENTRIES = new Map(PRECACHE.map((entry) => [new URL(entry.path, SCOPE).href, entry]));
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== SCOPE.origin) return;
+  url.search = '';
+  url.hash = '';
+  let key = url.href === SCOPE.href ? INDEX : url.href;
+  if (!ENTRIES.has(key)) {
+    // Any address of the app opens the app: the URL state lives in the query string.
+    if (request.mode === 'navigate' && key.startsWith(SCOPE.href)) key = INDEX;
+    else return;
+  }
+  event.respondWith(fromCache(key, request));
+});
+
+/** The stored copy of `key`; the network only if the browser has evicted it. */
+async function fromCache(key, request) {
+  const cache = await caches.open(CACHE);
+  const stored = await cache.match(key);
+  return stored ?? fetch(request);
+}
+
+/** Stores every file of this version, verified, in CACHE. */
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const older = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
+  // One file at a time: on a slow link, parallel downloads only make each slower.
+  for (const entry of PRECACHE) {
+    const url = new URL(entry.path, SCOPE).href;
+    if (await cache.match(url)) continue; // Stored (and verified) by an interrupted attempt.
+    const response = (await fromOlderCache(older, url, entry)) ?? (await fromNetwork(url, entry));
+    await cache.put(url, response);
+  }
+  // Another version's activation may have deleted this cache meanwhile: check it is whole.
+  const check = await caches.open(CACHE);
+  for (const entry of PRECACHE) {
+    if (!(await check.match(new URL(entry.path, SCOPE).href))) throw new Error(`${entry.path} was not stored`);
+  }
+}
+
+/** The same file from a previous version's cache, if its bytes are identical. */
+async function fromOlderCache(names, url, entry) {
+  for (const name of names) {
+    const stored = await (await caches.open(name)).match(url);
+    if (!stored) continue;
+    const bytes = await stored.arrayBuffer();
+    if ((await sha256(bytes)) === entry.sha256) return storedResponse(bytes, stored);
+  }
+  return null;
+}
+
+/**
+ * The file from the network, checked against its hash. The browser's HTTP cache is tried first
+ * (on a first visit the page has just downloaded the datasets); if that copy is not this
+ * version's, the file is downloaded again past the HTTP cache. Throws unless it matches.
+ */
+async function fromNetwork(url, entry) {
+  let problem = '';
+  for (const mode of ['default', 'reload']) {
+    const response = await fetch(url, { cache: mode });
+    if (!response.ok) {
+      problem = `${response.status} ${response.statusText}`;
+      continue;
+    }
+    const bytes = await response.arrayBuffer();
+    if ((await sha256(bytes)) === entry.sha256) return storedResponse(bytes, response);
+    problem = `not the file of version ${VERSION} (deployment in progress?)`;
+  }
+  throw new Error(`${entry.path}: ${problem}`);
+}
+
+/** A response to store: the bytes and their content type (application/wasm matters). */
+function storedResponse(bytes, from) {
+  const headers = { 'content-type': from.headers.get('content-type') ?? 'application/octet-stream' };
+  return new Response(bytes, { status: 200, headers });
+}
+
+async function sha256(bytes) {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Trunk post-build hook (Trunk.toml, [[hooks]] stage = "post_build"): finishes a build folder
+// for offline use and for a strict Content-Security-Policy.
+//
+//   1. Release builds only: hashes the inline <script type="module"> loader that Trunk writes
+//      into index.html and inserts, as the first element after <meta charset>, a
+//      <meta http-equiv="Content-Security-Policy"> that allows exactly that script (by its
+//      SHA-256), the app's own files and WebAssembly compilation, and nothing from elsewhere.
+//      Debug builds (`trunk serve`) get no policy: the dev server injects its own inline
+//      live-reload script.
+//   2. Hashes every file of the folder (except sw.js and version.json) with SHA-256; the
+//      version is the first 16 hex digits of the SHA-256 of the list "<sha256>  <path>\n"
+//      sorted by path (the output format of `sha256sum`).
+//   3. Writes version.json ({ version, files, bytes }) and fills the precache block of sw.js
+//      with the version and every file's path and SHA-256 (version.json included).
+//
+// Usage: node scripts/post-build.mjs [FOLDER]
+// FOLDER defaults to $TRUNK_STAGING_DIR (set by Trunk); $TRUNK_PROFILE ("release" or "debug")
+// defaults to release. Running it again on a finished folder gives the same result, so a folder
+// whose files were changed after the build can be brought up to date with it.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const folder = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!folder) {
+  console.error('usage: node scripts/post-build.mjs FOLDER (or run by Trunk, which sets TRUNK_STAGING_DIR)');
+  process.exit(2);
+}
+const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+
+/** Files that hold the version and so cannot be part of it. */
+const GENERATED = new Set(['sw.js', 'version.json']);
+
+const sha256 = (bytes, encoding = 'hex') => createHash('sha256').update(bytes).digest(encoding);
+
+/**
+ * The policy. 'unsafe-inline' appears for styles only, for style *attributes*: Leptos sets
+ * `style="..."` with setAttribute (chart hit areas, the timeline brush, aspect ratios, legend
+ * swatches), which a policy without it blocks. style-src-elem still forbids inline <style>
+ * elements in browsers that know it; style-src is the fallback for those that do not.
+ */
+function policy(scriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "style-src-elem 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+const CSP_META = /[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/gi;
+
+/** index.html with its policy (re)computed from the inline scripts it holds. */
+function withPolicy(html) {
+  html = html.replace(CSP_META, '');
+  const hashes = [];
+  for (const [, attributes, text] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/i.test(attributes)) continue;
+    hashes.push(sha256(Buffer.from(text, 'utf8'), 'base64'));
+  }
+  if (hashes.length === 0) throw new Error('index.html has no inline loader script to allow');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />`;
+  const charset = html.match(/<meta charset[^>]*>\n?/i);
+  if (!charset) throw new Error('index.html has no <meta charset>: nowhere to put the policy before the scripts');
+  const at = charset.index + charset[0].length;
+  const indent = html.slice(html.lastIndexOf('\n', charset.index) + 1, charset.index);
+  return `${html.slice(0, at)}${indent}${meta}\n${html.slice(at)}`;
+}
+
+/** Every file under `dir`, as sorted '/'-separated paths relative to it (dot files skipped). */
+function listFiles(dir) {
+  const out = [];
+  const walk = (at) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) out.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+// 1. The policy.
+const indexPath = join(folder, 'index.html');
+if (release) {
+  writeFileSync(indexPath, withPolicy(readFileSync(indexPath, 'utf8')));
+} else {
+  console.log('post-build: debug build, no Content-Security-Policy (the dev server injects an inline script)');
+}
+
+// 2. The version.
+const entries = listFiles(folder)
+  .filter((path) => !GENERATED.has(path))
+  .map((path) => {
+    const bytes = readFileSync(join(folder, path));
+    return { path, sha256: sha256(bytes), size: bytes.length };
+  });
+if (!entries.some((e) => e.path === 'index.html')) throw new Error(`${folder} has no index.html`);
+const version = sha256(entries.map((e) => `${e.sha256}  ${e.path}\n`).join('')).slice(0, 16);
+const bytes = entries.reduce((sum, e) => sum + e.size, 0);
+
+// 3. version.json and the worker's precache list.
+const versionJson = `${JSON.stringify({ version, files: entries.length, bytes })}\n`;
+writeFileSync(join(folder, 'version.json'), versionJson);
+const precache = [
+  ...entries.map(({ path, sha256: hash }) => ({ path, sha256: hash })),
+  { path: 'version.json', sha256: sha256(Buffer.from(versionJson)) },
+];
+const swPath = join(folder, 'sw.js');
+const sw = readFileSync(swPath, 'utf8');
+const block = /(\/\/ @precache-begin[^\n]*\n)[\s\S]*?(\/\/ @precache-end)/;
+if (!block.test(sw)) throw new Error('sw.js has no "// @precache-begin ... // @precache-end" block');
+const list = precache.map((e) => `  ${JSON.stringify(e)},`).join('\n');
+writeFileSync(
+  swPath,
+  sw.replace(block, (_, begin, end) => `${begin}const VERSION = '${version}';\nconst PRECACHE = [\n${list}\n];\n${end}`),
+);
+
+console.log(`post-build: version ${version}, ${precache.length} files precached (${(bytes / 1e6).toFixed(1)} MB)${release ? ', policy inserted' : ''}`);
