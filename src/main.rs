@@ -1,6 +1,7 @@
 //! Mounts the explorer. Everything else lives in the library.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // Logs a panic to the console and shows an error panel with a Reload button.
+    incident_explorer::ui::panic_panel::install();
     leptos::mount::mount_to_body(incident_explorer::ui::app::App);
 }

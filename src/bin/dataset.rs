@@ -48,6 +48,7 @@ fn check(files: &[String]) -> Result<(), String> {
         return Err("dataset check: name at least one file".into());
     }
     let mut total = 0;
+    let mut all_loaded = Vec::new();
     for file in files {
         let bytes = std::fs::read(file).map_err(|error| format!("{file}: {error}"))?;
         match validate::load(file, &bytes) {
@@ -68,6 +69,7 @@ fn check(files: &[String]) -> Result<(), String> {
                     loaded.skipped,
                     loaded.problems.len() - errors
                 );
+                all_loaded.push(loaded);
             }
             Err(problems) => {
                 for problem in &problems {
@@ -77,6 +79,11 @@ fn check(files: &[String]) -> Result<(), String> {
                 total += problems.len().max(1);
             }
         }
+    }
+    // The app loads the files together: an id may be used by only one of them.
+    for problem in validate::cross_file_duplicates(&all_loaded) {
+        println!("{problem}");
+        total += 1;
     }
     if total > 0 {
         return Err(format!("{total} problems"));

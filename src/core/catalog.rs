@@ -3,7 +3,7 @@
 
 use super::model::{Dataset, Event};
 use super::table::EventTable;
-use super::validate::{Loaded, Problem};
+use super::validate::{Loaded, Problem, Severity};
 
 /// The loaded collections and their scan-friendly table.
 #[derive(Debug, Clone)]
@@ -15,7 +15,10 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    pub fn new(loaded: Vec<Loaded>) -> Catalog {
+    /// Merges the loaded files; an event id already loaded from an earlier file is dropped from
+    /// the later one and reported there, so a link always names one event.
+    pub fn new(mut loaded: Vec<Loaded>) -> Catalog {
+        super::validate::resolve_cross_file_duplicates(&mut loaded);
         let mut datasets = Vec::with_capacity(loaded.len());
         let mut problems = Vec::new();
         let mut skipped = 0;
@@ -45,6 +48,13 @@ impl Catalog {
 
     pub fn row_of(&self, event_id: &str) -> Option<usize> {
         self.table.row_of(event_id, &self.datasets)
+    }
+
+    /// The problems that cost records their place, for the notice and the About panel.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
     }
 
     pub fn collection_ids(&self) -> Vec<String> {

@@ -237,7 +237,7 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
             format!("{}; the file was rejected", too_long(bytes)),
         ));
     }
-    let mut shell: Dataset = match parse::<Dataset>(root) {
+    let mut shell: Dataset = match parse::<Dataset>(&root) {
         Parsed {
             value: Ok(shell),
             unknown,
@@ -656,7 +656,7 @@ fn read_record<T: DeserializeOwned>(raw: Value, label: &str, problems: &mut Prob
         }
         return None;
     }
-    let parsed = parse::<T>(raw);
+    let parsed = parse::<T>(&raw);
     problems.unknown_fields(Some(label), &parsed.unknown, parsed.unknown_more);
     match parsed.value {
         Ok(value) => Some(value),
@@ -672,16 +672,24 @@ fn too_long(bytes: usize) -> String {
 }
 
 /// Paths of strings longer than [`MAX_TEXT_BYTES`] and keys longer than [`MAX_KEY_BYTES`] in
-/// `value`, with their lengths; at most a few.
+/// `value`, with their lengths; at most a few. Allocates nothing unless it finds one.
 fn oversized(value: &Value) -> Vec<(String, usize)> {
+    fn any(value: &Value) -> bool {
+        match value {
+            Value::String(text) => text.len() > MAX_TEXT_BYTES,
+            Value::Array(items) => items.iter().any(any),
+            Value::Object(map) => map
+                .iter()
+                .any(|(key, item)| key.len() > MAX_KEY_BYTES || any(item)),
+            _ => false,
+        }
+    }
     fn walk(value: &Value, path: &mut String, found: &mut Vec<(String, usize)>) {
-        if found.len() >= MAX_UNKNOWN_PER_RECORD {
+        if found.len() >= MAX_UNKNOWN_PER_RECORD || !any(value) {
             return;
         }
         match value {
-            Value::String(text) if text.len() > MAX_TEXT_BYTES => {
-                found.push((field_or_root(path), text.len()));
-            }
+            Value::String(text) => found.push((field_or_root(path), text.len())),
             Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
                     let length = path.len();
@@ -697,7 +705,7 @@ fn oversized(value: &Value) -> Vec<(String, usize)> {
                         push_key(path, &printable(key, QUOTE_CHARS));
                         found.push((field_or_root(path), key.len()));
                     } else {
-                        push_key(path, &printable(key, MAX_KEY_BYTES));
+                        push_key(path, &printable(key, QUOTE_CHARS));
                         walk(item, path, found);
                     }
                     path.truncate(length);
@@ -733,9 +741,10 @@ struct Parsed<T> {
     unknown_more: usize,
 }
 
-/// Parses `value` as `T`, recording the path of a failure (`casualties[0].best`) and of every
-/// field `T` does not know.
-fn parse<T: DeserializeOwned>(value: Value) -> Parsed<T> {
+/// Parses `value` as `T`, noting the path of every field `T` does not know and, when it
+/// fails, the path of the failure (`casualties[0].best`). The path of a failure is only looked
+/// for once the fast parse has failed: tracking it costs as much as the parse itself.
+fn parse<T: DeserializeOwned>(value: &Value) -> Parsed<T> {
     let mut unknown = Vec::new();
     let mut unknown_more = 0;
     let result = {
@@ -746,14 +755,17 @@ fn parse<T: DeserializeOwned>(value: Value) -> Parsed<T> {
                 unknown_more += 1;
             }
         };
-        let deserializer = serde_ignored::Deserializer::new(value, &mut note);
-        serde_path_to_error::deserialize::<_, T>(deserializer)
+        T::deserialize(serde_ignored::Deserializer::new(value, &mut note))
     };
-    let value = result.map_err(|error| {
-        let path = error.path().to_string();
-        let message = error.into_inner().to_string();
-        describe_serde_error(&path, &message)
-    });
+    let value = result.map_err(
+        |error| match serde_path_to_error::deserialize::<_, T>(value) {
+            Err(error) => {
+                describe_serde_error(&error.path().to_string(), &error.into_inner().to_string())
+            }
+            // Cannot happen (the same parse), but the first error is still worth telling.
+            Ok(_) => describe_serde_error(".", &error.to_string()),
+        },
+    );
     Parsed {
         value,
         unknown,
@@ -822,10 +834,15 @@ fn describe_json_error(
         "the file is not valid JSON, so it was rejected: {}",
         printable(&error.to_string(), MESSAGE_CHARS)
     );
-    let near: String = String::from_utf8_lossy(at.get(..60).unwrap_or(at)).into_owned();
-    let near = near.trim_end_matches('\u{FFFD}');
-    if !near.trim().is_empty() {
-        message.push_str(&format!(", near “{}”", printable(near, 24)));
+    let near = String::from_utf8_lossy(at.get(..60).unwrap_or(at)).into_owned();
+    // One line: runs of whitespace (the file's indentation) become one space.
+    let near = near
+        .trim_end_matches('\u{FFFD}')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !near.is_empty() {
+        message.push_str(&format!(", near “{}”", printable(&near, 24)));
     }
     let starts =
         |word: &[u8]| at.starts_with(word) || at.get(1..).is_some_and(|a| a.starts_with(word));
@@ -856,9 +873,14 @@ fn byte_offset(bytes: &[u8], line: usize, column: usize) -> usize {
     (line_start + column.saturating_sub(1)).min(bytes.len())
 }
 
-/// The key whose value starts right after `before` (`"best": ` → `best`), if any.
+/// The key whose value starts right after `before` (`"best": ` → `best`), if any; the
+/// opening brackets of an array value are skipped (`"weapons": [[[` → `weapons`).
 fn field_before(before: &[u8]) -> Option<String> {
-    let text = trim_end_ascii(before);
+    let end = before
+        .iter()
+        .rposition(|&b| b != b'[' && !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let text = before.get(..end).unwrap_or_default();
     let text = text.strip_suffix(b":")?;
     let text = trim_end_ascii(text);
     let text = text.strip_suffix(b"\"")?;

@@ -24,8 +24,17 @@ pub fn About(catalog: Arc<Catalog>) -> impl IntoView {
             </li>
         }
     }).collect_view();
-    let problems = (catalog.skipped > 0).then(|| view! {
-        <p class="notices">{format!("{} records were skipped while loading because they broke the format; {} problems in all.", catalog.skipped, catalog.problems.len())}</p>
+    let listed: Vec<String> = catalog
+        .problems
+        .iter()
+        .take(100)
+        .map(ToString::to_string)
+        .collect();
+    let problems = (!catalog.problems.is_empty()).then(|| view! {
+        <details class="notices">
+            <summary>{format!("{} records were skipped while loading; {} problems and warnings in all (the first 100 below).", catalog.skipped, catalog.problems.len())}</summary>
+            <ul>{listed.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}</ul>
+        </details>
     });
     view! {
         <section class="panel about" data-testid="about">

@@ -22,7 +22,9 @@ pub fn ErrorPanel(
         <section class="error-panel" role="alert">
             <h2>"The data could not be loaded"</h2>
             <p class="error-message">{message}</p>
-            {(count > 1).then(|| view! { <p>{format!("{count} problems in all; the first ones:")}</p> })}
+            {(count > 0).then(|| view! {
+                <p>{if count == 1 { "1 problem:".to_string() } else { format!("{count} problems in all; the first ones:") }}</p>
+            })}
             <ul class="problems">
                 {shown.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}
             </ul>

@@ -63,11 +63,17 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
             </div>
         })
     };
-    let load_problems = (catalog.skipped > 0).then(|| view! {
-        <div class="notices" role="status">{format!("{} records could not be read and were skipped (see About).", catalog.skipped)}</div>
+    let first_errors: Vec<String> = catalog.errors().take(3).map(ToString::to_string).collect();
+    let load_problems = (catalog.skipped > 0).then(|| {
+        view! {
+            <div class="notices" role="status" data-testid="skipped-notice">
+                {format!("{} records could not be read and were skipped (the full list is in About):", catalog.skipped)}
+                <ul>{first_errors.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}</ul>
+            </div>
+        }
     });
-    // Memos, so that the panels are rebuilt only when the view or the selection changes, not on
-    // every filter change (which would also drop keyboard focus).
+    // A memo, so that the detail panel is rebuilt only when the selection changes, not on every
+    // filter change. In the figures view, `sel` names a reported figure, which that view shows.
     let selection =
         Memo::new(move |_| state.with(|s| s.selected.clone().filter(|_| s.view != View::Figures)));
     let c = catalog.clone();

@@ -37,7 +37,7 @@ impl std::fmt::Display for LoadError {
                 write!(f, "The server answered {status} {text} for {file}")
             }
             LoadError::Rejected { problems } => match problems.first() {
-                Some(first) => write!(f, "The dataset was rejected: {first}"),
+                Some(first) => write!(f, "{} was rejected", first.file),
                 None => write!(f, "The dataset was rejected"),
             },
         }

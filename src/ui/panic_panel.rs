@@ -84,8 +84,10 @@ fn show_panel(message: &str) -> Result<(), JsValue> {
     panel.set_class_name("error-panel panic-panel");
     panel.set_attribute("role", "alert")?;
     panel.set_attribute("data-testid", "panic-panel")?;
-    panel.append_child(&element("h2", Some(HEADING))?)?;
-    panel.append_child(&element("p", Some(EXPLANATION))?)?;
+    let heading = element("h2", Some(HEADING))?;
+    panel.append_child(&heading)?;
+    let explanation = element("p", Some(EXPLANATION))?;
+    panel.append_child(&explanation)?;
     let detail = element("pre", Some(message))?;
     detail.set_class_name("panic-message");
     panel.append_child(&detail)?;
@@ -137,7 +139,10 @@ mod tests {
         ));
         let message = panic_message(hostile.as_ref(), None);
         // Markup stays as it is: it is set as text, which the browser never parses.
-        assert!(message.starts_with("<img src=x onerror=alert(1)>[31m\n"), "{message}");
+        assert!(
+            message.starts_with("<img src=x onerror=alert(1)>[31m\n"),
+            "{message}"
+        );
         assert_eq!(message.chars().count(), MAX_MESSAGE_CHARS + 1);
         assert!(message.ends_with('…'));
     }
