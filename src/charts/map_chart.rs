@@ -26,16 +26,12 @@ pub const CLASSES: [RGBColor; 6] = [
 
 /// The projection used for this map size.
 pub fn projection(polygons: &Polygons) -> Projection {
-    let bounds = polygons.areas.iter().map(|a| a.bounds()).fold(
-        (
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        ),
-        |(a, b, c, d), (w, x, y, z)| (a.min(w), b.min(x), c.max(y), d.max(z)),
-    );
-    Projection::fit(bounds, f64::from(WIDTH), f64::from(HEIGHT), PADDING)
+    Projection::fit(
+        polygons.bounds(),
+        f64::from(WIDTH),
+        f64::from(HEIGHT),
+        PADDING,
+    )
 }
 
 /// Upper bounds of the five classes for `max`, rounded: equal steps of a nice maximum.

@@ -63,6 +63,19 @@ impl Polygons {
         Polygons::from_geojson(&text)
     }
 
+    /// (min lon, min lat, max lon, max lat) of all areas together.
+    pub fn bounds(&self) -> (f64, f64, f64, f64) {
+        self.areas.iter().map(Area::bounds).fold(
+            (
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            ),
+            |(a, b, c, d), (w, x, y, z)| (a.min(w), b.min(x), c.max(y), d.max(z)),
+        )
+    }
+
     /// The first area containing the point.
     pub fn area_containing(&self, lon: f64, lat: f64) -> Option<&Area> {
         self.areas.iter().find(|area| area.contains(lon, lat))

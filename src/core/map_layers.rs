@@ -195,15 +195,7 @@ mod tests {
         let Ok(polygons) = Polygons::from_geojson(text) else {
             panic!("parse")
         };
-        let bounds = polygons.areas.iter().map(|a| a.bounds()).fold(
-            (
-                f64::INFINITY,
-                f64::INFINITY,
-                f64::NEG_INFINITY,
-                f64::NEG_INFINITY,
-            ),
-            |(a, b, c, d), (w, x, y, z)| (a.min(w), b.min(x), c.max(y), d.max(z)),
-        );
+        let bounds = polygons.bounds();
         let projection = Projection::fit(bounds, 600.0, 500.0, 10.0);
         for area in &polygons.areas {
             for &(lon, lat) in area.polygons.iter().flatten().flatten() {

@@ -59,6 +59,13 @@ impl View {
     }
 }
 
+/// Adds `item` to a filter set, or removes it when present: what a click on an option does.
+pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
 /// Everything the URL holds. `Default` is the state of a bare URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {

@@ -1,7 +1,6 @@
 //! Bar charts by actor, event kind and governorate, and the casualty composition. Clicking (or
 //! pressing Enter on) a bar toggles that filter; the hover title gives the exact value.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -9,6 +8,7 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::{self, format_value, Bar};
 use crate::core::aggregate::{self, Metric};
 use crate::core::catalog::Catalog;
+use crate::core::query::toggle;
 use crate::core::vocab::{Actor, EventKind, Governorate};
 use crate::ui::browser::Measure;
 use crate::ui::chart_view::{svg_download, ChartView, Target};
@@ -85,12 +85,6 @@ fn bars(
                 )
             })
             .collect(),
-    }
-}
-
-fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
-    if !set.remove(&item) {
-        set.insert(item);
     }
 }
 

@@ -11,6 +11,7 @@ use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
 use crate::core::filter::{ActorRole, CasualtyFilter, CrossCounts};
+use crate::core::query::toggle;
 use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use crate::ui::browser;
 use crate::ui::url_state::UrlState;
@@ -157,12 +158,6 @@ pub fn FilterPanel(
                 }).collect_view()}
             </fieldset>
         </details>
-    }
-}
-
-fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
-    if !set.remove(&item) {
-        set.insert(item);
     }
 }
 

@@ -2,7 +2,6 @@
 //! events as circles, governorate-only events as counted badges. Clicking (or Enter on) a
 //! governorate toggles it as a filter; hovering shows its name and value.
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
@@ -13,6 +12,7 @@ use crate::charts::palette;
 use crate::core::catalog::Catalog;
 use crate::core::geo::Polygons;
 use crate::core::map_layers::{self, governorate_paths};
+use crate::core::query::toggle;
 use crate::core::vocab::Governorate;
 use crate::ui::chart_view::svg_download;
 use crate::ui::url_state::UrlState;
@@ -62,7 +62,7 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
     let toggle = move |index: usize| {
         if let Some(governorate) = Governorate::from_index(index) {
             url.update(|s| {
-                toggle_in(&mut s.governorates, governorate);
+                toggle(&mut s.governorates, governorate);
                 s.page = 0;
             });
         }
@@ -129,10 +129,4 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
             </p>
         </section>
     }.into_any()
-}
-
-fn toggle_in(set: &mut BTreeSet<Governorate>, item: Governorate) {
-    if !set.remove(&item) {
-        set.insert(item);
-    }
 }
