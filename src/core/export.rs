@@ -129,9 +129,7 @@ fn row_of(
         .join("; ");
     let source_title = |id: &str| {
         dataset
-            .sources
-            .iter()
-            .find(|source| source.id == id)
+            .source(id)
             .map(|source| format!("{}: {}", source.publisher.label(), source.title))
             .unwrap_or_else(|| id.to_string())
     };

@@ -42,6 +42,13 @@ pub struct Dataset {
     pub figures: Vec<ReportedFigure>,
 }
 
+impl Dataset {
+    /// The source a citation names, when this file has it.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+}
+
 /// What the collection is and how to credit it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

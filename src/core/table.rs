@@ -326,7 +326,7 @@ fn publishers_of(dataset: &Dataset, event: &Event) -> u8 {
     event
         .citations
         .iter()
-        .filter_map(|citation| dataset.sources.iter().find(|s| s.id == citation.source))
+        .filter_map(|citation| dataset.source(&citation.source))
         .fold(0u8, |mask, source| {
             let index = u32::try_from(source.publisher.index()).unwrap_or(u32::MAX);
             mask | 1u8.checked_shl(index).unwrap_or(0)

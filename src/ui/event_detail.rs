@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::catalog::Catalog;
+use crate::core::model::LocationPrecision;
 use crate::core::validate::is_web_url;
 use crate::ui::browser;
 use crate::ui::event_text;
@@ -47,27 +48,21 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
                 .map(|g| format!(", from {g}"))
                 .unwrap_or_default();
             format!(
-                "{} — {}; located {:?}; {coordinates}{gazetteer}{}",
+                "{} — {}; {}; {coordinates}{gazetteer}{}",
                 p.name,
                 p.governorate
                     .map(|g| g.label())
                     .unwrap_or("governorate unknown"),
-                p.precision,
+                located(p.precision),
                 p.district
                     .as_ref()
                     .map(|d| format!("; district {d}"))
                     .unwrap_or_default(),
             )
-            .replace("located Exact", "located exactly")
-            .replace("located Near", "located near the place")
-            .replace("located District", "located to the district")
-            .replace("located Governorate", "located to the governorate")
-            .replace("located Region", "located to a region")
-            .replace("located Country", "located to the country only")
         })
         .collect::<Vec<_>>();
     let citations = event.citations.iter().map(|citation| {
-        let source = dataset.sources.iter().find(|s| s.id == citation.source);
+        let source = dataset.source(&citation.source);
         let title = source.map(|s| s.title.clone()).unwrap_or_else(|| citation.source.clone());
         let publisher = source.map(|s| s.publisher.label()).unwrap_or("unknown publisher");
         let published = source.and_then(|s| s.published.clone()).map(|date| {
@@ -146,4 +141,16 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
             })}
         </section>
     }.into_any()
+}
+
+/// How precisely a place is located, in words.
+fn located(precision: LocationPrecision) -> &'static str {
+    match precision {
+        LocationPrecision::Exact => "located exactly",
+        LocationPrecision::Near => "located near the place",
+        LocationPrecision::District => "located to the district",
+        LocationPrecision::Governorate => "located to the governorate",
+        LocationPrecision::Region => "located to a region",
+        LocationPrecision::Country => "located to the country only",
+    }
 }

@@ -103,9 +103,7 @@ pub fn sources(catalog: &Catalog, row: usize, event: &Event) -> String {
     let mut names: Vec<String> = Vec::new();
     for citation in &event.citations {
         let name = dataset
-            .sources
-            .iter()
-            .find(|s| s.id == citation.source)
+            .source(&citation.source)
             .map(|s| s.publisher.label().to_string())
             .unwrap_or_else(|| citation.source.clone());
         let name = match &citation.reported_by {

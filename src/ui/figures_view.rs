@@ -118,7 +118,7 @@ fn figure_row(dataset: &Dataset, figure: &ReportedFigure, selected: Option<&str>
     let source = figure
         .citations
         .first()
-        .and_then(|c| dataset.sources.iter().find(|s| s.id == c.source));
+        .and_then(|c| dataset.source(&c.source));
     let publisher = source.map(|s| s.publisher.label()).unwrap_or_default();
     let reported_by = figure
         .citations
