@@ -84,7 +84,8 @@ test('clicking a bar toggles its filter and dragging the timeline sets the dates
   await open(page);
   await page.getByRole('button', { name: /^Idlib: / }).click();
   await expectVisible(page, count((e) => e.places.some((p) => p.governorate === 'Idlib')));
-  expect(page.url()).toContain('gov=idlib');
+  // The address is written just after the frame that shows the change.
+  await expect(page).toHaveURL(/gov=idlib/);
   await page.getByRole('button', { name: /^Idlib: / }).click();
   await expectVisible(page, events.length);
 
@@ -111,6 +112,7 @@ test('a copied link opens the same view in a fresh browser, and Back undoes chan
   await page.getByLabel('Timeline metric').selectOption('deaths');
   const expected = count((e) => e.kind === 'state_based_violence' && e.places.some((p) => p.governorate === 'Aleppo'));
   await expectVisible(page, expected);
+  await expect(page).toHaveURL(/metric=deaths/);
   const link = page.url();
 
   const fresh = await browser.newContext();
@@ -218,4 +220,66 @@ test('showing only UCDP gives the CSV’s headline counts', async ({ page }) => 
   await expect(page.getByTestId('deaths')).toHaveText(
     `${groupThousands(best)} deaths (best estimate; range ${groupThousands(low)}–${groupThousands(high)}), ${groupThousands(civilians)} civilians`,
   );
+});
+
+// What a canvas shows, as counts of non-white pixels and a checksum, read in the page.
+async function canvasPixels(locator) {
+  return locator.evaluate((canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let inked = 0;
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) inked += 1;
+      sum = (sum * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) % 1_000_000_007;
+    }
+    return { inked, sum };
+  });
+}
+
+test('charts are painted, follow the filters, and download as SVG', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page);
+  const timeline = page.getByTestId('timeline').locator('canvas');
+  await expect.poll(async () => (await canvasPixels(timeline)).inked).toBeGreaterThan(2000);
+  const before = await canvasPixels(timeline);
+  await page.locator('#governorate-Idlib').check();
+  await expectVisible(page, count((e) => e.places.some((p) => p.governorate === 'Idlib')));
+  await expect.poll(async () => (await canvasPixels(timeline)).sum).not.toBe(before.sum);
+  await page.locator('#governorate-Idlib').uncheck();
+
+  // A chart further down is painted once it comes into view, with one button per bar.
+  const byGovernorate = page.locator('[data-chart="by-governorate.svg"]');
+  await byGovernorate.scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await canvasPixels(byGovernorate.locator('canvas'))).inked).toBeGreaterThan(500);
+  const governorates = new Set(events.flatMap((e) => e.places.map((p) => p.governorate)).filter(Boolean));
+  await expect(byGovernorate.locator('.chart-target')).toHaveCount(governorates.size);
+
+  // The download is the same chart as SVG, with the hatching of imprecise dates as a pattern.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.timeline').getByRole('button', { name: 'SVG' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('timeline.svg');
+  const svg = readFileSync(await download.path(), 'utf8');
+  expect(svg.startsWith('<svg')).toBeTruthy();
+  expect(svg).toContain('fill="url(#imprecise)"');
+  expect(svg).not.toContain('#010203');
+  expect(errors).toEqual([]);
+});
+
+test('the list fills in the rows of a change, far below the screen too', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page);
+  const rows = page.getByTestId('event-list').locator('tbody tr');
+  await expect(rows).toHaveCount(50);
+  await page.locator('#kind-airstrike').check();
+  const airstrikes = events.filter((e) => e.kind === 'airstrike');
+  await expectVisible(page, airstrikes.length);
+  await expect(rows).toHaveCount(Math.min(50, airstrikes.length));
+  // Newest first: the first row is an airstrike with the latest dates.
+  const dates = (e) => e.date.start + e.date.end;
+  const latest = airstrikes.map(dates).sort().at(-1);
+  const firstId = await rows.first().getAttribute('data-event-id');
+  expect(dates(airstrikes.find((e) => e.id === firstId))).toBe(latest);
 });

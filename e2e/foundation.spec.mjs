@@ -9,7 +9,7 @@ test('the page loads and shows the number of records in the dataset files', asyn
   const expected = allEvents().length;
   expect(expected).toBeGreaterThan(16000);
   await expect(page.getByTestId('event-total')).toHaveText(groupThousands(expected), { timeout: 30_000 });
-  await expect(page.locator('figure.chart svg').first()).toBeVisible();
+  await expect(page.locator('figure.chart canvas').first()).toBeVisible();
   await screenshot(page, 'foundation-1440');
   expect(errors).toEqual([]);
 });

@@ -57,6 +57,17 @@ test('the comparison shows SNHR’s figure and the event sums, each traceable', 
   await expect(focus.locator('tr[data-actors="russia"] td[data-collection="ucdp"] [data-testid=event-sum]')).toHaveText('0');
   await screenshot(page, 'figures-1440');
 
+  // "Compare with events" on another figure changes the view in place, without reloading.
+  await page.evaluate(() => { window.stillTheSamePage = true; });
+  const other = page.locator('tr[data-figure-id]').filter({ hasNot: page.locator(`[data-figure-id="${figure.id}"]`) }).first();
+  const otherId = await other.getAttribute('data-figure-id');
+  await other.getByRole('link', { name: 'Compare with events' }).click();
+  await expect(page.getByTestId('figure-focus').locator(`tr[data-figure-id="${otherId}"]`)).toHaveCount(1);
+  await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(otherId);
+  expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
+  await page.goBack();
+  await expect(page.getByTestId('figure-focus').locator(`tr[data-figure-id="${figure.id}"]`).first()).toBeVisible();
+
   // The link opens exactly the events the government sum adds up (both collections).
   await row.getByTestId('open-events').click();
   const both = events.filter((e) => inWindow(e) && civilianKilled(e) && e.actors.some((a) => a.actor === 'syrian_government'));

@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use incident_explorer::charts::{bar_chart, timeline_chart};
+use incident_explorer::charts::{bar_chart, svg, timeline_chart};
 use incident_explorer::core::date::Day;
 use incident_explorer::core::query::{decode, encode};
 use incident_explorer::core::validate::{
@@ -669,7 +669,8 @@ fn only_absolute_http_urls_become_links() {
 #[test]
 fn chart_svg_escapes_any_text_it_is_given() {
     // The charts' texts are vocabulary labels and numbers, not data; if that changes, plotters
-    // still escapes them (the SVG is put on the page with inner_html).
+    // still escapes them in the SVG a reader downloads and opens (the page paints on a canvas,
+    // where text is never markup).
     let hostile = "<script>window.__pwned=1</script><img src=x onerror=alert(1)> & \"'";
     let columns = [timeline_chart::Column {
         start: Day(18_000),
@@ -677,17 +678,21 @@ fn chart_svg_escapes_any_text_it_is_given() {
         segments: vec![(0, 3.0)],
         imprecise: 0.0,
     }];
-    let Ok(timeline) = timeline_chart::draw(&columns, &[], hostile) else {
+    let Ok(timeline) = svg::draw(&timeline_chart::TimelineChart::new(
+        columns.to_vec(),
+        Vec::new(),
+        hostile,
+    )) else {
         panic!("the timeline draws")
     };
-    let Ok(bars) = bar_chart::draw(
-        &[bar_chart::Bar {
+    let Ok(bars) = svg::draw(&bar_chart::BarChart::new(
+        vec![bar_chart::Bar {
             label: hostile.to_string(),
             value: 1.0,
             selected: false,
         }],
         600,
-    ) else {
+    )) else {
         panic!("the bar chart draws")
     };
     for svg in [&timeline.svg, &bars.svg] {

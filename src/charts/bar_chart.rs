@@ -2,10 +2,10 @@
 //! actor and place names stay readable on a 375 px phone, where vertical bars would need rotated
 //! labels.
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::palette;
-use super::{Drawn, Mark};
+use super::{palette, Chart, Mark};
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,68 +20,98 @@ const LABEL_WIDTH: u32 = 150;
 const TOP: u32 = 6;
 const BOTTOM: u32 = 24;
 
-/// Draws `bars` into an SVG `width` pixels wide; the height follows the number of bars.
-pub fn draw(bars: &[Bar], width: u32) -> Result<Drawn, String> {
-    let rows = bars.len().max(1) as u32;
-    let height = TOP + rows * ROW + BOTTOM;
-    let width = width.max(LABEL_WIDTH + 120);
-    let max = bars
-        .iter()
-        .map(|bar| bar.value)
-        .fold(0.0_f64, f64::max)
-        .max(1.0);
-    let plot_left = f64::from(LABEL_WIDTH);
-    let plot_width = f64::from(width - LABEL_WIDTH - 56);
-    let mut svg = String::new();
-    let mut marks = Vec::with_capacity(bars.len());
-    {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(|error| error.to_string())?;
+/// Bars laid out in a chart `width` pixels wide; the height follows the number of bars.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    bars: Vec<Bar>,
+    width: u32,
+    height: u32,
+    marks: Vec<Mark>,
+}
+
+impl BarChart {
+    pub fn new(bars: Vec<Bar>, width: u32) -> Self {
+        let rows = bars.len().max(1) as u32;
+        let height = TOP + rows * ROW + BOTTOM;
+        let width = width.max(LABEL_WIDTH + 120);
+        let marks = (0..bars.len())
+            .map(|index| Mark {
+                x: 0.0,
+                y: f64::from(TOP + index as u32 * ROW),
+                width: f64::from(width),
+                height: f64::from(ROW),
+            })
+            .collect();
+        BarChart {
+            bars,
+            width,
+            height,
+            marks,
+        }
+    }
+}
+
+impl Chart for BarChart {
+    fn size(&self) -> (u32, u32) {
+        (self.width, self.height)
+    }
+
+    fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+
+    fn paint<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        let fail = |error: DrawingAreaErrorKind<DB::ErrorType>| error.to_string();
+        let max = self
+            .bars
+            .iter()
+            .map(|bar| bar.value)
+            .fold(0.0_f64, f64::max)
+            .max(1.0);
+        let plot_left = f64::from(LABEL_WIDTH);
+        let plot_width = f64::from(self.width - LABEL_WIDTH - 56);
+        root.fill(&WHITE).map_err(fail)?;
         let label_style = TextStyle::from(("sans-serif", 13).into_font()).color(&palette::AXIS);
         let value_style = TextStyle::from(("sans-serif", 12).into_font()).color(&palette::AXIS);
-        for (index, bar) in bars.iter().enumerate() {
-            let top = f64::from(TOP + index as u32 * ROW);
-            let length =
-                (bar.value / max * plot_width).max(if bar.value > 0.0 { 1.0 } else { 0.0 });
+        // Bars first, then all labels, then all values: a canvas sets its font once per run
+        // of text in the same font rather than twice per bar.
+        let lengths: Vec<f64> = self
+            .bars
+            .iter()
+            .map(|bar| (bar.value / max * plot_width).max(if bar.value > 0.0 { 1.0 } else { 0.0 }))
+            .collect();
+        for ((bar, mark), length) in self.bars.iter().zip(&self.marks).zip(&lengths) {
             let color = if bar.selected {
                 palette::BAR_SELECTED
             } else {
                 palette::BAR
             };
-            let y0 = (top + 3.0) as i32;
-            let y1 = (top + f64::from(ROW) - 3.0) as i32;
+            let y0 = (mark.y + 3.0) as i32;
+            let y1 = (mark.y + f64::from(ROW) - 3.0) as i32;
             root.draw(&Rectangle::new(
                 [(plot_left as i32, y0), ((plot_left + length) as i32, y1)],
                 color.filled(),
             ))
-            .map_err(|error| error.to_string())?;
+            .map_err(fail)?;
+        }
+        for (bar, mark) in self.bars.iter().zip(&self.marks) {
             root.draw(&Text::new(
                 truncate(&bar.label, 22),
-                (4, (top + 5.0) as i32),
+                (4, (mark.y + 5.0) as i32),
                 label_style.clone(),
             ))
-            .map_err(|error| error.to_string())?;
+            .map_err(fail)?;
+        }
+        for ((bar, mark), length) in self.bars.iter().zip(&self.marks).zip(&lengths) {
             root.draw(&Text::new(
                 format_value(bar.value),
-                ((plot_left + length + 4.0) as i32, (top + 5.0) as i32),
+                ((plot_left + length + 4.0) as i32, (mark.y + 5.0) as i32),
                 value_style.clone(),
             ))
-            .map_err(|error| error.to_string())?;
-            marks.push(Mark {
-                x: 0.0,
-                y: top,
-                width: f64::from(width),
-                height: f64::from(ROW),
-            });
+            .map_err(fail)?;
         }
-        root.present().map_err(|error| error.to_string())?;
+        Ok(())
     }
-    Ok(Drawn {
-        svg,
-        width,
-        height,
-        marks,
-    })
 }
 
 /// Whole numbers without decimals, fractions (spread imprecise dates) with one.
@@ -121,6 +151,7 @@ fn truncate(text: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::svg;
 
     fn bar(label: &str, value: f64) -> Bar {
         Bar {
@@ -132,7 +163,10 @@ mod tests {
 
     #[test]
     fn one_mark_per_bar_and_height_follows_rows() {
-        let drawn = draw(&[bar("ISIS", 10.0), bar("SDF", 5.0)], 400);
+        let drawn = svg::draw(&BarChart::new(
+            vec![bar("ISIS", 10.0), bar("SDF", 5.0)],
+            400,
+        ));
         let Ok(drawn) = drawn else {
             panic!("chart failed")
         };
@@ -145,7 +179,7 @@ mod tests {
     #[test]
     fn labels_from_data_are_escaped() {
         let hostile = "<script>alert(1)</script> & \"x\"";
-        let Ok(drawn) = draw(&[bar(hostile, 1.0)], 600) else {
+        let Ok(drawn) = svg::draw(&BarChart::new(vec![bar(hostile, 1.0)], 600)) else {
             panic!("chart failed")
         };
         assert!(!drawn.svg.contains("<script>"));

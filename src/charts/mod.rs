@@ -1,13 +1,18 @@
-//! Chart drawing: plotters renders SVG strings from numbers the core computed, natively, so the
-//! geometry and the escaping of labels are tested without a browser. Each chart also returns the
-//! boxes of its marks, which the UI turns into focusable, clickable, hoverable targets.
+//! Chart drawing with plotters, from numbers the core computed. Each chart is a value that knows
+//! its size and the boxes of its marks (pure geometry, tested natively) and paints itself on any
+//! plotters backend: the page paints on a canvas, which costs no DOM, and downloads and tests use
+//! the SVG backend, which also proves that labels from data are escaped.
 
 pub mod bar_chart;
 pub mod map_chart;
 pub mod palette;
+pub mod svg;
 pub mod timeline_chart;
 
-/// A rectangle in SVG pixel coordinates, for hit targets laid over a chart.
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+
+/// A rectangle in chart pixel coordinates, for hit targets laid over a chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mark {
     pub x: f64,
@@ -23,4 +28,14 @@ pub struct Drawn {
     pub width: u32,
     pub height: u32,
     pub marks: Vec<Mark>,
+}
+
+/// A chart laid out and ready to paint.
+pub trait Chart {
+    /// Width and height in chart pixels.
+    fn size(&self) -> (u32, u32);
+    /// One box per interactive item (bar or column), in input order.
+    fn marks(&self) -> &[Mark];
+    /// Paints the chart on `root`, which has [`Chart::size`].
+    fn paint<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String>;
 }

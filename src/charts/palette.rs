@@ -31,3 +31,7 @@ pub fn series(index: usize) -> RGBColor {
 pub fn css(color: RGBColor) -> String {
     format!("rgb({},{},{})", color.0, color.1, color.2)
 }
+
+/// A colour no series uses: the charts paint areas to hatch with it, and each backend swaps in
+/// its own hatching (an SVG pattern, or lines on the canvas).
+pub const HATCH_MARKER: RGBColor = RGBColor(1, 2, 3);

@@ -3,9 +3,10 @@
 //! reader can tell a precise spike from a spread-out estimate. Agreements and ceasefires are
 //! numbered dashed markers; the legend under the chart names them.
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{palette, Drawn, Mark};
+use super::{palette, Chart, Mark};
 use crate::core::date::Day;
 
 /// One column.
@@ -34,34 +35,76 @@ pub const RIGHT: u32 = 12;
 pub const TOP: u32 = 22;
 pub const BOTTOM: u32 = 40;
 
-/// Draws the columns; returns one mark per column (full plot height) for hover and drag.
-pub fn draw(columns: &[Column], milestones: &[Milestone], y_label: &str) -> Result<Drawn, String> {
-    let width = WIDTH;
-    let height = HEIGHT;
-    let plot_width = f64::from(width - LEFT - RIGHT);
-    let plot_height = f64::from(height - TOP - BOTTOM);
-    let count = columns.len().max(1);
-    let step = plot_width / count as f64;
-    let max = columns
-        .iter()
-        .map(|column| column.segments.iter().map(|(_, value)| value).sum::<f64>())
-        .fold(0.0_f64, f64::max)
-        .max(1.0);
-    let max = nice_ceiling(max);
-    let to_y = |value: f64| f64::from(TOP) + plot_height * (1.0 - value / max);
-    let mut svg = String::new();
-    let mut marks = Vec::with_capacity(columns.len());
-    {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let fail = |error: DrawingAreaErrorKind<_>| error.to_string();
+/// The columns laid out on the plot, with one mark per column (full plot height) for hover and
+/// drag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineChart {
+    columns: Vec<Column>,
+    milestones: Vec<Milestone>,
+    y_label: String,
+    /// The top of the value axis, a round number.
+    max: f64,
+    marks: Vec<Mark>,
+}
+
+impl TimelineChart {
+    pub fn new(columns: Vec<Column>, milestones: Vec<Milestone>, y_label: &str) -> Self {
+        let plot_width = f64::from(WIDTH - LEFT - RIGHT);
+        let plot_height = f64::from(HEIGHT - TOP - BOTTOM);
+        let step = plot_width / columns.len().max(1) as f64;
+        let max = columns
+            .iter()
+            .map(|column| column.segments.iter().map(|(_, value)| value).sum::<f64>())
+            .fold(0.0_f64, f64::max)
+            .max(1.0);
+        let marks = (0..columns.len())
+            .map(|index| Mark {
+                x: f64::from(LEFT) + step * index as f64,
+                y: f64::from(TOP),
+                width: step,
+                height: plot_height,
+            })
+            .collect();
+        TimelineChart {
+            columns,
+            milestones,
+            y_label: y_label.to_string(),
+            max: nice_ceiling(max),
+            marks,
+        }
+    }
+
+    /// The columns, in order.
+    pub fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    fn to_y(&self, value: f64) -> f64 {
+        let plot_height = f64::from(HEIGHT - TOP - BOTTOM);
+        f64::from(TOP) + plot_height * (1.0 - value / self.max)
+    }
+}
+
+impl Chart for TimelineChart {
+    fn size(&self) -> (u32, u32) {
+        (WIDTH, HEIGHT)
+    }
+
+    fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+
+    fn paint<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        let fail = |error: DrawingAreaErrorKind<DB::ErrorType>| error.to_string();
+        let plot_width = f64::from(WIDTH - LEFT - RIGHT);
         root.fill(&WHITE).map_err(fail)?;
         let small = TextStyle::from(("sans-serif", 14).into_font()).color(&palette::AXIS);
         // Horizontal grid and value labels at quarters of the (rounded) maximum.
         for quarter in 0..=4 {
-            let value = max * f64::from(quarter) / 4.0;
-            let y = to_y(value) as i32;
+            let value = self.max * f64::from(quarter) / 4.0;
+            let y = self.to_y(value) as i32;
             root.draw(&PathElement::new(
-                [(LEFT as i32, y), ((width - RIGHT) as i32, y)],
+                [(LEFT as i32, y), ((WIDTH - RIGHT) as i32, y)],
                 RGBColor(225, 228, 232).stroke_width(1),
             ))
             .map_err(fail)?;
@@ -72,69 +115,86 @@ pub fn draw(columns: &[Column], milestones: &[Milestone], y_label: &str) -> Resu
             ))
             .map_err(fail)?;
         }
-        root.draw(&Text::new(y_label.to_string(), (4, 4), small.clone()))
+        root.draw(&Text::new(self.y_label.clone(), (4, 4), small.clone()))
             .map_err(fail)?;
-        for (index, column) in columns.iter().enumerate() {
-            let x0 = f64::from(LEFT) + step * index as f64;
-            let gap = if step > 4.0 { 1.0 } else { 0.0 };
-            let (left, right) = ((x0 + gap) as i32, (x0 + step - gap).max(x0 + 1.0) as i32);
-            let mut base = 0.0;
-            for &(series, value) in &column.segments {
+        // Series by series, bottom first, so a canvas sets each colour once, not once per
+        // segment.
+        let spans: Vec<(i32, i32)> = self
+            .marks
+            .iter()
+            .map(|mark| {
+                let gap = if mark.width > 4.0 { 1.0 } else { 0.0 };
+                let left = (mark.x + gap) as i32;
+                let right = (mark.x + mark.width - gap).max(mark.x + 1.0) as i32;
+                (left, right)
+            })
+            .collect();
+        let mut bases = vec![0.0_f64; self.columns.len()];
+        let series_count = self
+            .columns
+            .iter()
+            .flat_map(|column| column.segments.iter().map(|(series, _)| series + 1))
+            .max()
+            .unwrap_or(0);
+        for series in 0..series_count {
+            for ((column, &(left, right)), base) in
+                self.columns.iter().zip(&spans).zip(bases.iter_mut())
+            {
+                let value: f64 = column
+                    .segments
+                    .iter()
+                    .filter(|(s, _)| *s == series)
+                    .map(|(_, v)| v)
+                    .sum();
                 if value <= 0.0 {
                     continue;
                 }
                 root.draw(&Rectangle::new(
                     [
-                        (left, to_y(base + value) as i32),
-                        (right, to_y(base) as i32),
+                        (left, self.to_y(*base + value) as i32),
+                        (right, self.to_y(*base) as i32),
                     ],
                     palette::series(series).filled(),
                 ))
                 .map_err(fail)?;
-                base += value;
+                *base += value;
             }
+        }
+        for ((column, &(left, right)), &base) in self.columns.iter().zip(&spans).zip(&bases) {
             if column.imprecise > 0.0 {
-                // The top part of the column that came from imprecise dates is hatched. The
-                // hatching is one SVG pattern, swapped in below for this marker colour, rather
-                // than thousands of drawn lines.
-                let top = to_y(base);
-                let bottom = to_y((base - column.imprecise).max(0.0));
+                // The top part of the column that came from imprecise dates is hatched: painted
+                // in the marker colour, for which each backend substitutes its hatching.
+                let top = self.to_y(base);
+                let bottom = self.to_y((base - column.imprecise).max(0.0));
                 root.draw(&Rectangle::new(
                     [(left, top as i32), (right, bottom.max(top + 1.0) as i32)],
-                    HATCH_MARKER.filled(),
+                    palette::HATCH_MARKER.filled(),
                 ))
                 .map_err(fail)?;
             }
-            marks.push(Mark {
-                x: x0,
-                y: f64::from(TOP),
-                width: step,
-                height: plot_height,
-            });
         }
         // Axis labels: a year or month at most every ~70 px.
+        let step = plot_width / self.columns.len().max(1) as f64;
         let every = ((70.0 / step).ceil() as usize).max(1);
-        for (index, column) in columns.iter().enumerate().step_by(every) {
-            let x = f64::from(LEFT) + step * index as f64;
+        for (column, mark) in self.columns.iter().zip(&self.marks).step_by(every) {
             let (year, month, _) = column.start.ymd();
-            let label = format!("{year}-{month:02}");
             root.draw(&Text::new(
-                label,
-                (x as i32, (height - BOTTOM + 6) as i32),
+                format!("{year}-{month:02}"),
+                (mark.x as i32, (HEIGHT - BOTTOM + 6) as i32),
                 small.clone(),
             ))
             .map_err(fail)?;
         }
-        if let (Some(first), Some(last)) = (columns.first(), columns.last()) {
+        if let (Some(first), Some(last)) = (self.columns.first(), self.columns.last()) {
             let span = f64::from((last.end_exclusive.0 - first.start.0).max(1));
-            for milestone in milestones {
+            for milestone in &self.milestones {
                 let offset = f64::from(milestone.day.0 - first.start.0);
                 if !(0.0..=span).contains(&offset) {
                     continue;
                 }
                 let x = (f64::from(LEFT) + plot_width * offset / span) as i32;
                 root.draw(&PathElement::new(
-                    [(x, TOP as i32), (x, (height - BOTTOM) as i32)],
+                    [(x, TOP as i32), (x, (HEIGHT - BOTTOM) as i32)],
                     RGBColor(164, 22, 26).stroke_width(1),
                 ))
                 .map_err(fail)?;
@@ -146,30 +206,7 @@ pub fn draw(columns: &[Column], milestones: &[Milestone], y_label: &str) -> Resu
                 .map_err(fail)?;
             }
         }
-        root.present().map_err(fail)?;
-    }
-    Ok(Drawn {
-        svg: with_hatching(&svg),
-        width,
-        height,
-        marks,
-    })
-}
-
-/// A colour no series uses, marking the rectangles to hatch.
-const HATCH_MARKER: RGBColor = RGBColor(1, 2, 3);
-
-/// Replaces the marker fill with a diagonal-line pattern defined once in the SVG.
-fn with_hatching(svg: &str) -> String {
-    const DEFS: &str = "<defs><pattern id=\"imprecise\" width=\"5\" height=\"5\" \
-        patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-        <rect width=\"5\" height=\"5\" fill=\"white\" fill-opacity=\"0.55\"/>\
-        <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#505050\" stroke-width=\"1.5\"/>\
-        </pattern></defs>";
-    let marked = svg.replace("fill=\"#010203\"", "fill=\"url(#imprecise)\"");
-    match marked.find('>') {
-        Some(end) => format!("{}{DEFS}{}", &marked[..=end], &marked[end + 1..]),
-        None => marked,
+        Ok(())
     }
 }
 
@@ -201,6 +238,19 @@ pub fn column_at(fraction: f64, columns: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::svg;
+
+    fn draw(
+        columns: &[Column],
+        milestones: &[Milestone],
+        y_label: &str,
+    ) -> Result<super::super::Drawn, String> {
+        svg::draw(&TimelineChart::new(
+            columns.to_vec(),
+            milestones.to_vec(),
+            y_label,
+        ))
+    }
 
     fn column(month: u32, value: f64, imprecise: f64) -> Column {
         let start = Day::from_ymd(2019, month, 1).unwrap_or_default();

@@ -501,18 +501,46 @@ impl SortKey {
 /// number ascending, so the order is total and the same on every run whatever order the rows
 /// came in.
 pub fn sort_rows(table: &EventTable, rows: &mut [u32], key: SortKey) {
+    rows.sort_unstable_by(|&a, &b| compare_rows(table, key, a, b));
+}
+
+/// The rows at positions `first..first + count` of `rows` sorted by `key`, without sorting the
+/// rest: the list shows one page, and sorting every matching row would cost most exactly when
+/// the result is largest. Selecting the first `first + count` rows is linear in `rows`.
+pub fn sorted_page(
+    table: &EventTable,
+    rows: &[u32],
+    key: SortKey,
+    first: usize,
+    count: usize,
+) -> Vec<u32> {
+    let end = first.saturating_add(count).min(rows.len());
+    if first >= end {
+        return Vec::new();
+    }
+    let order = |a: &u32, b: &u32| compare_rows(table, key, *a, *b);
+    let mut page = rows.to_vec();
+    if end < page.len() {
+        page.select_nth_unstable_by(end, order);
+        page.truncate(end);
+    }
+    page.sort_unstable_by(order);
+    page.drain(..first);
+    page
+}
+
+/// A total order (ties broken by row), so sorts and selections agree and need not be stable.
+fn compare_rows(table: &EventTable, key: SortKey, a: u32, b: u32) -> std::cmp::Ordering {
     let at = |column: &[i32], row: u32| column.get(row as usize).copied().unwrap_or(i32::MIN);
     let deaths = |row: u32| table.deaths_best.get(row as usize).copied().unwrap_or(0);
     let date = |row: u32| (at(&table.start, row), at(&table.end, row));
-    rows.sort_by(|&a, &b| {
-        let primary = match key {
-            SortKey::DateDesc => date(b).cmp(&date(a)),
-            SortKey::DateAsc => date(a).cmp(&date(b)),
-            SortKey::DeathsDesc => deaths(b).cmp(&deaths(a)),
-            SortKey::DeathsAsc => deaths(a).cmp(&deaths(b)),
-        };
-        primary.then(a.cmp(&b))
-    });
+    let primary = match key {
+        SortKey::DateDesc => date(b).cmp(&date(a)),
+        SortKey::DateAsc => date(a).cmp(&date(b)),
+        SortKey::DeathsDesc => deaths(b).cmp(&deaths(a)),
+        SortKey::DeathsAsc => deaths(a).cmp(&deaths(b)),
+    };
+    primary.then(a.cmp(&b))
 }
 
 #[cfg(test)]
@@ -800,5 +828,45 @@ mod tests {
         assert_eq!(sorted(SortKey::DateAsc), vec![1, 0, 2, 3]);
         assert_eq!(sorted(SortKey::DeathsDesc), vec![3, 0, 1, 2]);
         assert_eq!(sorted(SortKey::DeathsAsc), vec![2, 0, 1, 3]);
+    }
+
+    #[test]
+    fn a_sorted_page_is_that_slice_of_the_full_sort() {
+        let dates = [
+            "2019-11-14",
+            "2018-01-01",
+            "2019-11-14",
+            "2020-03-01",
+            "2017-06-30",
+        ];
+        let table = build(
+            (0..23)
+                .map(|i| {
+                    ev(&format!("c:{i}"), dates[i % dates.len()])
+                        .killed(CasualtyGroup::Civilians, (i * 7 % 5) as u64)
+                })
+                .collect(),
+        );
+        // A filtered subset in table order, as the filter pass returns it.
+        let rows: Vec<u32> = (0..23).filter(|r| r % 4 != 1).collect();
+        for key in [
+            SortKey::DateDesc,
+            SortKey::DateAsc,
+            SortKey::DeathsDesc,
+            SortKey::DeathsAsc,
+        ] {
+            let mut full = rows.clone();
+            sort_rows(&table, &mut full, key);
+            for count in [1, 4, 5, 50] {
+                for first in (0..=full.len() + 1).step_by(3) {
+                    let expected: Vec<u32> = full.iter().skip(first).take(count).copied().collect();
+                    assert_eq!(
+                        sorted_page(&table, &rows, key, first, count),
+                        expected,
+                        "{key:?} {first}+{count}"
+                    );
+                }
+            }
+        }
     }
 }

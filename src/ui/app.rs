@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 
 use crate::core::catalog::Catalog;
 use crate::ui::error_panel::ErrorPanel;
@@ -13,20 +12,10 @@ use crate::ui::loader::{self, LoadError};
 use crate::ui::offline_badge::OfflineBadge;
 use crate::ui::update_notice::UpdateNotice;
 
-/// The whole app. The router only provides the location: there is one page, whatever the path,
-/// so the app also works when hosted under a sub-path.
+/// The whole app: loading state, error panel or the explorer. There is one page, whatever the
+/// path, so the app also works when hosted under a sub-path.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Shell />
-        </Router>
-    }
-}
-
-/// Loading state, error panel or the explorer.
-#[component]
-fn Shell() -> impl IntoView {
     let data = LocalResource::new(|| async {
         loader::load_bundled()
             .await

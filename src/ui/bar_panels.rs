@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::charts::bar_chart::{self, format_value, Bar};
+use crate::charts::bar_chart::{format_value, Bar, BarChart};
 use crate::core::aggregate::{self, Metric};
 use crate::core::catalog::Catalog;
 use crate::core::query::toggle;
 use crate::core::vocab::{Actor, EventKind, Governorate};
 use crate::ui::browser::Measure;
-use crate::ui::chart_view::{svg_download, ChartView, Target};
+use crate::ui::chart_view::{chart_download, ChartView, Target};
 use crate::ui::url_state::UrlState;
 
 /// Which breakdown a bar panel shows.
@@ -125,7 +125,7 @@ pub fn BarPanel(
             s.page = 0;
         });
     });
-    let drawn = Memo::new(move |_| {
+    let chart = Memo::new(move |_| {
         let _measure = Measure::new("bars");
         data.with(|bars| {
             let input: Vec<Bar> = bars
@@ -136,7 +136,18 @@ pub fn BarPanel(
                     selected: *selected,
                 })
                 .collect();
-            bar_chart::draw(&input, 480).ok()
+            BarChart::new(input, 480)
+        })
+    });
+    let targets = Memo::new(move |_| {
+        let metric = state.with(|s| s.metric);
+        data.with(|bars| {
+            bars.iter()
+                .map(|(_, label, value, selected)| Target {
+                    label: format!("{label}: {} {}", format_value(*value), metric.label()),
+                    pressed: *selected,
+                })
+                .collect::<Vec<_>>()
         })
     });
     view! {
@@ -144,22 +155,15 @@ pub fn BarPanel(
             <h2>
                 {breakdown.title()}
                 <span class="tools">
-                    <button type="button" on:click=move |_| drawn.with_untracked(|d| if let Some(d) = d { svg_download(breakdown.file(), &d.svg) })>"SVG"</button>
+                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download(breakdown.file(), c))>"SVG"</button>
                 </span>
             </h2>
-            {move || {
-                let metric = state.with(|s| s.metric);
-                match (drawn.get(), data.get()) {
-                    (Some(drawn), bars) if !bars.is_empty() => {
-                        let targets = bars.iter().map(|(_, label, value, selected)| Target {
-                            label: format!("{label}: {} {}", format_value(*value), metric.label()),
-                            pressed: *selected,
-                        }).collect();
-                        view! { <ChartView drawn=drawn targets=targets title=breakdown.title().to_string() on_pick=on_pick /> }.into_any()
-                    }
-                    _ => view! { <p class="empty">"Nothing to show for these filters."</p> }.into_any(),
-                }
-            }}
+            <Show
+                when=move || data.with(|bars| !bars.is_empty())
+                fallback=|| view! { <p class="empty">"Nothing to show for these filters."</p> }
+            >
+                <ChartView chart=chart targets=targets title=breakdown.title().to_string() on_pick=on_pick />
+            </Show>
         </section>
     }
 }
@@ -169,26 +173,27 @@ pub fn BarPanel(
 pub fn CompositionPanel(catalog: Arc<Catalog>, rows: Memo<Vec<u32>>) -> impl IntoView {
     let composition =
         Memo::new(move |_| rows.with(|rows| aggregate::composition(&catalog.table, rows)));
-    let drawn = Memo::new(move |_| {
-        let c = composition.get();
-        let bars = composition_bars(&c);
-        bar_chart::draw(&bars, 480).ok().map(|d| (d, bars))
+    let chart = Memo::new(move |_| composition.with(|c| BarChart::new(composition_bars(c), 480)));
+    let targets = Memo::new(move |_| {
+        composition.with(|c| {
+            composition_bars(c)
+                .iter()
+                .map(|b| Target {
+                    label: format!("{}: {}", b.label, format_value(b.value)),
+                    pressed: false,
+                })
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="panel" data-chart="composition">
             <h2>
                 "Who was killed (best estimates)"
                 <span class="tools">
-                    <button type="button" on:click=move |_| drawn.with_untracked(|d| if let Some((d, _)) = d { svg_download("casualty-composition.svg", &d.svg) })>"SVG"</button>
+                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download("casualty-composition.svg", c))>"SVG"</button>
                 </span>
             </h2>
-            {move || match drawn.get() {
-                Some((drawn, bars)) => {
-                    let targets = bars.iter().map(|b| Target { label: format!("{}: {}", b.label, format_value(b.value)), pressed: false }).collect();
-                    view! { <ChartView drawn=drawn targets=targets title="Casualty composition".to_string() /> }.into_any()
-                }
-                None => view! { <p class="empty">"Nothing to show."</p> }.into_any(),
-            }}
+            <ChartView chart=chart targets=targets title="Casualty composition".to_string() />
         </section>
     }
 }

@@ -1,5 +1,5 @@
-//! The few browser services the components need — the current address, the clipboard, file
-//! downloads and performance marks — behind small functions that fail softly.
+//! The few browser services the components need — the current address and its history, the
+//! clipboard, file downloads and performance marks — behind small functions that fail softly.
 
 use wasm_bindgen::JsCast;
 
@@ -22,6 +22,40 @@ pub fn app_base() -> String {
             )
         })
         .unwrap_or_default()
+}
+
+/// The query string of the page's address, with its `?`.
+pub fn address_query() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's path with `query` (encoded, without `?`) as its query string.
+pub fn address_with_query(query: &str) -> String {
+    let path = web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_default();
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// Writes `address` to the history: a new entry, or in place of the current one.
+pub fn write_address(address: &str, replace: bool) {
+    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
+        return;
+    };
+    let written = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address))
+    };
+    if written.is_err() {
+        leptos::logging::warn!("the address could not be updated");
+    }
 }
 
 /// Copies `text`; the returned promise settles when the clipboard has it.
@@ -65,7 +99,10 @@ pub fn mark_start(name: &str) {
 /// read it with `performance.getEntriesByName(name)`.
 pub fn measure(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-        let _ = performance.measure_with_start_mark(name, &format!("{name}:start"));
+        let start = format!("{name}:start");
+        let _ = performance.measure_with_start_mark(name, &start);
+        // Marks are looked up by name among all kept: drop the one used.
+        performance.clear_marks_with_mark_name(&start);
     }
 }
 
@@ -83,6 +120,57 @@ impl Drop for Measure {
     fn drop(&mut self) {
         measure(self.0);
     }
+}
+
+/// Runs `task` just after the next frame is painted.
+pub fn after_next_paint(task: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(task, std::time::Duration::ZERO);
+    });
+}
+
+/// Watches whether an element is on screen or near it (within half a screen), for work that
+/// only matters to what can be seen. Stops watching when dropped.
+pub struct VisibilityWatch {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for VisibilityWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `on_change` with whether `element` is near the screen, first soon after the call and
+/// then on every change. `None` where the browser cannot tell (then treat it as visible).
+pub fn watch_visibility(
+    element: &web_sys::Element,
+    on_change: impl Fn(bool) + 'static,
+) -> Option<VisibilityWatch> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let last = entries
+                .iter()
+                .filter_map(|entry| entry.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                .next_back();
+            if let Some(entry) = last {
+                on_change(entry.is_intersecting());
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("50% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(element);
+    Some(VisibilityWatch {
+        observer,
+        _callback: callback,
+    })
 }
 
 /// Whether the window is wide enough for the filter sidebar to start open.

@@ -1,9 +1,15 @@
-//! Puts a chart drawn by `charts` on the page: the SVG from plotters, with a transparent layer of
-//! buttons over its marks so every bar is focusable, clickable and shows its exact value.
+//! Puts a chart on the page: painted on a canvas, which stays in place and is repainted when
+//! the chart changes, with a transparent layer of buttons over its marks so every bar is
+//! focusable and clickable. A button's accessible name carries the bar's exact value, which
+//! the stylesheet shows on hover and on keyboard focus. Downloads draw the same chart as SVG.
 
+use leptos::html::Canvas;
 use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
 
-use crate::charts::Drawn;
+use crate::charts::{self, Chart};
+use crate::ui::browser;
+use crate::ui::canvas_backend::CanvasBackend;
 
 /// One interactive mark: what it says on hover and to screen readers.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,64 +18,127 @@ pub struct Target {
     pub pressed: bool,
 }
 
-/// Renders `drawn` and calls `on_pick` with the index of the mark the user activates.
+/// A canvas that shows `chart`; its accessible name is `label`. It is painted while on screen
+/// or near it, and when it comes near: charts further down the page cost nothing on a filter
+/// change until the reader scrolls to them.
 #[component]
-pub fn ChartView(
-    /// The drawn chart. Its SVG text was produced by plotters, which escapes every label.
-    drawn: Drawn,
+pub fn ChartCanvas<C>(chart: Memo<C>, #[prop(into)] label: Signal<String>) -> impl IntoView
+where
+    C: Chart + Send + Sync + 'static,
+{
+    let canvas = NodeRef::<Canvas>::new();
+    let visible = RwSignal::new(false);
+    // Dropped, and so disconnected, with the component.
+    let watch = StoredValue::new_local(None::<browser::VisibilityWatch>);
+    Effect::new(move |_| {
+        if let Some(element) = canvas.get() {
+            let watching = browser::watch_visibility(&element, move |near| visible.set(near));
+            if watching.is_none() {
+                visible.set(true);
+            }
+            watch.set_value(watching);
+        }
+    });
+    Effect::new(move |_| {
+        let Some(element) = canvas.get() else {
+            return;
+        };
+        chart.track();
+        if !visible.get() {
+            return;
+        }
+        let _measure = browser::Measure::new("chart-paint");
+        chart.with(|chart| {
+            let painted = CanvasBackend::new(&element, chart.size()).and_then(|backend| {
+                let root = backend.into_drawing_area();
+                chart.paint(&root)?;
+                root.present().map_err(|error| error.to_string())
+            });
+            if let Err(error) = painted {
+                leptos::logging::warn!("chart not drawn: {error}");
+            }
+        });
+    });
+    view! { <canvas class="chart-surface" node_ref=canvas role="img" aria-label=label></canvas> }
+}
+
+/// A chart with one button per mark; calls `on_pick` with the index of the activated mark.
+#[component]
+pub fn ChartView<C>(
+    chart: Memo<C>,
     /// One target per mark, same order.
-    targets: Vec<Target>,
+    #[prop(into)]
+    targets: Signal<Vec<Target>>,
     /// Accessible name of the chart.
     title: String,
     /// Called with the index of the activated mark.
     #[prop(optional)]
     on_pick: Option<Callback<usize>>,
-) -> impl IntoView {
-    let width = drawn.width;
-    let height = drawn.height;
-    let buttons = drawn
-        .marks
-        .iter()
-        .zip(targets)
-        .enumerate()
-        .map(|(index, (mark, target))| {
-            let style = format!(
-                "left:{:.2}%;top:{:.2}%;width:{:.2}%;height:{:.2}%",
-                mark.x / f64::from(width) * 100.0,
-                mark.y / f64::from(height) * 100.0,
-                mark.width / f64::from(width) * 100.0,
-                mark.height / f64::from(height) * 100.0
-            );
-            let label = target.label.clone();
-            view! {
-                <button
-                    type="button"
-                    class="chart-target"
-                    style=style
-                    title=label.clone()
-                    aria-label=label
-                    aria-pressed=if target.pressed { "true" } else { "false" }
-                    on:click=move |_| {
-                        if let Some(pick) = on_pick {
-                            pick.run(index);
-                        }
-                    }
-                ></button>
-            }
-        })
-        .collect_view();
+) -> impl IntoView
+where
+    C: Chart + Send + Sync + 'static,
+{
     let figure_label = title.clone();
+    let size = Memo::new(move |_| chart.with(|c| c.size()));
+    // The buttons are keyed by position: a filter change updates their boxes and labels in
+    // place instead of building new ones.
+    let count = Memo::new(move |_| chart.with(|c| c.marks().len()));
+    let button = move |index: usize| {
+        // Memos, so a button's attributes are written only when they change.
+        let mark = Memo::new(move |_| chart.with(|c| c.marks().get(index).copied()));
+        let target = Memo::new(move |_| targets.with(|t| t.get(index).cloned()));
+        let style = move || {
+            let (width, height) = size.get();
+            mark.get().map(|m| {
+                format!(
+                    "left:{:.2}%;top:{:.2}%;width:{:.2}%;height:{:.2}%",
+                    m.x / f64::from(width) * 100.0,
+                    m.y / f64::from(height) * 100.0,
+                    m.width / f64::from(width) * 100.0,
+                    m.height / f64::from(height) * 100.0
+                )
+            })
+        };
+        let label =
+            move || target.with(|t| t.as_ref().map(|t| t.label.clone()).unwrap_or_default());
+        view! {
+            <button
+                type="button"
+                class="chart-target"
+                style=style
+                aria-label=label
+                aria-pressed=move || if target.with(|t| t.as_ref().is_some_and(|t| t.pressed)) { "true" } else { "false" }
+                on:click=move |_| {
+                    if let Some(pick) = on_pick {
+                        pick.run(index);
+                    }
+                }
+            ></button>
+        }
+    };
     view! {
         <figure class="chart" aria-label=figure_label>
-            <div class="chart-canvas" style=format!("aspect-ratio:{width}/{height}")>
-                <div class="chart-svg" inner_html=drawn.svg role="img" aria-label=title></div>
-                <div class="chart-targets">{buttons}</div>
+            <div class="chart-canvas" style=move || { let (w, h) = size.get(); format!("aspect-ratio:{w}/{h}") }>
+                <ChartCanvas chart=chart label=title />
+                <div class="chart-targets">
+                    <For each=move || 0..count.get() key=|index| *index let:index>
+                        {button(index)}
+                    </For>
+                </div>
             </div>
         </figure>
     }
 }
 
-/// Offers a chart's SVG as a file.
+/// Offers a chart as an SVG file.
+pub fn chart_download<C: Chart>(name: &str, chart: &C) {
+    match charts::svg::draw(chart) {
+        Ok(drawn) => svg_download(name, &drawn.svg),
+        Err(error) => leptos::logging::warn!("chart not drawn: {error}"),
+    }
+}
+
+/// Offers SVG text as a file.
 pub fn svg_download(name: &str, svg: &str) {
     if let Err(error) = crate::ui::browser::download(name, "image/svg+xml", svg) {
         leptos::logging::warn!("download failed: {error}");

@@ -76,12 +76,18 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     // filter change. In the figures view, `sel` names a reported figure, which that view shows.
     let selection =
         Memo::new(move |_| state.with(|s| s.selected.clone().filter(|_| s.view != View::Figures)));
+    let figure_selection =
+        Memo::new(move |_| state.with(|s| s.selected.clone().filter(|_| s.view == View::Figures)));
     let c = catalog.clone();
     let main_view = move || {
         let catalog = c.clone();
         match current_view.get() {
             View::About => view! { <About catalog=catalog /> }.into_any(),
-            View::Figures => view! { <FiguresView catalog=catalog url=url /> }.into_any(),
+            View::Figures => {
+                // The figures view shows the figure named by `sel`: rebuilt when it changes.
+                figure_selection.track();
+                view! { <FiguresView catalog=catalog url=url /> }.into_any()
+            }
             View::Map => view! { <MapView catalog=catalog url=url rows=rows /> }.into_any(),
             _ => view! {
                 <TimelinePanel catalog=catalog.clone() url=url rows=rows />

@@ -32,13 +32,13 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
             let rows = members
                 .iter()
                 .filter_map(|&i| figures.get(i))
-                .map(|(dataset, figure)| figure_row(dataset, figure, selected.as_deref()))
+                .map(|(dataset, figure)| figure_row(dataset, figure, selected.as_deref(), url))
                 .collect_view();
             let lead = members
                 .first()
                 .and_then(|&i| figures.get(i))
                 .map(|(_, f)| *f);
-            let sums = lead.map(|figure| event_sums_view(&catalog, figure));
+            let sums = lead.map(|figure| event_sums_view(&catalog, figure, url));
             let title = lead
                 .map(|f| {
                     format!(
@@ -61,7 +61,7 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
         .collect_view();
     let all_rows = figures
         .iter()
-        .map(|(dataset, figure)| figure_row(dataset, figure, selected.as_deref()))
+        .map(|(dataset, figure)| figure_row(dataset, figure, selected.as_deref(), url))
         .collect_view();
     // A selected figure (`sel=<figure id>`) gets its own comparison at the top: every figure
     // comparable with it, whatever the source, and the event sums for its window.
@@ -70,7 +70,7 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
         let rows = figures
             .iter()
             .filter(|(_, other)| other.id == figure.id || compare::comparable(figure, other))
-            .map(|(dataset, other)| figure_row(dataset, other, Some(id)))
+            .map(|(dataset, other)| figure_row(dataset, other, Some(id), url))
             .collect_view();
         let title = format!(
             "{} — {} to {}, {}",
@@ -83,7 +83,7 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
             <section class="comparison focus" data-testid="figure-focus">
                 <h3>"Selected: "{title}</h3>
                 <FigureTable rows=rows.into_any() />
-                {event_sums_view(&catalog, figure)}
+                {event_sums_view(&catalog, figure, url)}
             </section>
         })
     });
@@ -114,7 +114,12 @@ fn FigureTable(rows: AnyView) -> impl IntoView {
     }
 }
 
-fn figure_row(dataset: &Dataset, figure: &ReportedFigure, selected: Option<&str>) -> impl IntoView {
+fn figure_row(
+    dataset: &Dataset,
+    figure: &ReportedFigure,
+    selected: Option<&str>,
+    url: UrlState,
+) -> impl IntoView {
     let source = figure
         .citations
         .first()
@@ -163,7 +168,7 @@ fn figure_row(dataset: &Dataset, figure: &ReportedFigure, selected: Option<&str>
             <td><strong data-testid="figure-value">{value}</strong><br/>{figure.value.qualifier.label()}" · “"{event_text::quantity(&figure.value)}"”"</td>
             <td>
                 {publisher}{(!reported_by.is_empty()).then(|| format!(", citing {}", reported_by.join(", ")))}{quotes}
-                <a href=compare_link class="compare-link">"Compare with events"</a>
+                <a href=compare_link.clone() class="compare-link" on:click=move |ev| url.follow(&ev, &compare_link)>"Compare with events"</a>
             </td>
         </tr>
     }
@@ -171,7 +176,7 @@ fn figure_row(dataset: &Dataset, figure: &ReportedFigure, selected: Option<&str>
 
 /// The event collections' sums for a figure: for each of its actors alone and, for an
 /// alliance, all together.
-fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure) -> impl IntoView {
+fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure, url: UrlState) -> impl IntoView {
     // All actors first ("in all"), then each actor alone, then an alliance together.
     let mut actor_sets: Vec<Vec<Actor>> = vec![Vec::new()];
     actor_sets.extend(figure.actors.iter().map(|a| vec![*a]));
@@ -215,7 +220,7 @@ fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure) -> impl IntoView 
                 <tr data-actors=actor_ids>
                     <td>{label}</td>
                     {cells}
-                    <td><a href=link data-testid="open-events">"Open these events"</a></td>
+                    <td><a href=link.clone() data-testid="open-events" on:click=move |ev| url.follow(&ev, &link)>"Open these events"</a></td>
                 </tr>
             }
         })

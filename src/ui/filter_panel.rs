@@ -82,8 +82,8 @@ pub fn FilterPanel(
                 title="Collection"
                 name="collection"
                 options=collections.iter().enumerate().map(|(i, (id, name))| (i, id.clone(), name.clone())).collect()
-                checked=Signal::derive(move || state.with(|s| s.collections.clone()))
-                counts=Signal::derive(move || cross.with(|c| c.collection.clone()))
+                checked=Memo::new(move |_| state.with(|s| s.collections.clone()))
+                counts=Memo::new(move |_| cross.with(|c| c.collection.clone()))
                 on_toggle=Callback::new(move |id: String| url.update(|s| { toggle(&mut s.collections, id); s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.collections.clear(); s.page = 0; }))
             />
@@ -91,8 +91,8 @@ pub fn FilterPanel(
                 title="Publisher"
                 name="publisher"
                 options=Publisher::ALL.iter().map(|p| (p.index(), p.id().to_string(), p.label().to_string())).collect()
-                checked=Signal::derive(move || state.with(|s| s.publishers.iter().map(|p| p.id().to_string()).collect()))
-                counts=Signal::derive(move || cross.with(|c| c.publisher.clone()))
+                checked=Memo::new(move |_| state.with(|s| s.publishers.iter().map(|p| p.id().to_string()).collect()))
+                counts=Memo::new(move |_| cross.with(|c| c.publisher.clone()))
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(p) = Publisher::from_id(&id) { toggle(&mut s.publishers, p); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.publishers.clear(); s.page = 0; }))
             />
@@ -111,8 +111,8 @@ pub fn FilterPanel(
                 title="Actor"
                 name="actor"
                 options=Actor::ALL.iter().map(|a| (a.index(), a.id().to_string(), a.label().to_string())).collect()
-                checked=Signal::derive(move || state.with(|s| s.actors.iter().map(|a| a.id().to_string()).collect()))
-                counts=Signal::derive(move || cross.with(|c| c.actor.clone()))
+                checked=Memo::new(move |_| state.with(|s| s.actors.iter().map(|a| a.id().to_string()).collect()))
+                counts=Memo::new(move |_| cross.with(|c| c.actor.clone()))
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(a) = Actor::from_id(&id) { toggle(&mut s.actors, a); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.actors.clear(); s.page = 0; }))
             />
@@ -120,8 +120,8 @@ pub fn FilterPanel(
                 title="Event kind"
                 name="kind"
                 options=EventKind::ALL.iter().map(|k| (k.index(), k.id().to_string(), k.label().to_string())).collect()
-                checked=Signal::derive(move || state.with(|s| s.kinds.iter().map(|k| k.id().to_string()).collect()))
-                counts=Signal::derive(move || cross.with(|c| c.kind.clone()))
+                checked=Memo::new(move |_| state.with(|s| s.kinds.iter().map(|k| k.id().to_string()).collect()))
+                counts=Memo::new(move |_| cross.with(|c| c.kind.clone()))
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(k) = EventKind::from_id(&id) { toggle(&mut s.kinds, k); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.kinds.clear(); s.page = 0; }))
             />
@@ -129,8 +129,8 @@ pub fn FilterPanel(
                 title="Governorate"
                 name="governorate"
                 options=Governorate::ALL.iter().map(|g| (g.index(), g.id().to_string(), g.label().to_string())).collect()
-                checked=Signal::derive(move || state.with(|s| s.governorates.iter().map(|g| g.id().to_string()).collect()))
-                counts=Signal::derive(move || cross.with(|c| c.governorate.clone()))
+                checked=Memo::new(move |_| state.with(|s| s.governorates.iter().map(|g| g.id().to_string()).collect()))
+                counts=Memo::new(move |_| cross.with(|c| c.governorate.clone()))
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(g) = Governorate::from_id(&id) { toggle(&mut s.governorates, g); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.governorates.clear(); s.page = 0; }))
             />
@@ -179,8 +179,9 @@ fn OptionGroup(
     name: &'static str,
     /// (count index, id, label)
     options: Vec<(usize, String, String)>,
-    checked: Signal<BTreeSet<String>>,
-    counts: Signal<Vec<u32>>,
+    /// Memos, so the many closures of the options read them without recomputing.
+    checked: Memo<BTreeSet<String>>,
+    counts: Memo<Vec<u32>>,
     on_toggle: Callback<String>,
     on_clear: Callback<()>,
 ) -> impl IntoView {
@@ -191,26 +192,30 @@ fn OptionGroup(
             <div class="option-list">
                 {options.into_iter().map(|(index, id, label)| {
                     let input_id = format!("{name}-{id}");
-                    let id_for_check = id.clone();
-                    let id_for_show = id.clone();
-                    let count = move || counts.with(|c| c.get(index).copied().unwrap_or(0));
+                    // Per option, so only the options whose count or state changed are
+                    // touched on a filter change.
+                    let count = Memo::new(move |_| counts.with(|c| c.get(index).copied().unwrap_or(0)));
+                    let is_checked = {
+                        let id = id.clone();
+                        Memo::new(move |_| checked.with(|c| c.contains(&id)))
+                    };
                     view! {
-                        <Show when={move || count() > 0 || checked.with(|c| c.contains(&id_for_show))}>
-                            <label class="option" class:zero={move || count() == 0} for=input_id.clone()>
+                        // Hidden by class rather than removed: options come and go with every
+                        // change, and a class costs less than building and dropping the label.
+                        <label class="option"
+                            class:zero=move || count.get() == 0
+                            class:absent=move || count.get() == 0 && !is_checked.get()
+                            for=input_id.clone()>
                                 <input type="checkbox" id=input_id.clone() value=id.clone()
-                                    prop:checked={
-                                        let id = id_for_check.clone();
-                                        move || checked.with(|c| c.contains(&id))
-                                    }
+                                    prop:checked=is_checked
                                     on:change={
                                         let id = id.clone();
                                         move |_| on_toggle.run(id.clone())
                                     }
                                 />
                                 {label.clone()}
-                                <span class="n">{move || group_thousands(i64::from(count()))}</span>
-                            </label>
-                        </Show>
+                                <span class="n">{move || group_thousands(i64::from(count.get()))}</span>
+                        </label>
                     }
                 }).collect_view()}
             </div>

@@ -4,6 +4,7 @@ pub mod about;
 pub mod app;
 pub mod bar_panels;
 pub mod browser;
+pub mod canvas_backend;
 pub mod chart_view;
 pub mod error_panel;
 pub mod event_detail;

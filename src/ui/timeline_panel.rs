@@ -9,13 +9,14 @@ use wasm_bindgen::JsCast;
 
 use crate::charts::bar_chart::format_value;
 use crate::charts::palette;
-use crate::charts::timeline_chart::{self, Column, Milestone};
+use crate::charts::timeline_chart::{self, Column, Milestone, TimelineChart};
+use crate::charts::Chart;
 use crate::core::aggregate::{self, Interval, Metric};
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
 use crate::core::vocab::Actor;
 use crate::ui::browser;
-use crate::ui::chart_view::svg_download;
+use crate::ui::chart_view::{chart_download, ChartCanvas};
 use crate::ui::url_state::UrlState;
 
 /// How many actors get their own colour; the rest share "other".
@@ -39,6 +40,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             drawn
         })
     });
+    let chart = Memo::new(move |_| timeline.with(|t| t.chart.clone()));
     let hovered = RwSignal::new(None::<usize>);
     let drag_start = RwSignal::new(None::<usize>);
     let drag_now = RwSignal::new(None::<usize>);
@@ -47,7 +49,9 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     let pick_range = move |a: usize, b: usize| {
         let (first, last) = (a.min(b), a.max(b));
         timeline.with_untracked(|t| {
-            if let (Some(start), Some(end)) = (t.columns.get(first), t.columns.get(last)) {
+            if let (Some(start), Some(end)) =
+                (t.chart.columns().get(first), t.chart.columns().get(last))
+            {
                 let from = start.start;
                 let to = Day(end.end_exclusive.0 - 1);
                 url.update(|s| {
@@ -58,6 +62,22 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             }
         });
     };
+    let brush = move || {
+        let (Some(a), Some(b)) = (drag_start.get(), drag_now.get()) else {
+            return None;
+        };
+        let (first, last) = (a.min(b), a.max(b));
+        let width = f64::from(timeline_chart::WIDTH);
+        let style = chart.with(|c| {
+            let (m0, m1) = (c.marks().get(first)?, c.marks().get(last)?);
+            Some(format!(
+                "left:{:.3}%;width:{:.3}%",
+                m0.x / width * 100.0,
+                (m1.x + m1.width - m0.x) / width * 100.0
+            ))
+        })?;
+        Some(view! { <div class="timeline-brush" style=style></div> })
+    };
     let column_at = move |ev: &web_sys::PointerEvent| -> Option<usize> {
         // The container, not the SVG shape under the pointer, gives the chart's full width.
         let target = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -66,7 +86,10 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             return None;
         }
         let fraction = (f64::from(ev.client_x()) - rect.left()) / rect.width();
-        timeline_chart::column_at(fraction, timeline.with_untracked(|t| t.columns.len()))
+        timeline_chart::column_at(
+            fraction,
+            timeline.with_untracked(|t| t.chart.columns().len()),
+        )
     };
 
     view! {
@@ -99,81 +122,70 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                             on:change=move |_| url.update(|s| s.stacked = !s.stacked) />
                         " by actor"
                     </label>
-                    <button type="button" on:click=move |_| timeline.with_untracked(|t| svg_download("timeline.svg", &t.svg))>"SVG"</button>
+                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download("timeline.svg", c))>"SVG"</button>
                 </span>
             </h2>
-            {move || timeline.with(|t| {
-                if t.columns.is_empty() {
-                    return view! { <p class="empty">"No dated events match these filters."</p> }.into_any();
-                }
-                let width = f64::from(t.width);
-                let marks = t.marks.clone();
-                let brush = move || {
-                    let (Some(a), Some(b)) = (drag_start.get(), drag_now.get()) else { return None };
-                    let (first, last) = (a.min(b), a.max(b));
-                    let (Some(m0), Some(m1)) = (marks.get(first), marks.get(last)) else { return None };
-                    let style = format!("left:{:.3}%;width:{:.3}%", m0.x / width * 100.0, (m1.x + m1.width - m0.x) / width * 100.0);
-                    Some(view! { <div class="timeline-brush" style=style></div> })
-                };
-                let columns = t.columns.len();
-                let labels = t.labels.clone();
-                view! {
-                    <div class="timeline-scroll">
-                    <div class="chart-canvas timeline-canvas" data-testid="timeline"
-                        style=format!("aspect-ratio:{}/{}", t.width, t.height)
-                        tabindex="0"
-                        on:keydown=move |ev| {
-                            // Keyboard: arrows move through the columns, Enter selects one.
-                            let last = columns.saturating_sub(1);
-                            let current = hovered.get_untracked();
-                            match ev.key().as_str() {
-                                "ArrowRight" => hovered.set(Some(current.map_or(0, |i| (i + 1).min(last)))),
-                                "ArrowLeft" => hovered.set(Some(current.map_or(last, |i| i.saturating_sub(1)))),
-                                "Enter" | " " => {
-                                    if let Some(i) = current {
-                                        ev.prevent_default();
-                                        pick_range(i, i);
-                                    }
+            <Show
+                when=move || timeline.with(|t| !t.chart.columns().is_empty())
+                fallback=|| view! { <p class="empty">"No dated events match these filters."</p> }
+            >
+                <div class="timeline-scroll">
+                <div class="chart-canvas timeline-canvas" data-testid="timeline"
+                    style=format!("aspect-ratio:{}/{}", timeline_chart::WIDTH, timeline_chart::HEIGHT)
+                    tabindex="0"
+                    on:keydown=move |ev| {
+                        // Keyboard: arrows move through the columns, Enter selects one.
+                        let last = timeline.with_untracked(|t| t.chart.columns().len()).saturating_sub(1);
+                        let current = hovered.get_untracked();
+                        match ev.key().as_str() {
+                            "ArrowRight" => hovered.set(Some(current.map_or(0, |i| (i + 1).min(last)))),
+                            "ArrowLeft" => hovered.set(Some(current.map_or(last, |i| i.saturating_sub(1)))),
+                            "Enter" | " " => {
+                                if let Some(i) = current {
+                                    ev.prevent_default();
+                                    pick_range(i, i);
                                 }
-                                _ => {}
                             }
+                            _ => {}
                         }
-                        on:pointerdown=move |ev| {
-                            if let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                                let _ = target.set_pointer_capture(ev.pointer_id());
-                            }
-                            if let Some(index) = column_at(&ev) {
-                                drag_start.set(Some(index));
-                                drag_now.set(Some(index));
-                            }
+                    }
+                    on:pointerdown=move |ev| {
+                        if let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = target.set_pointer_capture(ev.pointer_id());
                         }
-                        on:pointermove=move |ev| {
-                            let index = column_at(&ev);
-                            hovered.set(index);
-                            if drag_start.get_untracked().is_some() {
-                                drag_now.set(index);
-                            }
+                        if let Some(index) = column_at(&ev) {
+                            drag_start.set(Some(index));
+                            drag_now.set(Some(index));
                         }
-                        on:pointerleave=move |_| hovered.set(None)
-                        on:pointerup=move |ev| {
-                            let end = column_at(&ev).or(drag_now.get_untracked());
-                            if let (Some(a), Some(b)) = (drag_start.get_untracked(), end) {
-                                pick_range(a, b);
-                            }
-                            drag_start.set(None);
-                            drag_now.set(None);
+                    }
+                    on:pointermove=move |ev| {
+                        let index = column_at(&ev);
+                        hovered.set(index);
+                        if drag_start.get_untracked().is_some() {
+                            drag_now.set(index);
                         }
-                    >
-                        <div class="chart-svg" inner_html=t.svg.clone() role="img"
-                            aria-label=format!("Timeline of {columns} columns; drag, or use the arrow keys and Enter, to choose dates")></div>
-                        {brush}
-                    </div>
-                    </div>
-                    <p class="hover-value" aria-live="polite" data-testid="timeline-value">
-                        {move || hovered.get().and_then(|i| labels.get(i).cloned()).unwrap_or_else(|| "Hover or drag across the timeline to see values and choose dates.".to_string())}
-                    </p>
-                }.into_any()
-            })}
+                    }
+                    on:pointerleave=move |_| hovered.set(None)
+                    on:pointerup=move |ev| {
+                        let end = column_at(&ev).or(drag_now.get_untracked());
+                        if let (Some(a), Some(b)) = (drag_start.get_untracked(), end) {
+                            pick_range(a, b);
+                        }
+                        drag_start.set(None);
+                        drag_now.set(None);
+                    }
+                >
+                    <ChartCanvas chart=chart label=Signal::derive(move || {
+                        let columns = timeline.with(|t| t.chart.columns().len());
+                        format!("Timeline of {columns} columns; drag, or use the arrow keys and Enter, to choose dates")
+                    }) />
+                    {brush}
+                </div>
+                </div>
+                <p class="hover-value" aria-live="polite" data-testid="timeline-value">
+                    {move || hovered.get().and_then(|i| timeline.with(|t| t.labels.get(i).cloned())).unwrap_or_else(|| "Hover or drag across the timeline to see values and choose dates.".to_string())}
+                </p>
+            </Show>
             <ul class="legend">
                 {move || timeline.with(|t| t.legend.iter().map(|(label, color)| view! {
                     <li><span class="swatch" style=format!("background:{color}")></span>{label.clone()}</li>
@@ -208,11 +220,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
 /// What the panel draws, computed once per change.
 #[derive(Debug, Clone, PartialEq)]
 struct Layout {
-    svg: String,
-    width: u32,
-    height: u32,
-    marks: Vec<crate::charts::Mark>,
-    columns: Vec<Column>,
+    chart: TimelineChart,
     labels: Vec<String>,
     legend: Vec<(String, String)>,
     /// (marker number, table row)
@@ -308,7 +316,6 @@ fn layout(
             )
         })
         .collect();
-    let first_day = timeline.buckets.first().map(|b| b.start);
     let milestones: Vec<(usize, u32)> = timeline
         .milestones
         .iter()
@@ -327,31 +334,10 @@ fn layout(
             })
         })
         .collect();
-    let drawn = if first_day.is_some() {
-        timeline_chart::draw(&columns, &milestone_days, metric.label())
-    } else {
-        Err("empty".to_string())
-    };
-    match drawn {
-        Ok(drawn) => Layout {
-            svg: drawn.svg,
-            width: drawn.width,
-            height: drawn.height,
-            marks: drawn.marks,
-            columns,
-            labels,
-            legend,
-            milestones,
-        },
-        Err(_) => Layout {
-            svg: String::new(),
-            width: timeline_chart::WIDTH,
-            height: timeline_chart::HEIGHT,
-            marks: Vec::new(),
-            columns: Vec::new(),
-            labels: Vec::new(),
-            legend,
-            milestones,
-        },
+    Layout {
+        chart: TimelineChart::new(columns, milestone_days, metric.label()),
+        labels,
+        legend,
+        milestones,
     }
 }
