@@ -129,50 +129,6 @@ pub fn after_next_paint(task: impl FnOnce() + 'static) {
     });
 }
 
-/// Watches whether an element is on screen or near it (within half a screen), for work that
-/// only matters to what can be seen. Stops watching when dropped.
-pub struct VisibilityWatch {
-    observer: web_sys::IntersectionObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
-}
-
-impl Drop for VisibilityWatch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
-
-/// Calls `on_change` with whether `element` is near the screen, first soon after the call and
-/// then on every change. `None` where the browser cannot tell (then treat it as visible).
-pub fn watch_visibility(
-    element: &web_sys::Element,
-    on_change: impl Fn(bool) + 'static,
-) -> Option<VisibilityWatch> {
-    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
-        move |entries: js_sys::Array| {
-            let last = entries
-                .iter()
-                .filter_map(|entry| entry.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-                .next_back();
-            if let Some(entry) = last {
-                on_change(entry.is_intersecting());
-            }
-        },
-    );
-    let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("50% 0px");
-    let observer = web_sys::IntersectionObserver::new_with_options(
-        callback.as_ref().unchecked_ref(),
-        &options,
-    )
-    .ok()?;
-    observer.observe(element);
-    Some(VisibilityWatch {
-        observer,
-        _callback: callback,
-    })
-}
-
 /// Whether the window is wide enough for the filter sidebar to start open.
 pub fn is_wide() -> bool {
     web_sys::window()

@@ -92,6 +92,18 @@ impl CanvasBackend {
         }
     }
 
+    /// Starts a new path through `points`.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) {
+        self.context.begin_path();
+        for (index, (x, y)) in points.into_iter().enumerate() {
+            if index == 0 {
+                self.context.move_to(f64::from(x), f64::from(y));
+            } else {
+                self.context.line_to(f64::from(x), f64::from(y));
+            }
+        }
+    }
+
     fn stroke_style(&self, style: &impl BackendStyle) {
         self.context.set_stroke_style_str(&css(style.color()));
         self.context.set_line_width(f64::from(style.stroke_width()));
@@ -256,14 +268,7 @@ impl DrawingBackend for CanvasBackend {
             return self.draw_line(from, to, style);
         }
         self.stroke_style(style);
-        self.context.begin_path();
-        for (index, (x, y)) in points.into_iter().enumerate() {
-            if index == 0 {
-                self.context.move_to(f64::from(x), f64::from(y));
-            } else {
-                self.context.line_to(f64::from(x), f64::from(y));
-            }
-        }
+        self.trace(points);
         self.context.stroke();
         Ok(())
     }
@@ -277,14 +282,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         self.fill_style(style.color());
-        self.context.begin_path();
-        for (index, (x, y)) in vertices.into_iter().enumerate() {
-            if index == 0 {
-                self.context.move_to(f64::from(x), f64::from(y));
-            } else {
-                self.context.line_to(f64::from(x), f64::from(y));
-            }
-        }
+        self.trace(vertices);
         self.context.close_path();
         self.context.fill();
         Ok(())

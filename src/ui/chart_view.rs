@@ -10,6 +10,7 @@ use plotters::prelude::IntoDrawingArea;
 use crate::charts::{self, Chart};
 use crate::ui::browser;
 use crate::ui::canvas_backend::CanvasBackend;
+use crate::ui::near_screen::use_near_screen;
 
 /// One interactive mark: what it says on hover and to screen readers.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,18 +28,7 @@ where
     C: Chart + Send + Sync + 'static,
 {
     let canvas = NodeRef::<Canvas>::new();
-    let visible = RwSignal::new(false);
-    // Dropped, and so disconnected, with the component.
-    let watch = StoredValue::new_local(None::<browser::VisibilityWatch>);
-    Effect::new(move |_| {
-        if let Some(element) = canvas.get() {
-            let watching = browser::watch_visibility(&element, move |near| visible.set(near));
-            if watching.is_none() {
-                visible.set(true);
-            }
-            watch.set_value(watching);
-        }
-    });
+    let visible = use_near_screen(canvas);
     Effect::new(move |_| {
         let Some(element) = canvas.get() else {
             return;
@@ -140,7 +130,7 @@ pub fn chart_download<C: Chart>(name: &str, chart: &C) {
 
 /// Offers SVG text as a file.
 pub fn svg_download(name: &str, svg: &str) {
-    if let Err(error) = crate::ui::browser::download(name, "image/svg+xml", svg) {
+    if let Err(error) = browser::download(name, "image/svg+xml", svg) {
         leptos::logging::warn!("download failed: {error}");
     }
 }

@@ -10,6 +10,7 @@ use crate::core::aggregate::{self, SortKey};
 use crate::core::catalog::Catalog;
 use crate::ui::browser;
 use crate::ui::event_text;
+use crate::ui::near_screen::use_near_screen;
 use crate::ui::url_state::UrlState;
 
 pub const PAGE_SIZE: usize = 50;
@@ -32,18 +33,8 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     // reader is at the filters and charts), a change first empties the page and fills it just
     // after the frame is painted, so the update of what can be seen is not held up by rows
     // nobody sees yet.
-    let near = RwSignal::new(false);
-    let watch = StoredValue::new_local(None::<browser::VisibilityWatch>);
     let list_top = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(element) = list_top.get() {
-            let watching = browser::watch_visibility(&element, move |is_near| near.set(is_near));
-            if watching.is_none() {
-                near.set(true);
-            }
-            watch.set_value(watching);
-        }
-    });
+    let near = use_near_screen(list_top);
     let filled = RwSignal::new(None::<Vec<u32>>);
     let shown_rows = Memo::new(move |_| {
         page_rows.with(|rows| {

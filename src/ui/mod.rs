@@ -15,6 +15,7 @@ pub mod figures_view;
 pub mod filter_panel;
 pub mod loader;
 pub mod map_view;
+pub mod near_screen;
 pub mod offline_badge;
 pub mod panic_panel;
 pub mod summary_bar;
