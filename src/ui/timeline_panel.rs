@@ -45,6 +45,10 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     let drag_start = RwSignal::new(None::<usize>);
     let drag_now = RwSignal::new(None::<usize>);
     let milestone_catalog = catalog.clone();
+    // Memos, so the legend and the list of agreements are rebuilt only when they change, not
+    // on every filter change.
+    let legend = Memo::new(move |_| timeline.with(|t| t.legend.clone()));
+    let milestones = Memo::new(move |_| timeline.with(|t| t.milestones.clone()));
 
     let pick_range = move |a: usize, b: usize| {
         let (first, last) = (a.min(b), a.max(b));
@@ -183,21 +187,21 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                 </div>
                 </div>
                 <p class="hover-value" aria-live="polite" data-testid="timeline-value">
-                    {move || hovered.get().and_then(|i| timeline.with(|t| t.labels.get(i).cloned())).unwrap_or_else(|| "Hover or drag across the timeline to see values and choose dates.".to_string())}
+                    {move || hovered.get().and_then(|i| timeline.with(|t| t.label(i))).unwrap_or_else(|| "Hover or drag across the timeline to see values and choose dates.".to_string())}
                 </p>
             </Show>
             <ul class="legend">
-                {move || timeline.with(|t| t.legend.iter().map(|(label, color)| view! {
+                {move || legend.with(|legend| legend.iter().map(|(label, color)| view! {
                     <li><span class="swatch" style=format!("background:{color}")></span>{label.clone()}</li>
                 }).collect_view())}
                 <li><span class="swatch hatched"></span>"dated only to a month, year or period (spread over it)"</li>
             </ul>
             {move || {
                 let catalog = milestone_catalog.clone();
-                timeline.with(|t| {
-                    (!t.milestones.is_empty()).then(|| view! {
+                milestones.with(|t| {
+                    (!t.is_empty()).then(|| view! {
                         <ol class="milestones legend" aria-label="Agreements and ceasefires">
-                            {t.milestones.iter().filter_map(|&(number, row)| {
+                            {t.iter().filter_map(|&(number, row)| {
                                 let event = catalog.event(row as usize)?;
                                 let id = event.id.clone();
                                 Some(view! {
@@ -217,11 +221,41 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     }
 }
 
+impl Layout {
+    /// What hovering or focusing column `index` says: worded only when asked, not for every
+    /// column on every change.
+    fn label(&self, index: usize) -> Option<String> {
+        let column = self.chart.columns().get(index)?;
+        let total: f64 = column.segments.iter().map(|(_, v)| v).sum();
+        let span = match self.interval {
+            Interval::Week => format!("Week of {}", column.start),
+            Interval::Month => {
+                let (year, month, _) = column.start.ymd();
+                format!("{year}-{month:02}")
+            }
+        };
+        let imprecise = if column.imprecise > 0.0 {
+            format!(
+                " ({} from imprecisely dated events)",
+                format_value(column.imprecise)
+            )
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "{span}: {} {}{imprecise}",
+            format_value(total),
+            self.metric.label()
+        ))
+    }
+}
+
 /// What the panel draws, computed once per change.
 #[derive(Debug, Clone, PartialEq)]
 struct Layout {
     chart: TimelineChart,
-    labels: Vec<String>,
+    interval: Interval,
+    metric: Metric,
     legend: Vec<(String, String)>,
     /// (marker number, table row)
     milestones: Vec<(usize, u32)>,
@@ -290,32 +324,6 @@ fn layout(
         palette::css(palette::series(other_series)),
     ));
     let metric = timeline.metric;
-    let labels = columns
-        .iter()
-        .map(|column| {
-            let total: f64 = column.segments.iter().map(|(_, v)| v).sum();
-            let span = match timeline.interval {
-                Interval::Week => format!("Week of {}", column.start),
-                Interval::Month => {
-                    let (year, month, _) = column.start.ymd();
-                    format!("{year}-{month:02}")
-                }
-            };
-            let imprecise = if column.imprecise > 0.0 {
-                format!(
-                    " ({} from imprecisely dated events)",
-                    format_value(column.imprecise)
-                )
-            } else {
-                String::new()
-            };
-            format!(
-                "{span}: {} {}{imprecise}",
-                format_value(total),
-                metric.label()
-            )
-        })
-        .collect();
     let milestones: Vec<(usize, u32)> = timeline
         .milestones
         .iter()
@@ -336,7 +344,8 @@ fn layout(
         .collect();
     Layout {
         chart: TimelineChart::new(columns, milestone_days, metric.label()),
-        labels,
+        interval: timeline.interval,
+        metric,
         legend,
         milestones,
     }
