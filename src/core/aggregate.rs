@@ -497,13 +497,6 @@ impl SortKey {
     }
 }
 
-/// Sorts rows by `key`: dates by start then end, deaths by best estimate; ties always by row
-/// number ascending, so the order is total and the same on every run whatever order the rows
-/// came in.
-pub fn sort_rows(table: &EventTable, rows: &mut [u32], key: SortKey) {
-    rows.sort_unstable_by(|&a, &b| compare_rows(table, key, a, b));
-}
-
 /// The rows at positions `first..first + count` of `rows` sorted by `key`, without sorting the
 /// rest: the list shows one page, and sorting every matching row would cost most exactly when
 /// the result is largest. Selecting the first `first + count` rows is linear in `rows`.
@@ -529,7 +522,9 @@ pub fn sorted_page(
     page
 }
 
-/// A total order (ties broken by row), so sorts and selections agree and need not be stable.
+/// The list's order for `key`: dates by start then end, deaths by best estimate; ties always by
+/// row number ascending, so the order is total and the same on every run whatever order the
+/// rows came in (and sorts and selections agree without being stable).
 fn compare_rows(table: &EventTable, key: SortKey, a: u32, b: u32) -> std::cmp::Ordering {
     let at = |column: &[i32], row: u32| column.get(row as usize).copied().unwrap_or(i32::MIN);
     let deaths = |row: u32| table.deaths_best.get(row as usize).copied().unwrap_or(0);
@@ -819,15 +814,16 @@ mod tests {
             ev("c:2", "2019-11-14"),
             ev("c:3", "2020-03-01").killed(CasualtyGroup::Civilians, 9),
         ]);
-        let sorted = |key| {
-            let mut rows = vec![3, 2, 1, 0];
-            sort_rows(&table, &mut rows, key);
-            rows
-        };
+        let sorted = |key| sorted_page(&table, &[3, 2, 1, 0], key, 0, 4);
         assert_eq!(sorted(SortKey::DateDesc), vec![3, 0, 2, 1]);
         assert_eq!(sorted(SortKey::DateAsc), vec![1, 0, 2, 3]);
         assert_eq!(sorted(SortKey::DeathsDesc), vec![3, 0, 1, 2]);
         assert_eq!(sorted(SortKey::DeathsAsc), vec![2, 0, 1, 3]);
+    }
+
+    /// The whole list sorted, the slow way the page selection must agree with.
+    fn sort_rows(table: &EventTable, rows: &mut [u32], key: SortKey) {
+        rows.sort_by(|&a, &b| compare_rows(table, key, a, b));
     }
 
     #[test]

@@ -171,13 +171,13 @@ pub fn BarPanel(
 /// Who was killed: children, women, other civilians, combatants, unknown status.
 #[component]
 pub fn CompositionPanel(catalog: Arc<Catalog>, rows: Memo<Vec<u32>>) -> impl IntoView {
-    let composition =
-        Memo::new(move |_| rows.with(|rows| aggregate::composition(&catalog.table, rows)));
-    let chart = Memo::new(move |_| composition.with(|c| BarChart::new(composition_bars(c), 480)));
+    let bars = Memo::new(move |_| {
+        rows.with(|rows| composition_bars(&aggregate::composition(&catalog.table, rows)))
+    });
+    let chart = Memo::new(move |_| BarChart::new(bars.get(), 480));
     let targets = Memo::new(move |_| {
-        composition.with(|c| {
-            composition_bars(c)
-                .iter()
+        bars.with(|bars| {
+            bars.iter()
                 .map(|b| Target {
                     label: format!("{}: {}", b.label, format_value(b.value)),
                     pressed: false,

@@ -83,7 +83,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
         Some(view! { <div class="timeline-brush" style=style></div> })
     };
     let column_at = move |ev: &web_sys::PointerEvent| -> Option<usize> {
-        // The container, not the SVG shape under the pointer, gives the chart's full width.
+        // The container, not the element under the pointer, gives the chart's full width.
         let target = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
         let rect = target.get_bounding_client_rect();
         if rect.width() <= 0.0 {

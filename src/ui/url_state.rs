@@ -27,13 +27,17 @@ impl UrlState {
         if self.state.with_untracked(|current| *current == state) {
             return;
         }
-        let address = browser::address_with_query(&query::encode(&state));
+        // Encoded after the frame too: nothing on screen waits for the address.
+        let written = state.clone();
         self.set_state.set(state);
         // The address is now canonical, so nothing in it is ignored any more.
         if self.notices.with_untracked(|n| !n.is_empty()) {
             self.set_notices.set(Vec::new());
         }
-        browser::after_next_paint(move || browser::write_address(&address, replace));
+        browser::after_next_paint(move || {
+            let address = browser::address_with_query(&query::encode(&written));
+            browser::write_address(&address, replace);
+        });
     }
 
     /// Applies `change` to the current state and pushes the result.
