@@ -1,90 +1,177 @@
-// Benchmark: how long a filter change takes to reach the screen with both collections loaded.
-// Serves the release build (dist/) on 127.0.0.1, opens it in headless Chromium at 1440x1000,
-// toggles visible filters by clicking them, and for each change measures (a) the time from the
-// click to the updated DOM, to the next animation frame, and to the end of the work the app
-// defers past that frame (list rows far below the screen, the address), and (b) the app's own
-// performance measures of each step. Prints figures; asserts nothing.
+// Benchmark: how long a change takes to reach the screen with both collections loaded.
+// Serves the release build (dist/) on 127.0.0.1 and opens it in headless Chromium at 1440x1000.
+// Three scenes, each a reader's position on the page and what they click there:
+//   top     at the top of the page: filters in the sidebar (the counts and timeline are in view);
+//   charts  scrolled to the bar charts: bars, which toggle their filter;
+//   list    scrolled to the incident list: the sort buttons and the pager.
+// For each change it measures the time from the click to the updated and laid-out DOM, to the
+// next animation frame, and to the end of the work the app defers past that frame (panels off
+// screen, the address). A second, traced pass of the same clicks gives the main thread's CPU
+// time per change (thread time, which other processes on this 2-core machine do not inflate).
+// It also prints the app's own performance measures. Prints figures; asserts nothing.
 //
-// Usage: trunk build --release && node bench/filter-frame.mjs [rounds]
+// Usage: trunk build --release && node bench/filter-frame.mjs [rounds] [scene...]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 
-const rounds = Number(process.argv[2] ?? 20);
+const rounds = Number(process.argv[2] ?? 10);
+const chosen = process.argv.slice(3);
 const port = 4600;
 const server = spawn('node', ['e2e/static-server.mjs', 'dist', String(port)], { stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 500));
+
+const scenes = {
+  top: {
+    scroll: null,
+    // Most toggle twice, so the set of active filters stays small.
+    controls: ['#governorate-Idlib', '#actor-syrian_government', '#kind-state_based_violence',
+      '#governorate-Aleppo', '#casualty-civilians', '#collection-ucdp', '#publisher-sohr'],
+  },
+  charts: {
+    scroll: '.chart-grid',
+    controls: ['[data-chart="by-kind.svg"] .chart-target',
+      '[data-chart="by-governorate.svg"] .chart-target',
+      '[data-chart="by-actor.svg"] .chart-target:nth-child(2)'],
+  },
+  list: {
+    scroll: '.event-list-panel',
+    controls: ['.event-list th:nth-child(5) button', '.pager button:last-child',
+      '.pager button:first-child', '.event-list th:nth-child(1) button'],
+  },
+};
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
+
+const stats = (values) => {
+  if (values.length === 0) return 'n=0';
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `n=${sorted.length} median=${at(0.5).toFixed(2)} ms p95=${at(0.95).toFixed(2)} ms max=${sorted.at(-1).toFixed(2)} ms`;
+};
+
+// One click on `selector`, started right after a frame so the wait for the next one is not
+// counted as work. Returns null when the control is not there for a reader to click (options
+// with no match are hidden).
+const clickAndTime = (page, selector) => page.evaluate(async (selector) => {
+  const element = document.querySelector(selector);
+  if (!element || !element.checkVisibility() || element.disabled) return null;
+  await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  performance.mark('bench:click');
+  const start = performance.now();
+  element.click();
+  // Leptos runs its effects in microtasks: a zero timeout runs after all of them.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const settled = performance.now();
+  void document.body.offsetHeight; // Style and layout of the new DOM.
+  const laidOut = performance.now();
+  performance.mark('bench:laid-out');
+  await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const framed = performance.now();
+  // Work the app defers until after the frame is done by the next tasks; lay its result out.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  void document.body.offsetHeight;
+  const done = performance.now();
+  // Let the deferred work finish before the next click.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return [settled - start, laidOut - start, framed - start, done - start];
+}, selector);
+
+const clearAll = (page) => page.evaluate(() => document.querySelector('.summary-bar .actions button:last-child')?.click());
+
+// The scene's clicks, `rounds` times; `each` receives every click's figures.
+async function play(page, scene, each) {
+  for (let round = 0; round < rounds; round += 1) {
+    for (const selector of scene.controls) {
+      const ms = await clickAndTime(page, selector);
+      if (ms !== null) each(ms);
+    }
+    if (scene.scroll === null) {
+      await clearAll(page);
+      await page.waitForTimeout(50);
+    }
+  }
+}
+
+// Main-thread thread time from each click to the end of the frame that shows it, read from a
+// Chromium trace: the top-level tasks between the two marks, in proportion to their overlap.
+function cpuPerClick(trace) {
+  const events = trace.traceEvents;
+  const thread = events.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+  const tasks = events
+    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const top = [];
+  let end = 0;
+  for (const task of tasks) {
+    if (task.ts >= end) {
+      top.push(task);
+      end = task.ts + task.dur;
+    }
+  }
+  const marks = events.filter((e) => e.name === 'bench:click' || e.name === 'bench:laid-out')
+    .sort((a, b) => a.ts - b.ts);
+  const cpu = [];
+  for (let i = 0; i + 1 < marks.length; i += 1) {
+    if (marks[i].name !== 'bench:click' || marks[i + 1].name !== 'bench:laid-out') continue;
+    const [from, to] = [marks[i].ts, marks[i + 1].ts];
+    let busy = 0;
+    for (const task of top) {
+      const overlap = Math.min(to, task.ts + task.dur) - Math.max(from, task.ts);
+      if (overlap > 0) busy += (task.tdur ?? task.dur) * (overlap / task.dur);
+    }
+    cpu.push(busy / 1000);
+  }
+  return cpu;
+}
+
 const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 const loadStart = Date.now();
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForSelector('[data-testid=event-visible]', { timeout: 60_000 });
 const loadMs = Date.now() - loadStart;
+const total = await page.getByTestId('event-total').textContent();
+console.log(`events loaded: ${total}; page ready in ${loadMs} ms; ${rounds} rounds per scene`);
 
-// Each change is one click on a filter control; most toggle twice, so the set stays small.
-const controls = ['#governorate-Idlib', '#actor-syrian_government', '#kind-state_based_violence',
-  '#governorate-Aleppo', '#casualty-civilians', '#collection-ucdp', '#publisher-sohr'];
-const work = [];
-const layout = [];
-const frame = [];
-const after = [];
-for (let round = 0; round < rounds; round += 1) {
-  for (const selector of controls) {
-    const ms = await page.evaluate(async (selector) => {
-      const element = document.querySelector(selector);
-      // Only what a reader could click: options with no match are hidden.
-      if (!element || !element.checkVisibility()) return null;
-      // Start right after a frame, so the wait for the next one is not counted as work.
-      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-      const start = performance.now();
-      element.click();
-      // Leptos runs its effects in microtasks: a zero timeout runs after all of them.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const settled = performance.now();
-      void document.body.offsetHeight; // Style and layout of the new DOM.
-      const laidOut = performance.now();
-      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-      const framed = performance.now();
-      // Work the app defers until after the frame (list rows far below the screen) is done by
-      // the next task; lay its result out too.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      void document.body.offsetHeight;
-      return [settled - start, laidOut - start, framed - start, performance.now() - start];
-    }, selector);
-    if (ms !== null) {
-      work.push(ms[0]);
-      layout.push(ms[1]);
-      frame.push(ms[2]);
-      after.push(ms[3]);
-    }
-  }
-  await page.evaluate(() => document.querySelector('.summary-bar .actions button:last-child')?.click());
+for (const [name, scene] of Object.entries(scenes)) {
+  if (chosen.length > 0 && !chosen.includes(name)) continue;
+  await clearAll(page);
+  await page.evaluate((selector) => {
+    if (selector) document.querySelector(selector)?.scrollIntoView();
+    else window.scrollTo(0, 0);
+  }, scene.scroll);
+  await page.waitForTimeout(300);
+  await page.evaluate(() => performance.clearMeasures());
+  const [work, layout, frame, after] = [[], [], [], []];
+  await play(page, scene, (ms) => {
+    work.push(ms[0]);
+    layout.push(ms[1]);
+    frame.push(ms[2]);
+    after.push(ms[3]);
+  });
+  const measures = await page.evaluate(() => Object.fromEntries(['filter', 'cross-counts', 'timeline', 'bars', 'list', 'chart-paint'].map((measure) => [
+    measure, performance.getEntriesByName(measure).map((entry) => entry.duration),
+  ])));
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
+  await play(page, scene, () => {});
+  const cpu = cpuPerClick(JSON.parse((await browser.stopTracing()).toString()));
+
+  console.log(`\n== ${name}: ${scene.scroll ? `scrolled to ${scene.scroll}` : 'top of the page'}`);
+  console.log(`click -> DOM updated:        ${stats(work)}`);
+  console.log(`click -> laid out:           ${stats(layout)}`);
+  console.log(`click -> next frame:         ${stats(frame)}`);
+  console.log(`click -> deferred work done: ${stats(after)}`);
+  console.log(`main-thread CPU to laid out: ${stats(cpu)}  (traced pass)`);
+  console.log(`filter pass (app measure):   ${stats(measures.filter)}`);
+  console.log(`cross counts (app measure):  ${stats(measures['cross-counts'])}`);
+  console.log(`timeline (app measure):      ${stats(measures.timeline)}`);
+  console.log(`each bar chart (measure):    ${stats(measures.bars)}`);
+  console.log(`list page (app measure):     ${stats(measures.list)}`);
+  console.log(`each chart paint (measure):  ${stats(measures['chart-paint'])}`);
 }
-const measures = await page.evaluate(() => Object.fromEntries(['filter', 'cross-counts', 'timeline', 'bars', 'list', 'chart-paint'].map((name) => [
-  name, performance.getEntriesByName(name).map((entry) => entry.duration),
-])));
-const rows = await page.getByTestId('event-total').textContent();
+console.log('\none frame at 60 Hz is 16.7 ms');
 await browser.close();
 server.kill();
-
-const stats = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return `n=${sorted.length} median=${at(0.5).toFixed(2)} ms p95=${at(0.95).toFixed(2)} ms max=${sorted.at(-1).toFixed(2)} ms`;
-};
-console.log(`events loaded: ${rows}; page ready in ${loadMs} ms`);
-console.log(`click -> DOM updated:       ${stats(work)}`);
-console.log(`click -> laid out:         ${stats(layout)}`);
-console.log(`click -> next frame:        ${stats(frame)}`);
-console.log(`click -> deferred work done: ${stats(after)}`);
-console.log(`filter pass (app measure):  ${stats(measures.filter)}`);
-console.log(`cross counts (app measure): ${stats(measures['cross-counts'])}`);
-console.log(`timeline (app measure):     ${stats(measures.timeline)}`);
-console.log(`each bar chart (measure):   ${stats(measures.bars)}`);
-console.log(`list page (app measure):    ${stats(measures.list)}`);
-console.log(`each chart paint (measure): ${stats(measures['chart-paint'])}`);
-console.log('one frame at 60 Hz is 16.7 ms');

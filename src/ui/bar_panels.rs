@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::html::Section;
 use leptos::prelude::*;
 
 use crate::charts::bar_chart::{format_value, Bar, BarChart};
@@ -12,6 +13,7 @@ use crate::core::query::toggle;
 use crate::core::vocab::{Actor, EventKind, Governorate};
 use crate::ui::browser::Measure;
 use crate::ui::chart_view::{chart_download, ChartView, Target};
+use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
 /// Which breakdown a bar panel shows.
@@ -95,7 +97,12 @@ pub fn BarPanel(
     rows: Memo<Vec<u32>>,
     breakdown: Breakdown,
 ) -> impl IntoView {
-    let state = url.state;
+    // The panel works from its own copy of the rows and the state, paced by how near the
+    // screen it is: below the screen, it catches up just after the frame.
+    let panel = NodeRef::<Section>::new();
+    let nearness = use_nearness(panel);
+    let rows = use_paced(rows, nearness);
+    let state = use_paced(url.state, nearness);
     let data = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
         state.with(|s| rows.with(|rows| bars(&catalog, rows, metric, breakdown, s)))
@@ -151,7 +158,7 @@ pub fn BarPanel(
         })
     });
     view! {
-        <section class="panel" data-chart=breakdown.file()>
+        <section class="panel" data-chart=breakdown.file() node_ref=panel>
             <h2>
                 {breakdown.title()}
                 <span class="tools">
@@ -162,7 +169,7 @@ pub fn BarPanel(
                 when=move || data.with(|bars| !bars.is_empty())
                 fallback=|| view! { <p class="empty">"Nothing to show for these filters."</p> }
             >
-                <ChartView chart=chart targets=targets title=breakdown.title().to_string() on_pick=on_pick />
+                <ChartView chart=chart nearness=nearness targets=targets title=breakdown.title().to_string() on_pick=on_pick />
             </Show>
         </section>
     }
@@ -171,6 +178,9 @@ pub fn BarPanel(
 /// Who was killed: children, women, other civilians, combatants, unknown status.
 #[component]
 pub fn CompositionPanel(catalog: Arc<Catalog>, rows: Memo<Vec<u32>>) -> impl IntoView {
+    let panel = NodeRef::<Section>::new();
+    let nearness = use_nearness(panel);
+    let rows = use_paced(rows, nearness);
     let bars = Memo::new(move |_| {
         rows.with(|rows| composition_bars(&aggregate::composition(&catalog.table, rows)))
     });
@@ -186,14 +196,14 @@ pub fn CompositionPanel(catalog: Arc<Catalog>, rows: Memo<Vec<u32>>) -> impl Int
         })
     });
     view! {
-        <section class="panel" data-chart="composition">
+        <section class="panel" data-chart="composition" node_ref=panel>
             <h2>
                 "Who was killed (best estimates)"
                 <span class="tools">
                     <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download("casualty-composition.svg", c))>"SVG"</button>
                 </span>
             </h2>
-            <ChartView chart=chart targets=targets title="Casualty composition".to_string() />
+            <ChartView chart=chart nearness=nearness targets=targets title="Casualty composition".to_string() />
         </section>
     }
 }

@@ -129,6 +129,11 @@ pub fn after_next_paint(task: impl FnOnce() + 'static) {
     });
 }
 
+/// The height of the viewport in CSS pixels.
+pub fn viewport_height() -> Option<f64> {
+    web_sys::window()?.inner_height().ok()?.as_f64()
+}
+
 /// Whether the window is wide enough for the filter sidebar to start open.
 pub fn is_wide() -> bool {
     web_sys::window()

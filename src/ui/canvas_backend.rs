@@ -31,36 +31,21 @@ fn js_error(value: JsValue) -> DrawingErrorKind<CanvasError> {
     DrawingErrorKind::DrawingError(CanvasError(format!("{value:?}")))
 }
 
-/// Paints in chart pixels on a canvas sized for them at the device pixel ratio.
-pub struct CanvasBackend {
+/// A canvas, its 2D context, and what the context was last set to. It is kept from one paint to
+/// the next: the context parses every colour and font it is given, and setting a font on a
+/// canvas in the page first brings the page's styles up to date, so a repaint sets only what
+/// differs from the last one.
+pub struct CanvasSurface {
+    canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    size: (u32, u32),
-    /// The last fill colour, font and text anchor set: the context parses each one it is
-    /// given, and a chart sets the same few hundreds of times.
     fill: String,
     font: String,
     text_anchor: (&'static str, &'static str),
     hatching: Option<CanvasPattern>,
 }
 
-impl CanvasBackend {
-    /// Sizes `canvas` for a chart of `size` chart pixels. Charts paint their whole area, so a
-    /// canvas that already has the size is not resized: that would reallocate its memory. For
-    /// the same reason a canvas never shrinks in height: a chart with fewer bars paints the top
-    /// of it, and the page shows only that part (`.chart-canvas` clips the rest).
-    pub fn new(canvas: &HtmlCanvasElement, size: (u32, u32)) -> Result<Self, String> {
-        let ratio = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .filter(|r| r.is_finite() && *r >= 1.0)
-            .unwrap_or(1.0);
-        let width = (f64::from(size.0) * ratio).round() as u32;
-        let height = (f64::from(size.1) * ratio).round() as u32;
-        if canvas.width() != width {
-            canvas.set_width(width);
-        }
-        if canvas.height() < height {
-            canvas.set_height(height);
-        }
+impl CanvasSurface {
+    pub fn new(canvas: HtmlCanvasElement) -> Result<Self, String> {
         // Opaque: the charts paint a white background, and an opaque canvas is cheaper to
         // put on screen.
         let attributes = web_sys::ContextAttributes2d::new();
@@ -71,12 +56,9 @@ impl CanvasBackend {
             .ok_or("this browser has no 2D canvas")?
             .dyn_into::<CanvasRenderingContext2d>()
             .map_err(|_| "not a 2D context".to_string())?;
-        context
-            .set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)
-            .map_err(|e| format!("{e:?}"))?;
-        Ok(CanvasBackend {
+        Ok(CanvasSurface {
+            canvas,
             context,
-            size,
             fill: String::new(),
             font: String::new(),
             text_anchor: ("", ""),
@@ -84,44 +66,88 @@ impl CanvasBackend {
         })
     }
 
+    /// A backend for a chart of `size` chart pixels, drawn at the device pixel ratio. Charts
+    /// paint their whole area, so a canvas that already has the size is not resized: that
+    /// would reallocate its memory and reset its context. For the same reason a canvas never
+    /// shrinks in height: a chart with fewer bars paints the top of it, and the page shows
+    /// only that part (`.chart-canvas` clips the rest).
+    pub fn backend(&mut self, size: (u32, u32)) -> Result<CanvasBackend<'_>, String> {
+        let ratio = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .filter(|r| r.is_finite() && *r >= 1.0)
+            .unwrap_or(1.0);
+        let width = (f64::from(size.0) * ratio).round() as u32;
+        let height = (f64::from(size.1) * ratio).round() as u32;
+        if self.canvas.width() != width || self.canvas.height() < height {
+            self.canvas.set_width(width);
+            self.canvas.set_height(height.max(self.canvas.height()));
+            // A resized canvas starts from the default state.
+            self.fill.clear();
+            self.font.clear();
+            self.text_anchor = ("", "");
+        }
+        self.context
+            .set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)
+            .map_err(|e| format!("{e:?}"))?;
+        Ok(CanvasBackend {
+            surface: self,
+            size,
+        })
+    }
+}
+
+/// Paints in chart pixels on a [`CanvasSurface`].
+pub struct CanvasBackend<'a> {
+    surface: &'a mut CanvasSurface,
+    size: (u32, u32),
+}
+
+impl CanvasBackend<'_> {
     fn fill_style(&mut self, color: BackendColor) {
         let fill = css(color);
-        if fill != self.fill {
-            self.context.set_fill_style_str(&fill);
-            self.fill = fill;
+        if fill != self.surface.fill {
+            self.surface.context.set_fill_style_str(&fill);
+            self.surface.fill = fill;
         }
     }
 
     /// Starts a new path through `points`.
     fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) {
-        self.context.begin_path();
+        self.surface.context.begin_path();
         for (index, (x, y)) in points.into_iter().enumerate() {
             if index == 0 {
-                self.context.move_to(f64::from(x), f64::from(y));
+                self.surface.context.move_to(f64::from(x), f64::from(y));
             } else {
-                self.context.line_to(f64::from(x), f64::from(y));
+                self.surface.context.line_to(f64::from(x), f64::from(y));
             }
         }
     }
 
     fn stroke_style(&self, style: &impl BackendStyle) {
-        self.context.set_stroke_style_str(&css(style.color()));
-        self.context.set_line_width(f64::from(style.stroke_width()));
+        self.surface
+            .context
+            .set_stroke_style_str(&css(style.color()));
+        self.surface
+            .context
+            .set_line_width(f64::from(style.stroke_width()));
     }
 
     /// The diagonal lines over a light veil that mark imprecisely dated values, like the SVG
     /// pattern in `charts::svg`: one pattern fill, made on first use.
     fn hatch(&mut self, x: f64, y: f64, width: f64, height: f64) {
-        if self.hatching.is_none() {
-            self.hatching = hatch_pattern(&self.context);
+        if self.surface.hatching.is_none() {
+            self.surface.hatching = hatch_pattern(&self.surface.context);
         }
-        match &self.hatching {
-            Some(pattern) => self.context.set_fill_style_canvas_pattern(pattern),
-            None => self.context.set_fill_style_str("rgba(80,80,80,0.5)"),
+        match &self.surface.hatching {
+            Some(pattern) => self.surface.context.set_fill_style_canvas_pattern(pattern),
+            None => self
+                .surface
+                .context
+                .set_fill_style_str("rgba(80,80,80,0.5)"),
         }
-        self.context.fill_rect(x, y, width, height);
+        self.surface.context.fill_rect(x, y, width, height);
         // The context's fill is now the pattern, whatever was set before.
-        self.fill.clear();
+        self.surface.fill.clear();
     }
 }
 
@@ -184,7 +210,7 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
     (a, b)
 }
 
-impl DrawingBackend for CanvasBackend {
+impl DrawingBackend for CanvasBackend<'_> {
     type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
@@ -206,7 +232,8 @@ impl DrawingBackend for CanvasBackend {
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if color.alpha > 0.0 {
             self.fill_style(color);
-            self.context
+            self.surface
+                .context
                 .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
         }
         Ok(())
@@ -221,10 +248,10 @@ impl DrawingBackend for CanvasBackend {
         if style.color().alpha > 0.0 {
             let (a, b) = crisp(from, to);
             self.stroke_style(style);
-            self.context.begin_path();
-            self.context.move_to(a.0, a.1);
-            self.context.line_to(b.0, b.1);
-            self.context.stroke();
+            self.surface.context.begin_path();
+            self.surface.context.move_to(a.0, a.1);
+            self.surface.context.line_to(b.0, b.1);
+            self.surface.context.stroke();
         }
         Ok(())
     }
@@ -247,10 +274,12 @@ impl DrawingBackend for CanvasBackend {
             self.hatch(x, y, width, height);
         } else if fill {
             self.fill_style(color);
-            self.context.fill_rect(x, y, width, height);
+            self.surface.context.fill_rect(x, y, width, height);
         } else {
             self.stroke_style(style);
-            self.context.stroke_rect(x + 0.5, y + 0.5, width, height);
+            self.surface
+                .context
+                .stroke_rect(x + 0.5, y + 0.5, width, height);
         }
         Ok(())
     }
@@ -269,7 +298,7 @@ impl DrawingBackend for CanvasBackend {
         }
         self.stroke_style(style);
         self.trace(points);
-        self.context.stroke();
+        self.surface.context.stroke();
         Ok(())
     }
 
@@ -283,8 +312,8 @@ impl DrawingBackend for CanvasBackend {
         }
         self.fill_style(style.color());
         self.trace(vertices);
-        self.context.close_path();
-        self.context.fill();
+        self.surface.context.close_path();
+        self.surface.context.fill();
         Ok(())
     }
 
@@ -298,8 +327,9 @@ impl DrawingBackend for CanvasBackend {
         if style.color().alpha <= 0.0 {
             return Ok(());
         }
-        self.context.begin_path();
-        self.context
+        self.surface.context.begin_path();
+        self.surface
+            .context
             .arc(
                 f64::from(center.0),
                 f64::from(center.1),
@@ -310,10 +340,10 @@ impl DrawingBackend for CanvasBackend {
             .map_err(js_error)?;
         if fill {
             self.fill_style(style.color());
-            self.context.fill();
+            self.surface.context.fill();
         } else {
             self.stroke_style(style);
-            self.context.stroke();
+            self.surface.context.stroke();
         }
         Ok(())
     }
@@ -339,10 +369,10 @@ impl DrawingBackend for CanvasBackend {
             HPos::Right => "right",
             HPos::Center => "center",
         };
-        if self.text_anchor != (baseline, align) {
-            self.context.set_text_baseline(baseline);
-            self.context.set_text_align(align);
-            self.text_anchor = (baseline, align);
+        if self.surface.text_anchor != (baseline, align) {
+            self.surface.context.set_text_baseline(baseline);
+            self.surface.context.set_text_align(align);
+            self.surface.text_anchor = (baseline, align);
         }
         self.fill_style(color);
         // The same size as plotters' SVG backend gives the same font.
@@ -352,11 +382,12 @@ impl DrawingBackend for CanvasBackend {
             style.size() / 1.24,
             style.family().as_str()
         );
-        if font != self.font {
-            self.context.set_font(&font);
-            self.font = font;
+        if font != self.surface.font {
+            self.surface.context.set_font(&font);
+            self.surface.font = font;
         }
-        self.context
+        self.surface
+            .context
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
             .map_err(js_error)
     }

@@ -9,8 +9,8 @@ use plotters::prelude::IntoDrawingArea;
 
 use crate::charts::{self, Chart};
 use crate::ui::browser;
-use crate::ui::canvas_backend::CanvasBackend;
-use crate::ui::near_screen::use_near_screen;
+use crate::ui::canvas_backend::CanvasSurface;
+use crate::ui::near_screen::Nearness;
 
 /// One interactive mark: what it says on hover and to screen readers.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,34 +19,54 @@ pub struct Target {
     pub pressed: bool,
 }
 
-/// A canvas that shows `chart`; its accessible name is `label`. It is painted while on screen
-/// or near it, and when it comes near: charts further down the page cost nothing on a filter
+/// A canvas that shows `chart`; its accessible name is `label`. It is painted when the chart
+/// changes, unless it is far from the screen (`nearness`, of the element that holds it): then
+/// it is painted when it comes near, so charts further down the page cost nothing on a filter
 /// change until the reader scrolls to them.
 #[component]
-pub fn ChartCanvas<C>(chart: Memo<C>, #[prop(into)] label: Signal<String>) -> impl IntoView
+pub fn ChartCanvas<C>(
+    chart: Memo<C>,
+    nearness: ReadSignal<Nearness>,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView
 where
-    C: Chart + Send + Sync + 'static,
+    C: Chart + Clone + PartialEq + Send + Sync + 'static,
 {
     let canvas = NodeRef::<Canvas>::new();
-    let visible = use_near_screen(canvas);
+    let surface = StoredValue::new_local(None::<CanvasSurface>);
+    // What the canvas shows, so coming near repaints only a chart that changed while far.
+    let painted = StoredValue::new(None::<C>);
     Effect::new(move |_| {
         let Some(element) = canvas.get() else {
             return;
         };
-        chart.track();
-        if !visible.get() {
+        if nearness.get() == Nearness::Far {
             return;
         }
-        let _measure = browser::Measure::new("chart-paint");
         chart.with(|chart| {
-            let painted = CanvasBackend::new(&element, chart.size()).and_then(|backend| {
-                let root = backend.into_drawing_area();
-                chart.paint(&root)?;
-                root.present().map_err(|error| error.to_string())
-            });
-            if let Err(error) = painted {
-                leptos::logging::warn!("chart not drawn: {error}");
+            if painted.with_value(|painted| painted.as_ref() == Some(chart)) {
+                return;
             }
+            let _measure = browser::Measure::new("chart-paint");
+            surface.update_value(|surface| {
+                if surface.is_none() {
+                    *surface = CanvasSurface::new(element)
+                        .map_err(|error| leptos::logging::warn!("no canvas: {error}"))
+                        .ok();
+                }
+                let Some(surface) = surface.as_mut() else {
+                    return;
+                };
+                let painted_now = surface.backend(chart.size()).and_then(|backend| {
+                    let root = backend.into_drawing_area();
+                    chart.paint(&root)?;
+                    root.present().map_err(|error| error.to_string())
+                });
+                match painted_now {
+                    Ok(()) => painted.set_value(Some(chart.clone())),
+                    Err(error) => leptos::logging::warn!("chart not drawn: {error}"),
+                }
+            });
         });
     });
     view! { <canvas class="chart-surface" node_ref=canvas role="img" aria-label=label></canvas> }
@@ -56,6 +76,8 @@ where
 #[component]
 pub fn ChartView<C>(
     chart: Memo<C>,
+    /// How near the screen the chart's panel is.
+    nearness: ReadSignal<Nearness>,
     /// One target per mark, same order.
     #[prop(into)]
     targets: Signal<Vec<Target>>,
@@ -66,28 +88,36 @@ pub fn ChartView<C>(
     on_pick: Option<Callback<usize>>,
 ) -> impl IntoView
 where
-    C: Chart + Send + Sync + 'static,
+    C: Chart + Clone + PartialEq + Send + Sync + 'static,
 {
     let figure_label = title.clone();
     let size = Memo::new(move |_| chart.with(|c| c.size()));
     // The buttons are keyed by position: a filter change updates their boxes and labels in
     // place instead of building new ones.
-    let count = Memo::new(move |_| chart.with(|c| c.marks().len()));
+    // As many buttons as the chart has ever had marks: those beyond the current marks are
+    // hidden, not dropped, because a filter often takes bars away and the next one brings them
+    // back, and building a button costs more than hiding it.
+    let count = Memo::new(move |most: Option<&usize>| {
+        chart
+            .with(|c| c.marks().len())
+            .max(most.copied().unwrap_or(0))
+    });
     let button = move |index: usize| {
         // Memos, so a button's attributes are written only when they change.
         let mark = Memo::new(move |_| chart.with(|c| c.marks().get(index).copied()));
         let target = Memo::new(move |_| targets.with(|t| t.get(index).cloned()));
         let style = move || {
             let (width, height) = size.get();
-            mark.get().map(|m| {
-                format!(
+            match mark.get() {
+                Some(m) => format!(
                     "left:{:.2}%;top:{:.2}%;width:{:.2}%;height:{:.2}%",
                     m.x / f64::from(width) * 100.0,
                     m.y / f64::from(height) * 100.0,
                     m.width / f64::from(width) * 100.0,
                     m.height / f64::from(height) * 100.0
-                )
-            })
+                ),
+                None => "display:none".to_string(),
+            }
         };
         let label =
             move || target.with(|t| t.as_ref().map(|t| t.label.clone()).unwrap_or_default());
@@ -109,7 +139,7 @@ where
     view! {
         <figure class="chart" aria-label=figure_label>
             <div class="chart-canvas" style=move || { let (w, h) = size.get(); format!("aspect-ratio:{w}/{h}") }>
-                <ChartCanvas chart=chart label=title />
+                <ChartCanvas chart=chart nearness=nearness label=title />
                 <div class="chart-targets">
                     <For each=move || 0..count.get() key=|index| *index let:index>
                         {button(index)}

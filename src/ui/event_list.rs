@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::html::Section;
 use leptos::prelude::*;
 
 use crate::charts::bar_chart::group_thousands;
@@ -10,14 +11,21 @@ use crate::core::aggregate::{self, SortKey};
 use crate::core::catalog::Catalog;
 use crate::ui::browser;
 use crate::ui::event_text;
-use crate::ui::near_screen::use_near_screen;
+use crate::ui::near_screen::{use_nearness, use_paced, Nearness};
 use crate::ui::url_state::UrlState;
 
-pub const PAGE_SIZE: usize = 50;
+/// Rows per page: a screen or two of reading, and few enough to build within a frame.
+pub const PAGE_SIZE: usize = 25;
 
 #[component]
 pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
-    let state = url.state;
+    // The list works from its own copy of the rows and the state, paced by how near the
+    // screen it is: while the reader is at the filters and charts, rows nobody sees yet are
+    // built just after the frame, not before it.
+    let list = NodeRef::<Section>::new();
+    let nearness = use_nearness(list);
+    let rows = use_paced(rows, nearness);
+    let state = use_paced(url.state, nearness);
     let sort = Memo::new(move |_| state.with(|s| s.sort));
     let selected = Memo::new(move |_| state.with(|s| s.selected.clone()));
     let total = Memo::new(move |_| rows.with(Vec::len));
@@ -29,26 +37,36 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
         let (key, first) = (sort.get(), page.get() * PAGE_SIZE);
         rows.with(|rows| aggregate::sorted_page(&page_catalog.table, rows, key, first, PAGE_SIZE))
     });
-    // Rows are built at once while the list is on screen or near it. When it is far below (the
-    // reader is at the filters and charts), a change first empties the page and fills it just
-    // after the frame is painted, so the update of what can be seen is not held up by rows
-    // nobody sees yet.
-    let list_top = NodeRef::<leptos::html::Div>::new();
-    let near = use_near_screen(list_top);
-    let filled = RwSignal::new(None::<Vec<u32>>);
+    // On screen, the rows that can be seen are built before the frame and the rest of the
+    // page just after it. How many can be seen is measured when the layout is up to date
+    // anyway (after a full page is built, and on scrolling): measuring it during a change
+    // would force a layout of a half-updated page.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let seen = StoredValue::new(PAGE_SIZE);
+    let measure_seen = move || {
+        if let (Some(body), Some(height)) = (body.get_untracked(), browser::viewport_height()) {
+            seen.set_value(rows_above(height - body.get_bounding_client_rect().top()));
+        }
+    };
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure_seen());
+    on_cleanup(move || on_scroll.remove());
+    let complete = RwSignal::new(None::<Vec<u32>>);
     let shown_rows = Memo::new(move |_| {
         page_rows.with(|rows| {
-            let complete = filled.with(|f| f.as_ref() == Some(rows));
-            if complete || near.get_untracked() {
+            let whole = complete.with(|c| c.as_ref() == Some(rows));
+            if whole || nearness.get_untracked() != Nearness::OnScreen {
                 rows.clone()
             } else {
-                Vec::new()
+                rows[..seen.get_value().min(rows.len())].to_vec()
             }
         })
     });
     Effect::new(move |_| {
         let rows = page_rows.get();
-        browser::after_next_paint(move || filled.set(Some(rows)));
+        browser::after_next_paint(move || {
+            measure_seen();
+            complete.set(Some(rows));
+        });
     });
     let render_row = move |row: u32| row_view(&catalog, url, selected, row);
     let sort_button = move |label: &'static str, descending: SortKey, ascending: SortKey| {
@@ -75,7 +93,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
         }
     };
     view! {
-        <section class="panel event-list-panel">
+        <section class="panel event-list-panel" node_ref=list>
             <h2>"Incidents"
                 <span class="tools">{move || {
                     let total = total.get();
@@ -93,7 +111,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
                     </p>
                 }
             >
-                <div class="table-wrap" node_ref=list_top>
+                <div class="table-wrap">
                     // The roles restate the table's semantics, which some browsers drop once CSS
                     // lays rows out as grids (style/main.css explains why it does).
                     <table class="event-list" data-testid="event-list" role="table">
@@ -103,7 +121,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
                             {sort_button("Casualties (by deaths)", SortKey::DeathsDesc, SortKey::DeathsAsc)}
                             <th role="columnheader">"Summary"</th><th role="columnheader">"Source"</th>
                         </tr></thead>
-                        <tbody role="rowgroup">
+                        <tbody role="rowgroup" node_ref=body>
                             // Keyed by table row: rows that stay on the page across a change are
                             // kept, not rebuilt.
                             <For each=move || shown_rows.get() key=|row| *row children=render_row.clone() />
@@ -121,6 +139,19 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
             </nav>
         </section>
     }
+}
+
+/// The least height of a row, in CSS pixels: one line of text and its padding.
+const MIN_ROW_PX: f64 = 32.0;
+
+/// How many rows can be on screen when `height` pixels of the list body are (a row is at least
+/// `MIN_ROW_PX` tall), with a few more in case the panels above it moved since it was measured.
+fn rows_above(height: f64) -> usize {
+    const SPARE: usize = 3;
+    if height <= 0.0 {
+        return SPARE;
+    }
+    ((height / MIN_ROW_PX).ceil() as usize).saturating_add(SPARE)
 }
 
 /// One row: date with its precision, place, actors, kind, casualties in the report's words,
@@ -161,15 +192,15 @@ fn row_view(
     };
     Some(view! {
         <tr role="row" class:selected=is_selected data-event-id=event.id.clone()>
-            <td role="cell" data-label="Date">{date}{precision.map(|p| view! { <span class="precision">{p}</span> })}</td>
-            <td role="cell" data-label="Place">{place}</td>
-            <td role="cell" data-label="Actors">{event_text::actors(catalog, row, event)}</td>
-            <td role="cell" data-label="Kind">{event.kind.label()}</td>
-            <td role="cell" data-label="Casualties">{casualties.into_iter().map(|c| view! { <div>{c}</div> }).collect_view()}</td>
-            <td role="cell" data-label="Summary" class="summary-cell">
+            <td role="cell">{date}{precision.map(|p| view! { <span class="precision">{p}</span> })}</td>
+            <td role="cell">{place}</td>
+            <td role="cell">{event_text::actors(catalog, row, event)}</td>
+            <td role="cell">{event.kind.label()}</td>
+            <td role="cell">{casualties.into_iter().map(|c| view! { <div>{c}</div> }).collect_view()}</td>
+            <td role="cell" class="summary-cell">
                 <button type="button" on:click=move |_| { let id = id.clone(); url.update(|s| s.selected = Some(id)); }>{event.summary.clone()}</button>
             </td>
-            <td role="cell" data-label="Source">{event_text::sources(catalog, row, event)}</td>
+            <td role="cell">{event_text::sources(catalog, row, event)}</td>
         </tr>
     })
 }

@@ -14,6 +14,7 @@ use crate::core::filter::{ActorRole, CasualtyFilter, CrossCounts};
 use crate::core::query::toggle;
 use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use crate::ui::browser;
+use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
 /// The filter sidebar; a collapsible panel on narrow screens.
@@ -31,6 +32,11 @@ pub fn FilterPanel(
         .map(|d| (d.collection.id.clone(), d.collection.name.clone()))
         .collect();
     let date_value = |day: Option<Day>| day.map(|d| d.to_string()).unwrap_or_default();
+    let casualty_group = NodeRef::<leptos::html::Fieldset>::new();
+    let casualty_counts = use_paced(
+        Memo::new(move |_| cross.with(|c| c.casualty.clone())),
+        use_nearness(casualty_group),
+    );
 
     view! {
         <details class="filters" open=browser::is_wide()>
@@ -134,7 +140,7 @@ pub fn FilterPanel(
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(g) = Governorate::from_id(&id) { toggle(&mut s.governorates, g); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.governorates.clear(); s.page = 0; }))
             />
-            <fieldset>
+            <fieldset node_ref=casualty_group>
                 <legend>
                     "Casualties"
                     <ClearButton
@@ -152,7 +158,7 @@ pub fn FilterPanel(
                                 on:change=move |_| url.update(|s| { s.casualty = Some(option); s.page = 0; })
                             />
                             {option.label()}
-                            <span class="n">{move || cross.with(|c| group_thousands(i64::from(c.casualty.get(option.index()).copied().unwrap_or(0))))}</span>
+                            <span class="n">{move || casualty_counts.with(|c| group_thousands(i64::from(c.get(option.index()).copied().unwrap_or(0))))}</span>
                         </label>
                     }
                 }).collect_view()}
@@ -186,8 +192,11 @@ fn OptionGroup(
     on_clear: Callback<()>,
 ) -> impl IntoView {
     let active = Signal::derive(move || checked.with(|c| !c.is_empty()));
+    // A group below the screen (the sidebar is long) updates its counts just after the frame.
+    let group = NodeRef::<leptos::html::Fieldset>::new();
+    let counts = use_paced(counts, use_nearness(group));
     view! {
-        <fieldset data-filter=name>
+        <fieldset data-filter=name node_ref=group>
             <legend>{title}<ClearButton active=active on_clear=on_clear /></legend>
             <div class="option-list">
                 {options.into_iter().map(|(index, id, label)| {

@@ -17,6 +17,7 @@ use crate::core::date::Day;
 use crate::core::vocab::Actor;
 use crate::ui::browser;
 use crate::ui::chart_view::{chart_download, ChartCanvas};
+use crate::ui::near_screen::use_nearness;
 use crate::ui::url_state::UrlState;
 
 /// How many actors get their own colour; the rest share "other".
@@ -26,12 +27,19 @@ const STACKED_ACTORS: usize = 8;
 pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
     let state = url.state;
     let table_catalog = catalog.clone();
+    // What the timeline depends on besides the rows, so that sorting, paging or selecting
+    // an event does not recompute it.
+    let options = Memo::new(move |_| {
+        state.with(|s| {
+            let range = match (s.from, s.to) {
+                (Some(from), Some(to)) => Some((from, to)),
+                _ => None,
+            };
+            (s.interval, s.metric, s.stacked, range)
+        })
+    });
     let timeline = Memo::new(move |_| {
-        let (interval, metric, stacked) = state.with(|s| (s.interval, s.metric, s.stacked));
-        let range = state.with(|s| match (s.from, s.to) {
-            (Some(from), Some(to)) => Some((from, to)),
-            _ => None,
-        });
+        let (interval, metric, stacked, range) = options.get();
         rows.with(|rows| {
             browser::mark_start("timeline");
             let timeline = aggregate::timeline(&table_catalog.table, rows, interval, metric, range);
@@ -41,6 +49,8 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
         })
     });
     let chart = Memo::new(move |_| timeline.with(|t| t.chart.clone()));
+    let surface = NodeRef::<leptos::html::Div>::new();
+    let nearness = use_nearness(surface);
     let hovered = RwSignal::new(None::<usize>);
     let drag_start = RwSignal::new(None::<usize>);
     let drag_now = RwSignal::new(None::<usize>);
@@ -134,7 +144,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                 fallback=|| view! { <p class="empty">"No dated events match these filters."</p> }
             >
                 <div class="timeline-scroll">
-                <div class="chart-canvas timeline-canvas" data-testid="timeline"
+                <div class="chart-canvas timeline-canvas" data-testid="timeline" node_ref=surface
                     style=format!("aspect-ratio:{}/{}", timeline_chart::WIDTH, timeline_chart::HEIGHT)
                     tabindex="0"
                     on:keydown=move |ev| {
@@ -179,7 +189,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                         drag_now.set(None);
                     }
                 >
-                    <ChartCanvas chart=chart label=Signal::derive(move || {
+                    <ChartCanvas chart=chart nearness=nearness label=Signal::derive(move || {
                         let columns = timeline.with(|t| t.chart.columns().len());
                         format!("Timeline of {columns} columns; drag, or use the arrow keys and Enter, to choose dates")
                     }) />
