@@ -300,6 +300,22 @@ test('on screen, the list and the charts show every row and bar of a change', as
   expect(errors).toEqual([]);
 });
 
+test('changing tab in the frame after a filter change leaves no error', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page);
+  // The panels below the screen catch up just after the frame; by then they are gone.
+  await page.evaluate(() => {
+    document.querySelector('#governorate-Idlib').click();
+    [...document.querySelectorAll('nav.tabs button')].find((b) => b.textContent === 'Map').click();
+  });
+  await expectVisible(page, count((e) => e.places.some((p) => p.governorate === 'Idlib')));
+  await page.getByRole('button', { name: 'Incidents', exact: true }).click();
+  await expect(page.getByTestId('event-list').locator('tbody tr')).toHaveCount(25);
+  await expect(page.getByTestId('panic-panel')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('the list fills in the rows of a change, far below the screen too', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await open(page);

@@ -44,7 +44,9 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     let body = NodeRef::<leptos::html::Tbody>::new();
     let seen = StoredValue::new(PAGE_SIZE);
     let measure_seen = move || {
-        if let (Some(body), Some(height)) = (body.get_untracked(), browser::viewport_height()) {
+        // Also runs after the frame, when the list may have been dropped (a change of tab).
+        let body = body.try_get_untracked().flatten();
+        if let (Some(body), Some(height)) = (body, browser::viewport_height()) {
             seen.set_value(rows_above(height - body.get_bounding_client_rect().top()));
         }
     };

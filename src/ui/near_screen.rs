@@ -69,9 +69,13 @@ where
     S: GetUntracked<Value = T> + Track + Copy + Send + Sync + 'static,
 {
     let (shown, set_shown) = signal(source.get_untracked());
+    // Also runs after the frame, when the component may have been dropped in the meantime
+    // (a change of tab): then there is nothing to catch up with.
     let catch_up = move || {
-        let latest = source.get_untracked();
-        if shown.with_untracked(|shown| *shown != latest) {
+        let Some(latest) = source.try_get_untracked() else {
+            return;
+        };
+        if shown.try_with_untracked(|shown| *shown != latest) == Some(true) {
             set_shown.set(latest);
         }
     };
