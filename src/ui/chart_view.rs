@@ -19,10 +19,10 @@ pub struct Target {
     pub pressed: bool,
 }
 
-/// A canvas that shows `chart`; its accessible name is `label`. It is painted when the chart
-/// changes, unless it is far from the screen (`nearness`, of the element that holds it): then
-/// it is painted when it comes near, so charts further down the page cost nothing on a filter
-/// change until the reader scrolls to them.
+/// A canvas that shows `chart`; its accessible name is `label`. A change is painted at once
+/// while the chart is on screen and just after the frame while it is near (`nearness`, of the
+/// element that holds the canvas). Far from the screen it is painted when it comes near, so
+/// charts further down the page cost nothing on a filter change until the reader scrolls on.
 #[component]
 pub fn ChartCanvas<C>(
     chart: Memo<C>,
@@ -36,19 +36,18 @@ where
     let surface = StoredValue::new_local(None::<CanvasSurface>);
     // What the canvas shows, so coming near repaints only a chart that changed while far.
     let painted = StoredValue::new(None::<C>);
-    Effect::new(move |_| {
-        let Some(element) = canvas.get() else {
+    // Paints the latest chart unless the canvas shows it already. Also runs after the frame,
+    // when the component may have been dropped (a change of tab): then it does nothing.
+    let paint = move || {
+        let Some(Some(element)) = canvas.try_get_untracked() else {
             return;
         };
-        if nearness.get() == Nearness::Far {
-            return;
-        }
-        chart.with(|chart| {
-            if painted.with_value(|painted| painted.as_ref() == Some(chart)) {
+        chart.try_with_untracked(|chart| {
+            if painted.try_with_value(|painted| painted.as_ref() == Some(chart)) != Some(false) {
                 return;
             }
             let _measure = browser::Measure::new("chart-paint");
-            surface.update_value(|surface| {
+            surface.try_update_value(|surface| {
                 if surface.is_none() {
                     *surface = CanvasSurface::new(element)
                         .map_err(|error| leptos::logging::warn!("no canvas: {error}"))
@@ -68,6 +67,15 @@ where
                 }
             });
         });
+    };
+    Effect::new(move |_| {
+        canvas.track();
+        chart.track();
+        match nearness.get() {
+            Nearness::Far => {}
+            Nearness::Near => browser::after_next_paint(paint),
+            Nearness::OnScreen => paint(),
+        }
     });
     view! { <canvas class="chart-surface" node_ref=canvas role="img" aria-label=label></canvas> }
 }
