@@ -100,10 +100,9 @@ where
 {
     let figure_label = title.clone();
     let size = Memo::new(move |_| chart.with(|c| c.size()));
-    // The buttons are keyed by position: a filter change updates their boxes and labels in
-    // place instead of building new ones.
-    // As many buttons as the chart has ever had marks: those beyond the current marks are
-    // hidden, not dropped, because a filter often takes bars away and the next one brings them
+    // The buttons are keyed by position, so a filter change updates their boxes and labels in
+    // place. There are as many as the chart has ever had marks: those beyond the current marks
+    // are hidden, not dropped, because a filter often takes bars away and the next brings them
     // back, and building a button costs more than hiding it.
     let count = Memo::new(move |most: Option<&usize>| {
         chart

@@ -50,7 +50,13 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
             seen.set_value(rows_above(height - body.get_bounding_client_rect().top()));
         }
     };
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure_seen());
+    // Not while the list is far from the screen: it is read only on screen, and the list
+    // cannot get there without scrolling through "near", which measures again.
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if nearness.get_untracked() != Nearness::Far {
+            measure_seen();
+        }
+    });
     on_cleanup(move || on_scroll.remove());
     let complete = RwSignal::new(None::<Vec<u32>>);
     let shown_rows = Memo::new(move |_| {

@@ -140,7 +140,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                 </span>
             </h2>
             <Show
-                when=move || timeline.with(|t| !t.chart.columns().is_empty())
+                when=move || chart.with(|c| !c.columns().is_empty())
                 fallback=|| view! { <p class="empty">"No dated events match these filters."</p> }
             >
                 <div class="timeline-scroll">
