@@ -1,23 +1,26 @@
 // Benchmark: how long a change takes to reach the screen with both collections loaded.
 // Serves the release build (dist/) on 127.0.0.1 and opens it in headless Chromium at 1440x1000.
-// Three scenes, each a reader's position on the page and what they click there:
+// Four scenes, each a reader's position on the page and what they click there:
 //   top     at the top of the page: filters in the sidebar (the counts and timeline are in view);
 //   charts  scrolled to the bar charts: bars, which toggle their filter;
+//   lower   scrolled to the lower bar charts, with the list's first rows in view: bars;
 //   list    scrolled to the incident list: the sort buttons and the pager.
 // For each change it measures the time from the click to the updated and laid-out DOM, to the
 // next animation frame, and to the end of the work the app defers past that frame (panels off
 // screen, the address). A second, traced pass of the same clicks gives the main thread's CPU
-// time per change (thread time, which other processes on this 2-core machine do not inflate).
+// time per change, to the laid-out DOM and to the painted frame (thread time: waiting for other
+// processes on this 2-core machine does not count), and the wall time to the painted frame.
 // It also prints the app's own performance measures. Prints figures; asserts nothing.
 //
 // Usage: trunk build --release && node bench/filter-frame.mjs [rounds] [scene...]
+// DIST=other/dist node bench/filter-frame.mjs ...  measures another build (to compare two).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 
 const rounds = Number(process.argv[2] ?? 10);
 const chosen = process.argv.slice(3);
 const port = 4600;
-const server = spawn('node', ['e2e/static-server.mjs', 'dist', String(port)], { stdio: 'ignore' });
+const server = spawn('node', ['e2e/static-server.mjs', process.env.DIST ?? 'dist', String(port)], { stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 500));
 
 const scenes = {
@@ -32,6 +35,16 @@ const scenes = {
     controls: ['[data-chart="by-kind.svg"] .chart-target',
       '[data-chart="by-governorate.svg"] .chart-target',
       '[data-chart="by-actor.svg"] .chart-target:nth-child(2)'],
+  },
+  // The lower charts at the top of the screen and the list's first rows below them: the
+  // change reaches counts, charts and list rows on screen. A selected bar ranks first, so
+  // each pair of clicks sets a filter and takes it away.
+  lower: {
+    scroll: '[data-chart="by-governorate.svg"]',
+    controls: ['[data-chart="by-governorate.svg"] .chart-target:nth-child(1)',
+      '[data-chart="by-governorate.svg"] .chart-target:nth-child(1)',
+      '[data-chart="by-governorate.svg"] .chart-target:nth-child(3)',
+      '[data-chart="by-governorate.svg"] .chart-target:nth-child(1)'],
   },
   list: {
     scroll: '.event-list-panel',
@@ -96,36 +109,42 @@ async function play(page, scene, each) {
   }
 }
 
-// Main-thread thread time from each click to the end of the frame that shows it, read from a
-// Chromium trace: the top-level tasks between the two marks, in proportion to their overlap.
-function cpuPerClick(trace) {
+// Per click, from a Chromium trace of the main thread: thread time from the click to the laid-out
+// DOM, and thread time and wall time from the click to the end of the paint of the frame that
+// shows it (the first paint after the click: the change is complete before any frame can run).
+// Thread time sums the top-level tasks between the two points, in proportion to their overlap.
+function tracedPerClick(trace) {
   const events = trace.traceEvents;
   const thread = events.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
-  const tasks = events
+  const onMain = events
     .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const top = [];
   let end = 0;
-  for (const task of tasks) {
+  for (const task of onMain) {
     if (task.ts >= end) {
       top.push(task);
       end = task.ts + task.dur;
     }
   }
+  const paints = onMain.filter((e) => e.name === 'Paint');
+  const busy = (from, to) => top.reduce((sum, task) => {
+    const overlap = Math.min(to, task.ts + task.dur) - Math.max(from, task.ts);
+    return overlap > 0 ? sum + (task.tdur ?? task.dur) * (overlap / task.dur) : sum;
+  }, 0) / 1000;
   const marks = events.filter((e) => e.name === 'bench:click' || e.name === 'bench:laid-out')
     .sort((a, b) => a.ts - b.ts);
-  const cpu = [];
+  const [toLaidOut, toPainted, paintedWall] = [[], [], []];
   for (let i = 0; i + 1 < marks.length; i += 1) {
     if (marks[i].name !== 'bench:click' || marks[i + 1].name !== 'bench:laid-out') continue;
-    const [from, to] = [marks[i].ts, marks[i + 1].ts];
-    let busy = 0;
-    for (const task of top) {
-      const overlap = Math.min(to, task.ts + task.dur) - Math.max(from, task.ts);
-      if (overlap > 0) busy += (task.tdur ?? task.dur) * (overlap / task.dur);
-    }
-    cpu.push(busy / 1000);
+    const [click, laidOut] = [marks[i].ts, marks[i + 1].ts];
+    toLaidOut.push(busy(click, laidOut));
+    const paint = paints.find((e) => e.ts > click);
+    if (!paint) continue;
+    toPainted.push(busy(click, paint.ts + paint.dur));
+    paintedWall.push((paint.ts + paint.dur - click) / 1000);
   }
-  return cpu;
+  return { toLaidOut, toPainted, paintedWall };
 }
 
 const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -157,14 +176,16 @@ for (const [name, scene] of Object.entries(scenes)) {
   ])));
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
   await play(page, scene, () => {});
-  const cpu = cpuPerClick(JSON.parse((await browser.stopTracing()).toString()));
+  const traced = tracedPerClick(JSON.parse((await browser.stopTracing()).toString()));
 
   console.log(`\n== ${name}: ${scene.scroll ? `scrolled to ${scene.scroll}` : 'top of the page'}`);
   console.log(`click -> DOM updated:        ${stats(work)}`);
   console.log(`click -> laid out:           ${stats(layout)}`);
   console.log(`click -> next frame:         ${stats(frame)}`);
   console.log(`click -> deferred work done: ${stats(after)}`);
-  console.log(`main-thread CPU to laid out: ${stats(cpu)}  (traced pass)`);
+  console.log(`main-thread CPU to laid out: ${stats(traced.toLaidOut)}  (traced pass)`);
+  console.log(`main-thread CPU to painted:  ${stats(traced.toPainted)}  (traced pass)`);
+  console.log(`click -> frame painted:      ${stats(traced.paintedWall)}  (traced pass)`);
   console.log(`filter pass (app measure):   ${stats(measures.filter)}`);
   console.log(`cross counts (app measure):  ${stats(measures['cross-counts'])}`);
   console.log(`timeline (app measure):      ${stats(measures.timeline)}`);

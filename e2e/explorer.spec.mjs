@@ -331,3 +331,43 @@ test('the list fills in the rows of a change, far below the screen too', async (
   const firstId = await rows.first().getAttribute('data-event-id');
   expect(dates(airstrikes.find((e) => e.id === firstId))).toBe(latest);
 });
+
+test('a filter change leaves the page where the reader is, and fills the screen in its frame', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page);
+  // The governorate chart at the top of the screen, the list's first rows below it.
+  await page.locator('[data-chart="by-governorate.svg"]').evaluate((element) => element.scrollIntoView());
+  await expect.poll(() => page.evaluate(() => document.querySelector('.event-list tbody').getBoundingClientRect().top))
+    .toBeLessThan(1000 - 100);
+  const place = () => page.evaluate(() => ({
+    scroll: window.scrollY,
+    grid: document.querySelector('.chart-grid').getBoundingClientRect().top,
+    list: document.querySelector('.event-list-panel').getBoundingClientRect().top,
+  }));
+  const before = await place();
+  // Clicked in the page, so nothing scrolls the bar into view. In the frame that shows the
+  // change, the list's rows reach the bottom of the screen (or the page has them all).
+  const frame = await page.evaluate(async () => {
+    document.querySelector('[data-chart="by-governorate.svg"] .chart-target').click();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const rows = [...document.querySelectorAll('.event-list tbody tr')];
+    return { rows: rows.length, bottom: rows.at(-1)?.getBoundingClientRect().bottom ?? 0, screen: innerHeight };
+  });
+  const governorates = new Map();
+  for (const e of events) {
+    for (const g of new Set(e.places.map((p) => p.governorate).filter(Boolean))) {
+      governorates.set(g, (governorates.get(g) ?? 0) + 1);
+    }
+  }
+  const largest = Math.max(...governorates.values());
+  await expectVisible(page, largest);
+  expect(frame.bottom >= frame.screen || frame.rows === Math.min(25, largest)).toBe(true);
+  // Charts keep their height and options their lines: nothing above the reader moved.
+  expect(await place()).toEqual(before);
+  // An option with no event under the other filters is greyed, not taken away.
+  const zero = page.locator('.filters .option.zero:not(.absent)').first();
+  await expect(zero).toBeVisible();
+  await expect(zero.locator('.n')).toHaveText('0');
+  expect(errors).toEqual([]);
+});

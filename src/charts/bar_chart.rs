@@ -20,7 +20,8 @@ const LABEL_WIDTH: u32 = 150;
 const TOP: u32 = 6;
 const BOTTOM: u32 = 24;
 
-/// Bars laid out in a chart `width` pixels wide; the height follows the number of bars.
+/// Bars laid out in a chart `width` pixels wide; the height follows the number of bars, or the
+/// number of rows reserved, if more.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
     bars: Vec<Bar>,
@@ -31,7 +32,14 @@ pub struct BarChart {
 
 impl BarChart {
     pub fn new(bars: Vec<Bar>, width: u32) -> Self {
-        let rows = bars.len().max(1) as u32;
+        BarChart::reserving(bars, width, 0)
+    }
+
+    /// A chart as tall as `rows` bars even when it has fewer. On the page, a chart keeps the
+    /// height of its most bars, so filtering does not move what is below it: the reader's
+    /// place, and the list's rows, stay where they were.
+    pub fn reserving(bars: Vec<Bar>, width: u32, rows: usize) -> Self {
+        let rows = bars.len().max(rows).max(1) as u32;
         let height = TOP + rows * ROW + BOTTOM;
         let width = width.max(LABEL_WIDTH + 120);
         let marks = (0..bars.len())
@@ -48,6 +56,11 @@ impl BarChart {
             height,
             marks,
         }
+    }
+
+    /// The same bars without reserved rows, for a download.
+    pub fn compact(&self) -> BarChart {
+        BarChart::new(self.bars.clone(), self.width)
     }
 }
 
@@ -174,6 +187,20 @@ mod tests {
         assert_eq!(drawn.height, TOP + 2 * ROW + BOTTOM);
         assert!(drawn.marks[1].y > drawn.marks[0].y); // Bars go down in input order.
         assert!(drawn.svg.starts_with("<svg"));
+    }
+
+    #[test]
+    fn reserved_rows_keep_the_height_and_not_the_marks() {
+        let bars = vec![bar("ISIS", 10.0), bar("SDF", 5.0)];
+        let reserved = BarChart::reserving(bars.clone(), 400, 5);
+        assert_eq!(reserved.size().1, TOP + 5 * ROW + BOTTOM);
+        assert_eq!(reserved.marks(), BarChart::new(bars.clone(), 400).marks());
+        // More bars than reserved rows: the bars win.
+        assert_eq!(
+            BarChart::reserving(bars.clone(), 400, 1).size().1,
+            TOP + 2 * ROW + BOTTOM
+        );
+        assert_eq!(reserved.compact(), BarChart::new(bars, 400));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::{format_value, Bar, BarChart};
 use crate::core::aggregate::{self, Metric};
 use crate::core::catalog::Catalog;
-use crate::core::query::toggle;
+use crate::core::query::{toggle, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate};
 use crate::ui::browser::Measure;
 use crate::ui::chart_view::{chart_download, ChartView, Target};
@@ -50,7 +50,7 @@ fn bars(
     rows: &[u32],
     metric: Metric,
     breakdown: Breakdown,
-    state: &crate::core::query::ViewState,
+    state: &ViewState,
 ) -> Bars {
     let table = &catalog.table;
     match breakdown {
@@ -103,6 +103,16 @@ pub fn BarPanel(
     let nearness = use_nearness(panel);
     let rows = use_paced(rows, nearness);
     let state = use_paced(url.state, nearness);
+    // As many rows as the chart has bars with no filter: filters only take bars away.
+    let everything: Vec<u32> = (0..catalog.table.len() as u32).collect();
+    let reserved = bars(
+        &catalog,
+        &everything,
+        Metric::Events,
+        breakdown,
+        &ViewState::default(),
+    )
+    .len();
     let data = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
         state.with(|s| rows.with(|rows| bars(&catalog, rows, metric, breakdown, s)))
@@ -143,7 +153,7 @@ pub fn BarPanel(
                     selected: *selected,
                 })
                 .collect();
-            BarChart::new(input, 480)
+            BarChart::reserving(input, 480, reserved)
         })
     });
     let targets = Memo::new(move |_| {
@@ -162,7 +172,7 @@ pub fn BarPanel(
             <h2>
                 {breakdown.title()}
                 <span class="tools">
-                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download(breakdown.file(), c))>"SVG"</button>
+                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download(breakdown.file(), &c.compact()))>"SVG"</button>
                 </span>
             </h2>
             <Show

@@ -88,45 +88,89 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Marks the start of a measured step on the Performance timeline.
-pub fn mark_start(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-        let _ = performance.mark(&format!("{name}:start"));
-    }
+/// Measures the scope it lives in, for the benchmark, which reads it from the Performance
+/// timeline with `performance.getEntriesByName(name)`. Only the clock is read during a change:
+/// the entries are written just after the frame, because the Performance API's marks and
+/// measures cost more than some of the steps they time.
+pub struct Measure {
+    name: &'static str,
+    start: f64,
 }
-
-/// Records a performance measure from [`mark_start`] to now, named `name`, so the benchmark can
-/// read it with `performance.getEntriesByName(name)`.
-pub fn measure(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-        let start = format!("{name}:start");
-        let _ = performance.measure_with_start_mark(name, &start);
-        // Marks are looked up by name among all kept: drop the one used.
-        performance.clear_marks_with_mark_name(&start);
-    }
-}
-
-/// Measures the scope it lives in: started on creation, recorded when dropped.
-pub struct Measure(&'static str);
 
 impl Measure {
     pub fn new(name: &'static str) -> Measure {
-        mark_start(name);
-        Measure(name)
+        Measure { name, start: now() }
     }
 }
 
 impl Drop for Measure {
     fn drop(&mut self) {
-        measure(self.0);
+        let end = now();
+        let first = TIMED.with_borrow_mut(|timed| {
+            timed.push((self.name, self.start, end));
+            timed.len() == 1
+        });
+        if first {
+            after_next_paint(write_measures);
+        }
     }
 }
 
-/// Runs `task` just after the next frame is painted.
+thread_local! {
+    /// Steps timed since the last frame: name, start and end.
+    static TIMED: std::cell::RefCell<Vec<(&'static str, f64, f64)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
+/// Writes the timed steps as `performance.measure(name, {start, end})`, which `web_sys` offers
+/// only behind its unstable APIs.
+fn write_measures() {
+    let timed = TIMED.with_borrow_mut(std::mem::take);
+    let Some(performance) = web_sys::window().and_then(|window| window.performance()) else {
+        return;
+    };
+    let Ok(measure) = js_sys::Reflect::get(&performance, &"measure".into()) else {
+        return;
+    };
+    let measure = js_sys::Function::from(measure);
+    for (name, start, end) in timed {
+        let span = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&span, &"start".into(), &start.into());
+        let _ = js_sys::Reflect::set(&span, &"end".into(), &end.into());
+        let _ = measure.call2(&performance, &name.into(), &span);
+    }
+}
+
+/// Runs `task` just after the next frame is painted. Tasks queued for the same frame share
+/// one animation-frame callback and one timer: a filter change defers a dozen of them, and
+/// each request costs a call into the browser and a closure.
 pub fn after_next_paint(task: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(task, std::time::Duration::ZERO);
+    let first = AFTER_PAINT.with_borrow_mut(|tasks| {
+        tasks.push(Box::new(task));
+        tasks.len() == 1
     });
+    if first {
+        leptos::prelude::request_animation_frame(|| {
+            leptos::prelude::set_timeout(run_after_paint, std::time::Duration::ZERO);
+        });
+    }
+}
+
+thread_local! {
+    /// Tasks waiting for the next frame to be painted, in the order they were queued.
+    static AFTER_PAINT: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs the queued tasks. Tasks they queue wait for the frame after.
+fn run_after_paint() {
+    for task in AFTER_PAINT.with_borrow_mut(std::mem::take) {
+        task();
+    }
 }
 
 /// The height of the viewport in CSS pixels.

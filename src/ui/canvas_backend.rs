@@ -34,12 +34,13 @@ fn js_error(value: JsValue) -> DrawingErrorKind<CanvasError> {
 /// A canvas, its 2D context, and what the context was last set to. It is kept from one paint to
 /// the next: the context parses every colour and font it is given, and setting a font on a
 /// canvas in the page first brings the page's styles up to date, so a repaint sets only what
-/// differs from the last one.
+/// differs from the last one. Colour and font are compared before they are written out as
+/// CSS text, which is most of what a repaint would otherwise spend on them.
 pub struct CanvasSurface {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    fill: String,
-    font: String,
+    fill: Option<((u8, u8, u8), f64)>,
+    font: Option<FontKey>,
     text_anchor: (&'static str, &'static str),
     hatching: Option<CanvasPattern>,
 }
@@ -59,8 +60,8 @@ impl CanvasSurface {
         Ok(CanvasSurface {
             canvas,
             context,
-            fill: String::new(),
-            font: String::new(),
+            fill: None,
+            font: None,
             text_anchor: ("", ""),
             hatching: None,
         })
@@ -82,8 +83,8 @@ impl CanvasSurface {
             self.canvas.set_width(width);
             self.canvas.set_height(height.max(self.canvas.height()));
             // A resized canvas starts from the default state.
-            self.fill.clear();
-            self.font.clear();
+            self.fill = None;
+            self.font = None;
             self.text_anchor = ("", "");
         }
         self.context
@@ -104,9 +105,9 @@ pub struct CanvasBackend<'a> {
 
 impl CanvasBackend<'_> {
     fn fill_style(&mut self, color: BackendColor) {
-        let fill = css(color);
+        let fill = Some((color.rgb, color.alpha));
         if fill != self.surface.fill {
-            self.surface.context.set_fill_style_str(&fill);
+            self.surface.context.set_fill_style_str(&css(color));
             self.surface.fill = fill;
         }
     }
@@ -147,7 +148,7 @@ impl CanvasBackend<'_> {
         }
         self.surface.context.fill_rect(x, y, width, height);
         // The context's fill is now the pattern, whatever was set before.
-        self.surface.fill.clear();
+        self.surface.fill = None;
     }
 }
 
@@ -180,6 +181,13 @@ fn hatch_pattern(context: &CanvasRenderingContext2d) -> Option<CanvasPattern> {
     context
         .create_pattern_with_html_canvas_element(&tile, "repeat")
         .ok()?
+}
+
+/// What a font was set from: its slant (or weight), size and family.
+struct FontKey {
+    slant: String,
+    size: f64,
+    family: String,
 }
 
 fn css(color: BackendColor) -> String {
@@ -375,16 +383,20 @@ impl DrawingBackend for CanvasBackend<'_> {
             self.surface.text_anchor = (baseline, align);
         }
         self.fill_style(color);
-        // The same size as plotters' SVG backend gives the same font.
-        let font = format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size() / 1.24,
-            style.family().as_str()
-        );
-        if font != self.surface.font {
-            self.surface.context.set_font(&font);
-            self.surface.font = font;
+        let (slant, size, family) = (style.style(), style.size(), style.family());
+        let slant = slant.as_str();
+        let same_font = self.surface.font.as_ref().is_some_and(|font| {
+            font.slant == slant && font.size == size && font.family == family.as_str()
+        });
+        if !same_font {
+            // The same size as plotters' SVG backend gives the same font.
+            let css = format!("{slant} {}px {}", size / 1.24, family.as_str());
+            self.surface.context.set_font(&css);
+            self.surface.font = Some(FontKey {
+                slant: slant.to_string(),
+                size,
+                family: family.as_str().to_string(),
+            });
         }
         self.surface
             .context

@@ -100,6 +100,7 @@ where
 {
     let figure_label = title.clone();
     let size = Memo::new(move |_| chart.with(|c| c.size()));
+    let width = Memo::new(move |_| size.get().0);
     // The buttons are keyed by position, so a filter change updates their boxes and labels in
     // place. There are as many as the chart has ever had marks: those beyond the current marks
     // are hidden, not dropped, because a filter often takes bars away and the next brings them
@@ -113,15 +114,18 @@ where
         // Memos, so a button's attributes are written only when they change.
         let mark = Memo::new(move |_| chart.with(|c| c.marks().get(index).copied()));
         let target = Memo::new(move |_| targets.with(|t| t.get(index).cloned()));
+        // In units of the chart's width (`cqw`, the canvas scales with its width), not of its
+        // height, which follows the number of bars: a bar's box stays the same whatever the
+        // bars below it do, so a filter change rewrites no button's style.
         let style = move || {
-            let (width, height) = size.get();
+            let unit = 100.0 / f64::from(width.get().max(1));
             match mark.get() {
                 Some(m) => format!(
-                    "left:{:.2}%;top:{:.2}%;width:{:.2}%;height:{:.2}%",
-                    m.x / f64::from(width) * 100.0,
-                    m.y / f64::from(height) * 100.0,
-                    m.width / f64::from(width) * 100.0,
-                    m.height / f64::from(height) * 100.0
+                    "left:{:.3}cqw;top:{:.3}cqw;width:{:.3}cqw;height:{:.3}cqw",
+                    m.x * unit,
+                    m.y * unit,
+                    m.width * unit,
+                    m.height * unit
                 ),
                 None => "display:none".to_string(),
             }

@@ -43,21 +43,38 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     // would force a layout of a half-updated page.
     let body = NodeRef::<leptos::html::Tbody>::new();
     let seen = StoredValue::new(PAGE_SIZE);
+    // The shortest row laid out on screen so far: rows are several lines tall, so counting
+    // them at one line each would build three times the rows that fit.
+    let shortest = StoredValue::new(None::<f64>);
     let measure_seen = move || {
         // Also runs after the frame, when the list may have been dropped (a change of tab).
         let body = body.try_get_untracked().flatten();
-        if let (Some(body), Some(height)) = (body, browser::viewport_height()) {
-            seen.set_value(rows_above(height - body.get_bounding_client_rect().top()));
+        let (Some(body), Some(height)) = (body, browser::viewport_height()) else {
+            return;
+        };
+        if let Some(row) = shortest_row_on_screen(&body, height) {
+            shortest.set_value(Some(shortest.get_value().map_or(row, |px| px.min(row))));
         }
+        let row_px = shortest.get_value().unwrap_or(MIN_ROW_PX);
+        seen.set_value(rows_above(
+            height - body.get_bounding_client_rect().top(),
+            row_px,
+        ));
     };
     // Not while the list is far from the screen: it is read only on screen, and the list
-    // cannot get there without scrolling through "near", which measures again.
+    // cannot get there without coming near, which measures again (the observer says so after
+    // the scroll that brought it).
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
         if nearness.get_untracked() != Nearness::Far {
             measure_seen();
         }
     });
     on_cleanup(move || on_scroll.remove());
+    Effect::new(move |_| {
+        if nearness.get() != Nearness::Far {
+            measure_seen();
+        }
+    });
     let complete = RwSignal::new(None::<Vec<u32>>);
     let shown_rows = Memo::new(move |_| {
         page_rows.with(|rows| {
@@ -149,17 +166,34 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     }
 }
 
-/// The least height of a row, in CSS pixels: one line of text and its padding.
+/// The least height of a row, in CSS pixels, before any row was measured: one line of text and
+/// its padding.
 const MIN_ROW_PX: f64 = 32.0;
 
-/// How many rows can be on screen when `height` pixels of the list body are (a row is at least
-/// `MIN_ROW_PX` tall), with a few more in case the panels above it moved since it was measured.
-fn rows_above(height: f64) -> usize {
-    const SPARE: usize = 3;
-    if height <= 0.0 {
+/// How many rows can be on screen when `height` pixels of the list body are and no row is
+/// shorter than `row_px`, with one more in case a shorter row comes along. The panels above
+/// the list keep their height through filter changes (the bar charts reserve their rows), so
+/// the list does not move up between measures.
+fn rows_above(height: f64, row_px: f64) -> usize {
+    const SPARE: usize = 1;
+    if height <= 0.0 || row_px <= 0.0 {
         return SPARE;
     }
-    ((height / MIN_ROW_PX).ceil() as usize).saturating_add(SPARE)
+    ((height / row_px).ceil() as usize).saturating_add(SPARE)
+}
+
+/// The height of the shortest row wholly on a screen `height` pixels tall. Only those: rows
+/// off screen are not laid out (`content-visibility`) and report a placeholder height.
+fn shortest_row_on_screen(body: &web_sys::HtmlElement, height: f64) -> Option<f64> {
+    let rows = body.children();
+    (0..rows.length())
+        .filter_map(|index| rows.item(index))
+        .map(|row| row.get_bounding_client_rect())
+        .skip_while(|rect| rect.top() < 0.0)
+        .take_while(|rect| rect.bottom() <= height)
+        .map(|rect| rect.height())
+        .filter(|px| *px > 0.0)
+        .reduce(f64::min)
 }
 
 /// One row: date with its precision, place, actors, kind, casualties in the report's words,
@@ -211,4 +245,20 @@ fn row_view(
             <td role="cell">{event_text::sources(catalog, row, event)}</td>
         </tr>
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_that_fit_are_counted_by_the_shortest_row_plus_a_spare() {
+        assert_eq!(rows_above(1000.0, 100.0), 11);
+        assert_eq!(rows_above(1000.0, MIN_ROW_PX), 33);
+        // Part of a row on screen is a row to build.
+        assert_eq!(rows_above(150.0, 100.0), 3);
+        // The list below the screen, or a row of no height: only the spare.
+        assert_eq!(rows_above(-20.0, 100.0), 1);
+        assert_eq!(rows_above(500.0, 0.0), 1);
+    }
 }

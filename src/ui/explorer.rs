@@ -31,17 +31,13 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     let filter = Memo::new(move |_| state.with(|s| s.filter(&collection_ids)));
     // The filter pass is measured so the benchmark can read it from the Performance timeline.
     let rows = Memo::new(move |_| {
-        browser::mark_start("filter");
-        let rows = filter.with(|f| f.rows(&filter_catalog.table));
-        browser::measure("filter");
-        rows
+        let _measure = browser::Measure::new("filter");
+        filter.with(|f| f.rows(&filter_catalog.table))
     });
     let cross_catalog = catalog.clone();
     let cross = Memo::new(move |_| {
-        browser::mark_start("cross-counts");
-        let counts = filter.with(|f| filter::cross_counts(f, &cross_catalog.table));
-        browser::measure("cross-counts");
-        counts
+        let _measure = browser::Measure::new("cross-counts");
+        filter.with(|f| filter::cross_counts(f, &cross_catalog.table))
     });
     let totals_catalog = catalog.clone();
     let totals =

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
-use crate::core::filter::{ActorRole, CasualtyFilter, CrossCounts};
-use crate::core::query::toggle;
+use crate::core::filter::{self, ActorRole, CasualtyFilter, CrossCounts};
+use crate::core::query::{toggle, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use crate::ui::browser;
 use crate::ui::near_screen::{use_nearness, use_paced};
@@ -32,6 +32,10 @@ pub fn FilterPanel(
         .map(|d| (d.collection.id.clone(), d.collection.name.clone()))
         .collect();
     let date_value = |day: Option<Day>| day.map(|d| d.to_string()).unwrap_or_default();
+    // Counts with no filter: an option with no event at all is left out, and one that has none
+    // under the current filters is greyed but stays, so the options below it do not move.
+    let everything = ViewState::default().filter(&catalog.collection_ids());
+    let overall = filter::cross_counts(&everything, &catalog.table);
     let casualty_group = NodeRef::<leptos::html::Fieldset>::new();
     let casualty_counts = use_paced(
         Memo::new(move |_| cross.with(|c| c.casualty.clone())),
@@ -90,6 +94,7 @@ pub fn FilterPanel(
                 options=collections.iter().enumerate().map(|(i, (id, name))| (i, id.clone(), name.clone())).collect()
                 checked=Memo::new(move |_| state.with(|s| s.collections.clone()))
                 counts=Memo::new(move |_| cross.with(|c| c.collection.clone()))
+                present=overall.collection.iter().map(|&n| n > 0).collect()
                 on_toggle=Callback::new(move |id: String| url.update(|s| { toggle(&mut s.collections, id); s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.collections.clear(); s.page = 0; }))
             />
@@ -99,6 +104,7 @@ pub fn FilterPanel(
                 options=Publisher::ALL.iter().map(|p| (p.index(), p.id().to_string(), p.label().to_string())).collect()
                 checked=Memo::new(move |_| state.with(|s| s.publishers.iter().map(|p| p.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.publisher.clone()))
+                present=overall.publisher.iter().map(|&n| n > 0).collect()
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(p) = Publisher::from_id(&id) { toggle(&mut s.publishers, p); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.publishers.clear(); s.page = 0; }))
             />
@@ -119,6 +125,7 @@ pub fn FilterPanel(
                 options=Actor::ALL.iter().map(|a| (a.index(), a.id().to_string(), a.label().to_string())).collect()
                 checked=Memo::new(move |_| state.with(|s| s.actors.iter().map(|a| a.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.actor.clone()))
+                present=overall.actor.iter().map(|&n| n > 0).collect()
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(a) = Actor::from_id(&id) { toggle(&mut s.actors, a); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.actors.clear(); s.page = 0; }))
             />
@@ -128,6 +135,7 @@ pub fn FilterPanel(
                 options=EventKind::ALL.iter().map(|k| (k.index(), k.id().to_string(), k.label().to_string())).collect()
                 checked=Memo::new(move |_| state.with(|s| s.kinds.iter().map(|k| k.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.kind.clone()))
+                present=overall.kind.iter().map(|&n| n > 0).collect()
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(k) = EventKind::from_id(&id) { toggle(&mut s.kinds, k); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.kinds.clear(); s.page = 0; }))
             />
@@ -137,6 +145,7 @@ pub fn FilterPanel(
                 options=Governorate::ALL.iter().map(|g| (g.index(), g.id().to_string(), g.label().to_string())).collect()
                 checked=Memo::new(move |_| state.with(|s| s.governorates.iter().map(|g| g.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.governorate.clone()))
+                present=overall.governorate.iter().map(|&n| n > 0).collect()
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(g) = Governorate::from_id(&id) { toggle(&mut s.governorates, g); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.governorates.clear(); s.page = 0; }))
             />
@@ -167,18 +176,18 @@ pub fn FilterPanel(
     }
 }
 
-/// A "Clear" button shown while a filter group is active.
+/// A "Clear" button shown while a filter group is active. Hidden rather than removed: it comes
+/// and goes with most clicks in its group.
 #[component]
 fn ClearButton(active: Signal<bool>, on_clear: Callback<()>) -> impl IntoView {
     view! {
-        <Show when=move || active.get()>
-            <button type="button" class="clear" on:click=move |_| on_clear.run(())>"Clear"</button>
-        </Show>
+        <button type="button" class="clear" hidden=move || !active.get() on:click=move |_| on_clear.run(())>"Clear"</button>
     }
 }
 
-/// A group of checkboxes with cross-filter counts. Options with no matching event are hidden
-/// unless checked, so long vocabularies stay short.
+/// A group of checkboxes with cross-filter counts. Options with no event in the collections are
+/// left out unless checked, so long vocabularies stay short; options with none under the other
+/// filters are greyed.
 #[component]
 fn OptionGroup(
     title: &'static str,
@@ -188,6 +197,8 @@ fn OptionGroup(
     /// Memos, so the many closures of the options read them without recomputing.
     checked: Memo<BTreeSet<String>>,
     counts: Memo<Vec<u32>>,
+    /// Whether each option (by count index) has any event with no filter.
+    present: Vec<bool>,
     on_toggle: Callback<String>,
     on_clear: Callback<()>,
 ) -> impl IntoView {
@@ -204,16 +215,15 @@ fn OptionGroup(
                     // Per option, so only the options whose count or state changed are
                     // touched on a filter change.
                     let count = Memo::new(move |_| counts.with(|c| c.get(index).copied().unwrap_or(0)));
+                    let present = present.get(index).copied().unwrap_or(false);
                     let is_checked = {
                         let id = id.clone();
                         Memo::new(move |_| checked.with(|c| c.contains(&id)))
                     };
                     view! {
-                        // Hidden by class rather than removed: options come and go with every
-                        // change, and a class costs less than building and dropping the label.
                         <label class="option"
                             class:zero=move || count.get() == 0
-                            class:absent=move || count.get() == 0 && !is_checked.get()
+                            class:absent=move || !present && !is_checked.get()
                             for=input_id.clone()>
                                 <input type="checkbox" id=input_id.clone() value=id.clone()
                                     prop:checked=is_checked

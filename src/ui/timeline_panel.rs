@@ -41,11 +41,9 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     let timeline = Memo::new(move |_| {
         let (interval, metric, stacked, range) = options.get();
         rows.with(|rows| {
-            browser::mark_start("timeline");
+            let _measure = browser::Measure::new("timeline");
             let timeline = aggregate::timeline(&table_catalog.table, rows, interval, metric, range);
-            let drawn = layout(&timeline, stacked, &table_catalog.table);
-            browser::measure("timeline");
-            drawn
+            layout(&timeline, stacked, &table_catalog.table)
         })
     });
     let chart = Memo::new(move |_| timeline.with(|t| t.chart.clone()));
@@ -206,27 +204,35 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                 }).collect_view())}
                 <li><span class="swatch hatched"></span>"dated only to a month, year or period (spread over it)"</li>
             </ul>
-            {move || {
-                let catalog = milestone_catalog.clone();
-                milestones.with(|t| {
-                    (!t.is_empty()).then(|| view! {
-                        <ol class="milestones legend" aria-label="Agreements and ceasefires">
-                            {t.iter().filter_map(|&(number, row)| {
-                                let event = catalog.event(row as usize)?;
-                                let id = event.id.clone();
-                                Some(view! {
-                                    <li value=number.to_string()>
-                                        <button type="button" class="link" on:click=move |_| {
-                                            let id = id.clone();
-                                            url.update(|s| s.selected = Some(id));
-                                        }>{format!("{number}. {} — {}", event.date.start, event.summary)}</button>
-                                    </li>
-                                })
-                            }).collect_view()}
-                        </ol>
+            // A box of fixed height, scrolled when the agreements do not fit: filters change how
+            // many there are, and a growing or shrinking list would move the charts and the
+            // list below it, and the reader's place with them.
+            <div class="milestones-box">
+                {move || {
+                    let catalog = milestone_catalog.clone();
+                    milestones.with(|t| {
+                        if t.is_empty() {
+                            return view! { <p class="muted">"No agreement or ceasefire among these events."</p> }.into_any();
+                        }
+                        view! {
+                            <ol class="milestones legend" aria-label="Agreements and ceasefires">
+                                {t.iter().filter_map(|&(number, row)| {
+                                    let event = catalog.event(row as usize)?;
+                                    let id = event.id.clone();
+                                    Some(view! {
+                                        <li value=number.to_string()>
+                                            <button type="button" class="link" on:click=move |_| {
+                                                let id = id.clone();
+                                                url.update(|s| s.selected = Some(id));
+                                            }>{format!("{number}. {} — {}", event.date.start, event.summary)}</button>
+                                        </li>
+                                    })
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
                     })
-                })
-            }}
+                }}
+            </div>
         </section>
     }
 }
