@@ -10,6 +10,8 @@
 // screen, the address). A second, traced pass of the same clicks gives the main thread's CPU
 // time per change, to the laid-out DOM and to the painted frame (thread time: waiting for other
 // processes on this 2-core machine does not count), and the wall time to the painted frame.
+// "Frame painted" is the figure to read against a frame's 16.7 ms: the first timer after a
+// click can come after a frame, so "DOM updated" may include that frame's rendering.
 // It also prints the app's own performance measures. Prints figures; asserts nothing.
 //
 // Usage: trunk build --release && node bench/filter-frame.mjs [rounds] [scene...]
