@@ -35,7 +35,7 @@ fn js_error(value: JsValue) -> DrawingErrorKind<CanvasError> {
 /// the next: the context parses every colour and font it is given, and setting a font on a
 /// canvas in the page first brings the page's styles up to date, so a repaint sets only what
 /// differs from the last one. Colour and font are compared before they are written out as
-/// CSS text, which is most of what a repaint would otherwise spend on them.
+/// CSS text, so one that did not change costs no formatting.
 pub struct CanvasSurface {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
