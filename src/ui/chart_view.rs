@@ -26,7 +26,7 @@ pub struct Target {
 #[component]
 pub fn ChartCanvas<C>(
     chart: Memo<C>,
-    nearness: ReadSignal<Nearness>,
+    nearness: Memo<Nearness>,
     #[prop(into)] label: Signal<String>,
 ) -> impl IntoView
 where
@@ -85,7 +85,7 @@ where
 pub fn ChartView<C>(
     chart: Memo<C>,
     /// How near the screen the chart's panel is.
-    nearness: ReadSignal<Nearness>,
+    nearness: Memo<Nearness>,
     /// One target per mark, same order.
     #[prop(into)]
     targets: Signal<Vec<Target>>,

@@ -25,22 +25,16 @@ pub enum Nearness {
 
 /// A signal that follows how near the screen the element of `node` is. It starts `Far` and is
 /// set soon after the element is mounted.
-pub fn use_nearness<E>(node: NodeRef<E>) -> ReadSignal<Nearness>
+pub fn use_nearness<E>(node: NodeRef<E>) -> Memo<Nearness>
 where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    let (nearness, set_nearness) = signal(Nearness::Far);
     let (near, on_screen) = (RwSignal::new(false), RwSignal::new(false));
-    Effect::new(move |_| {
-        let level = match (on_screen.get(), near.get()) {
-            (true, _) => Nearness::OnScreen,
-            (false, true) => Nearness::Near,
-            (false, false) => Nearness::Far,
-        };
-        if nearness.get_untracked() != level {
-            set_nearness.set(level);
-        }
+    let nearness = Memo::new(move |_| match (on_screen.get(), near.get()) {
+        (true, _) => Nearness::OnScreen,
+        (false, true) => Nearness::Near,
+        (false, false) => Nearness::Far,
     });
     // Dropped, and so disconnected, with the component.
     let watches = StoredValue::new_local(Vec::<Watch>::new());
@@ -63,7 +57,7 @@ where
 
 /// A copy of `source` paced by `nearness`: it follows at once while the element is on screen,
 /// and just after the next frame otherwise.
-pub fn use_paced<T, S>(source: S, nearness: ReadSignal<Nearness>) -> ReadSignal<T>
+pub fn use_paced<T, S>(source: S, nearness: Memo<Nearness>) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
     S: GetUntracked<Value = T> + Track + Copy + Send + Sync + 'static,
