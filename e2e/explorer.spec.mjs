@@ -156,6 +156,31 @@ test('the detail view shows the verbatim quote and is itself a link', async ({ p
   await expect(page.getByTestId('ucdp-id')).toHaveText(String(ucdp.ucdp.id), { timeout: 30_000 });
 });
 
+test('a summary in the list opens its record, by keyboard too, and marks its row', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page);
+  const rows = page.getByTestId('event-list').locator('tbody tr');
+  await expect(rows).toHaveCount(25);
+  const second = rows.nth(1);
+  const id = await second.getAttribute('data-event-id');
+  const event = events.find((e) => e.id === id);
+  await second.getByRole('button', { name: event.summary, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(id);
+  await expect(page.getByTestId('event-detail')).toContainText(event.summary);
+  await expect(second).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('tbody tr[aria-current]')).toHaveCount(1);
+  // Another row takes the mark, on the same elements: the list is not rebuilt.
+  const first = rows.first();
+  await first.evaluate((row) => { row.probe = true; });
+  await first.locator('.summary-cell button').click();
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect(second).not.toHaveAttribute('aria-current', 'true');
+  expect(await rows.first().evaluate((row) => row.probe)).toBe(true);
+  expect(errors).toEqual([]);
+});
+
 /** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text) {
   const records = [];

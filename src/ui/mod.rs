@@ -9,6 +9,7 @@ pub mod chart_view;
 pub mod error_panel;
 pub mod event_detail;
 pub mod event_list;
+pub mod event_row;
 pub mod event_text;
 pub mod explorer;
 pub mod figures_view;

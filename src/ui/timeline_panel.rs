@@ -17,7 +17,7 @@ use crate::core::date::Day;
 use crate::core::vocab::Actor;
 use crate::ui::browser;
 use crate::ui::chart_view::{chart_download, ChartCanvas};
-use crate::ui::near_screen::use_nearness;
+use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
 /// How many actors get their own colour; the rest share "other".
@@ -26,6 +26,11 @@ const STACKED_ACTORS: usize = 8;
 #[component]
 pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
     let state = url.state;
+    // While the reader is further down the page, the timeline, its legend and its agreements
+    // follow a filter change just after the frame that shows it.
+    let panel = NodeRef::<leptos::html::Section>::new();
+    let nearness = use_nearness(panel);
+    let rows = use_paced(rows, nearness);
     let table_catalog = catalog.clone();
     // What the timeline depends on besides the rows, so that sorting, paging or selecting
     // an event does not recompute it.
@@ -47,8 +52,6 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
         })
     });
     let chart = Memo::new(move |_| timeline.with(|t| t.chart.clone()));
-    let surface = NodeRef::<leptos::html::Div>::new();
-    let nearness = use_nearness(surface);
     let hovered = RwSignal::new(None::<usize>);
     let drag_start = RwSignal::new(None::<usize>);
     let drag_now = RwSignal::new(None::<usize>);
@@ -105,7 +108,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     };
 
     view! {
-        <section class="panel timeline">
+        <section class="panel timeline" node_ref=panel>
             <h2>
                 "Timeline"
                 <span class="tools">
@@ -142,7 +145,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                 fallback=|| view! { <p class="empty">"No dated events match these filters."</p> }
             >
                 <div class="timeline-scroll">
-                <div class="chart-canvas timeline-canvas" data-testid="timeline" node_ref=surface
+                <div class="chart-canvas timeline-canvas" data-testid="timeline"
                     style=format!("aspect-ratio:{}/{}", timeline_chart::WIDTH, timeline_chart::HEIGHT)
                     tabindex="0"
                     on:keydown=move |ev| {

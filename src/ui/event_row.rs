@@ -1,0 +1,164 @@
+//! One incident as a row of the list, written as HTML text: date with its precision, place,
+//! actors, kind, casualties in the report's words, the summary (a button that opens the record)
+//! and the sources. The list puts rows on the page as text because the browser parses a row in
+//! one call, where building it node by node from WebAssembly takes some forty calls, and a
+//! filter change with the list on screen must fit in a frame. Everything taken from the data is
+//! escaped here, so a hostile file shows its markup as text.
+
+use html_escape::{encode_double_quoted_attribute_to_string, encode_text_to_string};
+
+use crate::core::catalog::Catalog;
+use crate::ui::event_text;
+
+/// The attribute on a row that names its event, and on its summary button, which opens it.
+pub const EVENT_ID: &str = "data-event-id";
+
+/// The row of table row `row`, marked as the current one (`aria-current`, which screen readers
+/// announce and the stylesheet highlights) when its event is `selected`; `None` when the
+/// catalog has no such row.
+pub fn row_html(catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<String> {
+    let row = row as usize;
+    let event = catalog.event(row)?;
+    let mut html = String::with_capacity(1024);
+    let id = |html: &mut String| {
+        html.push_str(EVENT_ID);
+        html.push_str("=\"");
+        encode_double_quoted_attribute_to_string(&event.id, html);
+        html.push('"');
+    };
+    html.push_str("<tr role=\"row\"");
+    if selected == Some(event.id.as_str()) {
+        html.push_str(" aria-current=\"true\"");
+    }
+    html.push(' ');
+    id(&mut html);
+    html.push('>');
+
+    let (date, precision) = event_text::date(event);
+    cell(&mut html, "", |html| {
+        encode_text_to_string(&date, html);
+        if let Some(precision) = precision {
+            html.push_str("<span class=\"precision\">");
+            encode_text_to_string(precision, html);
+            html.push_str("</span>");
+        }
+    });
+    cell(&mut html, "", |html| {
+        if let Some(place) = event.places.first() {
+            encode_text_to_string(&place.name, html);
+            if let Some(governorate) = place.governorate.filter(|g| g.label() != place.name) {
+                html.push_str(", ");
+                encode_text_to_string(governorate.label(), html);
+            }
+        }
+    });
+    cell(&mut html, "", |html| {
+        encode_text_to_string(event_text::actors(catalog, row, event), html);
+    });
+    cell(&mut html, "", |html| {
+        encode_text_to_string(event.kind.label(), html);
+    });
+    cell(&mut html, "", |html| {
+        for casualty in &event.casualties {
+            html.push_str("<div>");
+            encode_text_to_string(event_text::casualty(casualty), html);
+            if let Some(wording) = &casualty.wording {
+                html.push_str(" — “");
+                encode_text_to_string(wording, html);
+                html.push('”');
+            }
+            html.push_str("</div>");
+        }
+    });
+    cell(&mut html, " class=\"summary-cell\"", |html| {
+        html.push_str("<button type=\"button\" ");
+        id(html);
+        html.push('>');
+        encode_text_to_string(&event.summary, html);
+        html.push_str("</button>");
+    });
+    cell(&mut html, "", |html| {
+        encode_text_to_string(event_text::sources(catalog, row, event), html);
+    });
+    html.push_str("</tr>");
+    Some(html)
+}
+
+/// A cell with `attributes` (each with its leading space) around what `content` writes.
+fn cell(html: &mut String, attributes: &str, content: impl FnOnce(&mut String)) {
+    html.push_str("<td role=\"cell\"");
+    html.push_str(attributes);
+    html.push('>');
+    content(html);
+    html.push_str("</td>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::validate;
+
+    /// A catalog of the curated collection with one event's text replaced by markup.
+    fn catalog_with(summary: &str, id: &str, wording: &str) -> Catalog {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/curated.json"
+        ))
+        .expect("the curated collection is in the repository");
+        let mut loaded = validate::load("curated.json", &bytes).expect("it loads");
+        let event = loaded
+            .dataset
+            .events
+            .iter_mut()
+            .find(|e| e.casualties.len() > 1)
+            .expect("an event with several figures");
+        event.summary = summary.to_string();
+        event.id = id.to_string();
+        event.casualties[0].wording = Some(wording.to_string());
+        Catalog::new(vec![loaded])
+    }
+
+    fn row_of(catalog: &Catalog, id: &str) -> u32 {
+        (0..catalog.table.len() as u32)
+            .find(|&row| catalog.event(row as usize).is_some_and(|e| e.id == id))
+            .expect("the event is in the catalog")
+    }
+
+    #[test]
+    fn markup_from_the_data_is_written_as_text() {
+        let summary = "<img src=x onerror=\"alert(1)\"> & <script>alert(2)</script>";
+        let id = "x\" onclick=\"alert(3)";
+        let wording = "</td><td>42 killed";
+        let catalog = catalog_with(summary, id, wording);
+        let row = row_of(&catalog, id);
+        let html = row_html(&catalog, row, None).expect("a row");
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("\" onclick"));
+        assert!(html.contains("&lt;img src=x onerror=\"alert(1)\"&gt; &amp; &lt;script&gt;"));
+        assert!(html.contains("data-event-id=\"x&quot; onclick=&quot;alert(3)\""));
+        assert!(html.contains("“&lt;/td&gt;&lt;td&gt;42 killed”"));
+        // Seven cells, and the only tags are the row's own.
+        assert_eq!(html.matches("<td ").count(), 7);
+        assert_eq!(html.matches('<').count(), html.matches('>').count());
+    }
+
+    #[test]
+    fn a_row_says_what_the_list_shows_and_which_row_is_selected() {
+        let catalog = catalog_with("Shelling of a market", "evt-1", "“dozens” killed");
+        let row = row_of(&catalog, "evt-1");
+        let event = catalog.event(row as usize).expect("the event");
+        let html = row_html(&catalog, row, Some("evt-1")).expect("a row");
+        assert!(html.starts_with("<tr role=\"row\" aria-current=\"true\" data-event-id=\"evt-1\">"));
+        assert!(html.contains(
+            "<button type=\"button\" data-event-id=\"evt-1\">Shelling of a market</button>"
+        ));
+        assert!(html.contains(event.kind.label()));
+        // Every figure, in the report's words where it has them.
+        assert_eq!(html.matches("<div>").count(), event.casualties.len());
+        assert!(html.contains(" — ““dozens” killed”"));
+        let unselected = row_html(&catalog, row, Some("evt-2")).expect("a row");
+        assert!(!unselected.contains("aria-current"));
+        assert_eq!(row_html(&catalog, u32::MAX, None), None);
+    }
+}
