@@ -46,6 +46,19 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     // Which build of the rows is the latest, so the rest of a page that was replaced in the
     // meantime is not added after the frame.
     let generation = StoredValue::new(0_u64);
+    // Where the rows began on screen and how tall they were, at the last fill. Scrolling moves
+    // the rows, and resizing the window changes both.
+    let geometry = StoredValue::new(RowGeometry::default());
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        geometry.update_value(|g| g.top = None);
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+        geometry.set_value(RowGeometry::default());
+    });
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
     Effect::new(move |_| {
         let Some(body) = body.get() else {
             return;
@@ -65,7 +78,14 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
             return;
         }
         body.set_text_content(None);
-        let built = fill_screen(&body, &rows, |row| html(&[*row], current.as_deref()));
+        let mut seen = geometry.get_value();
+        let built = fill_screen(
+            &body,
+            &rows,
+            |rows| html(rows, current.as_deref()),
+            &mut seen,
+        );
+        geometry.set_value(seen);
         if built < rows.len() {
             browser::after_next_paint(move || {
                 // The list may have been dropped (a change of tab) or rebuilt since.
@@ -176,23 +196,81 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     }
 }
 
-/// Puts rows on the page one by one until the last one reaches the bottom of the screen, and
-/// says how many it put there. Each row is measured once it is in: the first measure lays out
-/// the page, which the frame would do anyway, and each one after it lays out one row.
-fn fill_screen(body: &web_sys::HtmlElement, rows: &[u32], html: impl Fn(&u32) -> String) -> usize {
-    let Some(height) = browser::viewport_height() else {
-        return 0;
+/// Where the list's rows begin on screen (`None` once the page has scrolled) and their mean
+/// height, in CSS pixels, as last measured.
+#[derive(Debug, Clone, Copy, Default)]
+struct RowGeometry {
+    top: Option<f64>,
+    row_px: Option<f64>,
+}
+
+/// Puts rows on the page until the last one reaches the bottom of the screen, and says how many
+/// it put there. It guesses how many will do from the rows of the last change and puts them in
+/// at once, then measures: each measure lays out the page, which the frame would do anyway,
+/// but each costs a pass over it, so the fewer the better. When the guess falls short it guesses
+/// again from the rows now in.
+fn fill_screen(
+    body: &web_sys::HtmlElement,
+    rows: &[u32],
+    html: impl Fn(&[u32]) -> String,
+    seen: &mut RowGeometry,
+) -> usize {
+    // With no screen to measure, the whole page.
+    let height = browser::viewport_height().unwrap_or(f64::INFINITY);
+    let mut top = match seen.top {
+        Some(top) => top,
+        None => body.get_bounding_client_rect().top(),
     };
-    for (built, row) in rows.iter().enumerate() {
-        if body.insert_adjacent_html("beforeend", &html(row)).is_err() {
-            return built;
+    let mut built = 0;
+    let mut bottom = top;
+    while built < rows.len() {
+        let more = seen
+            .row_px
+            .map_or(1, |px| rows_to_reach(height - bottom, px));
+        let end = built.saturating_add(more).min(rows.len());
+        if body
+            .insert_adjacent_html("beforeend", &html(&rows[built..end]))
+            .is_err()
+        {
+            break;
         }
-        let bottom = body
-            .last_element_child()
-            .map_or(height, |last| last.get_bounding_client_rect().bottom());
+        built = end;
+        let Some(last) = body.last_element_child() else {
+            break;
+        };
+        bottom = last.get_bounding_client_rect().bottom();
+        // The page is laid out now, so this costs nothing.
+        top = body.get_bounding_client_rect().top();
+        seen.top = Some(top);
+        seen.row_px = Some((bottom - top) / built as f64);
         if bottom >= height {
-            return built + 1;
+            break;
         }
     }
-    rows.len()
+    built
+}
+
+/// How many rows of `row_px` pixels fill `space` pixels: at least one.
+fn rows_to_reach(space: f64, row_px: f64) -> usize {
+    if !(space > 0.0 && row_px > 0.0) {
+        return 1;
+    }
+    ((space / row_px).ceil() as usize).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_fill_the_space_left_with_part_of_a_row_counting_as_one() {
+        assert_eq!(rows_to_reach(470.0, 160.0), 3);
+        assert_eq!(rows_to_reach(480.0, 160.0), 3);
+        assert_eq!(rows_to_reach(481.0, 160.0), 4);
+        // Nothing left to fill, or nothing measured: one row, then measure again.
+        assert_eq!(rows_to_reach(-20.0, 160.0), 1);
+        assert_eq!(rows_to_reach(500.0, 0.0), 1);
+        assert_eq!(rows_to_reach(f64::NAN, 160.0), 1);
+        assert_eq!(rows_to_reach(f64::INFINITY, 160.0), usize::MAX);
+    }
 }
