@@ -119,9 +119,8 @@ mod tests {
     }
 
     fn row_of(catalog: &Catalog, id: &str) -> u32 {
-        (0..catalog.table.len() as u32)
-            .find(|&row| catalog.event(row as usize).is_some_and(|e| e.id == id))
-            .expect("the event is in the catalog")
+        let row = catalog.row_of(id).expect("the event is in the catalog");
+        u32::try_from(row).expect("a table row fits in u32")
     }
 
     #[test]
