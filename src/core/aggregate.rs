@@ -91,9 +91,10 @@ impl Metric {
     }
 }
 
-/// Reads the value rows contribute to a metric. Milestone kinds are looked up once, as a mask,
-/// so the per-row cost is two loads and a bit test.
-struct Values<'a> {
+/// Reads the value rows contribute to a metric: the one counting rule that the timeline, the
+/// bars, the map and the totals share. Milestone kinds are looked up once, as a mask, so the
+/// per-row cost is two loads and a bit test.
+pub struct Values<'a> {
     /// `None` for [`Metric::Events`] (every non-milestone row is worth 1).
     column: Option<&'a [u32]>,
     kind: &'a [u8],
@@ -101,7 +102,7 @@ struct Values<'a> {
 }
 
 impl<'a> Values<'a> {
-    fn new(table: &'a EventTable, metric: Metric) -> Values<'a> {
+    pub fn new(table: &'a EventTable, metric: Metric) -> Values<'a> {
         Values {
             column: match metric {
                 Metric::Events => None,
@@ -113,14 +114,16 @@ impl<'a> Values<'a> {
         }
     }
 
-    fn is_milestone(&self, row: usize) -> bool {
+    /// Whether `row` is a milestone (agreement, ceasefire, political event), or out of range:
+    /// never counted, only marked.
+    pub fn is_milestone(&self, row: usize) -> bool {
         self.kind
             .get(row)
             .is_none_or(|&kind| bit32(usize::from(kind)) & self.milestones != 0)
     }
 
     /// The value of `row`; 0 for milestones and for rows out of range.
-    fn at(&self, row: usize) -> f64 {
+    pub fn at(&self, row: usize) -> f64 {
         if self.is_milestone(row) {
             return 0.0;
         }
@@ -144,6 +147,9 @@ fn milestone_kinds() -> u32 {
 pub struct Totals {
     /// Every row given, milestones included: the length of the list the totals head.
     pub events: u32,
+    /// How many of `events` are milestones (agreements, ceasefires, political events): listed,
+    /// but never counted as incidents by the charts, the map or a figure comparison.
+    pub milestones: u32,
     pub deaths_low: u64,
     pub deaths_best: u64,
     pub deaths_high: u64,
@@ -151,6 +157,11 @@ pub struct Totals {
 }
 
 pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
+    let values = Values::new(table, Metric::Events);
+    let milestones = rows
+        .iter()
+        .filter(|&&row| (row as usize) < table.len() && values.is_milestone(row as usize))
+        .count();
     let column_sum = |column: &[u32]| -> u64 {
         rows.iter()
             .filter_map(|&row| column.get(row as usize))
@@ -159,6 +170,7 @@ pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
     };
     Totals {
         events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+        milestones: u32::try_from(milestones).unwrap_or(u32::MAX),
         // Milestones carry zero deaths in the table, so plain sums already leave them out.
         deaths_low: column_sum(&table.deaths_low),
         deaths_best: column_sum(&table.deaths_best),
@@ -211,21 +223,23 @@ pub fn no_actor_slot() -> usize {
     Actor::ALL.len()
 }
 
-/// Builds the timeline of `rows`.
+/// Builds the timeline of `rows` over the date filter's window `(from, to)`.
 ///
-/// Buckets cover `range` (inclusive days, swapped if reversed) or else the span from the
-/// earliest start to the latest end of the rows, extended to whole buckets, with empty buckets
-/// included. An event whose date range lies in one bucket adds its value there. An event whose
-/// range covers several buckets adds to each a share proportional to the days of its range in
-/// that bucket, and those shares also go to [`Bucket::imprecise`]; shares falling outside the
-/// buckets (when `range` cuts the event) are dropped, not moved. The value goes to one slot:
-/// the event's lead actor (first perpetrator, else first actor, else "no actor").
+/// Buckets cover the window (inclusive days, swapped if reversed), extended to whole buckets,
+/// with empty buckets included. An open end is "up to the data": a missing `from` is the
+/// earliest start of the rows and a missing `to` their latest end (with no rows, the given
+/// end alone; with neither, no buckets). An event whose date range lies in one bucket adds
+/// its value there. An event whose range covers several buckets adds to each a share
+/// proportional to the days of its range in that bucket, and those shares also go to
+/// [`Bucket::imprecise`]; shares falling outside the buckets (when the window cuts the event)
+/// are dropped, not moved. The value goes to one slot: the event's lead actor (first
+/// perpetrator, else first actor, else "no actor").
 pub fn timeline(
     table: &EventTable,
     rows: &[u32],
     interval: Interval,
     metric: Metric,
-    range: Option<(Day, Day)>,
+    window: (Option<Day>, Option<Day>),
 ) -> Timeline {
     let milestones = {
         let values = Values::new(table, metric);
@@ -237,16 +251,19 @@ pub fn timeline(
             })
             .collect()
     };
-    let span = match range {
-        Some((a, b)) => Some((a.min(b), a.max(b))),
-        None => rows
-            .iter()
-            .filter_map(|&row| {
-                let row = row as usize;
-                Some((*table.start.get(row)?, *table.end.get(row)?))
-            })
-            .reduce(|(s1, e1), (s2, e2)| (s1.min(s2), e1.max(e2)))
-            .map(|(start, end)| (Day(start), Day(end))),
+    let data_span = rows
+        .iter()
+        .filter_map(|&row| {
+            let row = row as usize;
+            Some((*table.start.get(row)?, *table.end.get(row)?))
+        })
+        .reduce(|(s1, e1), (s2, e2)| (s1.min(s2), e1.max(e2)))
+        .map(|(start, end)| (Day(start), Day(end)));
+    let span = match (window, data_span) {
+        ((Some(a), Some(b)), _) => Some((a.min(b), a.max(b))),
+        ((from, to), Some((start, end))) => Some((from.unwrap_or(start), to.unwrap_or(end))),
+        ((Some(day), None), None) | ((None, Some(day)), None) => Some((day, day)),
+        ((None, None), None) => None,
     };
     // Only days of years 0000 to 9999 (what dates parse to) are bucketed, so the calendar
     // arithmetic below cannot overflow whatever range a caller passes.
@@ -596,6 +613,7 @@ mod tests {
             totals,
             Totals {
                 events: 3,
+                milestones: 1,
                 deaths_low: 6,
                 deaths_best: 7,
                 deaths_high: 9,
@@ -616,7 +634,7 @@ mod tests {
             ev("c:2", "2019-11-13").actor(Actor::Russia, Role::Perpetrator),
         ]);
         let rows = all_rows(&table);
-        let events = timeline(&table, &rows, Interval::Week, Metric::Events, None);
+        let events = timeline(&table, &rows, Interval::Week, Metric::Events, (None, None));
         let starts: Vec<String> = events.buckets.iter().map(|b| b.start.to_string()).collect();
         assert_eq!(
             starts,
@@ -639,7 +657,13 @@ mod tests {
         let sum: f64 = totals.iter().sum();
         assert!(close(sum, 2.0));
 
-        let deaths = timeline(&table, &rows, Interval::Week, Metric::CivilianDeaths, None);
+        let deaths = timeline(
+            &table,
+            &rows,
+            Interval::Week,
+            Metric::CivilianDeaths,
+            (None, None),
+        );
         let russia = Actor::Russia.index();
         let weekly: Vec<f64> = deaths.buckets.iter().map(|b| b.by_actor[russia]).collect();
         for (got, want) in weekly.iter().zip([3.0, 7.0, 7.0, 7.0, 6.0]) {
@@ -647,7 +671,7 @@ mod tests {
         }
 
         // By month the same event fits one bucket: nothing is imprecise.
-        let monthly = timeline(&table, &rows, Interval::Month, Metric::Events, None);
+        let monthly = timeline(&table, &rows, Interval::Month, Metric::Events, (None, None));
         assert_eq!(monthly.buckets.len(), 1);
         assert!(close(monthly.buckets[0].total(), 2.0));
         assert!(close(monthly.buckets[0].imprecise, 0.0));
@@ -661,9 +685,9 @@ mod tests {
             ev("c:2", "2019-11-01").range("2019-10-15", "2019-11-13", DatePrecision::Period),
         ]);
         let rows = all_rows(&table);
-        let full = timeline(&table, &rows, Interval::Month, Metric::Events, None);
+        let full = timeline(&table, &rows, Interval::Month, Metric::Events, (None, None));
         assert_eq!(full.buckets.len(), 2);
-        let range = Some((day("2020-01-31"), day("2019-11-02")));
+        let range = (Some(day("2020-01-31")), Some(day("2019-11-02")));
         let clipped = timeline(&table, &rows, Interval::Month, Metric::Events, range);
         let starts: Vec<String> = clipped
             .buckets
@@ -676,7 +700,7 @@ mod tests {
         assert!(close(totals[0], 1.0 + 13.0 / 30.0), "{totals:?}");
         assert!(close(totals[1], 0.0) && close(totals[2], 0.0));
         assert!(close(clipped.buckets[0].imprecise, 13.0 / 30.0));
-        let empty = timeline(&table, &[], Interval::Week, Metric::Events, None);
+        let empty = timeline(&table, &[], Interval::Week, Metric::Events, (None, None));
         assert!(empty.buckets.is_empty());
         // Absurd ranges are clamped and capped, not overflowed.
         let huge = timeline(
@@ -684,10 +708,44 @@ mod tests {
             &rows,
             Interval::Week,
             Metric::Events,
-            Some((Day(i32::MIN), Day(i32::MAX))),
+            (Some(Day(i32::MIN)), Some(Day(i32::MAX))),
         );
         assert_eq!(huge.buckets.len(), MAX_BUCKETS);
         assert_eq!(huge.buckets[0].start, day("0000-01-01").week_start());
+    }
+
+    #[test]
+    fn an_open_end_of_the_window_is_up_to_the_data() {
+        // A long period event that starts years before the window, and two events inside it.
+        let table = build(vec![
+            ev("c:1", "2015-01-01").range("2015-01-01", "2023-11-30", DatePrecision::Period),
+            ev("c:2", "2023-10-09"),
+            ev("c:3", "2023-11-02"),
+        ]);
+        let rows = all_rows(&table);
+        let starts = |window| -> Vec<String> {
+            timeline(&table, &rows, Interval::Month, Metric::Events, window)
+                .buckets
+                .iter()
+                .map(|b| b.start.to_string())
+                .collect()
+        };
+        let both = starts((Some(day("2023-10-01")), Some(day("2023-11-30"))));
+        assert_eq!(both, ["2023-10-01", "2023-11-01"]);
+        // From only: up to the latest end of the rows, not back to the period's start.
+        assert_eq!(starts((Some(day("2023-10-01")), None)), both);
+        // To only: from the earliest start of the rows.
+        let to_only = starts((None, Some(day("2015-02-10"))));
+        assert_eq!(to_only, ["2015-01-01", "2015-02-01"]);
+        // No rows: the given end alone.
+        let lone = timeline(
+            &table,
+            &[],
+            Interval::Month,
+            Metric::Events,
+            (Some(day("2023-10-05")), None),
+        );
+        assert_eq!(lone.buckets.len(), 1);
     }
 
     #[test]
@@ -704,7 +762,7 @@ mod tests {
             ev("c:4", "2019-12-02").actor(Actor::Russia, Role::Perpetrator),
         ]);
         let rows = all_rows(&table);
-        let t = timeline(&table, &rows, Interval::Month, Metric::Events, None);
+        let t = timeline(&table, &rows, Interval::Month, Metric::Events, (None, None));
         let stacked: f64 = t.buckets.iter().map(Bucket::total).sum();
         assert!(close(stacked, f64::from(totals(&table, &rows).events)));
         let november = &t.buckets[0].by_actor;
@@ -729,7 +787,7 @@ mod tests {
             ev("c:2", "2019-11-14").actor(Actor::Russia, Role::Perpetrator),
         ]);
         let rows = all_rows(&table);
-        let t = timeline(&table, &rows, Interval::Month, Metric::Events, None);
+        let t = timeline(&table, &rows, Interval::Month, Metric::Events, (None, None));
         assert_eq!(t.milestones, vec![0]);
         // The milestone still sets the span, so its marker has a place.
         assert_eq!(t.buckets.len(), 2);

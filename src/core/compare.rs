@@ -17,7 +17,7 @@ use super::filter::CasualtyFilter;
 use super::model::{DateRange, ReportedFigure};
 use super::query::{View, ViewState};
 use super::search;
-use super::vocab::{Actor, Metric};
+use super::vocab::{Actor, EventKind, Metric};
 
 /// Whether two date ranges share at least one day.
 pub fn periods_overlap(a: &DateRange, b: &DateRange) -> bool {
@@ -75,18 +75,140 @@ pub fn comparison_groups(figures: &[&ReportedFigure]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// The explorer view holding the events that match a figure's window, area and actors.
+/// What a figure's metric is compared with in the event collections: which events, and what
+/// of them is summed. One rule for every metric: milestones (agreements, ceasefires, political
+/// events) are never among the events, and monitors' counts of attacks or massacres are set
+/// beside attacks only ([`EventKind::is_attack`]), never beside patrols, convoys or releases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Measure {
+    /// The event kinds counted; empty when the casualty filter already leaves milestones out
+    /// (they carry no casualties).
+    pub kinds: BTreeSet<EventKind>,
+    pub casualty: Option<CasualtyFilter>,
+    pub value: Value,
+}
+
+/// What is summed over a figure's events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// The number of events.
+    Events,
+    /// A column of deaths (best estimates).
+    CiviliansKilled,
+    ChildrenKilled,
+    WomenKilled,
+    /// The collections hold no number comparable with the metric (people injured, displaced,
+    /// medics killed); only the events are shown.
+    NotCounted,
+}
+
+impl Measure {
+    /// The measure for a figure's metric.
+    pub fn of(metric: Metric) -> Measure {
+        let attacks: BTreeSet<EventKind> = EventKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| k.is_attack())
+            .collect();
+        let incidents: BTreeSet<EventKind> = EventKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| !k.is_milestone())
+            .collect();
+        let of_kind = |kind: EventKind| Measure {
+            kinds: BTreeSet::from([kind]),
+            casualty: None,
+            value: Value::Events,
+        };
+        let casualty = |casualty: CasualtyFilter, value: Value| Measure {
+            kinds: BTreeSet::new(),
+            casualty: Some(casualty),
+            value,
+        };
+        match metric {
+            Metric::CiviliansKilled => {
+                casualty(CasualtyFilter::CiviliansKilled, Value::CiviliansKilled)
+            }
+            Metric::ChildrenKilled => {
+                casualty(CasualtyFilter::ChildrenKilled, Value::ChildrenKilled)
+            }
+            Metric::WomenKilled => casualty(CasualtyFilter::CiviliansKilled, Value::WomenKilled),
+            Metric::MedicalPersonnelKilled
+            | Metric::CivilDefenceKilled
+            | Metric::MediaWorkersKilled => {
+                casualty(CasualtyFilter::CiviliansKilled, Value::NotCounted)
+            }
+            Metric::CiviliansInjured | Metric::ChildrenInjured | Metric::WomenInjured => {
+                casualty(CasualtyFilter::AnyInjured, Value::NotCounted)
+            }
+            Metric::Massacres => Measure {
+                kinds: attacks,
+                casualty: Some(CasualtyFilter::CiviliansKilled),
+                value: Value::Events,
+            },
+            Metric::ChemicalAttacks => of_kind(EventKind::ChemicalAttack),
+            Metric::BarrelBombs => of_kind(EventKind::BarrelBomb),
+            Metric::GuidedMissileAttacks => of_kind(EventKind::GuidedMissile),
+            Metric::Attacks
+            | Metric::AttacksOnFacilities
+            | Metric::ClusterMunitionAttacks
+            | Metric::IncendiaryAttacks
+            | Metric::NailMissileAttacks => Measure {
+                kinds: attacks,
+                casualty: None,
+                value: Value::Events,
+            },
+            Metric::Displaced => Measure {
+                kinds: incidents,
+                casualty: None,
+                value: Value::NotCounted,
+            },
+        }
+    }
+
+    /// What the events' number stands for, in a phrase, for the comparison's caption.
+    pub fn label(metric: Metric) -> &'static str {
+        match metric {
+            Metric::CiviliansKilled => "civilians killed (best estimates)",
+            Metric::ChildrenKilled => "children killed (best estimates)",
+            Metric::WomenKilled => "women killed (best estimates)",
+            Metric::MedicalPersonnelKilled
+            | Metric::CivilDefenceKilled
+            | Metric::MediaWorkersKilled => {
+                "events that killed civilians (the collections do not count medics, rescuers or journalists apart)"
+            }
+            Metric::CiviliansInjured | Metric::ChildrenInjured | Metric::WomenInjured => {
+                "events with people injured (the collections do not count the injured)"
+            }
+            Metric::Massacres => {
+                "attacks that killed civilians (a massacre, as monitors count it, is one that killed several; the collections do not mark them)"
+            }
+            Metric::ChemicalAttacks => "chemical attacks",
+            Metric::BarrelBombs => "barrel-bomb attacks (events, not bombs dropped)",
+            Metric::GuidedMissileAttacks => "guided-missile attacks",
+            Metric::Attacks => "attacks",
+            Metric::AttacksOnFacilities
+            | Metric::ClusterMunitionAttacks
+            | Metric::IncendiaryAttacks
+            | Metric::NailMissileAttacks => {
+                "attacks of any kind (the collections do not record the facility hit or the munition)"
+            }
+            Metric::Displaced => "incidents (the collections do not count the displaced)",
+        }
+    }
+}
+
+/// The explorer view holding the events that match a figure's window, area and actors, and
+/// its [`Measure`]: the events its comparison counts, so its link opens exactly those.
 pub fn view_for(figure: &ReportedFigure, actors: &[Actor]) -> ViewState {
+    let measure = Measure::of(figure.metric);
     ViewState {
         from: Day::parse(&figure.period.start).ok(),
         to: Day::parse(&figure.period.end).ok(),
         governorates: figure.area.governorates.iter().copied().collect(),
         actors: actors.iter().copied().collect(),
-        casualty: match figure.metric {
-            Metric::CiviliansKilled => Some(CasualtyFilter::CiviliansKilled),
-            Metric::ChildrenKilled => Some(CasualtyFilter::ChildrenKilled),
-            _ => None,
-        },
+        kinds: measure.kinds,
+        casualty: measure.casualty,
         view: View::List,
         ..ViewState::default()
     }
@@ -96,10 +218,12 @@ pub fn view_for(figure: &ReportedFigure, actors: &[Actor]) -> ViewState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventSum {
     pub collection: String,
+    /// The events of [`view_for`] in this collection: what its link opens.
     pub events: u32,
-    /// The sum comparable with the figure's metric (civilians killed, children killed...), or
-    /// the number of events for metrics that count attacks.
-    pub value: u64,
+    /// The sum comparable with the figure's metric ([`Measure::value`]): deaths, or the
+    /// number of events for metrics that count attacks; `None` when the collections hold no
+    /// comparable number.
+    pub value: Option<u64>,
     /// Events whose citation text mentions Russia: derived from headline or quote text, not a
     /// coded side.
     pub mentions_russia: u32,
@@ -112,6 +236,7 @@ pub fn event_sums(catalog: &Catalog, figure: &ReportedFigure, actors: &[Actor]) 
     let rows = state.filter(&ids).rows(&catalog.table);
     let table = &catalog.table;
     let russia_terms = search::terms("russia");
+    let value = Measure::of(figure.metric).value;
     ids.iter()
         .enumerate()
         .map(|(index, id)| {
@@ -131,11 +256,12 @@ pub fn event_sums(catalog: &Catalog, figure: &ReportedFigure, actors: &[Actor]) 
                     .map(|&row| u64::from(values.get(row as usize).copied().unwrap_or(0)))
                     .sum()
             };
-            let value = match figure.metric {
-                Metric::CiviliansKilled => totals.civilians_killed,
-                Metric::ChildrenKilled => column(&table.children_killed),
-                Metric::WomenKilled => column(&table.women_killed),
-                _ => u64::from(totals.events),
+            let value = match value {
+                Value::Events => Some(u64::from(totals.events)),
+                Value::CiviliansKilled => Some(totals.civilians_killed),
+                Value::ChildrenKilled => Some(column(&table.children_killed)),
+                Value::WomenKilled => Some(column(&table.women_killed)),
+                Value::NotCounted => None,
             };
             let mentions_russia = mine
                 .iter()

@@ -1,9 +1,10 @@
 //! What the map shows, computed from the filtered rows: a value per governorate for the
 //! choropleth, points binned into grid cells so dense areas stay readable, and counts of the
 //! events known only to a governorate (or coarser), which are never drawn as fake points.
+//! Milestones (agreements, political events) are not incidents and are left off the map.
 //! Also the projection: longitude scaled by cos(latitude) so Syria is not stretched.
 
-use super::aggregate::Metric;
+use super::aggregate::{Metric, Values};
 use super::geo::Polygons;
 use super::table::EventTable;
 use super::vocab::Governorate;
@@ -93,9 +94,14 @@ pub fn map_layers(table: &EventTable, rows: &[u32], metric: Metric) -> MapLayers
     };
     let mut cells: std::collections::HashMap<(i32, i32), (f64, f64, u32, f64)> =
         std::collections::HashMap::new();
+    let values = Values::new(table, metric);
     for &row in rows {
         let row = row as usize;
-        let value = metric_value(table, row, metric);
+        // Milestones (agreements, political events) are not incidents: not on the map either.
+        if values.is_milestone(row) {
+            continue;
+        }
+        let value = values.at(row);
         let mask = table.governorates.get(row).copied().unwrap_or(0);
         for (index, total) in layers.by_governorate.iter_mut().enumerate() {
             if mask & (1 << index) != 0 {
@@ -141,14 +147,6 @@ pub fn map_layers(table: &EventTable, rows: &[u32], metric: Metric) -> MapLayers
             .then(a.lat.total_cmp(&b.lat))
     });
     layers
-}
-
-fn metric_value(table: &EventTable, row: usize, metric: Metric) -> f64 {
-    match metric {
-        Metric::Events => 1.0,
-        Metric::Deaths => f64::from(table.deaths_best.get(row).copied().unwrap_or(0)),
-        Metric::CivilianDeaths => f64::from(table.civilians_killed.get(row).copied().unwrap_or(0)),
-    }
 }
 
 /// SVG path data (`M x y L ... Z`) of each governorate, in `Governorate::ALL` order; missing

@@ -218,35 +218,26 @@ impl EventTable {
         self.lon.push(lon);
         self.location_precision.push(precision);
 
-        let milestone = event.kind.is_milestone();
-        let deaths = if milestone {
-            Deaths::default()
+        // Milestones (agreements, political events) are not acts of force: no deaths, no
+        // casualty flags, whatever their record says.
+        let killed = if event.kind.is_milestone() {
+            Killed::default()
         } else {
-            deaths_of(&event.casualties)
+            killed_of(&event.casualties)
         };
-        self.deaths_low.push(saturate(deaths.low));
-        self.deaths_best.push(saturate(deaths.best));
-        self.deaths_high.push(saturate(deaths.high));
-        let killed_best = |groups: &[CasualtyGroup]| -> u32 {
-            if milestone {
-                return 0;
-            }
-            saturate(
-                killed(&event.casualties)
-                    .filter(|c| groups.contains(&c.group))
-                    .fold(0u64, |sum, c| sum.saturating_add(c.best.unwrap_or(0))),
-            )
+        self.deaths_low.push(saturate(killed.deaths.low));
+        self.deaths_best.push(saturate(killed.deaths.best));
+        self.deaths_high.push(saturate(killed.deaths.high));
+        self.civilians_killed.push(saturate(killed.civilians.best));
+        self.children_killed.push(saturate(killed.children));
+        self.women_killed.push(saturate(killed.women));
+        self.combatants_killed.push(saturate(killed.combatants));
+        let flags = if event.kind.is_milestone() {
+            0
+        } else {
+            flags_of(&event.casualties)
         };
-        self.civilians_killed
-            .push(killed_best(&[CasualtyGroup::Civilians]));
-        self.children_killed
-            .push(killed_best(&[CasualtyGroup::Children]));
-        self.women_killed.push(killed_best(&[CasualtyGroup::Women]));
-        self.combatants_killed.push(killed_best(&[
-            CasualtyGroup::Combatants,
-            CasualtyGroup::IsisMembers,
-        ]));
-        self.flags.push(flags_of(&event.casualties));
+        self.flags.push(flags);
         self.search_text.push(search_text_of(dataset, event));
         self.locations.push(location);
     }
@@ -269,22 +260,21 @@ fn killed(casualties: &[Casualty]) -> impl Iterator<Item = &Casualty> {
     casualties.iter().filter(|c| c.outcome == Outcome::Killed)
 }
 
-/// The deaths rule. A total over everyone (UCDP's low/best/high) wins when it has a number;
-/// otherwise the killed entries of groups that do not overlap (not subgroups such as children,
-/// which are already inside civilians) are summed. A missing low or high falls back to best.
-fn deaths_of(casualties: &[Casualty]) -> Deaths {
-    let total = killed(casualties)
-        .filter(|c| c.group == CasualtyGroup::All)
-        .find_map(|c| c.best.map(|best| (c, best)));
-    if let Some((casualty, best)) = total {
-        return Deaths {
-            low: casualty.low.unwrap_or(best),
-            best,
-            high: casualty.high.unwrap_or(best),
-        };
-    }
+/// The deaths of one event, best estimates, as every count reads them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Killed {
+    deaths: Deaths,
+    civilians: Deaths,
+    children: u64,
+    women: u64,
+    /// Combatants and ISIS members.
+    combatants: u64,
+}
+
+/// Low, best and high of the killed entries of `group` (a missing low or high is the best).
+fn group_deaths(casualties: &[Casualty], group: CasualtyGroup) -> Deaths {
     killed(casualties)
-        .filter(|c| c.group != CasualtyGroup::All && !c.group.is_subgroup())
+        .filter(|c| c.group == group)
         .fold(Deaths::default(), |sum, c| {
             let best = c.best.unwrap_or(0);
             Deaths {
@@ -293,6 +283,84 @@ fn deaths_of(casualties: &[Casualty]) -> Deaths {
                 high: sum.high.saturating_add(c.high.unwrap_or(best)),
             }
         })
+}
+
+fn plus(a: Deaths, b: Deaths) -> Deaths {
+    Deaths {
+        low: a.low.saturating_add(b.low),
+        best: a.best.saturating_add(b.best),
+        high: a.high.saturating_add(b.high),
+    }
+}
+
+fn larger(a: Deaths, b: Deaths) -> Deaths {
+    Deaths {
+        low: a.low.max(b.low),
+        best: a.best.max(b.best),
+        high: a.high.max(b.high),
+    }
+}
+
+/// The deaths rule, one for every count (totals, timeline, bars, composition, map, figure
+/// comparisons and export all read the columns it fills):
+///
+/// - **Civilians** are the civilians entries, or, when the civilian subgroups (children,
+///   women, medical personnel, civil defence, media workers) add up to more, what the
+///   subgroups prove: "three children killed" are at least three civilians killed. As a lower
+///   bound that never says more than the source: children plus the largest of the adult
+///   subgroups (a woman may also be a medic; a child is neither).
+/// - **Deaths**: a total over everyone (UCDP's low/best/high) wins when it has a number.
+///   Otherwise the groups that do not overlap are summed: civilians as above, combatants, ISIS
+///   members, prisoners, people of unknown status and unqualified "people". Civilians known
+///   only from subgroups are read as part of a numbered "people" entry when there is one
+///   ("200 people, women and children among them"), so they are not added to it twice.
+fn killed_of(casualties: &[Casualty]) -> Killed {
+    use CasualtyGroup as G;
+    let of = |group| group_deaths(casualties, group);
+    let children = of(G::Children);
+    let adults = [
+        G::Women,
+        G::MedicalPersonnel,
+        G::CivilDefence,
+        G::MediaWorkers,
+    ]
+    .into_iter()
+    .map(of)
+    .fold(Deaths::default(), larger);
+    let stated = of(G::Civilians);
+    let civilians = larger(stated, plus(children, adults));
+    let combatants = plus(of(G::Combatants), of(G::IsisMembers));
+    let has_number = |group| killed(casualties).any(|c| c.group == group && c.best.is_some());
+
+    let total = killed(casualties)
+        .filter(|c| c.group == G::All)
+        .find_map(|c| c.best.map(|best| (c, best)));
+    let deaths = match total {
+        Some((casualty, best)) => Deaths {
+            low: casualty.low.unwrap_or(best),
+            best,
+            high: casualty.high.unwrap_or(best),
+        },
+        None => {
+            let others = [G::Prisoners, G::People, G::Unknown]
+                .into_iter()
+                .map(of)
+                .fold(combatants, plus);
+            let civilians_counted = if has_number(G::People) {
+                stated
+            } else {
+                civilians
+            };
+            plus(others, civilians_counted)
+        }
+    };
+    Killed {
+        deaths,
+        civilians,
+        children: children.best,
+        women: of(G::Women).best,
+        combatants: combatants.best,
+    }
 }
 
 fn flags_of(casualties: &[Casualty]) -> u8 {
@@ -608,6 +676,66 @@ mod tests {
     }
 
     #[test]
+    fn a_subgroup_without_its_parent_counts_toward_civilians_and_deaths() {
+        // "Three children killed": at least three civilians, at least three deaths.
+        let table = one(ev("curated:1", "2019-05-02").casualty(casualty(
+            Children,
+            Outcome::Killed,
+            Some(2),
+            Some(3),
+            Some(5),
+        )));
+        assert_eq!(deaths(&table), (2, 3, 5));
+        assert_eq!(table.civilians_killed, vec![3]);
+        assert_eq!(table.children_killed, vec![3]);
+        // "Ten civilians killed, three of them children": the children are inside the ten.
+        let inside = one(ev("curated:2", "2019-05-03")
+            .killed(Civilians, 10)
+            .killed(Children, 3));
+        assert_eq!(deaths(&inside), (10, 10, 10));
+        assert_eq!(inside.civilians_killed, vec![10]);
+    }
+
+    #[test]
+    fn subgroups_prove_a_lower_bound_of_civilians() {
+        // Children and women do not overlap; a woman may be a medic, so the adult subgroups
+        // give only the largest of them.
+        let table = one(ev("curated:1", "2019-05-02")
+            .killed(Children, 4)
+            .killed(Women, 2)
+            .killed(MedicalPersonnel, 1)
+            .killed(Combatants, 6));
+        assert_eq!(table.civilians_killed, vec![6]);
+        assert_eq!(deaths(&table), (12, 12, 12));
+        // A stated civilians figure below what its subgroups prove is raised to it.
+        let raised = one(ev("curated:2", "2019-05-02")
+            .killed(Civilians, 2)
+            .killed(Children, 3));
+        assert_eq!(raised.civilians_killed, vec![3]);
+        assert_eq!(deaths(&raised), (3, 3, 3));
+        // Unnumbered subgroups prove nothing.
+        let vague = one(ev("curated:3", "2019-05-02").casualty(casualty(
+            Children,
+            Outcome::Killed,
+            None,
+            None,
+            None,
+        )));
+        assert_eq!(vague.civilians_killed, vec![0]);
+    }
+
+    #[test]
+    fn subgroups_are_read_inside_a_numbered_people_entry() {
+        // "The killing of 200 ISIS operatives and their families, women and children".
+        let table = one(ev("curated:1", "2019-03-21")
+            .killed(People, 200)
+            .killed(Women, 20)
+            .killed(Children, 30));
+        assert_eq!(deaths(&table), (200, 200, 200));
+        assert_eq!(table.civilians_killed, vec![50]);
+    }
+
+    #[test]
     fn unnumbered_casualties_count_zero_but_set_flags() {
         let table = one(ev("curated:1", "2019-11-14")
             .casualty(casualty(Children, Outcome::Killed, None, None, None))
@@ -628,6 +756,13 @@ mod tests {
             .killed(Civilians, 3));
         assert_eq!(deaths(&table), (0, 0, 0));
         assert_eq!(table.civilians_killed, vec![0]);
+        // Nor casualty flags: a casualty filter never finds an agreement or a political event.
+        assert_eq!(table.flags, vec![0]);
+        let political = one(ev("curated:2", "2019-11-14")
+            .kind(EventKind::PoliticalEvent)
+            .killed(Children, 3));
+        assert_eq!(deaths(&political), (0, 0, 0));
+        assert_eq!(political.flags, vec![0]);
     }
 
     #[test]

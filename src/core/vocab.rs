@@ -142,9 +142,37 @@ vocabulary! {
 }
 
 impl EventKind {
-    /// Agreements and ceasefires: drawn as markers on the timeline, never as violence.
+    /// Milestones: agreements, ceasefires and political events (talks, conferences, visits).
+    /// They are not acts of force, so they are never counted as incidents, deaths or attacks
+    /// anywhere (totals, timeline, bars, composition, map, figure comparisons, casualty
+    /// filters); the timeline draws them as numbered markers and the list still shows them.
     pub fn is_milestone(self) -> bool {
-        matches!(self, EventKind::CeasefireAgreement)
+        matches!(
+            self,
+            EventKind::CeasefireAgreement | EventKind::PoliticalEvent
+        )
+    }
+
+    /// Attacks: the kinds that are acts of violence (strikes, shelling, bombs, ground attacks,
+    /// UCDP's three types of violence). Patrols, convoys, withdrawals, airdrops, raids,
+    /// security operations and prisoner releases are incidents but not attacks, and
+    /// milestones are neither. This is what a comparison with a monitor's count of attacks or
+    /// massacres counts.
+    pub fn is_attack(self) -> bool {
+        matches!(
+            self,
+            EventKind::Airstrike
+                | EventKind::Shelling
+                | EventKind::BarrelBomb
+                | EventKind::GuidedMissile
+                | EventKind::RocketAttack
+                | EventKind::Ied
+                | EventKind::ChemicalAttack
+                | EventKind::GroundAttack
+                | EventKind::StateBasedViolence
+                | EventKind::NonStateViolence
+                | EventKind::OneSidedViolence
+        )
     }
 }
 
@@ -169,8 +197,10 @@ vocabulary! {
 }
 
 impl CasualtyGroup {
-    /// Groups counted inside another group of the same event (children are civilians), so
-    /// totals never add them twice.
+    /// Groups counted inside civilians (children, women, medical personnel, civil defence and
+    /// media workers are civilians), so totals never add them twice. A subgroup with no
+    /// civilians entry of its own still counts toward civilians: "three children killed" are
+    /// at least three civilians killed (see `table` for the rule).
     pub fn is_subgroup(self) -> bool {
         matches!(
             self,
@@ -285,6 +315,15 @@ mod tests {
         assert!(Actor::ALL.len() <= 32);
         assert!(Governorate::ALL.len() <= 16);
         assert!(EventKind::ALL.len() <= 32);
+    }
+
+    #[test]
+    fn milestones_are_never_attacks() {
+        for kind in EventKind::ALL {
+            assert!(!(kind.is_milestone() && kind.is_attack()), "{kind:?}");
+        }
+        assert!(EventKind::PoliticalEvent.is_milestone());
+        assert!(!EventKind::JointPatrol.is_attack() && !EventKind::JointPatrol.is_milestone());
     }
 
     #[test]

@@ -94,6 +94,7 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
             {focus}
             <h3>"Who says how many"</h3>
             <p>"Figures from different sources that count the same thing over overlapping periods, areas and actors, and what the event collections in this explorer add up to for the first figure's window, area and actor (events whose dates overlap the period)."</p>
+            <p data-testid="counting-rule">"How events are counted: agreements, ceasefires and political events (talks, conferences, visits) are never counted as incidents, deaths or attacks, here or anywhere in the explorer. A monitor's count of attacks or massacres is set beside attacks only (strikes, shelling, bombs, ground attacks and UCDP's violence), not beside patrols, convoys, withdrawals, raids or releases. Deaths are best estimates; a subgroup with no figure for its parent counts toward it (three children killed are at least three civilians killed). “Open these events” opens exactly the events counted."</p>
             {comparisons}
             <h3>"All reported figures"</h3>
             <FigureTable rows=all_rows.into_any() />
@@ -206,9 +207,10 @@ fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure, url: UrlState) ->
                     let russia = (sum.mentions_russia > 0 && sum.collection == "ucdp").then(|| {
                         format!(" · {} cite text mentioning Russia (derived from headline text; not a coded side)", sum.mentions_russia)
                     });
+                    let value = sum.value.map_or_else(|| "—".to_string(), |v| group_thousands(v as i64));
                     view! {
                         <td data-collection=sum.collection.clone()>
-                            <strong data-testid="event-sum">{group_thousands(sum.value as i64)}</strong>
+                            <strong data-testid="event-sum">{value}</strong>
                             {format!(" in {} events", group_thousands(i64::from(sum.events)))}
                             {russia}
                             <span class="visually-hidden">{names.get(index).cloned().unwrap_or_default()}</span>
@@ -233,7 +235,7 @@ fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure, url: UrlState) ->
     view! {
         <div class="table-wrap">
             <table class="figures-table sums">
-                <caption>{format!("Event collections over the same window and area: {}", figure.metric.label())}</caption>
+                <caption>{format!("Event collections over the same window and area: {}", compare::Measure::label(figure.metric))}</caption>
                 <thead><tr><th>"Actor (any role)"</th>{headers}<th></th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>

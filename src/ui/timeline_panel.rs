@@ -1,5 +1,6 @@
 //! The timeline panel: stacked columns by week or month for the chosen metric, hatched where the
-//! value comes from imprecisely dated events, numbered markers for agreements and ceasefires.
+//! value comes from imprecisely dated events, numbered markers for milestones (agreements,
+//! ceasefires, political events).
 //! Dragging across it sets the date range; hovering or focusing a column shows its exact value.
 
 use std::sync::Arc;
@@ -34,15 +35,8 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     let table_catalog = catalog.clone();
     // What the timeline depends on besides the rows, so that sorting, paging or selecting
     // an event does not recompute it.
-    let options = Memo::new(move |_| {
-        state.with(|s| {
-            let range = match (s.from, s.to) {
-                (Some(from), Some(to)) => Some((from, to)),
-                _ => None,
-            };
-            (s.interval, s.metric, s.stacked, range)
-        })
-    });
+    let options =
+        Memo::new(move |_| state.with(|s| (s.interval, s.metric, s.stacked, (s.from, s.to))));
     let timeline = Memo::new(move |_| {
         let (interval, metric, stacked, range) = options.get();
         rows.with(|rows| {
@@ -218,7 +212,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                             return view! { <p class="muted">"No agreement or ceasefire among these events."</p> }.into_any();
                         }
                         view! {
-                            <ol class="milestones legend" aria-label="Agreements and ceasefires">
+                            <ol class="milestones legend" aria-label="Agreements, ceasefires and political events">
                                 {t.iter().filter_map(|&(number, row)| {
                                     let event = catalog.event(row as usize)?;
                                     let id = event.id.clone();
