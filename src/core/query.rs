@@ -143,6 +143,101 @@ impl ViewState {
     }
 }
 
+/// Rows per page of the event list: a screen or two of reading, and few enough to build
+/// within a frame.
+pub const PAGE_SIZE: usize = 25;
+
+/// The first year a date typed in the form is taken at: while a year is typed digit by digit
+/// the field holds years 0002, 0020, 0201 on the way to 2019, and those are not dates anyone
+/// means (a link may still name them).
+pub const FIRST_TYPED_YEAR: i32 = 1000;
+
+/// What a date field of the form holds as the reader types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypedDate {
+    /// Cleared, or not a whole date yet: the filter is removed.
+    Empty,
+    /// A whole date whose year is still being typed (before [`FIRST_TYPED_YEAR`]): the state
+    /// is left as it is.
+    Typing,
+    Day(Day),
+}
+
+impl TypedDate {
+    /// Reads the value of an `<input type="date">` (`YYYY-MM-DD`, or empty).
+    pub fn read(value: &str) -> TypedDate {
+        match Day::parse(value) {
+            Ok(day) if day.year() < FIRST_TYPED_YEAR => TypedDate::Typing,
+            Ok(day) => TypedDate::Day(day),
+            Err(_) => TypedDate::Empty,
+        }
+    }
+}
+
+impl ViewState {
+    /// The rule every new state goes through, however it came (a link, Back and Forward, the
+    /// form, a click on a chart or a figure), so that a live view and its link never differ:
+    ///
+    /// - `from` after `to`: the two dates are swapped;
+    /// - collections are matched to the loaded ones (`collection_ids`) without regard to
+    ///   ASCII case and written as loaded; ids that match none are dropped.
+    ///
+    /// Returns a notice for each change. A state that needs none is left as it is.
+    pub fn reconcile(&mut self, collection_ids: &[String]) -> Vec<Notice> {
+        let mut notices = Notices::default();
+        order_dates(self, &mut notices);
+        let mut unknown = Vec::new();
+        let collections = std::mem::take(&mut self.collections);
+        for id in collections {
+            match collection_ids
+                .iter()
+                .find(|known| known.eq_ignore_ascii_case(&id))
+            {
+                Some(known) => {
+                    self.collections.insert(known.clone());
+                }
+                None => unknown.push(id),
+            }
+        }
+        if !unknown.is_empty() {
+            let named = unknown
+                .iter()
+                .map(|id| format!("“{}”", shorten(id)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let loaded = collection_ids.join(", ");
+            notices.push(
+                "c",
+                format!("No collection {named} is loaded (loaded: {loaded}); ignored"),
+            );
+        }
+        notices.finish()
+    }
+
+    /// The last page of a list of `rows` (0-based; 0 for an empty list).
+    pub fn last_page(rows: usize) -> u32 {
+        u32::try_from(rows.div_ceil(PAGE_SIZE).saturating_sub(1)).unwrap_or(u32::MAX)
+    }
+
+    /// Brings `page` back to the last page of a list of `rows` when it is beyond it, with a
+    /// notice; `None` when it already shows rows.
+    pub fn clamp_page(&mut self, rows: usize) -> Option<Notice> {
+        let last = Self::last_page(rows);
+        if self.page <= last {
+            return None;
+        }
+        let asked = u64::from(self.page) + 1;
+        self.page = last;
+        Some(Notice {
+            param: "page".to_string(),
+            message: format!(
+                "There is no page {asked}: the list has {} (the last one is shown)",
+                u64::from(last) + 1
+            ),
+        })
+    }
+}
+
 fn mask(indexes: impl Iterator<Item = usize>) -> u32 {
     indexes.fold(0, |mask, index| mask | bit32(index))
 }
@@ -461,6 +556,12 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
         }
     }
 
+    order_dates(&mut state, &mut notices);
+    (state, notices.finish())
+}
+
+/// Swaps `from` and `to` when `from` is after `to`, with a notice.
+fn order_dates(state: &mut ViewState, notices: &mut Notices) {
     if let (Some(from), Some(to)) = (state.from, state.to) {
         if from > to {
             state.from = Some(to);
@@ -471,7 +572,6 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
             );
         }
     }
-    (state, notices.finish())
 }
 
 /// Reports encoding problems of one value.
@@ -746,6 +846,59 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_date_waits_for_a_four_digit_year() {
+        assert_eq!(TypedDate::read(""), TypedDate::Empty);
+        assert_eq!(TypedDate::read("2019-02-30"), TypedDate::Empty);
+        for partial in ["0002-03-01", "0020-03-01", "0201-03-01"] {
+            assert_eq!(TypedDate::read(partial), TypedDate::Typing, "{partial}");
+        }
+        assert_eq!(
+            TypedDate::read("2019-03-01"),
+            TypedDate::Day(Day::parse("2019-03-01").unwrap_or_default())
+        );
+    }
+
+    #[test]
+    fn reconcile_swaps_dates_and_matches_collections() {
+        let loaded = ["curated".to_string(), "ucdp".to_string()];
+        let mut state = decode("c=UCDP,foo,Curated&to=2019-01-31").0;
+        state.from = Some(day("2019-03-01"));
+        let notices = state.reconcile(&loaded);
+        assert_eq!(state.from, Some(day("2019-01-31")));
+        assert_eq!(state.to, Some(day("2019-03-01")));
+        assert_eq!(
+            state
+                .collections
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            ["curated", "ucdp"]
+        );
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(notices
+            .iter()
+            .any(|n| n.param == "c" && n.message.contains("“foo”")));
+        assert_eq!(
+            encode(&state),
+            "c=curated,ucdp&from=2019-01-31&to=2019-03-01"
+        );
+    }
+
+    #[test]
+    fn the_last_page_counts_whole_pages() {
+        assert_eq!(ViewState::last_page(0), 0);
+        assert_eq!(ViewState::last_page(PAGE_SIZE), 0);
+        assert_eq!(ViewState::last_page(PAGE_SIZE + 1), 1);
+        let mut state = ViewState {
+            page: 9,
+            ..ViewState::default()
+        };
+        let notice = state.clamp_page(PAGE_SIZE + 1);
+        assert_eq!(state.page, 1);
+        assert!(notice.is_some_and(|n| n.message.contains("no page 10")));
+    }
 
     fn day(text: &str) -> Day {
         Day::parse(text).unwrap_or_default()

@@ -14,13 +14,11 @@ use wasm_bindgen::JsCast;
 use crate::charts::bar_chart::group_thousands;
 use crate::core::aggregate::{self, SortKey};
 use crate::core::catalog::Catalog;
+use crate::core::query::PAGE_SIZE;
 use crate::ui::browser;
 use crate::ui::event_row::{row_html, EVENT_ID};
 use crate::ui::near_screen::{use_nearness, use_paced, Nearness};
 use crate::ui::url_state::UrlState;
-
-/// Rows per page: a screen or two of reading, and few enough to build within a frame.
-pub const PAGE_SIZE: usize = 25;
 
 #[component]
 pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {

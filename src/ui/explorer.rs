@@ -24,9 +24,9 @@ use crate::ui::url_state::use_url_state;
 
 #[component]
 pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
-    let url = use_url_state();
-    let state = url.state;
     let collection_ids = catalog.collection_ids();
+    let url = use_url_state(collection_ids.clone());
+    let state = url.state;
     let filter_catalog = catalog.clone();
     let filter = Memo::new(move |_| state.with(|s| s.filter(&collection_ids)));
     // The filter pass is measured so the benchmark can read it from the Performance timeline.
@@ -42,6 +42,16 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     let totals_catalog = catalog.clone();
     let totals =
         Memo::new(move |_| rows.with(|rows| aggregate::totals(&totals_catalog.table, rows)));
+
+    // A page beyond the last (an old or hand-edited link, Back to a longer list) is brought
+    // back in the state, not only on screen, so the address and "Previous" agree with it.
+    Effect::new(move |_| {
+        let count = rows.with(Vec::len);
+        let mut clamped = state.get();
+        if let Some(notice) = clamped.clamp_page(count) {
+            url.correct(move |s| s.page = clamped.page, notice);
+        }
+    });
 
     let current_view = Memo::new(move |_| state.with(|s| s.view));
     let tab = move |view: View, label: &'static str| {

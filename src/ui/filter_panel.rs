@@ -11,7 +11,7 @@ use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
 use crate::core::filter::{self, ActorRole, CasualtyFilter, CrossCounts};
-use crate::core::query::{toggle, ViewState};
+use crate::core::query::{toggle, TypedDate, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use crate::ui::browser;
 use crate::ui::near_screen::{use_nearness, use_paced};
@@ -55,8 +55,9 @@ pub fn FilterPanel(
                     prop:value=move || state.with(|s| s.text.clone())
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
-                        url.update_replacing(|s| { s.text = text; s.page = 0; });
+                        url.update_typing("q", |s| { s.text = text; s.page = 0; });
                     }
+                    on:blur=move |_| url.end_typing()
                 />
             </fieldset>
             <fieldset>
@@ -71,19 +72,27 @@ pub fn FilterPanel(
                     <label>"From"
                         <input type="date" data-testid="date-from"
                             prop:value=move || state.with(|s| date_value(s.from))
-                            on:change=move |ev| {
-                                let day = Day::parse(&event_target_value(&ev)).ok();
-                                url.update(|s| { s.from = day; s.page = 0; });
+                            on:change=move |ev| match TypedDate::read(&event_target_value(&ev)) {
+                                TypedDate::Typing => {}
+                                typed => {
+                                    let day = match typed { TypedDate::Day(day) => Some(day), _ => None };
+                                    url.update_typing("from", |s| { s.from = day; s.page = 0; });
+                                }
                             }
+                            on:blur=move |_| url.end_typing()
                         />
                     </label>
                     <label>"To"
                         <input type="date" data-testid="date-to"
                             prop:value=move || state.with(|s| date_value(s.to))
-                            on:change=move |ev| {
-                                let day = Day::parse(&event_target_value(&ev)).ok();
-                                url.update(|s| { s.to = day; s.page = 0; });
+                            on:change=move |ev| match TypedDate::read(&event_target_value(&ev)) {
+                                TypedDate::Typing => {}
+                                typed => {
+                                    let day = match typed { TypedDate::Day(day) => Some(day), _ => None };
+                                    url.update_typing("to", |s| { s.to = day; s.page = 0; });
+                                }
                             }
+                            on:blur=move |_| url.end_typing()
                         />
                     </label>
                 </div>

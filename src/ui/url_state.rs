@@ -1,10 +1,15 @@
 //! The view state lives in the URL: this hook decodes it with the core's codec and writes it
-//! back. Discrete changes push a history entry (so Back undoes them); typing replaces the entry.
+//! back. Every new state, from a link, Back and Forward, the form or a click, first goes
+//! through the core's one rule ([`ViewState::reconcile`]), so a live view and its link never
+//! differ; a state the rule changed is written back to the address at once.
+//!
+//! History: a discrete change pushes an entry, so Back undoes it. Typing (the search box, a
+//! date field) pushes one entry for its first change and replaces it for the rest, until the
+//! field loses focus: Back then undoes the whole typing, not one keystroke or digit.
 //!
 //! A change sets the state at once and writes the URL just after the next paint: Chromium's
-//! history API costs several milliseconds, which would push the update past one frame. Back
-//! and Forward (`popstate`) decode the URL again; links to a view of this page change the state
-//! in place (see [`UrlState::follow`]).
+//! history API costs several milliseconds, which would push the update past one frame. Links
+//! to a view of this page change the state in place (see [`UrlState::follow`]).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -12,32 +17,25 @@ use leptos::prelude::*;
 use crate::core::query::{self, Notice, ViewState};
 use crate::ui::browser;
 
-/// The decoded state, the notices about parameters that were ignored, and how to change it.
+/// The decoded state, the notices about what in it was ignored or changed, and how to change
+/// it.
 #[derive(Clone, Copy)]
 pub struct UrlState {
     pub state: ReadSignal<ViewState>,
     pub notices: ReadSignal<Vec<Notice>>,
     set_state: WriteSignal<ViewState>,
     set_notices: WriteSignal<Vec<Notice>>,
+    /// The loaded collections' ids, which [`ViewState::reconcile`] matches against.
+    collection_ids: StoredValue<Vec<String>>,
+    /// The field being typed in, whose later changes replace the history entry.
+    typing: StoredValue<Option<&'static str>>,
 }
 
 impl UrlState {
-    /// Replaces the view state; `replace` keeps the history entry (for typing).
+    /// Replaces the view state; `replace` keeps the history entry.
     pub fn set(&self, state: ViewState, replace: bool) {
-        if self.state.with_untracked(|current| *current == state) {
-            return;
-        }
-        // Encoded after the frame too: nothing on screen waits for the address.
-        let written = state.clone();
-        self.set_state.set(state);
-        // The address is now canonical, so nothing in it is ignored any more.
-        if self.notices.with_untracked(|n| !n.is_empty()) {
-            self.set_notices.set(Vec::new());
-        }
-        browser::after_next_paint(move || {
-            let address = browser::address_with_query(&query::encode(&written));
-            browser::write_address(&address, replace);
-        });
+        self.typing.set_value(None);
+        self.apply(state, replace, Vec::new());
     }
 
     /// Applies `change` to the current state and pushes the result.
@@ -47,11 +45,29 @@ impl UrlState {
         self.set(state, false);
     }
 
-    /// Like [`Self::update`] but replaces the history entry.
-    pub fn update_replacing(&self, change: impl FnOnce(&mut ViewState)) {
+    /// A change made by typing in `field`: the first one pushes a history entry, the next ones
+    /// (until [`Self::end_typing`] or any other change) replace it.
+    pub fn update_typing(&self, field: &'static str, change: impl FnOnce(&mut ViewState)) {
+        let replace = self.typing.get_value() == Some(field);
         let mut state = self.state.get_untracked();
         change(&mut state);
-        self.set(state, true);
+        self.apply(state, replace, Vec::new());
+        self.typing.set_value(Some(field));
+    }
+
+    /// The reader left the field: the next change pushes again.
+    pub fn end_typing(&self) {
+        self.typing.set_value(None);
+    }
+
+    /// Corrects the state without a history entry, adding `notice` to those shown: for what
+    /// only the results can tell, such as a page beyond the last.
+    pub fn correct(&self, change: impl FnOnce(&mut ViewState), notice: Notice) {
+        let mut state = self.state.get_untracked();
+        change(&mut state);
+        let mut notices = self.notices.get_untracked();
+        notices.push(notice);
+        self.apply(state, true, notices);
     }
 
     /// Handles a click on a link to another view of this page (`href` is its `?query`): a plain
@@ -65,15 +81,52 @@ impl UrlState {
         event.prevent_default();
         self.set(query::decode(href).0, false);
     }
+
+    /// Sets `state` after the one rule, shows `notices` and what the rule said, and writes
+    /// the address after the frame.
+    fn apply(&self, mut state: ViewState, replace: bool, mut notices: Vec<Notice>) {
+        notices.extend(self.collection_ids.with_value(|ids| state.reconcile(ids)));
+        // A change made in the page leaves nothing of the address ignored any more: older
+        // notices go, and what the rule did to this change is said.
+        if self.notices.with_untracked(|shown| *shown != notices) {
+            self.set_notices.set(notices);
+        }
+        if self.state.with_untracked(|current| *current == state) {
+            return;
+        }
+        // Encoded after the frame too: nothing on screen waits for the address.
+        let written = state.clone();
+        self.set_state.set(state);
+        browser::after_next_paint(move || {
+            let address = browser::address_with_query(&query::encode(&written));
+            browser::write_address(&address, replace);
+        });
+    }
 }
 
-/// The view state of the current address, kept in step with Back and Forward.
-pub fn use_url_state() -> UrlState {
-    let (initial, initial_notices) = query::decode(&browser::address_query());
+/// The view state of the current address after the one rule, with `collection_ids` the
+/// loaded collections; kept in step with Back and Forward.
+pub fn use_url_state(collection_ids: Vec<String>) -> UrlState {
+    let collection_ids = StoredValue::new(collection_ids);
+    let read_address = move || {
+        let (mut state, mut notices) = query::decode(&browser::address_query());
+        let decoded = state.clone();
+        notices.extend(collection_ids.with_value(|ids| state.reconcile(ids)));
+        // The rule changed what the address says: the address follows, so that "Copy link"
+        // copies what is shown.
+        if state != decoded {
+            let address = browser::address_with_query(&query::encode(&state));
+            browser::write_address(&address, true);
+        }
+        (state, notices)
+    };
+    let (initial, initial_notices) = read_address();
     let (state, set_state) = signal(initial);
     let (notices, set_notices) = signal(initial_notices);
+    let typing = StoredValue::new(None);
     let listener = window_event_listener(ev::popstate, move |_| {
-        let (next, next_notices) = query::decode(&browser::address_query());
+        let (next, next_notices) = read_address();
+        typing.set_value(None);
         set_state.set(next);
         set_notices.set(next_notices);
     });
@@ -83,5 +136,7 @@ pub fn use_url_state() -> UrlState {
         notices,
         set_state,
         set_notices,
+        collection_ids,
+        typing,
     }
 }
