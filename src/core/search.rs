@@ -10,8 +10,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Folds text to the form both sides of a search are compared in: lowercase, compatibility
 /// decomposed with every combining mark removed (Latin diacritics and Arabic harakat alike),
-/// Arabic letter variants unified, apostrophes and quote marks removed, dashes turned into
-/// spaces, and runs of whitespace collapsed to one space with none at either end.
+/// Arabic letter variants unified, apostrophes and quote marks removed, every other
+/// character that is not a letter or a digit (dashes, punctuation, symbols) turned into a
+/// space, and runs of spaces collapsed to one with none at either end.
 ///
 /// Compatibility decomposition (NFKD rather than NFD) also folds Arabic presentation forms,
 /// ligatures and full-width letters onto their plain letters, which NFD leaves apart.
@@ -73,8 +74,11 @@ fn fold(c: char) -> Option<char> {
         // Arabic-Indic and Extended Arabic-Indic digits match the ASCII digits sources also use.
         '\u{0660}'..='\u{0669}' => arabic_digit(c, 0x0660),
         '\u{06F0}'..='\u{06F9}' => arabic_digit(c, 0x06F0),
-        // Hyphens and dashes separate words: "al-Hasakah" is found by "al hasakah" and back.
-        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => ' ',
+        // Every other character that is neither a letter nor a digit separates words: dashes
+        // ("al-Hasakah" is found by "al hasakah" and back), full stops, commas, brackets,
+        // slashes, Arabic punctuation (، ؛ ؟) and symbols. So "Saraqib." and "(Kafr Nubl)"
+        // find what "Saraqib" and "Kafr Nubl" find, in queries and in the indexed text alike.
+        other if !other.is_alphanumeric() => ' ',
         other => other,
     };
     Some(folded)
@@ -167,6 +171,24 @@ mod tests {
         assert_eq!(normalise("Al–Hasakah"), "al hasakah");
         assert_eq!(normalise(""), "");
         assert_eq!(normalise("   "), "");
+    }
+
+    #[test]
+    fn punctuation_separates_words_in_queries_and_texts() {
+        assert_eq!(terms("Saraqib."), ["saraqib"]);
+        assert_eq!(terms("Saraqib,"), ["saraqib"]);
+        assert_eq!(terms("(Kafr Nubl)"), ["kafr", "nubl"]);
+        assert_eq!(terms("Saraqib/Ariha"), ["saraqib", "ariha"]);
+        assert_eq!(terms("إدلب، حلب؟"), [normalise("ادلب"), normalise("حلب")]);
+        assert_eq!(
+            terms("[Idlib]; {Hama}! 50% & more…"),
+            ["idlib", "hama", "50", "more"]
+        );
+        let text = normalise("Strikes hit (Kafr Nubl), Saraqib/Ariha and Idlib.");
+        assert_eq!(text, "strikes hit kafr nubl saraqib ariha and idlib");
+        assert!(matches(&text, "Saraqib."));
+        assert!(matches(&text, "(kafr nubl)"));
+        assert!(terms("?!.,;:()").is_empty());
     }
 
     #[test]
