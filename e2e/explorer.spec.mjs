@@ -3,7 +3,7 @@
 // the detail view and the CSV export.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { allEvents, dataset, watchConsole, screenshot, groupThousands } from './helpers.mjs';
+import { allEvents, dataset, watchConsole, screenshot, groupThousands, parseCsv } from './helpers.mjs';
 
 const events = allEvents();
 const SUBGROUPS = new Set(['children', 'women', 'medical_personnel', 'civil_defence', 'media_workers']);
@@ -180,26 +180,6 @@ test('a summary in the list opens its record, by keyboard too, and marks its row
   expect(await rows.first().evaluate((row) => row.probe)).toBe(true);
   expect(errors).toEqual([]);
 });
-
-/** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text) {
-  const records = [];
-  let field = '';
-  let record = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\n') { record.push(field.replace(/\r$/, '')); records.push(record); record = []; field = ''; }
-    else field += c;
-  }
-  return records;
-}
 
 test('CSV export holds exactly the filtered events, with quotes and permalinks', async ({ page }) => {
   await open(page, '?gov=idlib&c=curated');

@@ -28,3 +28,23 @@ export async function screenshot(page, name) {
 export function groupThousands(n) {
   return n.toLocaleString('en-US');
 }
+
+/** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
+export function parseCsv(text) {
+  const records = [];
+  let field = '';
+  let record = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\n') { record.push(field.replace(/\r$/, '')); records.push(record); record = []; field = ''; }
+    else field += c;
+  }
+  return records;
+}

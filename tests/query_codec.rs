@@ -209,6 +209,28 @@ proptest! {
     }
 
     #[test]
+    fn the_one_rule_settles_any_decoded_state(query in query_like(), upper in any::<bool>()) {
+        // Loaded collections as a user's files might name them, in either case.
+        let loaded: Vec<String> = ["curated", "ucdp", "Mine-1"]
+            .iter()
+            .map(|id| if upper { id.to_uppercase() } else { id.to_string() })
+            .collect();
+        let (mut state, _) = decode(&query);
+        state.reconcile(&loaded);
+        if let (Some(from), Some(to)) = (state.from, state.to) {
+            prop_assert!(from <= to);
+        }
+        prop_assert!(state.collections.iter().all(|c| loaded.contains(c)));
+        let mut again = state.clone();
+        prop_assert!(again.reconcile(&loaded).is_empty());
+        prop_assert_eq!(&again, &state);
+        // Its link reads back as the same state, with nothing to say.
+        let (read, notices) = decode(&encode(&state));
+        prop_assert_eq!(&read, &state);
+        prop_assert!(notices.is_empty());
+    }
+
+    #[test]
     fn encode_of_decode_is_a_fixed_point(query in query_like()) {
         assert_canonical(&query);
     }

@@ -1,0 +1,163 @@
+// The faults found by trying the explorer as its users would, in the page: sums users cite,
+// links that must reproduce what is shown, and the form and the address agreeing. Every
+// expected figure is computed here from the dataset files (or a committed fixture).
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { allEvents, dataset, groupThousands, parseCsv, screenshot } from './helpers.mjs';
+
+const events = allEvents();
+const curated = dataset('curated');
+const count = (predicate) => events.filter(predicate).length;
+const overlaps = (e, from, to) => e.date.start <= to && e.date.end >= from;
+const numberIn = (text) => Number(text.replaceAll(',', ''));
+/** The kinds that are attacks (strikes, shelling, bombs, ground attacks, UCDP's violence). */
+const ATTACKS = new Set([
+  'airstrike', 'shelling', 'barrel_bomb', 'guided_missile', 'rocket_attack', 'ied', 'chemical_attack',
+  'ground_attack', 'state_based_violence', 'non_state_violence', 'one_sided_violence',
+]);
+
+async function open(page, query = '', total = events.length) {
+  await page.goto(`./${query}`);
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(total), { timeout: 30_000 });
+}
+
+const visible = (page) => page.getByTestId('event-visible');
+
+test.describe('a collection whose deaths are given for a subgroup', () => {
+  // page.route does not see a service worker's requests: block the worker.
+  test.use({ serviceWorkers: 'block' });
+  const fixture = readFileSync('tests/fixtures/faults/subgroup_deaths.json', 'utf8');
+  const killed = (e, group) => {
+    const entries = (e.casualties ?? []).filter((c) => c.outcome === 'killed' && c.group === group && c.best != null);
+    return entries.length ? entries.reduce((s, c) => s + c.best, 0) : null;
+  };
+  // A civilians figure when given, else the children: they are at least that many civilians.
+  const perEvent = JSON.parse(fixture).events.map((e) => killed(e, 'civilians') ?? killed(e, 'children') ?? 0);
+  const expected = perEvent.reduce((s, n) => s + n, 0);
+
+  test('count in the header and in the CSV export', async ({ page }) => {
+    await page.route('**/data/curated.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: fixture }));
+    const ucdp = dataset('ucdp').events.length;
+    await open(page, '?c=curated', ucdp + perEvent.length);
+    await expect(visible(page)).toHaveText(String(perEvent.length));
+    const deaths = page.getByTestId('deaths');
+    await expect(deaths).toContainText(`${groupThousands(expected)} deaths`);
+    await expect(deaths).toContainText(`${groupThousands(expected)} civilians`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const records = parseCsv(readFileSync(await download.path(), 'utf8').slice(1));
+    const column = records[0].indexOf('deaths_best');
+    const ids = JSON.parse(fixture).events.map((e) => e.id);
+    const written = ids.map((id) => Number(records.find((r) => r[0] === id)?.[column]));
+    expect(written).toEqual(perEvent);
+  });
+});
+
+test('a monitor’s count of attacks is set beside attacks only, and its link opens them', async ({ page }) => {
+  const figure = curated.figures.find((f) => f.id.endsWith('snhr-russia-2y-fig-01'));
+  const { start, end } = figure.period;
+  const russian = curated.events.filter((e) => overlaps(e, start, end) && e.actors.some((a) => a.actor === 'russia'));
+  const attacks = russian.filter((e) => ATTACKS.has(e.kind)).length;
+  expect(russian.length).toBeGreaterThan(attacks); // agreements and talks are in the window
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page, `?view=figures&sel=${encodeURIComponent(figure.id)}`);
+  const focus = page.getByTestId('figure-focus');
+  const cell = focus.locator('tr[data-actors="russia"] td[data-collection="curated"]');
+  await expect(cell.getByTestId('event-sum')).toHaveText(groupThousands(attacks));
+  await expect(cell).toContainText(`in ${groupThousands(attacks)} events`);
+  await expect(page.getByTestId('counting-rule')).toContainText('never counted');
+  await screenshot(page, 'figures-attacks-1440');
+  // The link opens exactly the events counted, both collections together.
+  const both = events.filter((e) => overlaps(e, start, end) && ATTACKS.has(e.kind) && e.actors.some((a) => a.actor === 'russia')).length;
+  await focus.locator('tr[data-actors="russia"]').getByTestId('open-events').click();
+  await expect(visible(page)).toHaveText(groupThousands(both));
+});
+
+test('a one-sided date filter draws the timeline over its window only', async ({ page }) => {
+  const from = '2023-10-01';
+  const matching = events.filter((e) => e.date.end >= from);
+  const last = matching.map((e) => e.date.end).sort().at(-1);
+  const months = (Number(last.slice(0, 4)) - 2023) * 12 + Number(last.slice(5, 7)) - 10 + 1;
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  for (const query of [`?from=${from}`, `?from=${from}&to=${last}`]) {
+    await open(page, query);
+    await expect(visible(page)).toHaveText(groupThousands(matching.length));
+    await expect(page.getByTestId('timeline').locator('canvas')).toHaveAttribute('aria-label', new RegExp(`^Timeline of ${months} columns`));
+  }
+});
+
+test('reversed dates typed in the form follow the link’s rule, and typing replaces history', async ({ page }) => {
+  await open(page, '?to=2019-01-31');
+  const before = page.url();
+  const from = page.getByTestId('date-from');
+  // Focus lands on the first segment, the month (a click would land on the segment under it).
+  await from.focus();
+  // Typed as a person does, digit by digit: month, day, then the year.
+  await page.keyboard.type('03012019', { delay: 30 });
+  await from.blur();
+  const swapped = count((e) => overlaps(e, '2019-01-31', '2019-03-01'));
+  await expect(visible(page)).toHaveText(groupThousands(swapped));
+  await expect(page.getByTestId('notices')).toContainText('swapped');
+  await expect(page).toHaveURL(/from=2019-01-31&to=2019-03-01/);
+  await expect(from).toHaveValue('2019-01-31');
+  await expect(page.getByTestId('date-to')).toHaveValue('2019-03-01');
+  const live = page.url();
+  // One Back undoes the whole typing: no entry per digit.
+  await page.goBack();
+  await expect(page).toHaveURL(before);
+  await expect(visible(page)).toHaveText(groupThousands(count((e) => e.date.start <= '2019-01-31')));
+  // The address of the live view, opened fresh, shows the same view.
+  await open(page, new URL(live).search);
+  await expect(visible(page)).toHaveText(groupThousands(swapped));
+});
+
+test('collection ids are matched without case, unknown ones are named and dropped', async ({ page }) => {
+  const ucdp = dataset('ucdp').events.length;
+  const curatedCount = curated.events.length;
+  await open(page, '?c=foo');
+  await expect(visible(page)).toHaveText(groupThousands(events.length));
+  await expect(page.getByTestId('notices')).toContainText('“foo”');
+  await expect(page.locator('.summary-bar .collections')).not.toBeEmpty();
+  await expect(page).not.toHaveURL(/foo/);
+
+  await open(page, '?c=CURATED');
+  await expect(visible(page)).toHaveText(groupThousands(curatedCount));
+  await expect(page).toHaveURL(/c=curated$/);
+  await expect(page.locator('.summary-bar .collections')).toHaveText(curated.collection.name);
+
+  await open(page, '?c=curated,foo');
+  await expect(visible(page)).toHaveText(groupThousands(curatedCount));
+  await expect(page.getByTestId('notices')).toContainText('“foo”');
+  await page.locator('#collection-ucdp').check();
+  await expect(visible(page)).toHaveText(groupThousands(curatedCount + ucdp));
+  await expect(page).toHaveURL(/c=curated,ucdp$/);
+});
+
+test('a page beyond the last is clamped in the state and the address', async ({ page }) => {
+  const pages = Math.ceil(curated.events.length / 25);
+  await open(page, '?c=curated&page=9');
+  await expect(page.locator('.pager span')).toHaveText(`Page ${pages} of ${pages}`);
+  await expect(page).toHaveURL(pages > 1 ? new RegExp(`page=${pages - 1}$`) : /c=curated$/);
+  await expect(page.getByTestId('notices')).toContainText('no page 10');
+  if (pages > 1) {
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await expect(page.locator('.pager span')).toHaveText(`Page ${pages - 1} of ${pages}`);
+  }
+});
+
+test('punctuation next to a search word finds what the word finds', async ({ page }) => {
+  const counts = {};
+  for (const q of ['Saraqib', 'Saraqib.', 'Saraqib,', 'Kafr Nubl', '(Kafr Nubl)', 'Saraqib Ariha', 'Saraqib/Ariha']) {
+    await open(page, `?q=${encodeURIComponent(q)}`);
+    await expect(visible(page)).not.toHaveText(groupThousands(events.length));
+    counts[q] = numberIn(await visible(page).textContent());
+  }
+  expect(counts.Saraqib).toBeGreaterThan(0);
+  expect(counts['Kafr Nubl']).toBeGreaterThan(0);
+  expect(counts['Saraqib.']).toBe(counts.Saraqib);
+  expect(counts['Saraqib,']).toBe(counts.Saraqib);
+  expect(counts['(Kafr Nubl)']).toBe(counts['Kafr Nubl']);
+  expect(counts['Saraqib/Ariha']).toBe(counts['Saraqib Ariha']);
+});

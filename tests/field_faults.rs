@@ -1,0 +1,422 @@
+//! The faults found by trying the explorer as its users would (wrong sums, links that lie), each
+//! checked where it lives, in the core, on the bundled collections or on a small fixture. Every
+//! expected figure is computed here from the data files, never typed in.
+
+use std::fs;
+
+use serde_json::Value as Json;
+
+use incident_explorer::core::aggregate::{self, Interval, Metric};
+use incident_explorer::core::catalog::Catalog;
+use incident_explorer::core::compare::{self, Measure};
+use incident_explorer::core::date::Day;
+use incident_explorer::core::export;
+use incident_explorer::core::map_layers;
+use incident_explorer::core::query::{self, ViewState, PAGE_SIZE};
+use incident_explorer::core::validate;
+use incident_explorer::core::vocab::{EventKind, Governorate};
+
+fn json(path: &str) -> Json {
+    let text = fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+fn catalog(paths: &[&str]) -> Catalog {
+    let loaded = paths
+        .iter()
+        .map(|path| {
+            let bytes = fs::read(path).unwrap_or_else(|error| panic!("{path}: {error}"));
+            validate::load(path, &bytes).unwrap_or_else(|problems| panic!("{problems:?}"))
+        })
+        .collect();
+    Catalog::new(loaded)
+}
+
+const BUNDLED: [&str; 2] = ["public/data/curated.json", "public/data/ucdp.json"];
+const SUBGROUPS: &str = "tests/fixtures/faults/subgroup_deaths.json";
+
+/// Rows of the state a link asks for, after the one rule.
+fn rows_of(catalog: &Catalog, link: &str) -> Vec<u32> {
+    let (mut state, _) = query::decode(link);
+    state.reconcile(&catalog.collection_ids());
+    state.filter(&catalog.collection_ids()).rows(&catalog.table)
+}
+
+fn events(file: &Json) -> &Vec<Json> {
+    file["events"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no events"))
+}
+
+fn killed_best(event: &Json, group: &str) -> Option<u64> {
+    let entries: Vec<u64> = event["casualties"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| c["outcome"] == "killed" && c["group"] == group)
+        .filter_map(|c| c["best"].as_u64())
+        .collect();
+    (!entries.is_empty()).then(|| entries.iter().sum())
+}
+
+/// The reading of the fixture: a civilians figure when the event gives one, else its
+/// children (a subgroup with no parent entry counts toward its parent).
+fn civilians_expected(event: &Json) -> u64 {
+    killed_best(event, "civilians")
+        .or_else(|| killed_best(event, "children"))
+        .unwrap_or(0)
+}
+
+#[test]
+fn deaths_given_only_for_a_subgroup_count_everywhere() {
+    let file = json(SUBGROUPS);
+    let per_event: Vec<u64> = events(&file).iter().map(civilians_expected).collect();
+    let expected: u64 = per_event.iter().sum();
+    assert!(per_event.iter().all(|&n| n > 0), "{per_event:?}");
+
+    let catalog = catalog(&[SUBGROUPS]);
+    let table = &catalog.table;
+    let rows: Vec<u32> = (0..table.len() as u32).collect();
+
+    let totals = aggregate::totals(table, &rows);
+    assert_eq!(totals.deaths_best, expected, "header deaths");
+    assert_eq!(totals.civilians_killed, expected, "header civilians");
+
+    for metric in [Metric::Deaths, Metric::CivilianDeaths] {
+        let timeline = aggregate::timeline(table, &rows, Interval::Month, metric, (None, None));
+        let may = timeline
+            .buckets
+            .iter()
+            .find(|b| b.start.to_string() == "2019-05-01")
+            .map_or(0.0, aggregate::Bucket::total);
+        assert_eq!(may, expected as f64, "timeline 2019-05, {metric:?}");
+        let kinds: f64 = aggregate::by_kind(table, &rows, metric)
+            .iter()
+            .map(|b| b.1)
+            .sum();
+        assert_eq!(kinds, expected as f64, "bars by kind, {metric:?}");
+        let idlib = aggregate::by_governorate(table, &rows, metric)
+            .into_iter()
+            .find(|(g, _)| *g == Governorate::Idlib)
+            .map_or(0.0, |(_, v)| v);
+        assert_eq!(idlib, expected as f64, "bars by governorate, {metric:?}");
+        let map = map_layers::map_layers(table, &rows, metric);
+        let on_map = map.by_governorate.get(Governorate::Idlib.index()).copied();
+        assert_eq!(on_map, Some(expected as f64), "map, {metric:?}");
+    }
+    let actor_bars = aggregate::by_actor(table, &rows, Metric::Deaths);
+    for (actor, value) in actor_bars {
+        let named: f64 = (0..table.len())
+            .filter(|&row| table.actors_any[row] & (1 << actor.index()) != 0)
+            .map(|row| per_event[row] as f64)
+            .sum();
+        assert_eq!(value, named, "bars by actor {actor:?}");
+    }
+
+    let composition = aggregate::composition(table, &rows);
+    assert_eq!(
+        composition.children + composition.women + composition.other_civilians,
+        expected,
+        "composition"
+    );
+
+    let exported = export::rows(table, &catalog.datasets, &rows, &|id| id.to_string());
+    let deaths: Vec<u64> = exported.iter().map(|r| u64::from(r.deaths_best)).collect();
+    assert_eq!(deaths, per_event, "CSV deaths_best");
+    // And in the file as written: the deaths_best column of each event's line.
+    let csv = export::to_csv(&exported, &[]);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().cloned().unwrap_or_default();
+    let column = headers.iter().position(|h| h == "deaths_best");
+    let written: Vec<u64> = reader
+        .records()
+        .filter_map(Result::ok)
+        .filter_map(|record| record.get(column?)?.parse().ok())
+        .collect();
+    assert_eq!(written, per_event, "CSV file deaths_best");
+
+    let figure = &catalog.datasets[0].figures[0];
+    let sums = compare::event_sums(&catalog, figure, &[]);
+    assert_eq!(sums[0].value, Some(expected), "figures comparison");
+    assert_eq!(sums[0].events as usize, per_event.len());
+}
+
+#[test]
+fn milestones_are_never_counted_as_incidents_or_attacks() {
+    let catalog = catalog(&BUNDLED);
+    let table = &catalog.table;
+    let file = json(BUNDLED[0]);
+    let milestone = |kind: &str| EventKind::from_id(kind).is_some_and(EventKind::is_milestone);
+    let is_milestone_row = |row: u32| {
+        catalog
+            .event(row as usize)
+            .is_some_and(|e| e.kind.is_milestone())
+    };
+
+    // Every figure's comparison, for every actor set the view shows: no milestone among the
+    // events, the value of an attack count is the number of events its link opens, and only
+    // attacks are among them.
+    let figures = file["figures"].as_array().map_or(0, Vec::len);
+    assert!(figures > 0);
+    for figure in &catalog.datasets[0].figures {
+        let mut actor_sets = vec![Vec::new()];
+        actor_sets.extend(figure.actors.iter().map(|a| vec![*a]));
+        for actors in actor_sets {
+            let view = compare::view_for(figure, &actors);
+            let rows = view.filter(&catalog.collection_ids()).rows(table);
+            assert!(
+                !rows.iter().any(|&row| is_milestone_row(row)),
+                "{}: a milestone is counted",
+                figure.id
+            );
+            let sums = compare::event_sums(&catalog, figure, &actors);
+            let counted: u32 = sums.iter().map(|s| s.events).sum();
+            assert_eq!(
+                counted as usize,
+                rows.len(),
+                "{}: link and count",
+                figure.id
+            );
+            if Measure::of(figure.metric).value == compare::Value::Events {
+                for sum in &sums {
+                    assert_eq!(sum.value, Some(u64::from(sum.events)), "{}", figure.id);
+                }
+                assert!(rows.iter().all(|&row| catalog
+                    .event(row as usize)
+                    .is_some_and(|e| e.kind.is_attack())));
+            }
+        }
+    }
+
+    // SNHR's "hundreds of attacks" by Russia: the curated events of Russia over the period that
+    // are attacks, counted from the file.
+    let attacks_figure = catalog.datasets[0]
+        .figures
+        .iter()
+        .find(|f| f.id.ends_with("snhr-russia-2y-fig-01"))
+        .unwrap_or_else(|| panic!("fig-01"));
+    let (start, end) = (&attacks_figure.period.start, &attacks_figure.period.end);
+    let in_period = |e: &&Json| {
+        e["date"]["start"].as_str() <= Some(end.as_str())
+            && e["date"]["end"].as_str() >= Some(start.as_str())
+    };
+    let by_russia = |e: &&Json| {
+        e["actors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|a| a["actor"] == "russia")
+    };
+    let russian: Vec<&Json> = events(&file)
+        .iter()
+        .filter(in_period)
+        .filter(by_russia)
+        .collect();
+    let attacks = russian
+        .iter()
+        .filter(|e| {
+            e["kind"]
+                .as_str()
+                .and_then(EventKind::from_id)
+                .is_some_and(EventKind::is_attack)
+        })
+        .count();
+    let milestones = russian
+        .iter()
+        .filter(|e| e["kind"].as_str().is_some_and(milestone))
+        .count();
+    assert!(
+        milestones > 0,
+        "the period holds agreements that must not count"
+    );
+    let sums = compare::event_sums(
+        &catalog,
+        attacks_figure,
+        &[incident_explorer::core::vocab::Actor::Russia],
+    );
+    let curated = sums
+        .iter()
+        .find(|s| s.collection == "curated")
+        .map(|s| s.value);
+    assert_eq!(curated, Some(Some(attacks as u64)));
+
+    // The timeline's events plus its milestone markers are the list's length.
+    let rows: Vec<u32> = (0..table.len() as u32).collect();
+    let totals = aggregate::totals(table, &rows);
+    let timeline = aggregate::timeline(table, &rows, Interval::Month, Metric::Events, (None, None));
+    let charted: f64 = timeline.buckets.iter().map(aggregate::Bucket::total).sum();
+    let listed_milestones = events(&file)
+        .iter()
+        .filter(|e| e["kind"].as_str().is_some_and(milestone))
+        .count();
+    assert_eq!(totals.milestones as usize, listed_milestones);
+    assert_eq!(timeline.milestones.len(), listed_milestones);
+    assert!((charted - f64::from(totals.events - totals.milestones)).abs() < 1e-6);
+    let kinds: f64 = aggregate::by_kind(table, &rows, Metric::Events)
+        .iter()
+        .map(|b| b.1)
+        .sum();
+    assert!((kinds - charted).abs() < 1e-6);
+    // The map too: milestones are neither points, nor area badges, nor unplaced events.
+    let on_map = |rows: &[u32]| {
+        let layers = map_layers::map_layers(table, rows, Metric::Events);
+        layers.cells.iter().map(|c| c.events).sum::<u32>()
+            + layers.unplaced
+            + layers.area_only.iter().sum::<u32>()
+    };
+    let milestone_rows: Vec<u32> = rows
+        .iter()
+        .copied()
+        .filter(|&r| is_milestone_row(r))
+        .collect();
+    assert_eq!(milestone_rows.len(), listed_milestones);
+    assert_eq!(on_map(&milestone_rows), 0, "milestones on the map");
+    let choropleth: f64 = map_layers::map_layers(table, &milestone_rows, Metric::Events)
+        .by_governorate
+        .iter()
+        .sum();
+    assert_eq!(choropleth, 0.0);
+}
+
+#[test]
+fn a_one_sided_date_filter_draws_only_its_window() {
+    let catalog = catalog(&BUNDLED);
+    let table = &catalog.table;
+    let rows = rows_of(&catalog, "from=2023-10-01");
+    assert!(!rows.is_empty());
+    let latest_end = rows
+        .iter()
+        .map(|&row| table.end[row as usize])
+        .max()
+        .map(Day);
+    let bounded = rows_of(
+        &catalog,
+        &format!("from=2023-10-01&to={}", latest_end.unwrap_or_default()),
+    );
+    assert_eq!(rows, bounded);
+    let from = Day::parse("2023-10-01").ok();
+    let open = aggregate::timeline(table, &rows, Interval::Month, Metric::Events, (from, None));
+    let closed = aggregate::timeline(
+        table,
+        &rows,
+        Interval::Month,
+        Metric::Events,
+        (from, latest_end),
+    );
+    assert_eq!(open, closed);
+    assert_eq!(open.buckets.first().map(|b| b.start), from);
+}
+
+#[test]
+fn collection_ids_are_matched_without_case_and_unknown_ones_are_dropped() {
+    let catalog = catalog(&BUNDLED);
+    let ids = catalog.collection_ids();
+    let curated = events(&json(BUNDLED[0])).len();
+    let all = catalog.table.len();
+    for (link, expected, unknown) in [
+        ("c=foo", all, Some("foo")),
+        ("c=CURATED", curated, None),
+        ("c=curated,foo", curated, Some("foo")),
+        ("c=Curated,FOO,bar", curated, Some("bar")),
+    ] {
+        let (mut state, _) = query::decode(link);
+        let notices = state.reconcile(&ids);
+        assert!(state.collections.iter().all(|c| ids.contains(c)), "{link}");
+        assert_eq!(
+            state.filter(&ids).rows(&catalog.table).len(),
+            expected,
+            "{link}"
+        );
+        match unknown {
+            Some(name) => assert!(
+                notices
+                    .iter()
+                    .any(|n| n.message.to_lowercase().contains(name)),
+                "{link}: {notices:?}"
+            ),
+            None => assert!(notices.is_empty(), "{link}: {notices:?}"),
+        }
+        // Ticking a box afterwards writes no unknown id back into the address.
+        let mut ticked = state.clone();
+        ticked.collections.insert("ucdp".to_string());
+        assert!(
+            !query::encode(&ticked).to_lowercase().contains("foo"),
+            "{link}"
+        );
+        // The rule settles: applied again, it changes nothing.
+        let mut again = state.clone();
+        assert!(again.reconcile(&ids).is_empty());
+        assert_eq!(again, state);
+    }
+}
+
+#[test]
+fn a_page_beyond_the_last_is_clamped_in_the_state() {
+    let catalog = catalog(&BUNDLED);
+    let curated = events(&json(BUNDLED[0])).len();
+    let pages = curated.div_ceil(PAGE_SIZE);
+    let rows = rows_of(&catalog, "c=curated&page=9");
+    assert_eq!(rows.len(), curated);
+    let (mut state, _) = query::decode("c=curated&page=9");
+    let notice = state.clamp_page(rows.len());
+    assert_eq!(state.page as usize, pages - 1);
+    assert!(notice.is_some());
+    assert!(query::encode(&state).ends_with(&if pages > 1 {
+        format!("page={}", pages - 1)
+    } else {
+        "c=curated".to_string()
+    }));
+    // A page that exists, and an empty list, are left alone or brought to the first page.
+    assert!(state.clamp_page(rows.len()).is_none());
+    let mut empty = ViewState {
+        page: 3,
+        ..ViewState::default()
+    };
+    assert!(empty.clamp_page(0).is_some());
+    assert_eq!(empty.page, 0);
+}
+
+#[test]
+fn reversed_dates_are_swapped_by_the_one_rule_whatever_the_path() {
+    let catalog = catalog(&BUNDLED);
+    let ids = catalog.collection_ids();
+    // The form path: `to` set, then `from` typed after it.
+    let (mut typed, _) = query::decode("to=2019-01-31");
+    typed.from = Day::parse("2019-03-01").ok();
+    let notices = typed.reconcile(&ids);
+    assert_eq!(notices.len(), 1);
+    // The link path.
+    let (linked, link_notices) = query::decode("from=2019-03-01&to=2019-01-31");
+    assert_eq!(link_notices.len(), 1);
+    assert_eq!(typed, linked);
+    assert_eq!(
+        typed.filter(&ids).rows(&catalog.table),
+        rows_of(&catalog, "from=2019-01-31&to=2019-03-01")
+    );
+}
+
+#[test]
+fn punctuation_next_to_a_search_word_finds_what_the_word_finds() {
+    let catalog = catalog(&BUNDLED);
+    let count = |q: &str| {
+        rows_of(
+            &catalog,
+            &format!(
+                "q={}",
+                q.replace(' ', "+").replace('/', "%2F").replace(',', "%2C")
+            ),
+        )
+        .len()
+    };
+    for (with, bare) in [
+        ("Saraqib.", "Saraqib"),
+        ("Saraqib,", "Saraqib"),
+        ("(Kafr Nubl)", "Kafr Nubl"),
+        ("Saraqib/Ariha", "Saraqib Ariha"),
+        ("Idlib;", "Idlib"),
+        ("«Idlib»", "Idlib"),
+    ] {
+        assert!(count(bare) > 0, "{bare}");
+        assert_eq!(count(with), count(bare), "{with} against {bare}");
+    }
+}
