@@ -1,6 +1,7 @@
 // The Content-Security-Policy of the release build (inserted by scripts/post-build.mjs): the
 // app runs under it without a single violation, it allows no inline script but Trunk's loader
-// (by hash) and nothing from other origins, and it really blocks what it should.
+// and the recovery script (scripts/recover.js), by hash, and nothing from other origins, and it
+// really blocks what it should.
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -86,12 +87,13 @@ test('the policy allows only the hashed loader, this origin and wasm compilation
   expect(scripts).not.toContain("'unsafe-eval'");
   expect(scripts).toContain("'self'");
   expect(scripts).toContain("'wasm-unsafe-eval'");
-  // Exactly the hash of each inline script of the built page: Trunk's module loader.
+  // Exactly the hash of each inline script of the built page: Trunk's module loader and the
+  // recovery script.
   const html = readFileSync('dist/index.html', 'utf8');
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
     .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes))
     .map(([, , text]) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
-  expect(inline).toHaveLength(1);
+  expect(inline).toHaveLength(2);
   expect(scripts.filter((s) => s.startsWith("'sha256-"))).toEqual(inline);
   // The policy comes before every script, so it governs them all.
   expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));

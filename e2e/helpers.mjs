@@ -1,6 +1,12 @@
 // Shared helpers for the browser tests: reading the bundled dataset files the way the app does,
-// collecting console errors, and saving screenshots as test artifacts (never committed).
-import { readFileSync, mkdirSync } from 'node:fs';
+// collecting console errors, saving screenshots as test artifacts (never committed), and
+// deploying a copy of the build on a server of the test's own, which it can take away.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export function dataset(name) {
   return JSON.parse(readFileSync(`dist/data/${name}.json`, 'utf8'));
@@ -47,4 +53,49 @@ export function parseCsv(text) {
     else field += c;
   }
   return records;
+}
+
+/** A port nobody listens on now. */
+export function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A copy of dist/ in a temporary folder, served on its own port by e2e/static-server.mjs;
+ * stop() takes the server away. `under` puts the copy in a sub-folder ('sub/': the app lives at
+ * /sub/), `spa` serves with an SPA fallback (--spa) and `without` leaves out files of the build.
+ * `dir` is the copy, `url` the app's address, `origin` the server's root.
+ */
+export async function deployment({ under = '', spa = false, without = [] } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'explorer-site-'));
+  const dir = join(root, under);
+  cpSync('dist', dir, { recursive: true });
+  for (const file of without) rmSync(join(dir, file));
+  const port = await freePort();
+  const server = spawn(process.execPath, ['e2e/static-server.mjs', root, String(port), ...(spa ? ['--spa'] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await once(server.stdout, 'data'); // "serving ... on ..."
+  const origin = `http://127.0.0.1:${port}/`;
+  return {
+    dir,
+    origin,
+    url: `${origin}${under}`,
+    async stop() {
+      if (server.exitCode === null && server.signalCode === null) {
+        server.kill();
+        await once(server, 'exit');
+      }
+    },
+    async remove() {
+      await this.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }

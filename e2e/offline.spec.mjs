@@ -2,54 +2,15 @@
 // of the release build from a server this file starts and stops itself, so that the network can
 // really go away and a new build can be deployed under an open page.
 import { test, expect } from '@playwright/test';
-import { spawn, execFileSync } from 'node:child_process';
-import { once } from 'node:events';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allEvents, dataset, groupThousands, screenshot } from './helpers.mjs';
+import { allEvents, dataset, deployment, groupThousands, screenshot } from './helpers.mjs';
 
 const events = allEvents();
 const count = (predicate) => events.filter(predicate).length;
 const inGovernorate = (e, name) => e.places.some((p) => p.governorate === name);
 const builtVersion = (dir = 'dist') => JSON.parse(readFileSync(join(dir, 'version.json'), 'utf8')).version;
-
-/** A port nobody listens on now. */
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** A copy of dist/ served on its own port; stop() takes the server away. */
-async function deployment() {
-  const dir = mkdtempSync(join(tmpdir(), 'explorer-offline-'));
-  cpSync('dist', dir, { recursive: true });
-  const port = await freePort();
-  const server = spawn(process.execPath, ['e2e/static-server.mjs', dir, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await once(server.stdout, 'data'); // "serving ... on ..."
-  return {
-    dir,
-    url: `http://127.0.0.1:${port}/`,
-    async stop() {
-      if (server.exitCode === null && server.signalCode === null) {
-        server.kill();
-        await once(server, 'exit');
-      }
-    },
-    async remove() {
-      await this.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function expectCounts(page, visible) {
   await expect(page.getByTestId('event-total')).toHaveText(groupThousands(events.length), { timeout: 30_000 });

@@ -1,12 +1,22 @@
 // A minimal static file server for the browser tests: serves a folder on 127.0.0.1 with the
 // right MIME types (wasm must be application/wasm) and no caching headers of its own, so the
-// tests see exactly what the service worker and the app do. Usage: node static-server.mjs DIR PORT
+// tests see exactly what the service worker and the app do.
+//
+// An unknown path is answered the way common hosts do, so that the tests can open wrong
+// addresses (/deep/path?gov=idlib) as users would meet them:
+//  - by default, like GitHub Pages: with the nearest 404.html, from the path's folder up to the
+//    served folder (a project site at /sub/ has its own), and status 404; plain text if none;
+//  - with --spa, like `trunk serve` and other hosts with an SPA fallback: with the served
+//    folder's index.html and status 200, whatever the path (version.json and scripts included).
+//
+// Usage: node static-server.mjs DIR PORT [--spa]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
+const spa = process.argv.includes('--spa');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -21,6 +31,16 @@ const types = {
   '.geojson': 'application/geo+json',
 };
 
+/** The nearest 404.html from `file`'s folder up to the served folder, or null. */
+async function notFoundPage(file) {
+  for (let folder = dirname(file); folder.startsWith(root); folder = dirname(folder)) {
+    const page = await readFile(join(folder, '404.html')).catch(() => null);
+    if (page) return page;
+    if (folder === root) break;
+  }
+  return null;
+}
+
 createServer(async (request, response) => {
   try {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
@@ -30,9 +50,16 @@ createServer(async (request, response) => {
       return;
     }
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    response.end(body);
+    const body = await readFile(file).catch(() => null);
+    if (body) {
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } else if (spa) {
+      response.writeHead(200, { 'content-type': types['.html'] }).end(await readFile(join(root, 'index.html')));
+    } else {
+      const page = await notFoundPage(file);
+      response.writeHead(404, { 'content-type': page ? types['.html'] : 'text/plain' }).end(page ?? 'not found');
+    }
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }

@@ -18,9 +18,12 @@
 //  activate - deletes this app's caches of other versions, then claims the open pages, so the
 //             first visit is controlled without a reload.
 //  fetch    - cache-first from this version's cache only, so the app and its data always come
-//             from the same build: a precached file (whatever the query string) is answered from
-//             the cache, a navigation to any other address under the scope gets the cached
-//             index.html, and everything else goes to the network untouched.
+//             from the same build: a precached file (whatever the query string) and the scope
+//             root are answered from the cache. A navigation to any other address under the
+//             scope (a link mangled by a chat app, a mistyped path: /deep/path?gov=idlib) is
+//             redirected to the scope root with the same query string, which holds the view:
+//             index.html served at /deep/path would resolve its relative asset URLs under
+//             /deep/ and show a blank page. Everything else goes to the network untouched.
 
 // @precache-begin (written by scripts/post-build.mjs; do not edit by hand)
 const VERSION = 'unbuilt';
@@ -60,13 +63,19 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== SCOPE.origin) return;
   url.search = '';
   url.hash = '';
-  let key = url.href === SCOPE.href ? INDEX : url.href;
-  if (!ENTRIES.has(key)) {
-    // Any address of the app opens the app: the URL state lives in the query string.
-    if (request.mode === 'navigate' && key.startsWith(SCOPE.href)) key = INDEX;
-    else return;
+  const key = url.href === SCOPE.href ? INDEX : url.href;
+  if (ENTRIES.has(key)) {
+    event.respondWith(fromCache(key, request));
+  } else if (request.mode === 'navigate' && key.startsWith(SCOPE.href)) {
+    // Any address of the app opens the app, at its own address so that relative URLs resolve:
+    // the view lives in the query string. Browsers rarely pass the fragment to the worker, and
+    // keep the original one across a redirect that has none.
+    const target = new URL(SCOPE);
+    const original = new URL(request.url);
+    target.search = original.search;
+    target.hash = original.hash;
+    event.respondWith(Response.redirect(target.href, 302));
   }
-  event.respondWith(fromCache(key, request));
 });
 
 /** The stored copy of `key`; the network only if the browser has evicted it. */

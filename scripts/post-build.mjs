@@ -2,9 +2,14 @@
 // Trunk post-build hook (Trunk.toml, [[hooks]] stage = "post_build"): finishes a build folder
 // for offline use and for a strict Content-Security-Policy.
 //
-//   1. Release builds only: hashes the inline <script type="module"> loader that Trunk writes
-//      into index.html and inserts, as the first element after <meta charset>, a
-//      <meta http-equiv="Content-Security-Policy"> that allows exactly that script (by its
+//   0. Puts scripts/recover.js, the recovery from a wrong address such as /deep/path?gov=idlib,
+//      into the <script data-recover> element of index.html and of 404.html, replacing whatever
+//      it held. One source for both pages, inline because a script file would be loaded by a
+//      relative URL, which is what breaks at such an address.
+//   1. Release builds only: hashes the inline scripts of each page (in index.html, the
+//      <script type="module"> loader that Trunk writes and the recovery script; in 404.html, the
+//      recovery script) and inserts, as the first element after <meta charset>, a
+//      <meta http-equiv="Content-Security-Policy"> that allows exactly those scripts (by their
 //      SHA-256), the app's own files and WebAssembly compilation, and nothing from elsewhere.
 //      Debug builds (`trunk serve`) get no policy: the dev server injects its own inline
 //      live-reload script.
@@ -21,6 +26,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const folder = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!folder) {
@@ -28,6 +34,9 @@ if (!folder) {
   process.exit(2);
 }
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+
+/** The pages that carry the recovery script and, in release builds, a policy. */
+const PAGES = ['index.html', '404.html'];
 
 /** Files that hold the version and so cannot be part of it. */
 const GENERATED = new Set(['sw.js', 'version.json']);
@@ -60,18 +69,33 @@ function policy(scriptHashes) {
 
 const CSP_META = /[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/gi;
 
-/** index.html with its policy (re)computed from the inline scripts it holds. */
-function withPolicy(html) {
+/** The recovery script, checked to be safe to put between <script> and </script>. */
+function recoveryScript() {
+  const code = readFileSync(fileURLToPath(new URL('recover.js', import.meta.url)), 'utf8');
+  if (/<\/script|<!--/i.test(code)) throw new Error('scripts/recover.js must not contain "</script" or "<!--"');
+  return code;
+}
+
+/** `html` (the page `name`) with `code` as the text of its one <script data-recover> element. */
+function withRecovery(name, html, code) {
+  const element = /(<script data-recover\b[^>]*>)[\s\S]*?(<\/script>)/gi;
+  const found = html.match(element)?.length ?? 0;
+  if (found !== 1) throw new Error(`${name} has ${found} <script data-recover> elements, not one`);
+  return html.replace(element, (_, open, close) => `${open}${code}${close}`);
+}
+
+/** `html` (the page `name`) with its policy (re)computed from the inline scripts it holds. */
+function withPolicy(name, html) {
   html = html.replace(CSP_META, '');
   const hashes = [];
   for (const [, attributes, text] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     if (/\bsrc\s*=/i.test(attributes)) continue;
     hashes.push(sha256(Buffer.from(text, 'utf8'), 'base64'));
   }
-  if (hashes.length === 0) throw new Error('index.html has no inline loader script to allow');
+  if (hashes.length === 0) throw new Error(`${name} has no inline script to allow`);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />`;
   const charset = html.match(/<meta charset[^>]*>\n?/i);
-  if (!charset) throw new Error('index.html has no <meta charset>: nowhere to put the policy before the scripts');
+  if (!charset) throw new Error(`${name} has no <meta charset>: nowhere to put the policy before the scripts`);
   const at = charset.index + charset[0].length;
   const indent = html.slice(html.lastIndexOf('\n', charset.index) + 1, charset.index);
   return `${html.slice(0, at)}${indent}${meta}\n${html.slice(at)}`;
@@ -92,11 +116,14 @@ function listFiles(dir) {
   return out.sort();
 }
 
-// 1. The policy.
-const indexPath = join(folder, 'index.html');
-if (release) {
-  writeFileSync(indexPath, withPolicy(readFileSync(indexPath, 'utf8')));
-} else {
+// 0. The recovery script and 1. the policy, in each page.
+const recovery = recoveryScript();
+for (const name of PAGES) {
+  const path = join(folder, name);
+  const html = withRecovery(name, readFileSync(path, 'utf8'), recovery);
+  writeFileSync(path, release ? withPolicy(name, html) : html);
+}
+if (!release) {
   console.log('post-build: debug build, no Content-Security-Policy (the dev server injects an inline script)');
 }
 
@@ -128,4 +155,4 @@ writeFileSync(
   sw.replace(block, (_, begin, end) => `${begin}const VERSION = '${version}';\nconst PRECACHE = [\n${list}\n];\n${end}`),
 );
 
-console.log(`post-build: version ${version}, ${precache.length} files precached (${(bytes / 1e6).toFixed(1)} MB)${release ? ', policy inserted' : ''}`);
+console.log(`post-build: version ${version}, ${precache.length} files precached (${(bytes / 1e6).toFixed(1)} MB)${release ? ', policies inserted' : ''}`);
