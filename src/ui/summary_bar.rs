@@ -84,10 +84,13 @@ pub fn SummaryBar(
                 " of "
                 <span data-testid="event-total">{group_thousands(total_events as i64)}</span>
                 " events"
-                {move || totals.with(|t| (t.milestones > 0).then(|| format!(
-                    " ({} of them agreements or political events, listed but not counted as incidents)",
-                    group_thousands(i64::from(t.milestones))
-                )))}
+                // Listed, but never counted as incidents, deaths or attacks (see the README).
+                {move || totals.with(|t| (t.milestones > 0).then(|| view! {
+                    <span class="milestones-note" data-testid="milestones-note">{format!(
+                        " ({} agreements or political events, not counted)",
+                        group_thousands(i64::from(t.milestones))
+                    )}</span>
+                }))}
             </span>
             <span data-testid="deaths">{move || totals.with(|t| format!(
                 "{} deaths (best estimate; range {}–{}), {} civilians",
