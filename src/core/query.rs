@@ -228,11 +228,12 @@ impl ViewState {
         }
         let asked = u64::from(self.page) + 1;
         self.page = last;
+        let pages = u64::from(last) + 1;
+        let plural = if pages == 1 { "" } else { "s" };
         Some(Notice {
             param: "page".to_string(),
             message: format!(
-                "There is no page {asked}: the list has {} (the last one is shown)",
-                u64::from(last) + 1
+                "There is no page {asked}: the list has {pages} page{plural}, and the last is shown"
             ),
         })
     }

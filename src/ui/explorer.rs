@@ -64,7 +64,7 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
         let notices = url.notices.get();
         (!notices.is_empty()).then(|| view! {
             <div class="notices" role="status" data-testid="notices">
-                <strong>"Some parts of this link were not understood and were ignored:"</strong>
+                <strong>"Some parts of this link were changed or ignored:"</strong>
                 <ul>{notices.into_iter().map(|n| view! { <li>{n.message}</li> }).collect_view()}</ul>
             </div>
         })
