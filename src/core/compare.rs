@@ -236,6 +236,7 @@ pub fn event_sums(catalog: &Catalog, figure: &ReportedFigure, actors: &[Actor]) 
     let rows = state.filter(&ids).rows(&catalog.table);
     let table = &catalog.table;
     let russia_terms = search::terms("russia");
+    let russia = table.rows_with_text(&russia_terms);
     let value = Measure::of(figure.metric).value;
     ids.iter()
         .enumerate()
@@ -265,11 +266,12 @@ pub fn event_sums(catalog: &Catalog, figure: &ReportedFigure, actors: &[Actor]) 
             };
             let mentions_russia = mine
                 .iter()
-                .filter(|&&row| {
-                    table
+                .filter(|&&row| match &russia {
+                    Some(rows) => rows.contains(row as usize),
+                    None => table
                         .search_text
                         .get(row as usize)
-                        .is_some_and(|text| search::contains_all(text, &russia_terms))
+                        .is_some_and(|text| search::contains_all(text, &russia_terms)),
                 })
                 .count() as u32;
             EventSum {

@@ -188,7 +188,14 @@ impl Filter {
 
     /// The rows that pass every dimension, ascending.
     pub fn rows(&self, table: &EventTable) -> Vec<u32> {
-        unmarked_rows(&self.failure_marks(table))
+        self.marks(table).rows()
+    }
+
+    /// Which dimensions each row fails: the one pass over the table that both the rows
+    /// ([`Marks::rows`]) and the cross counts ([`cross_counts_of`]) are read from, so a change
+    /// that needs both does the work once.
+    pub fn marks(&self, table: &EventTable) -> Marks {
+        self.failure_marks(table)
     }
 
     /// Whether this filter constrains `dimension` at all.
@@ -266,7 +273,7 @@ impl Filter {
     /// and mispredicted branches would cost more than the test itself). The text pass only
     /// visits rows failing at most one other dimension: whether a row failing two or more also
     /// fails the text changes neither the rows nor the cross counts.
-    fn failure_marks(&self, table: &EventTable) -> Vec<u8> {
+    fn failure_marks(&self, table: &EventTable) -> Marks {
         let mut marks = vec![0u8; table.len()];
         if self.from.is_some() || self.to.is_some() {
             let from = self.from.map_or(i32::MIN, |d| d.0);
@@ -320,13 +327,37 @@ impl Filter {
         let terms = search::terms(&self.text);
         if !terms.is_empty() {
             let bit = Dimension::Text.bit();
-            for (mark, text) in marks.iter_mut().zip(&table.search_text) {
-                if mark.count_ones() <= 1 && !search::contains_all(text, &terms) {
-                    *mark |= bit;
+            match table.rows_with_text(&terms) {
+                // The index: one pass over the dictionary of words, then one bit test a row.
+                Some(matching) => {
+                    for (row, mark) in marks.iter_mut().enumerate() {
+                        *mark |= u8::from(!matching.contains(row)) << Dimension::Text as u8;
+                    }
+                }
+                // A table built without its index: scan the texts of the rows that could
+                // still count (a row failing two other dimensions counts nowhere).
+                None => {
+                    for (mark, text) in marks.iter_mut().zip(&table.search_text) {
+                        if mark.count_ones() <= 1 && !search::contains_all(text, &terms) {
+                            *mark |= bit;
+                        }
+                    }
                 }
             }
         }
-        marks
+        Marks(marks)
+    }
+}
+
+/// Per row, one bit per [`Dimension`] the row fails (from [`Filter::marks`]), for the filter
+/// and table it was computed from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Marks(Vec<u8>);
+
+impl Marks {
+    /// The rows that fail no dimension, ascending.
+    pub fn rows(&self) -> Vec<u32> {
+        unmarked_rows(&self.0)
     }
 }
 
@@ -422,7 +453,12 @@ const GOVERNORATE_BYTES: usize = Governorate::ALL.len().div_ceil(8);
 /// failing two or more counts nowhere. Each row adds a 0 or 1 weight per dimension rather than
 /// branching on these cases. The actor counts read the column of the filter's role.
 pub fn cross_counts(filter: &Filter, table: &EventTable) -> CrossCounts {
-    let marks = filter.failure_marks(table);
+    cross_counts_of(filter, table, &filter.marks(table))
+}
+
+/// [`cross_counts`] from marks already computed by `filter.marks(table)`.
+pub fn cross_counts_of(filter: &Filter, table: &EventTable, marks: &Marks) -> CrossCounts {
+    let marks = &marks.0;
     let mut actor_bins = ByteBins::<ACTOR_BYTES>::new();
     let mut kind_bins = ByteBins::<1>::new();
     let mut governorate_bins = ByteBins::<GOVERNORATE_BYTES>::new();
@@ -844,6 +880,9 @@ mod tests {
                 .search_text
                 .push(format!("row {} word{}", row, next(5)));
         }
+        let mut indexed = random.clone();
+        indexed.index_text();
+        assert!(random.rows_with_text(&search::terms("word1")).is_none());
         for _ in 0..60 {
             let pick = |n: u64, bits: u32, next: &mut dyn FnMut(u64) -> u64| {
                 if next(3) == 0 {
@@ -872,15 +911,24 @@ mod tests {
                     String::new()
                 },
             };
-            assert_eq!(
-                cross_counts(&filter, &random),
-                brute_force(&filter, &random),
-                "{filter:?}"
-            );
-            let rows: Vec<u32> = (0..random.len() as u32)
-                .filter(|&row| filter.matches_row(&random, row as usize, None))
-                .collect();
-            assert_eq!(filter.rows(&random), rows);
+            // Both text paths: the scan of a table without its index, and the index.
+            for table in [&random, &indexed] {
+                assert_eq!(
+                    cross_counts(&filter, table),
+                    brute_force(&filter, table),
+                    "{filter:?}"
+                );
+                let rows: Vec<u32> = (0..table.len() as u32)
+                    .filter(|&row| filter.matches_row(table, row as usize, None))
+                    .collect();
+                assert_eq!(filter.rows(table), rows);
+                let marks = filter.marks(table);
+                assert_eq!(marks.rows(), rows);
+                assert_eq!(
+                    cross_counts_of(&filter, table, &marks),
+                    cross_counts(&filter, table)
+                );
+            }
         }
         // With nothing selected the counts are plain totals.
         let totals = cross_counts(&Filter::default(), &table);

@@ -14,5 +14,6 @@ pub mod model;
 pub mod query;
 pub mod search;
 pub mod table;
+pub mod text_index;
 pub mod validate;
 pub mod vocab;

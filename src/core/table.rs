@@ -8,6 +8,7 @@
 use super::date::Day;
 use super::model::{Casualty, Dataset, DatePrecision, Event, LocationPrecision};
 use super::search::normalise;
+use super::text_index::{RowSet, TextIndex, TextIndexBuilder};
 use super::vocab::{CasualtyGroup, Outcome, Role};
 
 /// [`EventTable::flags`] bit: some casualty entry says people were killed, numeric or not.
@@ -66,6 +67,9 @@ pub struct EventTable {
     /// Normalised ([`normalise`]) summary, place names, party names and citation quotes (for
     /// UCDP events the quote is the GED headline), each normalised separately, joined by spaces.
     pub search_text: Vec<String>,
+    /// The words of `search_text` with the rows of each, which text search reads instead of
+    /// scanning every row's text.
+    pub text_index: TextIndex,
     /// (dataset index, event index) of the full record.
     pub locations: Vec<(usize, usize)>,
     /// Collection ids in first-seen order; datasets sharing an id share an index.
@@ -95,7 +99,27 @@ impl EventTable {
                 table.push(dataset, event, collection, (dataset_index, event_index));
             }
         }
+        table.index_text();
         table
+    }
+
+    /// (Re)builds [`EventTable::text_index`] from `search_text`.
+    pub fn index_text(&mut self) {
+        let mut words = TextIndexBuilder::default();
+        for text in &self.search_text {
+            words.push(text);
+        }
+        self.text_index = words.finish();
+    }
+
+    /// The rows whose search text holds every term (normalised, as [`super::search::terms`]
+    /// gives them): read from the index, or `None` when there are no terms or the index does
+    /// not cover this table (one built column by column, without [`Self::index_text`]).
+    pub fn rows_with_text(&self, terms: &[String]) -> Option<RowSet> {
+        if self.text_index.rows() != self.len() {
+            return None;
+        }
+        self.text_index.rows_matching(terms)
     }
 
     pub fn len(&self) -> usize {

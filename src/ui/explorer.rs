@@ -29,15 +29,17 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     let state = url.state;
     let filter_catalog = catalog.clone();
     let filter = Memo::new(move |_| state.with(|s| s.filter(&collection_ids)));
-    // The filter pass is measured so the benchmark can read it from the Performance timeline.
-    let rows = Memo::new(move |_| {
+    // One pass marks what each row fails; the rows and the cross counts are both read from it.
+    // The passes are measured so the benchmark can read them from the Performance timeline.
+    let marks = Memo::new(move |_| {
         let _measure = browser::Measure::new("filter");
-        filter.with(|f| f.rows(&filter_catalog.table))
+        filter.with(|f| f.marks(&filter_catalog.table))
     });
+    let rows = Memo::new(move |_| marks.with(filter::Marks::rows));
     let cross_catalog = catalog.clone();
     let cross = Memo::new(move |_| {
         let _measure = browser::Measure::new("cross-counts");
-        filter.with(|f| filter::cross_counts(f, &cross_catalog.table))
+        filter.with(|f| marks.with(|m| filter::cross_counts_of(f, &cross_catalog.table, m)))
     });
     let totals_catalog = catalog.clone();
     let totals =
