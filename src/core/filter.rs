@@ -191,13 +191,6 @@ impl Filter {
         self.marks(table).rows()
     }
 
-    /// Which dimensions each row fails: the one pass over the table that both the rows
-    /// ([`Marks::rows`]) and the cross counts ([`cross_counts_of`]) are read from, so a change
-    /// that needs both does the work once.
-    pub fn marks(&self, table: &EventTable) -> Marks {
-        self.failure_marks(table)
-    }
-
     /// Whether this filter constrains `dimension` at all.
     pub fn is_active(&self, dimension: Dimension) -> bool {
         match dimension {
@@ -268,12 +261,15 @@ impl Filter {
         }
     }
 
-    /// Per row, the set of dimensions it fails, one bit each. Each active dimension is one pass
-    /// over its column, written without branches (the outcome of a random row is unpredictable,
-    /// and mispredicted branches would cost more than the test itself). The text pass only
-    /// visits rows failing at most one other dimension: whether a row failing two or more also
-    /// fails the text changes neither the rows nor the cross counts.
-    fn failure_marks(&self, table: &EventTable) -> Marks {
+    /// Which dimensions each row fails, one bit each: the one pass over the table that both
+    /// the rows ([`Marks::rows`]) and the cross counts ([`cross_counts_of`]) are read from, so
+    /// a change that needs both does the work once. Each active dimension is one pass over its
+    /// column, written without branches (the outcome of a random row is unpredictable, and
+    /// mispredicted branches would cost more than the test itself). Text is read from the
+    /// table's text index; a table built without one is scanned, and then only the rows failing
+    /// at most one other dimension (whether a row failing two or more also fails the text
+    /// changes neither the rows nor the cross counts).
+    pub fn marks(&self, table: &EventTable) -> Marks {
         let mut marks = vec![0u8; table.len()];
         if self.from.is_some() || self.to.is_some() {
             let from = self.from.map_or(i32::MIN, |d| d.0);
@@ -331,7 +327,7 @@ impl Filter {
                 // The index: one pass over the dictionary of words, then one bit test a row.
                 Some(matching) => {
                     for (row, mark) in marks.iter_mut().enumerate() {
-                        *mark |= u8::from(!matching.contains(row)) << Dimension::Text as u8;
+                        *mark |= bit * u8::from(!matching.contains(row));
                     }
                 }
                 // A table built without its index: scan the texts of the rows that could

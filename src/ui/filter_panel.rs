@@ -31,7 +31,6 @@ pub fn FilterPanel(
         .iter()
         .map(|d| (d.collection.id.clone(), d.collection.name.clone()))
         .collect();
-    let date_value = |day: Option<Day>| day.map(|d| d.to_string()).unwrap_or_default();
     // Counts with no filter: an option with no event at all is left out, and one that has none
     // under the current filters is greyed but stays, so the options below it do not move.
     let everything = ViewState::default().filter(&catalog.collection_ids());
@@ -69,32 +68,8 @@ pub fn FilterPanel(
                     />
                 </legend>
                 <div class="date-row">
-                    <label>"From"
-                        <input type="date" data-testid="date-from"
-                            prop:value=move || state.with(|s| date_value(s.from))
-                            on:change=move |ev| match TypedDate::read(&event_target_value(&ev)) {
-                                TypedDate::Typing => {}
-                                typed => {
-                                    let day = match typed { TypedDate::Day(day) => Some(day), _ => None };
-                                    url.update_typing("from", |s| { s.from = day; s.page = 0; });
-                                }
-                            }
-                            on:blur=move |_| url.end_typing()
-                        />
-                    </label>
-                    <label>"To"
-                        <input type="date" data-testid="date-to"
-                            prop:value=move || state.with(|s| date_value(s.to))
-                            on:change=move |ev| match TypedDate::read(&event_target_value(&ev)) {
-                                TypedDate::Typing => {}
-                                typed => {
-                                    let day = match typed { TypedDate::Day(day) => Some(day), _ => None };
-                                    url.update_typing("to", |s| { s.to = day; s.page = 0; });
-                                }
-                            }
-                            on:blur=move |_| url.end_typing()
-                        />
-                    </label>
+                    {date_field(url, "From", "from", |s| s.from, |s, day| s.from = day)}
+                    {date_field(url, "To", "to", |s| s.to, |s, day| s.to = day)}
                 </div>
             </fieldset>
             <OptionGroup
@@ -182,6 +157,37 @@ pub fn FilterPanel(
                 }).collect_view()}
             </fieldset>
         </details>
+    }
+}
+
+/// One bound of the date filter (`field` is `from` or `to`). Typing in it replaces its history
+/// entry after the first change, and a year still being typed digit by digit changes nothing.
+fn date_field(
+    url: UrlState,
+    label: &'static str,
+    field: &'static str,
+    get: fn(&ViewState) -> Option<Day>,
+    set: fn(&mut ViewState, Option<Day>),
+) -> impl IntoView {
+    let apply = move |typed: TypedDate| {
+        let day = match typed {
+            TypedDate::Typing => return,
+            TypedDate::Empty => None,
+            TypedDate::Day(day) => Some(day),
+        };
+        url.update_typing(field, |s| {
+            set(s, day);
+            s.page = 0;
+        });
+    };
+    view! {
+        <label>{label}
+            <input type="date" data-testid=format!("date-{field}")
+                prop:value=move || url.state.with(|s| get(s).map(|d| d.to_string()).unwrap_or_default())
+                on:change=move |ev| apply(TypedDate::read(&event_target_value(&ev)))
+                on:blur=move |_| url.end_typing()
+            />
+        </label>
     }
 }
 
