@@ -357,6 +357,29 @@ impl Marks {
     }
 }
 
+/// Per bucket, the rows that fail no dimension other than the date, each counted in the
+/// bucket of its first day (`bucket_of`; `None` or a bucket past `buckets` leaves the row out):
+/// a date histogram that ignores its own filter, as a crossfilter group does, so a brush shows
+/// what lies around it.
+pub fn date_counts(
+    marks: &Marks,
+    table: &EventTable,
+    buckets: usize,
+    bucket_of: impl Fn(i32) -> Option<usize>,
+) -> Vec<u32> {
+    let mut counts = vec![0u32; buckets];
+    let others = !Dimension::Date.bit();
+    for (&mark, &start) in marks.0.iter().zip(&table.start) {
+        if mark & others != 0 {
+            continue;
+        }
+        if let Some(count) = bucket_of(start).and_then(|bucket| counts.get_mut(bucket)) {
+            *count += 1;
+        }
+    }
+    counts
+}
+
 fn mask_passes(selected: u32, row: u32) -> bool {
     selected == 0 || selected & row != 0
 }
@@ -920,6 +943,18 @@ mod tests {
                 assert_eq!(filter.rows(table), rows);
                 let marks = filter.marks(table);
                 assert_eq!(marks.rows(), rows);
+                // The date histogram ignores the date filter and nothing else.
+                let week = |day: i32| usize::try_from((day - 18_000) / 7).ok();
+                let histogram = date_counts(&marks, table, 12, week);
+                let mut expected = vec![0u32; 12];
+                for row in 0..table.len() {
+                    if filter.matches_row(table, row, Some(Dimension::Date)) {
+                        if let Some(n) = week(table.start[row]).and_then(|w| expected.get_mut(w)) {
+                            *n += 1;
+                        }
+                    }
+                }
+                assert_eq!(histogram, expected, "{filter:?}");
                 assert_eq!(
                     cross_counts_of(&filter, table, &marks),
                     cross_counts(&filter, table)
