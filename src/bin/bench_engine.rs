@@ -1,8 +1,7 @@
 //! The explorer's engine as an engine of the shared filtering benchmark (`../shared/bench`, its
 //! README gives the file format, the op script and the checksum): a thin wasm-bindgen wrapper
-//! over the very `core` code the app runs, `Filter::marks`, `cross_counts_of`, `date_counts` and
-//! `sorted_page` on an `EventTable`. No second engine: the benchmark's columns are laid into the
-//! table's columns, and its ops become the app's filters.
+//! over the core's incremental [`Engine`] on an `EventTable`. No second engine: the benchmark's
+//! columns are laid into the table's columns, and its ops become the app's filters.
 //!
 //! Built for the browser by `scripts/bench-engine.sh` (wasm32, then wasm-bindgen for the web);
 //! `bench/engine/` holds the page around it. On other targets this program does nothing.
@@ -14,9 +13,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use incident_explorer::core::aggregate::{self, SortKey};
 use incident_explorer::core::date::Day;
-use incident_explorer::core::filter::{self, CasualtyFilter, Filter};
+use incident_explorer::core::engine::Engine;
+use incident_explorer::core::filter::{CasualtyFilter, Filter};
 use incident_explorer::core::table::{EventTable, CIVILIAN_KILLED_ANY};
 
 /// The first day of the benchmark's day numbers.
@@ -32,11 +31,9 @@ const GOVERNORATES: usize = 14;
 #[wasm_bindgen]
 pub struct BenchEngine {
     table: EventTable,
-    filter: Filter,
+    engine: Engine,
     /// The day number of 2011-03-01 in the table's [`Day`] numbering.
     first_day: i32,
-    /// Month key (0 = March 2011) of each benchmark day.
-    month_of_day: Vec<u32>,
     months: usize,
 }
 
@@ -112,11 +109,14 @@ impl BenchEngine {
             })
             .collect();
         let months = month_of_day.last().map_or(0, |&m| m as usize + 1);
+        let engine = Engine::new(&table, months, |day| {
+            let offset = usize::try_from(day - first_day).ok()?;
+            month_of_day.get(offset).map(|&m| m as usize)
+        });
         Ok(BenchEngine {
             table,
-            filter: Filter::default(),
+            engine,
             first_day,
-            month_of_day,
             months,
         })
     }
@@ -128,27 +128,29 @@ impl BenchEngine {
     /// The day filter `lo <= day < hi`.
     pub fn set_days(&mut self, lo: u32, hi: u32) {
         let day = |d: u32| Day(self.first_day + i32::try_from(d).unwrap_or(i32::MAX));
-        self.filter.from = Some(day(lo));
-        self.filter.to = Some(day(hi.saturating_sub(1)));
+        let mut filter = self.engine.filter().clone();
+        filter.from = Some(day(lo));
+        filter.to = Some(day(hi.saturating_sub(1)));
+        self.engine.set_filter(&self.table, filter);
     }
 
     /// The whole selection of `dim` (`actor`, `kind`, `governorate` or `civ`); empty for none.
     pub fn set_values(&mut self, dim: &str, set: &[u8]) {
         let mask = set.iter().fold(0u32, |m, &v| m | 1u32 << (v % 32));
+        let mut filter = self.engine.filter().clone();
         match dim {
-            "actor" => self.filter.actors = mask,
-            "kind" => self.filter.kinds = mask,
-            "governorate" => self.filter.governorates = u16::try_from(mask).unwrap_or(u16::MAX),
-            "civ" => {
-                self.filter.casualty = set.contains(&1).then_some(CasualtyFilter::CiviliansKilled)
-            }
+            "actor" => filter.actors = mask,
+            "kind" => filter.kinds = mask,
+            "governorate" => filter.governorates = u16::try_from(mask).unwrap_or(u16::MAX),
+            "civ" => filter.casualty = set.contains(&1).then_some(CasualtyFilter::CiviliansKilled),
             _ => {}
         }
+        self.engine.set_filter(&self.table, filter);
     }
 
     /// Removes every filter.
     pub fn clear(&mut self) {
-        self.filter = Filter::default();
+        self.engine.set_filter(&self.table, Filter::default());
     }
 
     /// What the benchmark reads after every change, flat: the month counts (ignoring the day
@@ -156,23 +158,20 @@ impl BenchEngine {
     /// own filter), then the days of the top rows, latest first. `months()` says where the
     /// months end.
     pub fn read(&self) -> Vec<u32> {
-        let marks = self.filter.marks(&self.table);
-        let (first_day, month_of_day) = (self.first_day, &self.month_of_day);
-        let months = filter::date_counts(&marks, &self.table, self.months, |day| {
-            let offset = usize::try_from(day - first_day).ok()?;
-            month_of_day.get(offset).map(|&m| m as usize)
-        });
-        let cross = filter::cross_counts_of(&self.filter, &self.table, &marks);
-        let rows = marks.rows();
-        let top = aggregate::sorted_page(&self.table, &rows, SortKey::DateDesc, 0, TOP);
-        let mut out = months;
+        let cross = self.engine.cross_counts();
+        let mut out = self.engine.date_counts().to_vec();
         out.extend(cross.actor.iter().take(ACTORS));
         out.extend(cross.kind.iter().take(KINDS));
         out.extend(cross.governorate.iter().take(GOVERNORATES));
-        out.extend(top.iter().filter_map(|&row| {
-            let day = self.table.start.get(row as usize)? - self.first_day;
-            u32::try_from(day).ok()
-        }));
+        out.extend(
+            self.engine
+                .latest(&self.table, TOP)
+                .iter()
+                .filter_map(|&row| {
+                    let day = self.table.start.get(row as usize)? - self.first_day;
+                    u32::try_from(day).ok()
+                }),
+        );
         out
     }
 

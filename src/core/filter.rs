@@ -131,7 +131,7 @@ impl Dimension {
     ];
 
     /// This dimension's bit in the per-row failure marks (eight dimensions fit a `u8`).
-    fn bit(self) -> u8 {
+    pub fn bit(self) -> u8 {
         1u8 << (self as u8)
     }
 }
@@ -351,6 +351,20 @@ impl Filter {
 pub struct Marks(Vec<u8>);
 
 impl Marks {
+    /// Marks from their bits, one byte a row (see [`Dimension::bit`]).
+    pub fn from_bits(bits: Vec<u8>) -> Marks {
+        Marks(bits)
+    }
+
+    /// One byte a row: the bits of the dimensions it fails.
+    pub fn bits(&self) -> &[u8] {
+        &self.0
+    }
+
+    pub fn into_bits(self) -> Vec<u8> {
+        self.0
+    }
+
     /// The rows that fail no dimension, ascending.
     pub fn rows(&self) -> Vec<u32> {
         unmarked_rows(&self.0)

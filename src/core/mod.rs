@@ -6,6 +6,7 @@ pub mod aggregate;
 pub mod catalog;
 pub mod compare;
 pub mod date;
+pub mod engine;
 pub mod export;
 pub mod filter;
 pub mod geo;

@@ -1,0 +1,570 @@
+//! The incremental engine: the filter's per-row marks, the cross counts and a date histogram
+//! kept up to date from one filter to the next, so that a change costs what it changes.
+//!
+//! The ideas are crossfilter's. Rows are kept sorted by first and by last day; moving the date
+//! window visits only the rows between the old and the new edge (a one-day brush touches a
+//! day's rows, not the table). Any other dimension's change is one pass that recomputes that
+//! dimension's bit. Either way, only the rows whose marks changed update the counts: a row
+//! counts for a dimension's options when it fails no other dimension, so a changed mark adds
+//! or removes the row's options where that condition flipped.
+//!
+//! Updating a row costs some forty times what a row of the batch evaluation costs, so a change
+//! that reaches more than one row in [`REBUILD_SHARE`] (a jump of the window, a clear, two
+//! dimensions at once) is evaluated afresh instead, in batch passes.
+//!
+//! Everything it holds equals what [`Filter::marks`], [`cross_counts`] and [`date_counts`]
+//! compute from scratch, which the tests check over random tables and random sequences of
+//! filters.
+//!
+//! [`cross_counts`]: super::filter::cross_counts
+//! [`date_counts`]: super::filter::date_counts
+
+use super::filter::{cross_counts_of, CasualtyFilter, CrossCounts, Dimension, Filter, Marks};
+use super::table::EventTable;
+use super::vocab::{Actor, EventKind, Governorate, Publisher};
+
+/// Past one row in this many, a change is evaluated afresh rather than row by row.
+pub const REBUILD_SHARE: usize = 32;
+
+/// The engine's state for one table; every call takes that same table.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    filter: Filter,
+    marks: Vec<u8>,
+    counts: CrossCounts,
+    /// Per date bucket, the rows failing no dimension but the date.
+    dates: Vec<u32>,
+    /// Each row's date bucket (`u32::MAX`: none).
+    bucket: Vec<u32>,
+    /// Rows by first day, and by last day, ascending.
+    by_start: Vec<u32>,
+    by_end: Vec<u32>,
+    /// [`REBUILD_SHARE`], or 0 to update row by row however many rows a change reaches.
+    rebuild_share: usize,
+    /// The longest date range of a row, in days (last day minus first).
+    longest: i32,
+}
+
+/// The date filter's bounds as inclusive day numbers, open ends at the extremes.
+fn bounds(filter: &Filter) -> (i32, i32) {
+    (
+        filter.from.map_or(i32::MIN, |d| d.0),
+        filter.to.map_or(i32::MAX, |d| d.0),
+    )
+}
+
+impl Engine {
+    /// An engine with no filter. `bucket_of` gives a row's date bucket from its first day
+    /// (`None` for none), and `buckets` how many there are.
+    pub fn new(
+        table: &EventTable,
+        buckets: usize,
+        bucket_of: impl Fn(i32) -> Option<usize>,
+    ) -> Engine {
+        let rows = u32::try_from(table.len()).unwrap_or(u32::MAX);
+        let mut by_start: Vec<u32> = (0..rows).collect();
+        by_start.sort_by_key(|&row| table.start.get(row as usize).copied());
+        let mut by_end: Vec<u32> = (0..rows).collect();
+        by_end.sort_by_key(|&row| table.end.get(row as usize).copied());
+        let bucket = table
+            .start
+            .iter()
+            .map(|&day| {
+                bucket_of(day)
+                    .filter(|&b| b < buckets)
+                    .and_then(|b| u32::try_from(b).ok())
+                    .unwrap_or(u32::MAX)
+            })
+            .collect();
+        let mut engine = Engine {
+            filter: Filter::default(),
+            marks: vec![0; table.len()],
+            counts: CrossCounts {
+                actor: vec![0; Actor::ALL.len()],
+                kind: vec![0; EventKind::ALL.len()],
+                governorate: vec![0; Governorate::ALL.len()],
+                collection: vec![0; table.collection_ids.len()],
+                publisher: vec![0; Publisher::ALL.len()],
+                casualty: vec![0; CasualtyFilter::ALL.len()],
+            },
+            dates: vec![0; buckets],
+            bucket,
+            by_start,
+            by_end,
+            rebuild_share: REBUILD_SHARE,
+            longest: table
+                .start
+                .iter()
+                .zip(&table.end)
+                .map(|(&start, &end)| end.saturating_sub(start))
+                .max()
+                .unwrap_or(0),
+        };
+        for row in 0..table.len() {
+            engine.count(table, row, 0, 1);
+        }
+        engine
+    }
+
+    /// The filter now applied.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// Applies `filter`, updating only what its changes reach.
+    pub fn set_filter(&mut self, table: &EventTable, filter: Filter) {
+        let old = std::mem::replace(&mut self.filter, filter);
+        let changed: Vec<Dimension> = Dimension::ALL
+            .iter()
+            .copied()
+            .filter(|&d| !same(&old, &self.filter, d))
+            .collect();
+        // A new actor role reads another column for the actor options, and two or more
+        // dimensions at once reach most rows: both are evaluated afresh.
+        if old.actor_role != self.filter.actor_role || changed.len() > 1 {
+            self.rebuild(table);
+            return;
+        }
+        match changed.first() {
+            Some(Dimension::Date) => self.move_dates(table, bounds(&old)),
+            Some(&dimension) => self.refresh(table, dimension),
+            None => {}
+        }
+    }
+
+    /// The rows that pass every dimension, ascending.
+    pub fn rows(&self) -> Vec<u32> {
+        Marks::from_bits(self.marks.clone()).rows()
+    }
+
+    /// The cross counts of the current filter.
+    pub fn cross_counts(&self) -> &CrossCounts {
+        &self.counts
+    }
+
+    /// Per date bucket, the rows failing no dimension other than the date.
+    pub fn date_counts(&self) -> &[u32] {
+        &self.dates
+    }
+
+    /// Up to `count` passing rows, latest first day first (ties: latest last day, then the
+    /// lower row), as [`super::aggregate::sorted_page`] orders them by date.
+    pub fn latest(&self, table: &EventTable, count: usize) -> Vec<u32> {
+        let mut found: Vec<u32> = Vec::with_capacity(count);
+        let start_of = |row: u32| table.start.get(row as usize).copied();
+        // Rows that begin after the window fail it: start below them. Rows that begin more
+        // than the longest range before it end before it: stop above them.
+        let (from, to) = bounds(&self.filter);
+        let mut at = self
+            .by_start
+            .partition_point(|&row| start_of(row).is_none_or(|start| start <= to));
+        let floor = from.saturating_sub(self.longest);
+        let stop = self
+            .by_start
+            .partition_point(|&row| start_of(row).is_none_or(|start| start < floor));
+        while at > stop && found.len() < count {
+            // One run of rows with the same first day, passing ones sorted by the tie-break.
+            let day = start_of(self.by_start[at - 1]);
+            let mut run_start = at - 1;
+            while run_start > stop && start_of(self.by_start[run_start - 1]) == day {
+                run_start -= 1;
+            }
+            let mut run: Vec<u32> = self.by_start[run_start..at]
+                .iter()
+                .copied()
+                .filter(|&row| self.marks.get(row as usize) == Some(&0))
+                .collect();
+            run.sort_by(|&a, &b| {
+                let end = |row: u32| table.end.get(row as usize).copied();
+                end(b).cmp(&end(a)).then(a.cmp(&b))
+            });
+            found.extend(run.into_iter().take(count - found.len()));
+            at = run_start;
+        }
+        found
+    }
+
+    /// Moves the date window from `old` to the filter's: only rows whose first day lies between
+    /// the old and new `to`, or whose last day lies between the old and new `from`, can change.
+    fn move_dates(&mut self, table: &EventTable, old: (i32, i32)) {
+        let (from, to) = bounds(&self.filter);
+        let bit = Dimension::Date.bit();
+        let visit = |engine: &mut Engine, row: u32| {
+            let row = row as usize;
+            let (Some(&start), Some(&end)) = (table.start.get(row), table.end.get(row)) else {
+                return;
+            };
+            let fails = (start > to) | (end < from);
+            let before = engine.marks.get(row).copied().unwrap_or(0);
+            let after = (before & !bit) | (u8::from(fails) * bit);
+            if after != before {
+                engine.update(table, row, before, after);
+            }
+        };
+        let (old_from, old_to) = old;
+        // How many rows the move visits at most; past the share, evaluate afresh.
+        let reach = |index: &[u32], column: &[i32], a: i32, b: i32| {
+            let at = |edge: i32| {
+                index.partition_point(|&r| column.get(r as usize).is_none_or(|&v| v <= edge))
+            };
+            at(a.max(b)) - at(a.min(b).saturating_sub(1))
+        };
+        let visits = reach(&self.by_start, &table.start, old_to, to)
+            + reach(&self.by_end, &table.end, old_from, from);
+        if self.too_many(visits, table) {
+            self.rebuild(table);
+            return;
+        }
+        if old_to != to {
+            let (lo, hi) = (old_to.min(to), old_to.max(to));
+            // Rows whose first day is in (lo, hi] switch sides of `to`.
+            let first = self
+                .by_start
+                .partition_point(|&r| table.start.get(r as usize).is_none_or(|&s| s <= lo));
+            let last = self
+                .by_start
+                .partition_point(|&r| table.start.get(r as usize).is_none_or(|&s| s <= hi));
+            for index in first..last {
+                let row = self.by_start[index];
+                visit(self, row);
+            }
+        }
+        if old_from != from {
+            let (lo, hi) = (old_from.min(from), old_from.max(from));
+            // Rows whose last day is in [lo, hi) switch sides of `from`.
+            let first = self
+                .by_end
+                .partition_point(|&r| table.end.get(r as usize).is_none_or(|&e| e < lo));
+            let last = self
+                .by_end
+                .partition_point(|&r| table.end.get(r as usize).is_none_or(|&e| e < hi));
+            for index in first..last {
+                let row = self.by_end[index];
+                visit(self, row);
+            }
+        }
+    }
+
+    /// Recomputes `dimension`'s bit of every row (one pass of the filter with that dimension
+    /// alone) and updates the rows it changed, or evaluates afresh when they are many.
+    fn refresh(&mut self, table: &EventTable, dimension: Dimension) {
+        let alone = only(&self.filter, dimension);
+        let fresh = alone.marks(table);
+        let bit = dimension.bit();
+        let changed = self
+            .marks
+            .iter()
+            .zip(fresh.bits())
+            .filter(|(&before, &fresh)| (before ^ fresh) & bit != 0)
+            .count();
+        if self.too_many(changed, table) {
+            // The other dimensions' bits stand: only this one's are new.
+            let merged = self
+                .marks
+                .iter()
+                .zip(fresh.bits())
+                .map(|(&before, &fresh)| (before & !bit) | (fresh & bit))
+                .collect();
+            self.recount(table, Marks::from_bits(merged));
+            return;
+        }
+        for (row, &fresh) in fresh.bits().iter().enumerate() {
+            let before = self.marks.get(row).copied().unwrap_or(0);
+            let after = (before & !bit) | (fresh & bit);
+            if after != before {
+                self.update(table, row, before, after);
+            }
+        }
+    }
+
+    /// Whether a change reaching `rows` rows is cheaper evaluated afresh.
+    fn too_many(&self, rows: usize, table: &EventTable) -> bool {
+        self.rebuild_share > 0 && rows.saturating_mul(self.rebuild_share) > table.len()
+    }
+
+    /// Evaluates the filter afresh in batch passes: the marks, the cross counts, the dates.
+    fn rebuild(&mut self, table: &EventTable) {
+        let marks = self.filter.marks(table);
+        self.recount(table, marks);
+    }
+
+    /// Takes `marks` as the rows' marks and counts them afresh, in batch passes.
+    fn recount(&mut self, table: &EventTable, marks: Marks) {
+        self.counts = cross_counts_of(&self.filter, table, &marks);
+        self.marks = marks.into_bits();
+        self.dates.iter_mut().for_each(|c| *c = 0);
+        let others = !Dimension::Date.bit();
+        for (&mark, &bucket) in self.marks.iter().zip(&self.bucket) {
+            if mark & others == 0 {
+                if let Some(count) = self.dates.get_mut(bucket as usize) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+
+    /// A row's mark changes from `before` to `after`: its counts follow.
+    fn update(&mut self, table: &EventTable, row: usize, before: u8, after: u8) {
+        self.count(table, row, before, -1);
+        if let Some(mark) = self.marks.get_mut(row) {
+            *mark = after;
+        }
+        self.count(table, row, after, 1);
+    }
+
+    /// Adds `sign` (±1) to every count the row makes with `mark`.
+    fn count(&mut self, table: &EventTable, row: usize, mark: u8, sign: i32) {
+        let weight = |dimension: Dimension| mark & !dimension.bit() == 0;
+        let add = |count: &mut u32| *count = count.wrapping_add_signed(sign);
+        let bits = |counts: &mut [u32], mut mask: u32| {
+            while mask != 0 {
+                if let Some(count) = counts.get_mut(mask.trailing_zeros() as usize) {
+                    add(count);
+                }
+                mask &= mask - 1;
+            }
+        };
+        if weight(Dimension::Actor) {
+            let column = match self.filter.actor_role {
+                super::filter::ActorRole::Any => &table.actors_any,
+                super::filter::ActorRole::Perpetrator => &table.actors_perpetrator,
+            };
+            bits(
+                &mut self.counts.actor,
+                column.get(row).copied().unwrap_or(0),
+            );
+        }
+        if weight(Dimension::Kind) {
+            if let Some(count) = table
+                .kind
+                .get(row)
+                .and_then(|&k| self.counts.kind.get_mut(usize::from(k)))
+            {
+                add(count);
+            }
+        }
+        if weight(Dimension::Governorate) {
+            let mask = u32::from(table.governorates.get(row).copied().unwrap_or(0));
+            bits(&mut self.counts.governorate, mask);
+        }
+        if weight(Dimension::Collection) {
+            if let Some(count) = table
+                .collection
+                .get(row)
+                .and_then(|&c| self.counts.collection.get_mut(usize::from(c)))
+            {
+                add(count);
+            }
+        }
+        if weight(Dimension::Publisher) {
+            let mask = u32::from(table.publishers.get(row).copied().unwrap_or(0));
+            bits(&mut self.counts.publisher, mask);
+        }
+        if weight(Dimension::Casualty) {
+            let flags = table.flags.get(row).copied().unwrap_or(0);
+            for (count, option) in self.counts.casualty.iter_mut().zip(CasualtyFilter::ALL) {
+                if flags & option.flag() != 0 {
+                    add(count);
+                }
+            }
+        }
+        if weight(Dimension::Date) {
+            let bucket = self.bucket.get(row).copied().unwrap_or(u32::MAX);
+            if let Some(count) = self.dates.get_mut(bucket as usize) {
+                add(count);
+            }
+        }
+    }
+}
+
+/// Whether two filters ask the same of `dimension`.
+fn same(a: &Filter, b: &Filter, dimension: Dimension) -> bool {
+    match dimension {
+        Dimension::Date => bounds(a) == bounds(b),
+        Dimension::Actor => a.actors == b.actors && a.actor_role == b.actor_role,
+        Dimension::Kind => a.kinds == b.kinds,
+        Dimension::Governorate => a.governorates == b.governorates,
+        Dimension::Collection => a.collections == b.collections,
+        Dimension::Publisher => a.publishers == b.publishers,
+        Dimension::Casualty => a.casualty == b.casualty,
+        Dimension::Text => a.text == b.text,
+    }
+}
+
+/// `filter` with every dimension but `dimension` cleared.
+fn only(filter: &Filter, dimension: Dimension) -> Filter {
+    let mut alone = Filter {
+        actor_role: filter.actor_role,
+        ..Filter::default()
+    };
+    match dimension {
+        Dimension::Date => (alone.from, alone.to) = (filter.from, filter.to),
+        Dimension::Actor => alone.actors = filter.actors,
+        Dimension::Kind => alone.kinds = filter.kinds,
+        Dimension::Governorate => alone.governorates = filter.governorates,
+        Dimension::Collection => alone.collections = filter.collections,
+        Dimension::Publisher => alone.publishers = filter.publishers,
+        Dimension::Casualty => alone.casualty = filter.casualty,
+        Dimension::Text => alone.text = filter.text.clone(),
+    }
+    alone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::aggregate::{sorted_page, SortKey};
+    use crate::core::date::Day;
+    use crate::core::filter::{cross_counts, date_counts, ActorRole};
+    use proptest::prelude::*;
+
+    /// A random table of `rows` rows from `seed`.
+    fn table(rows: usize, seed: u64) -> EventTable {
+        let mut state = seed | 1;
+        let mut next = move |modulus: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % modulus
+        };
+        let mut table = EventTable {
+            collection_ids: vec!["a".into(), "b".into()],
+            ..EventTable::default()
+        };
+        for row in 0..rows {
+            let start = 100 + next(40) as i32;
+            table.start.push(start);
+            table.end.push(start + next(3) as i32 * next(10) as i32);
+            table.collection.push(next(2) as u8);
+            table.publishers.push(next(32) as u8);
+            table.kind.push(next(EventKind::ALL.len() as u64) as u8);
+            table.actors_any.push(next(64) as u32);
+            table.actors_perpetrator.push(next(64) as u32);
+            table.governorates.push(next(1 << 14) as u16);
+            table.flags.push(next(16) as u8);
+            table
+                .search_text
+                .push(format!("row{} word{}", row % 7, next(4)));
+        }
+        table.index_text();
+        table
+    }
+
+    fn filter(choice: &[u32; 9]) -> Filter {
+        let day = |n: u32| (!n.is_multiple_of(3)).then(|| Day(95 + (n % 60) as i32));
+        Filter {
+            from: day(choice[0]),
+            to: day(choice[1]),
+            actors: choice[2] % 3 * (choice[2] % 64),
+            actor_role: if choice[3].is_multiple_of(2) {
+                ActorRole::Any
+            } else {
+                ActorRole::Perpetrator
+            },
+            kinds: choice[4] % 2 * (choice[4] % 1024),
+            governorates: (choice[5] % 2 * (choice[5] % 64)) as u16,
+            collections: choice[6] % 3,
+            publishers: 0,
+            casualty: choice[7]
+                .is_multiple_of(3)
+                .then(|| CasualtyFilter::ALL[(choice[7] % 4) as usize]),
+            text: match choice[8] % 4 {
+                0 => "word1".into(),
+                1 => "row3".into(),
+                _ => String::new(),
+            },
+        }
+    }
+
+    fn bucket(day: i32) -> Option<usize> {
+        usize::try_from((day - 100) / 7).ok()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn the_engine_equals_a_fresh_evaluation_after_every_change(
+            seed in any::<u64>(),
+            rows in 0usize..120,
+            steps in proptest::collection::vec(proptest::array::uniform9(0u32..1000), 1..12),
+        ) {
+            let table = table(rows, seed);
+            let mut engine = Engine::new(&table, 8, bucket);
+            for step in &steps {
+                let next = filter(step);
+                engine.set_filter(&table, next.clone());
+                let marks = next.marks(&table);
+                prop_assert_eq!(engine.rows(), marks.rows());
+                prop_assert_eq!(engine.cross_counts(), &cross_counts(&next, &table));
+                prop_assert_eq!(engine.date_counts(), &date_counts(&marks, &table, 8, bucket)[..]);
+                let rows = marks.rows();
+                prop_assert_eq!(engine.latest(&table, 5), sorted_page(&table, &rows, SortKey::DateDesc, 0, 5));
+            }
+        }
+    }
+
+    /// One change of one dimension of `filter`, chosen by `choice`.
+    fn change_one(filter: &Filter, choice: &[u32; 9]) -> Filter {
+        let other = self::filter(choice);
+        let mut next = filter.clone();
+        match choice[0] % 7 {
+            0 => next.from = other.from,
+            1 => next.to = other.to,
+            2 => next.actors = other.actors,
+            3 => next.kinds = other.kinds,
+            4 => next.governorates = other.governorates,
+            5 => next.casualty = other.casualty,
+            _ => next.text = other.text,
+        }
+        next
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn row_by_row_updates_equal_a_fresh_evaluation(
+            seed in any::<u64>(),
+            rows in 0usize..150,
+            steps in proptest::collection::vec(proptest::array::uniform9(0u32..1000), 1..16),
+        ) {
+            let table = table(rows, seed);
+            let mut engine = Engine::new(&table, 8, bucket);
+            engine.rebuild_share = 0;
+            for step in &steps {
+                let next = change_one(engine.filter(), step);
+                engine.set_filter(&table, next.clone());
+                let marks = next.marks(&table);
+                prop_assert_eq!(&engine.marks[..], marks.bits());
+                prop_assert_eq!(engine.cross_counts(), &cross_counts(&next, &table));
+                prop_assert_eq!(engine.date_counts(), &date_counts(&marks, &table, 8, bucket)[..]);
+                let rows = marks.rows();
+                prop_assert_eq!(engine.latest(&table, 5), sorted_page(&table, &rows, SortKey::DateDesc, 0, 5));
+            }
+        }
+    }
+
+    #[test]
+    fn a_one_day_brush_visits_only_the_rows_at_the_edges() {
+        let table = table(2_000, 7);
+        let mut engine = Engine::new(&table, 8, bucket);
+        let window = |from: i32, to: i32| Filter {
+            from: Some(Day(from)),
+            to: Some(Day(to)),
+            ..Filter::default()
+        };
+        engine.set_filter(&table, window(110, 120));
+        let before = engine.clone();
+        engine.set_filter(&table, window(111, 121));
+        // The marks of rows away from both edges are untouched.
+        let changed = (0..table.len())
+            .filter(|&row| before.marks[row] != engine.marks[row])
+            .count();
+        let at_edges = (0..table.len())
+            .filter(|&row| table.end[row] == 110 || table.start[row] == 121)
+            .count();
+        assert!(changed <= at_edges, "{changed} > {at_edges}");
+        assert_eq!(engine.rows(), window(111, 121).rows(&table));
+    }
+}
