@@ -139,8 +139,9 @@ test('a page beyond the last is clamped in the state and the address', async ({ 
   const pages = Math.ceil(curated.events.length / 25);
   await open(page, '?c=curated&page=9');
   await expect(page.locator('.pager span')).toHaveText(`Page ${pages} of ${pages}`);
-  await expect(page).toHaveURL(pages > 1 ? new RegExp(`page=${pages - 1}$`) : /c=curated$/);
-  await expect(page.getByTestId('notices')).toContainText('no page 10');
+  // Pages are numbered from 1 in the address, as on screen.
+  await expect(page).toHaveURL(pages > 1 ? new RegExp(`page=${pages}$`) : /c=curated$/);
+  await expect(page.getByTestId('notices')).toContainText('no page 9');
   if (pages > 1) {
     await page.getByRole('button', { name: 'Previous' }).click();
     await expect(page.locator('.pager span')).toHaveText(`Page ${pages - 1} of ${pages}`);
@@ -160,4 +161,21 @@ test('punctuation next to a search word finds what the word finds', async ({ pag
   expect(counts['Saraqib,']).toBe(counts.Saraqib);
   expect(counts['(Kafr Nubl)']).toBe(counts['Kafr Nubl']);
   expect(counts['Saraqib/Ariha']).toBe(counts['Saraqib Ariha']);
+});
+
+test('a link is rewritten to the canonical link of what it shows', async ({ page }) => {
+  // Reversed dates, a miscased governorate, an unknown kind and an unknown parameter.
+  await open(page, '?from=2020-01-01&to=2016-01-01&gov=IDLIB&kind=airstrike,foo&zzz=1');
+  const expected = count((e) => overlaps(e, '2016-01-01', '2020-01-01') && e.kind === 'airstrike'
+    && e.places.some((p) => p.governorate === 'Idlib'));
+  await expect(visible(page)).toHaveText(groupThousands(expected));
+  await expect(page).toHaveURL(/\?from=2016-01-01&to=2020-01-01&kind=airstrike&gov=idlib$/);
+  await expect(page.getByTestId('notices')).toContainText('swapped');
+  await expect(page.getByTestId('notices')).toContainText('foo');
+});
+
+test('the figures view says when a link names no figure', async ({ page }) => {
+  await open(page, '?view=figures&sel=curated:no-such-figure');
+  await expect(page.getByTestId('unknown-figure')).toContainText('curated:no-such-figure');
+  await expect(page.getByTestId('figures')).toBeVisible();
 });

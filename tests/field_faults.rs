@@ -134,6 +134,11 @@ fn deaths_given_only_for_a_subgroup_count_everywhere() {
         .filter_map(|record| record.get(column?)?.parse().ok())
         .collect();
     assert_eq!(written, per_event, "CSV file deaths_best");
+    let civilians: Vec<u64> = exported
+        .iter()
+        .map(|r| u64::from(r.civilians_killed))
+        .collect();
+    assert_eq!(civilians, per_event, "export civilians_killed");
 
     let figure = &catalog.datasets[0].figures[0];
     let sums = compare::event_sums(&catalog, figure, &[]);
@@ -279,6 +284,40 @@ fn milestones_are_never_counted_as_incidents_or_attacks() {
 }
 
 #[test]
+fn a_group_a_collection_never_records_is_a_dash_not_a_zero() {
+    let catalog = catalog(&BUNDLED);
+    let ucdp = json(BUNDLED[1]);
+    let records = |group: &str| {
+        events(&ucdp)
+            .iter()
+            .any(|e| killed_best(e, group).is_some_and(|n| n > 0))
+    };
+    for figure in &catalog.datasets[0].figures {
+        let group = match figure.metric {
+            incident_explorer::core::vocab::Metric::WomenKilled => "women",
+            incident_explorer::core::vocab::Metric::ChildrenKilled => "children",
+            _ => continue,
+        };
+        let sums = compare::event_sums(&catalog, figure, &[]);
+        let ucdp_sum = sums
+            .iter()
+            .find(|s| s.collection == "ucdp")
+            .map(|s| s.value);
+        assert_eq!(
+            ucdp_sum.flatten().is_some(),
+            records(group),
+            "{}",
+            figure.id
+        );
+        let curated_sum = sums
+            .iter()
+            .find(|s| s.collection == "curated")
+            .map(|s| s.value);
+        assert!(curated_sum.is_some(), "{}", figure.id);
+    }
+}
+
+#[test]
 fn a_one_sided_date_filter_draws_only_its_window() {
     let catalog = catalog(&BUNDLED);
     let table = &catalog.table;
@@ -361,8 +400,9 @@ fn a_page_beyond_the_last_is_clamped_in_the_state() {
     let notice = state.clamp_page(rows.len());
     assert_eq!(state.page as usize, pages - 1);
     assert!(notice.is_some());
+    // Numbered from 1 in the address, as on screen.
     assert!(query::encode(&state).ends_with(&if pages > 1 {
-        format!("page={}", pages - 1)
+        format!("page={pages}")
     } else {
         "c=curated".to_string()
     }));

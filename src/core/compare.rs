@@ -171,7 +171,9 @@ impl Measure {
         match metric {
             Metric::CiviliansKilled => "civilians killed (best estimates)",
             Metric::ChildrenKilled => "children killed (best estimates)",
-            Metric::WomenKilled => "women killed (best estimates)",
+            Metric::WomenKilled => {
+                "women killed (best estimates), in the events that killed civilians"
+            }
             Metric::MedicalPersonnelKilled
             | Metric::CivilDefenceKilled
             | Metric::MediaWorkersKilled => {
@@ -221,8 +223,8 @@ pub struct EventSum {
     /// The events of [`view_for`] in this collection: what its link opens.
     pub events: u32,
     /// The sum comparable with the figure's metric ([`Measure::value`]): deaths, or the
-    /// number of events for metrics that count attacks; `None` when the collections hold no
-    /// comparable number.
+    /// number of events for metrics that count attacks; `None` when the collection holds no
+    /// comparable number (no such metric, or a group it never records).
     pub value: Option<u64>,
     /// Events whose citation text mentions Russia: derived from headline or quote text, not a
     /// coded side.
@@ -257,11 +259,21 @@ pub fn event_sums(catalog: &Catalog, figure: &ReportedFigure, actors: &[Actor]) 
                     .map(|&row| u64::from(values.get(row as usize).copied().unwrap_or(0)))
                     .sum()
             };
+            // A collection that never records a group (UCDP has no age or sex) has no
+            // comparable number for it: a dash, not a 0 that would read as "none were killed".
+            let records = |values: &[u32]| {
+                table
+                    .collection
+                    .iter()
+                    .zip(values)
+                    .any(|(&c, &v)| usize::from(c) == index && v > 0)
+            };
+            let recorded = |values: &[u32]| records(values).then(|| column(values));
             let value = match value {
                 Value::Events => Some(u64::from(totals.events)),
                 Value::CiviliansKilled => Some(totals.civilians_killed),
-                Value::ChildrenKilled => Some(column(&table.children_killed)),
-                Value::WomenKilled => Some(column(&table.women_killed)),
+                Value::ChildrenKilled => recorded(&table.children_killed),
+                Value::WomenKilled => recorded(&table.women_killed),
                 Value::NotCounted => None,
             };
             let mentions_russia = mine

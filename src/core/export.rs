@@ -29,6 +29,9 @@ pub struct Row {
     pub deaths_low: u32,
     pub deaths_best: u32,
     pub deaths_high: u32,
+    /// Civilians killed as the explorer counts them (best estimates; subgroups with no
+    /// civilians figure count toward it), so the header's civilians total can be checked.
+    pub civilians_killed: u32,
     pub casualties: String,
     pub summary: String,
     pub sources: String,
@@ -37,7 +40,7 @@ pub struct Row {
     pub permalink: String,
 }
 
-const HEADER: [&str; 21] = [
+const HEADER: [&str; 22] = [
     "id",
     "collection",
     "date_start",
@@ -53,6 +56,7 @@ const HEADER: [&str; 21] = [
     "deaths_low",
     "deaths_best",
     "deaths_high",
+    "civilians_killed",
     "casualties",
     "summary",
     "sources",
@@ -169,6 +173,7 @@ fn row_of(
         actors,
         deaths_low: get(&table.deaths_low),
         deaths_best: get(&table.deaths_best),
+        civilians_killed: get(&table.civilians_killed),
         deaths_high: get(&table.deaths_high),
         casualties,
         summary: event.summary.clone(),
@@ -221,6 +226,7 @@ pub fn to_csv(rows: &[Row], attribution: &[String]) -> String {
                 row.deaths_low.to_string(),
                 row.deaths_best.to_string(),
                 row.deaths_high.to_string(),
+                row.civilians_killed.to_string(),
                 row.casualties.clone(),
                 row.summary.clone(),
                 row.sources.clone(),

@@ -89,7 +89,7 @@ pub struct ViewState {
     /// Id of the event whose details are open; whether it exists is for the UI to check.
     pub selected: Option<String>,
     pub view: View,
-    /// 0-based page of the event list.
+    /// 0-based page of the event list (the address numbers pages from 1, as the screen does).
     pub page: u32,
 }
 
@@ -360,7 +360,7 @@ impl Param {
             Param::By => "an interval (week or month)",
             Param::Stack => "a stacking setting (0 or 1)",
             Param::Sel => "an event id",
-            Param::Page => "a page number",
+            Param::Page => "a page number (from 1)",
         }
     }
 }
@@ -735,12 +735,15 @@ fn apply_scalar(state: &mut ViewState, param: Param, raw: &str, notices: &mut No
             }
             valid
         }
+        // Pages are numbered from 1 in the address, as on screen.
         Param::Page => {
             let page = text
                 .bytes()
                 .all(|b| b.is_ascii_digit())
-                .then(|| text.parse::<u32>().ok())
-                .flatten();
+                .then(|| text.parse::<u64>().ok())
+                .flatten()
+                .and_then(|p| p.checked_sub(1))
+                .and_then(|p| u32::try_from(p).ok());
             page.map(|p| state.page = p).is_some()
         }
         _ => false,
@@ -807,7 +810,7 @@ pub fn encode(state: &ViewState) -> String {
         out.scalar("sel", selected);
     }
     if state.page != 0 {
-        out.scalar("page", &state.page.to_string());
+        out.scalar("page", &(u64::from(state.page) + 1).to_string());
     }
     out.0
 }
@@ -953,7 +956,7 @@ mod tests {
              &role=perpetrator&kind=airstrike,shelling&gov=idlib,deir-ez-zor&pub=sohr,al_jazeera\
              &cas=children&q=%D8%B3%D9%88%D9%82%20%D8%A3%D8%B1%D9%8A%D8%AD%D8%A7%20%26%20%E2%80%9CMa\
              %E2%80%99arrat%E2%80%9D%20100%25%2B%20%F0%9F%99%82&sort=deaths-desc&metric=civilians\
-             &by=week&stack=0&sel=curated:sohr-2019-11-14.a_1&page=3"
+             &by=week&stack=0&sel=curated:sohr-2019-11-14.a_1&page=4"
         );
         assert_eq!(decode(&query), (state.clone(), Vec::new()));
         assert_eq!(decode(&format!("?{query}")), (state, Vec::new()));
@@ -1179,10 +1182,18 @@ mod tests {
 
     #[test]
     fn page_parameter() {
-        assert_eq!(decoded("page=12").page, 12);
-        assert_eq!(encode(&decoded("page=0")), "");
+        // Numbered from 1 in the address, as on screen; 0-based in the state.
+        assert_eq!(decoded("page=12").page, 11);
+        assert_eq!(encode(&decoded("page=12")), "page=12");
+        assert_eq!(encode(&decoded("page=1")), "");
+        assert_eq!(notices("page=0").len(), 1);
         assert_eq!(notices("page=-1&page=+2").len(), 2);
         assert_eq!(decoded("page=99999999999").page, 0);
+        let last = ViewState {
+            page: u32::MAX,
+            ..ViewState::default()
+        };
+        assert_eq!(decoded(&encode(&last)), last);
     }
 
     #[test]

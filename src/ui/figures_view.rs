@@ -87,9 +87,21 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
             </section>
         })
     });
+    // A `sel` that names no figure (an event id, a mistyped link) is said, not ignored.
+    let unknown = selected
+        .as_deref()
+        .filter(|id| !plain.iter().any(|f| f.id == *id))
+        .map(|id| {
+            view! {
+                <p class="notices" role="status" data-testid="unknown-figure">
+                    {format!("No reported figure has the id “{id}”; all figures are shown.")}
+                </p>
+            }
+        });
     view! {
         <section class="panel" data-testid="figures">
             <h2>"Reported figures"</h2>
+            {unknown}
             <p>"Tallies over a period as published by monitors. They are not incidents and are never added to the incident counts. Definitions differ: SNHR and SOHR count the victims they document; UCDP counts deaths in events it can verify, and codes Russian air support under the Government of Syria, so it has no Russian side."</p>
             {focus}
             <h3>"Who says how many"</h3>

@@ -51,8 +51,10 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
                 .unwrap_or_default();
             let value = l.by_governorate.get(index).copied().unwrap_or(0.0);
             let area_only = l.area_only.get(index).copied().unwrap_or(0);
+            // The badge counts events whatever the metric, so it is said as events: "of them"
+            // would read as a share of the deaths.
             format!(
-                "{name}: {} {} ({} of them located only to the governorate or district)",
+                "{name}: {} {} ({} events here are located only to the governorate or district)",
                 format_value(value),
                 metric.label(),
                 group_thousands(i64::from(area_only))

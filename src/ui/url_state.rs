@@ -1,7 +1,7 @@
 //! The view state lives in the URL: this hook decodes it with the core's codec and writes it
 //! back. Every new state, from a link, Back and Forward, the form or a click, first goes
 //! through the core's one rule ([`ViewState::reconcile`]), so a live view and its link never
-//! differ; a state the rule changed is written back to the address at once.
+//! differ; an address that is not the canonical link of what it shows is rewritten at once.
 //!
 //! History: a discrete change pushes an entry, so Back undoes it. Typing (the search box, a
 //! date field) pushes one entry for its first change and replaces it for the rest, until the
@@ -109,14 +109,15 @@ impl UrlState {
 pub fn use_url_state(collection_ids: Vec<String>) -> UrlState {
     let collection_ids = StoredValue::new(collection_ids);
     let read_address = move || {
-        let (mut state, mut notices) = query::decode(&browser::address_query());
-        let decoded = state.clone();
+        let address = browser::address_query();
+        let (mut state, mut notices) = query::decode(&address);
         notices.extend(collection_ids.with_value(|ids| state.reconcile(ids)));
-        // The rule changed what the address says: the address follows, so that "Copy link"
-        // copies what is shown.
-        if state != decoded {
-            let address = browser::address_with_query(&query::encode(&state));
-            browser::write_address(&address, true);
+        // The address becomes the canonical link of what is shown (dates in order, what was
+        // ignored left out, known values spelt as the app writes them), so that "Copy link" and
+        // the export's link reproduce this view and no other; the notices say what changed.
+        let canonical = query::encode(&state);
+        if canonical != address.trim_start_matches('?') {
+            browser::write_address(&browser::address_with_query(&canonical), true);
         }
         (state, notices)
     };
