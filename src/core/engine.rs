@@ -19,7 +19,9 @@
 //! [`cross_counts`]: super::filter::cross_counts
 //! [`date_counts`]: super::filter::date_counts
 
-use super::filter::{cross_counts_of, CasualtyFilter, CrossCounts, Dimension, Filter, Marks};
+use super::filter::{
+    cross_counts_of, date_counts, CasualtyFilter, CrossCounts, Dimension, Filter, Marks,
+};
 use super::table::EventTable;
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
 
@@ -291,16 +293,11 @@ impl Engine {
     /// Takes `marks` as the rows' marks and counts them afresh, in batch passes.
     fn recount(&mut self, table: &EventTable, marks: Marks) {
         self.counts = cross_counts_of(&self.filter, table, &marks);
+        let bucket = &self.bucket;
+        self.dates = date_counts(&marks, self.dates.len(), |row| {
+            bucket.get(row).map(|&b| b as usize)
+        });
         self.marks = marks.into_bits();
-        self.dates.iter_mut().for_each(|c| *c = 0);
-        let others = !Dimension::Date.bit();
-        for (&mark, &bucket) in self.marks.iter().zip(&self.bucket) {
-            if mark & others == 0 {
-                if let Some(count) = self.dates.get_mut(bucket as usize) {
-                    *count += 1;
-                }
-            }
-        }
     }
 
     /// A row's mark changes from `before` to `after`: its counts follow.
@@ -324,37 +321,25 @@ impl Engine {
                 mask &= mask - 1;
             }
         };
-        if weight(Dimension::Actor) {
-            let column = match self.filter.actor_role {
-                super::filter::ActorRole::Any => &table.actors_any,
-                super::filter::ActorRole::Perpetrator => &table.actors_perpetrator,
-            };
-            bits(
-                &mut self.counts.actor,
-                column.get(row).copied().unwrap_or(0),
-            );
-        }
-        if weight(Dimension::Kind) {
-            if let Some(count) = table
-                .kind
-                .get(row)
-                .and_then(|&k| self.counts.kind.get_mut(usize::from(k)))
-            {
+        // Single-valued columns (kind, collection): one option.
+        let one = |counts: &mut [u32], value: Option<&u8>| {
+            if let Some(count) = value.and_then(|&v| counts.get_mut(usize::from(v))) {
                 add(count);
             }
+        };
+        if weight(Dimension::Actor) {
+            let mask = self.filter.actor_column(table).get(row).copied();
+            bits(&mut self.counts.actor, mask.unwrap_or(0));
+        }
+        if weight(Dimension::Kind) {
+            one(&mut self.counts.kind, table.kind.get(row));
         }
         if weight(Dimension::Governorate) {
             let mask = u32::from(table.governorates.get(row).copied().unwrap_or(0));
             bits(&mut self.counts.governorate, mask);
         }
         if weight(Dimension::Collection) {
-            if let Some(count) = table
-                .collection
-                .get(row)
-                .and_then(|&c| self.counts.collection.get_mut(usize::from(c)))
-            {
-                add(count);
-            }
+            one(&mut self.counts.collection, table.collection.get(row));
         }
         if weight(Dimension::Publisher) {
             let mask = u32::from(table.publishers.get(row).copied().unwrap_or(0));
@@ -415,7 +400,7 @@ mod tests {
     use super::*;
     use crate::core::aggregate::{sorted_page, SortKey};
     use crate::core::date::Day;
-    use crate::core::filter::{cross_counts, date_counts, ActorRole};
+    use crate::core::filter::{cross_counts, ActorRole};
     use proptest::prelude::*;
 
     /// A random table of `rows` rows from `seed`.
@@ -497,7 +482,7 @@ mod tests {
                 let marks = next.marks(&table);
                 prop_assert_eq!(engine.rows(), marks.rows());
                 prop_assert_eq!(engine.cross_counts(), &cross_counts(&next, &table));
-                prop_assert_eq!(engine.date_counts(), &date_counts(&marks, &table, 8, bucket)[..]);
+                prop_assert_eq!(engine.date_counts(), &date_counts(&marks, 8, |row| bucket(table.start[row]))[..]);
                 let rows = marks.rows();
                 prop_assert_eq!(engine.latest(&table, 5), sorted_page(&table, &rows, SortKey::DateDesc, 0, 5));
             }
@@ -538,7 +523,7 @@ mod tests {
                 let marks = next.marks(&table);
                 prop_assert_eq!(&engine.marks[..], marks.bits());
                 prop_assert_eq!(engine.cross_counts(), &cross_counts(&next, &table));
-                prop_assert_eq!(engine.date_counts(), &date_counts(&marks, &table, 8, bucket)[..]);
+                prop_assert_eq!(engine.date_counts(), &date_counts(&marks, 8, |row| bucket(table.start[row]))[..]);
                 let rows = marks.rows();
                 prop_assert_eq!(engine.latest(&table, 5), sorted_page(&table, &rows, SortKey::DateDesc, 0, 5));
             }

@@ -205,7 +205,8 @@ impl Filter {
         }
     }
 
-    fn actor_column<'a>(&self, table: &'a EventTable) -> &'a [u32] {
+    /// The actor column the filter's role reads: any role, or perpetrators only.
+    pub(crate) fn actor_column<'a>(&self, table: &'a EventTable) -> &'a [u32] {
         match self.actor_role {
             ActorRole::Any => &table.actors_any,
             ActorRole::Perpetrator => &table.actors_perpetrator,
@@ -371,23 +372,22 @@ impl Marks {
     }
 }
 
-/// Per bucket, the rows that fail no dimension other than the date, each counted in the
-/// bucket of its first day (`bucket_of`; `None` or a bucket past `buckets` leaves the row out):
-/// a date histogram that ignores its own filter, as a crossfilter group does, so a brush shows
-/// what lies around it.
+/// Per bucket, the rows that fail no dimension other than the date, each counted in its
+/// bucket (`bucket_of_row`; `None` or a bucket past `buckets` leaves the row out): a date
+/// histogram that ignores its own filter, as a crossfilter group does, so a brush shows what
+/// lies around it.
 pub fn date_counts(
     marks: &Marks,
-    table: &EventTable,
     buckets: usize,
-    bucket_of: impl Fn(i32) -> Option<usize>,
+    bucket_of_row: impl Fn(usize) -> Option<usize>,
 ) -> Vec<u32> {
     let mut counts = vec![0u32; buckets];
     let others = !Dimension::Date.bit();
-    for (&mark, &start) in marks.0.iter().zip(&table.start) {
+    for (row, &mark) in marks.0.iter().enumerate() {
         if mark & others != 0 {
             continue;
         }
-        if let Some(count) = bucket_of(start).and_then(|bucket| counts.get_mut(bucket)) {
+        if let Some(count) = bucket_of_row(row).and_then(|bucket| counts.get_mut(bucket)) {
             *count += 1;
         }
     }
@@ -959,7 +959,7 @@ mod tests {
                 assert_eq!(marks.rows(), rows);
                 // The date histogram ignores the date filter and nothing else.
                 let week = |day: i32| usize::try_from((day - 18_000) / 7).ok();
-                let histogram = date_counts(&marks, table, 12, week);
+                let histogram = date_counts(&marks, 12, |row| week(table.start[row]));
                 let mut expected = vec![0u32; 12];
                 for row in 0..table.len() {
                     if filter.matches_row(table, row, Some(Dimension::Date)) {
