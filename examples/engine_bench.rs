@@ -111,7 +111,7 @@ fn change(table: &EventTable, filter: &Filter, shared_pass: bool) -> (Vec<u32>, 
 
 /// The app's filter of a link.
 fn filter_of(table: &EventTable, link: &str) -> Filter {
-    query::decode(link).0.filter(&table.collection_ids)
+    query::decode(link).0.filter(table)
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {

@@ -38,8 +38,8 @@ const SUBGROUPS: &str = "tests/fixtures/faults/subgroup_deaths.json";
 /// Rows of the state a link asks for, after the one rule.
 fn rows_of(catalog: &Catalog, link: &str) -> Vec<u32> {
     let (mut state, _) = query::decode(link);
-    state.reconcile(&catalog.collection_ids());
-    state.filter(&catalog.collection_ids()).rows(&catalog.table)
+    state.reconcile(&catalog.table);
+    state.filter(&catalog.table).rows(&catalog.table)
 }
 
 fn events(file: &Json) -> &Vec<Json> {
@@ -168,7 +168,7 @@ fn milestones_are_never_counted_as_incidents_or_attacks() {
         actor_sets.extend(figure.actors.iter().map(|a| vec![*a]));
         for actors in actor_sets {
             let view = compare::view_for(figure, &actors);
-            let rows = view.filter(&catalog.collection_ids()).rows(table);
+            let rows = view.filter(&catalog.table).rows(table);
             assert!(
                 !rows.iter().any(|&row| is_milestone_row(row)),
                 "{}: a milestone is counted",
@@ -359,10 +359,10 @@ fn collection_ids_are_matched_without_case_and_unknown_ones_are_dropped() {
         ("c=Curated,FOO,bar", curated, Some("bar")),
     ] {
         let (mut state, _) = query::decode(link);
-        let notices = state.reconcile(&ids);
+        let notices = state.reconcile(&catalog.table);
         assert!(state.collections.iter().all(|c| ids.contains(c)), "{link}");
         assert_eq!(
-            state.filter(&ids).rows(&catalog.table).len(),
+            state.filter(&catalog.table).rows(&catalog.table).len(),
             expected,
             "{link}"
         );
@@ -384,7 +384,7 @@ fn collection_ids_are_matched_without_case_and_unknown_ones_are_dropped() {
         );
         // The rule settles: applied again, it changes nothing.
         let mut again = state.clone();
-        assert!(again.reconcile(&ids).is_empty());
+        assert!(again.reconcile(&catalog.table).is_empty());
         assert_eq!(again, state);
     }
 }
@@ -419,18 +419,17 @@ fn a_page_beyond_the_last_is_clamped_in_the_state() {
 #[test]
 fn reversed_dates_are_swapped_by_the_one_rule_whatever_the_path() {
     let catalog = catalog(&BUNDLED);
-    let ids = catalog.collection_ids();
     // The form path: `to` set, then `from` typed after it.
     let (mut typed, _) = query::decode("to=2019-01-31");
     typed.from = Day::parse("2019-03-01").ok();
-    let notices = typed.reconcile(&ids);
+    let notices = typed.reconcile(&catalog.table);
     assert_eq!(notices.len(), 1);
     // The link path.
     let (linked, link_notices) = query::decode("from=2019-03-01&to=2019-01-31");
     assert_eq!(link_notices.len(), 1);
     assert_eq!(typed, linked);
     assert_eq!(
-        typed.filter(&ids).rows(&catalog.table),
+        typed.filter(&catalog.table).rows(&catalog.table),
         rows_of(&catalog, "from=2019-01-31&to=2019-03-01")
     );
 }

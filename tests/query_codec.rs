@@ -9,8 +9,10 @@ use std::collections::BTreeSet;
 
 use incident_explorer::core::aggregate::{Interval, Metric, SortKey};
 use incident_explorer::core::date::Day;
+use incident_explorer::core::facet::Facet;
 use incident_explorer::core::filter::{ActorRole, CasualtyFilter};
 use incident_explorer::core::query::{decode, encode, View, ViewState};
+use incident_explorer::core::table::EventTable;
 use incident_explorer::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -46,6 +48,26 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Values of an open facet as data may spell them: any text but for surrounding whitespace,
+/// with the characters that mean something in a query string and non-Latin scripts.
+fn facet_values() -> impl Strategy<Value = BTreeSet<String>> {
+    proptest::collection::vec(
+        prop_oneof![
+            "[A-Za-z][A-Za-z ,&=%+;-]{0,20}",
+            "[\u{0600}-\u{06FF}]{1,12}",
+            "\\PC{1,8}",
+        ],
+        0..3,
+    )
+    .prop_map(|values| {
+        values
+            .iter()
+            .map(|value| value.trim().to_string())
+            .filter(|value| !value.is_empty())
+            .collect()
+    })
+}
+
 fn state() -> impl Strategy<Value = ViewState> {
     let filters = (
         proptest::collection::btree_set(
@@ -60,6 +82,7 @@ fn state() -> impl Strategy<Value = ViewState> {
         set_of(Publisher::ALL),
         proptest::option::of(select(CasualtyFilter::ALL)),
         text(),
+        proptest::array::uniform4(facet_values()),
     );
     let display = (
         select(SortKey::ALL),
@@ -82,6 +105,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                 publishers,
                 casualty,
                 text,
+                facets,
             ),
             (sort, metric, interval, stacked, selected, view, page),
         )| ViewState {
@@ -94,6 +118,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             governorates,
             publishers,
             casualty,
+            facets,
             text,
             sort,
             metric,
@@ -113,7 +138,8 @@ fn query_like() -> impl Strategy<Value = String> {
         select(
             &[
                 "view", "c", "from", "to", "actor", "role", "kind", "gov", "pub", "cas", "q",
-                "sort", "metric", "by", "stack", "sel", "page", "", "?q", "%71", "Q",
+                "party", "district", "place", "source", "sort", "metric", "by", "stack", "sel",
+                "page", "", "?q", "%71", "Q",
             ][..]
         )
         .prop_map(str::to_string),
@@ -125,6 +151,9 @@ fn query_like() -> impl Strategy<Value = String> {
                 "",
                 "russia",
                 "russia,isis",
+                "Government%20of%20Syria",
+                "government+of+syria,IS",
+                "%20IS%20",
                 "Deir+ez-Zor",
                 "deir-ez-zor",
                 "2019-11-14",
@@ -215,14 +244,28 @@ proptest! {
             .iter()
             .map(|id| if upper { id.to_uppercase() } else { id.to_string() })
             .collect();
+        // A table with those collections and a few facet values, for the rule to match to.
+        let mut table = EventTable {
+            collection_ids: loaded.clone(),
+            ..EventTable::default()
+        };
+        for index in &mut table.facets {
+            for value in ["Government of Syria", "IS", "russia"] {
+                index.dictionary.intern(value);
+            }
+        }
         let (mut state, _) = decode(&query);
-        state.reconcile(&loaded);
+        state.reconcile(&table);
         if let (Some(from), Some(to)) = (state.from, state.to) {
             prop_assert!(from <= to);
         }
         prop_assert!(state.collections.iter().all(|c| loaded.contains(c)));
+        for facet in Facet::ALL {
+            let dictionary = &table.facets[facet.index()].dictionary;
+            prop_assert!(state.facets[facet.index()].iter().all(|v| dictionary.id(v).is_some()));
+        }
         let mut again = state.clone();
-        prop_assert!(again.reconcile(&loaded).is_empty());
+        prop_assert!(again.reconcile(&table).is_empty());
         prop_assert_eq!(&again, &state);
         // Its link reads back as the same state, with nothing to say.
         let (read, notices) = decode(&encode(&state));

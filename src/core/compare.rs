@@ -235,7 +235,7 @@ pub struct EventSum {
 pub fn event_sums(catalog: &Catalog, figure: &ReportedFigure, actors: &[Actor]) -> Vec<EventSum> {
     let ids = catalog.collection_ids();
     let state = view_for(figure, actors);
-    let rows = state.filter(&ids).rows(&catalog.table);
+    let rows = state.filter(&catalog.table).rows(&catalog.table);
     let table = &catalog.table;
     let russia_terms = search::terms("russia");
     let russia = table.rows_with_text(&russia_terms);

@@ -19,11 +19,11 @@
 //! [`cross_counts`]: super::filter::cross_counts
 //! [`date_counts`]: super::filter::date_counts
 
+use super::facet::Facet;
 use super::filter::{
-    cross_counts_of, date_counts, CasualtyFilter, CrossCounts, Dimension, Filter, Marks,
+    cross_counts_of, date_counts, CasualtyFilter, CrossCounts, Dimension, Filter, Mark, Marks,
 };
 use super::table::EventTable;
-use super::vocab::{Actor, EventKind, Governorate, Publisher};
 
 /// Past one row in this many, a change is evaluated afresh rather than row by row.
 pub const REBUILD_SHARE: usize = 32;
@@ -32,7 +32,7 @@ pub const REBUILD_SHARE: usize = 32;
 #[derive(Debug, Clone)]
 pub struct Engine {
     filter: Filter,
-    marks: Vec<u8>,
+    marks: Vec<Mark>,
     counts: CrossCounts,
     /// Per date bucket, the rows failing no dimension but the date.
     dates: Vec<u32>,
@@ -81,14 +81,7 @@ impl Engine {
         let mut engine = Engine {
             filter: Filter::default(),
             marks: vec![0; table.len()],
-            counts: CrossCounts {
-                actor: vec![0; Actor::ALL.len()],
-                kind: vec![0; EventKind::ALL.len()],
-                governorate: vec![0; Governorate::ALL.len()],
-                collection: vec![0; table.collection_ids.len()],
-                publisher: vec![0; Publisher::ALL.len()],
-                casualty: vec![0; CasualtyFilter::ALL.len()],
-            },
+            counts: CrossCounts::zero(table),
             dates: vec![0; buckets],
             bucket,
             by_start,
@@ -198,7 +191,7 @@ impl Engine {
             };
             let fails = (start > to) | (end < from);
             let before = engine.marks.get(row).copied().unwrap_or(0);
-            let after = (before & !bit) | (u8::from(fails) * bit);
+            let after = (before & !bit) | (Mark::from(fails) * bit);
             if after != before {
                 engine.update(table, row, before, after);
             }
@@ -301,7 +294,7 @@ impl Engine {
     }
 
     /// A row's mark changes from `before` to `after`: its counts follow.
-    fn update(&mut self, table: &EventTable, row: usize, before: u8, after: u8) {
+    fn update(&mut self, table: &EventTable, row: usize, before: Mark, after: Mark) {
         self.count(table, row, before, -1);
         if let Some(mark) = self.marks.get_mut(row) {
             *mark = after;
@@ -310,7 +303,7 @@ impl Engine {
     }
 
     /// Adds `sign` (±1) to every count the row makes with `mark`.
-    fn count(&mut self, table: &EventTable, row: usize, mark: u8, sign: i32) {
+    fn count(&mut self, table: &EventTable, row: usize, mark: Mark, sign: i32) {
         let weight = |dimension: Dimension| mark & !dimension.bit() == 0;
         let add = |count: &mut u32| *count = count.wrapping_add_signed(sign);
         let bits = |counts: &mut [u32], mut mask: u32| {
@@ -353,6 +346,16 @@ impl Engine {
                 }
             }
         }
+        for facet in Facet::ALL {
+            if weight(Dimension::of_facet(facet)) {
+                let counts = &mut self.counts.facets[facet.index()];
+                for &id in self.filter.facet_column(table, facet).row(row) {
+                    if let Some(count) = counts.get_mut(id as usize) {
+                        add(count);
+                    }
+                }
+            }
+        }
         if weight(Dimension::Date) {
             let bucket = self.bucket.get(row).copied().unwrap_or(u32::MAX);
             if let Some(count) = self.dates.get_mut(bucket as usize) {
@@ -373,6 +376,13 @@ fn same(a: &Filter, b: &Filter, dimension: Dimension) -> bool {
         Dimension::Publisher => a.publishers == b.publishers,
         Dimension::Casualty => a.casualty == b.casualty,
         Dimension::Text => a.text == b.text,
+        Dimension::Party | Dimension::District | Dimension::Place | Dimension::Source => {
+            dimension.facet().is_none_or(|facet| {
+                let at = facet.index();
+                a.facets[at] == b.facets[at]
+                    && (facet != Facet::Party || a.actor_role == b.actor_role)
+            })
+        }
     }
 }
 
@@ -391,6 +401,11 @@ fn only(filter: &Filter, dimension: Dimension) -> Filter {
         Dimension::Publisher => alone.publishers = filter.publishers,
         Dimension::Casualty => alone.casualty = filter.casualty,
         Dimension::Text => alone.text = filter.text.clone(),
+        Dimension::Party | Dimension::District | Dimension::Place | Dimension::Source => {
+            if let Some(facet) = dimension.facet() {
+                alone.facets[facet.index()] = filter.facets[facet.index()].clone();
+            }
+        }
     }
     alone
 }
@@ -400,7 +415,9 @@ mod tests {
     use super::*;
     use crate::core::aggregate::{sorted_page, SortKey};
     use crate::core::date::Day;
+    use crate::core::facet::random;
     use crate::core::filter::{cross_counts, ActorRole};
+    use crate::core::vocab::EventKind;
     use proptest::prelude::*;
 
     /// A random table of `rows` rows from `seed`.
@@ -431,6 +448,7 @@ mod tests {
                 .search_text
                 .push(format!("row{} word{}", row % 7, next(4)));
         }
+        random::fill(&mut table.facets, rows, &mut next);
         table.index_text();
         table
     }
@@ -458,6 +476,17 @@ mod tests {
                 1 => "row3".into(),
                 _ => String::new(),
             },
+            facets: std::array::from_fn(|at| {
+                // A small generator seeded by the choice, so each facet picks on its own.
+                let mut state = u64::from(choice[(2 * at + 1) % 9]) * 2_654_435_761 + at as u64 + 1;
+                let mut next = move |modulus: u64| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    state % modulus
+                };
+                random::selection(&mut next)
+            }),
         }
     }
 
@@ -493,14 +522,18 @@ mod tests {
     fn change_one(filter: &Filter, choice: &[u32; 9]) -> Filter {
         let other = self::filter(choice);
         let mut next = filter.clone();
-        match choice[0] % 7 {
+        match choice[0] % 8 {
             0 => next.from = other.from,
             1 => next.to = other.to,
             2 => next.actors = other.actors,
             3 => next.kinds = other.kinds,
             4 => next.governorates = other.governorates,
             5 => next.casualty = other.casualty,
-            _ => next.text = other.text,
+            6 => next.text = other.text,
+            _ => {
+                let at = choice[2] as usize % Facet::COUNT;
+                next.facets[at] = other.facets[at].clone();
+            }
         }
         next
     }

@@ -10,6 +10,7 @@
 //! matter. Nothing is allocated per row apart from the marks and the output.
 
 use super::date::Day;
+use super::facet::{Facet, IdSet, ValueColumn};
 use super::search;
 use super::table::{
     bit32, EventTable, CHILD_KILLED_ANY, CIVILIAN_KILLED_ANY, INJURED_ANY, KILLED_ANY,
@@ -116,6 +117,11 @@ pub enum Dimension {
     Publisher,
     Casualty,
     Text,
+    /// The open dimensions, one per [`Facet`].
+    Party,
+    District,
+    Place,
+    Source,
 }
 
 impl Dimension {
@@ -128,13 +134,38 @@ impl Dimension {
         Dimension::Publisher,
         Dimension::Casualty,
         Dimension::Text,
+        Dimension::Party,
+        Dimension::District,
+        Dimension::Place,
+        Dimension::Source,
     ];
 
-    /// This dimension's bit in the per-row failure marks (eight dimensions fit a `u8`).
-    pub fn bit(self) -> u8 {
-        1u8 << (self as u8)
+    /// This dimension's bit in the per-row failure marks (up to sixteen dimensions fit a
+    /// [`Mark`]).
+    pub fn bit(self) -> Mark {
+        1 << (self as u8)
+    }
+
+    /// The dimension of an open facet.
+    pub fn of_facet(facet: Facet) -> Dimension {
+        match facet {
+            Facet::Party => Dimension::Party,
+            Facet::District => Dimension::District,
+            Facet::Place => Dimension::Place,
+            Facet::Source => Dimension::Source,
+        }
+    }
+
+    /// The facet this dimension filters, if it is an open one.
+    pub fn facet(self) -> Option<Facet> {
+        Facet::ALL
+            .into_iter()
+            .find(|&facet| Dimension::of_facet(facet) == self)
     }
 }
+
+/// Per row, one bit per [`Dimension`] the row fails.
+pub type Mark = u16;
 
 /// What the user asked to see. Masks are over the `index()` of the vocabulary (`collections`
 /// over [`EventTable::collection_ids`]); an empty mask, `None` or empty text is no constraint.
@@ -155,6 +186,10 @@ pub struct Filter {
     pub casualty: Option<CasualtyFilter>,
     /// Raw text as typed; normalised once per evaluation, never per row.
     pub text: String,
+    /// Per [`Facet`], the selected value ids of its dictionary ([`EventTable::facets`]),
+    /// ascending; empty is no constraint. An id the dictionary does not hold (a value no loaded
+    /// event has) is kept, and matches no row.
+    pub facets: [Vec<u32>; Facet::COUNT],
 }
 
 /// Per option, the number of rows that match every active dimension other than the option's
@@ -169,6 +204,23 @@ pub struct CrossCounts {
     pub collection: Vec<u32>,
     pub publisher: Vec<u32>,
     pub casualty: Vec<u32>,
+    /// Per [`Facet`], per value id of its dictionary.
+    pub facets: [Vec<u32>; Facet::COUNT],
+}
+
+impl CrossCounts {
+    /// All zero, sized for `table`'s options.
+    pub fn zero(table: &EventTable) -> CrossCounts {
+        CrossCounts {
+            actor: vec![0; Actor::ALL.len()],
+            kind: vec![0; EventKind::ALL.len()],
+            governorate: vec![0; Governorate::ALL.len()],
+            collection: vec![0; table.collection_ids.len()],
+            publisher: vec![0; Publisher::ALL.len()],
+            casualty: vec![0; CasualtyFilter::ALL.len()],
+            facets: std::array::from_fn(|i| vec![0; table.facets[i].dictionary.len()]),
+        }
+    }
 }
 
 impl Filter {
@@ -202,7 +254,29 @@ impl Filter {
             Dimension::Publisher => self.publishers != 0,
             Dimension::Casualty => self.casualty.is_some(),
             Dimension::Text => !search::terms(&self.text).is_empty(),
+            Dimension::Party | Dimension::District | Dimension::Place | Dimension::Source => {
+                dimension
+                    .facet()
+                    .is_some_and(|facet| !self.facets[facet.index()].is_empty())
+            }
         }
+    }
+
+    /// The column of `facet` the filter reads: for actor names, the filter's role decides
+    /// between every name and the perpetrators' only.
+    pub(crate) fn facet_column<'a>(&self, table: &'a EventTable, facet: Facet) -> &'a ValueColumn {
+        let index = &table.facets[facet.index()];
+        match (facet, self.actor_role) {
+            (Facet::Party, ActorRole::Perpetrator) => &index.perpetrator,
+            _ => &index.any,
+        }
+    }
+
+    /// The selected ids of `facet` as a set, `None` when the facet is not constrained.
+    fn facet_selection(&self, table: &EventTable, facet: Facet) -> Option<IdSet> {
+        let selected = &self.facets[facet.index()];
+        (!selected.is_empty())
+            .then(|| IdSet::new(selected, table.facets[facet.index()].dictionary.len()))
     }
 
     /// The actor column the filter's role reads: any role, or perpetrators only.
@@ -259,6 +333,13 @@ impl Filter {
                         .get(row)
                         .is_some_and(|text| search::contains_all(text, terms))
             }
+            Dimension::Party | Dimension::District | Dimension::Place | Dimension::Source => {
+                dimension.facet().is_none_or(|facet| {
+                    self.facet_selection(table, facet).is_none_or(|selected| {
+                        selected.any(self.facet_column(table, facet).row(row))
+                    })
+                })
+            }
         }
     }
 
@@ -271,14 +352,14 @@ impl Filter {
     /// at most one other dimension (whether a row failing two or more also fails the text
     /// changes neither the rows nor the cross counts).
     pub fn marks(&self, table: &EventTable) -> Marks {
-        let mut marks = vec![0u8; table.len()];
+        let mut marks: Vec<Mark> = vec![0; table.len()];
         if self.from.is_some() || self.to.is_some() {
             let from = self.from.map_or(i32::MIN, |d| d.0);
             let to = self.to.map_or(i32::MAX, |d| d.0);
             let shift = Dimension::Date as u8;
             for ((mark, &start), &end) in marks.iter_mut().zip(&table.start).zip(&table.end) {
                 // `|` rather than `||`: both sides are cheap, and no branch is taken.
-                *mark |= u8::from((start > to) | (end < from)) << shift;
+                *mark |= Mark::from((start > to) | (end < from)) << shift;
             }
         }
         if self.actors != 0 {
@@ -321,6 +402,15 @@ impl Filter {
                 flags & flag == 0
             });
         }
+        for facet in Facet::ALL {
+            if let Some(selected) = self.facet_selection(table, facet) {
+                let column = self.facet_column(table, facet);
+                let bit = Dimension::of_facet(facet).bit();
+                for (row, mark) in marks.iter_mut().enumerate() {
+                    *mark |= bit * Mark::from(!selected.any(column.row(row)));
+                }
+            }
+        }
         let terms = search::terms(&self.text);
         if !terms.is_empty() {
             let bit = Dimension::Text.bit();
@@ -328,7 +418,7 @@ impl Filter {
                 // The index: one pass over the dictionary of words, then one bit test a row.
                 Some(matching) => {
                     for (row, mark) in marks.iter_mut().enumerate() {
-                        *mark |= bit * u8::from(!matching.contains(row));
+                        *mark |= bit * Mark::from(!matching.contains(row));
                     }
                 }
                 // A table built without its index: scan the texts of the rows that could
@@ -349,20 +439,20 @@ impl Filter {
 /// Per row, one bit per [`Dimension`] the row fails (from [`Filter::marks`]), for the filter
 /// and table it was computed from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Marks(Vec<u8>);
+pub struct Marks(Vec<Mark>);
 
 impl Marks {
-    /// Marks from their bits, one byte a row (see [`Dimension::bit`]).
-    pub fn from_bits(bits: Vec<u8>) -> Marks {
+    /// Marks from their bits, one [`Mark`] a row (see [`Dimension::bit`]).
+    pub fn from_bits(bits: Vec<Mark>) -> Marks {
         Marks(bits)
     }
 
-    /// One byte a row: the bits of the dimensions it fails.
-    pub fn bits(&self) -> &[u8] {
+    /// One [`Mark`] a row: the bits of the dimensions it fails.
+    pub fn bits(&self) -> &[Mark] {
         &self.0
     }
 
-    pub fn into_bits(self) -> Vec<u8> {
+    pub fn into_bits(self) -> Vec<Mark> {
         self.0
     }
 
@@ -405,21 +495,21 @@ fn has_bit(mask: u32, index: u8) -> bool {
 
 /// Sets `dimension`'s bit in the mark of every row whose value `fails`.
 fn mark_failing<T: Copy>(
-    marks: &mut [u8],
+    marks: &mut [Mark],
     column: &[T],
     dimension: Dimension,
     fails: impl Fn(T) -> bool,
 ) {
     let shift = dimension as u8;
     for (mark, &value) in marks.iter_mut().zip(column) {
-        *mark |= u8::from(fails(value)) << shift;
+        *mark |= Mark::from(fails(value)) << shift;
     }
 }
 
 /// The rows whose mark is 0, ascending. Counted first so the output is allocated once at its
 /// exact size, then written without a data-dependent branch: every row is stored at the next
 /// free slot and the slot only advances for rows that pass.
-fn unmarked_rows(marks: &[u8]) -> Vec<u32> {
+fn unmarked_rows(marks: &[Mark]) -> Vec<u32> {
     let count = marks.iter().filter(|&&mark| mark == 0).count();
     let mut rows = vec![0u32; count];
     let mut next = 0usize;
@@ -516,14 +606,24 @@ pub fn cross_counts_of(filter: &Filter, table: &EventTable, marks: &Marks) -> Cr
         publisher_bins.add(u32::from(publishers), weight(Dimension::Publisher));
         flag_bins.add(u32::from(flags), weight(Dimension::Casualty));
     }
-    let mut counts = CrossCounts {
-        actor: vec![0; Actor::ALL.len()],
-        kind: vec![0; EventKind::ALL.len()],
-        governorate: vec![0; Governorate::ALL.len()],
-        collection: vec![0; table.collection_ids.len()],
-        publisher: vec![0; Publisher::ALL.len()],
-        casualty: vec![0; CasualtyFilter::ALL.len()],
-    };
+    let mut counts = CrossCounts::zero(table);
+    for facet in Facet::ALL {
+        let bit = Dimension::of_facet(facet).bit();
+        let column = filter.facet_column(table, facet);
+        let facet_counts = &mut counts.facets[facet.index()];
+        if facet_counts.is_empty() {
+            continue;
+        }
+        for (&mark, ids) in marks.iter().zip(column.iter()) {
+            if mark & !bit == 0 {
+                for &id in ids {
+                    if let Some(count) = facet_counts.get_mut(id as usize) {
+                        *count += 1;
+                    }
+                }
+            }
+        }
+    }
     actor_bins.add_bits_to(&mut counts.actor);
     kind_bins.add_values_to(&mut counts.kind);
     governorate_bins.add_bits_to(&mut counts.governorate);
@@ -831,6 +931,16 @@ mod tests {
                 .iter()
                 .map(|c| count(Dimension::Casualty, &|row| table.flags[row] & c.flag() != 0))
                 .collect(),
+            facets: Facet::ALL.map(|facet| {
+                let column = filter.facet_column(table, facet);
+                (0..table.facets[facet.index()].dictionary.len() as u32)
+                    .map(|id| {
+                        count(Dimension::of_facet(facet), &|row| {
+                            column.row(row).contains(&id)
+                        })
+                    })
+                    .collect()
+            }),
         }
     }
 
@@ -913,6 +1023,7 @@ mod tests {
                 .search_text
                 .push(format!("row {} word{}", row, next(5)));
         }
+        crate::core::facet::random::fill(&mut random.facets, 150, &mut next);
         let mut indexed = random.clone();
         indexed.index_text();
         assert!(random.rows_with_text(&search::terms("word1")).is_none());
@@ -943,6 +1054,7 @@ mod tests {
                 } else {
                     String::new()
                 },
+                facets: std::array::from_fn(|_| crate::core::facet::random::selection(&mut next)),
             };
             // Both text paths: the scan of a table without its index, and the index.
             for table in [&random, &indexed] {

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod date;
 pub mod engine;
 pub mod export;
+pub mod facet;
 pub mod filter;
 pub mod geo;
 pub mod map_layers;

@@ -10,8 +10,9 @@ use std::fmt::Write as _;
 
 use super::aggregate::{Interval, Metric, SortKey};
 use super::date::Day;
+use super::facet::Facet;
 use super::filter::{ActorRole, CasualtyFilter, Filter};
-use super::table::bit32;
+use super::table::{bit32, EventTable};
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
 
 /// Longest value accepted: the search text is cut to it, other values are refused.
@@ -79,6 +80,9 @@ pub struct ViewState {
     pub governorates: BTreeSet<Governorate>,
     pub publishers: BTreeSet<Publisher>,
     pub casualty: Option<CasualtyFilter>,
+    /// Per [`Facet`], the selected values as the data spells them (after
+    /// [`ViewState::reconcile`]).
+    pub facets: [BTreeSet<String>; Facet::COUNT],
     /// Search text as typed.
     pub text: String,
     pub sort: SortKey,
@@ -105,6 +109,7 @@ impl Default for ViewState {
             governorates: BTreeSet::new(),
             publishers: BTreeSet::new(),
             casualty: None,
+            facets: Default::default(),
             text: String::new(),
             sort: SortKey::DateDesc,
             metric: Metric::Events,
@@ -118,15 +123,27 @@ impl Default for ViewState {
 }
 
 impl ViewState {
-    /// The table filter this state asks for. `collection_ids` are the table's (its
-    /// `collection_ids`): selected collections that are not loaded, or beyond the 32 a mask
-    /// holds, are left out of the mask; if none remains, collections are not constrained.
-    pub fn filter(&self, collection_ids: &[String]) -> Filter {
+    /// The filter this state asks of `table`. Selected collections that are not loaded, or
+    /// beyond the 32 a mask holds, are left out of the mask; if none remains, collections are
+    /// not constrained. A selected facet value that no loaded event has stays a constraint that
+    /// matches nothing (an id past the facet's dictionary): the reader asked for it, and an
+    /// empty list says so better than all events would.
+    pub fn filter(&self, table: &EventTable) -> Filter {
         let collections = self
             .collections
             .iter()
-            .filter_map(|id| collection_ids.iter().position(|known| known == id))
+            .filter_map(|id| table.collection_ids.iter().position(|known| known == id))
             .fold(0u32, |mask, index| mask | bit32(index));
+        let facets = std::array::from_fn(|at| {
+            let dictionary = &table.facets[at].dictionary;
+            let mut ids: Vec<u32> = self.facets[at]
+                .iter()
+                .map(|value| dictionary.id(value).unwrap_or(u32::MAX))
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        });
         Filter {
             from: self.from,
             to: self.to,
@@ -139,6 +156,7 @@ impl ViewState {
             publishers: mask(self.publishers.iter().map(|p| p.index())),
             casualty: self.casualty,
             text: self.text.clone(),
+            facets,
         }
     }
 }
@@ -179,13 +197,40 @@ impl ViewState {
     /// form, a click on a chart or a figure), so that a live view and its link never differ:
     ///
     /// - `from` after `to`: the two dates are swapped;
-    /// - collections are matched to the loaded ones (`collection_ids`) without regard to
-    ///   ASCII case and written as loaded; ids that match none are dropped.
+    /// - collections are matched to the loaded ones (`table.collection_ids`) without regard to
+    ///   ASCII case and written as loaded; ids that match none are dropped;
+    /// - facet values (actor names, districts, places, sources) are matched to the values of
+    ///   the loaded events without regard to case and written as the data spells them; values
+    ///   no loaded event has are dropped.
     ///
     /// Returns a notice for each change. A state that needs none is left as it is.
-    pub fn reconcile(&mut self, collection_ids: &[String]) -> Vec<Notice> {
+    pub fn reconcile(&mut self, table: &EventTable) -> Vec<Notice> {
+        let collection_ids = &table.collection_ids;
         let mut notices = Notices::default();
         order_dates(self, &mut notices);
+        for facet in Facet::ALL {
+            let dictionary = &table.facets[facet.index()].dictionary;
+            let asked = std::mem::take(&mut self.facets[facet.index()]);
+            let mut unknown = Vec::new();
+            for value in asked {
+                match dictionary.find(&value).and_then(|id| dictionary.value(id)) {
+                    Some(known) => {
+                        self.facets[facet.index()].insert(known.to_string());
+                    }
+                    None => unknown.push(format!("“{}”", shorten(&value))),
+                }
+            }
+            if !unknown.is_empty() {
+                notices.push(
+                    facet.id(),
+                    format!(
+                        "No loaded event has {} {}; ignored",
+                        facet.expects(),
+                        unknown.join(", ")
+                    ),
+                );
+            }
+        }
         let mut unknown = Vec::new();
         let collections = std::mem::take(&mut self.collections);
         for id in collections {
@@ -275,9 +320,13 @@ enum Param {
     To,
     Actor,
     Role,
+    Party,
     Kind,
     Gov,
+    District,
+    Place,
     Pub,
+    Source,
     Cas,
     Q,
     Sort,
@@ -288,16 +337,20 @@ enum Param {
     Page,
 }
 
-const PARAMS: [Param; 17] = [
+const PARAMS: [Param; 21] = [
     Param::View,
     Param::Collections,
     Param::From,
     Param::To,
     Param::Actor,
     Param::Role,
+    Param::Party,
     Param::Kind,
     Param::Gov,
+    Param::District,
+    Param::Place,
     Param::Pub,
+    Param::Source,
     Param::Cas,
     Param::Q,
     Param::Sort,
@@ -317,9 +370,13 @@ impl Param {
             Param::To => "to",
             Param::Actor => "actor",
             Param::Role => "role",
+            Param::Party => Facet::Party.id(),
             Param::Kind => "kind",
             Param::Gov => "gov",
+            Param::District => Facet::District.id(),
+            Param::Place => Facet::Place.id(),
             Param::Pub => "pub",
+            Param::Source => Facet::Source.id(),
             Param::Cas => "cas",
             Param::Q => "q",
             Param::Sort => "sort",
@@ -338,8 +395,27 @@ impl Param {
     fn is_list(self) -> bool {
         matches!(
             self,
-            Param::Collections | Param::Actor | Param::Kind | Param::Gov | Param::Pub
+            Param::Collections
+                | Param::Actor
+                | Param::Kind
+                | Param::Gov
+                | Param::Pub
+                | Param::Party
+                | Param::District
+                | Param::Place
+                | Param::Source
         )
+    }
+
+    /// The open facet this parameter selects values of.
+    fn facet(self) -> Option<Facet> {
+        match self {
+            Param::Party => Some(Facet::Party),
+            Param::District => Some(Facet::District),
+            Param::Place => Some(Facet::Place),
+            Param::Source => Some(Facet::Source),
+            _ => None,
+        }
     }
 
     /// What a value of this parameter must be, with its article, for notices.
@@ -350,6 +426,10 @@ impl Param {
             Param::From | Param::To => "a date (YYYY-MM-DD)",
             Param::Actor => "an actor",
             Param::Role => "an actor role (perpetrator or any)",
+            Param::Party => Facet::Party.expects(),
+            Param::District => Facet::District.expects(),
+            Param::Place => Facet::Place.expects(),
+            Param::Source => Facet::Source.expects(),
             Param::Kind => "an event kind",
             Param::Gov => "a governorate",
             Param::Pub => "a publisher",
@@ -662,7 +742,17 @@ fn apply_list(
             Param::Pub => Publisher::from_id(&lower)
                 .map(|p| state.publishers.insert(p))
                 .is_some(),
-            _ => false,
+            // Any text: whether the data has it is for `ViewState::reconcile` to say.
+            _ => match param.facet() {
+                Some(facet) => {
+                    let value = text.trim();
+                    if !value.is_empty() {
+                        state.facets[facet.index()].insert(value.to_string());
+                    }
+                    true
+                }
+                None => false,
+            },
         };
         if !accepted {
             notices.invalid(param, text);
@@ -780,6 +870,13 @@ pub fn encode(state: &ViewState) -> String {
     if state.actor_role != ActorRole::Any {
         out.scalar("role", state.actor_role.id());
     }
+    let facet_list = |out: &mut Query, facet: Facet| {
+        out.list(
+            facet.id(),
+            state.facets[facet.index()].iter().map(String::as_str),
+        );
+    };
+    facet_list(&mut out, Facet::Party);
     out.list("kind", state.kinds.iter().map(|k| k.id()));
     let slugs: Vec<String> = state
         .governorates
@@ -787,7 +884,10 @@ pub fn encode(state: &ViewState) -> String {
         .map(|g| governorate_slug(*g))
         .collect();
     out.list("gov", slugs.iter().map(String::as_str));
+    facet_list(&mut out, Facet::District);
+    facet_list(&mut out, Facet::Place);
     out.list("pub", state.publishers.iter().map(|p| p.id()));
+    facet_list(&mut out, Facet::Source);
     if let Some(casualty) = state.casualty {
         out.scalar("cas", casualty.id());
     }
@@ -866,7 +966,7 @@ mod tests {
 
     #[test]
     fn reconcile_swaps_dates_and_matches_collections() {
-        let loaded = ["curated".to_string(), "ucdp".to_string()];
+        let loaded = table_of(&["curated", "ucdp"]);
         let mut state = decode("c=UCDP,foo,Curated&to=2019-01-31").0;
         state.from = Some(day("2019-03-01"));
         let notices = state.reconcile(&loaded);
@@ -916,6 +1016,14 @@ mod tests {
         decode(query).1.into_iter().map(|n| n.message).collect()
     }
 
+    /// A table with these collections and no rows.
+    fn table_of(collection_ids: &[&str]) -> EventTable {
+        EventTable {
+            collection_ids: collection_ids.iter().map(|id| id.to_string()).collect(),
+            ..EventTable::default()
+        }
+    }
+
     fn full_state() -> ViewState {
         ViewState {
             collections: ["curated".to_string(), "ucdp".to_string()].into(),
@@ -927,6 +1035,12 @@ mod tests {
             governorates: [Governorate::DeirEzZor, Governorate::Idlib].into(),
             publishers: [Publisher::Sohr, Publisher::AlJazeera].into(),
             casualty: Some(CasualtyFilter::ChildrenKilled),
+            facets: [
+                ["Government of Syria".to_string(), "IS, HTS".to_string()].into(),
+                ["Jabal Saman district".to_string()].into(),
+                ["أريحا".to_string(), "Ma'arrat al-Nu'man".to_string()].into(),
+                ["SOHR".to_string()].into(),
+            ],
             text: "سوق أريحا & “Ma’arrat” 100%+ 🙂".to_string(),
             sort: SortKey::DeathsDesc,
             metric: Metric::CivilianDeaths,
@@ -953,8 +1067,10 @@ mod tests {
         assert_eq!(
             query,
             "view=map&c=curated,ucdp&from=2019-11-01&to=2020-03-05&actor=russia,turkey\
-             &role=perpetrator&kind=airstrike,shelling&gov=idlib,deir-ez-zor&pub=sohr,al_jazeera\
-             &cas=children&q=%D8%B3%D9%88%D9%82%20%D8%A3%D8%B1%D9%8A%D8%AD%D8%A7%20%26%20%E2%80%9CMa\
+             &role=perpetrator&party=Government%20of%20Syria,IS%2C%20HTS&kind=airstrike,shelling\
+             &gov=idlib,deir-ez-zor&district=Jabal%20Saman%20district\
+             &place=Ma%27arrat%20al-Nu%27man,%D8%A3%D8%B1%D9%8A%D8%AD%D8%A7&pub=sohr,al_jazeera\
+             &source=SOHR&cas=children&q=%D8%B3%D9%88%D9%82%20%D8%A3%D8%B1%D9%8A%D8%AD%D8%A7%20%26%20%E2%80%9CMa\
              %E2%80%99arrat%E2%80%9D%20100%25%2B%20%F0%9F%99%82&sort=deaths-desc&metric=civilians\
              &by=week&stack=0&sel=curated:sohr-2019-11-14.a_1&page=4"
         );
@@ -1038,7 +1154,7 @@ mod tests {
         let (state, notes) = decode(&format!("c={long},ok"));
         assert_eq!(state.collections, ["ok".to_string()].into());
         assert_eq!(notes.len(), 1);
-        let ids = vec!["curated".to_string(), "ucdp".to_string()];
+        let ids = table_of(&["curated", "ucdp"]);
         assert_eq!(decoded("c=ucdp").filter(&ids).collections, 0b10);
         // A collection that is not loaded constrains nothing.
         assert_eq!(decoded("c=gone").filter(&ids).collections, 0);
@@ -1078,7 +1194,7 @@ mod tests {
         assert_eq!(notes.first().map(|n| n.param.as_str()), Some("actor"));
         assert_eq!(decoded("role=any").actor_role, ActorRole::Any);
         assert_eq!(notices("role=victim").len(), 1);
-        let filter = decoded("actor=russia,turkey&role=perpetrator").filter(&[]);
+        let filter = decoded("actor=russia,turkey&role=perpetrator").filter(&EventTable::default());
         assert_eq!(
             filter.actors,
             (1 << Actor::Russia.index()) | (1 << Actor::Turkey.index())
@@ -1117,7 +1233,8 @@ mod tests {
             ["“gov=Atlantis” is not a governorate; ignored"]
         );
         assert_eq!(notices("kind=picnic&pub=bbc&cas=all").len(), 3);
-        let filter = decoded("gov=idlib&kind=ied&pub=snhr&cas=injured").filter(&[]);
+        let filter =
+            decoded("gov=idlib&kind=ied&pub=snhr&cas=injured").filter(&EventTable::default());
         assert_eq!(filter.governorates, 1 << Governorate::Idlib.index());
         assert_eq!(filter.kinds, 1 << EventKind::Ied.index());
         assert_eq!(filter.publishers, 1 << Publisher::Snhr.index());
@@ -1136,7 +1253,7 @@ mod tests {
         assert_eq!(state.text.len(), MAX_VALUE_BYTES);
         assert!(state.text.chars().all(|c| c == 'é'));
         assert_eq!(notes.len(), 1);
-        assert_eq!(decoded("q=x").filter(&[]).text, "x");
+        assert_eq!(decoded("q=x").filter(&EventTable::default()).text, "x");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! [`Dataset`]s and is reached through [`EventTable::locations`].
 
 use super::date::Day;
+use super::facet::Facets;
 use super::model::{Casualty, Dataset, DatePrecision, Event, LocationPrecision};
 use super::search::normalise;
 use super::text_index::{RowSet, TextIndex, TextIndexBuilder};
@@ -74,6 +75,10 @@ pub struct EventTable {
     pub locations: Vec<(usize, usize)>,
     /// Collection ids in first-seen order; datasets sharing an id share an index.
     pub collection_ids: Vec<String>,
+    /// The open dimensions (actor names, districts, places, sources), dictionary-encoded, by
+    /// [`super::facet::Facet::index`]. A table built column by column may leave them empty: a facet whose
+    /// columns hold fewer rows than the table gives the missing rows no value.
+    pub facets: Facets,
 }
 
 /// Deaths of one event as the table stores them.
@@ -263,8 +268,75 @@ impl EventTable {
         };
         self.flags.push(flags);
         self.search_text.push(search_text_of(dataset, event));
+        self.push_facets(dataset, event);
         self.locations.push(location);
     }
+
+    /// Appends the event's values of every facet ([`super::facet::Facet`]).
+    fn push_facets(&mut self, dataset: &Dataset, event: &Event) {
+        let [party, district, place, source] = &mut self.facets;
+        let mut any = Vec::new();
+        let mut perpetrators = Vec::new();
+        for actor_ref in &event.actors {
+            let named = actor_ref
+                .party
+                .and_then(|index| dataset.parties.get(usize::try_from(index).ok()?));
+            let name = named.map_or(actor_ref.actor.label(), |p| p.name.as_str());
+            let id = party.dictionary.intern(name);
+            if party.groups.len() <= id as usize {
+                party.groups.resize(id as usize + 1, 0);
+            }
+            if let Some(groups) = party.groups.get_mut(id as usize) {
+                *groups |= bit32(actor_ref.actor.index());
+            }
+            any.push(id);
+            if actor_ref.role == Role::Perpetrator {
+                perpetrators.push(id);
+            }
+        }
+        party.any.push_row(&mut any);
+        party.perpetrator.push_row(&mut perpetrators);
+
+        let mut ids = Vec::new();
+        for name in event
+            .places
+            .iter()
+            .filter_map(|p| named(p.district.as_deref()?))
+        {
+            ids.push(district.dictionary.intern(name));
+        }
+        district.any.push_row(&mut ids);
+        for name in event.places.iter().filter_map(|p| named(&p.name)) {
+            ids.push(place.dictionary.intern(name));
+        }
+        place.any.push_row(&mut ids);
+
+        for found in event
+            .citations
+            .iter()
+            .filter_map(|citation| dataset.source(&citation.source))
+        {
+            if let Some(title) = named(&found.title) {
+                ids.push(source.dictionary.intern(title));
+            }
+        }
+        let offices = event
+            .ucdp
+            .iter()
+            .filter_map(|info| info.source_office.as_deref())
+            .flat_map(|offices| offices.split(';'))
+            .map(str::trim)
+            .filter(|office| !office.is_empty());
+        for office in offices {
+            ids.push(source.dictionary.intern(office));
+        }
+        source.any.push_row(&mut ids);
+    }
+}
+
+/// A value as a facet holds it: trimmed, and `None` when nothing is left.
+fn named(name: &str) -> Option<&str> {
+    Some(name.trim()).filter(|name| !name.is_empty())
 }
 
 /// Bit `index` of a u32 mask, or no bit when the vocabulary ever outgrows the mask (the vocab

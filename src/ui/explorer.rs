@@ -24,11 +24,11 @@ use crate::ui::url_state::use_url_state;
 
 #[component]
 pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
-    let collection_ids = catalog.collection_ids();
-    let url = use_url_state(collection_ids.clone());
+    let url = use_url_state(catalog.clone());
     let state = url.state;
     let filter_catalog = catalog.clone();
-    let filter = Memo::new(move |_| state.with(|s| s.filter(&collection_ids)));
+    let state_catalog = catalog.clone();
+    let filter = Memo::new(move |_| state.with(|s| s.filter(&state_catalog.table)));
     // One pass marks what each row fails; the rows and the cross counts are both read from it.
     // The passes are measured so the benchmark can read them from the Performance timeline.
     let marks = Memo::new(move |_| {

@@ -1,6 +1,8 @@
-//! The filters: date range, text search, collections, publishers, actors (by role), event kinds,
-//! governorates and casualties. Every option shows how many events it would match under the
-//! other active filters (cross-filter counts); each group has its own Clear button.
+//! The filters: date range, text search, collections, publishers and sources, actors (by role)
+//! and the names the sources give them, event kinds, governorates, districts and places, and
+//! casualties. Every option shows how many events it would match under the other active filters
+//! (cross-filter counts); options are listed by their count with no filter (collections in the
+//! order they load); each group has its own Clear button.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -10,10 +12,12 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
+use crate::core::facet::Facet;
 use crate::core::filter::{self, ActorRole, CasualtyFilter, CrossCounts};
 use crate::core::query::{toggle, TypedDate, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use crate::ui::browser;
+use crate::ui::facet_filter::FacetFilter;
 use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
@@ -33,8 +37,18 @@ pub fn FilterPanel(
         .collect();
     // Counts with no filter: an option with no event at all is left out, and one that has none
     // under the current filters is greyed but stays, so the options below it do not move.
-    let everything = ViewState::default().filter(&catalog.collection_ids());
+    let everything = ViewState::default().filter(&catalog.table);
     let overall = filter::cross_counts(&everything, &catalog.table);
+    let facet = {
+        let catalog = catalog.clone();
+        let overall = overall.facets.clone();
+        move |facet: Facet| {
+            view! {
+                <FacetFilter catalog=catalog.clone() url=url cross=cross facet=facet
+                    overall=overall[facet.index()].clone() />
+            }
+        }
+    };
     let casualty_group = NodeRef::<leptos::html::Fieldset>::new();
     let casualty_counts = use_paced(
         Memo::new(move |_| cross.with(|c| c.casualty.clone())),
@@ -85,13 +99,14 @@ pub fn FilterPanel(
             <OptionGroup
                 title="Publisher"
                 name="publisher"
-                options=Publisher::ALL.iter().map(|p| (p.index(), p.id().to_string(), p.label().to_string())).collect()
+                options=by_count(Publisher::ALL.iter().map(|p| (p.index(), p.id().to_string(), p.label().to_string())).collect(), &overall.publisher)
                 checked=Memo::new(move |_| state.with(|s| s.publishers.iter().map(|p| p.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.publisher.clone()))
                 present=overall.publisher.iter().map(|&n| n > 0).collect()
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(p) = Publisher::from_id(&id) { toggle(&mut s.publishers, p); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.publishers.clear(); s.page = 0; }))
             />
+            {facet(Facet::Source)}
             <fieldset class="actor-role">
                 <legend>"Actor role"</legend>
                 <label class="visually-hidden" for="actor-role">"Count an actor when it is"</label>
@@ -106,17 +121,18 @@ pub fn FilterPanel(
             <OptionGroup
                 title="Actor"
                 name="actor"
-                options=Actor::ALL.iter().map(|a| (a.index(), a.id().to_string(), a.label().to_string())).collect()
+                options=by_count(Actor::ALL.iter().map(|a| (a.index(), a.id().to_string(), a.label().to_string())).collect(), &overall.actor)
                 checked=Memo::new(move |_| state.with(|s| s.actors.iter().map(|a| a.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.actor.clone()))
                 present=overall.actor.iter().map(|&n| n > 0).collect()
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(a) = Actor::from_id(&id) { toggle(&mut s.actors, a); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.actors.clear(); s.page = 0; }))
             />
+            {facet(Facet::Party)}
             <OptionGroup
                 title="Event kind"
                 name="kind"
-                options=EventKind::ALL.iter().map(|k| (k.index(), k.id().to_string(), k.label().to_string())).collect()
+                options=by_count(EventKind::ALL.iter().map(|k| (k.index(), k.id().to_string(), k.label().to_string())).collect(), &overall.kind)
                 checked=Memo::new(move |_| state.with(|s| s.kinds.iter().map(|k| k.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.kind.clone()))
                 present=overall.kind.iter().map(|&n| n > 0).collect()
@@ -126,13 +142,15 @@ pub fn FilterPanel(
             <OptionGroup
                 title="Governorate"
                 name="governorate"
-                options=Governorate::ALL.iter().map(|g| (g.index(), g.id().to_string(), g.label().to_string())).collect()
+                options=by_count(Governorate::ALL.iter().map(|g| (g.index(), g.id().to_string(), g.label().to_string())).collect(), &overall.governorate)
                 checked=Memo::new(move |_| state.with(|s| s.governorates.iter().map(|g| g.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.governorate.clone()))
                 present=overall.governorate.iter().map(|&n| n > 0).collect()
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(g) = Governorate::from_id(&id) { toggle(&mut s.governorates, g); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.governorates.clear(); s.page = 0; }))
             />
+            {facet(Facet::District)}
+            {facet(Facet::Place)}
             <fieldset node_ref=casualty_group>
                 <legend>
                     "Casualties"
@@ -158,6 +176,18 @@ pub fn FilterPanel(
             </fieldset>
         </details>
     }
+}
+
+/// `options` (count index, id, label) by their count with no filter (`overall`), most first;
+/// ties keep their order. Not by the live counts: options keep their places while the reader
+/// ticks them.
+fn by_count(
+    mut options: Vec<(usize, String, String)>,
+    overall: &[u32],
+) -> Vec<(usize, String, String)> {
+    options
+        .sort_by_key(|(index, _, _)| std::cmp::Reverse(overall.get(*index).copied().unwrap_or(0)));
+    options
 }
 
 /// One bound of the date filter (`field` is `from` or `to`). Typing in it replaces its history
@@ -194,7 +224,7 @@ fn date_field(
 /// A "Clear" button shown while a filter group is active. Hidden rather than removed: it comes
 /// and goes with most clicks in its group.
 #[component]
-fn ClearButton(active: Signal<bool>, on_clear: Callback<()>) -> impl IntoView {
+pub fn ClearButton(active: Signal<bool>, on_clear: Callback<()>) -> impl IntoView {
     view! {
         <button type="button" class="clear" hidden=move || !active.get() on:click=move |_| on_clear.run(())>"Clear"</button>
     }

@@ -12,6 +12,7 @@ pub mod event_list;
 pub mod event_row;
 pub mod event_text;
 pub mod explorer;
+pub mod facet_filter;
 pub mod figures_view;
 pub mod filter_panel;
 pub mod loader;

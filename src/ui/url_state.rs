@@ -11,9 +11,12 @@
 //! history API costs several milliseconds, which would push the update past one frame. Links
 //! to a view of this page change the state in place (see [`UrlState::follow`]).
 
+use std::sync::Arc;
+
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::core::catalog::Catalog;
 use crate::core::query::{self, Notice, ViewState};
 use crate::ui::browser;
 
@@ -25,8 +28,9 @@ pub struct UrlState {
     pub notices: ReadSignal<Vec<Notice>>,
     set_state: WriteSignal<ViewState>,
     set_notices: WriteSignal<Vec<Notice>>,
-    /// The loaded collections' ids, which [`ViewState::reconcile`] matches against.
-    collection_ids: StoredValue<Vec<String>>,
+    /// The loaded data, whose collections and values [`ViewState::reconcile`] matches
+    /// against.
+    catalog: StoredValue<Arc<Catalog>>,
     /// The field being typed in, whose later changes replace the history entry.
     typing: StoredValue<Option<&'static str>>,
 }
@@ -85,7 +89,7 @@ impl UrlState {
     /// Sets `state` after the one rule, shows `notices` and what the rule said, and writes
     /// the address after the frame.
     fn apply(&self, mut state: ViewState, replace: bool, mut notices: Vec<Notice>) {
-        notices.extend(self.collection_ids.with_value(|ids| state.reconcile(ids)));
+        notices.extend(self.catalog.with_value(|c| state.reconcile(&c.table)));
         // A change made in the page leaves nothing of the address ignored any more: older
         // notices go, and what the rule did to this change is said.
         if self.notices.with_untracked(|shown| *shown != notices) {
@@ -104,14 +108,14 @@ impl UrlState {
     }
 }
 
-/// The view state of the current address after the one rule, with `collection_ids` the
-/// loaded collections; kept in step with Back and Forward.
-pub fn use_url_state(collection_ids: Vec<String>) -> UrlState {
-    let collection_ids = StoredValue::new(collection_ids);
+/// The view state of the current address after the one rule, matched against the loaded
+/// `catalog`; kept in step with Back and Forward.
+pub fn use_url_state(catalog: Arc<Catalog>) -> UrlState {
+    let catalog = StoredValue::new(catalog);
     let read_address = move || {
         let address = browser::address_query();
         let (mut state, mut notices) = query::decode(&address);
-        notices.extend(collection_ids.with_value(|ids| state.reconcile(ids)));
+        notices.extend(catalog.with_value(|c| state.reconcile(&c.table)));
         // The address becomes the canonical link of what is shown (dates in order, what was
         // ignored left out, known values spelt as the app writes them), so that "Copy link" and
         // the export's link reproduce this view and no other; the notices say what changed.
@@ -137,7 +141,7 @@ pub fn use_url_state(collection_ids: Vec<String>) -> UrlState {
         notices,
         set_state,
         set_notices,
-        collection_ids,
+        catalog,
         typing,
     }
 }

@@ -1,0 +1,441 @@
+//! Open dimensions ("facets"): categorical fields whose values come from the loaded data, not
+//! from a list in the code. Any value a collection holds becomes a filterable, countable option.
+//!
+//! Each facet is dictionary-encoded when the table is built: its distinct values get small
+//! integer ids in order of first appearance ([`Dictionary`]), and each row holds the ids of its
+//! values in one shared array ([`ValueColumn`], compressed sparse rows), so a multi-valued field
+//! (several actors, several places) stays exact and there is no ceiling on distinct values.
+//!
+//! The facets beside the fixed dimensions of [`super::filter::Filter`]:
+//! - [`Facet::Party`]: actors as the source names them (UCDP's "Government of Syria",
+//!   "Syrian insurgents"). An actor the source does not name in its own words is named by its
+//!   broad category ("Russian forces"). The broad categories stay a grouping over these names:
+//!   a collection declares it in `parties[].actors` (see `docs/data-format.md`), kept per value
+//!   in [`FacetIndex::groups`].
+//! - [`Facet::District`]: the second-level unit of every place of the event.
+//! - [`Facet::Place`]: every place the event names, as the source spells it.
+//! - [`Facet::Source`]: the report or dataset each citation names, and for UCDP events each
+//!   news source UCDP cites (`source_office`, split at `;`).
+
+use rustc_hash::FxHashMap;
+
+use super::search::{contains_all, normalise, terms};
+
+/// An open dimension of the event table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Party,
+    District,
+    Place,
+    Source,
+}
+
+impl Facet {
+    /// Every facet, in the order of [`Facets`] and of the URL.
+    pub const ALL: [Facet; 4] = [Facet::Party, Facet::District, Facet::Place, Facet::Source];
+    /// How many facets there are: the length of the per-facet arrays.
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// The URL parameter and the `data-filter` name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Facet::Party => "party",
+            Facet::District => "district",
+            Facet::Place => "place",
+            Facet::Source => "source",
+        }
+    }
+
+    /// The name shown above its options.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Party => "Actor as the source names it",
+            Facet::District => "District",
+            Facet::Place => "Place",
+            Facet::Source => "Source",
+        }
+    }
+
+    /// What one value is, with its article, for notices.
+    pub fn expects(self) -> &'static str {
+        match self {
+            Facet::Party => "an actor name",
+            Facet::District => "a district",
+            Facet::Place => "a place",
+            Facet::Source => "a source",
+        }
+    }
+
+    /// Position in [`Self::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn from_id(id: &str) -> Option<Facet> {
+        Self::ALL.iter().copied().find(|facet| facet.id() == id)
+    }
+}
+
+/// Distinct values and their ids: id `i` is the `i`-th value first seen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dictionary {
+    values: Vec<String>,
+    ids: FxHashMap<String, u32>,
+}
+
+impl Dictionary {
+    /// The id of `value`, added on first sight. Past `u32::MAX` values (never, in memory that
+    /// a browser has), every new value shares the last id.
+    pub fn intern(&mut self, value: &str) -> u32 {
+        if let Some(&id) = self.ids.get(value) {
+            return id;
+        }
+        let id = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        self.values.push(value.to_string());
+        self.ids.insert(value.to_string(), id);
+        id
+    }
+
+    /// The id of exactly `value`.
+    pub fn id(&self, value: &str) -> Option<u32> {
+        self.ids.get(value).copied()
+    }
+
+    /// The id of `value`, or else of the first value equal to it but for letter case (a link
+    /// typed by hand): for matching what a link names to what the data spells.
+    pub fn find(&self, value: &str) -> Option<u32> {
+        self.id(value).or_else(|| {
+            let wanted = value.to_lowercase();
+            self.values
+                .iter()
+                .position(|known| known.to_lowercase() == wanted)
+                .and_then(|position| u32::try_from(position).ok())
+        })
+    }
+
+    /// The value of `id`.
+    pub fn value(&self, id: u32) -> Option<&str> {
+        self.values.get(id as usize).map(String::as_str)
+    }
+
+    /// Every value, by id.
+    pub fn values(&self) -> &[String] {
+        &self.values
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
+/// Per row, the ids of its values: row `r` holds `ids[offsets[r]..offsets[r + 1]]`, ascending
+/// and distinct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueColumn {
+    offsets: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Default for ValueColumn {
+    fn default() -> ValueColumn {
+        ValueColumn {
+            offsets: vec![0],
+            ids: Vec::new(),
+        }
+    }
+}
+
+impl ValueColumn {
+    /// Appends a row holding `ids` (sorted and deduplicated here; the buffer is left empty).
+    pub fn push_row(&mut self, ids: &mut Vec<u32>) {
+        ids.sort_unstable();
+        ids.dedup();
+        self.ids.append(ids);
+        self.offsets
+            .push(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
+    }
+
+    /// The ids of `row`; none for a row past the column.
+    pub fn row(&self, row: usize) -> &[u32] {
+        match (self.offsets.get(row), self.offsets.get(row + 1)) {
+            (Some(&start), Some(&end)) => self
+                .ids
+                .get(start as usize..end as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// How many rows the column holds.
+    pub fn rows(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Every row's ids in row order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        self.offsets.windows(2).map(|pair| match pair {
+            [start, end] => self
+                .ids
+                .get(*start as usize..*end as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        })
+    }
+}
+
+/// One facet of the table: its dictionary and its values per row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetIndex {
+    pub dictionary: Dictionary,
+    /// Every row's values.
+    pub any: ValueColumn,
+    /// For [`Facet::Party`], the actors named as perpetrators (what the filter reads when its
+    /// role is "perpetrator"); empty for the other facets.
+    pub perpetrator: ValueColumn,
+    /// For [`Facet::Party`], per value id, the broad actor categories (`1 << Actor::index()`)
+    /// the collection maps the name to: the grouping over the source's names.
+    pub groups: Vec<u32>,
+}
+
+/// Every facet of a table, by [`Facet::index`].
+pub type Facets = [FacetIndex; Facet::COUNT];
+
+/// A set of value ids as a bitmap over a dictionary, for a membership test per row.
+#[derive(Debug, Clone, Default)]
+pub struct IdSet(Vec<u64>);
+
+impl IdSet {
+    /// The set of `ids` (ids past `len` are left out: no row holds them).
+    pub fn new(ids: &[u32], len: usize) -> IdSet {
+        let mut words = vec![0u64; len.div_ceil(64)];
+        for &id in ids {
+            if let Some(word) = words.get_mut(id as usize / 64) {
+                *word |= 1 << (id % 64);
+            }
+        }
+        IdSet(words)
+    }
+
+    pub fn contains(&self, id: u32) -> bool {
+        self.0
+            .get(id as usize / 64)
+            .is_some_and(|word| word >> (id % 64) & 1 == 1)
+    }
+
+    /// Whether any of `ids` is in the set.
+    pub fn any(&self, ids: &[u32]) -> bool {
+        ids.iter().any(|&id| self.contains(id))
+    }
+}
+
+/// How many options a facet lists before type-ahead is offered, and how many it lists at most
+/// at once (the rest are reached by typing).
+pub const LISTED_OPTIONS: usize = 12;
+
+/// The options of one facet in the order the filter panel lists them, with their text
+/// normalised for type-ahead. Built once per loaded table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OptionOrder {
+    /// Value ids with at least one event, by their count with no filter (most first), then by
+    /// value. Counts with no filter, not the cross-filtered counts: the options keep their
+    /// places while the reader ticks them, which moving by live counts would not.
+    order: Vec<u32>,
+    /// Per value id, its text as search compares it ([`normalise`]).
+    normalised: Vec<String>,
+}
+
+/// What a facet lists now: [`OptionOrder::visible`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Visible {
+    /// The value ids to list, in order.
+    pub ids: Vec<u32>,
+    /// How many more options match the typed text than are listed.
+    pub more: usize,
+    /// How many options match the typed text, listed or not (ticked ones aside).
+    pub matches: usize,
+}
+
+impl OptionOrder {
+    /// The order of `dictionary`'s values given `overall`, each value's count with no filter
+    /// (by value id; values without a count, or with 0, are left out).
+    pub fn new(dictionary: &Dictionary, overall: &[u32]) -> OptionOrder {
+        let mut order: Vec<u32> = (0..dictionary.len())
+            .filter(|&id| overall.get(id).copied().unwrap_or(0) > 0)
+            .filter_map(|id| u32::try_from(id).ok())
+            .collect();
+        let count = |id: u32| overall.get(id as usize).copied().unwrap_or(0);
+        order.sort_by(|&a, &b| {
+            count(b)
+                .cmp(&count(a))
+                .then_with(|| dictionary.value(a).cmp(&dictionary.value(b)))
+        });
+        OptionOrder {
+            order,
+            normalised: dictionary.values().iter().map(|v| normalise(v)).collect(),
+        }
+    }
+
+    /// How many options have any event.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Whether the facet offers type-ahead: more options than [`LISTED_OPTIONS`].
+    pub fn searchable(&self) -> bool {
+        self.order.len() > LISTED_OPTIONS
+    }
+
+    /// The options to list: the first `limit` in order whose text holds every term of `typed`
+    /// (the rules of the search box: case, diacritics and Arabic variants aside), then every
+    /// `checked` id not among them, so that a ticked option never disappears.
+    pub fn visible(&self, checked: &[u32], typed: &str, limit: usize) -> Visible {
+        let terms = terms(typed);
+        let mut matching = self.order.iter().copied().filter(|&id| {
+            terms.is_empty()
+                || self
+                    .normalised
+                    .get(id as usize)
+                    .is_some_and(|text| contains_all(text, &terms))
+        });
+        let mut ids: Vec<u32> = matching.by_ref().take(limit).collect();
+        let more = matching.count();
+        let matches = ids.len() + more;
+        let listed: Vec<u32> = ids.clone();
+        ids.extend(checked.iter().copied().filter(|id| !listed.contains(id)));
+        Visible { ids, more, matches }
+    }
+}
+
+/// Random facets for the property tests of the filter and the engine.
+#[cfg(test)]
+pub(crate) mod random {
+    use super::*;
+
+    /// Values per facet in [`fill`]: few, so that selections and rows share them often.
+    pub const VALUES: u64 = 6;
+
+    /// Gives every facet of `facets` `rows` rows of 0 to 3 random values among [`VALUES`]
+    /// (`v0`, `v1`, ...), and actor names perpetrators among them.
+    pub fn fill(facets: &mut Facets, rows: usize, next: &mut dyn FnMut(u64) -> u64) {
+        for index in facets.iter_mut() {
+            *index = FacetIndex::default();
+            for value in 0..VALUES {
+                index.dictionary.intern(&format!("v{value}"));
+            }
+            for _ in 0..rows {
+                let mut any: Vec<u32> = (0..next(4)).map(|_| next(VALUES) as u32).collect();
+                let mut perpetrators: Vec<u32> =
+                    any.iter().copied().filter(|_| next(2) == 0).collect();
+                index.any.push_row(&mut any);
+                index.perpetrator.push_row(&mut perpetrators);
+            }
+        }
+    }
+
+    /// A random selection of one facet: often none, sometimes a value no row holds.
+    pub fn selection(next: &mut dyn FnMut(u64) -> u64) -> Vec<u32> {
+        let mut ids: Vec<u32> = match next(4) {
+            0 | 1 => Vec::new(),
+            2 => vec![next(VALUES) as u32],
+            _ => vec![next(VALUES) as u32, next(VALUES + 1) as u32],
+        };
+        if next(8) == 0 {
+            ids.push(u32::MAX);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dictionary_gives_ids_in_order_of_first_sight() {
+        let mut dictionary = Dictionary::default();
+        assert_eq!(dictionary.intern("Government of Syria"), 0);
+        assert_eq!(dictionary.intern("IS"), 1);
+        assert_eq!(dictionary.intern("Government of Syria"), 0);
+        assert_eq!(dictionary.len(), 2);
+        assert_eq!(dictionary.value(1), Some("IS"));
+        assert_eq!(dictionary.value(2), None);
+        assert_eq!(dictionary.find("government OF syria"), Some(0));
+        assert_eq!(dictionary.find("Hezbollah"), None);
+    }
+
+    #[test]
+    fn a_value_column_keeps_each_rows_distinct_ids() {
+        let mut column = ValueColumn::default();
+        column.push_row(&mut vec![3, 1, 3]);
+        column.push_row(&mut Vec::new());
+        column.push_row(&mut vec![2]);
+        assert_eq!(column.rows(), 3);
+        assert_eq!(column.row(0), &[1, 3]);
+        assert!(column.row(1).is_empty());
+        assert_eq!(column.row(2), &[2]);
+        assert!(column.row(3).is_empty());
+        let rows: Vec<&[u32]> = column.iter().collect();
+        assert_eq!(rows, vec![&[1, 3][..], &[][..], &[2][..]]);
+    }
+
+    #[test]
+    fn an_id_set_tests_membership() {
+        let set = IdSet::new(&[0, 64, 70, 1000], 100);
+        assert!(set.contains(0) && set.contains(64) && set.contains(70));
+        assert!(!set.contains(1) && !set.contains(1000) && !set.contains(u32::MAX));
+        assert!(set.any(&[5, 70]));
+        assert!(!set.any(&[5, 6]));
+        assert!(!set.any(&[]));
+    }
+
+    #[test]
+    fn options_are_listed_by_count_and_found_by_typing() {
+        let mut dictionary = Dictionary::default();
+        for value in [
+            "Ariha",
+            "Kafr Nubl",
+            "Ma‘arrat al-Nu‘man",
+            "Saraqib",
+            "Idlib",
+            "Unused",
+        ] {
+            dictionary.intern(value);
+        }
+        let overall = [5, 9, 2, 9, 30, 0];
+        let order = OptionOrder::new(&dictionary, &overall);
+        assert_eq!(order.len(), 5);
+        assert!(!order.searchable());
+        // By count, ties by value; "Unused" has no event.
+        assert_eq!(order.visible(&[], "", 10).ids, vec![4, 1, 3, 0, 2]);
+        let first_two = order.visible(&[], "", 2);
+        assert_eq!((first_two.ids, first_two.more), (vec![4, 1], 3));
+        assert_eq!(first_two.matches, 5);
+        // A ticked option beyond the listed ones stays listed, after them.
+        assert_eq!(order.visible(&[2], "", 2).ids, vec![4, 1, 2]);
+        // Typing matches as the search box does: case and diacritics aside, every term.
+        assert_eq!(order.visible(&[], "maarrat", 10).ids, vec![2]);
+        assert_eq!(order.visible(&[], "KAFR nub", 10).ids, vec![1]);
+        let one = order.visible(&[], "a", 1);
+        assert_eq!((one.ids, one.more, one.matches), (vec![1], 3, 4));
+        let none = order.visible(&[3], "zzz", 10);
+        assert_eq!((none.ids, none.matches), (vec![3], 0));
+    }
+
+    #[test]
+    fn facet_ids_round_trip() {
+        for facet in Facet::ALL {
+            assert_eq!(Facet::from_id(facet.id()), Some(facet));
+            assert_eq!(Facet::ALL[facet.index()], facet);
+        }
+    }
+}

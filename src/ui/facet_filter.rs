@@ -1,0 +1,144 @@
+//! One open dimension of the filter panel (actor names, districts, places, sources): every value
+//! the loaded data holds is an option, listed by its count with no filter, with the
+//! cross-filtered count beside it. Above a dozen options a type-ahead box finds the rest; the
+//! core decides what is listed ([`OptionOrder::visible`]).
+//!
+//! What is typed in the type-ahead box is not part of the view state: it only finds options,
+//! and what the reader ticks is what the link keeps.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::charts::bar_chart::group_thousands;
+use crate::core::catalog::Catalog;
+use crate::core::facet::{Facet, OptionOrder, LISTED_OPTIONS};
+use crate::core::filter::CrossCounts;
+use crate::core::query::toggle;
+use crate::core::vocab::Actor;
+use crate::ui::filter_panel::ClearButton;
+use crate::ui::near_screen::{use_nearness, use_paced};
+use crate::ui::url_state::UrlState;
+
+/// The options of `facet`; nothing when no loaded event has a value of it.
+#[component]
+pub fn FacetFilter(
+    catalog: Arc<Catalog>,
+    url: UrlState,
+    /// Cross-filter counts under the current state.
+    cross: Memo<CrossCounts>,
+    facet: Facet,
+    /// Each value's count with no filter, by value id: the order of the options.
+    overall: Vec<u32>,
+) -> impl IntoView {
+    let at = facet.index();
+    let order = Arc::new(OptionOrder::new(
+        &catalog.table.facets[at].dictionary,
+        &overall,
+    ));
+    if order.is_empty() {
+        return None;
+    }
+    let options = order.len();
+    let searchable = order.searchable();
+    let (typed, set_typed) = signal(String::new());
+    let dictionary_catalog = catalog.clone();
+    let checked = Memo::new(move |_| {
+        let dictionary = &dictionary_catalog.table.facets[at].dictionary;
+        url.state.with(|s| {
+            s.facets[at]
+                .iter()
+                .filter_map(|value| dictionary.id(value))
+                .collect::<Vec<u32>>()
+        })
+    });
+    let visible = Memo::new(move |_| {
+        checked.with(|checked| typed.with(|typed| order.visible(checked, typed, LISTED_OPTIONS)))
+    });
+    let group = NodeRef::<leptos::html::Fieldset>::new();
+    let counts = use_paced(
+        Memo::new(move |_| cross.with(|c| c.facets[at].clone())),
+        use_nearness(group),
+    );
+    let active = Signal::derive(move || url.state.with(|s| !s.facets[at].is_empty()));
+    let clear = Callback::new(move |()| {
+        url.update(|s| {
+            s.facets[at].clear();
+            s.page = 0;
+        })
+    });
+    let option = move |id: u32| {
+        let index = &catalog.table.facets[at];
+        let value = index.dictionary.value(id).unwrap_or_default().to_string();
+        let input_id = format!("{}-{id}", facet.id());
+        let count = Memo::new(move |_| counts.with(|c| c.get(id as usize).copied().unwrap_or(0)));
+        let is_checked = Memo::new(move |_| checked.with(|c| c.contains(&id)));
+        let title = hint(facet, &value, index.groups.get(id as usize).copied());
+        let toggled = value.clone();
+        view! {
+            <label class="option" class:zero=move || count.get() == 0 for=input_id.clone() title=title>
+                <input type="checkbox" id=input_id.clone() value=value.clone()
+                    prop:checked=is_checked
+                    on:change=move |_| {
+                        let value = toggled.clone();
+                        url.update(|s| { toggle(&mut s.facets[at], value); s.page = 0; });
+                    }
+                />
+                <span class="value" dir="auto">{value}</span>
+                <span class="n">{move || group_thousands(i64::from(count.get()))}</span>
+            </label>
+        }
+    };
+    let search = searchable.then(|| {
+        view! {
+            <input type="search" class="facet-search"
+                data-testid=format!("facet-search-{}", facet.id())
+                aria-label=format!("Find {} among {}", facet.label().to_lowercase(), group_thousands(options as i64))
+                placeholder=format!("Find among {}…", group_thousands(options as i64))
+                prop:value=typed
+                on:input=move |ev| set_typed.set(event_target_value(&ev))
+            />
+        }
+    });
+    let footer = move || {
+        let matches = visible.with(|v| v.matches);
+        let more = visible.with(|v| v.more);
+        let text = if matches == 0 {
+            "No option matches".to_string()
+        } else if more > 0 {
+            format!("{} more: type to find them", group_thousands(more as i64))
+        } else {
+            return None;
+        };
+        Some(view! { <p class="facet-more" role="status">{text}</p> })
+    };
+    Some(view! {
+        <fieldset data-filter=facet.id() node_ref=group>
+            <legend>{facet.label()}<ClearButton active=active on_clear=clear /></legend>
+            {search}
+            <div class="option-list">
+                <For each=move || visible.with(|v| v.ids.clone()) key=|id| *id let:id>
+                    {option(id)}
+                </For>
+            </div>
+            {footer}
+        </fieldset>
+    })
+}
+
+/// The tooltip of an option: its full text, and for an actor name the broad categories the
+/// collection groups it under.
+fn hint(facet: Facet, value: &str, groups: Option<u32>) -> String {
+    let mask = groups.unwrap_or(0);
+    let names: Vec<&str> = Actor::ALL
+        .iter()
+        .filter(|actor| mask >> actor.index() & 1 == 1)
+        .map(|actor| actor.label())
+        .filter(|label| *label != value)
+        .collect();
+    if facet != Facet::Party || names.is_empty() {
+        value.to_string()
+    } else {
+        format!("{value} (grouped under {})", names.join(", "))
+    }
+}
