@@ -3,6 +3,7 @@
 // expected figure is computed here from the dataset files (or a committed fixture).
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { allEvents, dataset, groupThousands, parseCsv, screenshot } from './helpers.mjs';
 
 const events = allEvents();
@@ -36,7 +37,8 @@ test.describe('a collection whose deaths are given for a subgroup', () => {
   const expected = perEvent.reduce((s, n) => s + n, 0);
 
   test('count in the header and in the CSV export', async ({ page }) => {
-    await page.route('**/data/curated.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: fixture }));
+    // The app reads the gzip copy of each collection.
+    await page.route('**/data/curated.json.gz', (route) => route.fulfill({ status: 200, contentType: 'application/gzip', body: gzipSync(fixture) }));
     const ucdp = dataset('ucdp').events.length;
     await open(page, '?c=curated', ucdp + perEvent.length);
     await expect(visible(page)).toHaveText(String(perEvent.length));

@@ -4,6 +4,7 @@
 // tests/fixtures/hostile/ (the native tests in tests/hostile_datasets.rs read the same files).
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dataset, watchConsole, groupThousands } from './helpers.mjs';
 
 const FIXTURES = 'tests/fixtures/hostile';
@@ -28,13 +29,14 @@ function consoleErrors(page) {
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Serves `body` for data/curated.json, `times` times (then the real file), or always. */
+/** Serves `body` for data/curated.json, `times` times (then the real file), or always. The app
+ *  reads the gzip copy (data/curated.json.gz), so that is what is answered, gzipped. */
 async function serveCurated(page, body, times = Infinity) {
   let left = times;
-  await page.route('**/data/curated.json', async (route) => {
+  await page.route('**/data/curated.json.gz', async (route) => {
     if (left > 0) {
       left -= 1;
-      await route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body });
+      await route.fulfill({ status: 200, contentType: 'application/gzip', body: gzipSync(body) });
     } else {
       await route.continue();
     }

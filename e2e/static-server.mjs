@@ -9,7 +9,13 @@
 //  - with --spa, like `trunk serve` and other hosts with an SPA fallback: with the served
 //    folder's index.html and status 200, whatever the path (version.json and scripts included).
 //
-// Usage: node static-server.mjs DIR PORT [--spa]
+// With --validators it sends what common static hosts send (nginx, Apache, GitHub Pages,
+// `python -m http.server`): Last-Modified, and 304 Not Modified to a request whose
+// If-Modified-Since is not older than the file; with `Cache-Control: no-cache`, so a cached copy
+// is always revalidated. The load benchmark uses it to count what a first visit downloads
+// where the service worker's second fetch of a file is a revalidation, as on real hosts.
+//
+// Usage: node static-server.mjs DIR PORT [--spa] [--validators]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -17,6 +23,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
 const spa = process.argv.includes('--spa');
+const validators = process.argv.includes('--validators');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -51,7 +58,17 @@ createServer(async (request, response) => {
     }
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file).catch(() => null);
-    if (body) {
+    if (body && validators) {
+      const modified = new Date(Math.floor((await stat(file)).mtimeMs / 1000) * 1000);
+      const since = Date.parse(request.headers['if-modified-since'] ?? '');
+      const headers = { 'last-modified': modified.toUTCString(), 'cache-control': 'no-cache' };
+      if (!Number.isNaN(since) && modified.getTime() <= since) {
+        response.writeHead(304, headers).end();
+      } else {
+        response.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+        response.end(body);
+      }
+    } else if (body) {
       response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } else if (spa) {

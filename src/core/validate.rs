@@ -32,10 +32,11 @@
 //! output of `dataset check`. At most [`MAX_PROBLEMS`] problems are kept; the last one says how
 //! many more there were.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::date::Day;
@@ -141,24 +142,27 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
     };
     // A byte order mark is what some editors put first; it is not part of the document.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut root: Value = match serde_json::from_slice(bytes) {
-        Ok(root) => root,
-        Err(error) => {
-            let (record, field, message) = describe_json_error(bytes, &error);
-            return Err(reject(record, field, message));
+    // The top level is read as raw slices of the file, and each record is parsed from its slice
+    // only when it is checked: a whole file parsed to a tree at once takes six to eight times
+    // its size, which WebAssembly's memory would keep for good (it never shrinks).
+    let top: BTreeMap<String, &RawValue> = match serde_json::from_slice(bytes) {
+        Ok(top) => top,
+        Err(_) => return Err(reject_whole(bytes, &reject)),
+    };
+    let mut header = serde_json::Map::new();
+    for (key, raw) in &top {
+        if !matches!(key.as_str(), "sources" | "events" | "figures") {
+            let Ok(value) = parse_record(raw) else {
+                return Err(reject_whole(bytes, &reject));
+            };
+            header.insert(key.clone(), value);
         }
-    };
-    let Some(object) = root.as_object_mut() else {
-        return Err(reject(
-            None,
-            None,
-            format!(
-                "the file is {}, not a JSON object with schema_version, collection, sources and \
-                 events; it was rejected",
-                kind_of(&root)
-            ),
-        ));
-    };
+    }
+    for key in ["sources", "events", "figures"] {
+        header.insert(key.to_string(), Value::Array(Vec::new()));
+    }
+    let root = Value::Object(header);
+    let object = &root;
     match object.get("schema_version") {
         Some(version) if version.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
         Some(Value::Number(version)) => {
@@ -194,15 +198,27 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
         }
     }
 
-    // Records are parsed one by one so that one bad record costs only itself.
-    let mut arrays = Vec::new();
+    let mut arrays: Vec<Vec<&RawValue>> = Vec::new();
     for (key, what) in [
         ("sources", "sources"),
         ("events", "events"),
         ("figures", "reported figures"),
     ] {
-        match object.get_mut(key) {
-            Some(Value::Array(items)) => arrays.push(std::mem::take(items)),
+        match top.get(key) {
+            Some(raw) => match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+                Ok(items) => arrays.push(items),
+                Err(_) => {
+                    let found = serde_json::from_str::<Value>(raw.get()).unwrap_or(Value::Null);
+                    return Err(reject(
+                        None,
+                        Some(key.into()),
+                        format!(
+                            "must be an array of {what}, not {}; the file was rejected",
+                            kind_of(&found)
+                        ),
+                    ));
+                }
+            },
             None if key == "figures" => arrays.push(Vec::new()),
             None => {
                 return Err(reject(
@@ -213,18 +229,9 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
                     ),
                 ))
             }
-            Some(other) => {
-                return Err(reject(
-                    None,
-                    Some(key.into()),
-                    format!(
-                        "must be an array of {what}, not {}; the file was rejected",
-                        kind_of(other)
-                    ),
-                ))
-            }
         }
     }
+    // Records are parsed one by one so that one bad record costs only itself.
     let raw_figures = arrays.pop().unwrap_or_default();
     let raw_events = arrays.pop().unwrap_or_default();
     let raw_sources = arrays.pop().unwrap_or_default();
@@ -295,6 +302,11 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
     let mut sources = Vec::with_capacity(raw_sources.len());
     let mut source_ids = HashSet::new();
     for (position, raw) in raw_sources.into_iter().enumerate() {
+        // Only nesting past the parser's limit fails here (the slice is JSON): the whole file
+        // is refused with where, as a file that is not JSON would be.
+        let Ok(raw) = parse_record(raw) else {
+            return Err(reject_whole(bytes, &reject));
+        };
         let label = record_label(&raw, "source", position);
         let raw_id = raw.get("id").and_then(Value::as_str).map(str::to_string);
         match read_record::<Source>(raw, &label, &mut problems) {
@@ -325,6 +337,11 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
 
     let mut events = Vec::with_capacity(raw_events.len());
     for (position, raw) in raw_events.into_iter().enumerate() {
+        // Only nesting past the parser's limit fails here (the slice is JSON): the whole file
+        // is refused with where, as a file that is not JSON would be.
+        let Ok(raw) = parse_record(raw) else {
+            return Err(reject_whole(bytes, &reject));
+        };
         let label = record_label(&raw, "event", position);
         let Some(event) = read_record::<Event>(raw, &label, &mut problems) else {
             skipped += 1;
@@ -344,6 +361,11 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
 
     let mut figures = Vec::with_capacity(raw_figures.len());
     for (position, raw) in raw_figures.into_iter().enumerate() {
+        // Only nesting past the parser's limit fails here (the slice is JSON): the whole file
+        // is refused with where, as a file that is not JSON would be.
+        let Ok(raw) = parse_record(raw) else {
+            return Err(reject_whole(bytes, &reject));
+        };
         let label = record_label(&raw, "figure", position);
         let Some(figure) = read_record::<ReportedFigure>(raw, &label, &mut problems) else {
             skipped += 1;
@@ -387,6 +409,36 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
         problems: problems.finish(),
         skipped,
     })
+}
+
+/// One record from its slice of the file. The slice was read as JSON already: this fails only
+/// on nesting deeper than the parser's recursion limit, which skipping a value does not check.
+fn parse_record(raw: &RawValue) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(raw.get())
+}
+
+/// The problem with a file whose top level is not a JSON object, or that nests too deep: not
+/// JSON at all (with where it breaks), or JSON of another kind. Parsed whole, once, only on
+/// this path.
+fn reject_whole(
+    bytes: &[u8],
+    reject: &dyn Fn(Option<String>, Option<String>, String) -> Vec<Problem>,
+) -> Vec<Problem> {
+    match serde_json::from_slice::<Value>(bytes) {
+        Err(error) => {
+            let (record, field, message) = describe_json_error(bytes, &error);
+            reject(record, field, message)
+        }
+        Ok(root) => reject(
+            None,
+            None,
+            format!(
+                "the file is {}, not a JSON object with schema_version, collection, sources and \
+                 events; it was rejected",
+                kind_of(&root)
+            ),
+        ),
+    }
 }
 
 /// Ids that two files loaded together both use (events and figures share one namespace, as

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::aggregate;
 use crate::core::catalog::Catalog;
-use crate::core::filter;
+use crate::core::engine::Engine;
 use crate::core::query::View;
 use crate::ui::about::About;
 use crate::ui::bar_panels::{BarPanel, Breakdown, CompositionPanel};
@@ -26,20 +26,29 @@ use crate::ui::url_state::use_url_state;
 pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     let url = use_url_state(catalog.clone());
     let state = url.state;
-    let filter_catalog = catalog.clone();
     let state_catalog = catalog.clone();
     let filter = Memo::new(move |_| state.with(|s| s.filter(&state_catalog.table)));
-    // One pass marks what each row fails; the rows and the cross counts are both read from it.
-    // The passes are measured so the benchmark can read them from the Performance timeline.
-    let marks = Memo::new(move |_| {
+    // The incremental engine keeps the marks and the cross counts from one filter to the next,
+    // so a change costs what it changes (a brush visits the rows at the window's edges). The
+    // passes are measured so the benchmark can read them from the Performance timeline.
+    let engine = StoredValue::new(Engine::new(&catalog.table, 0, |_| None));
+    let engine_catalog = catalog.clone();
+    // Counts the filters applied: a memo of `()` would never notify, as `()` equals `()`.
+    let applied = Memo::new(move |previous: Option<&u64>| {
         let _measure = browser::Measure::new("filter");
-        filter.with(|f| f.marks(&filter_catalog.table))
+        let filter = filter.get();
+        engine.update_value(|engine| engine.set_filter(&engine_catalog.table, filter));
+        previous.map_or(0, |n| n.wrapping_add(1))
     });
-    let rows = Memo::new(move |_| marks.with(filter::Marks::rows));
-    let cross_catalog = catalog.clone();
+    // Read, not only tracked: reading is what runs a memo.
+    let rows = Memo::new(move |_| {
+        applied.get();
+        engine.with_value(Engine::rows)
+    });
     let cross = Memo::new(move |_| {
+        applied.get();
         let _measure = browser::Measure::new("cross-counts");
-        filter.with(|f| marks.with(|m| filter::cross_counts_of(f, &cross_catalog.table, m)))
+        engine.with_value(|engine| engine.cross_counts().clone())
     });
     let totals_catalog = catalog.clone();
     let totals =

@@ -6,6 +6,7 @@
 use gloo_net::http::Request;
 
 use crate::core::validate::{self, Loaded, Problem};
+use crate::ui::gunzip;
 
 /// The files the app ships, in the order they are shown.
 pub const BUNDLED: &[&str] = &["data/curated.json", "data/ucdp.json"];
@@ -44,8 +45,36 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Downloads and validates one collection file.
+/// Downloads and validates one collection file: its gzip copy (`FILE.gz`) when the browser can
+/// decompress it, else, or when no such copy is deployed (404), the file itself.
 pub async fn load_file(file: &str) -> Result<Loaded, LoadError> {
+    let bytes = fetch_data(file).await?;
+    validate::load(file, &bytes).map_err(|problems| LoadError::Rejected { problems })
+}
+
+async fn fetch_data(file: &str) -> Result<Vec<u8>, LoadError> {
+    if gunzip::supported() {
+        let packed = format!("{file}.gz");
+        match fetch_bytes(&packed).await {
+            Ok(bytes) if gunzip::is_gzip(&bytes) => {
+                return gunzip::gunzip(&bytes)
+                    .await
+                    .map_err(|reason| LoadError::Network {
+                        file: packed,
+                        reason,
+                    });
+            }
+            // Decoded on the way by a server that labels `.gz` as an encoding.
+            Ok(bytes) => return Ok(bytes),
+            Err(LoadError::Status { status: 404, .. }) => {}
+            Err(error) => return Err(error),
+        }
+    }
+    fetch_bytes(file).await
+}
+
+/// The body of `file`, refused unless the server answered 2xx.
+async fn fetch_bytes(file: &str) -> Result<Vec<u8>, LoadError> {
     let response = Request::get(file)
         .send()
         .await
@@ -60,14 +89,10 @@ pub async fn load_file(file: &str) -> Result<Loaded, LoadError> {
             text: response.status_text(),
         });
     }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|error| LoadError::Network {
-            file: file.to_string(),
-            reason: error.to_string(),
-        })?;
-    validate::load(file, &bytes).map_err(|problems| LoadError::Rejected { problems })
+    response.binary().await.map_err(|error| LoadError::Network {
+        file: file.to_string(),
+        reason: error.to_string(),
+    })
 }
 
 /// Loads every bundled file; one failure fails the whole, so that the counts never silently

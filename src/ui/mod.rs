@@ -15,6 +15,7 @@ pub mod explorer;
 pub mod facet_filter;
 pub mod figures_view;
 pub mod filter_panel;
+pub mod gunzip;
 pub mod loader;
 pub mod map_view;
 pub mod near_screen;

@@ -1,0 +1,64 @@
+// What a first visit downloads: each collection as its gzip copy (written by the post-build
+// step), decompressed in the page by the browser's DecompressionStream, with the plain file as
+// the fallback. Also the servers that answer otherwise: no .gz deployed, a .gz decoded on the
+// way (a server that labels .gz as an encoding), a broken .gz.
+import { test, expect } from '@playwright/test';
+import { readFileSync, statSync } from 'node:fs';
+import { allEvents, groupThousands, watchConsole } from './helpers.mjs';
+
+const events = allEvents();
+// page.route does not see a service worker's requests: block the worker.
+test.use({ serviceWorkers: 'block' });
+
+async function expectAllEvents(page) {
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(events.length), { timeout: 30_000 });
+}
+
+test('a first visit downloads the gzip copies of the collections, not the plain files', async ({ page }) => {
+  const errors = watchConsole(page);
+  const data = [];
+  page.on('requestfinished', async (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/data/')) data.push({ path, size: (await request.sizes()).responseBodySize });
+  });
+  await page.goto('./');
+  await expectAllEvents(page);
+  await expect.poll(() => data.length).toBe(2);
+  expect(data.map((d) => d.path).sort()).toEqual(['/data/curated.json.gz', '/data/ucdp.json.gz']);
+  for (const { path, size } of data) {
+    // What crossed the wire is the .gz on disk (and the chunked encoding's few bytes of
+    // framing), a fraction of the file it holds.
+    expect(size).toBeGreaterThanOrEqual(statSync(`dist${path}`).size);
+    expect(size).toBeLessThan(statSync(`dist${path}`).size + 64);
+    expect(size * 5).toBeLessThan(statSync(`dist${path.replace(/\.gz$/, '')}`).size);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('with no .gz deployed, the plain files are read', async ({ page }) => {
+  const asked = [];
+  await page.route('**/data/*.json.gz', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto('./');
+  await expectAllEvents(page);
+  expect(asked).toContain('/data/ucdp.json');
+});
+
+test('a .gz that the server decoded on the way is read as it is', async ({ page }) => {
+  await page.route('**/data/ucdp.json.gz', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: readFileSync('dist/data/ucdp.json'),
+  }));
+  await page.goto('./');
+  await expectAllEvents(page);
+});
+
+test('a broken .gz gives the error panel, naming the file, not a blank page', async ({ page }) => {
+  const whole = readFileSync('dist/data/ucdp.json.gz');
+  await page.route('**/data/ucdp.json.gz', (route) => route.fulfill({
+    status: 200, contentType: 'application/gzip', body: whole.subarray(0, Math.floor(whole.length / 2)),
+  }));
+  await page.goto('./');
+  const panel = page.getByRole('alert');
+  await expect(panel).toContainText('data/ucdp.json.gz', { timeout: 30_000 });
+  await expect(panel).toContainText('could not be decompressed');
+});

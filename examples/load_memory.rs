@@ -1,0 +1,89 @@
+//! How much memory loading the bundled collections takes: the peak while the files are read and
+//! validated, and what stays once the catalog (records, event table, text index) is built.
+//! Counted by a global allocator that tracks live bytes, natively; WebAssembly's linear memory
+//! grows to the peak and never shrinks, so the peak is what the browser tab keeps. Pointers are
+//! 8 bytes here and 4 in wasm32, so these figures are a little above the browser's.
+//!
+//! Run: `cargo run --release --example load_memory [FILE...]` (default: the bundled files).
+//! Prints figures; asserts nothing.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use incident_explorer::core::catalog::Catalog;
+use incident_explorer::core::validate;
+
+/// The system allocator, counting live bytes and their high-water mark.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to the system allocator with the same arguments; the
+// counters only observe sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        // SAFETY: same layout as asked of us.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` was allocated by `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn main() {
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
+    if files.is_empty() {
+        files = vec![
+            "public/data/curated.json".to_string(),
+            "public/data/ucdp.json".to_string(),
+        ];
+    }
+    let start = LIVE.load(Ordering::Relaxed);
+    PEAK.store(start, Ordering::Relaxed);
+    let mut loaded = Vec::new();
+    let mut file_bytes = 0;
+    for file in &files {
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                eprintln!("{file}: {error}");
+                std::process::exit(1);
+            }
+        };
+        file_bytes += bytes.len();
+        match validate::load(file, &bytes) {
+            Ok(one) => loaded.push(one),
+            Err(problems) => {
+                eprintln!("{file}: rejected ({} problems)", problems.len());
+                std::process::exit(1);
+            }
+        }
+        // The file's bytes are dropped here, as the app drops them after loading.
+    }
+    let records = LIVE.load(Ordering::Relaxed) - start;
+    let catalog = Catalog::new(loaded);
+    let retained = LIVE.load(Ordering::Relaxed) - start;
+    let peak = PEAK.load(Ordering::Relaxed) - start;
+    println!("files:                 {:>8.1} MB", mb(file_bytes));
+    println!("events:                {:>8}", catalog.table.len());
+    println!("peak while loading:    {:>8.1} MB", mb(peak));
+    println!("records after parsing: {:>8.1} MB", mb(records));
+    println!("retained (catalog):    {:>8.1} MB", mb(retained));
+    println!(
+        "  of which the table and its indexes: {:.1} MB",
+        mb(retained - records)
+    );
+}
