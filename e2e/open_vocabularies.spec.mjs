@@ -15,6 +15,13 @@ async function open(page, query = '') {
 const visible = (page) => page.getByTestId('event-visible');
 const group = (page, facet) => page.locator(`fieldset[data-filter="${facet}"]`);
 
+/** Opens a facet's group (closed unless a link ticks one of its values); returns its options. */
+async function openFacet(page, facet) {
+  const details = page.locator(`details[data-facet="${facet}"]`);
+  if (!(await details.evaluate((element) => element.open))) await details.locator('summary').click();
+  return group(page, facet);
+}
+
 /** UCDP events naming `name` as a side (in any role, or as perpetrator). */
 function namingParty(name, role = null) {
   return ucdp.events.filter((e) => e.actors.some((a) =>
@@ -26,7 +33,11 @@ test('a UCDP side is an option, found by typing, and its link reproduces the vie
   const expected = namingParty('Government of Syria');
   expect(expected).toBeGreaterThan(0);
   await open(page);
-  const party = group(page, 'party');
+  // Closed at first, its summary says how many options it has.
+  const names = new Set(ucdp.parties.map((p) => p.name));
+  await expect(page.locator('details[data-facet="party"] > summary')).toContainText('Actor as the source names it');
+  expect(names.size).toBeGreaterThan(50);
+  const party = await openFacet(page, 'party');
   await party.getByTestId('facet-search-party').fill('government of syr');
   const option = party.locator('label.option', { hasText: 'Government of Syria' });
   await expect(option.locator('.n')).toHaveText(groupThousands(expected));
@@ -36,6 +47,9 @@ test('a UCDP side is an option, found by typing, and its link reproduces the vie
   // The link opens the same view, with the option ticked.
   await page.reload();
   await expect(visible(page)).toHaveText(groupThousands(expected), { timeout: 30_000 });
+  // A link that ticks a value opens its group.
+  await expect(page.locator('details[data-facet="party"]')).toHaveAttribute('open', '');
+  await expect(page.locator('details[data-facet="party"] > summary')).toContainText('1 of');
   await expect(group(page, 'party').locator('label.option', { hasText: 'Government of Syria' }).locator('input')).toBeChecked();
   expect(errors).toEqual([]);
 });
@@ -50,7 +64,7 @@ test('names and broad categories filter together, with cross-filtered counts', a
   const grouped = ucdp.parties.filter((p) => p.actors.includes('isis')).map((p) => p.name);
   expect(grouped).toContain('IS');
   await open(page, '?actor=isis');
-  const option = group(page, 'party').locator('label.option')
+  const option = (await openFacet(page, 'party')).locator('label.option')
     .filter({ has: page.locator('.value', { hasText: /^IS$/ }) });
   await expect(option.locator('.n')).toHaveText(groupThousands(namingParty('IS')));
 });
@@ -60,7 +74,7 @@ test('a place typed in other letter case is found, and districts and sources are
   const expected = events.filter((e) => e.places.some((p) => p.name.trim() === place)).length;
   expect(expected).toBeGreaterThan(0);
   await open(page);
-  const places = group(page, 'place');
+  const places = await openFacet(page, 'place');
   await places.getByTestId('facet-search-place').fill('ALEPPO TOWN');
   await places.locator('label.option', { hasText: place }).locator('input').check();
   await expect(visible(page)).toHaveText(groupThousands(expected));
@@ -70,7 +84,7 @@ test('a place typed in other letter case is found, and districts and sources are
   await expect(places.locator('.facet-more')).toHaveText('No option matches');
   // The ticked place stays listed while another text is typed.
   await expect(places.locator('label.option', { hasText: place }).locator('input')).toBeChecked();
-  await expect(group(page, 'district').locator('label.option').first()).toBeVisible();
+  await expect((await openFacet(page, 'district')).locator('label.option').first()).toBeVisible();
   const sohr = ucdp.events.filter((e) => (e.ucdp?.source_office ?? '').split(';').map((s) => s.trim()).includes('SOHR')).length;
   await open(page, '?source=SOHR');
   await expect(visible(page)).toHaveText(groupThousands(sohr));
@@ -88,7 +102,7 @@ for (const width of [375, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     await open(page, '?party=Government%20of%20Syria');
     if (width < 900) await page.locator('.filters > summary').click();
-    await group(page, 'place').getByTestId('facet-search-place').fill('idlib');
+    await (await openFacet(page, 'place')).getByTestId('facet-search-place').fill('idlib');
     await group(page, 'party').scrollIntoViewIfNeeded();
     await screenshot(page, `open-vocabularies-${width}`);
     await page.locator('.filters').screenshot({ path: `e2e/artifacts/open-vocabularies-filters-${width}.png` });

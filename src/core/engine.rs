@@ -21,7 +21,8 @@
 
 use super::facet::Facet;
 use super::filter::{
-    cross_counts_of, date_counts, CasualtyFilter, CrossCounts, Dimension, Filter, Mark, Marks,
+    cross_counts_wanted, date_counts, facet_counts, CasualtyFilter, CrossCounts, Dimension, Filter,
+    Mark, Marks,
 };
 use super::table::EventTable;
 
@@ -45,6 +46,9 @@ pub struct Engine {
     rebuild_share: usize,
     /// The longest date range of a row, in days (last day minus first).
     longest: i32,
+    /// Per [`Facet`], whether its cross counts are kept (all, at first): see
+    /// [`Engine::want_facet`].
+    wanted: [bool; Facet::COUNT],
 }
 
 /// The date filter's bounds as inclusive day numbers, open ends at the extremes.
@@ -94,6 +98,7 @@ impl Engine {
                 .map(|(&start, &end)| end.saturating_sub(start))
                 .max()
                 .unwrap_or(0),
+            wanted: [true; Facet::COUNT],
         };
         for row in 0..table.len() {
             engine.count(table, row, 0, 1);
@@ -129,7 +134,27 @@ impl Engine {
 
     /// The rows that pass every dimension, ascending.
     pub fn rows(&self) -> Vec<u32> {
-        Marks::from_bits(self.marks.clone()).rows()
+        super::filter::unmarked_rows(&self.marks)
+    }
+
+    /// Keeps the cross counts of `facet`, or stops keeping them (its counts are then empty).
+    /// Counting a facet costs a pass over its values on every change that reaches many rows:
+    /// the explorer keeps only the facets whose options are open on screen. Taking one up
+    /// again counts it afresh from the current marks.
+    pub fn want_facet(&mut self, table: &EventTable, facet: Facet, wanted: bool) {
+        let at = facet.index();
+        if self.wanted[at] == wanted {
+            return;
+        }
+        self.wanted[at] = wanted;
+        self.counts.facets[at] = if wanted {
+            let marks = Marks::from_bits(std::mem::take(&mut self.marks));
+            let counts = facet_counts(&self.filter, table, &marks, facet);
+            self.marks = marks.into_bits();
+            counts
+        } else {
+            Vec::new()
+        };
     }
 
     /// The cross counts of the current filter.
@@ -285,11 +310,13 @@ impl Engine {
 
     /// Takes `marks` as the rows' marks and counts them afresh, in batch passes.
     fn recount(&mut self, table: &EventTable, marks: Marks) {
-        self.counts = cross_counts_of(&self.filter, table, &marks);
-        let bucket = &self.bucket;
-        self.dates = date_counts(&marks, self.dates.len(), |row| {
-            bucket.get(row).map(|&b| b as usize)
-        });
+        self.counts = cross_counts_wanted(&self.filter, table, &marks, &self.wanted);
+        if !self.dates.is_empty() {
+            let bucket = &self.bucket;
+            self.dates = date_counts(&marks, self.dates.len(), |row| {
+                bucket.get(row).map(|&b| b as usize)
+            });
+        }
         self.marks = marks.into_bits();
     }
 
@@ -347,7 +374,7 @@ impl Engine {
             }
         }
         for facet in Facet::ALL {
-            if weight(Dimension::of_facet(facet)) {
+            if self.wanted[facet.index()] && weight(Dimension::of_facet(facet)) {
                 let counts = &mut self.counts.facets[facet.index()];
                 for &id in self.filter.facet_column(table, facet).row(row) {
                     if let Some(count) = counts.get_mut(id as usize) {
@@ -559,6 +586,44 @@ mod tests {
                 prop_assert_eq!(engine.date_counts(), &date_counts(&marks, 8, |row| bucket(table.start[row]))[..]);
                 let rows = marks.rows();
                 prop_assert_eq!(engine.latest(&table, 5), sorted_page(&table, &rows, SortKey::DateDesc, 0, 5));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn facets_taken_up_again_are_counted_as_afresh(
+            seed in any::<u64>(),
+            rows in 0usize..120,
+            steps in proptest::collection::vec(
+                (proptest::array::uniform9(0u32..1000), 0u8..16),
+                1..12,
+            ),
+        ) {
+            let table = table(rows, seed);
+            // Row by row, and in batch past the share (a small table reaches it often).
+            for share in [0, 4] {
+            let mut engine = Engine::new(&table, 8, bucket);
+            engine.rebuild_share = share;
+            for (step, wanted) in &steps {
+                for facet in Facet::ALL {
+                    engine.want_facet(&table, facet, wanted >> facet.index() & 1 == 1);
+                }
+                let next = change_one(engine.filter(), step);
+                engine.set_filter(&table, next.clone());
+                let fresh = cross_counts(&next, &table);
+                for facet in Facet::ALL {
+                    let kept = &engine.cross_counts().facets[facet.index()];
+                    if wanted >> facet.index() & 1 == 1 {
+                        prop_assert_eq!(kept, &fresh.facets[facet.index()]);
+                    } else {
+                        prop_assert!(kept.is_empty());
+                    }
+                }
+                prop_assert_eq!(&engine.cross_counts().actor, &fresh.actor);
+            }
             }
         }
     }

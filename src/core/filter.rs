@@ -462,6 +462,22 @@ impl Marks {
     }
 }
 
+/// The cross counts of one open facet (see [`CrossCounts::facets`]), by value id.
+pub fn facet_counts(filter: &Filter, table: &EventTable, marks: &Marks, facet: Facet) -> Vec<u32> {
+    let mut counts = vec![0u32; table.facets[facet.index()].dictionary.len()];
+    let bit = Dimension::of_facet(facet).bit();
+    for (&mark, ids) in marks.0.iter().zip(filter.facet_column(table, facet).iter()) {
+        if mark & !bit == 0 {
+            for &id in ids {
+                if let Some(count) = counts.get_mut(id as usize) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
 /// Per bucket, the rows that fail no dimension other than the date, each counted in its
 /// bucket (`bucket_of_row`; `None` or a bucket past `buckets` leaves the row out): a date
 /// histogram that ignores its own filter, as a crossfilter group does, so a brush shows what
@@ -509,7 +525,7 @@ fn mark_failing<T: Copy>(
 /// The rows whose mark is 0, ascending. Counted first so the output is allocated once at its
 /// exact size, then written without a data-dependent branch: every row is stored at the next
 /// free slot and the slot only advances for rows that pass.
-fn unmarked_rows(marks: &[Mark]) -> Vec<u32> {
+pub(crate) fn unmarked_rows(marks: &[Mark]) -> Vec<u32> {
     let count = marks.iter().filter(|&&mark| mark == 0).count();
     let mut rows = vec![0u32; count];
     let mut next = 0usize;
@@ -581,7 +597,18 @@ pub fn cross_counts(filter: &Filter, table: &EventTable) -> CrossCounts {
 
 /// [`cross_counts`] from marks already computed by `filter.marks(table)`.
 pub fn cross_counts_of(filter: &Filter, table: &EventTable, marks: &Marks) -> CrossCounts {
-    let marks = &marks.0;
+    cross_counts_wanted(filter, table, marks, &[true; Facet::COUNT])
+}
+
+/// [`cross_counts_of`], counting only the facets `wanted` (by [`Facet::index`]); the counts of
+/// the others are left empty. Counting an open facet is a pass over its values, which a reader
+/// who has not opened its options does not need.
+pub fn cross_counts_wanted(
+    filter: &Filter,
+    table: &EventTable,
+    marks: &Marks,
+    wanted: &[bool; Facet::COUNT],
+) -> CrossCounts {
     let mut actor_bins = ByteBins::<ACTOR_BYTES>::new();
     let mut kind_bins = ByteBins::<1>::new();
     let mut governorate_bins = ByteBins::<GOVERNORATE_BYTES>::new();
@@ -589,6 +616,7 @@ pub fn cross_counts_of(filter: &Filter, table: &EventTable, marks: &Marks) -> Cr
     let mut publisher_bins = ByteBins::<1>::new();
     let mut flag_bins = ByteBins::<1>::new();
     let rows = marks
+        .0
         .iter()
         .zip(filter.actor_column(table))
         .zip(&table.kind)
@@ -608,21 +636,11 @@ pub fn cross_counts_of(filter: &Filter, table: &EventTable, marks: &Marks) -> Cr
     }
     let mut counts = CrossCounts::zero(table);
     for facet in Facet::ALL {
-        let bit = Dimension::of_facet(facet).bit();
-        let column = filter.facet_column(table, facet);
-        let facet_counts = &mut counts.facets[facet.index()];
-        if facet_counts.is_empty() {
-            continue;
-        }
-        for (&mark, ids) in marks.iter().zip(column.iter()) {
-            if mark & !bit == 0 {
-                for &id in ids {
-                    if let Some(count) = facet_counts.get_mut(id as usize) {
-                        *count += 1;
-                    }
-                }
-            }
-        }
+        counts.facets[facet.index()] = if wanted[facet.index()] {
+            facet_counts(filter, table, marks, facet)
+        } else {
+            Vec::new()
+        };
     }
     actor_bins.add_bits_to(&mut counts.actor);
     kind_bins.add_values_to(&mut counts.kind);

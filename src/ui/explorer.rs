@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::core::aggregate;
 use crate::core::catalog::Catalog;
 use crate::core::engine::Engine;
+use crate::core::facet::Facet;
 use crate::core::query::View;
 use crate::ui::about::About;
 use crate::ui::bar_panels::{BarPanel, Breakdown, CompositionPanel};
@@ -32,12 +33,23 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
     // so a change costs what it changes (a brush visits the rows at the window's edges). The
     // passes are measured so the benchmark can read them from the Performance timeline.
     let engine = StoredValue::new(Engine::new(&catalog.table, 0, |_| None));
+    // The open facets (actor names, districts, places, sources) whose options are shown: only
+    // theirs are counted. A group starts open when the link ticks one of its values.
+    let wanted =
+        RwSignal::new(state.with_untracked(|s| s.facets.clone().map(|set| !set.is_empty())));
     let engine_catalog = catalog.clone();
     // Counts the filters applied: a memo of `()` would never notify, as `()` equals `()`.
     let applied = Memo::new(move |previous: Option<&u64>| {
         let _measure = browser::Measure::new("filter");
         let filter = filter.get();
-        engine.update_value(|engine| engine.set_filter(&engine_catalog.table, filter));
+        let wanted = wanted.get();
+        let table = &engine_catalog.table;
+        engine.update_value(|engine| {
+            for facet in Facet::ALL {
+                engine.want_facet(table, facet, wanted[facet.index()]);
+            }
+            engine.set_filter(table, filter);
+        });
         previous.map_or(0, |n| n.wrapping_add(1))
     });
     // Read, not only tracked: reading is what runs a memo.
@@ -130,7 +142,7 @@ pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
         {notices}
         {load_problems}
         <div class="explorer">
-            <FilterPanel catalog=catalog.clone() url=url cross=cross />
+            <FilterPanel catalog=catalog.clone() url=url cross=cross wanted=wanted />
             <div class="main">
                 <nav class="tabs" aria-label="Views">
                     {tab(View::List, "Incidents")}

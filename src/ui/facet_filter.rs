@@ -1,7 +1,8 @@
 //! One open dimension of the filter panel (actor names, districts, places, sources): every value
 //! the loaded data holds is an option, listed by its count with no filter, with the
 //! cross-filtered count beside it. Above a dozen options a type-ahead box finds the rest; the
-//! core decides what is listed ([`OptionOrder::visible`]).
+//! core decides what is listed ([`OptionOrder::visible`]). A group is a disclosure, closed
+//! until the reader opens it or a link ticks one of its values.
 //!
 //! What is typed in the type-ahead box is not part of the view state: it only finds options,
 //! and what the reader ticks is what the link keeps.
@@ -30,6 +31,9 @@ pub fn FacetFilter(
     facet: Facet,
     /// Each value's count with no filter, by value id: the order of the options.
     overall: Vec<u32>,
+    /// Per facet, whether its options are shown: this group sets its own as it opens and
+    /// closes, and only shown facets are counted.
+    wanted: RwSignal<[bool; Facet::COUNT]>,
 ) -> impl IntoView {
     let at = facet.index();
     let order = Arc::new(OptionOrder::new(
@@ -60,7 +64,9 @@ pub fn FacetFilter(
         Memo::new(move |_| cross.with(|c| c.facets[at].clone())),
         use_nearness(group),
     );
-    let active = Signal::derive(move || url.state.with(|s| !s.facets[at].is_empty()));
+    // Memos, so that a change elsewhere in the state (a sort, a page) writes nothing here.
+    let ticked = Memo::new(move |_| url.state.with(|s| s.facets[at].len()));
+    let active = Signal::derive(move || ticked.get() > 0);
     let clear = Callback::new(move |()| {
         url.update(|s| {
             s.facets[at].clear();
@@ -112,17 +118,39 @@ pub fn FacetFilter(
         };
         Some(view! { <p class="facet-more" role="status">{text}</p> })
     };
+    // Closed unless a link opens it with values ticked: the open lists are long, and a closed
+    // group's counts are updated after the frame (it is not on screen), so a filter change
+    // costs nothing here until the reader opens it.
+    let opened = active.get_untracked();
+    let summary = move || {
+        let ticked = ticked.get();
+        let options = group_thousands(options as i64);
+        if ticked == 0 {
+            format!("{} ({options})", facet.label())
+        } else {
+            format!("{} ({ticked} of {options} ticked)", facet.label())
+        }
+    };
     Some(view! {
-        <fieldset data-filter=facet.id() node_ref=group>
-            <legend>{facet.label()}<ClearButton active=active on_clear=clear /></legend>
-            {search}
-            <div class="option-list">
-                <For each=move || visible.with(|v| v.ids.clone()) key=|id| *id let:id>
-                    {option(id)}
-                </For>
-            </div>
-            {footer}
-        </fieldset>
+        <details class="facet" open=opened data-facet=facet.id()
+            on:toggle=move |ev| {
+                let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                if wanted.with_untracked(|w| w[at] != open) {
+                    wanted.update(|w| w[at] = open);
+                }
+            }>
+            <summary>{summary}</summary>
+            <fieldset data-filter=facet.id() node_ref=group>
+                <legend class="visually-hidden">{facet.label()}</legend>
+                <div class="facet-tools">{search}<ClearButton active=active on_clear=clear /></div>
+                <div class="option-list">
+                    <For each=move || visible.with(|v| v.ids.clone()) key=|id| *id let:id>
+                        {option(id)}
+                    </For>
+                </div>
+                {footer}
+            </fieldset>
+        </details>
     })
 }
 

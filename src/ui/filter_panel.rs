@@ -28,6 +28,8 @@ pub fn FilterPanel(
     url: UrlState,
     /// Cross-filter counts under the current state.
     cross: Memo<CrossCounts>,
+    /// Per open facet, whether its options are shown (and so counted).
+    wanted: RwSignal<[bool; Facet::COUNT]>,
 ) -> impl IntoView {
     let state = url.state;
     let collections: Vec<(String, String)> = catalog
@@ -45,7 +47,7 @@ pub fn FilterPanel(
         move |facet: Facet| {
             view! {
                 <FacetFilter catalog=catalog.clone() url=url cross=cross facet=facet
-                    overall=overall[facet.index()].clone() />
+                    overall=overall[facet.index()].clone() wanted=wanted />
             }
         }
     };
