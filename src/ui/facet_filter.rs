@@ -95,7 +95,8 @@ pub fn FacetFilter(
             </label>
         }
     };
-    let search = searchable.then(|| {
+    let search = move || {
+        searchable.then(|| {
         view! {
             <input type="search" class="facet-search"
                 data-testid=format!("facet-search-{}", facet.id())
@@ -105,7 +106,8 @@ pub fn FacetFilter(
                 on:input=move |ev| set_typed.set(event_target_value(&ev))
             />
         }
-    });
+    })
+    };
     let footer = move || {
         let matches = visible.with(|v| v.matches);
         let more = visible.with(|v| v.more);
@@ -118,10 +120,28 @@ pub fn FacetFilter(
         };
         Some(view! { <p class="facet-more" role="status">{text}</p> })
     };
-    // Closed unless a link opens it with values ticked: the open lists are long, and a closed
-    // group's counts are updated after the frame (it is not on screen), so a filter change
-    // costs nothing here until the reader opens it.
-    let opened = active.get_untracked();
+    // Closed unless a link opens it with values ticked: the open lists are long. A closed
+    // group is neither counted (see `wanted`) nor built: a filter change costs nothing here
+    // until the reader opens it.
+    let is_open = Memo::new(move |_| wanted.with(|w| w[at]));
+    let opened = is_open.get_untracked();
+    let content = move || {
+        let option = option.clone();
+        is_open.get().then(move || {
+            view! {
+                <fieldset data-filter=facet.id() node_ref=group>
+                    <legend class="visually-hidden">{facet.label()}</legend>
+                    <div class="facet-tools">{search()}<ClearButton active=active on_clear=clear /></div>
+                    <div class="option-list">
+                        <For each=move || visible.with(|v| v.ids.clone()) key=|id| *id let:id>
+                            {option(id)}
+                        </For>
+                    </div>
+                    {footer}
+                </fieldset>
+            }
+        })
+    };
     let summary = move || {
         let ticked = ticked.get();
         let options = group_thousands(options as i64);
@@ -140,16 +160,7 @@ pub fn FacetFilter(
                 }
             }>
             <summary>{summary}</summary>
-            <fieldset data-filter=facet.id() node_ref=group>
-                <legend class="visually-hidden">{facet.label()}</legend>
-                <div class="facet-tools">{search}<ClearButton active=active on_clear=clear /></div>
-                <div class="option-list">
-                    <For each=move || visible.with(|v| v.ids.clone()) key=|id| *id let:id>
-                        {option(id)}
-                    </For>
-                </div>
-                {footer}
-            </fieldset>
+            {content}
         </details>
     })
 }
