@@ -2,9 +2,11 @@
 //! checked where it lives, in the core, on the bundled collections or on a small fixture. Every
 //! expected figure is computed here from the data files, never typed in.
 
-use std::fs;
+mod common;
 
 use serde_json::Value as Json;
+
+use common::{catalog, json, BUNDLED};
 
 use incident_explorer::core::aggregate::{self, Interval, Metric};
 use incident_explorer::core::catalog::Catalog;
@@ -13,26 +15,8 @@ use incident_explorer::core::date::Day;
 use incident_explorer::core::export;
 use incident_explorer::core::map_layers;
 use incident_explorer::core::query::{self, ViewState, PAGE_SIZE};
-use incident_explorer::core::validate;
 use incident_explorer::core::vocab::{EventKind, Governorate};
 
-fn json(path: &str) -> Json {
-    let text = fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{path}: {error}"))
-}
-
-fn catalog(paths: &[&str]) -> Catalog {
-    let loaded = paths
-        .iter()
-        .map(|path| {
-            let bytes = fs::read(path).unwrap_or_else(|error| panic!("{path}: {error}"));
-            validate::load(path, &bytes).unwrap_or_else(|problems| panic!("{problems:?}"))
-        })
-        .collect();
-    Catalog::new(loaded)
-}
-
-const BUNDLED: [&str; 2] = ["public/data/curated.json", "public/data/ucdp.json"];
 const SUBGROUPS: &str = "tests/fixtures/faults/subgroup_deaths.json";
 
 /// Rows of the state a link asks for, after the one rule.

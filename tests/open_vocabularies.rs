@@ -3,33 +3,21 @@
 //! they are grouped under. Expected figures are computed here from the JSON files, read as plain
 //! JSON, not through the model.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
 
 use serde_json::Value as Json;
+
+use common::{json, BUNDLED};
 
 use incident_explorer::core::catalog::Catalog;
 use incident_explorer::core::facet::Facet;
 use incident_explorer::core::filter::{self, ActorRole};
 use incident_explorer::core::query::{self, ViewState};
-use incident_explorer::core::validate;
-
-const BUNDLED: [&str; 2] = ["public/data/curated.json", "public/data/ucdp.json"];
-
-fn json(path: &str) -> Json {
-    let text = fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{path}: {error}"))
-}
 
 fn catalog() -> Catalog {
-    let loaded = BUNDLED
-        .iter()
-        .map(|path| {
-            let bytes = fs::read(path).unwrap_or_else(|error| panic!("{path}: {error}"));
-            validate::load(path, &bytes).unwrap_or_else(|problems| panic!("{problems:?}"))
-        })
-        .collect();
-    Catalog::new(loaded)
+    common::catalog(&BUNDLED)
 }
 
 fn list(value: &Json) -> &[Json] {
