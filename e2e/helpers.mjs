@@ -69,16 +69,18 @@ export function freePort() {
 /**
  * A copy of dist/ in a temporary folder, served on its own port by e2e/static-server.mjs;
  * stop() takes the server away. `under` puts the copy in a sub-folder ('sub/': the app lives at
- * /sub/), `spa` serves with an SPA fallback (--spa) and `without` leaves out files of the build.
+ * /sub/), `spa` serves with an SPA fallback (--spa), `gzipEncoding` labels .gz files as an
+ * encoding (--gzip-encoding) and `without` leaves out files of the build.
  * `dir` is the copy, `url` the app's address, `origin` the server's root.
  */
-export async function deployment({ under = '', spa = false, without = [] } = {}) {
+export async function deployment({ under = '', spa = false, gzipEncoding = false, without = [] } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'explorer-site-'));
   const dir = join(root, under);
   cpSync('dist', dir, { recursive: true });
   for (const file of without) rmSync(join(dir, file));
   const port = await freePort();
-  const server = spawn(process.execPath, ['e2e/static-server.mjs', root, String(port), ...(spa ? ['--spa'] : [])], {
+  const flags = [...(spa ? ['--spa'] : []), ...(gzipEncoding ? ['--gzip-encoding'] : [])];
+  const server = spawn(process.execPath, ['e2e/static-server.mjs', root, String(port), ...flags], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await once(server.stdout, 'data'); // "serving ... on ..."

@@ -108,3 +108,30 @@ for (const width of [375, 1440]) {
     await page.locator('.filters').screenshot({ path: `e2e/artifacts/open-vocabularies-filters-${width}.png` });
   });
 }
+
+test('the actor role follows Back and Forward after it was picked by hand', async ({ page }) => {
+  const any = namingParty('IS');
+  const perpetrator = namingParty('IS', 'perpetrator');
+  await open(page, '?party=IS');
+  const role = page.locator('#actor-role');
+  await role.selectOption('perpetrator');
+  await expect(visible(page)).toHaveText(groupThousands(perpetrator));
+  // The address is written just after the frame: Back before that would leave the page.
+  await expect(page).toHaveURL(/role=perpetrator/);
+  await page.goBack();
+  await expect(visible(page)).toHaveText(groupThousands(any));
+  await expect(role).toHaveValue('any');
+  await page.goForward();
+  await expect(visible(page)).toHaveText(groupThousands(perpetrator));
+  await expect(role).toHaveValue('perpetrator');
+});
+
+test('a name written with decomposed accents is found', async ({ page }) => {
+  const place = ucdp.events.flatMap((e) => e.places.map((p) => p.name.trim()))
+    .find((name) => name.normalize('NFD') !== name);
+  expect(place).toBeTruthy();
+  const expected = events.filter((e) => e.places.some((p) => p.name.trim() === place)).length;
+  await open(page, `?place=${encodeURIComponent(place.normalize('NFD'))}`);
+  await expect(visible(page)).toHaveText(groupThousands(expected));
+  await expect(page).toHaveURL(new RegExp(`place=${encodeURIComponent(place).replace(/[()*]/g, '\\$&')}`));
+});

@@ -15,7 +15,11 @@
 // is always revalidated. The load benchmark uses it to count what a first visit downloads
 // where the service worker's second fetch of a file is a revalidation, as on real hosts.
 //
-// Usage: node static-server.mjs DIR PORT [--spa] [--validators]
+// With --gzip-encoding it serves a .gz file as Apache's `AddEncoding gzip .gz` does: with
+// `Content-Encoding: gzip`, so the browser decodes it on the way and the page gets the file
+// inside.
+//
+// Usage: node static-server.mjs DIR PORT [--spa] [--validators] [--gzip-encoding]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -24,6 +28,7 @@ const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
 const spa = process.argv.includes('--spa');
 const validators = process.argv.includes('--validators');
+const gzipEncoding = process.argv.includes('--gzip-encoding');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -68,6 +73,9 @@ createServer(async (request, response) => {
         response.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
         response.end(body);
       }
+    } else if (body && gzipEncoding && file.endsWith('.gz')) {
+      response.writeHead(200, { 'content-type': types[extname(file.slice(0, -3))] ?? 'application/octet-stream', 'content-encoding': 'gzip' });
+      response.end(body);
     } else if (body) {
       response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       response.end(body);

@@ -5,7 +5,10 @@
 // One cache per build. The post-build hook (scripts/post-build.mjs) writes the block between the
 // markers below: VERSION, the first 16 hex digits of a SHA-256 over every precached file, and
 // PRECACHE, each file's path (relative to this worker's scope) with its own SHA-256. A new build
-// therefore gives a byte-different sw.js, which is what makes the browser install it.
+// therefore gives a byte-different sw.js, which is what makes the browser install it. A
+// collection's gzip copy (data/NAME.json.gz) carries its plain file as `plain`: a browser
+// without DecompressionStream reads the plain file, so that is what its worker stores, and a
+// host that decodes .gz on the way delivers the plain file's bytes, which are accepted for it.
 //
 // Life cycle:
 //  install  - stores every file in the cache named for VERSION. A file identical to one in the
@@ -37,7 +40,9 @@ const CACHE = CACHE_PREFIX + VERSION;
 const INDEX = new URL('index.html', SCOPE).href;
 
 /** Absolute address (no query, no fragment) of each precached file → its entry. */
-const ENTRIES = new Map(PRECACHE.map((entry) => [new URL(entry.path, SCOPE).href, entry]));
+/** The files this browser reads: a collection's plain file where it cannot decompress. */
+const CHOSEN = PRECACHE.map((entry) => (entry.plain && !('DecompressionStream' in self) ? entry.plain : entry));
+const ENTRIES = new Map(CHOSEN.map((entry) => [new URL(entry.path, SCOPE).href, entry]));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());
@@ -90,7 +95,7 @@ async function precache() {
   const cache = await caches.open(CACHE);
   const older = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
   // One file at a time: on a slow link, parallel downloads only make each slower.
-  for (const entry of PRECACHE) {
+  for (const entry of CHOSEN) {
     const url = new URL(entry.path, SCOPE).href;
     if (await cache.match(url)) continue; // Stored (and verified) by an interrupted attempt.
     const response = (await fromOlderCache(older, url, entry)) ?? (await fromNetwork(url, entry));
@@ -98,7 +103,7 @@ async function precache() {
   }
   // Another version's activation may have deleted this cache meanwhile: check it is whole.
   const check = await caches.open(CACHE);
-  for (const entry of PRECACHE) {
+  for (const entry of CHOSEN) {
     if (!(await check.match(new URL(entry.path, SCOPE).href))) throw new Error(`${entry.path} was not stored`);
   }
 }
@@ -109,7 +114,7 @@ async function fromOlderCache(names, url, entry) {
     const stored = await (await caches.open(name)).match(url);
     if (!stored) continue;
     const bytes = await stored.arrayBuffer();
-    if ((await sha256(bytes)) === entry.sha256) return storedResponse(bytes, stored);
+    if (accepts(entry, await sha256(bytes))) return storedResponse(bytes, stored);
   }
   return null;
 }
@@ -128,10 +133,16 @@ async function fromNetwork(url, entry) {
       continue;
     }
     const bytes = await response.arrayBuffer();
-    if ((await sha256(bytes)) === entry.sha256) return storedResponse(bytes, response);
+    if (accepts(entry, await sha256(bytes))) return storedResponse(bytes, response);
     problem = `not the file of version ${VERSION} (deployment in progress?)`;
   }
   throw new Error(`${entry.path}: ${problem}`);
+}
+
+/** Whether bytes with this hash are `entry`: its own, or for a gzip copy its plain file's (a
+ *  host that labels .gz as an encoding has the browser decode it on the way). */
+function accepts(entry, hash) {
+  return hash === entry.sha256 || hash === entry.plain?.sha256;
 }
 
 /** A response to store: the bytes and their content type (application/wasm matters). */

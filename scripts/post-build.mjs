@@ -23,7 +23,8 @@
 //      sorted by path (the output format of `sha256sum`).
 //   4. Writes version.json ({ version, files, bytes }) and fills the precache block of sw.js
 //      with the version and every file's path and SHA-256 (version.json included), leaving out a
-//      collection's .json when its .json.gz is there (the app reads that one).
+//      collection's .json when its .json.gz is there (the app reads that one): the .gz entry
+//      names it as `plain`, for browsers that cannot decompress and hosts that decode .gz.
 //
 // Usage: node scripts/post-build.mjs [FOLDER]
 // FOLDER defaults to $TRUNK_STAGING_DIR (set by Trunk); $TRUNK_PROFILE ("release" or "debug")
@@ -156,8 +157,12 @@ const read = entries.filter(({ path }) => !all.includes(`${path}.gz`));
 const bytes = read.reduce((sum, e) => sum + e.size, 0);
 const versionJson = `${JSON.stringify({ version, files: read.length, bytes })}\n`;
 writeFileSync(join(folder, 'version.json'), versionJson);
+const byPath = new Map(entries.map((e) => [e.path, e]));
 const precache = [
-  ...read.map(({ path, sha256: hash }) => ({ path, sha256: hash })),
+  ...read.map(({ path, sha256: hash }) => {
+    const plain = path.endsWith('.json.gz') ? byPath.get(path.slice(0, -'.gz'.length)) : undefined;
+    return plain ? { path, sha256: hash, plain: { path: plain.path, sha256: plain.sha256 } } : { path, sha256: hash };
+  }),
   { path: 'version.json', sha256: sha256(Buffer.from(versionJson)) },
 ];
 const swPath = join(folder, 'sw.js');

@@ -18,6 +18,7 @@
 //!   news source UCDP cites (`source_office`, split at `;`).
 
 use rustc_hash::FxHashMap;
+use unicode_normalization::UnicodeNormalization;
 
 use super::search::{contains_all, normalise, terms};
 
@@ -101,14 +102,17 @@ impl Dictionary {
         self.ids.get(value).copied()
     }
 
-    /// The id of `value`, or else of the first value equal to it but for letter case (a link
-    /// typed by hand): for matching what a link names to what the data spells.
+    /// The id of `value`, or else of the first value equal to it but for letter case and
+    /// Unicode form (a link typed by hand, or written by a system that decomposes accents):
+    /// for matching what a link names to what the data spells. A linear scan: it runs for
+    /// the values of a link, not per row.
     pub fn find(&self, value: &str) -> Option<u32> {
         self.id(value).or_else(|| {
-            let wanted = value.to_lowercase();
+            let folded = |text: &str| text.nfc().collect::<String>().to_lowercase();
+            let wanted = folded(value);
             self.values
                 .iter()
-                .position(|known| known.to_lowercase() == wanted)
+                .position(|known| folded(known) == wanted)
                 .and_then(|position| u32::try_from(position).ok())
         })
     }
@@ -370,6 +374,9 @@ mod tests {
         assert_eq!(dictionary.value(1), Some("IS"));
         assert_eq!(dictionary.value(2), None);
         assert_eq!(dictionary.find("government OF syria"), Some(0));
+        // A decomposed accent (e + U+0302) finds the composed spelling.
+        let place = dictionary.intern("Merc Xux\u{ea}");
+        assert_eq!(dictionary.find("merc xuxe\u{302}"), Some(place));
         assert_eq!(dictionary.find("Hezbollah"), None);
     }
 

@@ -201,7 +201,9 @@ impl ViewState {
     ///   ASCII case and written as loaded; ids that match none are dropped;
     /// - facet values (actor names, districts, places, sources) are matched to the values of
     ///   the loaded events without regard to case and written as the data spells them; values
-    ///   no loaded event has are dropped.
+    ///   no loaded event has are dropped;
+    /// - what a link cannot hold is left out: a facet's values past [`MAX_VALUE_BYTES`]
+    ///   together, a search text past it (cut), as [`decode`] would refuse or cut them.
     ///
     /// Returns a notice for each change. A state that needs none is left as it is.
     pub fn reconcile(&mut self, table: &EventTable) -> Vec<Notice> {
@@ -230,6 +232,41 @@ impl ViewState {
                     ),
                 );
             }
+            // What a link can hold: more would be refused when the link is opened, and the
+            // view would not be the link's.
+            let mut used = 0;
+            let mut left_out = 0;
+            self.facets[facet.index()].retain(|value| {
+                let after = if used == 0 {
+                    value.len()
+                } else {
+                    used + 1 + value.len()
+                };
+                let fits = after <= MAX_VALUE_BYTES;
+                if fits {
+                    used = after;
+                } else {
+                    left_out += 1;
+                }
+                fits
+            });
+            if left_out > 0 {
+                notices.push(
+                    facet.id(),
+                    format!(
+                        "A link holds at most {MAX_VALUE_BYTES} bytes of “{}” values; {left_out} \
+                         were left out",
+                        facet.id()
+                    ),
+                );
+            }
+        }
+        if self.text.len() > MAX_VALUE_BYTES {
+            cut_to(&mut self.text, MAX_VALUE_BYTES);
+            notices.push(
+                "q",
+                format!("The search text was longer than {MAX_VALUE_BYTES} bytes and was cut"),
+            );
         }
         let mut unknown = Vec::new();
         let collections = std::mem::take(&mut self.collections);
@@ -988,6 +1025,28 @@ mod tests {
             encode(&state),
             "c=curated,ucdp&from=2019-01-31&to=2019-03-01"
         );
+    }
+
+    #[test]
+    fn reconcile_keeps_only_what_a_link_can_hold() {
+        let mut table = table_of(&[]);
+        let names: Vec<String> = (0..300).map(|i| format!("Party number {i:03}")).collect();
+        for name in &names {
+            table.facets[Facet::Party.index()].dictionary.intern(name);
+        }
+        let mut state = ViewState {
+            text: "x".repeat(MAX_VALUE_BYTES + 10),
+            ..ViewState::default()
+        };
+        state.facets[Facet::Party.index()] = names.iter().cloned().collect();
+        let notices = state.reconcile(&table);
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert_eq!(state.text.len(), MAX_VALUE_BYTES);
+        // Its link opens as the same state, with nothing to say.
+        let (read, again) = decode(&encode(&state));
+        assert_eq!(read, state);
+        assert!(again.is_empty(), "{again:?}");
+        assert!(state.facets[Facet::Party.index()].len() < names.len());
     }
 
     #[test]

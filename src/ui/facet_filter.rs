@@ -68,6 +68,7 @@ pub fn FacetFilter(
     let ticked = Memo::new(move |_| url.state.with(|s| s.facets[at].len()));
     let active = Signal::derive(move || ticked.get() > 0);
     let clear = Callback::new(move |()| {
+        set_typed.set(String::new());
         url.update(|s| {
             s.facets[at].clear();
             s.page = 0;

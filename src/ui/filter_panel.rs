@@ -112,7 +112,11 @@ pub fn FilterPanel(
             <fieldset class="actor-role">
                 <legend>"Actor role"</legend>
                 <label class="visually-hidden" for="actor-role">"Count an actor when it is"</label>
-                <select id="actor-role" on:change=move |ev| {
+                // The value follows the state as a property: once the reader has picked an
+                // option, `selected` attributes no longer move the selection (Back, Forward).
+                <select id="actor-role"
+                    prop:value=move || state.with(|s| s.actor_role.id())
+                    on:change=move |ev| {
                     let role = ActorRole::from_id(&event_target_value(&ev)).unwrap_or(ActorRole::Any);
                     url.update(|s| { s.actor_role = role; s.page = 0; });
                 }>

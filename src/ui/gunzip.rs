@@ -59,5 +59,5 @@ fn describe(error: JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "an unknown error".to_string());
-    format!("the compressed file could not be decompressed ({text})")
+    format!("the compressed copy is damaged and could not be decompressed ({text})")
 }

@@ -46,31 +46,36 @@ impl std::fmt::Display for LoadError {
 }
 
 /// Downloads and validates one collection file: its gzip copy (`FILE.gz`) when the browser can
-/// decompress it, else, or when no such copy is deployed (404), the file itself.
+/// decompress it, else the file itself. Whatever goes wrong with the copy (not deployed, a
+/// server error, a page instead of the file, damaged bytes), the file itself is tried; its
+/// error is the one reported when that fails too.
 pub async fn load_file(file: &str) -> Result<Loaded, LoadError> {
-    let bytes = fetch_data(file).await?;
+    let bytes = match packed_copy(file).await {
+        Some(bytes) => bytes,
+        None => fetch_bytes(file).await?,
+    };
     validate::load(file, &bytes).map_err(|problems| LoadError::Rejected { problems })
 }
 
-async fn fetch_data(file: &str) -> Result<Vec<u8>, LoadError> {
-    if gunzip::supported() {
-        let packed = format!("{file}.gz");
-        match fetch_bytes(&packed).await {
-            Ok(bytes) if gunzip::is_gzip(&bytes) => {
-                return gunzip::gunzip(&bytes)
-                    .await
-                    .map_err(|reason| LoadError::Network {
-                        file: packed,
-                        reason,
-                    });
-            }
-            // Decoded on the way by a server that labels `.gz` as an encoding.
-            Ok(bytes) => return Ok(bytes),
-            Err(LoadError::Status { status: 404, .. }) => {}
-            Err(error) => return Err(error),
-        }
+/// The bytes of `file` from its gzip copy, decompressed; `None` when the browser cannot
+/// decompress or the copy did not give a JSON document.
+async fn packed_copy(file: &str) -> Option<Vec<u8>> {
+    if !gunzip::supported() {
+        return None;
     }
-    fetch_bytes(file).await
+    let bytes = fetch_bytes(&format!("{file}.gz")).await.ok()?;
+    if gunzip::is_gzip(&bytes) {
+        return gunzip::gunzip(&bytes).await.ok();
+    }
+    // Decoded on the way by a server that labels `.gz` as an encoding, or a page the server
+    // answers every unknown address with: only the first is a JSON document.
+    let document = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{');
+    document.then_some(bytes)
 }
 
 /// The body of `file`, refused unless the server answered 2xx.
