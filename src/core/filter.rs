@@ -1,8 +1,9 @@
 //! Filtering the event table, and the crossfilter-style counts shown beside every filter option.
 //!
 //! A [`Filter`] is a conjunction of dimensions (date, actor, kind, governorate, collection,
-//! publisher, casualty, text); inside a dimension the selected options are alternatives (any
-//! selected actor), and an empty selection means "no constraint". Evaluation works column by
+//! publisher, casualty, text, and the open ones of [`super::facet`]: actor names, districts,
+//! places, sources); inside a dimension the selected options are alternatives (any selected
+//! actor), and an empty selection means "no constraint". Evaluation works column by
 //! column: each active dimension is one tight pass over its column that marks, per row, a bit for
 //! "fails this dimension". The rows are those with no bit set, and the same marks give the
 //! cross-filter counts in one more pass (a row failing exactly one dimension still counts for the
