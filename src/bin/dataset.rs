@@ -5,6 +5,8 @@
 //! dataset build [--check]          data/curated/*.json -> public/data/curated.json
 //! dataset import-ucdp [--check]    data/raw/ucdp/*.csv -> public/data/ucdp.json
 //! dataset schema [--check]         the JSON Schema of the model -> docs/dataset.schema.json
+//! dataset synth N [OUT]            N synthetic events made from the UCDP collection, for
+//!                                  benchmarks -> OUT (default target/synth-N.json)
 //! ```
 //! With `--check`, nothing is written: the command fails when the committed file differs from
 //! what it would write, which is how the tests catch a stale bundle.
@@ -15,7 +17,7 @@ use std::process::ExitCode;
 
 use incident_explorer::core::model::Dataset;
 use incident_explorer::core::validate;
-use incident_explorer::tools::{curated, ucdp};
+use incident_explorer::tools::{curated, synth, ucdp};
 
 const CURATED_DIR: &str = "data/curated";
 const CURATED_BUNDLE: &str = "public/data/curated.json";
@@ -32,7 +34,8 @@ fn main() -> ExitCode {
         Some("build") => build_curated(check_only),
         Some("import-ucdp") => import_ucdp(check_only),
         Some("schema") => schema(check_only),
-        _ => Err("usage: dataset check FILE... | build [--check] | import-ucdp [--check] | schema [--check]".into()),
+        Some("synth") => synthesize(&args[1..]),
+        _ => Err("usage: dataset check FILE... | build [--check] | import-ucdp [--check] | schema [--check] | synth N [OUT]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -41,6 +44,27 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes `N` synthetic events made from the bundled UCDP collection (see `tools::synth`).
+fn synthesize(args: &[String]) -> Result<(), String> {
+    let events: usize = args
+        .first()
+        .and_then(|n| n.replace('_', "").parse().ok())
+        .ok_or("dataset synth: give the number of events, for example 1000000")?;
+    let out = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| format!("target/synth-{events}.json"));
+    let bytes = std::fs::read(UCDP_BUNDLE).map_err(|error| format!("{UCDP_BUNDLE}: {error}"))?;
+    let base = validate::load(UCDP_BUNDLE, &bytes)
+        .map_err(|problems| format!("{UCDP_BUNDLE} was rejected: {problems:?}"))?;
+    let made = synth::synthesize(&base.dataset, events)
+        .ok_or_else(|| format!("{UCDP_BUNDLE} has no events to copy"))?;
+    let json = serde_json::to_vec(&made).map_err(|error| error.to_string())?;
+    std::fs::write(&out, &json).map_err(|error| format!("{out}: {error}"))?;
+    println!("{out}: {events} events, {:.1} MB", json.len() as f64 / 1e6);
+    Ok(())
 }
 
 fn check(files: &[String]) -> Result<(), String> {

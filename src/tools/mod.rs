@@ -2,5 +2,6 @@
 //! their sources and checking any dataset file.
 
 pub mod curated;
+pub mod synth;
 pub mod ucdp;
 pub mod ucdp_actors;
