@@ -148,10 +148,7 @@ impl Engine {
         }
         self.wanted[at] = wanted;
         self.counts.facets[at] = if wanted {
-            let marks = Marks::from_bits(std::mem::take(&mut self.marks));
-            let counts = facet_counts(&self.filter, table, &marks, facet);
-            self.marks = marks.into_bits();
-            counts
+            facet_counts(&self.filter, table, &self.marks, facet)
         } else {
             Vec::new()
         };
@@ -444,18 +441,13 @@ mod tests {
     use crate::core::date::Day;
     use crate::core::facet::random;
     use crate::core::filter::{cross_counts, ActorRole};
+    use crate::core::table::test_data::xorshift;
     use crate::core::vocab::EventKind;
     use proptest::prelude::*;
 
     /// A random table of `rows` rows from `seed`.
     fn table(rows: usize, seed: u64) -> EventTable {
-        let mut state = seed | 1;
-        let mut next = move |modulus: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % modulus
-        };
+        let mut next = xorshift(seed | 1);
         let mut table = EventTable {
             collection_ids: vec!["a".into(), "b".into()],
             ..EventTable::default()
@@ -504,15 +496,9 @@ mod tests {
                 _ => String::new(),
             },
             facets: std::array::from_fn(|at| {
-                // A small generator seeded by the choice, so each facet picks on its own.
-                let mut state = u64::from(choice[(2 * at + 1) % 9]) * 2_654_435_761 + at as u64 + 1;
-                let mut next = move |modulus: u64| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    state % modulus
-                };
-                random::selection(&mut next)
+                // A generator seeded by the choice, so each facet picks on its own.
+                let seed = u64::from(choice[(2 * at + 1) % 9]) * 2_654_435_761 + at as u64 + 1;
+                random::selection(&mut xorshift(seed))
             }),
         }
     }
@@ -605,25 +591,25 @@ mod tests {
             let table = table(rows, seed);
             // Row by row, and in batch past the share (a small table reaches it often).
             for share in [0, 4] {
-            let mut engine = Engine::new(&table, 8, bucket);
-            engine.rebuild_share = share;
-            for (step, wanted) in &steps {
-                for facet in Facet::ALL {
-                    engine.want_facet(&table, facet, wanted >> facet.index() & 1 == 1);
-                }
-                let next = change_one(engine.filter(), step);
-                engine.set_filter(&table, next.clone());
-                let fresh = cross_counts(&next, &table);
-                for facet in Facet::ALL {
-                    let kept = &engine.cross_counts().facets[facet.index()];
-                    if wanted >> facet.index() & 1 == 1 {
-                        prop_assert_eq!(kept, &fresh.facets[facet.index()]);
-                    } else {
-                        prop_assert!(kept.is_empty());
+                let mut engine = Engine::new(&table, 8, bucket);
+                engine.rebuild_share = share;
+                for (step, wanted) in &steps {
+                    for facet in Facet::ALL {
+                        engine.want_facet(&table, facet, wanted >> facet.index() & 1 == 1);
                     }
+                    let next = change_one(engine.filter(), step);
+                    engine.set_filter(&table, next.clone());
+                    let fresh = cross_counts(&next, &table);
+                    for facet in Facet::ALL {
+                        let kept = &engine.cross_counts().facets[facet.index()];
+                        if wanted >> facet.index() & 1 == 1 {
+                            prop_assert_eq!(kept, &fresh.facets[facet.index()]);
+                        } else {
+                            prop_assert!(kept.is_empty());
+                        }
+                    }
+                    prop_assert_eq!(&engine.cross_counts().actor, &fresh.actor);
                 }
-                prop_assert_eq!(&engine.cross_counts().actor, &fresh.actor);
-            }
             }
         }
     }

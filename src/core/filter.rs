@@ -463,11 +463,12 @@ impl Marks {
     }
 }
 
-/// The cross counts of one open facet (see [`CrossCounts::facets`]), by value id.
-pub fn facet_counts(filter: &Filter, table: &EventTable, marks: &Marks, facet: Facet) -> Vec<u32> {
+/// The cross counts of one open facet (see [`CrossCounts::facets`]), by value id, from the
+/// rows' marks ([`Marks::bits`]).
+pub fn facet_counts(filter: &Filter, table: &EventTable, marks: &[Mark], facet: Facet) -> Vec<u32> {
     let mut counts = vec![0u32; table.facets[facet.index()].dictionary.len()];
     let bit = Dimension::of_facet(facet).bit();
-    for (&mark, ids) in marks.0.iter().zip(filter.facet_column(table, facet).iter()) {
+    for (&mark, ids) in marks.iter().zip(filter.facet_column(table, facet).iter()) {
         if mark & !bit == 0 {
             for &id in ids {
                 if let Some(count) = counts.get_mut(id as usize) {
@@ -638,7 +639,7 @@ pub fn cross_counts_wanted(
     let mut counts = CrossCounts::zero(table);
     for facet in Facet::ALL {
         counts.facets[facet.index()] = if wanted[facet.index()] {
-            facet_counts(filter, table, marks, facet)
+            facet_counts(filter, table, marks.bits(), facet)
         } else {
             Vec::new()
         };
@@ -1012,13 +1013,7 @@ mod tests {
             );
         }
         // Random tables and filters, to reach every byte of the masks and every mix of failures.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |modulus: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % modulus
-        };
+        let mut next = crate::core::table::test_data::xorshift(0x2545_f491_4f6c_dd1d);
         let mut random = EventTable {
             collection_ids: vec!["a".into(), "b".into(), "c".into()],
             ..EventTable::default()

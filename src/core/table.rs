@@ -535,6 +535,17 @@ fn search_text_of(dataset: &Dataset, event: &Event) -> String {
 /// Small hand-built datasets for the tests of the table, the filters and the aggregations.
 #[cfg(test)]
 pub(crate) mod test_data {
+    /// The xorshift generator the property tests build random tables and filters with: from
+    /// `state` (not 0), a function giving a number below its argument at each call.
+    pub fn xorshift(mut state: u64) -> impl FnMut(u64) -> u64 {
+        move |modulus: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % modulus
+        }
+    }
+
     use crate::core::model::{
         ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
         LocationPrecision, Party, Place, Source, SCHEMA_VERSION,
