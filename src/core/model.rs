@@ -133,6 +133,15 @@ pub struct Event {
     pub places: Vec<Place>,
     pub actors: Vec<ActorRef>,
     pub kind: EventKind,
+    /// The type of event as the collection itself names it (ACLED `event_type`, for example
+    /// "Explosions/Remote violence"), when it has its own types; `kind` is the broad kind it is
+    /// grouped under. Filterable as it is written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<String>,
+    /// The collection's sub-type within `event_type` (ACLED `sub_event_type`, for example
+    /// "Air/drone strike").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_event_type: Option<String>,
     /// How many strikes, patrols, rockets... the event is made of, when the source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<Quantity>,

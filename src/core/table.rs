@@ -575,6 +575,8 @@ pub(crate) mod test_data {
             places: Vec::new(),
             actors: Vec::new(),
             kind: EventKind::Airstrike,
+            event_type: None,
+            sub_event_type: None,
             count: None,
             casualties: Vec::new(),
             facilities: Vec::new(),

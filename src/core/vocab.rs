@@ -99,6 +99,9 @@ vocabulary! {
         Tribal = ("tribal", "Tribal and clan groups"),
         Civilians = ("civilians", "Civilians"),
         Unknown = ("unknown", "Unidentified"),
+        /// A group the source names that none of the categories above fits (an imported file's
+        /// local militia, a foreign force not listed): named, so not "Unidentified".
+        Other = ("other", "Other named groups"),
     }
 }
 
@@ -138,6 +141,10 @@ vocabulary! {
         NonStateViolence = ("non_state_violence", "Non-state violence (UCDP)"),
         /// UCDP type of violence 3: an organised group attacking civilians.
         OneSidedViolence = ("one_sided_violence", "One-sided violence (UCDP)"),
+        /// A type of event that none of the kinds above fits, such as ACLED's protests, riots
+        /// or looting: an incident, not an attack. The collection's own type names are kept in
+        /// `Event::event_type` and `Event::sub_event_type`.
+        Other = ("other", "Other"),
     }
 }
 
@@ -264,6 +271,7 @@ vocabulary! {
         Snhr = ("snhr", "Syrian Network for Human Rights (SNHR)"),
         AlJazeera = ("al_jazeera", "Al Jazeera"),
         Ucdp = ("ucdp", "Uppsala Conflict Data Program (UCDP)"),
+        Acled = ("acled", "Armed Conflict Location & Event Data (ACLED)"),
         Other = ("other", "Other"),
     }
 }

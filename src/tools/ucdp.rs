@@ -632,6 +632,8 @@ impl<'a> Builder<'a> {
             places: vec![checked.place],
             actors,
             kind,
+            event_type: None,
+            sub_event_type: None,
             count: None,
             casualties,
             facilities: Vec::new(),
