@@ -272,3 +272,67 @@ fn a_value_no_event_has_is_dropped_with_a_notice_and_never_widens_the_filter() {
     let (raw, _) = query::decode("party=Nobody%20at%20all");
     assert!(raw.filter(&catalog.table).rows(&catalog.table).is_empty());
 }
+
+/// A collection with its own event types (as an ACLED import writes them): every `event_type`
+/// and `sub_event_type` is an option of the one `type` dimension, counted and filtered exactly.
+/// The types are given here to the curated events, cycling through a small list.
+#[test]
+fn a_collections_own_event_types_are_options() {
+    let types = [
+        ("Battles", "Armed clash"),
+        ("Explosions/Remote violence", "Air/drone strike"),
+        (
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+    ];
+    let mut file = json(BUNDLED[0]);
+    if let Some(events) = file["events"].as_array_mut() {
+        for (at, event) in events.iter_mut().enumerate() {
+            if at % 4 == 3 {
+                continue; // some events have no type of their own
+            }
+            let (event_type, sub_event_type) = types[at % types.len()];
+            event["event_type"] = Json::from(event_type);
+            event["sub_event_type"] = Json::from(sub_event_type);
+        }
+    }
+    let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+    for event in list(&file["events"]) {
+        let named: BTreeSet<&str> = ["event_type", "sub_event_type"]
+            .iter()
+            .filter_map(|field| event[*field].as_str())
+            .collect();
+        for name in named {
+            *expected.entry(name.to_string()).or_default() += 1;
+        }
+    }
+    let bytes = serde_json::to_vec(&file).unwrap_or_else(|error| panic!("{error}"));
+    let loaded = incident_explorer::core::validate::load("typed.json", &bytes)
+        .unwrap_or_else(|problems| panic!("{problems:?}"));
+    let catalog = Catalog::new(vec![loaded]);
+    let index = &catalog.table.facets[Facet::EventType.index()];
+    assert_eq!(index.dictionary.len(), expected.len());
+    let counts = filter::cross_counts(&filter::Filter::default(), &catalog.table);
+    for (value, &events) in &expected {
+        let id = index.dictionary.id(value).unwrap_or(u32::MAX);
+        assert_eq!(
+            counts.facets[Facet::EventType.index()]
+                .get(id as usize)
+                .copied(),
+            Some(events as u32),
+            "{value}"
+        );
+    }
+    // Both levels in one link: an event of either value (values of a dimension are OR'ed).
+    let battles = expected.get("Battles").copied().unwrap_or_default();
+    let strikes = expected
+        .get("Air/drone strike")
+        .copied()
+        .unwrap_or_default();
+    assert!(battles > 0 && strikes > 0);
+    assert_eq!(
+        rows_of(&catalog, "type=battles,Air%2Fdrone%20strike"),
+        battles + strikes
+    );
+}

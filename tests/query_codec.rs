@@ -82,7 +82,7 @@ fn state() -> impl Strategy<Value = ViewState> {
         set_of(Publisher::ALL),
         proptest::option::of(select(CasualtyFilter::ALL)),
         text(),
-        proptest::array::uniform4(facet_values()),
+        proptest::array::uniform5(facet_values()),
     );
     let display = (
         select(SortKey::ALL),

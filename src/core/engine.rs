@@ -400,13 +400,14 @@ fn same(a: &Filter, b: &Filter, dimension: Dimension) -> bool {
         Dimension::Publisher => a.publishers == b.publishers,
         Dimension::Casualty => a.casualty == b.casualty,
         Dimension::Text => a.text == b.text,
-        Dimension::Party | Dimension::District | Dimension::Place | Dimension::Source => {
-            dimension.facet().is_none_or(|facet| {
-                let at = facet.index();
-                a.facets[at] == b.facets[at]
-                    && (facet != Facet::Party || a.actor_role == b.actor_role)
-            })
-        }
+        Dimension::Party
+        | Dimension::EventType
+        | Dimension::District
+        | Dimension::Place
+        | Dimension::Source => dimension.facet().is_none_or(|facet| {
+            let at = facet.index();
+            a.facets[at] == b.facets[at] && (facet != Facet::Party || a.actor_role == b.actor_role)
+        }),
     }
 }
 
@@ -425,7 +426,11 @@ fn only(filter: &Filter, dimension: Dimension) -> Filter {
         Dimension::Publisher => alone.publishers = filter.publishers,
         Dimension::Casualty => alone.casualty = filter.casualty,
         Dimension::Text => alone.text = filter.text.clone(),
-        Dimension::Party | Dimension::District | Dimension::Place | Dimension::Source => {
+        Dimension::Party
+        | Dimension::EventType
+        | Dimension::District
+        | Dimension::Place
+        | Dimension::Source => {
             if let Some(facet) = dimension.facet() {
                 alone.facets[facet.index()] = filter.facets[facet.index()].clone();
             }

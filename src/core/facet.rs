@@ -12,10 +12,14 @@
 //!   broad category ("Russian forces"). The broad categories stay a grouping over these names:
 //!   a collection declares it in `parties[].actors` (see `docs/data-format.md`), kept per value
 //!   in [`FacetIndex::groups`].
+//! - [`Facet::EventType`]: the type of event as the collection names it (ACLED `event_type`
+//!   and `sub_event_type`, both as values of the one dimension), for collections that have their
+//!   own types; the broad kinds stay the fixed `kind` dimension.
 //! - [`Facet::District`]: the second-level unit of every place of the event.
 //! - [`Facet::Place`]: every place the event names, as the source spells it.
-//! - [`Facet::Source`]: the report or dataset each citation names, and for UCDP events each
-//!   news source UCDP cites (`source_office`, split at `;`).
+//! - [`Facet::Source`]: the report or dataset each citation names, and for a dataset that
+//!   compiles news reports (UCDP, ACLED) each news source it cites (the citation's
+//!   `reported_by`: UCDP's `source_office`, ACLED's `source`, split at `;`).
 
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -26,6 +30,7 @@ use super::search::{contains_all, normalise, terms};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
     Party,
+    EventType,
     District,
     Place,
     Source,
@@ -33,7 +38,13 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in the order of [`Facets`] and of the URL.
-    pub const ALL: [Facet; 4] = [Facet::Party, Facet::District, Facet::Place, Facet::Source];
+    pub const ALL: [Facet; 5] = [
+        Facet::Party,
+        Facet::EventType,
+        Facet::District,
+        Facet::Place,
+        Facet::Source,
+    ];
     /// How many facets there are: the length of the per-facet arrays.
     pub const COUNT: usize = Self::ALL.len();
 
@@ -41,6 +52,7 @@ impl Facet {
     pub fn id(self) -> &'static str {
         match self {
             Facet::Party => "party",
+            Facet::EventType => "type",
             Facet::District => "district",
             Facet::Place => "place",
             Facet::Source => "source",
@@ -51,6 +63,7 @@ impl Facet {
     pub fn label(self) -> &'static str {
         match self {
             Facet::Party => "Actor as the source names it",
+            Facet::EventType => "Type as the source names it",
             Facet::District => "District",
             Facet::Place => "Place",
             Facet::Source => "Source",
@@ -61,6 +74,7 @@ impl Facet {
     pub fn expects(self) -> &'static str {
         match self {
             Facet::Party => "an actor name",
+            Facet::EventType => "an event type",
             Facet::District => "a district",
             Facet::Place => "a place",
             Facet::Source => "a source",

@@ -120,6 +120,7 @@ pub enum Dimension {
     Text,
     /// The open dimensions, one per [`Facet`].
     Party,
+    EventType,
     District,
     Place,
     Source,
@@ -136,6 +137,7 @@ impl Dimension {
         Dimension::Casualty,
         Dimension::Text,
         Dimension::Party,
+        Dimension::EventType,
         Dimension::District,
         Dimension::Place,
         Dimension::Source,
@@ -151,6 +153,7 @@ impl Dimension {
     pub fn of_facet(facet: Facet) -> Dimension {
         match facet {
             Facet::Party => Dimension::Party,
+            Facet::EventType => Dimension::EventType,
             Facet::District => Dimension::District,
             Facet::Place => Dimension::Place,
             Facet::Source => Dimension::Source,
@@ -255,11 +258,13 @@ impl Filter {
             Dimension::Publisher => self.publishers != 0,
             Dimension::Casualty => self.casualty.is_some(),
             Dimension::Text => !search::terms(&self.text).is_empty(),
-            Dimension::Party | Dimension::District | Dimension::Place | Dimension::Source => {
-                dimension
-                    .facet()
-                    .is_some_and(|facet| !self.facets[facet.index()].is_empty())
-            }
+            Dimension::Party
+            | Dimension::EventType
+            | Dimension::District
+            | Dimension::Place
+            | Dimension::Source => dimension
+                .facet()
+                .is_some_and(|facet| !self.facets[facet.index()].is_empty()),
         }
     }
 
@@ -334,13 +339,14 @@ impl Filter {
                         .get(row)
                         .is_some_and(|text| search::contains_all(text, terms))
             }
-            Dimension::Party | Dimension::District | Dimension::Place | Dimension::Source => {
-                dimension.facet().is_none_or(|facet| {
-                    self.facet_selection(table, facet).is_none_or(|selected| {
-                        selected.any(self.facet_column(table, facet).row(row))
-                    })
-                })
-            }
+            Dimension::Party
+            | Dimension::EventType
+            | Dimension::District
+            | Dimension::Place
+            | Dimension::Source => dimension.facet().is_none_or(|facet| {
+                self.facet_selection(table, facet)
+                    .is_none_or(|selected| selected.any(self.facet_column(table, facet).row(row)))
+            }),
         }
     }
 

@@ -359,6 +359,7 @@ enum Param {
     Role,
     Party,
     Kind,
+    EventType,
     Gov,
     District,
     Place,
@@ -374,7 +375,7 @@ enum Param {
     Page,
 }
 
-const PARAMS: [Param; 21] = [
+const PARAMS: [Param; 22] = [
     Param::View,
     Param::Collections,
     Param::From,
@@ -383,6 +384,7 @@ const PARAMS: [Param; 21] = [
     Param::Role,
     Param::Party,
     Param::Kind,
+    Param::EventType,
     Param::Gov,
     Param::District,
     Param::Place,
@@ -408,6 +410,7 @@ impl Param {
             Param::Actor => "actor",
             Param::Role => "role",
             Param::Party => Facet::Party.id(),
+            Param::EventType => Facet::EventType.id(),
             Param::Kind => "kind",
             Param::Gov => "gov",
             Param::District => Facet::District.id(),
@@ -438,6 +441,7 @@ impl Param {
                 | Param::Gov
                 | Param::Pub
                 | Param::Party
+                | Param::EventType
                 | Param::District
                 | Param::Place
                 | Param::Source
@@ -448,6 +452,7 @@ impl Param {
     fn facet(self) -> Option<Facet> {
         match self {
             Param::Party => Some(Facet::Party),
+            Param::EventType => Some(Facet::EventType),
             Param::District => Some(Facet::District),
             Param::Place => Some(Facet::Place),
             Param::Source => Some(Facet::Source),
@@ -464,6 +469,7 @@ impl Param {
             Param::Actor => "an actor",
             Param::Role => "an actor role (perpetrator or any)",
             Param::Party => Facet::Party.expects(),
+            Param::EventType => Facet::EventType.expects(),
             Param::District => Facet::District.expects(),
             Param::Place => Facet::Place.expects(),
             Param::Source => Facet::Source.expects(),
@@ -915,6 +921,7 @@ pub fn encode(state: &ViewState) -> String {
     };
     facet_list(&mut out, Facet::Party);
     out.list("kind", state.kinds.iter().map(|k| k.id()));
+    facet_list(&mut out, Facet::EventType);
     let slugs: Vec<String> = state
         .governorates
         .iter()
@@ -1096,6 +1103,7 @@ mod tests {
             casualty: Some(CasualtyFilter::ChildrenKilled),
             facets: [
                 ["Government of Syria".to_string(), "IS, HTS".to_string()].into(),
+                ["Air/drone strike".to_string(), "Battles".to_string()].into(),
                 ["Jabal Saman district".to_string()].into(),
                 ["أريحا".to_string(), "Ma'arrat al-Nu'man".to_string()].into(),
                 ["SOHR".to_string()].into(),
@@ -1127,6 +1135,7 @@ mod tests {
             query,
             "view=map&c=curated,ucdp&from=2019-11-01&to=2020-03-05&actor=russia,turkey\
              &role=perpetrator&party=Government%20of%20Syria,IS%2C%20HTS&kind=airstrike,shelling\
+             &type=Air%2Fdrone%20strike,Battles\
              &gov=idlib,deir-ez-zor&district=Jabal%20Saman%20district\
              &place=Ma%27arrat%20al-Nu%27man,%D8%A3%D8%B1%D9%8A%D8%AD%D8%A7&pub=sohr,al_jazeera\
              &source=SOHR&cas=children&q=%D8%B3%D9%88%D9%82%20%D8%A3%D8%B1%D9%8A%D8%AD%D8%A7%20%26%20%E2%80%9CMa\

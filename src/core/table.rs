@@ -10,7 +10,7 @@ use super::facet::Facets;
 use super::model::{Casualty, Dataset, DatePrecision, Event, LocationPrecision};
 use super::search::normalise;
 use super::text_index::{RowSet, TextIndex, TextIndexBuilder};
-use super::vocab::{CasualtyGroup, Outcome, Role};
+use super::vocab::{CasualtyGroup, Outcome, Publisher, Role};
 
 /// [`EventTable::flags`] bit: some casualty entry says people were killed, numeric or not.
 pub const KILLED_ANY: u8 = 1;
@@ -274,7 +274,7 @@ impl EventTable {
 
     /// Appends the event's values of every facet ([`super::facet::Facet`]).
     fn push_facets(&mut self, dataset: &Dataset, event: &Event) {
-        let [party, district, place, source] = &mut self.facets;
+        let [party, event_type, district, place, source] = &mut self.facets;
         let mut any = Vec::new();
         let mut perpetrators = Vec::new();
         for actor_ref in &event.actors {
@@ -298,6 +298,14 @@ impl EventTable {
         party.perpetrator.push_row(&mut perpetrators);
 
         let mut ids = Vec::new();
+        for name in [&event.event_type, &event.sub_event_type]
+            .into_iter()
+            .filter_map(|name| named(name.as_deref()?))
+        {
+            ids.push(event_type.dictionary.intern(name));
+        }
+        event_type.any.push_row(&mut ids);
+
         for name in event
             .places
             .iter()
@@ -311,24 +319,26 @@ impl EventTable {
         }
         place.any.push_row(&mut ids);
 
-        for found in event
-            .citations
-            .iter()
-            .filter_map(|citation| dataset.source(&citation.source))
-        {
+        for citation in &event.citations {
+            let Some(found) = dataset.source(&citation.source) else {
+                continue;
+            };
             if let Some(title) = named(&found.title) {
                 ids.push(source.dictionary.intern(title));
             }
-        }
-        let offices = event
-            .ucdp
-            .iter()
-            .filter_map(|info| info.source_office.as_deref())
-            .flat_map(|offices| offices.split(';'))
-            .map(str::trim)
-            .filter(|office| !office.is_empty());
-        for office in offices {
-            ids.push(source.dictionary.intern(office));
+            // A dataset that compiles news reports names the outlets it read (UCDP's
+            // `source_office`, ACLED's `source`), separated by `;`. A report's own
+            // `reported_by` is a phrase ("SOHR sources"), not a source of its own.
+            if matches!(found.publisher, Publisher::Ucdp | Publisher::Acled) {
+                let outlets = citation
+                    .reported_by
+                    .iter()
+                    .flat_map(|outlets| outlets.split(';'))
+                    .filter_map(named);
+                for outlet in outlets {
+                    ids.push(source.dictionary.intern(outlet));
+                }
+            }
         }
         source.any.push_row(&mut ids);
     }

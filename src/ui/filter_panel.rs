@@ -145,6 +145,7 @@ pub fn FilterPanel(
                 on_toggle=Callback::new(move |id: String| url.update(|s| { if let Some(k) = EventKind::from_id(&id) { toggle(&mut s.kinds, k); } s.page = 0; }))
                 on_clear=Callback::new(move |()| url.update(|s| { s.kinds.clear(); s.page = 0; }))
             />
+            {facet(Facet::EventType)}
             <OptionGroup
                 title="Governorate"
                 name="governorate"
