@@ -1,27 +1,110 @@
 //! The root component: loads the bundled collections, then shows the explorer, or a clear error
-//! panel with a retry button when the data cannot be loaded.
+//! panel with a retry button when the data cannot be loaded. Files the reader opens join the
+//! bundled collections here: the explorer is rebuilt over the larger catalog.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::catalog::Catalog;
+use crate::core::import_message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
+use crate::core::validate::{self, Loaded, Severity};
+use crate::ui::browser;
+use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::explorer::Explorer;
 use crate::ui::loader::{self, LoadError};
 use crate::ui::offline_badge::OfflineBadge;
+use crate::ui::open_file::OpenFile;
 use crate::ui::update_notice::UpdateNotice;
+use crate::ui::your_data::{local_time_now, OpenedFile, YourData};
 
 /// The whole app: loading state, error panel or the explorer. There is one page, whatever the
 /// path, so the app also works when hosted under a sub-path.
 #[component]
 pub fn App() -> impl IntoView {
     let data = LocalResource::new(|| async {
-        loader::load_bundled()
-            .await
-            .map(|loaded| Arc::new(Catalog::new(loaded)))
+        let mut loaded = loader::load_bundled().await?;
+        let (files, notices) = reopen_kept(&mut loaded).await;
+        Ok::<_, LoadError>(Start {
+            catalog: Arc::new(Catalog::new(loaded)),
+            files,
+            notices,
+        })
     });
     let retry = Callback::new(move |()| data.refetch());
+    // The catalog once the reader opened or removed a file since the start.
+    let with_files = RwSignal::new(None::<Arc<Catalog>>);
+    let files = RwSignal::new(Vec::<OpenedFile>::new());
+    let rejected = RwSignal::new(None::<String>);
+    let store_notices = RwSignal::new(Vec::<String>::new());
+    // The files kept on this device join the list once they are reopened.
+    Effect::new(move |_| {
+        if let Some(Ok(start)) = data.get() {
+            files.set(start.files.clone());
+            store_notices.set(start.notices.clone());
+        }
+    });
+    let current = move || {
+        with_files.get_untracked().or_else(|| {
+            data.get_untracked()
+                .and_then(Result::ok)
+                .map(|start| start.catalog)
+        })
+    };
+
+    let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Vec<u8>)| {
+        rejected.set(None);
+        let Some(base) = current() else {
+            rejected.set(Some(
+                "The bundled collections are not loaded yet; open the file again in a moment."
+                    .into(),
+            ));
+            return;
+        };
+        match add_file(&base, summary, &bytes) {
+            Ok((catalog, opened)) => {
+                // The explorer opens on the new collection alone.
+                browser::write_address(
+                    &browser::address_with_query(&format!("c={}", opened.collection_id)),
+                    false,
+                );
+                files.update(|files| files.push(opened.clone()));
+                with_files.set(Some(Arc::new(catalog)));
+                leptos::task::spawn_local(async move {
+                    if let Err(error) = device_store::keep(&opened, &bytes).await {
+                        store_notices.update(|notices| {
+                            notices.push(format!(
+                                "{} is open, but could not be kept on this device: {error}. \
+                                 It will be gone after a reload.",
+                                opened.summary.file_name
+                            ))
+                        });
+                    }
+                });
+            }
+            Err(message) => rejected.set(Some(message)),
+        }
+    });
+    let on_remove = Callback::new(move |collection_id: String| {
+        let Some(base) = current() else {
+            return;
+        };
+        files.update(|files| files.retain(|file| file.collection_id != collection_id));
+        browser::write_address(&browser::address_with_query(""), false);
+        with_files.set(Some(Arc::new(base.without(&collection_id))));
+        leptos::task::spawn_local(async move {
+            if let Err(error) = device_store::forget(&collection_id).await {
+                store_notices.update(|notices| {
+                    notices.push(format!(
+                        "The file was removed from this page, but this device could not forget \
+                         it: {error}"
+                    ))
+                });
+            }
+        });
+    });
+
     view! {
         <header class="site-header">
             <h1>"Syria Incident Explorer"</h1>
@@ -30,18 +113,136 @@ pub fn App() -> impl IntoView {
         </header>
         <UpdateNotice />
         <main>
+            <OpenFile on_read=on_read />
+            {move || rejected.get().map(|message| view! {
+                <p class="import-failure" role="alert" data-testid="import-rejected">{message}</p>
+            })}
+            {move || {
+                let notices = store_notices.get();
+                (!notices.is_empty()).then(|| view! {
+                    <div class="notices" role="status" data-testid="store-notices">
+                        <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+            <YourData files=files on_remove=on_remove />
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the datasets…"</p> }>
-                {move || data.get().map(|result: Result<Arc<Catalog>, LoadError>| match result {
-                    Ok(catalog) => view! { <Explorer catalog=catalog /> }.into_any(),
-                    Err(error) => {
-                        let problems = match &error {
-                            LoadError::Rejected { problems } => problems.clone(),
-                            _ => Vec::new(),
-                        };
-                        view! { <ErrorPanel message=error.to_string() problems=problems on_retry=retry /> }.into_any()
+                {move || {
+                    if let Some(catalog) = with_files.get() {
+                        return Some(view! { <Explorer catalog=catalog /> }.into_any());
                     }
-                })}
+                    data.get().map(|result: Result<Start, LoadError>| match result {
+                        Ok(start) => view! { <Explorer catalog=start.catalog /> }.into_any(),
+                        Err(error) => {
+                            let problems = match &error {
+                                LoadError::Rejected { problems } => problems.clone(),
+                                _ => Vec::new(),
+                            };
+                            view! { <ErrorPanel message=error.to_string() problems=problems on_retry=retry /> }.into_any()
+                        }
+                    })
+                }}
             </Suspense>
         </main>
     }
+}
+
+/// What the page starts with: the bundled collections and the files kept on this device.
+#[derive(Clone)]
+struct Start {
+    catalog: Arc<Catalog>,
+    files: Vec<OpenedFile>,
+    /// Kept files that could not be reopened, in sentences.
+    notices: Vec<String>,
+}
+
+/// Adds the files kept on this device to `loaded`, each checked as when it was opened. A
+/// browser that keeps no files has none, and says nothing; a kept file that no longer loads
+/// is named in a notice.
+async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<String>) {
+    let Ok((kept, missing)) = device_store::kept().await else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut notices: Vec<String> = missing
+        .into_iter()
+        .map(|name| format!("{name} was kept on this device, but its data is gone; open it again."))
+        .collect();
+    let mut files = Vec::new();
+    for (file, bytes) in kept {
+        let clash = |id: &str| loaded.iter().any(|l| l.dataset.collection.id == id);
+        match validate::load(&file.summary.file_name, &bytes) {
+            Ok(one) if !clash(&one.dataset.collection.id) => {
+                loaded.push(one);
+                files.push(file);
+            }
+            Ok(_) => notices.push(format!(
+                "{} was kept on this device, but a collection with its id is open already.",
+                file.summary.file_name
+            )),
+            Err(problems) => notices.push(format!(
+                "{} was kept on this device but could not be reopened{}; open it again.",
+                file.summary.file_name,
+                problems
+                    .first()
+                    .map(|problem| format!(" ({problem})"))
+                    .unwrap_or_default()
+            )),
+        }
+    }
+    (files, notices)
+}
+
+/// `base` with the collection the worker read added, and the file's entry for "Your data".
+///
+/// Errors: one sentence when the collection is refused (its first problem) or clashes with
+/// one already open.
+fn add_file(
+    base: &Catalog,
+    mut summary: ImportSummary,
+    bytes: &[u8],
+) -> Result<(Catalog, OpenedFile), String> {
+    let loaded = validate::load(&summary.file_name, bytes).map_err(|problems| {
+        let first = problems
+            .first()
+            .map(|problem| format!(": {problem}"))
+            .unwrap_or_default();
+        format!("This file could not be opened{first}")
+    })?;
+    let events = loaded.dataset.events.len();
+    if summary.format == COLLECTION_FORMAT {
+        // A collection file: its records (events and figures) are what was read, and its
+        // problems are the validator's, named by record and field.
+        let kept = events + loaded.dataset.figures.len();
+        summary.rows_read = (kept + loaded.skipped) as u64;
+        summary.rows_skipped = loaded.skipped as u64;
+        let warned: std::collections::BTreeSet<&str> = loaded
+            .problems
+            .iter()
+            .filter(|problem| problem.severity == Severity::Warning)
+            .map(|problem| problem.record.as_deref().unwrap_or_default())
+            .collect();
+        summary.rows_warned = warned.len() as u64;
+        summary.problems = loaded
+            .problems
+            .iter()
+            .map(|problem| ProblemLine {
+                row: 0,
+                column: problem.record.clone().unwrap_or_default(),
+                value: problem.field.clone().unwrap_or_default(),
+                message: problem.message.clone(),
+                skipped: problem.severity == Severity::Error,
+            })
+            .collect();
+    }
+    let collection_id = loaded.dataset.collection.id.clone();
+    let catalog = base.adding(loaded)?;
+    Ok((
+        catalog,
+        OpenedFile {
+            summary,
+            collection_id,
+            events,
+            opened_at: local_time_now(),
+        },
+    ))
 }

@@ -1,0 +1,203 @@
+//! What the import worker tells the page while it reads a user's file, as serde types: the page
+//! and the worker are two WebAssembly modules built from this crate, so both sides share these.
+//!
+//! The worker says [`WorkerMessage::Ready`] first; the page then posts the `File`. The worker
+//! posts each message as a two-element array: this enum as JSON text, and for
+//! [`WorkerMessage::Done`] the collection as JSON bytes (an `ArrayBuffer`, transferred, not
+//! copied). The page validates those bytes with [`super::validate::load`], the same path as a
+//! bundled collection, so a user's file is held to the same rules.
+
+use serde::{Deserialize, Serialize};
+
+/// [`ImportSummary::format`] of this project's own collection files, whose records the page
+/// counts and checks itself.
+pub const COLLECTION_FORMAT: &str = "Collection (JSON)";
+
+/// One message from the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WorkerMessage {
+    /// The worker is listening: messages posted to it before this are lost, as its module is
+    /// still being compiled when its script has run.
+    Ready,
+    /// How far the reading is: rows read so far (0 while a collection file, which is not read
+    /// row by row, is being read), bytes read, and the file's size in bytes.
+    Progress { rows: u64, bytes: u64, total: u64 },
+    /// The file was read: the collection's JSON bytes come with this message.
+    Done(ImportSummary),
+    /// The file could not be read at all, in one sentence for the reader.
+    Failed { message: String },
+}
+
+/// What was read from a file, for the "Your data" report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// The file's name as the reader's system gives it.
+    pub file_name: String,
+    /// The file's size in bytes.
+    pub size: u64,
+    /// SHA-256 of the file's bytes, 64 lowercase hex digits.
+    pub fingerprint: String,
+    /// What the file was read as, for people: "ACLED export (CSV)", "Collection (JSON)".
+    pub format: String,
+    /// Data rows read (records of a CSV file; events of a collection file).
+    pub rows_read: u64,
+    /// Rows that could not be read and were left out; each has an error in `problems`.
+    pub rows_skipped: u64,
+    /// Rows kept with a warning in `problems`.
+    pub rows_warned: u64,
+    /// Every problem, in file order.
+    pub problems: Vec<ProblemLine>,
+}
+
+/// One problem with one row of a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProblemLine {
+    /// The row as a spreadsheet numbers it: the header is row 1, the first record row 2. 0 for
+    /// a file without rows (a collection file, whose problems name the record instead).
+    pub row: u64,
+    /// The column's name in the file; empty when the problem is the whole row. For a
+    /// collection file, the record's id.
+    pub column: String,
+    /// The value as the file holds it (shortened). For a collection file, the field's path.
+    pub value: String,
+    /// What is wrong, in words.
+    pub message: String,
+    /// True when the row was left out; false for a warning on a row that was kept.
+    pub skipped: bool,
+}
+
+impl std::fmt::Display for ProblemLine {
+    /// `row N / column / value: what is wrong`, the form the problem list shows.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let row = (self.row > 0).then(|| format!("row {}", self.row));
+        let parts: Vec<&str> = [row.as_deref(), Some(&self.column), Some(&self.value)]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.is_empty())
+            .collect();
+        write!(f, "{}: {}", parts.join(" / "), self.message)
+    }
+}
+
+/// The problem list as CSV (`row,column,value,problem,outcome`), for the reader to download.
+/// Fields are quoted as RFC 4180 asks, and a field that a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@` first) is prefixed with `'`.
+pub fn problems_csv(problems: &[ProblemLine]) -> String {
+    let mut out = String::from("row,column,value,problem,outcome\r\n");
+    for problem in problems {
+        let outcome = if problem.skipped {
+            "row left out"
+        } else {
+            "row kept"
+        };
+        let fields = [
+            problem.row.to_string(),
+            field(&problem.column),
+            field(&problem.value),
+            field(&problem.message),
+            outcome.to_string(),
+        ];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// One CSV field, quoted when it needs to be and defused against formula injection.
+fn field(text: &str) -> String {
+    let defused = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// The collection id given to an imported file: `file-` and the first 12 hex digits of its
+/// fingerprint, so the same file opened twice is the same collection, and a link names it
+/// without naming the file.
+pub fn collection_id_of(fingerprint: &str) -> String {
+    let digits: String = fingerprint.chars().take(12).collect();
+    format!("file-{digits}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(row: u64, column: &str, value: &str, message: &str, skipped: bool) -> ProblemLine {
+        ProblemLine {
+            row,
+            column: column.into(),
+            value: value.into(),
+            message: message.into(),
+            skipped,
+        }
+    }
+
+    #[test]
+    fn a_problem_reads_row_column_value_and_what_is_wrong() {
+        let problem = line(7, "event_date", "2023-02-30", "no such day", true);
+        assert_eq!(
+            problem.to_string(),
+            "row 7 / event_date / 2023-02-30: no such day"
+        );
+        assert_eq!(
+            line(9, "", "", "3 fields where the header has 31", true).to_string(),
+            "row 9: 3 fields where the header has 31"
+        );
+        assert_eq!(
+            line(0, "ucdp:7", "date.start", "not a date", true).to_string(),
+            "ucdp:7 / date.start: not a date"
+        );
+    }
+
+    #[test]
+    fn the_problem_list_is_csv_that_a_spreadsheet_reads_safely() {
+        let csv = problems_csv(&[
+            line(2, "notes", "a, \"b\"\nc", "odd", false),
+            line(3, "fatalities", "=HYPERLINK(\"x\")", "not a number", true),
+        ]);
+        let mut reader = ::csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+        let rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|record| match record {
+                Ok(record) => record.iter().map(str::to_string).collect(),
+                Err(error) => panic!("{error}"),
+            })
+            .collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][2], "a, \"b\"\nc");
+        assert_eq!(rows[0][4], "row kept");
+        assert_eq!(rows[1][2], "'=HYPERLINK(\"x\")");
+        assert_eq!(rows[1][4], "row left out");
+    }
+
+    #[test]
+    fn the_collection_id_comes_from_the_fingerprint_and_is_a_valid_id() {
+        let id =
+            collection_id_of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        assert_eq!(id, "file-9f86d081884c");
+        assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    }
+
+    #[test]
+    fn messages_round_trip_as_json() {
+        let message = WorkerMessage::Progress {
+            rows: 4096,
+            bytes: 1 << 20,
+            total: 1 << 24,
+        };
+        let text = serde_json::to_string(&message).unwrap_or_default();
+        assert!(text.contains("\"kind\":\"progress\""));
+        assert_eq!(
+            serde_json::from_str::<WorkerMessage>(&text).ok(),
+            Some(message)
+        );
+    }
+}

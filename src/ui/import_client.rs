@@ -1,0 +1,103 @@
+//! The page's side of the import worker (`src/bin/import_worker.rs`): starts it with a file,
+//! turns its messages into [`ImportEvent`]s, and stops it on Cancel. The worker's files sit
+//! beside `index.html`, so the address is relative to the page.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, File, MessageEvent, Worker};
+
+use crate::core::import_message::{ImportSummary, WorkerMessage};
+
+/// The loader Trunk writes for the worker (`data-loader-shim`).
+const WORKER_SCRIPT: &str = "import_worker_loader.js";
+
+/// What the worker reports.
+#[derive(Debug, Clone)]
+pub enum ImportEvent {
+    /// Rows and bytes read so far, and the file's size in bytes.
+    Progress { rows: u64, bytes: u64, total: u64 },
+    /// The file was read: what was found, and the collection's JSON bytes.
+    Done(ImportSummary, Vec<u8>),
+    /// The file could not be read, in one sentence.
+    Failed(String),
+}
+
+/// A running import. Dropping it does not stop the worker; [`ImportJob::cancel`] does.
+pub struct ImportJob {
+    worker: Worker,
+    // Kept alive as long as the worker may call them.
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+impl ImportJob {
+    /// Starts a worker and hands it `file` once it listens; `report` is called with each of its events, ending with
+    /// one `Done` or `Failed`.
+    ///
+    /// Errors: a sentence when the browser cannot start the worker (a browser without workers,
+    /// or the worker's script missing from the deployment).
+    pub fn start(file: &File, report: impl Fn(ImportEvent) + 'static) -> Result<ImportJob, String> {
+        let worker = Worker::new(WORKER_SCRIPT).map_err(|_| {
+            "This browser could not start the file reader (a Web Worker).".to_string()
+        })?;
+        let report = std::rc::Rc::new(report);
+        let on_message = {
+            let report = report.clone();
+            let worker = worker.clone();
+            let file = file.clone();
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                match decode(&event.data()) {
+                    // Listening now: the file can be handed over.
+                    None => {
+                        if worker.post_message(&file).is_err() {
+                            report(ImportEvent::Failed(
+                                "The file could not be handed to the file reader.".into(),
+                            ));
+                        }
+                    }
+                    Some(event) => report(event),
+                }
+            })
+        };
+        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            report(ImportEvent::Failed(format!(
+                "The file reader stopped with an error: {}",
+                event.message()
+            )));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(ImportJob {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Stops the worker at once; it sends nothing more.
+    pub fn cancel(&self) {
+        self.worker.terminate();
+    }
+}
+
+/// One worker message: `[json]` or `[json, ArrayBuffer]`; `None` for the worker's "ready".
+fn decode(data: &JsValue) -> Option<ImportEvent> {
+    let parts: Array = data.clone().unchecked_into();
+    let text = parts.get(0).as_string().unwrap_or_default();
+    Some(match serde_json::from_str::<WorkerMessage>(&text) {
+        Ok(WorkerMessage::Ready) => return None,
+        Ok(WorkerMessage::Progress { rows, bytes, total }) => {
+            ImportEvent::Progress { rows, bytes, total }
+        }
+        Ok(WorkerMessage::Done(summary)) => {
+            let bytes = Uint8Array::new(&parts.get(1)).to_vec();
+            ImportEvent::Done(summary, bytes)
+        }
+        Ok(WorkerMessage::Failed { message }) => ImportEvent::Failed(message),
+        Err(error) => ImportEvent::Failed(format!(
+            "The file reader sent a message this page does not understand ({error})."
+        )),
+    })
+}

@@ -1,0 +1,238 @@
+//! "Open your own file": a file input, a drop anywhere on the page, and while the import worker
+//! reads the file a progress bar (rows and bytes read, time left) with Cancel. The file is read
+//! on this device by the worker and never sent anywhere.
+
+use leptos::ev;
+use leptos::prelude::*;
+use web_sys::File;
+
+use crate::charts::bar_chart::group_thousands;
+use crate::core::import_message::ImportSummary;
+use crate::ui::import_client::{ImportEvent, ImportJob};
+
+/// How far a running import is.
+#[derive(Debug, Clone, PartialEq)]
+struct Reading {
+    name: String,
+    rows: u64,
+    bytes: u64,
+    total: u64,
+    /// When reading started, in ms on the page's clock.
+    started: f64,
+    now: f64,
+}
+
+impl Reading {
+    /// Whole percent read, 0 to 100.
+    fn percent(&self) -> u64 {
+        (self.bytes.saturating_mul(100))
+            .checked_div(self.total)
+            .unwrap_or(0)
+            .min(100)
+    }
+
+    /// "12,288 rows · 3.1 of 24.0 MB · about 4 s left".
+    fn describe(&self) -> String {
+        let mb = |bytes: u64| bytes as f64 / 1e6;
+        let mut text = String::new();
+        if self.rows > 0 {
+            text.push_str(&format!("{} rows · ", group_thousands(self.rows as i64)));
+        }
+        text.push_str(&format!(
+            "{:.1} of {:.1} MB",
+            mb(self.bytes),
+            mb(self.total)
+        ));
+        let elapsed = (self.now - self.started).max(0.0);
+        if self.bytes > 0 && self.bytes < self.total && elapsed > 500.0 {
+            let left = elapsed / self.bytes as f64 * (self.total - self.bytes) as f64 / 1000.0;
+            text.push_str(&format!(" · about {} s left", left.ceil() as u64));
+        }
+        text
+    }
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
+/// The file input and drop target. `on_read` gets what the worker read: the summary and the
+/// collection's JSON bytes, for the app to validate and add.
+#[component]
+pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
+    let reading = RwSignal::new(None::<Reading>);
+    let failure = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+    // The running worker: at most one at a time. Not reactive: only Cancel and the end use it.
+    let job = StoredValue::new_local(None::<ImportJob>);
+    let input = NodeRef::<leptos::html::Input>::new();
+
+    let stop = move || {
+        if let Some(running) = job.try_update_value(Option::take).flatten() {
+            running.cancel();
+        }
+    };
+    let open = {
+        move |file: File| {
+            stop();
+            failure.set(None);
+            let started = now();
+            reading.set(Some(Reading {
+                name: file.name(),
+                rows: 0,
+                bytes: 0,
+                total: file.size() as u64,
+                started,
+                now: started,
+            }));
+            let report = move |event: ImportEvent| match event {
+                ImportEvent::Progress { rows, bytes, total } => reading.update(|reading| {
+                    if let Some(reading) = reading {
+                        (reading.rows, reading.bytes, reading.total) = (rows, bytes, total);
+                        reading.now = now();
+                    }
+                }),
+                ImportEvent::Done(summary, bytes) => {
+                    job.update_value(|job| *job = None);
+                    reading.set(None);
+                    on_read.run((summary, bytes));
+                }
+                ImportEvent::Failed(message) => {
+                    stop();
+                    reading.set(None);
+                    failure.set(Some(message));
+                }
+            };
+            match ImportJob::start(&file, report) {
+                Ok(started) => job.set_value(Some(started)),
+                Err(message) => {
+                    reading.set(None);
+                    failure.set(Some(message));
+                }
+            }
+        }
+    };
+
+    let on_change = {
+        move |_| {
+            let Some(element) = input.get() else {
+                return;
+            };
+            let file = element.files().and_then(|files| files.get(0));
+            // The same file can be chosen again after a Cancel or a Remove.
+            element.set_value("");
+            if let Some(file) = file {
+                open(file);
+            }
+        }
+    };
+    let cancel = {
+        move |_| {
+            stop();
+            reading.set(None);
+            failure.set(Some("Reading the file was cancelled.".into()));
+        }
+    };
+
+    // A file dropped anywhere on the page opens like a chosen one; the browser must not
+    // navigate to it instead.
+    let carries_files = |event: &web_sys::DragEvent| {
+        event
+            .data_transfer()
+            .is_some_and(|transfer| transfer.types().includes(&"Files".into(), 0))
+    };
+    let over = window_event_listener(ev::dragover, move |event| {
+        if carries_files(&event) {
+            event.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let leave = window_event_listener(ev::dragleave, move |event| {
+        // Leaving the window, not moving between elements inside it.
+        if event.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let drop = window_event_listener(ev::drop, move |event| {
+        if !carries_files(&event) {
+            return;
+        }
+        event.prevent_default();
+        dragging.set(false);
+        let file = event
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            open(file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+
+    let progress = move || {
+        reading.get().map(|reading| {
+            let percent = reading.percent();
+            view! {
+                <div class="import-progress" data-testid="import-progress">
+                    <div class="import-bar" role="progressbar" aria-label=format!("Reading {}", reading.name)
+                        aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.to_string()
+                        aria-valuetext=reading.describe()>
+                        <span style=format!("inline-size: {percent}%")></span>
+                    </div>
+                    <p><bdi>{reading.name.clone()}</bdi>": "{reading.describe()}</p>
+                    <button type="button" on:click=cancel>"Cancel"</button>
+                </div>
+            }
+        })
+    };
+    let failed =
+        move || {
+            failure.get().map(|message| view! {
+            <p class="import-failure" role="alert" data-testid="import-failure">{message}</p>
+        })
+        };
+    view! {
+        <section class="open-file" aria-label="Your own file">
+            <label for="open-file">"Open your own file: "</label>
+            <input id="open-file" type="file" data-testid="open-file" node_ref=input
+                accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+                on:change=on_change />
+            <p class="open-file-hint">
+                "An ACLED export or a collection file. It is read on this device and never uploaded. You can also drop it anywhere on the page."
+            </p>
+            {progress}
+            {failed}
+            <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
+                <p>"Drop the file to open it"</p>
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_reads_rows_megabytes_and_time_left() {
+        let reading = Reading {
+            name: "x.csv".into(),
+            rows: 12_288,
+            bytes: 3_100_000,
+            total: 24_000_000,
+            started: 0.0,
+            now: 1_000.0,
+        };
+        assert_eq!(reading.percent(), 12);
+        assert_eq!(
+            reading.describe(),
+            "12,288 rows · 3.1 of 24.0 MB · about 7 s left"
+        );
+    }
+}

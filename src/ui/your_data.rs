@@ -1,0 +1,103 @@
+//! "Your data": the files the reader opened in this page, each with what was read from it (rows
+//! read, skipped and warned, size, when, its SHA-256 fingerprint), its problem list with a CSV
+//! download, and Remove.
+
+use leptos::prelude::*;
+
+use crate::core::import_message::{problems_csv, ImportSummary, COLLECTION_FORMAT};
+use crate::ui::browser;
+
+/// Problem lines shown on the page; the download has them all.
+const SHOWN_PROBLEMS: usize = 50;
+
+/// A file the reader opened, as the list shows it (and as the device keeps it).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OpenedFile {
+    pub summary: ImportSummary,
+    /// The collection the file became.
+    pub collection_id: String,
+    /// Events it added to the explorer.
+    pub events: usize,
+    /// When it was opened, as the reader's clock says: `2026-11-30 14:02`.
+    pub opened_at: String,
+}
+
+/// The reader's clock now, as `YYYY-MM-DD HH:MM`.
+pub fn local_time_now() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
+/// The list; empty until a file is opened.
+#[component]
+pub fn YourData(files: RwSignal<Vec<OpenedFile>>, on_remove: Callback<String>) -> impl IntoView {
+    move || {
+        let files = files.get();
+        (!files.is_empty()).then(|| {
+            view! {
+                <section class="your-data" data-testid="your-data" aria-labelledby="your-data-title">
+                    <h2 id="your-data-title">"Your data"</h2>
+                    <p class="your-data-note">"Read on this device; nothing was uploaded. Kept on this device, for this site only, until you remove it."</p>
+                    <ul>{files.into_iter().map(|file| view! { <FileEntry file=file on_remove=on_remove /> }).collect_view()}</ul>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn FileEntry(file: OpenedFile, on_remove: Callback<String>) -> impl IntoView {
+    let summary = file.summary;
+    let unit = if summary.format == COLLECTION_FORMAT {
+        "records"
+    } else {
+        "rows"
+    };
+    let counts = format!(
+        "{} {unit} read, {} skipped, {} with warnings; {} events",
+        summary.rows_read, summary.rows_skipped, summary.rows_warned, file.events
+    );
+    let details = format!(
+        "{} · {:.1} MB · opened {}",
+        summary.format,
+        summary.size as f64 / 1e6,
+        file.opened_at
+    );
+    let problems = summary.problems;
+    let total = problems.len();
+    let csv = problems_csv(&problems);
+    let download_name = format!("{}-problems.csv", file.collection_id);
+    let download = move |_| {
+        if let Err(error) = browser::download(&download_name, "text/csv;charset=utf-8", &csv) {
+            leptos::logging::warn!("the problem list could not be offered: {error}");
+        }
+    };
+    let id = file.collection_id.clone();
+    view! {
+        <li class="opened-file" data-collection=file.collection_id.clone()>
+            <p class="opened-name"><strong><bdi>{summary.file_name}</bdi></strong>" "<span class="muted">{details}</span></p>
+            <p data-testid="import-counts">{counts}</p>
+            <p class="fingerprint">"SHA-256 "<code>{summary.fingerprint}</code></p>
+            {(total > 0).then(|| view! {
+                <details class="import-problems">
+                    <summary>{if total == 1 { "1 problem".to_string() } else { format!("{total} problems") }}</summary>
+                    <ul data-testid="import-problems">
+                        {problems.iter().take(SHOWN_PROBLEMS).map(|line| view! {
+                            <li class:skipped=line.skipped><code>{line.to_string()}</code></li>
+                        }).collect_view()}
+                    </ul>
+                    {(total > SHOWN_PROBLEMS).then(|| view! { <p>{format!("The first {SHOWN_PROBLEMS} are shown; the download has all {total}.")}</p> })}
+                    <button type="button" on:click=download>"Download the problem list (CSV)"</button>
+                </details>
+            })}
+            <button type="button" class="remove-file" on:click=move |_| on_remove.run(id.clone())>"Remove"</button>
+        </li>
+    }
+}

@@ -1,0 +1,94 @@
+//! A file the reader opens joins the collections already loaded, and leaves them again: the
+//! counts of each collection are the same before and after, and a second copy of a collection
+//! is refused with a sentence rather than merged.
+
+mod common;
+
+use common::{json, BUNDLED};
+
+use incident_explorer::core::catalog::Catalog;
+use incident_explorer::core::filter::Filter;
+use incident_explorer::core::validate;
+
+/// The curated collection under another id, as a reader's own file.
+fn own_copy(id: &str) -> validate::Loaded {
+    let mut file = json(BUNDLED[0]);
+    file["collection"]["id"] = id.into();
+    if let Some(events) = file["events"].as_array_mut() {
+        for event in events {
+            let local = event["id"]
+                .as_str()
+                .and_then(|id| id.split_once(':'))
+                .map(|(_, local)| local.to_string())
+                .unwrap_or_default();
+            event["id"] = format!("{id}:{local}").into();
+        }
+    }
+    if let Some(figures) = file["figures"].as_array_mut() {
+        for figure in figures {
+            let local = figure["id"]
+                .as_str()
+                .and_then(|id| id.split_once(':'))
+                .map(|(_, local)| local.to_string())
+                .unwrap_or_default();
+            figure["id"] = format!("{id}:{local}").into();
+        }
+    }
+    let bytes = serde_json::to_vec(&file).unwrap_or_else(|error| panic!("{error}"));
+    validate::load("my-file.json", &bytes).unwrap_or_else(|problems| panic!("{problems:?}"))
+}
+
+fn events_of(catalog: &Catalog, collection: &str) -> usize {
+    let Some(index) = catalog
+        .table
+        .collection_ids
+        .iter()
+        .position(|id| id == collection)
+    else {
+        return 0;
+    };
+    let filter = Filter {
+        collections: 1 << index,
+        ..Filter::default()
+    };
+    filter.rows(&catalog.table).len()
+}
+
+#[test]
+fn an_opened_file_joins_and_leaves_the_loaded_collections() {
+    let bundled = common::catalog(&BUNDLED);
+    let curated = json(BUNDLED[0])["events"].as_array().map_or(0, Vec::len);
+    let ucdp = events_of(&bundled, "ucdp");
+    assert!(curated > 0 && ucdp > 0);
+
+    let with_file = bundled
+        .adding(own_copy("file-0123456789ab"))
+        .unwrap_or_else(|message| panic!("{message}"));
+    assert_eq!(events_of(&with_file, "file-0123456789ab"), curated);
+    assert_eq!(events_of(&with_file, "curated"), curated);
+    assert_eq!(events_of(&with_file, "ucdp"), ucdp);
+    assert_eq!(
+        Filter::default().rows(&with_file.table).len(),
+        curated * 2 + ucdp
+    );
+    assert_eq!(
+        with_file.files.last().map(String::as_str),
+        Some("my-file.json")
+    );
+
+    let removed = with_file.without("file-0123456789ab");
+    assert_eq!(events_of(&removed, "file-0123456789ab"), 0);
+    assert_eq!(Filter::default().rows(&removed.table).len(), curated + ucdp);
+    assert_eq!(removed.files, bundled.files);
+    assert_eq!(removed.skipped, bundled.skipped);
+}
+
+#[test]
+fn a_second_copy_of_an_open_collection_is_refused_with_a_sentence() {
+    let bundled = common::catalog(&BUNDLED);
+    let Err(message) = bundled.adding(own_copy("ucdp")) else {
+        panic!("a second ucdp collection was added");
+    };
+    assert!(message.contains("“ucdp” is open already"), "{message}");
+    assert!(message.contains("my-file.json"), "{message}");
+}
