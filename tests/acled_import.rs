@@ -706,3 +706,53 @@ fn sniff_names_what_a_file_is_when_it_is_no_table() {
         Err(ImportError::Binary)
     );
 }
+
+#[test]
+fn a_synthetic_export_imports_without_errors_and_keeps_every_death() {
+    use incident_explorer::tools::synth_acled;
+    let rows = 3_000;
+    let mut bytes = Vec::new();
+    synth_acled::write(&mut bytes, rows, 11).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(sniff("synth.csv", &bytes[..bytes.len().min(65_536)]), Ok(Format::Acled));
+
+    // The fatalities column and the row count, read independently of the importer.
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers = reader.headers().cloned().unwrap_or_default();
+    let column = headers
+        .iter()
+        .position(|h| h == "fatalities")
+        .unwrap_or(usize::MAX);
+    let mut expected_deaths = 0u64;
+    let mut records = 0u64;
+    for record in reader.records() {
+        let record = record.unwrap_or_else(|error| panic!("{error}"));
+        records += 1;
+        expected_deaths += record
+            .get(column)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or_else(|| panic!("fatalities of record {records}"));
+    }
+    assert_eq!(records, rows as u64);
+
+    let imported = acled::import(bytes.as_slice(), &info(), &mut |_| {})
+        .unwrap_or_else(|error| panic!("{error}"));
+    let errors: Vec<String> = imported
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(imported.rows_read, records);
+    assert_eq!(imported.dataset.events.len() as u64, records);
+    assert_eq!(deaths(&imported), expected_deaths);
+    assert!(expected_deaths > 0);
+    // Thousands of rows name hundreds of distinct actors, some of them grouped as Other.
+    assert!(imported.dataset.parties.len() > 500, "{}", imported.dataset.parties.len());
+    assert!(imported
+        .dataset
+        .parties
+        .iter()
+        .any(|p| p.actors == [Actor::Other]));
+    assert_loads(&imported);
+}
