@@ -597,6 +597,23 @@ fn whole_file_errors() {
     assert!(!columns.contains(&"event_date".to_string()), "{columns:?}");
     let message = missing.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(message.starts_with("This looks like an ACLED export, but its header lacks"));
+    let nothing_known = import("x,y\n1,2\n");
+    let Err(ImportError::MissingColumns { mut columns, .. }) = nothing_known else {
+        panic!("{nothing_known:?}")
+    };
+    let mut required = acled::REQUIRED.map(String::from).to_vec();
+    columns.sort();
+    required.sort();
+    assert_eq!(columns, required);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(header_only.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let result = acled::import(utf16.as_slice(), &info(), &mut |_| {});
+    assert!(
+        matches!(&result, Err(ImportError::NotADataset(s)) if s.contains("UTF-16")),
+        "{result:?}"
+    );
     let bad_id = FileInfo {
         collection_id: "my file".into(),
         ..info()
@@ -713,7 +730,10 @@ fn a_synthetic_export_imports_without_errors_and_keeps_every_death() {
     let rows = 3_000;
     let mut bytes = Vec::new();
     synth_acled::write(&mut bytes, rows, 11).unwrap_or_else(|error| panic!("{error}"));
-    assert_eq!(sniff("synth.csv", &bytes[..bytes.len().min(65_536)]), Ok(Format::Acled));
+    assert_eq!(
+        sniff("synth.csv", &bytes[..bytes.len().min(65_536)]),
+        Ok(Format::Acled)
+    );
 
     // The fatalities column and the row count, read independently of the importer.
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
@@ -748,7 +768,11 @@ fn a_synthetic_export_imports_without_errors_and_keeps_every_death() {
     assert_eq!(deaths(&imported), expected_deaths);
     assert!(expected_deaths > 0);
     // Thousands of rows name hundreds of distinct actors, some of them grouped as Other.
-    assert!(imported.dataset.parties.len() > 500, "{}", imported.dataset.parties.len());
+    assert!(
+        imported.dataset.parties.len() > 500,
+        "{}",
+        imported.dataset.parties.len()
+    );
     assert!(imported
         .dataset
         .parties

@@ -274,15 +274,17 @@ pub fn group_name(index: usize) -> (String, u8) {
         "al Jazira",
     ];
     let n = index % GROUP_NAMES;
-    let word = WORDS[n % WORDS.len()];
-    let unit = UNITS[(n / WORDS.len()) % UNITS.len()];
-    let number = n / (WORDS.len() * UNITS.len()) + 1;
+    // Four kinds of name, each from its own quarter of the indexes, so every name is distinct.
+    let m = n / 4;
+    let word = WORDS[m % WORDS.len()];
+    let unit = UNITS[m % UNITS.len()];
+    let number = m / WORDS.len() + 1;
     match n % 4 {
         0 => (
-            format!("Military Forces of Syria (2000-2024) {number}th {unit}"),
+            format!("Military Forces of Syria (2000-2024) {}th {unit}", m + 1),
             1,
         ),
-        1 => (format!("Liwa {word} {number} {unit}"), 2),
+        1 => (format!("Liwa {word} {number}"), 2),
         2 => (
             format!("{} Clan Militia (Syria)", village(n).replace(' ', "-")),
             4,

@@ -47,14 +47,14 @@
 //! still imports, with no events: the problems say why.
 
 use std::collections::HashMap;
-use std::io::{self, Read};
+use std::io::Read;
 
 use super::acled_actors::{self, actor_for_name};
 use super::acled_fields::{self, parse_event_date};
+use super::acled_read::{Columns, QuoteState, Row, Tracked};
 use super::Format;
 use super::{
-    header_key, FileInfo, ImportError, Imported, Progress, RowProblem, Severity, MAX_ROW_PROBLEMS,
-    PROGRESS_ROWS,
+    FileInfo, ImportError, Imported, Progress, RowProblem, MAX_ROW_PROBLEMS, PROGRESS_ROWS,
 };
 use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
@@ -168,240 +168,6 @@ fn is_collection_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-}
-
-/// Where a CSV reader is in quoting, byte by byte, as the `csv` crate reads it: a quote opens
-/// a quoted field only at the field's start, and `""` inside it is a quote character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum QuoteState {
-    FieldStart,
-    Unquoted,
-    Quoted,
-    /// A quote inside a quoted field: the field's end, or the first of `""`.
-    QuoteInQuoted,
-}
-
-impl QuoteState {
-    fn next(self, byte: u8) -> QuoteState {
-        let ends_field = matches!(byte, b',' | b'\n' | b'\r');
-        match (self, byte) {
-            (QuoteState::FieldStart, b'"') => QuoteState::Quoted,
-            (QuoteState::FieldStart | QuoteState::Unquoted, _) if ends_field => {
-                QuoteState::FieldStart
-            }
-            (QuoteState::FieldStart | QuoteState::Unquoted, _) => QuoteState::Unquoted,
-            (QuoteState::Quoted, b'"') => QuoteState::QuoteInQuoted,
-            (QuoteState::Quoted, _) => QuoteState::Quoted,
-            (QuoteState::QuoteInQuoted, b'"') => QuoteState::Quoted,
-            (QuoteState::QuoteInQuoted, _) if ends_field => QuoteState::FieldStart,
-            (QuoteState::QuoteInQuoted, _) => QuoteState::Unquoted,
-        }
-    }
-}
-
-/// The file's bytes on their way to the CSV reader, watched for a quote left open at the end
-/// (which the reader itself accepts, reading the rest of the file into one field).
-struct Tracked<R> {
-    inner: R,
-    state: QuoteState,
-    /// Bytes read so far.
-    bytes: u64,
-    /// Whether the file's end was reached.
-    eof: bool,
-}
-
-impl<R> Tracked<R> {
-    fn new(inner: R) -> Self {
-        Tracked {
-            inner,
-            state: QuoteState::FieldStart,
-            bytes: 0,
-            eof: false,
-        }
-    }
-}
-
-impl<R: Read> Read for Tracked<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let count = self.inner.read(buf)?;
-        if count == 0 && !buf.is_empty() {
-            self.eof = true;
-        }
-        for &byte in buf.get(..count).unwrap_or_default() {
-            self.state = self.state.next(byte);
-        }
-        self.bytes += count as u64;
-        Ok(count)
-    }
-}
-
-/// Where each column the importer reads stands in the header.
-struct Columns {
-    /// The header's names as written (trimmed, BOM removed), for messages.
-    names: Vec<String>,
-    event_id: usize,
-    event_date: usize,
-    year: Option<usize>,
-    time_precision: Option<usize>,
-    event_type: usize,
-    sub_event_type: usize,
-    actor1: usize,
-    assoc_actor_1: Option<usize>,
-    actor2: Option<usize>,
-    assoc_actor_2: Option<usize>,
-    country: Option<usize>,
-    admin1: usize,
-    admin2: Option<usize>,
-    admin3: Option<usize>,
-    location: usize,
-    latitude: usize,
-    longitude: usize,
-    geo_precision: Option<usize>,
-    source: Option<usize>,
-    notes: usize,
-    fatalities: usize,
-}
-
-impl Columns {
-    fn from_header(header: &csv::ByteRecord) -> Result<Columns, ImportError> {
-        let names: Vec<String> = header
-            .iter()
-            .map(|name| {
-                String::from_utf8_lossy(name)
-                    .trim_start_matches('\u{FEFF}')
-                    .trim()
-                    .to_string()
-            })
-            .collect();
-        if names
-            .first()
-            .is_some_and(|first| first.starts_with("\u{FFFD}\u{FFFD}") || first.contains('\0'))
-        {
-            return Err(ImportError::NotADataset(
-                "This file is UTF-16 text: save it as UTF-8 CSV to import it.".into(),
-            ));
-        }
-        if names.iter().all(|name| name.is_empty()) {
-            return Err(ImportError::Empty);
-        }
-        let keys: Vec<String> = names.iter().map(|name| header_key(name)).collect();
-        let find = |name: &str| keys.iter().position(|key| key == name);
-        let mut missing = Vec::new();
-        let mut need = |name: &str, found: Option<usize>| {
-            if found.is_none() {
-                missing.push(name.to_string());
-            }
-            found.unwrap_or_default()
-        };
-        let event_id = need(
-            "event_id_cnty",
-            find("event_id_cnty").or_else(|| find("data_id")),
-        );
-        let columns = Columns {
-            event_id,
-            event_date: need("event_date", find("event_date")),
-            year: find("year"),
-            time_precision: find("time_precision"),
-            event_type: need("event_type", find("event_type")),
-            sub_event_type: need("sub_event_type", find("sub_event_type")),
-            actor1: need("actor1", find("actor1")),
-            assoc_actor_1: find("assoc_actor_1"),
-            actor2: find("actor2"),
-            assoc_actor_2: find("assoc_actor_2"),
-            country: find("country"),
-            admin1: need("admin1", find("admin1")),
-            admin2: find("admin2"),
-            admin3: find("admin3"),
-            location: need("location", find("location")),
-            latitude: need("latitude", find("latitude")),
-            longitude: need("longitude", find("longitude")),
-            geo_precision: find("geo_precision"),
-            source: find("source"),
-            notes: need("notes", find("notes")),
-            fatalities: need("fatalities", find("fatalities")),
-            names,
-        };
-        if !missing.is_empty() {
-            return Err(ImportError::MissingColumns {
-                format: Format::Acled,
-                columns: missing,
-            });
-        }
-        Ok(columns)
-    }
-
-    fn name(&self, index: usize) -> &str {
-        self.names.get(index).map_or("", String::as_str)
-    }
-}
-
-/// One record being read: its fields as text, and the problems found in it so far.
-struct Row<'a> {
-    columns: &'a Columns,
-    record: &'a csv::ByteRecord,
-    row: u64,
-    problems: Vec<RowProblem>,
-}
-
-impl<'a> Row<'a> {
-    /// The field at `index` as text (trimmed of surrounding spaces); "" when the row has no
-    /// such field or it is not UTF-8 (an error).
-    fn text(&mut self, index: usize) -> &'a str {
-        let bytes = self.record.get(index).unwrap_or_default();
-        match std::str::from_utf8(bytes) {
-            Ok(text) => text.trim(),
-            Err(_) => {
-                let value = String::from_utf8_lossy(bytes).into_owned();
-                self.error(index, &value, "not UTF-8 text".into());
-                ""
-            }
-        }
-    }
-
-    fn optional(&mut self, index: Option<usize>) -> &'a str {
-        index.map_or("", |index| self.text(index))
-    }
-
-    /// The field at `index`, which must not be empty (an error otherwise).
-    fn required(&mut self, index: usize) -> &'a str {
-        let text = self.text(index);
-        if text.is_empty() && self.record.get(index).is_some() {
-            self.error(index, "", "required, but empty".into());
-        }
-        text
-    }
-
-    fn problem(&mut self, severity: Severity, index: usize, value: &str, message: String) {
-        self.problems.push(RowProblem {
-            row: self.row,
-            column: self.columns.name(index).to_string(),
-            value: value.to_string(),
-            message,
-            severity,
-        });
-    }
-
-    fn error(&mut self, index: usize, value: &str, message: String) {
-        self.problem(Severity::Error, index, value, message);
-    }
-
-    fn warn(&mut self, index: usize, value: &str, message: String) {
-        self.problem(Severity::Warning, index, value, message);
-    }
-
-    fn whole_row(&mut self, message: String) {
-        self.problems.push(RowProblem {
-            row: self.row,
-            column: String::new(),
-            value: String::new(),
-            message,
-            severity: Severity::Error,
-        });
-    }
-
-    fn has_errors(&self) -> bool {
-        self.problems.iter().any(|p| p.severity == Severity::Error)
-    }
 }
 
 /// A named actor of a row, before its party is interned.
@@ -935,18 +701,6 @@ fn summary(
 mod tests {
     use super::*;
     use crate::core::vocab::Governorate;
-
-    #[test]
-    fn quotes_open_only_at_the_start_of_a_field() {
-        let run = |text: &str| {
-            text.bytes()
-                .fold(QuoteState::FieldStart, |state, byte| state.next(byte))
-        };
-        assert_eq!(run("a,\"b\nc\",d\n"), QuoteState::FieldStart);
-        assert_eq!(run("a,\"b \"\"c\"\" d\"\n"), QuoteState::FieldStart);
-        assert_eq!(run("a,b\"c,d\n"), QuoteState::FieldStart);
-        assert_eq!(run("a,\"b\nc,d\n"), QuoteState::Quoted);
-    }
 
     #[test]
     fn zero_fatalities_are_an_exact_zero_and_civilians_only_in_violence_against_them() {

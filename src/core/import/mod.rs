@@ -16,7 +16,8 @@
 
 pub mod acled;
 pub mod acled_actors;
-mod acled_fields;
+pub mod acled_fields;
+mod acled_read;
 
 use std::fmt;
 
