@@ -129,3 +129,77 @@ test('an opened file is kept on this device: a reload reopens it and its link, R
   await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled), { timeout: 30_000 });
   await expect(page.getByTestId('your-data')).toHaveCount(0);
 });
+
+// An ACLED export as the reader downloads it: the 31 columns, a byte-order mark, notes with
+// commas, quotes, a line break and Arabic, both date styles, and three broken rows.
+const ACLED_COLUMNS = [
+  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
+  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
+  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
+  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
+];
+const ACLED_ROWS = [
+  { id: 'SYR1001', date: '2019-05-01', type: 'Explosions/Remote violence', sub: 'Air/drone strike', actor1: 'Military Forces of Russia (2000-)', actor2: 'Civilians (Syria)', admin1: 'Idleb', location: 'Kafr Nabl', lat: '35.6136', lon: '36.5617', notes: 'On 1 May 2019, Russian warplanes struck Kafr Nabl, killing 3 civilians, "including a child".', fatalities: '3' },
+  { id: 'SYR1002', date: '2 May 2019', type: 'Battles', sub: 'Armed clash', actor1: 'Military Forces of Syria (2000-2024)', actor2: 'Hayat Tahrir al Sham', admin1: 'Hama', location: 'Kafr Nabuda', lat: '35.4372', lon: '36.4961', notes: 'Clashes near Kafr Nabuda.\nBoth sides reported losses.', fatalities: '12' },
+  { id: 'SYR1003', date: '2019-05-03', type: 'Violence against civilians', sub: 'Attack', actor1: 'Unidentified Armed Group (Syria)', actor2: 'Civilians (Syria)', admin1: 'Dara', location: 'Tafas', lat: '32.7372', lon: '35.9736', notes: 'مسلحون مجهولون قتلوا رجلاً في طفس', fatalities: '1' },
+  { id: 'SYR1004', date: '2019-05-04', type: 'Protests', sub: 'Peaceful protest', actor1: 'Protesters (Syria)', actor2: '', admin1: 'Idleb', location: 'Maarrat an Nuaman', lat: '35.6476', lon: '36.6741', notes: 'Demonstration against the offensive.', fatalities: '0' },
+  { id: 'SYR1005', date: '2019-05-05', type: 'Explosions/Remote violence', sub: 'Shelling/artillery/missile attack', actor1: 'Military Forces of Syria (2000-2024)', actor2: '', admin1: 'Aleppo', location: 'Kafr Halab', lat: '36.1811', lon: '36.8756', notes: 'Regime forces shelled Kafr Halab, killing 2.', fatalities: '2' },
+  { id: 'SYR1006', date: '2019-02-30', type: 'Battles', sub: 'Armed clash', actor1: 'Hayat Tahrir al Sham', actor2: 'Military Forces of Syria (2000-2024)', admin1: 'Hama', location: 'Latamneh', lat: '35.3214', lon: '36.6219', notes: 'No such day.', fatalities: '4' },
+  { id: 'SYR1007', date: '2019-05-07', type: 'Battles', sub: 'Armed clash', actor1: 'Hayat Tahrir al Sham', actor2: 'Military Forces of Syria (2000-2024)', admin1: 'Hama', location: 'Latamneh', lat: '35.3214', lon: '36.6219', notes: 'Negative toll.', fatalities: '-4' },
+  { id: 'SYR1008', date: '2019-05-08', type: 'Battles', sub: 'Armed clash', actor1: 'Hayat Tahrir al Sham', actor2: 'Military Forces of Syria (2000-2024)', admin1: 'Hama', location: 'Latamneh', lat: '135.3214', lon: '36.6219', notes: 'Latitude out of range.', fatalities: '5' },
+];
+const BROKEN = new Set(['SYR1006', 'SYR1007', 'SYR1008']);
+
+function acledCsv(rows) {
+  const quote = (value) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  const lines = rows.map((r) => {
+    const record = {
+      event_id_cnty: r.id, event_date: r.date, year: '2019', time_precision: '1', disorder_type: 'Political violence',
+      event_type: r.type, sub_event_type: r.sub, actor1: r.actor1, assoc_actor_1: '', inter1: '1', actor2: r.actor2,
+      assoc_actor_2: '', inter2: r.actor2 ? '7' : '', interaction: '17', civilian_targeting: '', iso: '760',
+      region: 'Middle East', country: 'Syria', admin1: r.admin1, admin2: '', admin3: '', location: r.location,
+      latitude: r.lat, longitude: r.lon, geo_precision: '1', source: 'SOHR; Step News Agency', source_scale: 'National',
+      notes: r.notes, fatalities: r.fatalities, tags: '', timestamp: '1557000000',
+    };
+    return ACLED_COLUMNS.map((c) => quote(record[c])).join(',');
+  });
+  return `\ufeff${ACLED_COLUMNS.join(',')}\r\n${lines.join('\r\n')}\r\n`;
+}
+
+test('an ACLED export opens: its rows, deaths and types counted from the file, broken rows listed', async ({ page }) => {
+  const errors = watchConsole(page);
+  await start(page);
+  const good = ACLED_ROWS.filter((r) => !BROKEN.has(r.id));
+  const deaths = good.reduce((sum, r) => sum + Number(r.fatalities), 0);
+  await openFile(page, 'acled syria.csv', acledCsv(ACLED_ROWS), 'text/csv');
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(good.length), { timeout: 30_000 });
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths)} deaths`);
+  const entry = page.getByTestId('your-data');
+  await expect(entry).toContainText('ACLED export (CSV)');
+  await expect(entry.getByTestId('import-counts')).toContainText(
+    `${ACLED_ROWS.length} rows read, ${BROKEN.size} skipped`,
+  );
+  await entry.locator('.import-problems summary').click();
+  const problems = entry.getByTestId('import-problems');
+  // Spreadsheet rows: the header is row 1.
+  for (const id of BROKEN) {
+    const row = ACLED_ROWS.findIndex((r) => r.id === id) + 2;
+    await expect(problems).toContainText(`row ${row} /`);
+  }
+  await expect(problems).toContainText('event_date');
+  await expect(problems).toContainText('fatalities');
+  await expect(problems).toContainText('latitude');
+  // The collection's own types are options; the link reproduces the view.
+  const types = page.locator('details.facet[data-facet="type"]');
+  await expect(types).toBeVisible();
+  const battles = good.filter((r) => r.type === 'Battles').length;
+  const id = new URL(page.url()).searchParams.get('c');
+  expect(id).toMatch(/^file-[0-9a-f]{12}$/);
+  await page.goto(`./?c=${id}&type=Battles`);
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(battles), { timeout: 30_000 });
+  // Arabic notes are shown as text.
+  await page.goto(`./?c=${id}&q=${encodeURIComponent('طفس')}`);
+  await expect(page.getByTestId('event-visible')).toHaveText('1', { timeout: 30_000 });
+  await screenshot(page, 'own-file-acled-1440');
+  expect(errors).toEqual([]);
+});

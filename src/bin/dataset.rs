@@ -3,21 +3,29 @@
 //! ```text
 //! dataset check FILE...            validate dataset files; one line per problem, exit 1 if any
 //! dataset build [--check]          data/curated/*.json -> public/data/curated.json
+//! dataset import FILE [OUT]        a user's file (an ACLED export) -> a collection file OUT
+//!                                  (default target/<stem>.json); prints the counts and every
+//!                                  row problem
 //! dataset import-ucdp [--check]    data/raw/ucdp/*.csv -> public/data/ucdp.json
 //! dataset schema [--check]         the JSON Schema of the model -> docs/dataset.schema.json
 //! dataset synth N [OUT]            N synthetic events made from the UCDP collection, for
 //!                                  benchmarks -> OUT (default target/synth-N.json)
+//! dataset synth N --format acled [--seed S] [OUT]
+//!                                  N made-up rows of an ACLED export (CSV), for the importer
+//!                                  -> OUT (default target/synth-acled-N.csv)
 //! ```
 //! With `--check`, nothing is written: the command fails when the committed file differs from
 //! what it would write, which is how the tests catch a stale bundle.
 
-use std::io::Write;
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use incident_explorer::core::date::Day;
+use incident_explorer::core::import::{self, acled, FileInfo, Format, ImportError};
 use incident_explorer::core::model::Dataset;
 use incident_explorer::core::validate;
-use incident_explorer::tools::{curated, synth, ucdp};
+use incident_explorer::tools::{curated, synth, synth_acled, ucdp};
 
 const CURATED_DIR: &str = "data/curated";
 const CURATED_BUNDLE: &str = "public/data/curated.json";
@@ -32,10 +40,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("build") => build_curated(check_only),
+        Some("import") => import_file(&args[1..]),
         Some("import-ucdp") => import_ucdp(check_only),
         Some("schema") => schema(check_only),
         Some("synth") => synthesize(&args[1..]),
-        _ => Err("usage: dataset check FILE... | build [--check] | import-ucdp [--check] | schema [--check] | synth N [OUT]".into()),
+        _ => Err("usage: dataset check FILE... | build [--check] | import FILE [OUT] | import-ucdp [--check] | schema [--check] | synth N [--format json|acled] [--seed S] [OUT]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -46,16 +55,55 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes `N` synthetic events made from the bundled UCDP collection (see `tools::synth`).
+/// Writes `N` synthetic events: made from the bundled UCDP collection as a collection file (see
+/// `tools::synth`), or with `--format acled` as made-up rows of an ACLED export (see
+/// `tools::synth_acled`).
 fn synthesize(args: &[String]) -> Result<(), String> {
-    let events: usize = args
+    let mut positional = Vec::new();
+    let mut format = "json".to_string();
+    let mut seed: u64 = 1;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--format" => format = rest.next().cloned().unwrap_or_default(),
+            "--seed" => {
+                seed = rest
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or("dataset synth: --seed takes a whole number")?;
+            }
+            _ => positional.push(arg.clone()),
+        }
+    }
+    let events: usize = positional
         .first()
         .and_then(|n| n.replace('_', "").parse().ok())
         .ok_or("dataset synth: give the number of events, for example 1000000")?;
-    let out = args
-        .get(1)
-        .cloned()
-        .unwrap_or_else(|| format!("target/synth-{events}.json"));
+    match format.as_str() {
+        "json" => synthesize_json(events, positional.get(1).cloned()),
+        "acled" => {
+            let out = positional
+                .get(1)
+                .cloned()
+                .unwrap_or_else(|| format!("target/synth-acled-{events}.csv"));
+            let file = std::fs::File::create(&out).map_err(|error| format!("{out}: {error}"))?;
+            synth_acled::write(BufWriter::new(file), events, seed)
+                .map_err(|error| format!("{out}: {error}"))?;
+            let size = std::fs::metadata(&out).map_or(0, |m| m.len());
+            println!(
+                "{out}: {events} ACLED rows (seed {seed}), {:.1} MB",
+                size as f64 / 1e6
+            );
+            Ok(())
+        }
+        other => Err(format!(
+            "dataset synth: --format is json or acled, not {other:?}"
+        )),
+    }
+}
+
+fn synthesize_json(events: usize, out: Option<String>) -> Result<(), String> {
+    let out = out.unwrap_or_else(|| format!("target/synth-{events}.json"));
     let bytes = std::fs::read(UCDP_BUNDLE).map_err(|error| format!("{UCDP_BUNDLE}: {error}"))?;
     let base = validate::load(UCDP_BUNDLE, &bytes)
         .map_err(|problems| format!("{UCDP_BUNDLE} was rejected: {problems:?}"))?;
@@ -65,6 +113,103 @@ fn synthesize(args: &[String]) -> Result<(), String> {
     std::fs::write(&out, &json).map_err(|error| format!("{out}: {error}"))?;
     println!("{out}: {events} events, {:.1} MB", json.len() as f64 / 1e6);
     Ok(())
+}
+
+/// Bytes of a file's start that [`import::sniff`] reads.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
+/// Imports a user's file (an ACLED export for now) into a collection file that `dataset check`
+/// accepts, printing the counts and every row problem.
+fn import_file(args: &[String]) -> Result<(), String> {
+    let file = args
+        .first()
+        .ok_or("dataset import: name the file to import")?;
+    let path = Path::new(file);
+    let stem = path
+        .file_stem()
+        .map_or("import".into(), |s| s.to_string_lossy().into_owned());
+    let out = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| format!("target/{stem}.json"));
+    let open = || std::fs::File::open(path).map_err(|error| format!("{file}: {error}"));
+    let mut head = Vec::new();
+    open()?
+        .take(SNIFF_BYTES)
+        .read_to_end(&mut head)
+        .map_err(|error| format!("{file}: {error}"))?;
+    let file_name = path
+        .file_name()
+        .map_or(file.clone(), |n| n.to_string_lossy().into_owned());
+    let format = import::sniff(&file_name, &head).map_err(|error| format!("{file}: {error}"))?;
+    match format {
+        Format::Acled => {}
+        Format::Collection => {
+            return Err(format!(
+                "{file} is already a collection file: check it with dataset check"
+            ))
+        }
+        other => return Err(format!("{file}: {}", ImportError::Unsupported(other))),
+    }
+    let info = FileInfo {
+        collection_id: collection_id(&stem),
+        file_name,
+        today: today(),
+    };
+    let size = std::fs::metadata(path).map_or(0, |m| m.len()).max(1);
+    let mut report = |progress: import::Progress| {
+        eprint!(
+            "\r{} rows, {:.0}%",
+            progress.rows,
+            progress.bytes as f64 * 100.0 / size as f64
+        );
+    };
+    let imported = acled::import(BufReader::new(open()?), &info, &mut report)
+        .map_err(|error| format!("\n{file}: {error}"))?;
+    eprintln!();
+    for problem in &imported.problems {
+        println!("{problem}");
+    }
+    if imported.problems_not_listed > 0 {
+        println!("{} more problems not listed", imported.problems_not_listed);
+    }
+    let json = serde_json::to_vec(&imported.dataset).map_err(|error| error.to_string())?;
+    std::fs::write(&out, &json).map_err(|error| format!("{out}: {error}"))?;
+    println!(
+        "{file}: {} rows read, {} events imported, {} rows skipped, {} kept with warnings; \
+         wrote {out} ({} parties, {:.1} MB)",
+        imported.rows_read,
+        imported.dataset.events.len(),
+        imported.rows_skipped,
+        imported.rows_warned,
+        imported.dataset.parties.len(),
+        json.len() as f64 / 1e6
+    );
+    Ok(())
+}
+
+/// `acled-<stem>` with everything but letters, digits, `.`, `_` and `-` made `-`.
+fn collection_id(stem: &str) -> String {
+    let cleaned: String = stem
+        .chars()
+        .take(60)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("acled-{cleaned}")
+}
+
+/// Today by the system clock (UTC).
+fn today() -> Day {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Day(i32::try_from(seconds / 86_400).unwrap_or(i32::MAX))
 }
 
 fn check(files: &[String]) -> Result<(), String> {

@@ -3,7 +3,7 @@
 //! on the app's first load; Trunk builds it (`data-type="worker"` in `index.html`) as
 //! `import-worker.js`, `import-worker_bg.wasm` and the loader `import-worker_loader.js`.
 //!
-//! Protocol (types in `core::import_message`): the worker says it is ready, the page posts one
+//! Protocol (types in `core::import::message`): the worker says it is ready, the page posts one
 //! `File`; the worker answers
 //! with progress messages, then one `done` message carrying the collection's JSON bytes, or one
 //! `failed` message. The page cancels by terminating the worker. Nothing leaves the device: the
@@ -21,13 +21,17 @@ mod worker {
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-    use incident_explorer::core::import_message::{
-        ImportSummary, WorkerMessage, COLLECTION_FORMAT,
+    use incident_explorer::core::date::Day;
+    use incident_explorer::core::import::message::{
+        self, collection_id_of, ImportSummary, ProblemLine, WorkerMessage, COLLECTION_FORMAT,
     };
+    use incident_explorer::core::import::{self, acled, FileInfo, Format, ImportError, Progress};
 
     /// Bytes read from the file at a time: large enough that the calls cost nothing, small
     /// enough that progress moves and memory stays flat.
     const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
+    /// Bytes the format is told from.
+    const HEAD: usize = 64 * 1024;
 
     /// Listens for the page's file.
     pub fn start() {
@@ -48,22 +52,95 @@ mod worker {
 
     /// Reads `file` and posts the outcome.
     fn read(file: &File) {
-        let reader = match SlicedFile::new(file) {
-            Ok(reader) => reader,
-            Err(message) => return post(&WorkerMessage::Failed { message }),
-        };
-        match collection_bytes(reader, file) {
+        let outcome = SlicedFile::new(file).and_then(|mut reader| {
+            let mut head = vec![0u8; HEAD];
+            let length = read_up_to(&mut reader, &mut head)?;
+            head.truncate(length);
+            match import::sniff(&file.name(), &head).map_err(|error| error.to_string())? {
+                Format::Collection => collection_bytes(head, reader, file),
+                Format::Acled => acled_collection(head, reader, file),
+                other => Err(ImportError::Unsupported(other).to_string()),
+            }
+        });
+        match outcome {
             Ok((summary, bytes)) => post_done(&summary, bytes),
             Err(message) => post(&WorkerMessage::Failed { message }),
         }
     }
 
-    /// The file as a collection's JSON bytes, with what was read.
-    fn collection_bytes(
+    /// Fills `buffer` from `reader` as far as the file goes; the count read.
+    fn read_up_to(reader: &mut SlicedFile, buffer: &mut [u8]) -> Result<usize, String> {
+        let mut filled = 0;
+        while let Some(rest) = buffer.get_mut(filled..).filter(|rest| !rest.is_empty()) {
+            match reader.read(rest) {
+                Ok(0) => break,
+                Ok(read) => filled += read,
+                Err(error) => return Err(format!("The file could not be read: {error}")),
+            }
+        }
+        Ok(filled)
+    }
+
+    /// An ACLED export read row by row into a collection, named after the file's fingerprint.
+    fn acled_collection(
+        head: Vec<u8>,
         mut reader: SlicedFile,
         file: &File,
     ) -> Result<(ImportSummary, Vec<u8>), String> {
-        let mut bytes = Vec::with_capacity(reader.size as usize);
+        let total = reader.size as u64;
+        let source = FileInfo {
+            // Renamed below, once the whole file has been read and its fingerprint is known.
+            collection_id: "file".into(),
+            file_name: file.name(),
+            today: today(),
+        };
+        let mut progress = |at: Progress| {
+            post(&WorkerMessage::Progress {
+                rows: at.rows,
+                bytes: at.bytes,
+                total,
+            })
+        };
+        let stream = std::io::Cursor::new(head).chain(&mut reader);
+        let mut imported =
+            acled::import(stream, &source, &mut progress).map_err(|error| error.to_string())?;
+        let fingerprint = reader.fingerprint();
+        message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
+        let bytes = serde_json::to_vec(&imported.dataset)
+            .map_err(|error| format!("The file was read but could not be handed over: {error}"))?;
+        let summary = ImportSummary {
+            file_name: file.name(),
+            size: total,
+            fingerprint,
+            format: "ACLED export (CSV)".into(),
+            rows_read: imported.rows_read,
+            rows_skipped: imported.rows_skipped,
+            rows_warned: imported.rows_warned,
+            problems: imported.problems.iter().map(ProblemLine::from).collect(),
+            problems_not_listed: imported.problems_not_listed,
+        };
+        Ok((summary, bytes))
+    }
+
+    /// Today on the reader's clock, which the core cannot read on WebAssembly.
+    fn today() -> Day {
+        let now = js_sys::Date::new_0();
+        Day::from_ymd(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        )
+        .unwrap_or(Day(i32::MAX / 2))
+    }
+
+    /// The file as a collection's JSON bytes, with what was read.
+    fn collection_bytes(
+        head: Vec<u8>,
+        mut reader: SlicedFile,
+        file: &File,
+    ) -> Result<(ImportSummary, Vec<u8>), String> {
+        let mut bytes = head;
+        bytes.reserve((reader.size as usize).saturating_sub(bytes.len()));
         let mut chunk = vec![0u8; SLICE as usize];
         loop {
             let read = reader
@@ -88,6 +165,7 @@ mod worker {
             rows_skipped: 0,
             rows_warned: 0,
             problems: Vec::new(),
+            problems_not_listed: 0,
         };
         Ok((summary, bytes))
     }

@@ -11,7 +11,7 @@ pub mod export;
 pub mod facet;
 pub mod filter;
 pub mod geo;
-pub mod import_message;
+pub mod import;
 pub mod map_layers;
 pub mod model;
 pub mod query;

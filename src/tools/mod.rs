@@ -3,5 +3,6 @@
 
 pub mod curated;
 pub mod synth;
+pub mod synth_acled;
 pub mod ucdp;
 pub mod ucdp_actors;

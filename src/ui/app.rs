@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::catalog::Catalog;
-use crate::core::import_message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
+use crate::core::import::message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
 use crate::core::validate::{self, Loaded, Severity};
 use crate::ui::browser;
 use crate::ui::device_store;

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker};
 
-use crate::core::import_message::{ImportSummary, WorkerMessage};
+use crate::core::import::message::{ImportSummary, WorkerMessage};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`).
 const WORKER_SCRIPT: &str = "import_worker_loader.js";

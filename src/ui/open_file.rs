@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::charts::bar_chart::group_thousands;
-use crate::core::import_message::ImportSummary;
+use crate::core::import::message::ImportSummary;
 use crate::ui::import_client::{ImportEvent, ImportJob};
 
 /// How far a running import is.
@@ -79,8 +79,9 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
             stop();
             failure.set(None);
             let started = now();
+            let name = file.name();
             reading.set(Some(Reading {
-                name: file.name(),
+                name: name.clone(),
                 rows: 0,
                 bytes: 0,
                 total: file.size() as u64,
@@ -102,7 +103,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                 ImportEvent::Failed(message) => {
                     stop();
                     reading.set(None);
-                    failure.set(Some(message));
+                    failure.set(Some(format!("{name} could not be opened. {message}")));
                 }
             };
             match ImportJob::start(&file, report) {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::import_message::{problems_csv, ImportSummary, COLLECTION_FORMAT};
+use crate::core::import::message::{problems_csv, ImportSummary, COLLECTION_FORMAT};
 use crate::ui::browser;
 
 /// Problem lines shown on the page; the download has them all.
@@ -71,6 +71,7 @@ fn FileEntry(file: OpenedFile, on_remove: Callback<String>) -> impl IntoView {
         file.opened_at
     );
     let problems = summary.problems;
+    let not_listed = summary.problems_not_listed;
     let total = problems.len();
     let csv = problems_csv(&problems);
     let download_name = format!("{}-problems.csv", file.collection_id);
@@ -94,6 +95,7 @@ fn FileEntry(file: OpenedFile, on_remove: Callback<String>) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     {(total > SHOWN_PROBLEMS).then(|| view! { <p>{format!("The first {SHOWN_PROBLEMS} are shown; the download has all {total}.")}</p> })}
+                    {(not_listed > 0).then(|| view! { <p>{format!("{not_listed} more problems were found and not listed: the file has a problem on most rows.")}</p> })}
                     <button type="button" on:click=download>"Download the problem list (CSV)"</button>
                 </details>
             })}

@@ -4,7 +4,7 @@
 //! The worker says [`WorkerMessage::Ready`] first; the page then posts the `File`. The worker
 //! posts each message as a two-element array: this enum as JSON text, and for
 //! [`WorkerMessage::Done`] the collection as JSON bytes (an `ArrayBuffer`, transferred, not
-//! copied). The page validates those bytes with [`super::validate::load`], the same path as a
+//! copied). The page validates those bytes with [`crate::core::validate::load`], the same path as a
 //! bundled collection, so a user's file is held to the same rules.
 
 use serde::{Deserialize, Serialize};
@@ -46,8 +46,11 @@ pub struct ImportSummary {
     pub rows_skipped: u64,
     /// Rows kept with a warning in `problems`.
     pub rows_warned: u64,
-    /// Every problem, in file order.
+    /// Every problem, in file order, up to the importer's limit.
     pub problems: Vec<ProblemLine>,
+    /// Problems found beyond those listed (a file broken on every row).
+    #[serde(default)]
+    pub problems_not_listed: u64,
 }
 
 /// One problem with one row of a file.
@@ -77,6 +80,42 @@ impl std::fmt::Display for ProblemLine {
             .filter(|part| !part.is_empty())
             .collect();
         write!(f, "{}: {}", parts.join(" / "), self.message)
+    }
+}
+
+impl From<&super::RowProblem> for ProblemLine {
+    fn from(problem: &super::RowProblem) -> ProblemLine {
+        ProblemLine {
+            row: problem.row,
+            column: problem.column.clone(),
+            value: problem.value.clone(),
+            message: problem.message.clone(),
+            skipped: problem.severity == super::Severity::Error,
+        }
+    }
+}
+
+/// Gives an imported collection its final id: the collection's own and the prefix of each
+/// event id (`<id>:<local id>`). The importer runs before the file's fingerprint, which the
+/// id comes from, is known; this renames after it.
+pub fn rename_collection(dataset: &mut crate::core::model::Dataset, id: &str) {
+    let old = std::mem::replace(&mut dataset.collection.id, id.to_string());
+    let rename = |record: &mut String| {
+        if let Some(local) = record
+            .strip_prefix(old.as_str())
+            .and_then(|rest| rest.strip_prefix(':'))
+        {
+            *record = format!("{id}:{local}");
+        }
+    };
+    for event in &mut dataset.events {
+        rename(&mut event.id);
+    }
+    for figure in &mut dataset.figures {
+        rename(&mut figure.id);
+        if let Some(part_of) = &mut figure.part_of {
+            rename(part_of);
+        }
     }
 }
 
@@ -184,6 +223,34 @@ mod tests {
             collection_id_of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         assert_eq!(id, "file-9f86d081884c");
         assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    }
+
+    #[test]
+    fn renaming_a_collection_renames_its_record_ids() {
+        let mut dataset = crate::core::model::Dataset {
+            schema_version: crate::core::model::SCHEMA_VERSION,
+            collection: crate::core::model::Collection {
+                id: "file".into(),
+                name: "n".into(),
+                description: "d".into(),
+                version: None,
+                license: None,
+                attribution: Vec::new(),
+                citations: Vec::new(),
+            },
+            sources: Vec::new(),
+            parties: Vec::new(),
+            dyads: Vec::new(),
+            events: vec![
+                crate::core::table::test_data::ev("file:SYR1", "2020-01-01").0,
+                crate::core::table::test_data::ev("file:SYR2:b", "2020-01-02").0,
+            ],
+            figures: Vec::new(),
+        };
+        rename_collection(&mut dataset, "file-0123456789ab");
+        assert_eq!(dataset.collection.id, "file-0123456789ab");
+        let ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["file-0123456789ab:SYR1", "file-0123456789ab:SYR2:b"]);
     }
 
     #[test]

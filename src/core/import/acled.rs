@@ -1,0 +1,733 @@
+//! The ACLED importer: a user's ACLED export (CSV) becomes one collection, one event per row,
+//! read as a stream so that a file of a million rows never sits in memory as text.
+//!
+//! Columns are found by their header names (trimmed, any case, a UTF-8 byte order mark
+//! removed), never by position: the current 31-column layout, the older one (`data_id`,
+//! `event_id_no_cnty`, `iso3`, no `disorder_type` or `civilian_targeting`) and files with
+//! extra columns (`population_best`...) all read the same. The event id is `event_id_cnty`
+//! (or, in a file without it, `data_id`), prefixed with the caller's collection id.
+//!
+//! Decisions, each with its reason (`docs/acled-import.md` gives the whole mapping):
+//!
+//! - **Dates.** ACLED gives one date per event and says in `time_precision` how sure it is of
+//!   it (1 the day, 2 the week, 3 the month). The date range is that one day
+//!   (`start` = `end` = `event_date`) and the precision says how loose it is: ACLED does not
+//!   say which week or month span it means (a calendar week? the seven days around the
+//!   date?), and any span drawn around it would be a guess that moves events across the
+//!   edges of a date filter. A missing `time_precision` is read as a day, with a warning.
+//! - **Places.** `location` is the place's name, `admin2` its district, `admin1` its
+//!   governorate whatever the spelling ("Idleb", "Rural Damascus", "As-Sweida"); an `admin1`
+//!   outside Syria leaves the governorate empty and the row is kept. `admin3` and the country
+//!   (outside Syria) are named in the summary. The point is ACLED's, kept only inside Syria's
+//!   box (the app's map and the collection check cover Syria only): a point outside it is
+//!   dropped with a warning, which says "latitude and longitude look swapped" when the two
+//!   swapped would be inside Syria. `geo_precision` 1/2/3 is exact/near/governorate.
+//! - **Kinds.** `event_type` and `sub_event_type` are kept as ACLED writes them; the broad
+//!   kind comes from the sub-event type (`acled_fields::SUB_EVENT_TYPES`).
+//! - **Actors.** Each name in `actor1`, `assoc_actor_1`, `actor2` and `assoc_actor_2` (the
+//!   associated fields may list several, separated by `;`) is a party, grouped under a broad
+//!   actor by `acled_actors::RULES`. The `actor1` side is the perpetrator and the `actor2`
+//!   side the target in violence against civilians and explosions/remote violence; in every
+//!   other type both sides are participants (`acled_fields::EVENT_TYPES`).
+//! - **Deaths.** `fatalities` is one casualty of everyone killed, qualified "at least":
+//!   ACLED records deaths only, and where reports disagree it takes the lowest figure, so its
+//!   count is a conservative one. Zero is kept as an exact zero. In violence against civilians
+//!   ACLED's victims are civilians by definition, so the same number is also given as
+//!   civilians killed (inside the total, never added to it).
+//! - **Citation.** The file is the one source (publisher ACLED); each event cites it with
+//!   ACLED's `notes` verbatim as the quote and the `source` column as who ACLED got it from.
+//!   A row without notes is kept with a warning, and its quote says in square brackets that
+//!   ACLED gives no notes, naming the sub-event type and place: a marked stand-in, never text
+//!   presented as ACLED's.
+//!
+//! Rows that cannot be mapped are skipped with a [`RowProblem`] naming the row, column and
+//! value: an impossible or doubtful date, coordinates that are not on Earth, a negative or
+//! non-numeric `fatalities`, an empty required field, a row with the wrong number of fields,
+//! a quote never closed, an `event_id_cnty` seen before. A file whose every row is skipped
+//! still imports, with no events: the problems say why.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use super::acled_actors::{self, actor_for_name};
+use super::acled_fields::{self, parse_event_date};
+use super::acled_read::{Columns, QuoteState, Row, Tracked};
+use super::Format;
+use super::{
+    FileInfo, ImportError, Imported, Progress, RowProblem, MAX_ROW_PROBLEMS, PROGRESS_ROWS,
+};
+use crate::core::model::{
+    ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
+    LocationPrecision, Party, Place, Source, SCHEMA_VERSION,
+};
+use crate::core::query::is_event_id;
+use crate::core::validate::{MAX_ID_BYTES, MAX_TEXT_BYTES, SYRIA_BOUNDS};
+use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
+
+/// The id of the one source every event cites.
+pub const SOURCE_ID: &str = "acled";
+/// The credit line ACLED's terms ask for.
+pub const ATTRIBUTION: &str =
+    "Data: Armed Conflict Location & Event Data Project (ACLED), acleddata.com";
+/// The licence note of an imported collection.
+pub const LICENSE: &str = "ACLED terms of use: the file stays on this device";
+
+/// The columns an import cannot do without, as the error names them. The event id may also
+/// be the older layout's `data_id`.
+pub const REQUIRED: [&str; 11] = [
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "notes",
+    "admin1",
+];
+
+/// Reads an ACLED export from `reader` and builds one collection (see the module docs).
+/// `progress` is called every [`PROGRESS_ROWS`] records and once at the end.
+///
+/// # Errors
+/// [`ImportError::Empty`], [`ImportError::HeaderOnly`], [`ImportError::MissingColumns`] (the
+/// required columns, [`REQUIRED`], that the header lacks), [`ImportError::InvalidCollectionId`],
+/// [`ImportError::NotADataset`] for UTF-16 text, [`ImportError::Read`] when the reader fails,
+/// [`ImportError::Unreadable`] when the CSV reader gives up at a row. Rows that cannot be
+/// mapped are not errors: they are in [`Imported::problems`].
+pub fn import<R: Read>(
+    reader: R,
+    source: &FileInfo,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Imported, ImportError> {
+    if !is_collection_id(&source.collection_id) {
+        return Err(ImportError::InvalidCollectionId(
+            source.collection_id.clone(),
+        ));
+    }
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(Tracked::new(reader));
+    let mut record = csv::ByteRecord::new();
+    if !read(&mut csv, &mut record, 1)? {
+        return Err(ImportError::Empty);
+    }
+    let columns = Columns::from_header(&record)?;
+
+    let mut builder = Builder::new(source);
+    let mut row: u64 = 1;
+    while read(&mut csv, &mut record, row + 1)? {
+        row += 1;
+        let tracked = csv.get_ref();
+        // A quote left open swallows the rest of the file into this, the last, record.
+        let unclosed = tracked.eof
+            && tracked.state == QuoteState::Quoted
+            && csv.position().byte() == tracked.bytes;
+        builder.add(&columns, &record, row, unclosed);
+        if builder.rows_read.is_multiple_of(PROGRESS_ROWS) {
+            progress(Progress {
+                rows: builder.rows_read,
+                bytes: csv.position().byte(),
+            });
+        }
+    }
+    if row == 1 {
+        return Err(ImportError::HeaderOnly);
+    }
+    progress(Progress {
+        rows: builder.rows_read,
+        bytes: csv.position().byte(),
+    });
+    Ok(builder.finish())
+}
+
+/// Reads the next record; `Ok(false)` at the end. `row` is the row it would be, for errors.
+fn read<R: Read>(
+    csv: &mut csv::Reader<R>,
+    record: &mut csv::ByteRecord,
+    row: u64,
+) -> Result<bool, ImportError> {
+    csv.read_byte_record(record).map_err(|error| {
+        if error.is_io_error() {
+            ImportError::Read(error.to_string())
+        } else {
+            ImportError::Unreadable {
+                row,
+                message: error.to_string(),
+            }
+        }
+    })
+}
+
+fn is_collection_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_BYTES
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// A named actor of a row, before its party is interned.
+struct Named<'a> {
+    name: &'a str,
+    actor: Actor,
+    role: Role,
+    /// Whether it is of the `actor1` side (`actor1`, `assoc_actor_1`) or the `actor2` side.
+    first_side: bool,
+}
+
+/// Accumulates the events and the parties they point into.
+struct Builder<'a> {
+    source: &'a FileInfo,
+    parties: Vec<Party>,
+    party_index: HashMap<String, u32>,
+    events: Vec<Event>,
+    /// Each event id seen, with its row, to name the first row of a duplicate.
+    seen: HashMap<String, u64>,
+    problems: Vec<RowProblem>,
+    problems_not_listed: u64,
+    rows_read: u64,
+    rows_skipped: u64,
+    rows_warned: u64,
+}
+
+impl<'a> Builder<'a> {
+    fn new(source: &'a FileInfo) -> Self {
+        Builder {
+            source,
+            parties: Vec::new(),
+            party_index: HashMap::new(),
+            events: Vec::new(),
+            seen: HashMap::new(),
+            problems: Vec::new(),
+            problems_not_listed: 0,
+            rows_read: 0,
+            rows_skipped: 0,
+            rows_warned: 0,
+        }
+    }
+
+    /// Reads one record (spreadsheet row `row`), adding its event or its problems.
+    fn add(&mut self, columns: &Columns, record: &csv::ByteRecord, row: u64, unclosed: bool) {
+        self.rows_read += 1;
+        let mut fields = Row {
+            columns,
+            record,
+            row,
+            problems: Vec::new(),
+        };
+        if unclosed {
+            fields.whole_row(
+                "a quote opened in this row is never closed, so the rest of the file was read \
+                 into it; the row was skipped"
+                    .into(),
+            );
+        } else if record.len() != columns.names.len() {
+            let hint = if record.iter().any(|field| field.contains(&b'\n')) {
+                " (a field runs across a line break: a quote may be missing or extra)"
+            } else {
+                ""
+            };
+            fields.whole_row(format!(
+                "{} fields where the header has {}{hint}; the row was skipped",
+                record.len(),
+                columns.names.len()
+            ));
+        } else if let Some(index) = record.iter().position(|f| f.len() > MAX_TEXT_BYTES) {
+            let length = record.get(index).map_or(0, <[u8]>::len);
+            fields.error(
+                index,
+                "",
+                format!("text of {length} bytes is longer than the {MAX_TEXT_BYTES} allowed"),
+            );
+        } else if let Some(event) = self.event(&mut fields) {
+            self.events.push(event);
+        }
+        let errors = fields.has_errors();
+        if errors {
+            self.rows_skipped += 1;
+        } else if !fields.problems.is_empty() {
+            self.rows_warned += 1;
+        }
+        for problem in fields.problems {
+            if self.problems.len() < MAX_ROW_PROBLEMS {
+                self.problems.push(problem);
+            } else {
+                self.problems_not_listed += 1;
+            }
+        }
+    }
+
+    /// The event of a row whose shape is right, or `None` with its errors in `fields`.
+    fn event(&mut self, fields: &mut Row<'_>) -> Option<Event> {
+        let columns = fields.columns;
+        let today = self.source.today;
+
+        let local_id = fields.required(columns.event_id);
+        let id = format!("{}:{local_id}", self.source.collection_id);
+        if !local_id.is_empty() && !is_event_id(&id) {
+            fields.error(
+                columns.event_id,
+                local_id,
+                "cannot be part of a link: an id is letters, digits, “:”, “.”, “_” or “-”".into(),
+            );
+        } else if let Some(first) = self.seen.get(&id) {
+            fields.error(
+                columns.event_id,
+                local_id,
+                format!("the same id as row {first}; this row was skipped"),
+            );
+        }
+
+        let date_text = fields.required(columns.event_date);
+        let day = if date_text.is_empty() {
+            None
+        } else {
+            match parse_event_date(date_text, today) {
+                Ok(day) => Some(day),
+                Err(message) => {
+                    fields.error(columns.event_date, date_text, message);
+                    None
+                }
+            }
+        };
+        if let (Some(day), Some(index)) = (day, columns.year) {
+            let year = fields.text(index);
+            if !year.is_empty() && year != day.ymd().0.to_string() {
+                fields.warn(
+                    index,
+                    year,
+                    format!("differs from the year of event_date ({day}), which is kept"),
+                );
+            }
+        }
+        let time_precision = fields.optional(columns.time_precision);
+        let precision = match acled_fields::date_precision(time_precision) {
+            Some(precision) => precision,
+            None if time_precision.is_empty() => {
+                let index = columns.time_precision.unwrap_or(columns.event_date);
+                fields.warn(index, "", "no time_precision: read as the exact day".into());
+                DatePrecision::Day
+            }
+            None => {
+                let index = columns.time_precision.unwrap_or_default();
+                fields.error(index, time_precision, "must be 1, 2 or 3".into());
+                DatePrecision::Day
+            }
+        };
+
+        let event_type = fields.required(columns.event_type);
+        let sub_event_type = fields.required(columns.sub_event_type);
+        let (role1, role2) = match acled_fields::roles(event_type) {
+            Some(roles) => roles,
+            None => {
+                if !event_type.is_empty() {
+                    fields.warn(
+                        columns.event_type,
+                        event_type,
+                        "not one of ACLED's six event types: its actors are participants".into(),
+                    );
+                }
+                (Role::Participant, Role::Participant)
+            }
+        };
+        let kind = match acled_fields::kind(sub_event_type) {
+            Some(kind) => kind,
+            None => {
+                if !sub_event_type.is_empty() {
+                    fields.warn(
+                        columns.sub_event_type,
+                        sub_event_type,
+                        "not one of ACLED's sub-event types: grouped under Other".into(),
+                    );
+                }
+                EventKind::Other
+            }
+        };
+
+        let actor1 = fields.required(columns.actor1);
+        let assoc_actor_1 = fields.optional(columns.assoc_actor_1);
+        let actor2 = fields.optional(columns.actor2);
+        let assoc_actor_2 = fields.optional(columns.assoc_actor_2);
+        let mut named = Vec::new();
+        for (field, role, first_side) in [
+            (actor1, role1, true),
+            (assoc_actor_1, role1, true),
+            (actor2, role2, false),
+            (assoc_actor_2, role2, false),
+        ] {
+            for name in acled_actors::names(field) {
+                if let Some(actor) = actor_for_name(name) {
+                    named.push(Named {
+                        name,
+                        actor,
+                        role,
+                        first_side,
+                    });
+                }
+            }
+        }
+
+        let place = self.place(fields);
+
+        let fatalities_text = fields.required(columns.fatalities);
+        let fatalities = if fatalities_text.is_empty() {
+            None
+        } else {
+            match fatalities_text.parse::<u64>() {
+                Ok(count) => Some(count),
+                Err(_) => {
+                    let message = if fatalities_text.starts_with('-') {
+                        "a negative number of fatalities"
+                    } else {
+                        "not a whole number of fatalities"
+                    };
+                    fields.error(columns.fatalities, fatalities_text, message.into());
+                    None
+                }
+            }
+        };
+        if kind.is_milestone() && fatalities.is_some_and(|count| count > 0) {
+            fields.warn(
+                columns.fatalities,
+                fatalities_text,
+                "an agreement is a milestone: its fatalities are kept but never counted".into(),
+            );
+        }
+
+        let notes = fields.text(columns.notes);
+        let reported_by = fields.optional(columns.source);
+
+        if fields.has_errors() {
+            return None;
+        }
+        let (day, place, fatalities) = (day?, place?, fatalities?);
+        if notes.is_empty() {
+            fields.warn(
+                columns.notes,
+                "",
+                "no notes: the citation names the sub-event type and place instead of a quote"
+                    .into(),
+            );
+        }
+
+        let mut actors: Vec<ActorRef> = Vec::new();
+        for named in &named {
+            let party = self.party(named.name, named.actor)?;
+            let actor_ref = ActorRef {
+                actor: named.actor,
+                role: named.role,
+                party: Some(party),
+            };
+            if !actors.contains(&actor_ref) {
+                actors.push(actor_ref);
+            }
+        }
+        let relation = match (role1, event_type.eq_ignore_ascii_case("Battles")) {
+            (Role::Perpetrator, _) => "against",
+            (_, true) => "vs",
+            _ => "and",
+        };
+        let summary = summary(sub_event_type, &place, fields, &named, relation, fatalities);
+        let quote = if notes.is_empty() {
+            format!(
+                "[ACLED gives no notes for this event: {sub_event_type} at {}]",
+                place.name
+            )
+        } else {
+            notes.to_string()
+        };
+        self.seen.insert(id.clone(), fields.row);
+        Some(Event {
+            id,
+            date: DateRange {
+                start: day.to_string(),
+                end: day.to_string(),
+                precision,
+            },
+            places: vec![place],
+            actors,
+            kind,
+            event_type: Some(event_type.to_string()),
+            sub_event_type: Some(sub_event_type.to_string()),
+            count: None,
+            casualties: casualties(fatalities, event_type),
+            facilities: Vec::new(),
+            weapons: Vec::new(),
+            summary,
+            citations: vec![Citation {
+                source: SOURCE_ID.to_string(),
+                quote,
+                reported_by: (!reported_by.is_empty()).then(|| reported_by.to_string()),
+            }],
+            ucdp: None,
+        })
+    }
+
+    /// The row's place, or `None` with its errors in `fields`.
+    fn place(&mut self, fields: &mut Row<'_>) -> Option<Place> {
+        let columns = fields.columns;
+        let location = fields.required(columns.location);
+        let admin1 = fields.text(columns.admin1);
+        let admin2 = fields.optional(columns.admin2);
+        let country = fields.optional(columns.country);
+        let governorate = acled_fields::governorate(admin1);
+        let geo_precision = fields.optional(columns.geo_precision);
+        let precision = match acled_fields::location_precision(geo_precision) {
+            Some(precision) => precision,
+            None if geo_precision.is_empty() => {
+                let index = columns.geo_precision.unwrap_or(columns.location);
+                fields.warn(
+                    index,
+                    "",
+                    "no geo_precision: read as 3, a larger region (so no point on the map)".into(),
+                );
+                LocationPrecision::Governorate
+            }
+            None => {
+                let index = columns.geo_precision.unwrap_or_default();
+                fields.error(index, geo_precision, "must be 1, 2 or 3".into());
+                LocationPrecision::Governorate
+            }
+        };
+        let lat = coordinate(fields, columns.latitude, 90.0);
+        let lon = coordinate(fields, columns.longitude, 180.0);
+        let (lat, lon) = (lat?, lon?);
+        let point = if SYRIA_BOUNDS.contains(lat, lon) {
+            Some((lat, lon))
+        } else {
+            let in_syria = governorate.is_some() || country.eq_ignore_ascii_case("syria");
+            let value = format!("{lat}, {lon}");
+            if in_syria && SYRIA_BOUNDS.contains(lon, lat) {
+                fields.warn(
+                    columns.latitude,
+                    &value,
+                    "latitude and longitude look swapped; kept as written, without a point on \
+                     the map"
+                        .into(),
+                );
+            } else if in_syria {
+                fields.warn(
+                    columns.latitude,
+                    &value,
+                    "outside Syria although the row places it there; kept without a point on \
+                     the map"
+                        .into(),
+                );
+            } else {
+                fields.warn(
+                    columns.latitude,
+                    &value,
+                    "outside Syria: kept without a point on the map, which shows Syria only".into(),
+                );
+            }
+            None
+        };
+        Some(Place {
+            name: location.to_string(),
+            governorate,
+            district: (!admin2.is_empty()).then(|| admin2.to_string()),
+            lat: point.map(|(lat, _)| lat),
+            lon: point.map(|(_, lon)| lon),
+            precision,
+            gazetteer: None,
+        })
+    }
+
+    /// The index of the party with this name, added on first sight; `None` past `u32`.
+    fn party(&mut self, name: &str, actor: Actor) -> Option<u32> {
+        if let Some(&index) = self.party_index.get(name) {
+            return Some(index);
+        }
+        let index = u32::try_from(self.parties.len()).ok()?;
+        self.parties.push(Party {
+            name: name.to_string(),
+            actors: vec![actor],
+        });
+        self.party_index.insert(name.to_string(), index);
+        Some(index)
+    }
+
+    fn finish(self) -> Imported {
+        let file_name = &self.source.file_name;
+        let dataset = Dataset {
+            schema_version: SCHEMA_VERSION,
+            collection: Collection {
+                id: self.source.collection_id.clone(),
+                name: file_name.clone(),
+                description: format!(
+                    "Your own ACLED export “{file_name}”, read on this device: one event per \
+                     row, with ACLED's event and sub-event types, actors, place, fatalities \
+                     and notes. Nothing was uploaded."
+                ),
+                version: None,
+                license: Some(LICENSE.to_string()),
+                attribution: vec![ATTRIBUTION.to_string()],
+                citations: Vec::new(),
+            },
+            sources: vec![Source {
+                id: SOURCE_ID.to_string(),
+                publisher: Publisher::Acled,
+                title: format!("ACLED export: {file_name}"),
+                published: None,
+                published_inferred: false,
+                published_note: None,
+                language: "en".to_string(),
+                file: None,
+                url: None,
+            }],
+            parties: self.parties,
+            dyads: Vec::new(),
+            events: self.events,
+            figures: Vec::new(),
+        };
+        Imported {
+            dataset,
+            problems: self.problems,
+            problems_not_listed: self.problems_not_listed,
+            rows_read: self.rows_read,
+            rows_skipped: self.rows_skipped,
+            rows_warned: self.rows_warned,
+            format: Format::Acled,
+        }
+    }
+}
+
+/// A latitude or longitude in degrees, at most `limit` from zero; `None` with an error.
+fn coordinate(fields: &mut Row<'_>, index: usize, limit: f64) -> Option<f64> {
+    let text = fields.required(index);
+    if text.is_empty() {
+        return None;
+    }
+    match text.parse::<f64>() {
+        Ok(value) if value.is_finite() && value.abs() <= limit => Some(value),
+        Ok(_) => {
+            fields.error(
+                index,
+                text,
+                format!("not between -{limit} and {limit} degrees"),
+            );
+            None
+        }
+        Err(_) => {
+            fields.error(index, text, "not a number of degrees".into());
+            None
+        }
+    }
+}
+
+/// ACLED's fatalities as casualties: everyone killed, "at least" (ACLED's count is
+/// conservative; an exact zero when it is zero), and in violence against civilians the same
+/// number as civilians killed, which the total already includes.
+fn casualties(fatalities: u64, event_type: &str) -> Vec<Casualty> {
+    let killed = |group| Casualty {
+        group,
+        outcome: Outcome::Killed,
+        low: None,
+        best: Some(fatalities),
+        high: None,
+        qualifier: if fatalities == 0 {
+            Qualifier::Exact
+        } else {
+            Qualifier::AtLeast
+        },
+        wording: None,
+        party: None,
+    };
+    let mut casualties = vec![killed(CasualtyGroup::All)];
+    if event_type.eq_ignore_ascii_case("Violence against civilians") && fatalities > 0 {
+        casualties.push(killed(CasualtyGroup::Civilians));
+    }
+    casualties
+}
+
+/// One plain line from the row's fields: "Air/drone strike at Kafr Nabl (Kafr Nabl, Maarrat
+/// An Nu'man, Idleb): Military Forces of Russia (2000-) against Civilians (Syria); 2
+/// fatalities (ACLED's conservative count)". `relation` joins the two sides: "against",
+/// "vs" or "and".
+fn summary(
+    sub_event_type: &str,
+    place: &Place,
+    fields: &mut Row<'_>,
+    named: &[Named<'_>],
+    relation: &str,
+    fatalities: u64,
+) -> String {
+    let columns = fields.columns;
+    let admin3 = fields.optional(columns.admin3);
+    let admin2 = fields.optional(columns.admin2);
+    let admin1 = fields.text(columns.admin1);
+    let country = fields.optional(columns.country);
+    let mut areas: Vec<&str> = Vec::new();
+    for area in [admin3, admin2, admin1] {
+        if !area.is_empty() && !areas.contains(&area) {
+            areas.push(area);
+        }
+    }
+    let outside = place.governorate.is_none() && !country.eq_ignore_ascii_case("syria");
+    if outside && !country.is_empty() {
+        areas.push(country);
+    }
+    let mut line = format!("{sub_event_type} at {}", place.name);
+    if !areas.is_empty() {
+        line.push_str(&format!(" ({})", areas.join(", ")));
+    }
+    let side = |first_side: bool| -> Vec<&str> {
+        named
+            .iter()
+            .filter(|n| n.first_side == first_side)
+            .map(|n| n.name)
+            .collect()
+    };
+    let (first, second) = (side(true), side(false));
+    if !first.is_empty() {
+        line.push_str(&format!(": {}", first.join(", ")));
+        if !second.is_empty() {
+            line.push_str(&format!(" {relation} {}", second.join(", ")));
+        }
+    }
+    line.push_str(&match fatalities {
+        0 => "; no fatalities recorded (ACLED)".to_string(),
+        1 => "; 1 fatality (ACLED's conservative count)".to_string(),
+        n => format!("; {n} fatalities (ACLED's conservative count)"),
+    });
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::vocab::Governorate;
+
+    #[test]
+    fn zero_fatalities_are_an_exact_zero_and_civilians_only_in_violence_against_them() {
+        let zero = casualties(0, "Battles");
+        assert_eq!(zero.len(), 1);
+        assert_eq!(
+            (zero[0].best, zero[0].qualifier),
+            (Some(0), Qualifier::Exact)
+        );
+        let civilians = casualties(3, "Violence against civilians");
+        let groups: Vec<_> = civilians.iter().map(|c| (c.group, c.best)).collect();
+        assert_eq!(
+            groups,
+            [
+                (CasualtyGroup::All, Some(3)),
+                (CasualtyGroup::Civilians, Some(3))
+            ]
+        );
+        assert!(civilians.iter().all(|c| c.qualifier == Qualifier::AtLeast));
+        assert_eq!(casualties(3, "Explosions/Remote violence").len(), 1);
+    }
+
+    #[test]
+    fn governorate_is_used_for_the_syria_test() {
+        // The swapped-point warning relies on the box holding both orders' overlap.
+        assert!(SYRIA_BOUNDS.contains(36.2, 37.1));
+        assert!(!SYRIA_BOUNDS.contains(40.1, 36.2) && SYRIA_BOUNDS.contains(36.2, 40.1));
+        assert_eq!(acled_fields::governorate("Idleb"), Some(Governorate::Idlib));
+    }
+}

@@ -1,0 +1,528 @@
+//! Importing a user's own file: telling what kind of file it is ([`sniff`]) and turning a
+//! foreign table of incidents into this project's model ([`acled::import`] for ACLED exports).
+//!
+//! Everything here reads bytes it is given and writes nothing: no file system, no clock, no
+//! threads, so the same code runs natively (`dataset import`) and in the browser's worker. The
+//! caller reads the file, chooses the collection id (for example from the file's fingerprint)
+//! and gives today's date, which the core cannot read on WebAssembly.
+//!
+//! Policy, as for collection files (`core::validate`): a file that is not the expected kind of
+//! table at all is refused whole with one sentence saying what it looks like ([`ImportError`]);
+//! inside a readable table, each row that cannot be mapped is skipped and reported as
+//! `row N / column / value: what is wrong` ([`RowProblem`], [`Severity::Error`]), and a row kept
+//! with something doubtful in it is reported as a [`Severity::Warning`]. Rows are numbered as a
+//! spreadsheet numbers them: the header is row 1 and the first record row 2, counting records,
+//! not lines, so a line break inside a quoted field does not shift the numbers.
+
+pub mod acled;
+pub mod acled_actors;
+pub mod acled_fields;
+mod acled_read;
+pub mod message;
+
+use std::fmt;
+
+use super::date::Day;
+use super::model::Dataset;
+use super::validate::printable;
+pub use super::validate::Severity;
+
+/// Characters of a value quoted in a [`RowProblem`]'s text.
+pub const VALUE_CHARS: usize = 60;
+/// Row problems kept in [`Imported::problems`]; beyond it they are only counted
+/// ([`Imported::problems_not_listed`]), so a file broken on every one of a million rows does
+/// not hold a million messages.
+pub const MAX_ROW_PROBLEMS: usize = 10_000;
+/// Rows between two calls of the progress callback.
+pub const PROGRESS_ROWS: u64 = 4_096;
+
+/// What kind of file the user gave, as [`sniff`] tells from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// This project's own JSON collection file (read it with `core::validate::load`).
+    Collection,
+    /// An ACLED export (CSV), current or older layout.
+    Acled,
+    /// A UCDP Georeferenced Event Dataset CSV, with or without its header row.
+    UcdpGed,
+    /// Some other delimited text table (comma, semicolon or tab; UTF-8 or UTF-16).
+    OtherCsv,
+    /// A spreadsheet workbook (`.xlsx`, `.ods`).
+    Spreadsheet,
+}
+
+impl Format {
+    /// The name shown to people: "an ACLED export".
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Collection => "a collection file of this app",
+            Format::Acled => "an ACLED export",
+            Format::UcdpGed => "a UCDP GED table",
+            Format::OtherCsv => "a CSV table",
+            Format::Spreadsheet => "a spreadsheet workbook",
+        }
+    }
+}
+
+/// What the caller knows about the file, which the bytes do not say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileInfo {
+    /// The id of the collection the file becomes, and the prefix of its event ids
+    /// (`<collection_id>:<event_id_cnty>`): 1 to 200 letters, digits, `.`, `_` or `-`.
+    pub collection_id: String,
+    /// The file's name as the user chose it, shown as the collection's name.
+    pub file_name: String,
+    /// Today's date (from the caller's clock): a date more than a year after it is a typo.
+    pub today: Day,
+}
+
+/// How far an import has got: records read so far, and bytes of the file read by then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Data records read (the header not counted).
+    pub rows: u64,
+    /// Bytes of the file consumed by the CSV reader up to the end of the last record.
+    pub bytes: u64,
+}
+
+/// One row skipped ([`Severity::Error`]) or kept with a note ([`Severity::Warning`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// The spreadsheet row: the header is row 1, the first record row 2 (records, not lines).
+    pub row: u64,
+    /// The column's name as the header writes it; empty for a problem with the whole row.
+    pub column: String,
+    /// The value as the file writes it (possibly long; [`fmt::Display`] shortens it).
+    pub value: String,
+    /// What is wrong, in words.
+    pub message: String,
+    pub severity: Severity,
+}
+
+impl fmt::Display for RowProblem {
+    /// `row 12 / event_date / “2023-02-30”: 2023-02 has no day 30`, with `warning: ` first for a
+    /// warning; the value is shortened to [`VALUE_CHARS`] characters and its control characters
+    /// are escaped, so a hostile file cannot inject terminal escapes or flood the list.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.severity == Severity::Warning {
+            write!(f, "warning: ")?;
+        }
+        write!(f, "row {}", self.row)?;
+        if !self.column.is_empty() {
+            write!(f, " / {}", printable(&self.column, VALUE_CHARS))?;
+            write!(f, " / “{}”", printable(&self.value, VALUE_CHARS))?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A file imported, possibly with rows skipped.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The collection: it passes `core::validate::load` with no errors once serialised. It may
+    /// have no events, when every row was skipped: [`Imported::problems`] says why.
+    pub dataset: Dataset,
+    /// Row problems in file order, at most [`MAX_ROW_PROBLEMS`].
+    pub problems: Vec<RowProblem>,
+    /// Problems found beyond [`MAX_ROW_PROBLEMS`], counted but not listed.
+    pub problems_not_listed: u64,
+    /// Data records read (the header not counted).
+    pub rows_read: u64,
+    /// Records skipped: each has at least one error among the problems (unless past the limit).
+    pub rows_skipped: u64,
+    /// Records kept with at least one warning.
+    pub rows_warned: u64,
+    pub format: Format,
+}
+
+/// Why a file could not be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// No bytes, or only whitespace.
+    Empty,
+    /// A header row and no records.
+    HeaderOnly,
+    /// Bytes that are not text: NUL bytes, or neither UTF-8 nor UTF-16 with a byte order mark.
+    Binary,
+    /// A file of another kind; the sentence names what it looks like.
+    NotADataset(String),
+    /// The header lacks columns the format needs (their names, as the format spells them).
+    MissingColumns {
+        format: Format,
+        columns: Vec<String>,
+    },
+    /// The CSV cannot be read from this row on (the header is row 1).
+    Unreadable { row: u64, message: String },
+    /// A format this version cannot import yet.
+    Unsupported(Format),
+    /// The caller's collection id cannot prefix event ids.
+    InvalidCollectionId(String),
+    /// Reading the bytes failed (the underlying reader's error, in words).
+    Read(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Empty => write!(f, "The file is empty."),
+            ImportError::HeaderOnly => write!(
+                f,
+                "The file has a header row but no rows of incidents under it."
+            ),
+            ImportError::Binary => write!(
+                f,
+                "This is not a text file: it holds bytes that are not UTF-8 text (a table saved \
+                 in another encoding must be saved again as UTF-8 CSV)."
+            ),
+            ImportError::NotADataset(sentence) => write!(f, "{sentence}"),
+            ImportError::MissingColumns { format, columns } => write!(
+                f,
+                "This looks like {}, but its header lacks the column{} {}.",
+                format.label(),
+                if columns.len() == 1 { "" } else { "s" },
+                columns
+                    .iter()
+                    .map(|c| printable(c, VALUE_CHARS))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ImportError::Unreadable { row, message } => write!(
+                f,
+                "The CSV cannot be read at row {row}: {}.",
+                printable(message, 200)
+            ),
+            ImportError::Unsupported(format) => write!(
+                f,
+                "This looks like {}, which this version cannot import yet; ACLED exports and \
+                 this app's own collection files can be opened.",
+                format.label()
+            ),
+            ImportError::InvalidCollectionId(id) => write!(
+                f,
+                "The collection id “{}” cannot be used (1 to 200 letters, digits, “.”, “_” or “-”).",
+                printable(id, VALUE_CHARS)
+            ),
+            ImportError::Read(message) => write!(
+                f,
+                "The file could not be read: {}.",
+                printable(message, 200)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What kind of file `head` (its first bytes, up to 64 KiB, possibly cut in the middle of a
+/// line or of a UTF-8 character) begins. `file_name` is only a hint for ZIP archives, whose
+/// first bytes do not always say what they hold. Formats are told from content and header
+/// names, never from column positions (except a UCDP GED file without a header, recognised
+/// by its 49 fields whose values look like GED's).
+///
+/// # Errors
+/// [`ImportError::Empty`], [`ImportError::Binary`], or [`ImportError::NotADataset`] with a
+/// sentence naming what the file looks like ("This looks like a PDF document, not a table of
+/// incidents.").
+pub fn sniff(file_name: &str, head: &[u8]) -> Result<Format, ImportError> {
+    if head.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty);
+    }
+    match magic(file_name, head) {
+        Some(Magic::Workbook) => return Ok(Format::Spreadsheet),
+        Some(Magic::Other(what)) => return Err(not_a_table(what)),
+        None => {}
+    }
+    let text = decode_head(head)?;
+    let body = text.trim_start_matches('\u{FEFF}').trim_start();
+    if body.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if body.starts_with('{') {
+        return Ok(Format::Collection);
+    }
+    if body.starts_with('[') {
+        return Err(ImportError::NotADataset(
+            "This looks like a JSON list, not a collection file (a JSON object with \
+             schema_version, collection, sources and events) or a table of incidents."
+                .into(),
+        ));
+    }
+    let start: String = body.chars().take(100).collect::<String>().to_lowercase();
+    if start.starts_with("<!doctype html") || start.starts_with("<html") {
+        return Err(not_a_table("a web page (HTML)"));
+    }
+    if start.starts_with('<') {
+        return Err(not_a_table("an XML document"));
+    }
+    if start.starts_with("{\\rtf") {
+        return Err(not_a_table("a rich text (RTF) document"));
+    }
+    table_format(body)
+}
+
+fn not_a_table(what: &str) -> ImportError {
+    ImportError::NotADataset(format!("This looks like {what}, not a table of incidents."))
+}
+
+/// What a file's first bytes say, for the kinds that say it there.
+enum Magic {
+    Workbook,
+    /// Another kind of file, in words: "a PDF document".
+    Other(&'static str),
+}
+
+/// Known binary kinds by their first bytes.
+fn magic(file_name: &str, head: &[u8]) -> Option<Magic> {
+    const KINDS: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x1F\x8B", "a gzip-compressed file (unpack it first)"),
+        (b"7z\xBC\xAF", "a 7-Zip archive (unpack it first)"),
+        (b"Rar!", "a RAR archive (unpack it first)"),
+        (b"SQLite format 3", "an SQLite database"),
+        (b"PAR1", "a Parquet file"),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old-format Office file (.xls or .doc; save a spreadsheet as CSV)",
+        ),
+    ];
+    if let Some((_, what)) = KINDS.iter().find(|(bytes, _)| head.starts_with(bytes)) {
+        return Some(Magic::Other(what));
+    }
+    if !head.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    // A ZIP archive: the names of its first members (in the local headers) say what it holds.
+    let name = file_name.to_lowercase();
+    let holds = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    Some(
+        if holds(b"xl/")
+            || holds(b"opendocument.spreadsheet")
+            || name.ends_with(".xlsx")
+            || name.ends_with(".ods")
+        {
+            Magic::Workbook
+        } else if holds(b"word/") {
+            Magic::Other("a Word document")
+        } else if holds(b"ppt/") {
+            Magic::Other("a PowerPoint presentation")
+        } else {
+            Magic::Other("a ZIP archive (unpack it and open the table inside)")
+        },
+    )
+}
+
+/// The head as text: UTF-16 with a byte order mark decoded, else UTF-8 (a character cut at
+/// the end of the head is dropped). NUL bytes or invalid UTF-8 are [`ImportError::Binary`].
+fn decode_head(head: &[u8]) -> Result<String, ImportError> {
+    let utf16 = |big_endian: bool, bytes: &[u8]| {
+        let units = bytes.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if big_endian {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
+        });
+        // A surrogate pair cut at the end of the head decodes to one replacement character.
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect();
+        if text.contains('\0') {
+            Err(ImportError::Binary)
+        } else {
+            Ok(text)
+        }
+    };
+    if let Some(rest) = head.strip_prefix(b"\xFF\xFE") {
+        return utf16(false, rest);
+    }
+    if let Some(rest) = head.strip_prefix(b"\xFE\xFF") {
+        return utf16(true, rest);
+    }
+    if head.contains(&0) {
+        return Err(ImportError::Binary);
+    }
+    match std::str::from_utf8(head) {
+        Ok(text) => Ok(text.to_string()),
+        // Cut in the middle of a character at the very end: the part before it is the text.
+        Err(error) if error.error_len().is_none() => {
+            let valid = head.get(..error.valid_up_to()).unwrap_or_default();
+            Ok(String::from_utf8_lossy(valid).into_owned())
+        }
+        Err(_) => Err(ImportError::Binary),
+    }
+}
+
+/// The delimiter of a table's header line: the most frequent of comma, semicolon and tab
+/// outside quotes; `None` when the line has none.
+fn delimiter(line: &str) -> Option<u8> {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in line.bytes() {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(count) = counts.iter_mut().find(|(d, _)| *d == byte) {
+                count.1 += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .filter(|(_, count)| *count > 0)
+        .max_by_key(|(_, count)| *count)
+        .map(|(d, _)| *d)
+}
+
+/// The first records of a delimited table: up to `limit`, the last one possibly cut.
+fn first_records(text: &str, delimiter: u8, limit: usize) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .take(limit)
+        .map_while(Result::ok)
+        .map(|record| record.iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Header names compared as the importers compare them: trimmed, lower case, BOM removed.
+pub(crate) fn header_key(name: &str) -> String {
+    name.trim_start_matches('\u{FEFF}').trim().to_lowercase()
+}
+
+/// Whether a header names the ACLED columns (current layout, or the older one with
+/// `data_id` and `event_id_no_cnty`).
+pub(crate) fn is_acled_header(names: &[String]) -> bool {
+    let has = |name: &str| names.iter().any(|n| n == name);
+    (has("event_id_cnty") && has("event_date") && has("event_type"))
+        || (has("data_id") && has("event_id_no_cnty"))
+}
+
+/// Whether a header names UCDP GED columns.
+fn is_ucdp_header(names: &[String]) -> bool {
+    let has = |name: &str| names.iter().any(|n| n == name);
+    has("type_of_violence") && has("date_start") && has("best")
+}
+
+/// Whether a record looks like a row of the 49-column GED layout without its header: a whole
+/// number id, a type of violence of 1 to 3, and ISO dates where `date_start` and `date_end`
+/// stand.
+fn looks_like_headerless_ged(record: &[String]) -> bool {
+    let field = |index: usize| record.get(index).map(|f| f.trim()).unwrap_or_default();
+    let is_date = |text: &str| text.get(..10).is_some_and(|day| Day::parse(day).is_ok());
+    record.len() == 49
+        && !field(0).is_empty()
+        && field(0).bytes().all(|b| b.is_ascii_digit())
+        && matches!(field(5), "1" | "2" | "3")
+        && is_date(field(38))
+        && is_date(field(39))
+}
+
+/// The format of a text file that is not JSON or markup: a table, told by its header.
+fn table_format(text: &str) -> Result<Format, ImportError> {
+    let first_line = text.lines().next().unwrap_or_default();
+    let Some(delimiter) = delimiter(first_line) else {
+        return Err(not_a_table("plain text"));
+    };
+    let records = first_records(text, delimiter, 1);
+    let names: Vec<String> = records
+        .first()
+        .map(|header| header.iter().map(|name| header_key(name)).collect())
+        .unwrap_or_default();
+    if is_acled_header(&names) {
+        return Ok(Format::Acled);
+    }
+    if is_ucdp_header(&names) {
+        return Ok(Format::UcdpGed);
+    }
+    if records
+        .first()
+        .is_some_and(|r| looks_like_headerless_ged(r))
+    {
+        return Ok(Format::UcdpGed);
+    }
+    Ok(Format::OtherCsv)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_problem_reads_as_a_spreadsheet_cell() {
+        let problem = RowProblem {
+            row: 12,
+            column: "event_date".into(),
+            value: format!("2023\u{1b}[31m{}", "x".repeat(100)),
+            message: "not a date".into(),
+            severity: Severity::Error,
+        };
+        let text = problem.to_string();
+        assert!(
+            text.starts_with("row 12 / event_date / “2023\\u{1b}[31m"),
+            "{text}"
+        );
+        assert!(text.ends_with("…”: not a date"), "{text}");
+        let whole_row = RowProblem {
+            column: String::new(),
+            severity: Severity::Warning,
+            ..problem
+        };
+        assert_eq!(whole_row.to_string(), "warning: row 12: not a date");
+    }
+
+    #[test]
+    fn the_delimiter_is_the_most_frequent_outside_quotes() {
+        assert_eq!(delimiter("a;b;\"c,d,e\""), Some(b';'));
+        assert_eq!(delimiter("a\tb\tc,d"), Some(b'\t'));
+        assert_eq!(delimiter("just words"), None);
+    }
+
+    #[test]
+    fn a_head_cut_inside_a_character_is_still_text() {
+        let bytes = "event_date,location\n2023-01-31,حلب".as_bytes();
+        let cut = &bytes[..bytes.len() - 1];
+        assert!(decode_head(cut).is_ok_and(|text| text.ends_with("2023-01-31,حل")));
+        assert_eq!(decode_head(b"ab\xFFcd"), Err(ImportError::Binary));
+    }
+
+    #[test]
+    fn every_error_is_one_sentence() {
+        let errors = [
+            ImportError::Empty,
+            ImportError::HeaderOnly,
+            ImportError::Binary,
+            not_a_table("a PDF document"),
+            ImportError::MissingColumns {
+                format: Format::Acled,
+                columns: vec!["event_date".into(), "fatalities".into()],
+            },
+            ImportError::Unreadable {
+                row: 7,
+                message: "a quote is never closed".into(),
+            },
+            ImportError::Unsupported(Format::UcdpGed),
+            ImportError::InvalidCollectionId("a b".into()),
+            ImportError::Read("broken pipe".into()),
+        ];
+        for error in errors {
+            let text = error.to_string();
+            assert!(
+                text.ends_with('.') && text.starts_with(char::is_uppercase),
+                "{text}"
+            );
+            assert!(!text.contains('\n'), "{text}");
+        }
+        assert_eq!(
+            not_a_table("a PDF document").to_string(),
+            "This looks like a PDF document, not a table of incidents."
+        );
+    }
+}
