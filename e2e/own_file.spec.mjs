@@ -2,7 +2,10 @@
 // collections, listed under "Your data" with what was read, and removed again. Expected counts
 // are computed here from the files the tests build.
 import { test, expect } from '@playwright/test';
-import { allEvents, dataset, groupThousands, screenshot, watchConsole } from './helpers.mjs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allEvents, dataset, deployment, groupThousands, screenshot, watchConsole } from './helpers.mjs';
 
 const bundled = allEvents().length;
 
@@ -116,8 +119,13 @@ test('an opened file is kept on this device: a reload reopens it and its link, R
     const root = await navigator.storage.getDirectory();
     const folder = await root.getDirectoryHandle('own-files').catch(() => null);
     if (!folder) return [];
-    const index = await folder.getFileHandle('index.json').then((h) => h.getFile()).then((f) => f.text()).catch(() => '[]');
-    return JSON.parse(index).map((kept) => kept.collection_id);
+    // The index may be caught empty while it is written.
+    const index = await folder.getFileHandle('index.json').then((h) => h.getFile()).then((f) => f.text()).catch(() => '');
+    try {
+      return JSON.parse(index).map((kept) => kept.collection_id);
+    } catch {
+      return [];
+    }
   })).toEqual(['kept']);
   await page.reload();
   await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + mine), { timeout: 30_000 });
@@ -202,4 +210,60 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
   await expect(page.getByTestId('event-visible')).toHaveText('1', { timeout: 30_000 });
   await screenshot(page, 'own-file-acled-1440');
   expect(errors).toEqual([]);
+});
+
+test('a long read shows its progress and Cancel stops it, leaving the page as it was', async ({ page }) => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(join(tmpdir(), 'own-file-'));
+  try {
+    // Some 250,000 rows: long enough to be caught while reading.
+    const template = ACLED_ROWS.filter((r) => !BROKEN.has(r.id));
+    const rows = Array.from({ length: 250_000 }, (_, i) => ({ ...template[i % template.length], id: `SYR${i + 1}` }));
+    const path = join(folder, 'big export.csv');
+    writeFileSync(path, acledCsv(rows));
+    await start(page);
+    await page.getByTestId('open-file').setInputFiles(path);
+    const bar = page.getByRole('progressbar');
+    await expect(bar).toBeVisible({ timeout: 30_000 });
+    await expect(bar).toHaveAttribute('aria-valuemax', '100');
+    await expect(page.getByTestId('import-progress')).toContainText('big export.csv');
+    await page.getByTestId('import-progress').getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('import-failure')).toHaveText('Reading the file was cancelled.');
+    await expect(bar).toHaveCount(0);
+    await expect(page.getByTestId('your-data')).toHaveCount(0);
+    await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('offline, a kept file reopens and a new file still opens', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const site = await deployment();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled), { timeout: 30_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    const good = ACLED_ROWS.filter((r) => !BROKEN.has(r.id));
+    await openFile(page, 'acled.csv', acledCsv(ACLED_ROWS), 'text/csv');
+    await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(good.length), { timeout: 30_000 });
+    const link = page.url();
+    await page.waitForTimeout(500);
+
+    await site.stop();
+    await context.setOffline(true);
+    const offline = await context.newPage();
+    await offline.goto(link);
+    await expect(offline.getByTestId('event-total')).toHaveText(groupThousands(bundled + good.length), { timeout: 30_000 });
+    await expect(offline.getByTestId('event-visible')).toHaveText(groupThousands(good.length));
+    // The worker's files come from the offline copy too.
+    const file = ownCollection('offline');
+    await openFile(offline, 'offline.json', JSON.stringify(file));
+    await expect(offline.getByTestId('event-visible')).toHaveText(groupThousands(file.events.length), { timeout: 30_000 });
+  } finally {
+    await context.close();
+    await site.remove();
+  }
 });

@@ -92,3 +92,18 @@ fn a_second_copy_of_an_open_collection_is_refused_with_a_sentence() {
     assert!(message.contains("“ucdp” is open already"), "{message}");
     assert!(message.contains("my-file.json"), "{message}");
 }
+
+#[test]
+fn a_link_to_a_file_opened_elsewhere_says_which_file_it_needs() {
+    let bundled = common::catalog(&BUNDLED);
+    let (mut state, _) = incident_explorer::core::query::decode("c=file-0123456789ab");
+    let notices = state.reconcile(&bundled.table);
+    let text: Vec<&str> = notices.iter().map(|n| n.message.as_str()).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("fingerprint starts with “0123456789ab…”")),
+        "{text:?}"
+    );
+    // The view falls back to what is loaded, never to an empty list.
+    assert!(state.collections.is_empty());
+}

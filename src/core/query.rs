@@ -288,9 +288,24 @@ impl ViewState {
                 .collect::<Vec<_>>()
                 .join(", ");
             let loaded = collection_ids.join(", ");
+            // A reader's own file is named by its fingerprint (`file-` and 12 hex digits).
+            let files: Vec<String> = unknown
+                .iter()
+                .filter_map(|id| id.strip_prefix("file-"))
+                .map(|digits| format!("“{}…”", shorten(digits)))
+                .collect();
+            let own = if files.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ". A “file-” collection is a file someone opened on their own device: open \
+                     the same file here (its SHA-256 fingerprint starts with {}) to see this view",
+                    files.join(", ")
+                )
+            };
             notices.push(
                 "c",
-                format!("No collection {named} is loaded (loaded: {loaded}); ignored"),
+                format!("No collection {named} is loaded (loaded: {loaded}); ignored{own}"),
             );
         }
         notices.finish()

@@ -69,9 +69,12 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     let job = StoredValue::new_local(None::<ImportJob>);
     let input = NodeRef::<leptos::html::Input>::new();
 
+    // Ends the running worker, which frees its memory. The job (with the handlers the worker
+    // calls) is dropped after this turn: this may run inside one of those handlers.
     let stop = move || {
         if let Some(running) = job.try_update_value(Option::take).flatten() {
             running.cancel();
+            set_timeout(move || drop(running), std::time::Duration::ZERO);
         }
     };
     let open = {
@@ -96,7 +99,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                     }
                 }),
                 ImportEvent::Done(summary, bytes) => {
-                    job.update_value(|job| *job = None);
+                    stop();
                     reading.set(None);
                     on_read.run((summary, bytes));
                 }
