@@ -35,6 +35,39 @@ test('a first visit downloads the gzip copies of the collections, not the plain 
   expect(errors).toEqual([]);
 });
 
+test('the WebAssembly modules come as gzip copies too, with the plain module as the fallback', async ({ page }) => {
+  const errors = watchConsole(page);
+  const wasm = [];
+  page.on('requestfinished', async (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/\.wasm(\.gz)?$/.test(path)) wasm.push({ path, size: (await request.sizes()).responseBodySize });
+  });
+  await page.goto('./');
+  await expectAllEvents(page);
+  expect(wasm.map((w) => w.path)).toEqual([expect.stringMatching(/^\/incident-explorer-[0-9a-f]+_bg\.wasm\.gz$/)]);
+  const [{ path, size }] = wasm;
+  expect(size).toBeLessThan(statSync(`dist${path}`).size + 64);
+  expect(size * 2).toBeLessThan(statSync(`dist${path.replace(/\.gz$/, '')}`).size);
+  expect(errors).toEqual([]);
+});
+
+for (const [name, setup] of Object.entries({
+  'a browser without DecompressionStream': (page) => page.addInitScript(() => { delete window.DecompressionStream; }),
+  'a damaged module copy': (page) => page.route('**/*_bg.wasm.gz', async (route) => route.fulfill({
+    status: 200, contentType: 'application/gzip', body: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5]),
+  })),
+  'no module copy deployed': (page) => page.route('**/*_bg.wasm.gz', (route) => route.fulfill({ status: 404, body: 'not found' })),
+})) {
+  test(`${name}: the plain module is read`, async ({ page }) => {
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await setup(page);
+    await page.goto('./');
+    await expectAllEvents(page);
+    expect(asked.some((path) => /^\/incident-explorer-[0-9a-f]+_bg\.wasm$/.test(path))).toBe(true);
+  });
+}
+
 test('with no .gz deployed, the plain files are read', async ({ page }) => {
   const asked = [];
   await page.route('**/data/*.json.gz', (route) => route.fulfill({ status: 404, body: 'not found' }));

@@ -1,4 +1,6 @@
 // Starts the import worker (src/bin/import_worker.rs): the wasm-bindgen glue Trunk writes for
-// it, then its module. The worker says "ready" once it listens (src/core/import_message.rs).
+// it, then its module, read like the app's (scripts/post-build.mjs puts scripts/wasm-source.js
+// in place of the line below). The worker says "ready" once it listens.
+// @wasm-source
 importScripts('./import_worker.js');
-wasm_bindgen({ module_or_path: './import_worker_bg.wasm' });
+wasmSource('./import_worker_bg.wasm').then((source) => wasm_bindgen({ module_or_path: source }));

@@ -86,13 +86,9 @@ pub fn App() -> impl IntoView {
             Err(message) => rejected.set(Some(message)),
         }
     });
+    // The device forgets the file first, so that a reload right after Remove cannot bring it
+    // back; the page lets it go either way.
     let on_remove = Callback::new(move |collection_id: String| {
-        let Some(base) = current() else {
-            return;
-        };
-        files.update(|files| files.retain(|file| file.collection_id != collection_id));
-        browser::write_address(&browser::address_with_query(""), false);
-        with_files.set(Some(Arc::new(base.without(&collection_id))));
         leptos::task::spawn_local(async move {
             if let Err(error) = device_store::forget(&collection_id).await {
                 store_notices.update(|notices| {
@@ -102,6 +98,12 @@ pub fn App() -> impl IntoView {
                     ))
                 });
             }
+            let Some(base) = current() else {
+                return;
+            };
+            files.update(|files| files.retain(|file| file.collection_id != collection_id));
+            browser::write_address(&browser::address_with_query(""), false);
+            with_files.set(Some(Arc::new(base.without(&collection_id))));
         });
     });
 
