@@ -21,23 +21,35 @@ pub fn normalise(text: &str) -> String {
     // Start as if a space was just written, so leading whitespace is dropped.
     let mut pending_space = false;
     let mut at_start = true;
-    // Quotes are removed before decomposition too: NFKD turns a few of them (the acute accent
-    // used as an apostrophe) into a space plus a combining mark.
-    for decomposed in text.chars().filter(|c| !is_quote(*c)).nfkd() {
-        for lower in decomposed.to_lowercase() {
-            let Some(folded) = fold(lower) else {
-                continue;
-            };
-            if folded.is_whitespace() {
-                pending_space = !at_start;
-                continue;
+    let mut write = |folded: Option<char>| {
+        let Some(folded) = folded else {
+            return;
+        };
+        if folded.is_whitespace() {
+            pending_space = !at_start;
+            return;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(folded);
+        at_start = false;
+    };
+    if text.is_ascii() {
+        // Most text (every English summary and quote): decomposition leaves ASCII as it is
+        // and lowercasing gives one character, so both are skipped. Same result, some five
+        // times faster, which loading a large file feels.
+        for c in text.chars().filter(|c| !is_quote(*c)) {
+            write(fold(c.to_ascii_lowercase()));
+        }
+    } else {
+        // Quotes are removed before decomposition too: NFKD turns a few of them (the acute
+        // accent used as an apostrophe) into a space plus a combining mark.
+        for decomposed in text.chars().filter(|c| !is_quote(*c)).nfkd() {
+            for lower in decomposed.to_lowercase() {
+                write(fold(lower));
             }
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(folded);
-            at_start = false;
         }
     }
     out
@@ -133,6 +145,36 @@ pub fn matches(haystack_normalised: &str, query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`normalise`] without its ASCII shortcut: the general path for every text.
+    fn normalise_general(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut at_start = true;
+        for decomposed in text.chars().filter(|c| !is_quote(*c)).nfkd() {
+            for lower in decomposed.to_lowercase() {
+                let Some(folded) = fold(lower) else { continue };
+                if folded.is_whitespace() {
+                    pending_space = !at_start;
+                    continue;
+                }
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(folded);
+                at_start = false;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_shortcut_gives_what_the_general_path_gives(text in "[\\x00-\\x7F]{0,80}") {
+            proptest::prop_assert_eq!(normalise(&text), normalise_general(&text));
+        }
+    }
 
     #[test]
     fn folds_latin_diacritics_and_case() {

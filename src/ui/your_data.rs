@@ -42,11 +42,12 @@ pub fn YourData(files: RwSignal<Vec<OpenedFile>>, on_remove: Callback<String>) -
         let files = files.get();
         (!files.is_empty()).then(|| {
             view! {
-                <section class="your-data" data-testid="your-data" aria-labelledby="your-data-title">
-                    <h2 id="your-data-title">"Your data"</h2>
+                // A disclosure, open at first: on a phone the reader can fold it away.
+                <details class="your-data" data-testid="your-data" open>
+                    <summary><h2>{format!("Your data ({})", files.len())}</h2></summary>
                     <p class="your-data-note">"Read on this device; nothing was uploaded. Kept on this device, for this site only, until you remove it."</p>
                     <ul>{files.into_iter().map(|file| view! { <FileEntry file=file on_remove=on_remove /> }).collect_view()}</ul>
-                </section>
+                </details>
             }
         })
     }
