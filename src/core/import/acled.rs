@@ -46,7 +46,7 @@
 //! a quote never closed, an `event_id_cnty` seen before. A file whose every row is skipped
 //! still imports, with no events: the problems say why.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::io::Read;
 
 use super::acled_actors::{self, actor_for_name};
@@ -183,10 +183,10 @@ struct Named<'a> {
 struct Builder<'a> {
     source: &'a FileInfo,
     parties: Vec<Party>,
-    party_index: HashMap<String, u32>,
+    party_index: FxHashMap<String, u32>,
     events: Vec<Event>,
     /// Each event id seen, with its row, to name the first row of a duplicate.
-    seen: HashMap<String, u64>,
+    seen: FxHashMap<String, u64>,
     problems: Vec<RowProblem>,
     problems_not_listed: u64,
     rows_read: u64,
@@ -199,9 +199,9 @@ impl<'a> Builder<'a> {
         Builder {
             source,
             parties: Vec::new(),
-            party_index: HashMap::new(),
+            party_index: FxHashMap::default(),
             events: Vec::new(),
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
             problems: Vec::new(),
             problems_not_listed: 0,
             rows_read: 0,
@@ -360,7 +360,14 @@ impl<'a> Builder<'a> {
             (assoc_actor_2, role2, false),
         ] {
             for name in acled_actors::names(field) {
-                if let Some(actor) = actor_for_name(name) {
+                // A name seen before keeps the category it got then: the rules run once per
+                // distinct name, not once per row.
+                let known = self
+                    .party_index
+                    .get(name)
+                    .and_then(|&index| self.parties.get(index as usize))
+                    .and_then(|party| party.actors.first().copied());
+                if let Some(actor) = known.or_else(|| actor_for_name(name)) {
                     named.push(Named {
                         name,
                         actor,
