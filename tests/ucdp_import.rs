@@ -132,6 +132,78 @@ fn no_row_is_skipped_and_the_only_warnings_are_ucdps_own_ranges() {
 }
 
 #[test]
+fn the_core_importer_gives_the_bundle_byte_for_byte() {
+    use incident_explorer::core::import::ucdp::{self as core_ucdp, Description};
+    use incident_explorer::core::import::FileInfo;
+    // The collection and source as the committed file describes them; everything else is the
+    // core importer's, fed the CSV as the browser's worker would feed a user's file.
+    let committed = std::fs::read(bundle_path()).expect("public/data/ucdp.json");
+    let described: Dataset = serde_json::from_slice(&committed).expect("the bundle reads");
+    let info = FileInfo {
+        collection_id: described.collection.id.clone(),
+        file_name: "ged_syria_2016-2019.csv".into(),
+        today: Day::parse("2026-01-01").expect("a day"),
+    };
+    let shapes = core_ucdp::governorate_shapes().expect("the embedded outlines");
+    let file = std::fs::File::open(csv_path()).expect("the GED CSV opens");
+    let description = Description {
+        collection: described.collection.clone(),
+        source: described.sources[0].clone(),
+    };
+    let imported = core_ucdp::import_described(
+        std::io::BufReader::new(file),
+        &info,
+        description,
+        &shapes,
+        &mut |_| {},
+    )
+    .expect("the import runs");
+    assert_eq!(imported.rows_skipped, 0);
+    assert_eq!(imported.dataset.events.len(), csv().rows.len());
+    let best: u64 = imported
+        .dataset
+        .events
+        .iter()
+        .filter_map(|event| event.ucdp.as_ref())
+        .map(|info| info.best)
+        .sum();
+    assert_eq!(best, csv().sum("best"));
+    let bytes = ucdp::to_bundle(&imported.dataset).expect("the bundle serialises");
+    assert!(
+        bytes == committed,
+        "the core importer does not give public/data/ucdp.json"
+    );
+
+    // As a user's own file, only the description and the cited source's id differ.
+    let file = std::fs::File::open(csv_path()).expect("the GED CSV opens");
+    let users = core_ucdp::import(std::io::BufReader::new(file), &info, &shapes, &mut |_| {})
+        .expect("the import runs");
+    assert!(users
+        .dataset
+        .collection
+        .description
+        .contains("Your own UCDP GED file"));
+    assert_eq!(
+        users.dataset.collection.attribution,
+        [core_ucdp::ATTRIBUTION]
+    );
+    assert_eq!(users.dataset.sources[0].id, core_ucdp::SOURCE_ID);
+    assert_eq!(users.dataset.parties, imported.dataset.parties);
+    assert_eq!(users.dataset.events.len(), imported.dataset.events.len());
+    for (user, bundled) in users.dataset.events.iter().zip(&imported.dataset.events) {
+        let mut user = user.clone();
+        user.citations[0].source = bundled.citations[0].source.clone();
+        assert!(user == *bundled, "{}", bundled.id);
+    }
+    let json = serde_json::to_vec(&users.dataset).expect("serialises");
+    let loaded = incident_explorer::core::validate::load("mine.json", &json).expect("loads");
+    assert!(loaded
+        .problems
+        .iter()
+        .all(|p| p.severity != Severity::Error));
+}
+
+#[test]
 fn one_event_per_csv_row() {
     let rows = csv().rows.len();
     assert!(rows > 0);

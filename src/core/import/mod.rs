@@ -23,6 +23,7 @@ mod csv_rows;
 pub mod message;
 pub mod ucdp;
 pub mod ucdp_actors;
+mod ucdp_check;
 mod ucdp_columns;
 pub mod ucdp_fields;
 
