@@ -14,8 +14,7 @@ use incident_explorer::core::validate::Severity;
 use incident_explorer::core::vocab::Actor;
 use incident_explorer::tools::ucdp::{self, Import};
 
-const REGENERATE: &str =
-    "UCDP_WRITE_BUNDLE=1 cargo test --test ucdp_import write_bundle -- --ignored";
+const REGENERATE: &str = "cargo run --bin dataset -- import-ucdp";
 
 fn project(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)

@@ -122,6 +122,8 @@ impl<'a> Checker<'a> {
         let where_coordinates = fields.verbatim(c.where_coordinates);
         let adm_1 = fields.verbatim(c.adm_1);
         let adm_2 = fields.verbatim(c.adm_2);
+        let country = fields.optional(c.country);
+        let country_id = fields.optional(c.country_id);
         let source_article = fields.verbatim(c.source_article);
         let source_office = fields.verbatim(c.source_office);
         let source_date = fields.verbatim(c.source_date);
@@ -162,7 +164,8 @@ impl<'a> Checker<'a> {
             );
         }
 
-        let (place, abroad) = self.place(fields, where_prec, lat, lon)?;
+        let area = [adm_1, country, country_id];
+        let (place, abroad) = self.place(fields, area, where_prec, lat, lon)?;
         let quote = if !source_headline.is_empty() {
             source_headline.to_string()
         } else if !source_article.is_empty() {
@@ -258,17 +261,18 @@ impl<'a> Checker<'a> {
 
     /// The row's place without its name and district (its governorate, point and precision)
     /// and, for a row outside Syria, its country; `None` with an error in `fields`.
+    /// `area` is the row's `adm_1`, `country` and `country_id` (empty when the file has no
+    /// such column).
     fn place<'r>(
         &mut self,
         fields: &mut Row<'r>,
+        area: [&'r str; 3],
         where_prec: u8,
         lat: f64,
         lon: f64,
     ) -> Option<(Place, Option<&'r str>)> {
         let c = fields.columns;
-        let adm_1 = fields.verbatim(c.adm_1);
-        let country = fields.optional(c.country);
-        let country_id = fields.optional(c.country_id);
+        let [adm_1, country, country_id] = area;
         let adm_1_governorate = governorate_of_adm1(adm_1);
         let in_box = SYRIA_BOUNDS.contains(lat, lon);
         let in_syria = if !country.is_empty() {
@@ -412,11 +416,11 @@ fn narrow<T: TryFrom<u64>>(fields: &mut Row<'_>, index: usize) -> Option<T> {
 /// A UCDP code from 1 to `last` (`type_of_violence`, `date_prec`, `where_prec`); `None` with
 /// an error.
 fn code(fields: &mut Row<'_>, index: usize, last: u8) -> Option<u8> {
-    let text = fields.text(index);
     let value = narrow::<u8>(fields, index)?;
     if (1..=last).contains(&value) {
         Some(value)
     } else {
+        let text = fields.text(index);
         let range = if last == 3 {
             "1, 2 or 3".to_string()
         } else {
