@@ -7,13 +7,14 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use incident_explorer::core::date::Day;
+use incident_explorer::core::import::ucdp_actors;
 use incident_explorer::core::model::{Dataset, Event};
+use incident_explorer::core::validate::Severity;
 use incident_explorer::core::vocab::Actor;
 use incident_explorer::tools::ucdp::{self, Import};
-use incident_explorer::tools::ucdp_actors;
 
-const REGENERATE: &str =
-    "UCDP_WRITE_BUNDLE=1 cargo test --test ucdp_import write_bundle -- --ignored";
+const REGENERATE: &str = "cargo run --bin dataset -- import-ucdp";
 
 fn project(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
@@ -76,7 +77,10 @@ fn csv() -> &'static Csv {
 
 fn imported() -> &'static Import {
     static IMPORT: OnceLock<Import> = OnceLock::new();
-    IMPORT.get_or_init(|| ucdp::import(&csv_path(), &geojson_path()).expect("the import runs"))
+    IMPORT.get_or_init(|| {
+        let today = Day::parse("2026-01-01").expect("a day");
+        ucdp::import(&csv_path(), &geojson_path(), today).expect("the import runs")
+    })
 }
 
 fn dataset() -> &'static Dataset {
@@ -93,8 +97,109 @@ fn ucdp_info(
 }
 
 #[test]
-fn no_row_problems_are_reported() {
-    assert_eq!(imported().problems, Vec::new());
+fn no_row_is_skipped_and_the_only_warnings_are_ucdps_own_ranges() {
+    assert_eq!(imported().errors().count(), 0, "{:?}", imported().problems);
+    // UCDP publishes some rows whose best lies outside low..high: kept, each warned once.
+    let outside: Vec<String> = csv()
+        .rows
+        .iter()
+        .filter(|row| {
+            let number = |name: &str| -> u64 {
+                row.get(name)
+                    .and_then(|value| value.parse().ok())
+                    .unwrap_or_else(|| panic!("{name} of {:?}", row.get("id")))
+            };
+            !(number("low")..=number("high")).contains(&number("best"))
+        })
+        .map(|row| row.get("best").cloned().unwrap_or_default())
+        .collect();
+    assert!(!outside.is_empty());
+    let warned: Vec<String> = imported()
+        .problems
+        .iter()
+        .inspect(|problem| {
+            assert_eq!(problem.severity, Severity::Warning, "{problem}");
+            assert_eq!(problem.column, "best", "{problem}");
+            assert!(
+                problem.message.starts_with("outside low..high"),
+                "{problem}"
+            );
+        })
+        .map(|problem| problem.value.clone())
+        .collect();
+    assert_eq!(warned, outside);
+}
+
+#[test]
+fn the_core_importer_gives_the_bundle_byte_for_byte() {
+    use incident_explorer::core::import::ucdp::{self as core_ucdp, Description};
+    use incident_explorer::core::import::FileInfo;
+    // The collection and source as the committed file describes them; everything else is the
+    // core importer's, fed the CSV as the browser's worker would feed a user's file.
+    let committed = std::fs::read(bundle_path()).expect("public/data/ucdp.json");
+    let described: Dataset = serde_json::from_slice(&committed).expect("the bundle reads");
+    let info = FileInfo {
+        collection_id: described.collection.id.clone(),
+        file_name: "ged_syria_2016-2019.csv".into(),
+        today: Day::parse("2026-01-01").expect("a day"),
+    };
+    let shapes = core_ucdp::governorate_shapes().expect("the embedded outlines");
+    let file = std::fs::File::open(csv_path()).expect("the GED CSV opens");
+    let description = Description {
+        collection: described.collection.clone(),
+        source: described.sources[0].clone(),
+    };
+    let imported = core_ucdp::import_described(
+        std::io::BufReader::new(file),
+        &info,
+        description,
+        &shapes,
+        &mut |_| {},
+    )
+    .expect("the import runs");
+    assert_eq!(imported.rows_skipped, 0);
+    assert_eq!(imported.dataset.events.len(), csv().rows.len());
+    let best: u64 = imported
+        .dataset
+        .events
+        .iter()
+        .filter_map(|event| event.ucdp.as_ref())
+        .map(|info| info.best)
+        .sum();
+    assert_eq!(best, csv().sum("best"));
+    let bytes = ucdp::to_bundle(&imported.dataset).expect("the bundle serialises");
+    assert!(
+        bytes == committed,
+        "the core importer does not give public/data/ucdp.json"
+    );
+
+    // As a user's own file, only the description and the cited source's id differ.
+    let file = std::fs::File::open(csv_path()).expect("the GED CSV opens");
+    let users = core_ucdp::import(std::io::BufReader::new(file), &info, &shapes, &mut |_| {})
+        .expect("the import runs");
+    assert!(users
+        .dataset
+        .collection
+        .description
+        .contains("Your own UCDP GED file"));
+    assert_eq!(
+        users.dataset.collection.attribution,
+        [core_ucdp::ATTRIBUTION]
+    );
+    assert_eq!(users.dataset.sources[0].id, core_ucdp::SOURCE_ID);
+    assert_eq!(users.dataset.parties, imported.dataset.parties);
+    assert_eq!(users.dataset.events.len(), imported.dataset.events.len());
+    for (user, bundled) in users.dataset.events.iter().zip(&imported.dataset.events) {
+        let mut user = user.clone();
+        user.citations[0].source = bundled.citations[0].source.clone();
+        assert!(user == *bundled, "{}", bundled.id);
+    }
+    let json = serde_json::to_vec(&users.dataset).expect("serialises");
+    let loaded = incident_explorer::core::validate::load("mine.json", &json).expect("loads");
+    assert!(loaded
+        .problems
+        .iter()
+        .all(|p| p.severity != Severity::Error));
 }
 
 #[test]
@@ -492,7 +597,7 @@ fn every_side_in_the_csv_is_in_the_mapping_table() {
     unknown.dedup();
     assert!(
         unknown.is_empty(),
-        "groups missing from src/tools/ucdp_actors.rs: {unknown:?}"
+        "groups missing from src/core/import/ucdp_actors.rs: {unknown:?}"
     );
     // Each distinct side is one party.
     let parties: HashSet<&str> = dataset().parties.iter().map(|p| p.name.as_str()).collect();
@@ -597,6 +702,6 @@ fn write_bundle() {
         eprintln!("note: {note}");
     }
     for problem in &imported().problems {
-        eprintln!("problem: {} {}", problem.ucdp_id, problem.reason);
+        eprintln!("{problem}");
     }
 }

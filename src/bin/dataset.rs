@@ -3,16 +3,21 @@
 //! ```text
 //! dataset check FILE...            validate dataset files; one line per problem, exit 1 if any
 //! dataset build [--check]          data/curated/*.json -> public/data/curated.json
-//! dataset import FILE [OUT]        a user's file (an ACLED export) -> a collection file OUT
-//!                                  (default target/<stem>.json); prints the counts and every
-//!                                  row problem
-//! dataset import-ucdp [--check]    data/raw/ucdp/*.csv -> public/data/ucdp.json
+//! dataset import FILE [OUT]        a user's file (an ACLED export or a UCDP GED CSV, with or
+//!                                  without its header row) -> a collection file OUT (default
+//!                                  target/<stem>.json); prints the counts and every row problem
+//! dataset import-ucdp [--check]    data/raw/ucdp/*.csv -> public/data/ucdp.json, with the same
+//!                                  importer as a user's GED file; prints how rows without adm_1
+//!                                  were placed and the rows kept with warnings
 //! dataset schema [--check]         the JSON Schema of the model -> docs/dataset.schema.json
 //! dataset synth N [OUT]            N synthetic events made from the UCDP collection, for
 //!                                  benchmarks -> OUT (default target/synth-N.json)
 //! dataset synth N --format acled [--seed S] [OUT]
 //!                                  N made-up rows of an ACLED export (CSV), for the importer
 //!                                  -> OUT (default target/synth-acled-N.csv)
+//! dataset synth N --format ucdp [--seed S] [--headerless] [OUT]
+//!                                  N made-up rows of a UCDP GED 25.1 file (49 columns, CSV), for
+//!                                  the importer -> OUT (default target/synth-ucdp-N.csv)
 //! ```
 //! With `--check`, nothing is written: the command fails when the committed file differs from
 //! what it would write, which is how the tests catch a stale bundle.
@@ -22,10 +27,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use incident_explorer::core::date::Day;
-use incident_explorer::core::import::{self, acled, FileInfo, Format, ImportError};
+use incident_explorer::core::import::{
+    self, acled, ucdp as core_ucdp, FileInfo, Format, ImportError,
+};
 use incident_explorer::core::model::Dataset;
 use incident_explorer::core::validate;
-use incident_explorer::tools::{curated, synth, synth_acled, ucdp};
+use incident_explorer::tools::{curated, synth, synth_acled, synth_ucdp, ucdp};
 
 const CURATED_DIR: &str = "data/curated";
 const CURATED_BUNDLE: &str = "public/data/curated.json";
@@ -44,7 +51,7 @@ fn main() -> ExitCode {
         Some("import-ucdp") => import_ucdp(check_only),
         Some("schema") => schema(check_only),
         Some("synth") => synthesize(&args[1..]),
-        _ => Err("usage: dataset check FILE... | build [--check] | import FILE [OUT] | import-ucdp [--check] | schema [--check] | synth N [--format json|acled] [--seed S] [OUT]".into()),
+        _ => Err("usage: dataset check FILE... | build [--check] | import FILE [OUT] | import-ucdp [--check] | schema [--check] | synth N [--format json|acled|ucdp] [--seed S] [--headerless] [OUT]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -57,15 +64,18 @@ fn main() -> ExitCode {
 
 /// Writes `N` synthetic events: made from the bundled UCDP collection as a collection file (see
 /// `tools::synth`), or with `--format acled` as made-up rows of an ACLED export (see
-/// `tools::synth_acled`).
+/// `tools::synth_acled`), or with `--format ucdp` as made-up rows of a UCDP GED file (see
+/// `tools::synth_ucdp`; `--headerless` leaves out the header row).
 fn synthesize(args: &[String]) -> Result<(), String> {
     let mut positional = Vec::new();
     let mut format = "json".to_string();
     let mut seed: u64 = 1;
+    let mut headerless = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--format" => format = rest.next().cloned().unwrap_or_default(),
+            "--headerless" => headerless = true,
             "--seed" => {
                 seed = rest
                     .next()
@@ -96,8 +106,24 @@ fn synthesize(args: &[String]) -> Result<(), String> {
             );
             Ok(())
         }
+        "ucdp" => {
+            let out = positional
+                .get(1)
+                .cloned()
+                .unwrap_or_else(|| format!("target/synth-ucdp-{events}.csv"));
+            let file = std::fs::File::create(&out).map_err(|error| format!("{out}: {error}"))?;
+            synth_ucdp::write(BufWriter::new(file), events, seed, !headerless)
+                .map_err(|error| format!("{out}: {error}"))?;
+            let size = std::fs::metadata(&out).map_or(0, |m| m.len());
+            let header = if headerless { ", no header row" } else { "" };
+            println!(
+                "{out}: {events} UCDP GED rows (seed {seed}{header}), {:.1} MB",
+                size as f64 / 1e6
+            );
+            Ok(())
+        }
         other => Err(format!(
-            "dataset synth: --format is json or acled, not {other:?}"
+            "dataset synth: --format is json, acled or ucdp, not {other:?}"
         )),
     }
 }
@@ -118,8 +144,9 @@ fn synthesize_json(events: usize, out: Option<String>) -> Result<(), String> {
 /// Bytes of a file's start that [`import::sniff`] reads.
 const SNIFF_BYTES: u64 = 64 * 1024;
 
-/// Imports a user's file (an ACLED export for now) into a collection file that `dataset check`
-/// accepts, printing the counts and every row problem.
+/// Imports a user's file (an ACLED export or a UCDP GED file) into a collection file that
+/// `dataset check` accepts, printing the counts and every row problem. The collection id is
+/// `acled-<stem>` or `ucdp-<stem>`.
 fn import_file(args: &[String]) -> Result<(), String> {
     let file = args
         .first()
@@ -142,17 +169,18 @@ fn import_file(args: &[String]) -> Result<(), String> {
         .file_name()
         .map_or(file.clone(), |n| n.to_string_lossy().into_owned());
     let format = import::sniff(&file_name, &head).map_err(|error| format!("{file}: {error}"))?;
-    match format {
-        Format::Acled => {}
+    let prefix = match format {
+        Format::Acled => "acled",
+        Format::UcdpGed => "ucdp",
         Format::Collection => {
             return Err(format!(
                 "{file} is already a collection file: check it with dataset check"
             ))
         }
         other => return Err(format!("{file}: {}", ImportError::Unsupported(other))),
-    }
+    };
     let info = FileInfo {
-        collection_id: collection_id(&stem),
+        collection_id: collection_id(prefix, &stem),
         file_name,
         today: today(),
     };
@@ -164,8 +192,14 @@ fn import_file(args: &[String]) -> Result<(), String> {
             progress.bytes as f64 * 100.0 / size as f64
         );
     };
-    let imported = acled::import(BufReader::new(open()?), &info, &mut report)
-        .map_err(|error| format!("\n{file}: {error}"))?;
+    let reader = BufReader::new(open()?);
+    let imported = if format == Format::UcdpGed {
+        let shapes = core_ucdp::governorate_shapes().map_err(|error| error.to_string())?;
+        core_ucdp::import(reader, &info, &shapes, &mut report)
+    } else {
+        acled::import(reader, &info, &mut report)
+    }
+    .map_err(|error| format!("\n{file}: {error}"))?;
     eprintln!();
     for problem in &imported.problems {
         println!("{problem}");
@@ -188,8 +222,8 @@ fn import_file(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `acled-<stem>` with everything but letters, digits, `.`, `_` and `-` made `-`.
-fn collection_id(stem: &str) -> String {
+/// `<prefix>-<stem>` with everything but letters, digits, `.`, `_` and `-` made `-`.
+fn collection_id(prefix: &str, stem: &str) -> String {
     let cleaned: String = stem
         .chars()
         .take(60)
@@ -201,7 +235,7 @@ fn collection_id(stem: &str) -> String {
             }
         })
         .collect();
-    format!("acled-{cleaned}")
+    format!("{prefix}-{cleaned}")
 }
 
 /// Today by the system clock (UTC).
@@ -267,17 +301,46 @@ fn build_curated(check_only: bool) -> Result<(), String> {
 }
 
 fn import_ucdp(check_only: bool) -> Result<(), String> {
-    let import = ucdp::import(Path::new(UCDP_CSV), Path::new(GOVERNORATES))?;
+    let import = ucdp::import(Path::new(UCDP_CSV), Path::new(GOVERNORATES), today())?;
     for note in &import.notes {
         println!("note: {note}");
     }
+    // Warnings are UCDP's own figures kept as published (a best outside low..high): counted
+    // by column, with the first of each.
+    let mut warned: std::collections::BTreeMap<&str, (usize, String)> = Default::default();
     for problem in &import.problems {
-        println!("ucdp:{} : {}", problem.ucdp_id, problem.reason);
+        if problem.severity == validate::Severity::Warning {
+            warned
+                .entry(problem.column.as_str())
+                .or_insert_with(|| (0, problem.to_string()))
+                .0 += 1;
+        }
     }
-    if !import.problems.is_empty() {
+    for (column, (count, first)) in &warned {
+        println!("note: {count} rows kept with a warning on {column}, the first: {first}");
+    }
+    let errors: Vec<_> = import.errors().collect();
+    for problem in &errors {
+        println!("{problem}");
+    }
+    if !errors.is_empty() {
+        return Err(format!("{} rows could not be mapped", errors.len()));
+    }
+    // The bundle's sides must all be in the closed table: a group it lacks is added there by a
+    // person, never grouped under "Other named groups" unseen.
+    let mut unknown: Vec<String> = import
+        .dataset
+        .parties
+        .iter()
+        .filter_map(|party| ucdp::ucdp_actors::actors_for_side(&party.name).err())
+        .flatten()
+        .collect();
+    unknown.sort();
+    unknown.dedup();
+    if !unknown.is_empty() {
         return Err(format!(
-            "{} rows could not be mapped",
-            import.problems.len()
+            "groups missing from the table in src/core/import/ucdp_actors.rs: {}",
+            unknown.join("; ")
         ));
     }
     let bytes = ucdp::to_bundle(&import.dataset)?;

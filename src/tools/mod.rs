@@ -4,5 +4,5 @@
 pub mod curated;
 pub mod synth;
 pub mod synth_acled;
+pub mod synth_ucdp;
 pub mod ucdp;
-pub mod ucdp_actors;

@@ -51,17 +51,19 @@ use std::io::Read;
 
 use super::acled_actors::{self, actor_for_name};
 use super::acled_fields::{self, parse_event_date};
-use super::acled_read::{Columns, QuoteState, Row, Tracked};
+use super::acled_read::{Columns, Row};
+use super::csv_rows::{read_record, unclosed_quote, Tracked};
 use super::Format;
 use super::{
-    FileInfo, ImportError, Imported, Progress, RowProblem, MAX_ROW_PROBLEMS, PROGRESS_ROWS,
+    is_collection_id, FileInfo, ImportError, Imported, Progress, RowProblem, MAX_ROW_PROBLEMS,
+    PROGRESS_ROWS,
 };
 use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
     LocationPrecision, Party, Place, Source, SCHEMA_VERSION,
 };
 use crate::core::query::is_event_id;
-use crate::core::validate::{MAX_ID_BYTES, MAX_TEXT_BYTES, SYRIA_BOUNDS};
+use crate::core::validate::{MAX_TEXT_BYTES, SYRIA_BOUNDS};
 use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
 /// The id of the one source every event cites.
@@ -112,20 +114,17 @@ pub fn import<R: Read>(
         .flexible(true)
         .from_reader(Tracked::new(reader));
     let mut record = csv::ByteRecord::new();
-    if !read(&mut csv, &mut record, 1)? {
+    if !read_record(&mut csv, &mut record, 1)? {
         return Err(ImportError::Empty);
     }
     let columns = Columns::from_header(&record)?;
 
     let mut builder = Builder::new(source);
     let mut row: u64 = 1;
-    while read(&mut csv, &mut record, row + 1)? {
+    while read_record(&mut csv, &mut record, row + 1)? {
         row += 1;
-        let tracked = csv.get_ref();
         // A quote left open swallows the rest of the file into this, the last, record.
-        let unclosed = tracked.eof
-            && tracked.state == QuoteState::Quoted
-            && csv.position().byte() == tracked.bytes;
+        let unclosed = unclosed_quote(&csv);
         builder.add(&columns, &record, row, unclosed);
         if builder.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(Progress {
@@ -142,32 +141,6 @@ pub fn import<R: Read>(
         bytes: csv.position().byte(),
     });
     Ok(builder.finish())
-}
-
-/// Reads the next record; `Ok(false)` at the end. `row` is the row it would be, for errors.
-fn read<R: Read>(
-    csv: &mut csv::Reader<R>,
-    record: &mut csv::ByteRecord,
-    row: u64,
-) -> Result<bool, ImportError> {
-    csv.read_byte_record(record).map_err(|error| {
-        if error.is_io_error() {
-            ImportError::Read(error.to_string())
-        } else {
-            ImportError::Unreadable {
-                row,
-                message: error.to_string(),
-            }
-        }
-    })
-}
-
-fn is_collection_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_ID_BYTES
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 /// A named actor of a row, before its party is interned.

@@ -3,7 +3,7 @@
 //! ACLED names each actor in its own words, with dates and countries in the name ("Military
 //! Forces of Syria (2000-2024)", "Civilians (Syria)", "Unidentified Armed Group (Syria)"), and
 //! a Syria export holds thousands of them (every clan militia and local brigade). So, unlike
-//! the closed UCDP table (`tools::ucdp_actors`), names are matched by rules: [`RULES`] is read
+//! the closed UCDP table (`ucdp_actors`), names are matched by rules: [`RULES`] is read
 //! in order and the first rule whose text the name starts with (or contains) gives the
 //! category. A named actor that no rule fits is [`Actor::Other`] ("Other named groups"), never
 //! [`Actor::Unknown`], which means the source itself did not identify the actor (ACLED's

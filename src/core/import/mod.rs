@@ -1,5 +1,6 @@
 //! Importing a user's own file: telling what kind of file it is ([`sniff`]) and turning a
-//! foreign table of incidents into this project's model ([`acled::import`] for ACLED exports).
+//! foreign table of incidents into this project's model ([`acled::import`] for ACLED exports,
+//! [`ucdp::import`] for UCDP GED files, which also builds the bundled UCDP collection).
 //!
 //! Everything here reads bytes it is given and writes nothing: no file system, no clock, no
 //! threads, so the same code runs natively (`dataset import`) and in the browser's worker. The
@@ -18,14 +19,20 @@ pub mod acled;
 pub mod acled_actors;
 pub mod acled_fields;
 mod acled_read;
+mod csv_rows;
 pub mod message;
+pub mod ucdp;
+pub mod ucdp_actors;
+mod ucdp_check;
+mod ucdp_columns;
+pub mod ucdp_fields;
 
 use std::fmt;
 
 use super::date::Day;
 use super::model::Dataset;
-use super::validate::printable;
 pub use super::validate::Severity;
+use super::validate::{printable, MAX_ID_BYTES};
 
 /// Characters of a value quoted in a [`RowProblem`]'s text.
 pub const VALUE_CHARS: usize = 60;
@@ -159,6 +166,9 @@ pub enum ImportError {
     InvalidCollectionId(String),
     /// Reading the bytes failed (the underlying reader's error, in words).
     Read(String),
+    /// The governorate outlines an importer places rows with could not be read (a fault of
+    /// the app, not of the file: its words).
+    Shapes(String),
 }
 
 impl fmt::Display for ImportError {
@@ -205,6 +215,12 @@ impl fmt::Display for ImportError {
             ImportError::Read(message) => write!(
                 f,
                 "The file could not be read: {}.",
+                printable(message, 200)
+            ),
+            ImportError::Shapes(message) => write!(
+                f,
+                "The governorate outlines could not be read, so no file can be placed in them: \
+                 {}.",
                 printable(message, 200)
             ),
         }
@@ -405,6 +421,15 @@ pub(crate) fn is_acled_header(names: &[String]) -> bool {
         || (has("data_id") && has("event_id_no_cnty"))
 }
 
+/// Whether `id` can prefix event ids: 1 to 200 letters, digits, `.`, `_` or `-`.
+pub(super) fn is_collection_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_BYTES
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
 /// Whether a header names UCDP GED columns.
 fn is_ucdp_header(names: &[String]) -> bool {
     let has = |name: &str| names.iter().any(|n| n == name);
@@ -414,7 +439,7 @@ fn is_ucdp_header(names: &[String]) -> bool {
 /// Whether a record looks like a row of the 49-column GED layout without its header: a whole
 /// number id, a type of violence of 1 to 3, and ISO dates where `date_start` and `date_end`
 /// stand.
-fn looks_like_headerless_ged(record: &[String]) -> bool {
+pub(super) fn looks_like_headerless_ged(record: &[String]) -> bool {
     let field = |index: usize| record.get(index).map(|f| f.trim()).unwrap_or_default();
     let is_date = |text: &str| text.get(..10).is_some_and(|day| Day::parse(day).is_ok());
     record.len() == 49
@@ -511,6 +536,7 @@ mod tests {
             ImportError::Unsupported(Format::UcdpGed),
             ImportError::InvalidCollectionId("a b".into()),
             ImportError::Read("broken pipe".into()),
+            ImportError::Shapes("not GeoJSON".into()),
         ];
         for error in errors {
             let text = error.to_string();

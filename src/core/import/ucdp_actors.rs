@@ -1,9 +1,16 @@
 //! How UCDP's side names map to the actor vocabulary. A GED side is either one group ("IS") or a
 //! coalition that UCDP writes as its groups joined by ", " ("Ahrar al-Sham, HTS, Southern
 //! Front"); each group is looked up in [`GROUPS`], spelled exactly as UCDP spells it, and the side
-//! stands for the union of its groups' actors. The table is closed on purpose: a group that is
-//! not in it is an import error to be added here by a person, never a silent "other", because a
-//! wrong actor would put events under the wrong filter and legend.
+//! stands for the union of its groups' actors.
+//!
+//! The table is closed on purpose: for the bundled collection a group that is not in it is an
+//! error (`dataset import-ucdp` refuses to write the bundle), to be added here by a person,
+//! because a wrong actor would put events under the wrong filter and legend. A user's own GED
+//! file (a later year, or the whole world) names groups the table cannot know: there
+//! [`side_actors`] groups them under [`Actor::Other`] ("Other named groups"; UCDP's
+//! "Government of Russia (Soviet Union)" under Russian forces) and says which names it did not
+//! know, so the importer can warn once per name. The side keeps UCDP's own name as its party
+//! either way.
 
 use crate::core::vocab::Actor;
 
@@ -149,6 +156,32 @@ pub fn actors_for_side(side: &str) -> Result<Vec<Actor>, Vec<String>> {
     Ok(actors)
 }
 
+/// A side's actors for a user's file: the table's actors for the groups it knows, and for each
+/// group it does not know [`Actor::Other`], or [`Actor::Russia`] for UCDP's name of the Russian
+/// government ("Government of Russia (Soviet Union)"), which a file beyond Syria 2016-2019 may
+/// name as a side of its own. Returns the actors (de-duplicated, in vocabulary order) and the
+/// unknown groups, as written.
+pub fn side_actors(side: &str) -> (Vec<Actor>, Vec<&str>) {
+    let mut actors = Vec::new();
+    let mut unknown = Vec::new();
+    for group in groups_of_side(side) {
+        match actor_for_group(group) {
+            Some(actor) => actors.push(actor),
+            None => {
+                unknown.push(group);
+                actors.push(if group.starts_with("Government of Russia") {
+                    Actor::Russia
+                } else {
+                    Actor::Other
+                });
+            }
+        }
+    }
+    actors.sort();
+    actors.dedup();
+    (actors, unknown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +238,28 @@ mod tests {
         assert_eq!(
             actors_for_side("Government of Russia"),
             Err(vec!["Government of Russia".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_users_file_groups_unknown_names_under_other_and_names_them() {
+        assert_eq!(
+            side_actors("Ahrar al-Sham, Imaginary Brigade"),
+            (
+                vec![Actor::Opposition, Actor::Other],
+                vec!["Imaginary Brigade"]
+            )
+        );
+        assert_eq!(
+            side_actors("Government of Russia (Soviet Union)"),
+            (
+                vec![Actor::Russia],
+                vec!["Government of Russia (Soviet Union)"]
+            )
+        );
+        assert_eq!(
+            side_actors("Government of Syria"),
+            (vec![Actor::SyrianGovernment], Vec::<&str>::new())
         );
     }
 }
