@@ -2,10 +2,10 @@
 // collections, listed under "Your data" with what was read, and removed again. Expected counts
 // are computed here from the files the tests build.
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allEvents, dataset, deployment, groupThousands, screenshot, watchConsole } from './helpers.mjs';
+import { allEvents, dataset, deployment, groupThousands, parseCsv, screenshot, watchConsole } from './helpers.mjs';
 
 const bundled = allEvents().length;
 
@@ -267,3 +267,44 @@ test('offline, a kept file reopens and a new file still opens', async ({ browser
     await site.remove();
   }
 });
+
+// UCDP GED tables, from rows of the project's own UCDP file: as published (the 19.1 layout,
+// with a header) and as the 49 columns of GED 23.1-25.1 without a header row.
+const GED_49 = [
+  'id', 'relid', 'year', 'active_year', 'code_status', 'type_of_violence', 'conflict_dset_id', 'conflict_new_id',
+  'conflict_name', 'dyad_dset_id', 'dyad_new_id', 'dyad_name', 'side_a_dset_id', 'side_a_new_id', 'side_a',
+  'side_b_dset_id', 'side_b_new_id', 'side_b', 'number_of_sources', 'source_article', 'source_office', 'source_date',
+  'source_headline', 'source_original', 'where_prec', 'where_coordinates', 'where_description', 'adm_1', 'adm_2',
+  'latitude', 'longitude', 'geom_wkt', 'priogrid_gid', 'country', 'country_id', 'region', 'event_clarity', 'date_prec',
+  'date_start', 'date_end', 'deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown', 'best', 'high', 'low',
+  'gwnoa', 'gwnob',
+];
+
+function gedRows(count) {
+  const [header, ...records] = parseCsv(readFileSync('data/raw/ucdp/ged_syria_2016-2019.csv', 'utf8'));
+  return { header, records: records.filter((r) => r.length === header.length).slice(0, count) };
+}
+const csvLine = (fields) => fields.map((v) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',');
+
+for (const layout of ['19.1 with a header', '49 columns without a header']) {
+  test(`a UCDP GED table opens (${layout}): events and deaths counted from the file`, async ({ page }) => {
+    const errors = watchConsole(page);
+    await start(page);
+    const { header, records } = gedRows(60);
+    const at = (record, name) => record[header.indexOf(name)] ?? '';
+    const text = layout.startsWith('19.1')
+      ? [csvLine(header), ...records.map(csvLine)].join('\n')
+      : records.map((r) => csvLine(GED_49.map((name) => (header.includes(name) ? at(r, name) : {
+        relid: `SYR-${at(r, 'id')}`, code_status: 'Clear', where_description: '', conflict_dset_id: at(r, 'conflict_new_id'),
+        dyad_dset_id: at(r, 'dyad_new_id'), side_a_dset_id: at(r, 'side_a_new_id'), side_b_dset_id: at(r, 'side_b_new_id'),
+        gwnoa: '652',
+      }[name] ?? '')))).join('\n');
+    await openFile(page, 'ged.csv', text, 'text/csv');
+    await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(records.length), { timeout: 30_000 });
+    const best = records.reduce((sum, r) => sum + Number(at(r, 'best')), 0);
+    await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(best)} deaths`);
+    await expect(page.getByTestId('your-data')).toContainText('UCDP GED (CSV)');
+    await expect(page.getByTestId('your-data').getByTestId('import-counts')).toContainText(`${records.length} rows read, 0 skipped`);
+    expect(errors).toEqual([]);
+  });
+}

@@ -25,7 +25,9 @@ mod worker {
     use incident_explorer::core::import::message::{
         self, collection_id_of, ImportSummary, ProblemLine, WorkerMessage, COLLECTION_FORMAT,
     };
-    use incident_explorer::core::import::{self, acled, FileInfo, Format, ImportError, Progress};
+    use incident_explorer::core::import::{
+        self, acled, ucdp, FileInfo, Format, ImportError, Progress,
+    };
 
     /// Bytes read from the file at a time: large enough that the calls cost nothing, small
     /// enough that progress moves and memory stays flat.
@@ -58,7 +60,8 @@ mod worker {
             head.truncate(length);
             match import::sniff(&file.name(), &head).map_err(|error| error.to_string())? {
                 Format::Collection => collection_bytes(head, reader, file),
-                Format::Acled => acled_collection(head, reader, file),
+                Format::Acled => table_collection(head, reader, file, Format::Acled),
+                Format::UcdpGed => table_collection(head, reader, file, Format::UcdpGed),
                 other => Err(ImportError::Unsupported(other).to_string()),
             }
         });
@@ -81,11 +84,13 @@ mod worker {
         Ok(filled)
     }
 
-    /// An ACLED export read row by row into a collection, named after the file's fingerprint.
-    fn acled_collection(
+    /// An ACLED export or a UCDP GED table read row by row into a collection, named after the
+    /// file's fingerprint.
+    fn table_collection(
         head: Vec<u8>,
         mut reader: SlicedFile,
         file: &File,
+        format: Format,
     ) -> Result<(ImportSummary, Vec<u8>), String> {
         let total = reader.size as u64;
         let source = FileInfo {
@@ -102,8 +107,18 @@ mod worker {
             })
         };
         let stream = std::io::Cursor::new(head).chain(&mut reader);
-        let mut imported =
-            acled::import(stream, &source, &mut progress).map_err(|error| error.to_string())?;
+        let (imported, label) = match format {
+            Format::UcdpGed => {
+                let shapes = ucdp::governorate_shapes().map_err(|error| error.to_string())?;
+                let imported = ucdp::import(stream, &source, &shapes, &mut progress);
+                (imported, "UCDP GED (CSV)")
+            }
+            _ => (
+                acled::import(stream, &source, &mut progress),
+                "ACLED export (CSV)",
+            ),
+        };
+        let mut imported = imported.map_err(|error| error.to_string())?;
         let fingerprint = reader.fingerprint();
         message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
         let bytes = serde_json::to_vec(&imported.dataset)
@@ -112,7 +127,7 @@ mod worker {
             file_name: file.name(),
             size: total,
             fingerprint,
-            format: "ACLED export (CSV)".into(),
+            format: label.into(),
             rows_read: imported.rows_read,
             rows_skipped: imported.rows_skipped,
             rows_warned: imported.rows_warned,

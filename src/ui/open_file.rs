@@ -208,7 +208,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                 accept=".csv,.tsv,.txt,.json,text/csv,application/json"
                 on:change=on_change />
             <p class="open-file-hint">
-                "An ACLED export or a collection file. It is read on this device and never uploaded. You can also drop it anywhere on the page."
+                "An ACLED export, a UCDP GED table (CSV) or a collection file. It is read on this device and never uploaded. You can also drop it anywhere on the page."
             </p>
             {progress}
             {failed}

@@ -203,8 +203,8 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Unsupported(format) => write!(
                 f,
-                "This looks like {}, which this version cannot import yet; ACLED exports and \
-                 this app's own collection files can be opened.",
+                "This looks like {}, which this version cannot import yet; ACLED exports, UCDP \
+                 GED tables and this app's own collection files can be opened.",
                 format.label()
             ),
             ImportError::InvalidCollectionId(id) => write!(
