@@ -71,7 +71,7 @@ try {
     });
     await page.getByTestId('open-file').setInputFiles(path);
     await page.getByTestId('your-data').waitFor({ timeout: 600_000 });
-    await page.waitForFunction(() => /^\?c=file-/.test(location.search) && document.querySelector('[data-testid=event-visible]'));
+    await page.waitForFunction(() => /^\?c=/.test(location.search) && document.querySelector('[data-testid=event-visible]'));
     const loaded = await page.evaluate((start) => {
       const tasks = window.benchLongTasks.filter(([at]) => at >= start);
       return {
@@ -82,8 +82,17 @@ try {
         events: document.querySelector('[data-testid=event-visible]')?.textContent,
       };
     }, before);
-    // Reopened from the copy kept on the device.
-    await page.waitForTimeout(1000);
+    // Reopened from the copy kept on the device, once it is written.
+    await page.waitForFunction(async () => {
+      const id = new URLSearchParams(location.search).get('c');
+      try {
+        const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('own-files');
+        const index = await (await (await folder.getFileHandle('index.json')).getFile()).text();
+        return JSON.parse(index).some((kept) => kept.collection_id === id);
+      } catch {
+        return false;
+      }
+    }, null, { timeout: 600_000, polling: 1000 });
     const reload = Date.now();
     await page.reload();
     await page.getByTestId('your-data').waitFor({ timeout: 600_000 });

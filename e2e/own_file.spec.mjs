@@ -197,6 +197,15 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
   await expect(problems).toContainText('event_date');
   await expect(problems).toContainText('fatalities');
   await expect(problems).toContainText('latitude');
+  // The whole list downloads as CSV: one line per problem, the skipped rows among them.
+  const downloading = page.waitForEvent('download');
+  await entry.getByRole('button', { name: 'Download the problem list (CSV)' }).click();
+  const download = await downloading;
+  const [header, ...lines] = parseCsv(readFileSync(await download.path(), 'utf8'));
+  expect(header).toEqual(['row', 'column', 'value', 'problem', 'outcome']);
+  expect(lines.length).toBe(await problems.locator('li').count());
+  const skippedRows = lines.filter((line) => line[4] === 'row left out').map((line) => Number(line[0]));
+  expect(skippedRows.sort()).toEqual([...BROKEN].map((id) => ACLED_ROWS.findIndex((r) => r.id === id) + 2).sort());
   // The collection's own types are options; the link reproduces the view.
   const types = page.locator('details.facet[data-facet="type"]');
   await expect(types).toBeVisible();
