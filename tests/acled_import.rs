@@ -401,9 +401,19 @@ fn the_current_layout_with_bom_imports_every_row() {
     assert_eq!(outside.places[0].governorate, None);
     assert_eq!(outside.places[0].lat, None);
     assert!(outside.summary.contains("Iraq"), "{}", outside.summary);
-    // Warnings: the empty notes and the point outside Syria, nothing else.
-    let warned: Vec<u64> = imported.problems.iter().map(|p| p.row).collect();
-    assert_eq!(warned, [5, 7], "{:?}", imported.problems);
+    // Warnings: the empty notes, and for the row outside Syria its country (once per
+    // country) and its point; nothing else.
+    let warned: Vec<(u64, &str)> = imported
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_str()))
+        .collect();
+    assert_eq!(
+        warned,
+        [(5, "notes"), (7, "country"), (7, "latitude")],
+        "{:?}",
+        imported.problems
+    );
     assert_eq!(imported.rows_warned, 2);
     // Parties are deduplicated by exact name.
     let mut names: Vec<&str> = imported
@@ -464,7 +474,9 @@ fn with_bad_row(bad: Row) -> (Imported, Vec<String>, Vec<Severity>) {
 
 #[test]
 fn each_broken_field_skips_its_row_and_names_it() {
-    let cases: [(&'static str, &str, &str); 10] = [
+    let cases: [(&'static str, &str, &str); 12] = [
+        ("fatalities", "4294967296", "far too many"),
+        ("fatalities", "99999999999999999999", "far too many"),
         ("event_date", "31/01/2023", "slashes"),
         ("event_date", "2023-02-30", "has no day 30"),
         ("event_date", "0025-01-31", "typo for 2025"),
@@ -487,6 +499,49 @@ fn each_broken_field_skips_its_row_and_names_it() {
             "{texts:?} should start with {expected} and say {says}"
         );
     }
+}
+
+#[test]
+fn a_syrian_row_with_a_misspelt_admin1_is_placed_by_its_coordinates() {
+    // Idlib city's coordinates, an admin1 no spelling list holds.
+    let bad = with(
+        row("SYR2"),
+        &[
+            ("admin1", "Idlb"),
+            ("latitude", "35.9306"),
+            ("longitude", "36.6339"),
+        ],
+    );
+    let (imported, texts, severities) = with_bad_row(bad);
+    assert_eq!(imported.dataset.events.len(), 2);
+    assert_eq!(severities, [Severity::Warning], "{texts:?}");
+    assert!(texts[0].contains("placed in Idlib"), "{texts:?}");
+    let placed = imported
+        .dataset
+        .events
+        .iter()
+        .find(|e| e.id.ends_with(":SYR2"))
+        .and_then(|e| e.places.first())
+        .and_then(|p| p.governorate);
+    assert_eq!(
+        placed,
+        Some(incident_explorer::core::vocab::Governorate::Idlib)
+    );
+}
+
+#[test]
+fn an_unusually_large_toll_is_kept_with_a_warning_and_summed_exactly() {
+    let toll = incident_explorer::core::import::acled::LARGE_FATALITIES + 1;
+    let (imported, texts, severities) =
+        with_bad_row(with(row("SYR2"), &[("fatalities", &toll.to_string())]));
+    assert_eq!(imported.dataset.events.len(), 2);
+    assert_eq!(severities, [Severity::Warning], "{texts:?}");
+    assert!(texts[0].contains("check the value"), "{texts:?}");
+    let rows = [
+        row("SYR1"),
+        with(row("SYR2"), &[("fatalities", &toll.to_string())]),
+    ];
+    assert_eq!(deaths(&imported), fatalities_of(&rows));
 }
 
 #[test]

@@ -107,3 +107,48 @@ fn a_link_to_a_file_opened_elsewhere_says_which_file_it_needs() {
     // The view falls back to what is loaded, never to an empty list.
     assert!(state.collections.is_empty());
 }
+
+/// A reader's own UCDP export that overlaps the bundled one: each UCDP event already loaded is
+/// left out of the file, with a problem naming it, so no death is counted twice.
+#[test]
+fn the_same_ucdp_events_in_a_readers_file_are_not_counted_twice() {
+    use incident_explorer::core::date::Day;
+    use incident_explorer::core::import::{ucdp, FileInfo};
+
+    let bundled = common::catalog(&BUNDLED);
+    let deaths = |catalog: &Catalog| -> u64 {
+        catalog
+            .table
+            .deaths_best
+            .iter()
+            .map(|&d| u64::from(d))
+            .sum()
+    };
+    let csv = std::fs::read("data/raw/ucdp/ged_syria_2016-2019.csv")
+        .unwrap_or_else(|error| panic!("{error}"));
+    let shapes = ucdp::governorate_shapes().unwrap_or_else(|error| panic!("{error}"));
+    let source = FileInfo {
+        collection_id: "file-0123456789ab".into(),
+        file_name: "ged.csv".into(),
+        today: Day::from_ymd(2026, 11, 30).unwrap_or_else(|error| panic!("{error}")),
+    };
+    let imported = ucdp::import(csv.as_slice(), &source, &shapes, &mut |_| {})
+        .unwrap_or_else(|error| panic!("{error}"));
+    let events = imported.dataset.events.len();
+    assert!(events > 0);
+    let bytes = serde_json::to_vec(&imported.dataset).unwrap_or_else(|error| panic!("{error}"));
+    let loaded =
+        validate::load("ged.csv", &bytes).unwrap_or_else(|problems| panic!("{problems:?}"));
+    let with_file = bundled
+        .adding(loaded)
+        .unwrap_or_else(|message| panic!("{message}"));
+    assert_eq!(with_file.table.len(), bundled.table.len());
+    assert_eq!(deaths(&with_file), deaths(&bundled));
+    assert_eq!(with_file.skipped_per_file.last().copied(), Some(events));
+    let named = with_file
+        .problems
+        .iter()
+        .filter(|p| p.file == "ged.csv" && p.message.contains("is loaded already"))
+        .count();
+    assert_eq!(named, events);
+}

@@ -42,6 +42,7 @@ use serde_json::Value;
 use super::date::Day;
 use super::model::{Citation, Dataset, DateRange, Event, ReportedFigure, Source, SCHEMA_VERSION};
 use super::query::is_event_id;
+use super::vocab::Publisher;
 
 /// Longest text accepted in one field. A 50 MB "summary" is an attack or an accident.
 pub const MAX_TEXT_BYTES: usize = 100_000;
@@ -495,6 +496,10 @@ pub fn cross_file_duplicates(files: &[Loaded]) -> Vec<Problem> {
 /// loaded files before building the catalog, so that every id names one record.
 pub fn resolve_cross_file_duplicates(files: &mut [Loaded]) {
     let mut ids: HashMap<String, String> = HashMap::new();
+    // The same event of a dataset under two collections (the bundled UCDP file and a reader's
+    // own GED export, two overlapping ACLED exports) would be counted twice: it is known by the
+    // dataset's own id, whatever the collection calls it.
+    let mut same_events: HashMap<String, String> = HashMap::new();
     for loaded in files.iter_mut() {
         let file = loaded.file.clone();
         let mut problems = Vec::new();
@@ -510,10 +515,68 @@ pub fn resolve_cross_file_duplicates(files: &mut [Loaded]) {
             }
         };
         let before = loaded.dataset.events.len() + loaded.dataset.figures.len();
-        loaded.dataset.events.retain(|e| keep(&e.id));
         loaded.dataset.figures.retain(|f| keep(&f.id));
+        let dataset = &loaded.dataset;
+        let identities: Vec<Option<String>> = dataset
+            .events
+            .iter()
+            .map(|event| dataset_identity(dataset, event))
+            .collect();
+        let mut identities = identities.into_iter();
+        let mut same = Vec::new();
+        loaded.dataset.events.retain(|event| {
+            let identity = identities.next().flatten();
+            if !keep(&event.id) {
+                return false;
+            }
+            let Some(identity) = identity else {
+                return true;
+            };
+            match same_events.get(&identity) {
+                Some(first) if *first != file => {
+                    same.push(same_event_across(&file, &event.id, &identity, first));
+                    false
+                }
+                Some(_) => true,
+                None => {
+                    same_events.insert(identity, file.clone());
+                    true
+                }
+            }
+        });
         loaded.skipped += before - loaded.dataset.events.len() - loaded.dataset.figures.len();
         loaded.problems.extend(problems);
+        loaded.problems.extend(same);
+    }
+}
+
+/// The event's id in the dataset it comes from, when it is an event of a dataset with ids of
+/// its own: `ucdp 12345` (UCDP's event id), `acled SYR123` (ACLED's `event_id_cnty`, the
+/// local part of an imported ACLED event's id).
+fn dataset_identity(dataset: &Dataset, event: &Event) -> Option<String> {
+    if let Some(info) = &event.ucdp {
+        return Some(format!("UCDP event {}", info.id));
+    }
+    let acled = event.citations.iter().any(|citation| {
+        dataset
+            .source(&citation.source)
+            .is_some_and(|source| source.publisher == Publisher::Acled)
+    });
+    let (_, local) = event.id.split_once(':')?;
+    acled.then(|| format!("ACLED event {local}"))
+}
+
+fn same_event_across(file: &str, id: &str, identity: &str, first: &str) -> Problem {
+    Problem {
+        severity: Severity::Error,
+        file: file.to_string(),
+        record: Some(printable(id, MAX_ID_BYTES)),
+        field: Some("id".into()),
+        message: format!(
+            "the same {} is loaded already from {}; only that one is counted",
+            printable(identity, MAX_ID_BYTES),
+            printable(first, QUOTE_CHARS)
+        ),
     }
 }
 

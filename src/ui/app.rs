@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::catalog::Catalog;
 use crate::core::import::message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
+use crate::core::query;
 use crate::core::validate::{self, Loaded, Severity};
 use crate::ui::browser;
 use crate::ui::device_store;
@@ -102,7 +103,10 @@ pub fn App() -> impl IntoView {
                 return;
             };
             files.update(|files| files.retain(|file| file.collection_id != collection_id));
-            browser::write_address(&browser::address_with_query(""), false);
+            // The view stays as it was, without the removed collection.
+            let (mut state, _) = query::decode(&browser::address_query());
+            state.collections.remove(&collection_id);
+            browser::write_address(&browser::address_with_query(&query::encode(&state)), false);
             with_files.set(Some(Arc::new(base.without(&collection_id))));
         });
     });
@@ -224,20 +228,26 @@ fn add_file(
             .map(|problem| problem.record.as_deref().unwrap_or_default())
             .collect();
         summary.rows_warned = warned.len() as u64;
-        summary.problems = loaded
-            .problems
-            .iter()
-            .map(|problem| ProblemLine {
-                row: 0,
-                column: problem.record.clone().unwrap_or_default(),
-                value: problem.field.clone().unwrap_or_default(),
-                message: problem.message.clone(),
-                skipped: problem.severity == Severity::Error,
-            })
-            .collect();
+        summary.problems = loaded.problems.iter().map(ProblemLine::from).collect();
     }
     let collection_id = loaded.dataset.collection.id.clone();
+    let (checked, skipped) = (loaded.problems.len(), loaded.skipped);
     let catalog = base.adding(loaded)?;
+    // Events already loaded from another collection (the same UCDP or ACLED event) were left
+    // out of this one as it joined: they are skipped rows with a problem each.
+    let events = catalog.datasets.last().map_or(events, |d| d.events.len());
+    let left_out = catalog
+        .skipped_per_file
+        .last()
+        .map_or(0, |&now| now.saturating_sub(skipped));
+    summary.rows_skipped += left_out as u64;
+    let joined = catalog
+        .problems
+        .iter()
+        .filter(|problem| problem.file == summary.file_name)
+        .skip(checked)
+        .map(ProblemLine::from);
+    summary.problems.extend(joined);
     Ok((
         catalog,
         OpenedFile {

@@ -45,7 +45,7 @@ pub fn row_html(catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<S
     });
     cell(&mut html, "", |html| {
         if let Some(place) = event.places.first() {
-            encode_text_to_string(&place.name, html);
+            isolated(&place.name, html);
             if let Some(governorate) = place.governorate.filter(|g| g.label() != place.name) {
                 html.push_str(", ");
                 encode_text_to_string(governorate.label(), html);
@@ -53,7 +53,7 @@ pub fn row_html(catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<S
         }
     });
     cell(&mut html, "", |html| {
-        encode_text_to_string(event_text::actors(catalog, row, event), html);
+        isolated(&event_text::actors(catalog, row, event), html);
     });
     cell(&mut html, "", |html| {
         encode_text_to_string(event.kind.label(), html);
@@ -64,7 +64,7 @@ pub fn row_html(catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<S
             encode_text_to_string(event_text::casualty(casualty), html);
             if let Some(wording) = &casualty.wording {
                 html.push_str(" — “");
-                encode_text_to_string(wording, html);
+                isolated(wording, html);
                 html.push('”');
             }
             html.push_str("</div>");
@@ -74,14 +74,22 @@ pub fn row_html(catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<S
         html.push_str("<button type=\"button\" ");
         id(html);
         html.push('>');
-        encode_text_to_string(&event.summary, html);
+        isolated(&event.summary, html);
         html.push_str("</button>");
     });
     cell(&mut html, "", |html| {
-        encode_text_to_string(event_text::sources(catalog, row, event), html);
+        isolated(&event_text::sources(catalog, row, event), html);
     });
     html.push_str("</tr>");
     Some(html)
+}
+
+/// Text from data, escaped and isolated in a `<bdi>`: right-to-left text, or a stray direction
+/// control in it, cannot reorder what is around it (the numbers of the next cell, say).
+fn isolated(text: &str, html: &mut String) {
+    html.push_str("<bdi>");
+    encode_text_to_string(text, html);
+    html.push_str("</bdi>");
 }
 
 /// A cell with `attributes` (each with its leading space) around what `content` writes.
@@ -136,7 +144,7 @@ mod tests {
         assert!(!html.contains("\" onclick"));
         assert!(html.contains("&lt;img src=x onerror=\"alert(1)\"&gt; &amp; &lt;script&gt;"));
         assert!(html.contains("data-event-id=\"x&quot; onclick=&quot;alert(3)\""));
-        assert!(html.contains("“&lt;/td&gt;&lt;td&gt;42 killed”"));
+        assert!(html.contains("“<bdi>&lt;/td&gt;&lt;td&gt;42 killed</bdi>”"));
         // Seven cells, and the only tags are the row's own.
         assert_eq!(html.matches("<td ").count(), 7);
         assert_eq!(html.matches('<').count(), html.matches('>').count());
@@ -150,12 +158,12 @@ mod tests {
         let html = row_html(&catalog, row, Some("evt-1")).expect("a row");
         assert!(html.starts_with("<tr role=\"row\" aria-current=\"true\" data-event-id=\"evt-1\">"));
         assert!(html.contains(
-            "<button type=\"button\" data-event-id=\"evt-1\">Shelling of a market</button>"
+            "<button type=\"button\" data-event-id=\"evt-1\"><bdi>Shelling of a market</bdi></button>"
         ));
         assert!(html.contains(event.kind.label()));
         // Every figure, in the report's words where it has them.
         assert_eq!(html.matches("<div>").count(), event.casualties.len());
-        assert!(html.contains(" — ““dozens” killed”"));
+        assert!(html.contains(" — “<bdi>“dozens” killed</bdi>”"));
         let unselected = row_html(&catalog, row, Some("evt-2")).expect("a row");
         assert!(!unselected.contains("aria-current"));
         assert_eq!(row_html(&catalog, u32::MAX, None), None);

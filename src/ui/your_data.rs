@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::charts::bar_chart::group_thousands;
 use crate::core::import::message::{problems_csv, ImportSummary, COLLECTION_FORMAT};
 use crate::ui::browser;
 
@@ -61,16 +62,20 @@ fn FileEntry(file: OpenedFile, on_remove: Callback<String>) -> impl IntoView {
     } else {
         "rows"
     };
+    let n = |count: u64| group_thousands(i64::try_from(count).unwrap_or(i64::MAX));
     let counts = format!(
         "{} {unit} read, {} skipped, {} with warnings; {} events",
-        summary.rows_read, summary.rows_skipped, summary.rows_warned, file.events
+        n(summary.rows_read),
+        n(summary.rows_skipped),
+        n(summary.rows_warned),
+        n(file.events as u64)
     );
-    let details = format!(
-        "{} · {:.1} MB · opened {}",
-        summary.format,
-        summary.size as f64 / 1e6,
-        file.opened_at
-    );
+    let size = if summary.size < 100_000 {
+        format!("{:.1} KB", summary.size as f64 / 1e3)
+    } else {
+        format!("{:.1} MB", summary.size as f64 / 1e6)
+    };
+    let details = format!("{} · {size} · opened {}", summary.format, file.opened_at);
     let problems = summary.problems;
     let not_listed = summary.problems_not_listed;
     let total = problems.len();

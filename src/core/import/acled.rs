@@ -46,7 +46,13 @@
 //! a quote never closed, an `event_id_cnty` seen before. A file whose every row is skipped
 //! still imports, with no events: the problems say why.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::ucdp::GovernorateShapes;
+
+/// Fatalities in one event above which a row is kept with a warning: more than any single
+/// event in ACLED's Syria data, so most likely a typo, and one such value outweighs the rest.
+pub const LARGE_FATALITIES: u64 = 10_000;
 use std::io::Read;
 
 use super::acled_actors::{self, actor_for_name};
@@ -165,11 +171,18 @@ struct Builder<'a> {
     rows_read: u64,
     rows_skipped: u64,
     rows_warned: u64,
+    /// The governorates' outlines, for a Syrian row whose `admin1` names none of them; `None`
+    /// if they cannot be read (then such a row keeps no governorate, with a warning).
+    shapes: Option<GovernorateShapes>,
+    /// Countries other than Syria already warned of, once each.
+    other_countries: FxHashSet<String>,
 }
 
 impl<'a> Builder<'a> {
     fn new(source: &'a FileInfo) -> Self {
         Builder {
+            shapes: super::ucdp::governorate_shapes().ok(),
+            other_countries: FxHashSet::default(),
             source,
             parties: Vec::new(),
             party_index: FxHashMap::default(),
@@ -358,10 +371,37 @@ impl<'a> Builder<'a> {
             None
         } else {
             match fatalities_text.parse::<u64>() {
-                Ok(count) => Some(count),
+                // The table counts in 32 bits: a larger number could not be summed exactly,
+                // and no event comes near it.
+                Ok(count) if count > u64::from(u32::MAX) => {
+                    fields.error(
+                        columns.fatalities,
+                        fatalities_text,
+                        "far too many fatalities for one event (more than 4,294,967,295): \
+                         check the value"
+                            .into(),
+                    );
+                    None
+                }
+                Ok(count) => {
+                    if count > LARGE_FATALITIES {
+                        fields.warn(
+                            columns.fatalities,
+                            fatalities_text,
+                            format!(
+                                "more than {LARGE_FATALITIES} fatalities in one event: kept, \
+                                 but check the value, it weighs on every total"
+                            ),
+                        );
+                    }
+                    Some(count)
+                }
                 Err(_) => {
+                    let digits = fatalities_text.bytes().all(|b| b.is_ascii_digit());
                     let message = if fatalities_text.starts_with('-') {
                         "a negative number of fatalities"
+                    } else if digits {
+                        "far too many fatalities for one event: check the value"
                     } else {
                         "not a whole number of fatalities"
                     };
@@ -476,6 +516,41 @@ impl<'a> Builder<'a> {
         let lat = coordinate(fields, columns.latitude, 90.0);
         let lon = coordinate(fields, columns.longitude, 180.0);
         let (lat, lon) = (lat?, lon?);
+        let syrian = country.is_empty() || country.eq_ignore_ascii_case("syria");
+        // A Syrian row whose admin1 is misspelt or empty would drop out of every governorate
+        // figure without a word: its coordinates place it instead, with a warning.
+        let governorate = match governorate {
+            Some(found) => Some(found),
+            None if syrian => {
+                let located = self
+                    .shapes
+                    .as_ref()
+                    .and_then(|shapes| shapes.containing(lon, lat));
+                let message = match located {
+                    Some(found) => format!(
+                        "not a Syrian governorate's name; placed in {} by its coordinates",
+                        found.label()
+                    ),
+                    None => "not a Syrian governorate's name, and the coordinates lie in none: \
+                             kept without a governorate"
+                        .to_string(),
+                };
+                fields.warn(columns.admin1, admin1, message);
+                located
+            }
+            None => {
+                if self.other_countries.insert(country.to_lowercase()) {
+                    fields.warn(
+                        columns.country.unwrap_or(columns.admin1),
+                        country,
+                        "outside Syria: this country's rows are kept and count in every total; \
+                         tick governorates to leave them out (said once per country)"
+                            .into(),
+                    );
+                }
+                None
+            }
+        };
         let point = if SYRIA_BOUNDS.contains(lat, lon) {
             Some((lat, lon))
         } else {
@@ -674,7 +749,7 @@ fn summary(
         1 => "; 1 fatality (ACLED's conservative count)".to_string(),
         n => format!("; {n} fatalities (ACLED's conservative count)"),
     });
-    line
+    super::without_bidi_controls(&line)
 }
 
 #[cfg(test)]

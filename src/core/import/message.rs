@@ -95,6 +95,19 @@ impl From<&super::RowProblem> for ProblemLine {
     }
 }
 
+/// A collection file's problem: no row, named by record and field.
+impl From<&crate::core::validate::Problem> for ProblemLine {
+    fn from(problem: &crate::core::validate::Problem) -> ProblemLine {
+        ProblemLine {
+            row: 0,
+            column: problem.record.clone().unwrap_or_default(),
+            value: problem.field.clone().unwrap_or_default(),
+            message: problem.message.clone(),
+            skipped: problem.severity == super::Severity::Error,
+        }
+    }
+}
+
 /// Gives an imported collection its final id: the collection's own and the prefix of each
 /// event id (`<id>:<local id>`). The importer runs before the file's fingerprint, which the
 /// id comes from, is known; this renames after it.

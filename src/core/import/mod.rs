@@ -34,6 +34,17 @@ use super::model::Dataset;
 pub use super::validate::Severity;
 use super::validate::{printable, MAX_ID_BYTES};
 
+/// `text` without the invisible controls that change the direction of the text after them
+/// (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069): for the one-line summaries
+/// an importer writes from a row's names, where an unclosed right-to-left override in a place
+/// name would make the rest of the line, its numbers included, read backwards. Quotes keep
+/// them (verbatim); the page isolates every text from data on its own.
+pub fn without_bidi_controls(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
 /// Characters of a value quoted in a [`RowProblem`]'s text.
 pub const VALUE_CHARS: usize = 60;
 /// Row problems kept in [`Imported::problems`]; beyond it they are only counted

@@ -459,10 +459,10 @@ fn event(
         .abroad
         .map(|country| format!(" ({country})"))
         .unwrap_or_default();
-    let summary = format!(
+    let summary = super::without_bidi_controls(&format!(
         "{} {relation} {} {preposition} {}{country}: {} killed (UCDP best estimate)",
         checked.side_a, checked.side_b, info.where_coordinates, info.best
-    );
+    ));
     let reported_by = info.source_office.clone();
     Event {
         id: format!("{collection_id}:{}", checked.ucdp_id),

@@ -383,6 +383,15 @@ fn whole(fields: &mut Row<'_>, index: usize, unit: &str) -> Option<u64> {
         return None;
     }
     match text.parse::<u64>() {
+        // The table counts in 32 bits: a larger number could not be summed exactly.
+        Ok(value) if value > u64::from(u32::MAX) => {
+            fields.error(
+                index,
+                text,
+                format!("too large a number{unit} (more than 4,294,967,295): check the value"),
+            );
+            None
+        }
         Ok(value) => Some(value),
         Err(_) => {
             let negative = text
@@ -390,6 +399,8 @@ fn whole(fields: &mut Row<'_>, index: usize, unit: &str) -> Option<u64> {
                 .is_some_and(|rest| rest.parse::<u64>().is_ok());
             let message = if negative {
                 format!("a negative number{unit}")
+            } else if text.bytes().all(|b| b.is_ascii_digit()) {
+                format!("too large a number{unit}: check the value")
             } else {
                 format!("not a whole number{unit}")
             };
