@@ -289,9 +289,14 @@ const GED_49 = [
   'gwnoa', 'gwnob',
 ];
 
-function gedRows(count) {
+/** The first `count` rows of the project's UCDP file; `renumbered`, with UCDP ids no bundled
+ *  event has, so that they are new events rather than copies of loaded ones. */
+function gedRows(count, { renumbered = true } = {}) {
   const [header, ...records] = parseCsv(readFileSync('data/raw/ucdp/ged_syria_2016-2019.csv', 'utf8'));
-  return { header, records: records.filter((r) => r.length === header.length).slice(0, count) };
+  const id = header.indexOf('id');
+  const rows = records.filter((r) => r.length === header.length).slice(0, count);
+  if (renumbered) for (const r of rows) r[id] = String(Number(r[id]) + 1_000_000_000);
+  return { header, records: rows };
 }
 const csvLine = (fields) => fields.map((v) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',');
 
@@ -317,3 +322,15 @@ for (const layout of ['19.1 with a header', '49 columns without a header']) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a UCDP file that overlaps the bundled one adds no event twice, and says so', async ({ page }) => {
+  await start(page);
+  const { header, records } = gedRows(40, { renumbered: false });
+  await openFile(page, 'ged overlap.csv', [csvLine(header), ...records.map(csvLine)].join('\n'), 'text/csv');
+  const entry = page.getByTestId('your-data');
+  await expect(entry.getByTestId('import-counts')).toContainText(`${records.length} rows read, ${records.length} skipped`, { timeout: 30_000 });
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled));
+  await expect(page.getByTestId('event-visible')).toHaveText('0');
+  await entry.locator('.import-problems summary').click();
+  await expect(entry.getByTestId('import-problems')).toContainText('is loaded already');
+});
