@@ -20,11 +20,24 @@ use crate::ui::your_data::OpenedFile;
 const FOLDER: &str = "own-files";
 const INDEX: &str = "index.json";
 
+/// The largest collection kept, in bytes of JSON (about 400,000 ACLED rows). Reopening parses
+/// the whole collection on the page's thread beside the bundled ones, and a much larger one
+/// can exhaust a tab's WebAssembly memory at every reload: such a file stays open until the
+/// page is closed, and is not kept.
+pub const KEEP_LIMIT: usize = 400_000_000;
+
 /// Keeps `file` and its collection's JSON `bytes`, after the files kept already.
 ///
 /// Errors: why the browser would not keep it (no storage in this browser or mode, a full
 /// disk), in words.
 pub async fn keep(file: &OpenedFile, bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() > KEEP_LIMIT {
+        return Err(format!(
+            "this version keeps collections of up to {} MB, and this one is {} MB",
+            KEEP_LIMIT / 1_000_000,
+            bytes.len() / 1_000_000
+        ));
+    }
     let folder = folder().await?;
     write(&folder, &format!("{}.json", file.collection_id), bytes).await?;
     let mut index = read_index(&folder).await?;
@@ -102,6 +115,12 @@ async fn read(folder: &FileSystemDirectoryHandle, name: &str) -> Result<Option<V
         .await
         .map_err(|error| describe(&error))?
         .unchecked_into();
+    if file.size() > KEEP_LIMIT as f64 {
+        return Err(format!(
+            "it is larger than the {} MB this version reopens",
+            KEEP_LIMIT / 1_000_000
+        ));
+    }
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|error| describe(&error))?;
