@@ -434,6 +434,38 @@ fn the_current_layout_with_bom_imports_every_row() {
     );
 }
 
+/// `text` (comma-separated) written again with `delimiter`, as a spreadsheet saves it.
+fn with_delimiter(text: &str, delimiter: u8) -> String {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.unwrap_or_else(|error| panic!("{error}"));
+        writer
+            .write_record(&record)
+            .unwrap_or_else(|error| panic!("{error}"));
+    }
+    let bytes = writer
+        .into_inner()
+        .unwrap_or_else(|error| panic!("{error}"));
+    String::from_utf8(bytes).unwrap_or_else(|error| panic!("{error}"))
+}
+
+#[test]
+fn semicolons_and_tabs_read_like_commas() {
+    let rows = good_rows();
+    let text = csv_text(&CURRENT, &rows, false);
+    let commas = imported(&text);
+    for delimiter in [b';', b'\t'] {
+        let other = imported(&with_delimiter(&text, delimiter));
+        assert_eq!(other.rows_skipped, 0, "{:?}", other.problems);
+        assert_eq!(other.dataset.events, commas.dataset.events);
+    }
+}
+
 #[test]
 fn the_older_layout_imports_the_same_events() {
     let rows = good_rows();

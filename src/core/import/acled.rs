@@ -58,7 +58,7 @@ use std::io::Read;
 use super::acled_actors::{self, actor_for_name};
 use super::acled_fields::{self, parse_event_date};
 use super::acled_read::{Columns, Row};
-use super::csv_rows::{read_record, unclosed_quote, Tracked};
+use super::csv_rows::{csv_reader, read_record, unclosed_quote};
 use super::Format;
 use super::{
     is_collection_id, FileInfo, ImportError, Imported, Progress, RowProblem, MAX_ROW_PROBLEMS,
@@ -115,10 +115,7 @@ pub fn import<R: Read>(
             source.collection_id.clone(),
         ));
     }
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(Tracked::new(reader));
+    let mut csv = csv_reader(reader).map_err(|error| ImportError::Read(error.to_string()))?;
     let mut record = csv::ByteRecord::new();
     if !read_record(&mut csv, &mut record, 1)? {
         return Err(ImportError::Empty);

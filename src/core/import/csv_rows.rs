@@ -59,6 +59,22 @@ pub(super) struct Tracked<R> {
     pub(super) eof: bool,
 }
 
+/// A CSV reader over `reader`, separated by what its header line is separated by: a comma,
+/// or a semicolon or a tab (the ACLED or GED export a spreadsheet saved again in a European
+/// locale). The first 64 KiB are looked at without being consumed.
+pub(super) fn csv_reader<R: Read>(reader: R) -> io::Result<csv::Reader<Tracked<io::BufReader<R>>>> {
+    let mut buffered = io::BufReader::with_capacity(64 * 1024, reader);
+    let head = io::BufRead::fill_buf(&mut buffered)?;
+    let text = String::from_utf8_lossy(head);
+    let first_line = text.split(['\n', '\r']).next().unwrap_or_default();
+    let delimiter = super::delimiter(first_line).unwrap_or(b',');
+    Ok(csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(Tracked::new(buffered)))
+}
+
 impl<R> Tracked<R> {
     pub(super) fn new(inner: R) -> Self {
         Tracked {

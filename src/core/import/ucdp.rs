@@ -37,7 +37,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::csv_rows::{header_names, read_record, unclosed_quote, Tracked};
+use super::csv_rows::{csv_reader, header_names, read_record, unclosed_quote};
 use super::ucdp_check::{Checked, Checker, Row};
 use super::ucdp_columns::Columns;
 pub use super::ucdp_columns::{GED_49, REQUIRED};
@@ -160,10 +160,7 @@ pub fn import_described<R: Read>(
             source.collection_id.clone(),
         ));
     }
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(Tracked::new(reader));
+    let mut csv = csv_reader(reader).map_err(|error| ImportError::Read(error.to_string()))?;
     let mut record = csv::ByteRecord::new();
     if !read_record(&mut csv, &mut record, 1)? {
         return Err(ImportError::Empty);
