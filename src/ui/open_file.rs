@@ -165,12 +165,17 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
         }
         event.prevent_default();
         dragging.set(false);
-        let file = event
-            .data_transfer()
-            .and_then(|transfer| transfer.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
+        let files = event.data_transfer().and_then(|transfer| transfer.files());
+        let count = files.as_ref().map_or(0, |files| files.length());
+        if let Some(file) = files.and_then(|files| files.get(0)) {
+            let name = file.name();
             open(file);
+            if count > 1 {
+                failure.set(Some(format!(
+                    "{count} files were dropped; only {name} is being opened. Open the others \
+                     one at a time."
+                )));
+            }
         }
     });
     on_cleanup(move || {

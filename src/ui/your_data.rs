@@ -97,7 +97,10 @@ fn FileEntry(file: OpenedFile, on_remove: Callback<String>) -> impl IntoView {
                     <summary>{if total == 1 { "1 problem".to_string() } else { format!("{total} problems") }}</summary>
                     <ul data-testid="import-problems">
                         {problems.iter().take(SHOWN_PROBLEMS).map(|line| view! {
-                            <li class:skipped=line.skipped><code>{line.to_string()}</code></li>
+                            <li class:skipped=line.skipped>
+                                <span class="outcome">{if line.skipped { "left out: " } else { "kept: " }}</span>
+                                <code>{line.to_string()}</code>
+                            </li>
                         }).collect_view()}
                     </ul>
                     {(total > SHOWN_PROBLEMS).then(|| view! { <p>{format!("The first {SHOWN_PROBLEMS} are shown; the download has all {total}.")}</p> })}
