@@ -8,6 +8,7 @@ use web_sys::File;
 
 use crate::charts::bar_chart::group_thousands;
 use crate::core::import::message::ImportSummary;
+use crate::ui::browser;
 use crate::ui::import_client::{ImportEvent, ImportJob};
 
 /// How far a running import is.
@@ -65,6 +66,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     let reading = RwSignal::new(None::<Reading>);
     let failure = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
+    let adding = RwSignal::new(None::<String>);
     // The running worker: at most one at a time. Not reactive: only Cancel and the end use it.
     let job = StoredValue::new_local(None::<ImportJob>);
     let input = NodeRef::<leptos::html::Input>::new();
@@ -101,7 +103,15 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                 ImportEvent::Done(summary, bytes) => {
                     stop();
                     reading.set(None);
-                    on_read.run((summary, bytes));
+                    // Checking and adding hold the page's thread (seconds for a large file):
+                    // the reader is told first, once that is on screen.
+                    adding.set(Some(format!(
+                        "Checking {name} and adding it to the explorer…"
+                    )));
+                    browser::after_next_paint(move || {
+                        on_read.run((summary, bytes));
+                        adding.set(None);
+                    });
                 }
                 ImportEvent::Failed(message) => {
                     stop();
@@ -216,6 +226,9 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                 "An ACLED export, a UCDP GED table (CSV) or a collection file. It is read on this device and never uploaded. You can also drop it anywhere on the page."
             </p>
             {progress}
+            {move || adding.get().map(|text| view! {
+                <p class="import-adding" role="status" data-testid="import-adding">{text}</p>
+            })}
             {failed}
             <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
                 <p>"Drop the file to open it"</p>
