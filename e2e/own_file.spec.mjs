@@ -212,6 +212,11 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
   const battles = good.filter((r) => r.type === 'Battles').length;
   const id = new URL(page.url()).searchParams.get('c');
   expect(id).toMatch(/^file-[0-9a-f]{12}$/);
+  // A record keeps ACLED's own columns, as written.
+  await page.goto(`./?c=${id}&sel=${id}:SYR1002`);
+  await expect(page.getByTestId('acled-id')).toHaveText('SYR1002', { timeout: 30_000 });
+  await expect(page.getByTestId('acled-fields')).toContainText('disorder_type');
+  await expect(page.getByTestId('acled-fields')).toContainText('Political violence');
   await page.goto(`./?c=${id}&type=Battles`);
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(battles), { timeout: 30_000 });
   // Arabic notes are shown as text.

@@ -472,7 +472,20 @@ fn the_older_layout_imports_the_same_events() {
     let current = imported(&csv_text(&CURRENT, &rows, false));
     let older = imported(&csv_text(&OLDER, &rows, false));
     assert_eq!(older.rows_skipped, 0, "{:?}", older.problems);
-    assert_eq!(older.dataset.events, current.dataset.events);
+    // The same events; only the unmapped columns kept as written differ, as the layouts do.
+    let mapped = |events: &[incident_explorer::core::model::Event]| {
+        let mut events = events.to_vec();
+        for event in &mut events {
+            if let Some(acled) = &mut event.acled {
+                acled.fields.clear();
+            }
+        }
+        events
+    };
+    assert_eq!(
+        mapped(&older.dataset.events),
+        mapped(&current.dataset.events)
+    );
     assert_loads(&older);
 }
 
@@ -865,5 +878,40 @@ fn a_synthetic_export_imports_without_errors_and_keeps_every_death() {
         .parties
         .iter()
         .any(|p| p.actors == [Actor::Other]));
+    assert_loads(&imported);
+}
+
+/// ACLED's columns that the model has no place for are kept as written, unknown ones too, so a
+/// reader can cite ACLED exactly; the mapped ones are not repeated.
+#[test]
+fn acleds_own_columns_are_kept_as_written() {
+    let mut header: Vec<&str> = CURRENT.to_vec();
+    header.push("population_best");
+    let rows = vec![with(row("SYR1"), &[("population_best", "12345")])];
+    let imported = imported(&csv_text(&header, &rows, false));
+    let event = imported
+        .dataset
+        .events
+        .first()
+        .unwrap_or_else(|| panic!("no event: {:?}", imported.problems));
+    let acled = event
+        .acled
+        .as_ref()
+        .unwrap_or_else(|| panic!("no ACLED fields"));
+    assert_eq!(acled.event_id_cnty, "SYR1");
+    let written = |name: &str| rows[0].get(name).cloned();
+    for name in [
+        "inter1",
+        "civilian_targeting",
+        "source_scale",
+        "timestamp",
+        "population_best",
+    ] {
+        assert_eq!(acled.fields.get(name).cloned(), written(name), "{name}");
+    }
+    for mapped in ["notes", "fatalities", "event_date", "location", "actor1"] {
+        assert!(!acled.fields.contains_key(mapped), "{mapped}");
+    }
+    assert!(!acled.fields.values().any(String::is_empty));
     assert_loads(&imported);
 }

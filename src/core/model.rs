@@ -157,6 +157,24 @@ pub struct Event {
     /// UCDP's own fields, for events imported from the GED.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ucdp: Option<UcdpInfo>,
+    /// ACLED's own fields, for events imported from an ACLED export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acled: Option<AcledInfo>,
+}
+
+/// The columns of an ACLED export row that the common model has no place for, kept as written
+/// so that a reader can cite ACLED exactly: `inter1`, `interaction`, `civilian_targeting`,
+/// `tags`, `source_scale`, `timestamp` and the rest, including columns this app does not know
+/// (`population_best`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct AcledInfo {
+    /// ACLED's event id, `event_id_cnty` (or `data_id` in older exports).
+    pub event_id_cnty: String,
+    /// Every other column that is not mapped to the model, by its name in the file's header,
+    /// with its value as written; empty values are left out.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub fields: std::collections::BTreeMap<String, String>,
 }
 
 /// When: the earliest and latest possible day, and how precisely the source dates it.

@@ -594,6 +594,7 @@ pub(crate) mod test_data {
             summary: String::new(),
             citations: Vec::new(),
             ucdp: None,
+            acled: None,
         })
     }
 

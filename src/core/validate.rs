@@ -557,6 +557,10 @@ fn dataset_identity(dataset: &Dataset, event: &Event) -> Option<String> {
     if let Some(info) = &event.ucdp {
         return Some(format!("UCDP event {}", info.id));
     }
+    if let Some(info) = &event.acled {
+        return Some(format!("ACLED event {}", info.event_id_cnty));
+    }
+    // An ACLED event written without its ACLED fields: its local id is `event_id_cnty`.
     let acled = event.citations.iter().any(|citation| {
         dataset
             .source(&citation.source)

@@ -102,6 +102,19 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
             </dl>
         }
     });
+    // ACLED's own columns, as written, for citing ACLED exactly.
+    let acled = event.acled.as_ref().map(|a| {
+        let fields = a.fields.iter().map(|(name, value)| view! {
+            <dt><code>{name.clone()}</code></dt><dd><bdi>{value.clone()}</bdi></dd>
+        }).collect_view();
+        view! {
+            <h3>"ACLED"</h3>
+            <dl data-testid="acled-fields">
+                <dt><code>"event_id_cnty"</code></dt><dd data-testid="acled-id">{a.event_id_cnty.clone()}</dd>
+                {fields}
+            </dl>
+        }
+    });
     let count = event.count.as_ref().map(event_text::quantity);
     let facilities = event
         .facilities
@@ -136,6 +149,7 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
             <h3>"Evidence"</h3>
             <ul class="citations">{citations}</ul>
             {ucdp}
+            {acled}
             {(!dataset.collection.attribution.is_empty()).then(|| view! {
                 <p class="source-line">{dataset.collection.attribution.join(" ")}</p>
             })}

@@ -65,7 +65,7 @@ use super::{
     PROGRESS_ROWS,
 };
 use crate::core::model::{
-    ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
+    AcledInfo, ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
     LocationPrecision, Party, Place, Source, SCHEMA_VERSION,
 };
 use crate::core::query::is_event_id;
@@ -457,6 +457,18 @@ impl<'a> Builder<'a> {
         } else {
             notes.to_string()
         };
+        let columns = fields.columns;
+        let mut kept = std::collections::BTreeMap::new();
+        for &index in &columns.others {
+            let value = fields.text(index);
+            if let (false, Some(name)) = (value.is_empty(), columns.names.get(index)) {
+                kept.insert(name.clone(), value.to_string());
+            }
+        }
+        let acled = AcledInfo {
+            event_id_cnty: local_id.to_string(),
+            fields: kept,
+        };
         self.seen.insert(id.clone(), fields.row);
         Some(Event {
             id,
@@ -481,6 +493,7 @@ impl<'a> Builder<'a> {
                 reported_by: (!reported_by.is_empty()).then(|| reported_by.to_string()),
             }],
             ucdp: None,
+            acled: Some(acled),
         })
     }
 

@@ -29,6 +29,9 @@ pub(super) struct Columns {
     pub(super) source: Option<usize>,
     pub(super) notes: usize,
     pub(super) fatalities: usize,
+    /// The columns not mapped to the model (`inter1`, `civilian_targeting`, `tags`, …, and any
+    /// this app does not know), kept as written in `AcledInfo::fields`.
+    pub(super) others: Vec<usize>,
 }
 
 impl Columns {
@@ -47,7 +50,7 @@ impl Columns {
             "event_id_cnty",
             find("event_id_cnty").or_else(|| find("data_id")),
         );
-        let columns = Columns {
+        let mut columns = Columns {
             event_id,
             event_date: need("event_date", find("event_date")),
             year: find("year"),
@@ -69,8 +72,29 @@ impl Columns {
             source: find("source"),
             notes: need("notes", find("notes")),
             fatalities: need("fatalities", find("fatalities")),
+            others: Vec::new(),
             names,
         };
+        let mapped = [
+            Some(columns.event_id),
+            Some(columns.event_date),
+            Some(columns.event_type),
+            Some(columns.sub_event_type),
+            Some(columns.actor1),
+            columns.assoc_actor_1,
+            columns.actor2,
+            columns.assoc_actor_2,
+            columns.admin2,
+            Some(columns.location),
+            Some(columns.latitude),
+            Some(columns.longitude),
+            columns.source,
+            Some(columns.notes),
+            Some(columns.fatalities),
+        ];
+        columns.others = (0..columns.names.len())
+            .filter(|index| !mapped.contains(&Some(*index)))
+            .collect();
         if !missing.is_empty() {
             return Err(ImportError::MissingColumns {
                 format: Format::Acled,

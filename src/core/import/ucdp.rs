@@ -480,6 +480,7 @@ fn event(
             reported_by,
         }],
         ucdp: Some(info),
+        acled: None,
     }
 }
 
