@@ -58,18 +58,15 @@ use std::io::Read;
 use super::acled_actors::{self, actor_for_name};
 use super::acled_fields::{self, parse_event_date};
 use super::acled_read::{Columns, Row};
-use super::csv_rows::{csv_reader, read_record, unclosed_quote};
+use super::csv_rows::{csv_reader, read_record, unclosed_quote, Tally};
 use super::Format;
-use super::{
-    is_collection_id, FileInfo, ImportError, Imported, Progress, RowProblem, MAX_ROW_PROBLEMS,
-    PROGRESS_ROWS,
-};
+use super::{is_collection_id, FileInfo, ImportError, Imported, Progress, PROGRESS_ROWS};
 use crate::core::model::{
     AcledInfo, ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
     LocationPrecision, Party, Place, Source, SCHEMA_VERSION,
 };
 use crate::core::query::is_event_id;
-use crate::core::validate::{MAX_TEXT_BYTES, SYRIA_BOUNDS};
+use crate::core::validate::SYRIA_BOUNDS;
 use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
 /// The id of the one source every event cites.
@@ -129,9 +126,9 @@ pub fn import<R: Read>(
         // A quote left open swallows the rest of the file into this, the last, record.
         let unclosed = unclosed_quote(&csv);
         builder.add(&columns, &record, row, unclosed);
-        if builder.rows_read.is_multiple_of(PROGRESS_ROWS) {
+        if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(Progress {
-                rows: builder.rows_read,
+                rows: builder.tally.rows_read,
                 bytes: csv.position().byte(),
             });
         }
@@ -140,7 +137,7 @@ pub fn import<R: Read>(
         return Err(ImportError::HeaderOnly);
     }
     progress(Progress {
-        rows: builder.rows_read,
+        rows: builder.tally.rows_read,
         bytes: csv.position().byte(),
     });
     Ok(builder.finish())
@@ -163,11 +160,7 @@ struct Builder<'a> {
     events: Vec<Event>,
     /// Each event id seen, with its row, to name the first row of a duplicate.
     seen: FxHashMap<String, u64>,
-    problems: Vec<RowProblem>,
-    problems_not_listed: u64,
-    rows_read: u64,
-    rows_skipped: u64,
-    rows_warned: u64,
+    tally: Tally,
     /// The governorates' outlines, for a Syrian row whose `admin1` names none of them; `None`
     /// if they cannot be read (then such a row keeps no governorate, with a warning).
     shapes: Option<GovernorateShapes>,
@@ -185,63 +178,24 @@ impl<'a> Builder<'a> {
             party_index: FxHashMap::default(),
             events: Vec::new(),
             seen: FxHashMap::default(),
-            problems: Vec::new(),
-            problems_not_listed: 0,
-            rows_read: 0,
-            rows_skipped: 0,
-            rows_warned: 0,
+            tally: Tally::default(),
         }
     }
 
     /// Reads one record (spreadsheet row `row`), adding its event or its problems.
     fn add(&mut self, columns: &Columns, record: &csv::ByteRecord, row: u64, unclosed: bool) {
-        self.rows_read += 1;
         let mut fields = Row {
             columns,
             record,
             row,
             problems: Vec::new(),
         };
-        if unclosed {
-            fields.whole_row(
-                "a quote opened in this row is never closed, so the rest of the file was read \
-                 into it; the row was skipped"
-                    .into(),
-            );
-        } else if record.len() != columns.names.len() {
-            let hint = if record.iter().any(|field| field.contains(&b'\n')) {
-                " (a field runs across a line break: a quote may be missing or extra)"
-            } else {
-                ""
-            };
-            fields.whole_row(format!(
-                "{} fields where the header has {}{hint}; the row was skipped",
-                record.len(),
-                columns.names.len()
-            ));
-        } else if let Some(index) = record.iter().position(|f| f.len() > MAX_TEXT_BYTES) {
-            let length = record.get(index).map_or(0, <[u8]>::len);
-            fields.error(
-                index,
-                "",
-                format!("text of {length} bytes is longer than the {MAX_TEXT_BYTES} allowed"),
-            );
-        } else if let Some(event) = self.event(&mut fields) {
-            self.events.push(event);
-        }
-        let errors = fields.has_errors();
-        if errors {
-            self.rows_skipped += 1;
-        } else if !fields.problems.is_empty() {
-            self.rows_warned += 1;
-        }
-        for problem in fields.problems {
-            if self.problems.len() < MAX_ROW_PROBLEMS {
-                self.problems.push(problem);
-            } else {
-                self.problems_not_listed += 1;
+        if !fields.has_wrong_shape(columns.names.len(), unclosed) {
+            if let Some(event) = self.event(&mut fields) {
+                self.events.push(event);
             }
         }
+        self.tally.count(fields.problems);
     }
 
     /// The event of a row whose shape is right, or `None` with its errors in `fields`.
@@ -523,8 +477,8 @@ impl<'a> Builder<'a> {
                 LocationPrecision::Governorate
             }
         };
-        let lat = coordinate(fields, columns.latitude, 90.0);
-        let lon = coordinate(fields, columns.longitude, 180.0);
+        let lat = fields.coordinate(columns.latitude, 90.0);
+        let lon = fields.coordinate(columns.longitude, 180.0);
         let (lat, lon) = (lat?, lon?);
         let syrian = country.is_empty() || country.eq_ignore_ascii_case("syria");
         // A Syrian row whose admin1 is misspelt or empty would drop out of every governorate
@@ -651,35 +605,12 @@ impl<'a> Builder<'a> {
         };
         Imported {
             dataset,
-            problems: self.problems,
-            problems_not_listed: self.problems_not_listed,
-            rows_read: self.rows_read,
-            rows_skipped: self.rows_skipped,
-            rows_warned: self.rows_warned,
+            problems: self.tally.problems,
+            problems_not_listed: self.tally.problems_not_listed,
+            rows_read: self.tally.rows_read,
+            rows_skipped: self.tally.rows_skipped,
+            rows_warned: self.tally.rows_warned,
             format: Format::Acled,
-        }
-    }
-}
-
-/// A latitude or longitude in degrees, at most `limit` from zero; `None` with an error.
-fn coordinate(fields: &mut Row<'_>, index: usize, limit: f64) -> Option<f64> {
-    let text = fields.required(index);
-    if text.is_empty() {
-        return None;
-    }
-    match text.parse::<f64>() {
-        Ok(value) if value.is_finite() && value.abs() <= limit => Some(value),
-        Ok(_) => {
-            fields.error(
-                index,
-                text,
-                format!("not between -{limit} and {limit} degrees"),
-            );
-            None
-        }
-        Err(_) => {
-            fields.error(index, text, "not a number of degrees".into());
-            None
         }
     }
 }

@@ -5,7 +5,8 @@
 
 use std::io::{self, Read};
 
-use super::{ImportError, RowProblem, Severity};
+use super::{ImportError, RowProblem, Severity, MAX_ROW_PROBLEMS};
+use crate::core::validate::MAX_TEXT_BYTES;
 
 /// The names of a table's columns, by position, for the messages of [`RowProblem`]s.
 pub(super) trait ColumnNames {
@@ -244,6 +245,94 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
 
     pub(super) fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// Whether the record cannot be read field by field, with the whole-row error said: a
+    /// quote never closed (`unclosed`), a count of fields other than the header's
+    /// (`header_len`), or a field longer than the model allows.
+    pub(super) fn has_wrong_shape(&mut self, header_len: usize, unclosed: bool) -> bool {
+        let record = self.record;
+        if unclosed {
+            self.whole_row(
+                "a quote opened in this row is never closed, so the rest of the file was read \
+                 into it; the row was skipped"
+                    .into(),
+            );
+        } else if record.len() != header_len {
+            let hint = if record.iter().any(|field| field.contains(&b'\n')) {
+                " (a field runs across a line break: a quote may be missing or extra)"
+            } else {
+                ""
+            };
+            self.whole_row(format!(
+                "{} fields where the header has {header_len}{hint}; the row was skipped",
+                record.len(),
+            ));
+        } else if let Some(index) = record.iter().position(|f| f.len() > MAX_TEXT_BYTES) {
+            let length = record.get(index).map_or(0, <[u8]>::len);
+            self.error(
+                index,
+                "",
+                format!("text of {length} bytes is longer than the {MAX_TEXT_BYTES} allowed"),
+            );
+        } else {
+            return false;
+        }
+        true
+    }
+
+    /// A latitude or longitude in degrees, at most `limit` from zero; `None` with an error.
+    pub(super) fn coordinate(&mut self, index: usize, limit: f64) -> Option<f64> {
+        let text = self.required(index);
+        if text.is_empty() {
+            return None;
+        }
+        match text.parse::<f64>() {
+            Ok(value) if value.is_finite() && value.abs() <= limit => Some(value),
+            Ok(_) => {
+                self.error(
+                    index,
+                    text,
+                    format!("not between -{limit} and {limit} degrees"),
+                );
+                None
+            }
+            Err(_) => {
+                self.error(index, text, "not a number of degrees".into());
+                None
+            }
+        }
+    }
+}
+
+/// What an importer counts of the rows it reads, and the problems it lists (up to
+/// [`MAX_ROW_PROBLEMS`]; the rest counted in `problems_not_listed`).
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    pub(super) problems: Vec<RowProblem>,
+    pub(super) problems_not_listed: u64,
+    pub(super) rows_read: u64,
+    pub(super) rows_skipped: u64,
+    pub(super) rows_warned: u64,
+}
+
+impl Tally {
+    /// Counts one row read, with its problems: skipped when one is an error, warned when it
+    /// has only warnings.
+    pub(super) fn count(&mut self, problems: Vec<RowProblem>) {
+        self.rows_read += 1;
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            self.rows_skipped += 1;
+        } else if !problems.is_empty() {
+            self.rows_warned += 1;
+        }
+        for problem in problems {
+            if self.problems.len() < MAX_ROW_PROBLEMS {
+                self.problems.push(problem);
+            } else {
+                self.problems_not_listed += 1;
+            }
+        }
     }
 }
 

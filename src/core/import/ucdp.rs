@@ -37,20 +37,19 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::csv_rows::{csv_reader, header_names, read_record, unclosed_quote};
+use super::csv_rows::{csv_reader, header_names, read_record, unclosed_quote, Tally};
 use super::ucdp_check::{Checked, Checker, Row};
 use super::ucdp_columns::Columns;
 pub use super::ucdp_columns::{GED_49, REQUIRED};
 pub use super::ucdp_fields::{governorate_from_adm1, GovernorateShapes, Located};
 use super::{
     is_collection_id, looks_like_headerless_ged, FileInfo, Format, ImportError, Imported, Progress,
-    RowProblem, MAX_ROW_PROBLEMS, PROGRESS_ROWS,
+    PROGRESS_ROWS,
 };
 use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, Dyad, Event, Party, Source, UcdpInfo,
     SCHEMA_VERSION,
 };
-use crate::core::validate::MAX_TEXT_BYTES;
 use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
 /// The id of the one source every event of a user's file cites.
@@ -179,9 +178,9 @@ pub fn import_described<R: Read>(
 
     let mut builder = Builder::new(source, description, shapes);
     let mut report = |builder: &Builder<'_>, bytes: u64| {
-        if builder.rows_read.is_multiple_of(PROGRESS_ROWS) {
+        if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(Progress {
-                rows: builder.rows_read,
+                rows: builder.tally.rows_read,
                 bytes,
             });
         }
@@ -197,11 +196,11 @@ pub fn import_described<R: Read>(
         builder.add(&columns, &record, row, unclosed_quote(&csv));
         report(&builder, csv.position().byte());
     }
-    if builder.rows_read == 0 {
+    if builder.tally.rows_read == 0 {
         return Err(ImportError::HeaderOnly);
     }
     progress(Progress {
-        rows: builder.rows_read,
+        rows: builder.tally.rows_read,
         bytes: csv.position().byte(),
     });
     Ok(builder.finish())
@@ -230,11 +229,7 @@ struct Builder<'a> {
     dyad_index: HashMap<u32, u32>,
     events: Vec<Event>,
     checker: Checker<'a>,
-    problems: Vec<RowProblem>,
-    problems_not_listed: u64,
-    rows_read: u64,
-    rows_skipped: u64,
-    rows_warned: u64,
+    tally: Tally,
 }
 
 impl<'a> Builder<'a> {
@@ -248,62 +243,24 @@ impl<'a> Builder<'a> {
             dyad_index: HashMap::new(),
             events: Vec::new(),
             checker: Checker::new(shapes, source.today),
-            problems: Vec::new(),
-            problems_not_listed: 0,
-            rows_read: 0,
-            rows_skipped: 0,
-            rows_warned: 0,
+            tally: Tally::default(),
         }
     }
 
     /// Reads one record (spreadsheet row `row`), adding its event or its problems.
     fn add(&mut self, columns: &Columns, record: &csv::ByteRecord, row: u64, unclosed: bool) {
-        self.rows_read += 1;
         let mut fields = Row {
             columns,
             record,
             row,
             problems: Vec::new(),
         };
-        if unclosed {
-            fields.whole_row(
-                "a quote opened in this row is never closed, so the rest of the file was read \
-                 into it; the row was skipped"
-                    .into(),
-            );
-        } else if record.len() != columns.names.len() {
-            let hint = if record.iter().any(|field| field.contains(&b'\n')) {
-                " (a field runs across a line break: a quote may be missing or extra)"
-            } else {
-                ""
-            };
-            fields.whole_row(format!(
-                "{} fields where the header has {}{hint}; the row was skipped",
-                record.len(),
-                columns.names.len()
-            ));
-        } else if let Some(index) = record.iter().position(|f| f.len() > MAX_TEXT_BYTES) {
-            let length = record.get(index).map_or(0, <[u8]>::len);
-            fields.error(
-                index,
-                "",
-                format!("text of {length} bytes is longer than the {MAX_TEXT_BYTES} allowed"),
-            );
-        } else if let Some(checked) = self.checker.check(&mut fields) {
-            self.push(checked, &mut fields);
-        }
-        if fields.has_errors() {
-            self.rows_skipped += 1;
-        } else if !fields.problems.is_empty() {
-            self.rows_warned += 1;
-        }
-        for problem in fields.problems {
-            if self.problems.len() < MAX_ROW_PROBLEMS {
-                self.problems.push(problem);
-            } else {
-                self.problems_not_listed += 1;
+        if !fields.has_wrong_shape(columns.names.len(), unclosed) {
+            if let Some(checked) = self.checker.check(&mut fields) {
+                self.push(checked, &mut fields);
             }
         }
+        self.tally.count(fields.problems);
     }
 
     /// Adds a checked row's event, interning its sides and dyad; an error in `fields` instead
@@ -399,11 +356,11 @@ impl<'a> Builder<'a> {
                 events: self.events,
                 figures: Vec::new(),
             },
-            problems: self.problems,
-            problems_not_listed: self.problems_not_listed,
-            rows_read: self.rows_read,
-            rows_skipped: self.rows_skipped,
-            rows_warned: self.rows_warned,
+            problems: self.tally.problems,
+            problems_not_listed: self.tally.problems_not_listed,
+            rows_read: self.tally.rows_read,
+            rows_skipped: self.tally.rows_skipped,
+            rows_warned: self.tally.rows_warned,
             format: Format::UcdpGed,
         }
     }

@@ -104,8 +104,8 @@ impl<'a> Checker<'a> {
         }
 
         let where_prec = code(fields, c.where_prec, 7);
-        let lat = coordinate(fields, c.latitude, 90.0);
-        let lon = coordinate(fields, c.longitude, 180.0);
+        let lat = fields.coordinate(c.latitude, 90.0);
+        let lon = fields.coordinate(c.longitude, 180.0);
         let event_clarity = narrow(fields, c.event_clarity);
         let number_of_sources = narrow(fields, c.number_of_sources);
         let deaths = [
@@ -456,29 +456,6 @@ fn date(
         Ok(day) => Some(day),
         Err(message) => {
             fields.error(index, text, message);
-            None
-        }
-    }
-}
-
-/// A latitude or longitude in degrees, at most `limit` from zero; `None` with an error.
-fn coordinate(fields: &mut Row<'_>, index: usize, limit: f64) -> Option<f64> {
-    let text = fields.required(index);
-    if text.is_empty() {
-        return None;
-    }
-    match text.parse::<f64>() {
-        Ok(value) if value.is_finite() && value.abs() <= limit => Some(value),
-        Ok(_) => {
-            fields.error(
-                index,
-                text,
-                format!("not between -{limit} and {limit} degrees"),
-            );
-            None
-        }
-        Err(_) => {
-            fields.error(index, text, "not a number of degrees".into());
             None
         }
     }
