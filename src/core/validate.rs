@@ -571,29 +571,36 @@ fn dataset_identity(dataset: &Dataset, event: &Event) -> Option<String> {
 }
 
 fn same_event_across(file: &str, id: &str, identity: &str, first: &str) -> Problem {
-    Problem {
-        severity: Severity::Error,
-        file: file.to_string(),
-        record: Some(printable(id, MAX_ID_BYTES)),
-        field: Some("id".into()),
-        message: format!(
+    left_out_across(
+        file,
+        id,
+        format!(
             "the same {} is loaded already from {}; only that one is counted",
             printable(identity, MAX_ID_BYTES),
             printable(first, QUOTE_CHARS)
         ),
-    }
+    )
 }
 
 fn duplicate_across(file: &str, id: &str, first: &str) -> Problem {
+    left_out_across(
+        file,
+        id,
+        format!(
+            "the id is already used by a record of {}; only that one is shown",
+            printable(first, QUOTE_CHARS)
+        ),
+    )
+}
+
+/// The error of a record of `file` left out because another file has it.
+fn left_out_across(file: &str, id: &str, message: String) -> Problem {
     Problem {
         severity: Severity::Error,
         file: file.to_string(),
         record: Some(printable(id, MAX_ID_BYTES)),
         field: Some("id".into()),
-        message: format!(
-            "the id is already used by a record of {}; only that one is shown",
-            printable(first, QUOTE_CHARS)
-        ),
+        message,
     }
 }
 
