@@ -243,6 +243,25 @@ impl Random {
     pub(super) fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
         items.get(usize::try_from(self.below(items.len() as u64)).ok()?)
     }
+
+    /// One of `items`, each as likely as its `weight`; `None` when there are none.
+    pub(super) fn weighted<'a, T>(
+        &mut self,
+        items: &'a [T],
+        weight: impl Fn(&T) -> u64,
+    ) -> Option<&'a T> {
+        let total: u64 = items.iter().map(&weight).sum();
+        let mut roll = self.below(total);
+        items.iter().find(|item| {
+            let w = weight(item);
+            if roll < w {
+                true
+            } else {
+                roll -= w;
+                false
+            }
+        })
+    }
 }
 
 /// Generated armed-group name `index` (one of [`GROUP_NAMES`]), with its `inter` code.
@@ -304,23 +323,12 @@ pub fn write<W: Write>(out: W, rows: usize, seed: u64) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS)?;
     let mut random = Random::new(seed);
-    let total_weight: u64 = TYPES.iter().map(|t| t.2).sum();
     let first_day = Day::from_ymd(2017, 1, 1).unwrap_or_default();
     let mut record: Vec<String> = Vec::with_capacity(COLUMNS.len());
     for index in 0..rows {
         record.clear();
-        let mut roll = random.below(total_weight);
-        let &(event_type, sub_event_type, _, disorder_type, directed) = TYPES
-            .iter()
-            .find(|t| {
-                if roll < t.2 {
-                    true
-                } else {
-                    roll -= t.2;
-                    false
-                }
-            })
-            .unwrap_or(&TYPES[0]);
+        let &(event_type, sub_event_type, _, disorder_type, directed) =
+            random.weighted(&TYPES, |t| t.2).unwrap_or(&TYPES[0]);
         let day = Day(first_day.0 + i32::try_from(random.below(8 * 365)).unwrap_or(0));
         let time_precision = match random.below(100) {
             0..=84 => "1",

@@ -220,10 +220,8 @@ pub fn write<W: Write>(out: W, rows: usize, seed: u64, header: bool) -> io::Resu
         writer.write_record(GED_49)?;
     }
     let mut random = Random::new(seed);
-    let total_weight: u64 = DYADS.iter().map(|d| d.9).sum();
     let first_day = Day::from_ymd(2017, 1, 1).unwrap_or_default();
     for index in 0..rows {
-        let mut roll = random.below(total_weight);
         let &(
             conflict,
             conflict_name,
@@ -235,17 +233,7 @@ pub fn write<W: Write>(out: W, rows: usize, seed: u64, header: bool) -> io::Resu
             violence,
             gwnoa,
             _,
-        ) = DYADS
-            .iter()
-            .find(|d| {
-                if roll < d.9 {
-                    true
-                } else {
-                    roll -= d.9;
-                    false
-                }
-            })
-            .unwrap_or(&DYADS[0]);
+        ) = random.weighted(&DYADS, |d| d.9).unwrap_or(&DYADS[0]);
         let start = Day(first_day.0 + i32::try_from(random.below(8 * 365)).unwrap_or(0));
         let date_prec: u64 = match random.below(100) {
             0..=79 => 1,
