@@ -328,7 +328,7 @@ pub fn write<W: Write>(out: W, rows: usize, seed: u64) -> io::Result<()> {
     for index in 0..rows {
         record.clear();
         let &(event_type, sub_event_type, _, disorder_type, directed) =
-            random.weighted(&TYPES, |t| t.2).unwrap_or(&TYPES[0]);
+            random.weighted(TYPES, |t| t.2).unwrap_or(&TYPES[0]);
         let day = Day(first_day.0 + i32::try_from(random.below(8 * 365)).unwrap_or(0));
         let time_precision = match random.below(100) {
             0..=84 => "1",

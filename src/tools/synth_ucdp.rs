@@ -233,7 +233,7 @@ pub fn write<W: Write>(out: W, rows: usize, seed: u64, header: bool) -> io::Resu
             violence,
             gwnoa,
             _,
-        ) = random.weighted(&DYADS, |d| d.9).unwrap_or(&DYADS[0]);
+        ) = random.weighted(DYADS, |d| d.9).unwrap_or(&DYADS[0]);
         let start = Day(first_day.0 + i32::try_from(random.below(8 * 365)).unwrap_or(0));
         let date_prec: u64 = match random.below(100) {
             0..=79 => 1,
