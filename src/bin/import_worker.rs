@@ -4,15 +4,18 @@
 //! `import-worker.js`, `import-worker_bg.wasm` and the loader `import-worker_loader.js`.
 //!
 //! Protocol (types in `core::import::message`): the worker says it is ready, the page posts one
-//! `File`; the worker answers
-//! with progress messages, then one `done` message carrying the collection's JSON bytes, or one
-//! `failed` message. The page cancels by terminating the worker. Nothing leaves the device: the
+//! `File`; the worker answers with progress messages, then one `done` message carrying the
+//! collection's JSON bytes, or one `failed` message. A table of no known format (any CSV, a
+//! spreadsheet) is answered first with a `preview`: the worker keeps the file (a workbook's
+//! bytes and sheet) and waits for the page's `PageMessage` (another sheet, or the columns to
+//! import with). The page cancels by terminating the worker. Nothing leaves the device: the
 //! worker reads the file with `FileReaderSync`, in slices, and talks only to the page.
 //!
 //! On other targets than wasm32 this program does nothing.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use std::cell::RefCell;
     use std::io::Read;
 
     use js_sys::{Array, Uint8Array};
@@ -22,11 +25,15 @@ mod worker {
     use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
     use incident_explorer::core::date::Day;
+    use incident_explorer::core::import::mapped::{self, TablePreview};
     use incident_explorer::core::import::message::{
-        self, collection_id_of, ImportSummary, ProblemLine, WorkerMessage, COLLECTION_FORMAT,
+        self, collection_id_of, ImportSummary, PageMessage, ProblemLine, WorkerMessage,
+        COLLECTION_FORMAT,
     };
+    use incident_explorer::core::import::spreadsheet::{self, SheetTable};
+    use incident_explorer::core::import::table_mapping::Mapping;
     use incident_explorer::core::import::{
-        self, acled, ucdp, FileInfo, Format, ImportError, Progress,
+        self, acled, ucdp, FileInfo, Format, Imported, Progress,
     };
 
     /// Bytes read from the file at a time: large enough that the calls cost nothing, small
@@ -35,11 +42,40 @@ mod worker {
     /// Bytes the format is told from.
     const HEAD: usize = 64 * 1024;
 
-    /// Listens for the page's file.
+    /// A table shown in the mapping step, kept until the page says which columns to read.
+    enum Waiting {
+        /// A CSV file, read again from its start once the columns are chosen.
+        Csv(File),
+        /// A workbook: its bytes and fingerprint (read once), and the sheet shown.
+        Workbook {
+            file: File,
+            bytes: Vec<u8>,
+            fingerprint: String,
+            table: SheetTable,
+        },
+    }
+
+    thread_local! {
+        static WAITING: RefCell<Option<Waiting>> = const { RefCell::new(None) };
+    }
+
+    /// Listens for the page's file, then for its choices after a preview.
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
-            match event.data().dyn_into::<File>() {
+            let data = event.data();
+            if let Some(text) = data.as_string() {
+                match serde_json::from_str::<PageMessage>(&text) {
+                    Ok(message) => answer(message),
+                    Err(error) => post(&WorkerMessage::Failed {
+                        message: format!(
+                            "The import worker did not understand the page ({error})."
+                        ),
+                    }),
+                }
+                return;
+            }
+            match data.dyn_into::<File>() {
                 Ok(file) => read(&file),
                 Err(_) => post(&WorkerMessage::Failed {
                     message: "The import worker was sent something that is not a file.".into(),
@@ -59,16 +95,260 @@ mod worker {
             let length = read_up_to(&mut reader, &mut head)?;
             head.truncate(length);
             match import::sniff(&file.name(), &head).map_err(|error| error.to_string())? {
-                Format::Collection => collection_bytes(head, reader, file),
-                Format::Acled => table_collection(head, reader, file, Format::Acled),
-                Format::UcdpGed => table_collection(head, reader, file, Format::UcdpGed),
-                other => Err(ImportError::Unsupported(other).to_string()),
+                Format::Collection => collection_bytes(head, reader, file).map(Some),
+                Format::Acled => table_collection(head, reader, file, Format::Acled).map(Some),
+                Format::UcdpGed => table_collection(head, reader, file, Format::UcdpGed).map(Some),
+                Format::OtherCsv => {
+                    let preview = mapped::preview_csv(std::io::Cursor::new(head).chain(reader))
+                        .map_err(|error| error.to_string())?;
+                    wait(Waiting::Csv(file.clone()), preview);
+                    Ok(None)
+                }
+                Format::Spreadsheet => {
+                    let bytes = whole_file(head, reader)?;
+                    open_workbook(file, bytes)?;
+                    Ok(None)
+                }
             }
         });
+        finish(outcome);
+    }
+
+    /// Posts what came of a step: the collection, nothing yet (a preview was posted), or why not.
+    fn finish(outcome: Result<Option<(ImportSummary, Vec<u8>)>, String>) {
         match outcome {
-            Ok((summary, bytes)) => post_done(&summary, bytes),
+            Ok(Some((summary, bytes))) => post_done(&summary, bytes),
+            Ok(None) => {}
             Err(message) => post(&WorkerMessage::Failed { message }),
         }
+    }
+
+    /// Keeps `waiting` and shows the page its preview.
+    fn wait(waiting: Waiting, preview: TablePreview) {
+        WAITING.with(|slot| *slot.borrow_mut() = Some(waiting));
+        post(&WorkerMessage::Preview(preview));
+    }
+
+    /// Reads the workbook and previews its first sheet that holds a table.
+    fn open_workbook(file: &File, (bytes, fingerprint): (Vec<u8>, String)) -> Result<(), String> {
+        let first = spreadsheet::read_sheet(&bytes, None);
+        let table = match first {
+            Ok(table) => table,
+            Err(error) => {
+                // The first sheet may be a cover page: the first sheet that reads is shown.
+                let sheets = spreadsheet::sheet_names(&bytes).map_err(|e| e.to_string())?;
+                sheets
+                    .iter()
+                    .skip(1)
+                    .find_map(|name| spreadsheet::read_sheet(&bytes, Some(name)).ok())
+                    .ok_or_else(|| error.to_string())?
+            }
+        };
+        let preview = sheet_preview(&table);
+        wait(
+            Waiting::Workbook {
+                file: file.clone(),
+                bytes,
+                fingerprint,
+                table,
+            },
+            preview,
+        );
+        Ok(())
+    }
+
+    fn sheet_preview(table: &SheetTable) -> TablePreview {
+        let rows = table.rows.iter().map(|(_, record)| {
+            record
+                .iter()
+                .map(|cell| String::from_utf8_lossy(cell).trim().to_string())
+                .collect()
+        });
+        let mut preview = mapped::preview_rows(
+            table.header.clone(),
+            rows,
+            format!(
+                "Sheet “{}”, header in row {}",
+                table.sheet, table.header_row
+            ),
+        );
+        preview.sheets = table.sheets.clone();
+        preview.sheet = Some(table.sheet.clone());
+        preview
+    }
+
+    /// Does what the page chose after a preview.
+    fn answer(message: PageMessage) {
+        let Some(waiting) = WAITING.with(|slot| slot.borrow_mut().take()) else {
+            post(&WorkerMessage::Failed {
+                message: "The import worker has no file waiting; open it again.".into(),
+            });
+            return;
+        };
+        match (message, waiting) {
+            (
+                PageMessage::Sheet { name },
+                Waiting::Workbook {
+                    file,
+                    bytes,
+                    fingerprint,
+                    table,
+                },
+            ) => {
+                let (table, preview) = match spreadsheet::read_sheet(&bytes, Some(&name)) {
+                    Ok(chosen) => {
+                        let preview = sheet_preview(&chosen);
+                        (chosen, Some(preview))
+                    }
+                    Err(error) => {
+                        post(&WorkerMessage::SheetUnreadable {
+                            message: format!("The sheet “{name}” cannot be used: {error}"),
+                        });
+                        (table, None)
+                    }
+                };
+                let waiting = Waiting::Workbook {
+                    file,
+                    bytes,
+                    fingerprint,
+                    table,
+                };
+                match preview {
+                    Some(preview) => wait(waiting, preview),
+                    None => WAITING.with(|slot| *slot.borrow_mut() = Some(waiting)),
+                }
+            }
+            (PageMessage::Sheet { .. }, Waiting::Csv(file)) => {
+                WAITING.with(|slot| *slot.borrow_mut() = Some(Waiting::Csv(file)));
+            }
+            (PageMessage::Import { mapping }, Waiting::Csv(file)) => {
+                finish(mapped_csv(&file, &mapping).map(Some));
+            }
+            (
+                PageMessage::Import { mapping },
+                Waiting::Workbook {
+                    file,
+                    bytes,
+                    fingerprint,
+                    table,
+                },
+            ) => {
+                drop(bytes);
+                finish(mapped_sheet(&file, &table, fingerprint, &mapping).map(Some));
+            }
+        }
+    }
+
+    /// The CSV file read again, every row with `mapping`.
+    fn mapped_csv(file: &File, mapping: &Mapping) -> Result<(ImportSummary, Vec<u8>), String> {
+        let mut reader = SlicedFile::new(file)?;
+        let total = reader.size as u64;
+        let source = file_info(file);
+        let mut progress = |at: Progress| {
+            post(&WorkerMessage::Progress {
+                rows: at.rows,
+                bytes: at.bytes,
+                total,
+            })
+        };
+        let imported = mapped::import_csv(&mut reader, mapping, &source, &mut progress)
+            .map_err(|error| error.to_string())?;
+        let fingerprint = reader.fingerprint();
+        handed_over(
+            imported,
+            file,
+            total,
+            fingerprint,
+            "CSV table, columns chosen",
+        )
+    }
+
+    /// The workbook's sheet, every row with `mapping`.
+    fn mapped_sheet(
+        file: &File,
+        table: &SheetTable,
+        fingerprint: String,
+        mapping: &Mapping,
+    ) -> Result<(ImportSummary, Vec<u8>), String> {
+        let total = file.size() as u64;
+        let mut progress = |at: Progress| {
+            post(&WorkerMessage::Progress {
+                rows: at.rows,
+                bytes: total,
+                total,
+            })
+        };
+        let rows = table.rows.iter().map(|(row, record)| (*row, record));
+        let imported = mapped::import_rows(
+            &table.header,
+            rows,
+            mapping,
+            &file_info(file),
+            &mut progress,
+        )
+        .map_err(|error| error.to_string())?;
+        let label = format!("Spreadsheet, sheet “{}”, columns chosen", table.sheet);
+        handed_over(imported, file, total, fingerprint, &label)
+    }
+
+    /// The whole file's bytes (a workbook is a ZIP archive, read at random), with its
+    /// fingerprint; progress is posted as it is read.
+    fn whole_file(head: Vec<u8>, mut reader: SlicedFile) -> Result<(Vec<u8>, String), String> {
+        let mut bytes = head;
+        bytes.reserve((reader.size as usize).saturating_sub(bytes.len()));
+        let mut chunk = vec![0u8; SLICE as usize];
+        loop {
+            let read = reader
+                .read(&mut chunk)
+                .map_err(|error| format!("The file could not be read: {error}"))?;
+            if read == 0 {
+                break;
+            }
+            bytes.extend_from_slice(chunk.get(..read).unwrap_or_default());
+            post(&WorkerMessage::Progress {
+                rows: 0,
+                bytes: reader.offset as u64,
+                total: reader.size as u64,
+            });
+        }
+        let fingerprint = reader.fingerprint();
+        Ok((bytes, fingerprint))
+    }
+
+    /// What the importer is told of the file; the collection id is set once the fingerprint
+    /// is known.
+    fn file_info(file: &File) -> FileInfo {
+        FileInfo {
+            collection_id: "file".into(),
+            file_name: file.name(),
+            today: today(),
+        }
+    }
+
+    /// The imported collection, renamed after the file's fingerprint, as JSON bytes with the
+    /// summary for "Your data".
+    fn handed_over(
+        mut imported: Imported,
+        file: &File,
+        size: u64,
+        fingerprint: String,
+        format: &str,
+    ) -> Result<(ImportSummary, Vec<u8>), String> {
+        message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
+        let bytes = serde_json::to_vec(&imported.dataset)
+            .map_err(|error| format!("The file was read but could not be handed over: {error}"))?;
+        let summary = ImportSummary {
+            file_name: file.name(),
+            size,
+            fingerprint,
+            format: format.into(),
+            rows_read: imported.rows_read,
+            rows_skipped: imported.rows_skipped,
+            rows_warned: imported.rows_warned,
+            problems: imported.problems.iter().map(ProblemLine::from).collect(),
+            problems_not_listed: imported.problems_not_listed,
+        };
+        Ok((summary, bytes))
     }
 
     /// Fills `buffer` from `reader` as far as the file goes; the count read.
@@ -93,12 +373,7 @@ mod worker {
         format: Format,
     ) -> Result<(ImportSummary, Vec<u8>), String> {
         let total = reader.size as u64;
-        let source = FileInfo {
-            // Renamed below, once the whole file has been read and its fingerprint is known.
-            collection_id: "file".into(),
-            file_name: file.name(),
-            today: today(),
-        };
+        let source = file_info(file);
         let mut progress = |at: Progress| {
             post(&WorkerMessage::Progress {
                 rows: at.rows,
@@ -118,23 +393,9 @@ mod worker {
                 "ACLED export (CSV)",
             ),
         };
-        let mut imported = imported.map_err(|error| error.to_string())?;
+        let imported = imported.map_err(|error| error.to_string())?;
         let fingerprint = reader.fingerprint();
-        message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
-        let bytes = serde_json::to_vec(&imported.dataset)
-            .map_err(|error| format!("The file was read but could not be handed over: {error}"))?;
-        let summary = ImportSummary {
-            file_name: file.name(),
-            size: total,
-            fingerprint,
-            format: label.into(),
-            rows_read: imported.rows_read,
-            rows_skipped: imported.rows_skipped,
-            rows_warned: imported.rows_warned,
-            problems: imported.problems.iter().map(ProblemLine::from).collect(),
-            problems_not_listed: imported.problems_not_listed,
-        };
-        Ok((summary, bytes))
+        handed_over(imported, file, total, fingerprint, label)
     }
 
     /// Today on the reader's clock, which the core cannot read on WebAssembly.
@@ -151,30 +412,14 @@ mod worker {
     /// The file as a collection's JSON bytes, with what was read.
     fn collection_bytes(
         head: Vec<u8>,
-        mut reader: SlicedFile,
+        reader: SlicedFile,
         file: &File,
     ) -> Result<(ImportSummary, Vec<u8>), String> {
-        let mut bytes = head;
-        bytes.reserve((reader.size as usize).saturating_sub(bytes.len()));
-        let mut chunk = vec![0u8; SLICE as usize];
-        loop {
-            let read = reader
-                .read(&mut chunk)
-                .map_err(|error| format!("The file could not be read: {error}"))?;
-            if read == 0 {
-                break;
-            }
-            bytes.extend_from_slice(chunk.get(..read).unwrap_or_default());
-            post(&WorkerMessage::Progress {
-                rows: 0,
-                bytes: reader.offset as u64,
-                total: reader.size as u64,
-            });
-        }
+        let (bytes, fingerprint) = whole_file(head, reader)?;
         let summary = ImportSummary {
             file_name: file.name(),
-            size: reader.size as u64,
-            fingerprint: reader.fingerprint(),
+            size: file.size() as u64,
+            fingerprint,
             format: COLLECTION_FORMAT.into(),
             rows_read: 0,
             rows_skipped: 0,

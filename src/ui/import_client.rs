@@ -7,7 +7,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker};
 
-use crate::core::import::message::{ImportSummary, WorkerMessage};
+use crate::core::import::mapped::TablePreview;
+use crate::core::import::message::{ImportSummary, PageMessage, WorkerMessage};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`).
 const WORKER_SCRIPT: &str = "import_worker_loader.js";
@@ -17,6 +18,10 @@ const WORKER_SCRIPT: &str = "import_worker_loader.js";
 pub enum ImportEvent {
     /// Rows and bytes read so far, and the file's size in bytes.
     Progress { rows: u64, bytes: u64, total: u64 },
+    /// The table's columns must be chosen (see [`ImportJob::send`]).
+    Preview(TablePreview),
+    /// The sheet chosen cannot be read; another can be chosen.
+    SheetUnreadable(String),
     /// The file was read: what was found, and the collection's JSON bytes.
     Done(ImportSummary, Vec<u8>),
     /// The file could not be read, in one sentence.
@@ -76,6 +81,17 @@ impl ImportJob {
         })
     }
 
+    /// Tells the worker, waiting after a preview, what the reader chose.
+    ///
+    /// Errors: a sentence when the worker cannot be reached.
+    pub fn send(&self, message: &PageMessage) -> Result<(), String> {
+        let text = serde_json::to_string(message)
+            .map_err(|error| format!("The choice could not be written: {error}"))?;
+        self.worker
+            .post_message(&JsValue::from_str(&text))
+            .map_err(|_| "The file reader could not be reached.".to_string())
+    }
+
     /// Stops the worker at once; it sends nothing more.
     pub fn cancel(&self) {
         self.worker.terminate();
@@ -91,6 +107,8 @@ fn decode(data: &JsValue) -> Option<ImportEvent> {
         Ok(WorkerMessage::Progress { rows, bytes, total }) => {
             ImportEvent::Progress { rows, bytes, total }
         }
+        Ok(WorkerMessage::Preview(preview)) => ImportEvent::Preview(preview),
+        Ok(WorkerMessage::SheetUnreadable { message }) => ImportEvent::SheetUnreadable(message),
         Ok(WorkerMessage::Done(summary)) => {
             let bytes = Uint8Array::new(&parts.get(1)).to_vec();
             ImportEvent::Done(summary, bytes)

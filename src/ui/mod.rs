@@ -6,6 +6,7 @@ pub mod bar_panels;
 pub mod browser;
 pub mod canvas_backend;
 pub mod chart_view;
+pub mod column_mapping;
 pub mod device_store;
 pub mod error_panel;
 pub mod event_detail;

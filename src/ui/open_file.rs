@@ -7,8 +7,11 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::charts::bar_chart::group_thousands;
-use crate::core::import::message::ImportSummary;
+use crate::core::import::mapped::TablePreview;
+use crate::core::import::message::{ImportSummary, PageMessage};
+use crate::core::import::table_mapping::Mapping;
 use crate::ui::browser;
+use crate::ui::column_mapping::ColumnMapping;
 use crate::ui::import_client::{ImportEvent, ImportJob};
 
 /// How far a running import is.
@@ -67,6 +70,9 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
     let adding = RwSignal::new(None::<String>);
+    // A table waiting for its columns to be chosen: the file's name and the worker's preview.
+    let table = RwSignal::new(None::<(String, TablePreview)>);
+    let sheet_problem = RwSignal::new(None::<String>);
     // The running worker: at most one at a time. Not reactive: only Cancel and the end use it.
     let job = StoredValue::new_local(None::<ImportJob>);
     let input = NodeRef::<leptos::html::Input>::new();
@@ -83,6 +89,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
         move |file: File| {
             stop();
             failure.set(None);
+            table.set(None);
             let started = now();
             let name = file.name();
             reading.set(Some(Reading {
@@ -93,7 +100,14 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                 started,
                 now: started,
             }));
+            let table_name = name.clone();
             let report = move |event: ImportEvent| match event {
+                ImportEvent::Preview(preview) => {
+                    reading.set(None);
+                    sheet_problem.set(None);
+                    table.set(Some((table_name.clone(), preview)));
+                }
+                ImportEvent::SheetUnreadable(message) => sheet_problem.set(Some(message)),
                 ImportEvent::Progress { rows, bytes, total } => reading.update(|reading| {
                     if let Some(reading) = reading {
                         (reading.rows, reading.bytes, reading.total) = (rows, bytes, total);
@@ -149,6 +163,46 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
             failure.set(Some("Reading the file was cancelled.".into()));
         }
     };
+    // Tells the waiting worker what the reader chose in the mapping step.
+    let send = move |message: PageMessage| {
+        let sent = job.with_value(|running| {
+            running
+                .as_ref()
+                .map_or(Err("The file reader has stopped.".to_string()), |running| {
+                    running.send(&message)
+                })
+        });
+        if let Err(message) = sent {
+            stop();
+            table.set(None);
+            failure.set(Some(message));
+        }
+    };
+    let import_with = Callback::new(move |mapping: Mapping| {
+        let Some((name, _)) = table.get_untracked() else {
+            return;
+        };
+        table.set(None);
+        let started = now();
+        reading.set(Some(Reading {
+            name,
+            rows: 0,
+            bytes: 0,
+            total: 0,
+            started,
+            now: started,
+        }));
+        send(PageMessage::Import { mapping });
+    });
+    let choose_sheet = Callback::new(move |name: String| {
+        sheet_problem.set(None);
+        send(PageMessage::Sheet { name });
+    });
+    let cancel_mapping = Callback::new(move |()| {
+        stop();
+        table.set(None);
+        failure.set(Some("Opening the file was cancelled.".into()));
+    });
 
     // A file dropped anywhere on the page opens like a chosen one; the browser must not
     // navigate to it instead.
@@ -220,11 +274,15 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
         <section class="open-file" aria-label="Your own file">
             <label for="open-file">"Open your own file: "</label>
             <input id="open-file" type="file" data-testid="open-file" node_ref=input
-                accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+                accept=".csv,.tsv,.txt,.json,.xlsx,.xlsm,.xlsb,.xls,.ods,text/csv,application/json"
                 on:change=on_change />
             <p class="open-file-hint">
-                "An ACLED export, a UCDP GED table (CSV) or a collection file. It is read on this device and never uploaded. You can also drop it anywhere on the page."
+                "An ACLED export, a UCDP GED table, any other table of incidents (CSV or a spreadsheet: you choose its columns) or a collection file. It is read on this device and never uploaded. You can also drop it anywhere on the page."
             </p>
+            {move || table.get().map(|(name, preview)| view! {
+                <ColumnMapping name preview sheet_problem=sheet_problem.into()
+                    on_import=import_with on_sheet=choose_sheet on_cancel=cancel_mapping />
+            })}
             {progress}
             {move || adding.get().map(|text| view! {
                 <p class="import-adding" role="status" data-testid="import-adding">{text}</p>

@@ -5,6 +5,7 @@
 
 use std::io::{self, Read};
 
+use super::text_decoding::Decoded;
 use super::{ImportError, RowProblem, Severity, MAX_ROW_PROBLEMS};
 use crate::core::validate::MAX_TEXT_BYTES;
 
@@ -62,21 +63,35 @@ pub(super) struct Tracked<R> {
 
 /// A CSV reader over `reader`, separated by what its header line is separated by: a comma,
 /// or a semicolon or a tab (the ACLED or GED export a spreadsheet saved again in a European
-/// locale). The first 64 KiB are looked at without being consumed.
-pub(super) fn csv_reader<R: Read>(reader: R) -> io::Result<csv::Reader<Tracked<io::BufReader<R>>>> {
-    let mut buffered = io::BufReader::with_capacity(64 * 1024, reader);
-    let head = io::BufRead::fill_buf(&mut buffered)?;
+/// locale); UTF-16 text with a byte order mark is read as UTF-8 ([`Decoded`]). The first
+/// 64 KiB are looked at without being consumed.
+pub(super) fn csv_reader<R: Read>(reader: R) -> io::Result<csv::Reader<Tracked<Decoded<R>>>> {
+    csv_reader_and_delimiter(reader).map(|(reader, _)| reader)
+}
+
+/// [`csv_reader`], with the delimiter it found (`,` when the header line has none).
+pub(super) fn csv_reader_and_delimiter<R: Read>(
+    reader: R,
+) -> io::Result<(csv::Reader<Tracked<Decoded<R>>>, u8)> {
+    let mut decoded = Decoded::new(reader)?;
+    let head = decoded.fill_buf()?;
     let text = String::from_utf8_lossy(head);
     let first_line = text.split(['\n', '\r']).next().unwrap_or_default();
     let delimiter = super::delimiter(first_line).unwrap_or(b',');
-    Ok(csv::ReaderBuilder::new()
+    let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(Tracked::new(buffered)))
+        .from_reader(Tracked::new(decoded));
+    Ok((reader, delimiter))
 }
 
 impl<R> Tracked<R> {
+    /// The reader the bytes come from.
+    pub(super) fn inner(&self) -> &R {
+        &self.inner
+    }
+
     pub(super) fn new(inner: R) -> Self {
         Tracked {
             inner,

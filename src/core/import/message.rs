@@ -9,6 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::mapped::TablePreview;
+use super::table_mapping::Mapping;
+
 /// [`ImportSummary::format`] of this project's own collection files, whose records the page
 /// counts and checks itself.
 pub const COLLECTION_FORMAT: &str = "Collection (JSON)";
@@ -23,10 +26,26 @@ pub enum WorkerMessage {
     /// How far the reading is: rows read so far (0 while a collection file, which is not read
     /// row by row, is being read), bytes read, and the file's size in bytes.
     Progress { rows: u64, bytes: u64, total: u64 },
+    /// The file is a table of no format the worker knows (any CSV, a spreadsheet): the reader
+    /// must confirm its columns; the worker waits for a [`PageMessage`].
+    Preview(TablePreview),
+    /// The sheet the reader chose cannot be read (empty, or no header); the worker still waits
+    /// for another choice. The sentence names the sheet.
+    SheetUnreadable { message: String },
     /// The file was read: the collection's JSON bytes come with this message.
     Done(ImportSummary),
     /// The file could not be read at all, in one sentence for the reader.
     Failed { message: String },
+}
+
+/// What the page tells the worker after a [`WorkerMessage::Preview`], as JSON text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PageMessage {
+    /// Show this sheet of the workbook instead.
+    Sheet { name: String },
+    /// Read every row with these columns.
+    Import { mapping: Mapping },
 }
 
 /// What was read from a file, for the "Your data" report.

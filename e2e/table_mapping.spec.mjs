@@ -1,0 +1,183 @@
+// Any other table of incidents (a monitor's own CSV, semicolons, UTF-16, a spreadsheet): the
+// mapping step guesses the columns, shows the first rows, waits for the order of ambiguous
+// dates, and reads every row with the columns chosen. Expected counts are computed here from
+// the files the tests build (or, for the workbook, from the CSV committed beside it).
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { allEvents, groupThousands, parseCsv, screenshot, watchConsole } from './helpers.mjs';
+
+const bundled = allEvents().length;
+
+async function start(page) {
+  await page.goto('./');
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled), { timeout: 30_000 });
+}
+
+async function openFile(page, name, buffer, mimeType = 'text/csv') {
+  await page.getByTestId('open-file').setInputFiles({ name, mimeType, buffer });
+}
+
+const HEADER = ['Date', 'Governorate', 'Village', 'Perpetrator', 'Type of attack', 'Killed', 'Civilians killed', 'Description', 'Source'];
+
+/** A monitor's rows: day-first dates that never exceed 12 (so the order cannot be told), Arabic
+ * and English, a row with a broken count. */
+function monitorRows() {
+  const places = [['Idlib', 'Kafr Nabl'], ['إدلب', 'سراقب'], ['Hama', 'Kafr Zita'], ['Aleppo', 'Anadan'], ['Rural Damascus', 'Douma']];
+  const kinds = ['Airstrike', 'قصف مدفعي', 'Barrel bomb', 'Ground attack', 'Airstrike'];
+  const actors = ['Russian forces', 'قوات النظام', 'Syrian government forces; Russian forces', 'HTS', 'Unknown'];
+  return Array.from({ length: 24 }, (_, i) => {
+    const [governorate, village] = places[i % places.length];
+    const killed = String((i * 7) % 11);
+    return {
+      Date: `${String((i % 12) + 1).padStart(2, '0')}/${String((i % 11) + 1).padStart(2, '0')}/2018`,
+      Governorate: governorate,
+      Village: village,
+      Perpetrator: actors[i % actors.length],
+      'Type of attack': kinds[i % kinds.length],
+      Killed: i === 5 ? 'a few' : killed,
+      'Civilians killed': String(Math.min(Number(killed), 2)),
+      Description: i % 4 === 0 ? `Row ${i}: "quoted"; with a semicolon\nand a line break` : `Row ${i} بالعربية`,
+      Source: i % 2 ? 'SNHR' : 'Local coordination committee',
+    };
+  });
+}
+
+function delimited(rows, separator) {
+  const quote = (value) => (value.includes(separator) || /["\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  return [HEADER, ...rows.map((row) => HEADER.map((column) => row[column]))]
+    .map((fields) => fields.map(quote).join(separator))
+    .join('\r\n') + '\r\n';
+}
+
+function utf16le(text) {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+const isCount = (value) => /^\d+$/.test(value);
+
+test('a semicolon table with dates like 03/04/2018 waits for their order, then opens whole', async ({ page }) => {
+  const errors = watchConsole(page);
+  await start(page);
+  const origin = new URL(page.url()).origin;
+  const requests = [];
+  page.on('request', (request) => requests.push({ url: request.url(), method: request.method() }));
+  const rows = monitorRows();
+  await openFile(page, 'monitor sheet.csv', Buffer.from(delimited(rows, ';')));
+
+  const step = page.getByTestId('column-mapping');
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  await expect(step).toContainText('separated by semicolons');
+  // The guess, from the column names.
+  await expect(page.getByTestId('map-date')).toHaveValue('0');
+  await expect(page.getByTestId('map-governorate')).toHaveValue('1');
+  await expect(page.getByTestId('map-place')).toHaveValue('2');
+  await expect(page.getByTestId('map-actor1')).toHaveValue('3');
+  await expect(page.getByTestId('map-kind')).toHaveValue('4');
+  await expect(page.getByTestId('map-deaths')).toHaveValue('5');
+  await expect(page.getByTestId('map-civilians')).toHaveValue('6');
+  await expect(page.getByTestId('map-summary')).toHaveValue('7');
+  await expect(page.getByTestId('map-source')).toHaveValue('8');
+  // The first rows, as text.
+  const preview = page.getByTestId('mapping-preview');
+  await expect(preview.locator('tbody tr')).toHaveCount(8);
+  await expect(preview.locator('tbody tr').first()).toContainText(rows[0].Village);
+  // Dates like 01/01/2018 are never read in a guessed order.
+  const open = page.getByTestId('mapping-import');
+  await expect(page.getByTestId('date-order')).toBeVisible();
+  await expect(page.getByTestId('mapping-missing')).toContainText('Choose how the dates are written');
+  await expect(open).toBeDisabled();
+  await screenshot(page, 'mapping-step-1440');
+  await page.getByTestId('date-order').getByLabel(/^day\/month\/year/).check();
+  await expect(open).toBeEnabled();
+  await open.click();
+
+  const good = rows.filter((row) => isCount(row.Killed));
+  const deaths = good.reduce((sum, row) => sum + Number(row.Killed), 0);
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(good.length), { timeout: 30_000 });
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths)} deaths`);
+  const entry = page.getByTestId('your-data');
+  await expect(entry).toContainText('CSV table, columns chosen');
+  await expect(entry.getByTestId('import-counts')).toContainText(`${rows.length} rows read, ${rows.length - good.length} skipped`);
+  await entry.locator('.import-problems summary').click();
+  const broken = rows.findIndex((row) => !isCount(row.Killed)) + 2;
+  await expect(entry.getByTestId('import-problems')).toContainText(`row ${broken} / Killed / “a few”: not a whole number of people`);
+  // Day first: 02/03/2018 is 2 March. The table's own types are options.
+  const id = new URL(page.url()).searchParams.get('c');
+  const march = good.filter((row) => row.Date.split('/')[1] === '03').length;
+  await page.goto(`./?c=${id}&from=2018-03-01&to=2018-03-31`);
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(march), { timeout: 30_000 });
+  const airstrikes = good.filter((row) => row['Type of attack'] === 'Airstrike').length;
+  await page.goto(`./?c=${id}&type=Airstrike`);
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(airstrikes), { timeout: 30_000 });
+  for (const { url, method } of requests) {
+    expect(method).toBe('GET');
+    expect(new URL(url).origin).toBe(origin);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a UTF-16 tab-separated table reads like UTF-8, and a changed column is what is read', async ({ page }) => {
+  await start(page);
+  const rows = monitorRows().map((row, i) => ({ ...row, Date: `2019-0${(i % 9) + 1}-1${i % 10}` }));
+  await openFile(page, 'unicode text.txt', utf16le(delimited(rows, '\t')), 'text/plain');
+  const step = page.getByTestId('column-mapping');
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  await expect(step).toContainText('UTF-16');
+  await expect(step).toContainText('separated by tabs');
+  // ISO dates need no order.
+  await expect(page.getByTestId('date-order')).toHaveCount(0);
+  await expect(page.getByTestId('map-place')).toHaveValue('2');
+  // The reader reads deaths from the civilians column instead, and civilians not at all.
+  await page.getByTestId('map-civilians').selectOption('');
+  await page.getByTestId('map-deaths').selectOption('6');
+  await expect(page.getByTestId('mapping-preview').locator('th').nth(6)).toContainText('Deaths');
+  await page.getByTestId('mapping-import').click();
+  const civilians = rows.reduce((sum, row) => sum + Number(row['Civilians killed']), 0);
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(rows.length), { timeout: 30_000 });
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(civilians)} deaths`);
+  // An Arabic village name is found by search.
+  const saraqib = rows.filter((row) => row.Village === 'سراقب').length;
+  const id = new URL(page.url()).searchParams.get('c');
+  await page.goto(`./?c=${id}&q=${encodeURIComponent('سراقب')}`);
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(saraqib), { timeout: 30_000 });
+});
+
+test('the mapping step reads well at 375 px, and Cancel leaves the page as it was', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await start(page);
+  await openFile(page, 'monitor sheet.csv', Buffer.from(delimited(monitorRows(), ';')));
+  await expect(page.getByTestId('column-mapping')).toBeVisible({ timeout: 30_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
+  await screenshot(page, 'mapping-step-375');
+  await page.getByTestId('column-mapping').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('column-mapping')).toHaveCount(0);
+  await expect(page.getByTestId('import-failure')).toContainText('cancelled');
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled));
+  await expect(page.getByTestId('your-data')).toHaveCount(0);
+});
+
+test('a workbook opens on the sheet the reader picks, counted from the same table as CSV', async ({ page }) => {
+  const errors = watchConsole(page);
+  await start(page);
+  const workbook = readFileSync(new URL('./fixtures/monitor-sheet.xlsx', import.meta.url));
+  const [header, ...records] = parseCsv(readFileSync(new URL('./fixtures/monitor-sheet.csv', import.meta.url), 'utf8'))
+    .filter((record) => record.some((cell) => cell !== ''));
+  await openFile(page, 'monitor sheet.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const step = page.getByTestId('column-mapping');
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  const sheet = page.getByTestId('mapping-sheet');
+  await sheet.selectOption('Incidents');
+  await expect(step).toContainText('Sheet “Incidents”');
+  await expect(page.getByTestId('mapping-preview').locator('thead th')).toHaveCount(header.length);
+  await expect(page.getByTestId('map-date')).toHaveValue(String(header.indexOf('Date')));
+  const killed = header.indexOf('Killed');
+  await expect(page.getByTestId('map-deaths')).toHaveValue(String(killed));
+  await page.getByTestId('mapping-import').click();
+  const deaths = records.reduce((sum, record) => sum + (Number(record[killed]) || 0), 0);
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(records.length), { timeout: 30_000 });
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths)} deaths`);
+  await expect(page.getByTestId('your-data')).toContainText('Spreadsheet, sheet “Incidents”');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,208 @@
+//! The mapping step: for a table of no known format (any CSV, a spreadsheet's sheet), the
+//! guessed column of each field with a preview of the first rows, for the reader to confirm or
+//! change before anything is imported. Dates like 03/04/2019 wait for the reader's choice of
+//! order unless the rows prove it. The guess, the date evidence and what is missing come from
+//! the core (`core::import::table_mapping`); this only shows them.
+
+use leptos::prelude::*;
+
+use crate::core::import::mapped::{column_letters, TablePreview, PREVIEW_ROWS};
+use crate::core::import::table_mapping::{DateOrder, Field, Mapping};
+
+/// The step for `preview` of the file `name`. `on_import` gets the confirmed mapping,
+/// `on_sheet` a sheet the reader picked, `on_cancel` a Cancel. `sheet_problem` is a sentence
+/// about the sheet last picked, shown above the preview.
+#[component]
+pub fn ColumnMapping(
+    name: String,
+    preview: TablePreview,
+    sheet_problem: Signal<Option<String>>,
+    on_import: Callback<Mapping>,
+    on_sheet: Callback<String>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let mapping = RwSignal::new(preview.guess.clone());
+    let preview = StoredValue::new(preview);
+    let width = preview.with_value(|p| p.header.len());
+    let evidence = Memo::new(move |_| mapping.with(|m| preview.with_value(|p| p.date_evidence(m))));
+    let missing = Memo::new(move |_| {
+        let needs_order = evidence.get().needs_order;
+        mapping.with(|m| m.missing(needs_order, width))
+    });
+
+    let choose_column = move |field: Field, value: String| {
+        mapping.update(|m| {
+            match value.parse::<usize>() {
+                Ok(column) => {
+                    m.columns.insert(field, column);
+                }
+                Err(_) => {
+                    m.columns.remove(&field);
+                }
+            }
+            // An order the rows now prove is taken; a choice already made is kept.
+            if m.date_order.is_none() {
+                m.date_order = preview.with_value(|p| p.date_evidence(m)).proven;
+            }
+        });
+    };
+
+    let header_options = move || {
+        preview.with_value(|p| {
+            p.header
+                .iter()
+                .enumerate()
+                .map(|(index, name)| {
+                    let text = format!("{} · {name}", column_letters(index));
+                    view! { <option value=index.to_string()>{text}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let field_rows = Field::ALL
+        .into_iter()
+        .map(|field| {
+            let id = format!("map-{}", field.id());
+            let value =
+                move || mapping.with(|m| m.column(field).map_or(String::new(), |c| c.to_string()));
+            view! {
+                <label for=id.clone()>{field.label()}</label>
+                <select id=id.clone() data-testid=id prop:value=value
+                    on:change=move |event| choose_column(field, event_target_value(&event))>
+                    <option value="">"— not in this table —"</option>
+                    {header_options()}
+                </select>
+            }
+        })
+        .collect_view();
+
+    let date_order = move || {
+        let evidence = evidence.get();
+        evidence.needs_order.then(|| {
+            let proven = evidence.example.and_then(|(row, column)| {
+                preview.with_value(|p| {
+                    let value = p.sample.get(row)?.get(column)?.clone();
+                    Some(format!(
+                        "Guessed from “{value}” in the first rows: check it."
+                    ))
+                })
+            });
+            let choices = DateOrder::YEAR_LAST
+                .into_iter()
+                .map(|order| {
+                    let checked = move || mapping.with(|m| m.date_order == Some(order));
+                    view! {
+                        <label>
+                            <input type="radio" name="date-order" prop:checked=checked
+                                on:change=move |_| mapping.update(|m| m.date_order = Some(order)) />
+                            {order.label()}
+                        </label>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="date-order" data-testid="date-order">
+                    <legend>"How are dates like 03/04/2019 written?"</legend>
+                    {choices}
+                    {proven.map(|text| view! { <p class="hint">{text}</p> })}
+                </fieldset>
+            }
+        })
+    };
+
+    let sheet_choice = preview.with_value(|p| {
+        (p.sheets.len() > 1).then(|| {
+            let current = p.sheet.clone().unwrap_or_default();
+            let options = p
+                .sheets
+                .iter()
+                .map(|sheet| {
+                    let selected = *sheet == current;
+                    view! { <option value=sheet.clone() selected=selected>{sheet.clone()}</option> }
+                })
+                .collect_view();
+            view! {
+                <label class="sheet-choice">"Sheet "
+                    <select data-testid="mapping-sheet"
+                        on:change=move |event| on_sheet.run(event_target_value(&event))>
+                        {options}
+                    </select>
+                </label>
+            }
+        })
+    });
+
+    let table = preview.with_value(|p| {
+        let head = p
+            .header
+            .iter()
+            .enumerate()
+            .map(|(index, name)| {
+                let field = move || {
+                    mapping.with(|m| {
+                        m.columns
+                            .iter()
+                            .find(|(_, &column)| column == index)
+                            .map(|(field, _)| field.label())
+                    })
+                };
+                view! {
+                    <th scope="col">
+                        <span class="column-letter">{column_letters(index)}</span>" "
+                        <bdi>{name.clone()}</bdi>
+                        {move || field().map(|label| view! { <span class="column-field">{label}</span> })}
+                    </th>
+                }
+            })
+            .collect_view();
+        let rows = p
+            .sample
+            .iter()
+            .take(PREVIEW_ROWS)
+            .map(|row| {
+                let cells = row
+                    .iter()
+                    .map(|cell| view! { <td><bdi>{cell.clone()}</bdi></td> })
+                    .collect_view();
+                view! { <tr>{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <div class="mapping-preview-scroll">
+                <table class="mapping-preview" data-testid="mapping-preview">
+                    <caption>{format!("The first {} rows", p.sample.len().min(PREVIEW_ROWS))}</caption>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    let reading = preview.with_value(|p| p.reading.clone());
+
+    view! {
+        <section class="column-mapping" data-testid="column-mapping" aria-labelledby="column-mapping-title">
+            <h2 id="column-mapping-title">"Choose the columns of "<bdi>{name}</bdi></h2>
+            <p class="hint">
+                {reading}". This table is not an ACLED or UCDP export: say which column holds what. The guess below comes from the column names and the first rows."
+            </p>
+            {sheet_choice}
+            {move || sheet_problem.get().map(|text| view! {
+                <p class="import-failure" role="alert" data-testid="sheet-problem">{text}</p>
+            })}
+            {table}
+            <div class="mapping-fields">{field_rows}</div>
+            {date_order}
+            <ul class="mapping-missing" role="status" data-testid="mapping-missing">
+                {move || missing.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            <div class="mapping-actions">
+                <button type="button" data-testid="mapping-import"
+                    disabled=move || !missing.with(Vec::is_empty)
+                    on:click=move |_| on_import.run(mapping.get_untracked())>
+                    "Open with these columns"
+                </button>
+                <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </section>
+    }
+}
