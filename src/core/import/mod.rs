@@ -21,6 +21,7 @@ pub mod acled_fields;
 mod acled_read;
 mod csv_rows;
 pub mod message;
+pub mod spreadsheet;
 pub mod ucdp;
 pub mod ucdp_actors;
 mod ucdp_check;
