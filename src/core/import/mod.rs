@@ -22,6 +22,7 @@ mod acled_read;
 mod csv_rows;
 pub mod mapped;
 pub mod message;
+pub mod spreadsheet;
 pub mod table_mapping;
 pub mod text_decoding;
 pub mod ucdp;
@@ -174,7 +175,7 @@ pub enum ImportError {
     },
     /// The CSV cannot be read from this row on (the header is row 1).
     Unreadable { row: u64, message: String },
-    /// A format this version cannot import yet.
+    /// A format this caller cannot import (the command line has no mapping step).
     Unsupported(Format),
     /// The caller's collection id cannot prefix event ids.
     InvalidCollectionId(String),
@@ -217,8 +218,8 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Unsupported(format) => write!(
                 f,
-                "This looks like {}, which this version cannot import yet; ACLED exports, UCDP \
-                 GED tables and this app's own collection files can be opened.",
+                "This looks like {}, whose columns must be chosen first: open it in the app's \
+                 page, which shows them; here only ACLED exports and UCDP GED tables are read.",
                 format.label()
             ),
             ImportError::InvalidCollectionId(id) => write!(
@@ -313,11 +314,22 @@ fn magic(file_name: &str, head: &[u8]) -> Option<Magic> {
         (b"Rar!", "a RAR archive (unpack it first)"),
         (b"SQLite format 3", "an SQLite database"),
         (b"PAR1", "a Parquet file"),
-        (
-            b"\xD0\xCF\x11\xE0",
-            "an old-format Office file (.xls or .doc; save a spreadsheet as CSV)",
-        ),
     ];
+    // An OLE compound file: an Excel 97–2003 workbook, or an .xlsx under a password, when it is
+    // named so (the spreadsheet reader says which); else an old Word or PowerPoint file.
+    if head.starts_with(b"\xD0\xCF\x11\xE0") {
+        let name = file_name.to_lowercase();
+        return Some(
+            if [".xls", ".xlsx", ".xlsm", ".xlsb"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+            {
+                Magic::Workbook
+            } else {
+                Magic::Other("an old-format Office document (.doc or .ppt)")
+            },
+        );
+    }
     if let Some((_, what)) = KINDS.iter().find(|(bytes, _)| head.starts_with(bytes)) {
         return Some(Magic::Other(what));
     }

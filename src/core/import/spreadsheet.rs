@@ -1,0 +1,742 @@
+//! Reading one sheet of a spreadsheet workbook (`.xlsx`, `.xlsb`, `.ods`, `.xls`) as a table of
+//! text ([`read_sheet`]), so a workbook can go through the same column mapping as a CSV file.
+//!
+//! Cells become the text a person would type for them: strings as written, numbers in their
+//! shortest form (`12`, not `12.0`), booleans `TRUE`/`FALSE`, date cells as ISO dates
+//! (`2019-03-04`, or `2019-03-04 13:00` with a time), error cells as the spreadsheet shows them
+//! (`#DIV/0!`). Other number formats (percentages, currencies, thousands separators) are not
+//! applied: a cell shown as `12%` reads as `0.12`. Formula cells read as the value last
+//! computed and saved with the file. Dates are computed here from the spreadsheet's serial
+//! number (see [`serial_text`]), without a date library.
+//!
+//! `.xlsx` and `.xlsb` sheets are read cell by cell as they are unpacked, so the table is held
+//! once, as text; `.ods` and `.xls` sheets are first read whole by the workbook reader. A
+//! table over [`MAX_CELLS`] cells or [`MAX_TEXT_BYTES`] bytes of text is refused rather than
+//! let to exhaust memory (a small packed file can unpack to gigabytes).
+//!
+//! Like the rest of `core::import`, this reads the bytes it is given and nothing else.
+
+use std::io::Cursor;
+
+use calamine::{
+    CellErrorType, Data, DataRef, ExcelDateTime, ExcelDateTimeType, Ods, OdsError, Reader,
+    SheetType, SheetVisible, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError,
+};
+
+use super::ImportError;
+use crate::core::date::Day;
+use crate::core::validate::printable;
+
+/// Cells a table may hold, counting the empty cells that pad each row to the table's width
+/// (a million rows of 50 columns).
+pub const MAX_CELLS: u64 = 50_000_000;
+/// Bytes of cell text a table may hold (UTF-8).
+pub const MAX_TEXT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// One sheet of a workbook read as a table of text.
+///
+/// Columns are those of the sheet from the first to the last that has a non-empty cell in
+/// the header or in any row kept (so a table starting in column C has no empty columns A and
+/// B), and the header and every row are exactly that wide. A cell holding only whitespace
+/// counts as empty and reads as `""`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetTable {
+    /// The sheet read.
+    pub sheet: String,
+    /// Every sheet's name, in workbook order (for a "which sheet" choice): the sheets of
+    /// cells, hidden ones included; chart sheets and macro sheets are left out.
+    pub sheets: Vec<String>,
+    /// The spreadsheet row number (1-based, as the spreadsheet app shows it) of the header row,
+    /// the first row of the sheet's used range that has any non-empty cell.
+    pub header_row: u64,
+    /// The header's cells as text, trimmed (`""` for an empty header cell).
+    pub header: Vec<String>,
+    /// The rows after the header, each as wide as the widest row, cells as text; each with its
+    /// spreadsheet row number. Fully empty rows are left out.
+    pub rows: Vec<(u64, csv::ByteRecord)>,
+}
+
+/// Reads `sheet` (or the first sheet when None) of the workbook in `bytes`.
+///
+/// `bytes` is the whole file: an Office Open XML workbook (`.xlsx`, `.xlsm`), a binary one
+/// (`.xlsb`), an OpenDocument spreadsheet (`.ods`) or an Excel 97–2003 workbook (`.xls`),
+/// told apart by content, not by name. The first sheet is the first visible sheet of cells
+/// (the one the spreadsheet app opens on when none was chosen); a name is matched exactly, or
+/// else without regard to case (as the spreadsheet apps compare sheet names).
+///
+/// # Errors
+/// Each says in one sentence what is wrong:
+/// - [`ImportError::Empty`]: no bytes, or a sheet with no non-empty cell.
+/// - [`ImportError::HeaderOnly`]: a sheet whose only non-empty row is its first.
+/// - [`ImportError::NotADataset`]: not a workbook (or a ZIP archive that holds none), a
+///   password-protected workbook, a workbook with no sheet of cells, or no sheet named
+///   `sheet` (the sentence names the sheets there are).
+/// - [`ImportError::Read`]: a damaged or cut-short workbook (with the reader's words), or a
+///   sheet over [`MAX_CELLS`] or [`MAX_TEXT_BYTES`].
+pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<SheetTable, ImportError> {
+    let mut book = Book::open(bytes)?;
+    let sheets: Vec<(String, bool)> = book
+        .sheets()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
+    let names: Vec<String> = sheets.iter().map(|(name, _)| name.clone()).collect();
+    let chosen = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|name| name.as_str() == wanted)
+            .or_else(|| names.iter().find(|name| same_name(name, wanted)))
+            .ok_or_else(|| no_such_sheet(wanted, &names))?,
+        None => sheets
+            .iter()
+            .find(|(_, visible)| *visible)
+            .or_else(|| sheets.first())
+            .map(|(name, _)| name)
+            .ok_or_else(|| {
+                ImportError::NotADataset(
+                    "This workbook has no sheet of cells (only charts, or no sheet at all).".into(),
+                )
+            })?,
+    }
+    .clone();
+    let mut table = TableBuilder::default();
+    book.read_cells(&chosen, &mut table)
+        .map_err(|error| match error {
+            Stop::Limit(message) => ImportError::Read(message),
+            Stop::Damaged { row, detail } => ImportError::Read(format!(
+                "the sheet “{}” is damaged{} ({})",
+                printable(&chosen, 60),
+                row.map(|row| format!(" at row {row}")).unwrap_or_default(),
+                printable(&detail, 160)
+            )),
+        })?;
+    table.finish(chosen, names)
+}
+
+/// The names of the workbook's sheets of cells, in workbook order (hidden ones included).
+///
+/// # Errors
+/// As [`read_sheet`] for a file that is not a readable workbook.
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
+    let book = Book::open(bytes)?;
+    Ok(book
+        .sheets()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect())
+}
+
+/// Sheet names as the spreadsheet apps compare them: without regard to case.
+fn same_name(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+fn no_such_sheet(wanted: &str, names: &[String]) -> ImportError {
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|name| format!("“{}”", printable(name, 60)))
+        .collect();
+    let list = match quoted.as_slice() {
+        [] => "it has no sheet of cells".to_string(),
+        [one] => format!("its only sheet is {one}"),
+        [init @ .., last] => format!("its sheets are {} and {last}", init.join(", ")),
+    };
+    ImportError::NotADataset(format!(
+        "This workbook has no sheet named “{}”: {list}.",
+        printable(wanted, 60)
+    ))
+}
+
+/// The first bytes of a ZIP archive (a local file header, or the end record of an empty one).
+const ZIP_MAGIC: [&[u8]; 2] = [b"PK\x03\x04", b"PK\x05\x06"];
+/// The first bytes of an OLE compound file: an `.xls` workbook, or an encrypted `.xlsx`.
+const CFB_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+const PASSWORD: &str = "This workbook is protected with a password, so it cannot be read: open it \
+                        in its spreadsheet app, save a copy without the password and open that.";
+
+/// A workbook opened by calamine's reader for its format.
+enum Book<'a> {
+    Xlsx(Xlsx<Cursor<&'a [u8]>>),
+    Xlsb(Xlsb<Cursor<&'a [u8]>>),
+    Ods(Ods<Cursor<&'a [u8]>>),
+    Xls(Xls<Cursor<&'a [u8]>>),
+}
+
+/// Why reading a sheet's cells stopped.
+enum Stop {
+    /// The table is over a limit (the sentence's end, for [`ImportError::Read`]).
+    Limit(String),
+    /// The reader failed, after the spreadsheet row given when there is one.
+    Damaged { row: Option<u64>, detail: String },
+}
+
+fn damaged(detail: impl ToString) -> ImportError {
+    ImportError::Read(format!(
+        "the workbook is damaged or cut short ({})",
+        printable(&detail.to_string(), 160)
+    ))
+}
+
+impl<'a> Book<'a> {
+    /// Opens the workbook in `bytes`, whatever its format.
+    fn open(bytes: &'a [u8]) -> Result<Book<'a>, ImportError> {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(ImportError::Empty);
+        }
+        let cursor = || Cursor::new(bytes);
+        if bytes.starts_with(CFB_MAGIC) {
+            // An encrypted .xlsx is a compound file holding an "EncryptedPackage": the .xlsx
+            // reader says so; otherwise this is an .xls workbook (or another Office file).
+            if let Err(XlsxError::Password) = Xlsx::new(cursor()) {
+                return Err(ImportError::NotADataset(PASSWORD.into()));
+            }
+            return match Xls::new(cursor()) {
+                Ok(book) => Ok(Book::Xls(book)),
+                Err(XlsError::Password) => Err(ImportError::NotADataset(PASSWORD.into())),
+                // A compound file without a workbook stream (calamine's error type for it is
+                // private; its words are "Cannot find Workbook stream").
+                Err(error @ XlsError::Cfb(_)) if error.to_string().contains("Cannot find") => {
+                    Err(ImportError::NotADataset(
+                        "This is an old-format Office file, but not a spreadsheet workbook (a \
+                         Word or PowerPoint file?)."
+                            .into(),
+                    ))
+                }
+                Err(error) => Err(damaged(error)),
+            };
+        }
+        if !ZIP_MAGIC.iter().any(|magic| bytes.starts_with(magic)) {
+            return Err(ImportError::NotADataset(
+                "This is not a spreadsheet workbook: .xlsx, .xlsb, .ods and .xls workbooks can be \
+                 read."
+                    .into(),
+            ));
+        }
+        let xlsx_error = match Xlsx::new(cursor()) {
+            Ok(book) => return Ok(Book::Xlsx(book)),
+            Err(XlsxError::Password) => return Err(ImportError::NotADataset(PASSWORD.into())),
+            // The ZIP container itself cannot be read: no other format can read it either.
+            Err(XlsxError::Zip(error)) => return Err(damaged(error)),
+            Err(error) => error,
+        };
+        match Xlsb::new(cursor()) {
+            Ok(book) => return Ok(Book::Xlsb(book)),
+            Err(XlsbError::Password) => return Err(ImportError::NotADataset(PASSWORD.into())),
+            Err(_) => {}
+        }
+        let ods_error = match Ods::new(cursor()) {
+            Ok(book) => return Ok(Book::Ods(book)),
+            Err(OdsError::Password) => return Err(ImportError::NotADataset(PASSWORD.into())),
+            Err(error) => error,
+        };
+        // Neither reader took it: a workbook whose parts are damaged, or another ZIP archive.
+        let holds = |name: &[u8]| bytes.windows(name.len()).any(|window| window == name);
+        if holds(b"xl/workbook.") {
+            Err(damaged(xlsx_error))
+        } else if holds(b"opendocument.spreadsheet") {
+            Err(damaged(ods_error))
+        } else {
+            Err(ImportError::NotADataset(
+                "This is a ZIP archive, but it holds no spreadsheet workbook (.xlsx, .xlsb or \
+                 .ods)."
+                    .into(),
+            ))
+        }
+    }
+
+    /// The workbook's sheets, in workbook order.
+    fn sheets(&self) -> &[calamine::Sheet] {
+        match self {
+            Book::Xlsx(book) => book.sheets_metadata(),
+            Book::Xlsb(book) => book.sheets_metadata(),
+            Book::Ods(book) => book.sheets_metadata(),
+            Book::Xls(book) => book.sheets_metadata(),
+        }
+    }
+
+    /// Feeds the non-empty cells of sheet `name` to `table`, in the order the file holds them.
+    fn read_cells(&mut self, name: &str, table: &mut TableBuilder) -> Result<(), Stop> {
+        let failed = |table: &TableBuilder, detail: String| Stop::Damaged {
+            row: table.current.map(|row| u64::from(row) + 1),
+            detail,
+        };
+        match self {
+            Book::Xlsx(book) => {
+                let mut cells = book
+                    .worksheet_cells_reader(name)
+                    .map_err(|error| failed(table, error.to_string()))?;
+                while let Some(cell) = cells
+                    .next_cell()
+                    .map_err(|error| failed(table, error.to_string()))?
+                {
+                    table.add(cell.get_position(), Value::from(cell.get_value()))?;
+                }
+            }
+            Book::Xlsb(book) => {
+                let mut cells = book
+                    .worksheet_cells_reader(name)
+                    .map_err(|error| failed(table, error.to_string()))?;
+                while let Some(cell) = cells
+                    .next_cell()
+                    .map_err(|error| failed(table, error.to_string()))?
+                {
+                    table.add(cell.get_position(), Value::from(cell.get_value()))?;
+                }
+            }
+            Book::Ods(book) => {
+                let range = book
+                    .worksheet_range(name)
+                    .map_err(|error| failed(table, error.to_string()))?;
+                table.add_range(&range)?;
+            }
+            Book::Xls(book) => {
+                let range = book
+                    .worksheet_range(name)
+                    .map_err(|error| failed(table, error.to_string()))?;
+                table.add_range(&range)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A cell's value, borrowed from either of calamine's two cell types.
+#[derive(Debug, Clone, Copy)]
+enum Value<'a> {
+    Text(&'a str),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    DateTime(ExcelDateTime),
+    Error(&'a CellErrorType),
+    Empty,
+}
+
+impl<'a> From<&'a Data> for Value<'a> {
+    fn from(data: &'a Data) -> Value<'a> {
+        match data {
+            Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
+                Value::Text(text)
+            }
+            Data::Int(number) => Value::Int(*number),
+            Data::Float(number) => Value::Float(*number),
+            Data::Bool(value) => Value::Bool(*value),
+            Data::DateTime(date) => Value::DateTime(*date),
+            Data::Error(error) => Value::Error(error),
+            Data::Empty => Value::Empty,
+        }
+    }
+}
+
+impl<'a> From<&'a DataRef<'a>> for Value<'a> {
+    fn from(data: &'a DataRef<'a>) -> Value<'a> {
+        match data {
+            DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => {
+                Value::Text(text)
+            }
+            DataRef::SharedString(text) => Value::Text(text),
+            DataRef::Int(number) => Value::Int(*number),
+            DataRef::Float(number) => Value::Float(*number),
+            DataRef::Bool(value) => Value::Bool(*value),
+            DataRef::DateTime(date) => Value::DateTime(*date),
+            DataRef::Error(error) => Value::Error(error),
+            DataRef::Empty => Value::Empty,
+        }
+    }
+}
+
+/// Appends the text of `value` to `out`.
+fn write_value(out: &mut String, value: Value<'_>) {
+    use std::fmt::Write;
+    // Writing to a String cannot fail.
+    let _ = match value {
+        Value::Text(text) => {
+            out.push_str(text);
+            Ok(())
+        }
+        Value::Int(number) => write!(out, "{number}"),
+        Value::Float(number) => write_number(out, number),
+        Value::Bool(true) => write!(out, "TRUE"),
+        Value::Bool(false) => write!(out, "FALSE"),
+        Value::DateTime(date) => {
+            let serial = date.as_f64();
+            let text = if date.is_duration() {
+                duration_text(serial)
+            } else {
+                serial_text(serial, uses_1904(&date))
+            };
+            match text {
+                Some(text) => write!(out, "{text}"),
+                None => write_number(out, serial),
+            }
+        }
+        Value::Error(error) => write!(out, "{error}"),
+        Value::Empty => Ok(()),
+    };
+}
+
+/// A number in Rust's shortest round-trip form, which writes integer values without a
+/// fraction (`12`, `0.1`, `1234567.5`); `-0` as `0`.
+fn write_number(out: &mut String, number: f64) -> std::fmt::Result {
+    use std::fmt::Write;
+    if number == 0.0 {
+        out.push('0');
+        Ok(())
+    } else {
+        write!(out, "{number}")
+    }
+}
+
+/// Whether a date cell counts days from 1904-01-01 (a workbook saved with the 1904 date
+/// system, as old Mac Excel did) rather than from 1899-12-30. calamine keeps the flag private;
+/// a date equals the one built with the 1900 system exactly when it uses that system.
+fn uses_1904(date: &ExcelDateTime) -> bool {
+    *date != ExcelDateTime::new(date.as_f64(), ExcelDateTimeType::DateTime, false)
+}
+
+/// `1899-12-30` (serial 0 of the 1900 date system) as a [`Day`], which counts from 1970-01-01.
+const DAY_OF_SERIAL_0_1900: i32 = -25_569;
+/// `1904-01-01` (serial 0 of the 1904 date system) as a [`Day`].
+const DAY_OF_SERIAL_0_1904: i32 = -24_107;
+/// The last day spreadsheets can show, 9999-12-31, as a serial number of each system.
+const LAST_SERIAL_1900: f64 = 2_958_465.0;
+const LAST_SERIAL_1904: f64 = 2_957_003.0;
+const SECONDS_A_DAY: f64 = 86_400.0;
+
+/// The text of a date cell's serial number `serial` (days, the fraction being the time of
+/// day): `YYYY-MM-DD` for a whole day, `YYYY-MM-DD HH:MM` with a time, `YYYY-MM-DD HH:MM:SS`
+/// when the time, rounded to the second, has seconds. `None` when the number is not a day a
+/// spreadsheet can show (negative, not finite, after 9999-12-31).
+///
+/// The 1900 system (`is_1904` false) counts days from 1899-12-30, except that serials 1 to 59
+/// (1900-01-01 to 1900-02-28) count from 1899-12-31, because Excel, as Lotus 1-2-3 before it,
+/// has a 1900-02-29 (serial 60), which is written as such. Its serial 0 is no day (Excel shows
+/// "1900-01-00"): a cell holding only a time of day has it, and reads as `HH:MM` alone. The
+/// 1904 system counts days from 1904-01-01.
+pub fn serial_text(serial: f64, is_1904: bool) -> Option<String> {
+    let last = if is_1904 {
+        LAST_SERIAL_1904
+    } else {
+        LAST_SERIAL_1900
+    };
+    if !serial.is_finite() || serial < 0.0 || serial >= last + 1.0 {
+        return None;
+    }
+    let mut whole = serial.floor();
+    let mut seconds = ((serial - whole) * SECONDS_A_DAY).round();
+    if seconds >= SECONDS_A_DAY {
+        // 23:59:59.6 rounds to the next day's midnight.
+        whole += 1.0;
+        seconds = 0.0;
+    }
+    if whole > last {
+        return None;
+    }
+    // In range: both fit an i32 exactly.
+    let (whole, seconds) = (whole as i32, seconds as u32);
+    let date = match (is_1904, whole) {
+        (true, _) => Day(DAY_OF_SERIAL_0_1904 + whole).to_string(),
+        (false, 0) => return Some(clock_text(seconds)),
+        (false, 1..=59) => Day(DAY_OF_SERIAL_0_1900 + 1 + whole).to_string(),
+        (false, 60) => "1900-02-29".to_string(),
+        (false, _) => Day(DAY_OF_SERIAL_0_1900 + whole).to_string(),
+    };
+    Some(if seconds == 0 {
+        date
+    } else {
+        format!("{date} {}", clock_text(seconds))
+    })
+}
+
+/// `HH:MM`, or `HH:MM:SS` when `seconds` (into the day) has seconds.
+fn clock_text(seconds: u32) -> String {
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if seconds == 0 {
+        format!("{hours:02}:{minutes:02}")
+    } else {
+        format!("{hours:02}:{minutes:02}:{seconds:02}")
+    }
+}
+
+/// The text of a duration cell (a number of days shown as elapsed time, `[h]:mm:ss`): hours,
+/// which may pass 24, then minutes, then seconds when there are any (`36:30`, `-0:15:20`).
+/// `None` when it is not finite or beyond a million hours.
+fn duration_text(days: f64) -> Option<String> {
+    let seconds = (days * SECONDS_A_DAY).round();
+    if !seconds.is_finite() || seconds.abs() > 3.6e9 {
+        return None;
+    }
+    let sign = if seconds < 0.0 { "-" } else { "" };
+    // At most 3.6e9: fits a u64 exactly.
+    let seconds = seconds.abs() as u64;
+    let (hours, minutes, rest) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    Some(if rest == 0 {
+        format!("{sign}{hours}:{minutes:02}")
+    } else {
+        format!("{sign}{hours}:{minutes:02}:{rest:02}")
+    })
+}
+
+/// The table as it is read, row by row.
+#[derive(Default)]
+struct TableBuilder {
+    /// The row being read (0-based, as calamine numbers them).
+    current: Option<u32>,
+    /// The non-blank cells of the current row: (column, start and end of its text in `text`).
+    cells: Vec<(u32, usize, usize)>,
+    /// The current row's cell texts, one after the other.
+    text: String,
+    /// Rows with a non-blank cell, read so far: (0-based row, cells from column A to the last
+    /// non-blank one).
+    rows: Vec<(u32, csv::ByteRecord)>,
+    /// Whether some row came before one already read (a file not written in row order).
+    unordered: bool,
+    /// The leftmost column with a non-blank cell.
+    first_column: Option<u32>,
+    /// Fields in `rows`, and bytes of text.
+    fields: u64,
+    bytes: u64,
+}
+
+impl TableBuilder {
+    /// Takes the cell at `(row, column)` (0-based); empty and whitespace-only cells are skipped.
+    fn add(&mut self, (row, column): (u32, u32), value: Value<'_>) -> Result<(), Stop> {
+        if self.current != Some(row) {
+            self.end_row()?;
+            self.current = Some(row);
+        }
+        let start = self.text.len();
+        write_value(&mut self.text, value);
+        if self.text.get(start..).is_some_and(|t| t.trim().is_empty()) {
+            self.text.truncate(start);
+        } else {
+            self.cells.push((column, start, self.text.len()));
+            self.bytes += (self.text.len() - start) as u64;
+            if self.bytes > MAX_TEXT_BYTES {
+                return Err(Stop::Limit(format!(
+                    "the sheet holds more than {} MB of text, more than can be read here",
+                    MAX_TEXT_BYTES / (1024 * 1024)
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes the non-empty cells of a whole sheet read by calamine.
+    fn add_range(&mut self, range: &calamine::Range<Data>) -> Result<(), Stop> {
+        let (top, left) = range.start().unwrap_or_default();
+        for (row, column, value) in range.used_cells() {
+            // Positions within a sheet's range: u32 like the range's own.
+            let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
+            let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
+            self.add((row, column), Value::from(value))?;
+        }
+        Ok(())
+    }
+
+    /// Stores the current row, when it has a non-blank cell.
+    fn end_row(&mut self) -> Result<(), Stop> {
+        let Some(row) = self.current.take() else {
+            return Ok(());
+        };
+        if self.cells.is_empty() {
+            self.text.clear();
+            return Ok(());
+        }
+        // Cells come in column order from every writer seen; a cell written twice keeps its
+        // last value, as the spreadsheet apps do.
+        self.cells.sort_by_key(|&(column, _, _)| column);
+        let mut record = csv::ByteRecord::new();
+        let mut next_column = 0u32;
+        for (index, &(column, start, end)) in self.cells.iter().enumerate() {
+            let repeated = self
+                .cells
+                .get(index + 1)
+                .is_some_and(|&(following, _, _)| following == column);
+            if repeated {
+                continue;
+            }
+            let padding = u64::from(column.saturating_sub(next_column));
+            self.fields += padding + 1;
+            if self.fields > MAX_CELLS {
+                return Err(too_many_cells());
+            }
+            for _ in 0..padding {
+                record.push_field(b"");
+            }
+            record.push_field(self.text.get(start..end).unwrap_or_default().as_bytes());
+            next_column = column.saturating_add(1);
+        }
+        if let Some(&(column, _, _)) = self.cells.first() {
+            self.first_column = Some(self.first_column.map_or(column, |c| c.min(column)));
+        }
+        if self.rows.last().is_some_and(|&(last, _)| last > row) {
+            self.unordered = true;
+        }
+        self.rows.push((row, record));
+        self.cells.clear();
+        self.text.clear();
+        Ok(())
+    }
+
+    /// The table: the first row read is the header, the others its rows.
+    fn finish(mut self, sheet: String, sheets: Vec<String>) -> Result<SheetTable, ImportError> {
+        self.end_row().map_err(|stop| match stop {
+            Stop::Limit(message) => ImportError::Read(message),
+            Stop::Damaged { detail, .. } => damaged(detail),
+        })?;
+        if self.unordered {
+            self.rows.sort_by_key(|&(row, _)| row);
+            if let Some(pair) = self.rows.windows(2).find(|pair| match pair {
+                [(a, _), (b, _)] => a == b,
+                _ => false,
+            }) {
+                let row = pair.first().map_or(0, |&(row, _)| u64::from(row) + 1);
+                return Err(damaged(format!(
+                    "its row {row} is written twice, in two places"
+                )));
+            }
+        }
+        let first_column = self.first_column.unwrap_or(0) as usize;
+        let end = self.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
+        let width = end.saturating_sub(first_column);
+        let mut rows = self.rows.into_iter();
+        let Some((header_row, header)) = rows.next() else {
+            return Err(ImportError::Empty);
+        };
+        if rows.len() == 0 {
+            return Err(ImportError::HeaderOnly);
+        }
+        if (rows.len() as u64 + 1).saturating_mul(width as u64) > MAX_CELLS {
+            return Err(ImportError::Read(stop_message(too_many_cells())));
+        }
+        let fit = |record: csv::ByteRecord| -> csv::ByteRecord {
+            if first_column == 0 && record.len() == end {
+                return record;
+            }
+            let mut fitted = csv::ByteRecord::with_capacity(record.as_slice().len(), width);
+            for field in record.iter().skip(first_column) {
+                fitted.push_field(field);
+            }
+            for _ in fitted.len()..width {
+                fitted.push_field(b"");
+            }
+            fitted
+        };
+        let header = fit(header)
+            .iter()
+            .map(|field| String::from_utf8_lossy(field).trim().to_string())
+            .collect();
+        Ok(SheetTable {
+            sheet,
+            sheets,
+            header_row: u64::from(header_row) + 1,
+            header,
+            rows: rows
+                .map(|(row, record)| (u64::from(row) + 1, fit(record)))
+                .collect(),
+        })
+    }
+}
+
+fn too_many_cells() -> Stop {
+    Stop::Limit(format!(
+        "the sheet holds more than {} million cells, more than can be read here",
+        MAX_CELLS / 1_000_000
+    ))
+}
+
+fn stop_message(stop: Stop) -> String {
+    match stop {
+        Stop::Limit(message)
+        | Stop::Damaged {
+            detail: message, ..
+        } => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(serial: f64) -> String {
+        serial_text(serial, false).unwrap_or_default()
+    }
+
+    #[test]
+    fn serials_of_the_1900_system() {
+        assert_eq!(text(1.0), "1900-01-01");
+        assert_eq!(text(59.0), "1900-02-28");
+        assert_eq!(text(60.0), "1900-02-29");
+        assert_eq!(text(61.0), "1900-03-01");
+        assert_eq!(text(25_569.0), "1970-01-01");
+        assert_eq!(text(43_528.0), "2019-03-04");
+        assert_eq!(text(2_958_465.0), "9999-12-31");
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(text(43_528.5), "2019-03-04 12:00");
+        // 13:00 as Excel stores it, 0.541666… with its last digit rounded.
+        assert_eq!(text(43_528.541_666_666_7), "2019-03-04 13:00");
+        assert_eq!(text(43_528.0 + 45_296.0 / 86_400.0), "2019-03-04 12:34:56");
+        // Half a second before midnight is the next day.
+        assert_eq!(text(43_528.0 + 86_399.6 / 86_400.0), "2019-03-05");
+        // A time alone, on no day.
+        assert_eq!(text(0.75), "18:00");
+    }
+
+    #[test]
+    fn serials_of_the_1904_system() {
+        assert_eq!(serial_text(0.0, true).as_deref(), Some("1904-01-01"));
+        // The same day in both systems is 1462 serials apart.
+        assert_eq!(
+            serial_text(43_528.0 - 1_462.0, true).as_deref(),
+            Some("2019-03-04")
+        );
+        assert_eq!(
+            serial_text(2_957_003.0, true).as_deref(),
+            Some("9999-12-31")
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_no_day() {
+        for serial in [-1.0, 2_958_466.0, f64::NAN, f64::INFINITY, 1e300] {
+            assert_eq!(serial_text(serial, false), None, "{serial}");
+        }
+        assert_eq!(serial_text(2_957_004.0, true), None);
+        assert_eq!(serial_text(2_958_465.999_999_9, false), None);
+    }
+
+    #[test]
+    fn the_1904_flag_is_read_from_the_cell() {
+        let of = |is_1904| ExcelDateTime::new(1.5, ExcelDateTimeType::DateTime, is_1904);
+        assert!(!uses_1904(&of(false)));
+        assert!(uses_1904(&of(true)));
+    }
+
+    #[test]
+    fn cells_as_text() {
+        let written = |value: Value<'_>| {
+            let mut out = String::new();
+            write_value(&mut out, value);
+            out
+        };
+        assert_eq!(written(Value::Float(12.0)), "12");
+        assert_eq!(written(Value::Float(-0.0)), "0");
+        assert_eq!(written(Value::Float(0.1)), "0.1");
+        assert_eq!(written(Value::Float(1_234_567.25)), "1234567.25");
+        assert_eq!(written(Value::Int(-7)), "-7");
+        assert_eq!(written(Value::Bool(true)), "TRUE");
+        assert_eq!(written(Value::Error(&CellErrorType::Div0)), "#DIV/0!");
+        let duration =
+            ExcelDateTime::new(1.5 + 20.0 / 86_400.0, ExcelDateTimeType::TimeDelta, false);
+        assert_eq!(written(Value::DateTime(duration)), "36:00:20");
+        let far = ExcelDateTime::new(3e6, ExcelDateTimeType::DateTime, false);
+        assert_eq!(written(Value::DateTime(far)), "3000000");
+    }
+}
