@@ -55,6 +55,22 @@ function utf16le(text) {
 
 const isCount = (value) => /^\d+$/.test(value);
 
+/** Waits until the collection `id` is kept on this device, so that a new address reopens it. */
+async function kept(page, id) {
+  await expect.poll(() => page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('own-files').catch(() => null);
+    if (!folder) return [];
+    // The index may be caught empty while it is written.
+    const index = await folder.getFileHandle('index.json').then((h) => h.getFile()).then((f) => f.text()).catch(() => '');
+    try {
+      return JSON.parse(index).map((entry) => entry.collection_id);
+    } catch {
+      return [];
+    }
+  }), { timeout: 30_000 }).toContain(id);
+}
+
 test('a semicolon table with dates like 03/04/2018 waits for their order, then opens whole', async ({ page }) => {
   const errors = watchConsole(page);
   await start(page);
@@ -87,6 +103,7 @@ test('a semicolon table with dates like 03/04/2018 waits for their order, then o
   await expect(page.getByTestId('mapping-missing')).toContainText('Choose how the dates are written');
   await expect(open).toBeDisabled();
   await screenshot(page, 'mapping-step-1440');
+  await step.screenshot({ path: 'e2e/artifacts/mapping-step-panel-1440.png' });
   await page.getByTestId('date-order').getByLabel(/^day\/month\/year/).check();
   await expect(open).toBeEnabled();
   await open.click();
@@ -100,9 +117,10 @@ test('a semicolon table with dates like 03/04/2018 waits for their order, then o
   await expect(entry.getByTestId('import-counts')).toContainText(`${rows.length} rows read, ${rows.length - good.length} skipped`);
   await entry.locator('.import-problems summary').click();
   const broken = rows.findIndex((row) => !isCount(row.Killed)) + 2;
-  await expect(entry.getByTestId('import-problems')).toContainText(`row ${broken} / Killed / “a few”: not a whole number of people`);
+  await expect(entry.getByTestId('import-problems')).toContainText(`row ${broken} / Killed / a few: not a whole number of people`);
   // Day first: 02/03/2018 is 2 March. The table's own types are options.
   const id = new URL(page.url()).searchParams.get('c');
+  await kept(page, id);
   const march = good.filter((row) => row.Date.split('/')[1] === '03').length;
   await page.goto(`./?c=${id}&from=2018-03-01&to=2018-03-31`);
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(march), { timeout: 30_000 });
@@ -138,6 +156,7 @@ test('a UTF-16 tab-separated table reads like UTF-8, and a changed column is wha
   // An Arabic village name is found by search.
   const saraqib = rows.filter((row) => row.Village === 'سراقب').length;
   const id = new URL(page.url()).searchParams.get('c');
+  await kept(page, id);
   await page.goto(`./?c=${id}&q=${encodeURIComponent('سراقب')}`);
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(saraqib), { timeout: 30_000 });
 });
@@ -151,6 +170,7 @@ test('the mapping step reads well at 375 px, and Cancel leaves the page as it wa
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
   await screenshot(page, 'mapping-step-375');
+  await page.getByTestId('column-mapping').screenshot({ path: 'e2e/artifacts/mapping-step-panel-375.png' });
   await page.getByTestId('column-mapping').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('column-mapping')).toHaveCount(0);
   await expect(page.getByTestId('import-failure')).toContainText('cancelled');

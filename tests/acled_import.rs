@@ -711,7 +711,10 @@ fn whole_file_errors() {
         .collect();
     // UTF-16 is read as text (`text_decoding`): its header is found, and nothing under it.
     let result = acled::import(utf16.as_slice(), &info(), &mut |_| {});
-    assert!(matches!(&result, Err(ImportError::HeaderOnly)), "{result:?}");
+    assert!(
+        matches!(&result, Err(ImportError::HeaderOnly)),
+        "{result:?}"
+    );
     let bad_id = FileInfo {
         collection_id: "my file".into(),
         ..info()

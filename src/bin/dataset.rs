@@ -3,8 +3,11 @@
 //! ```text
 //! dataset check FILE...            validate dataset files; one line per problem, exit 1 if any
 //! dataset build [--check]          data/curated/*.json -> public/data/curated.json
-//! dataset import FILE [OUT]        a user's file (an ACLED export or a UCDP GED CSV, with or
-//!                                  without its header row) -> a collection file OUT (default
+//! dataset import FILE [OUT] [--column FIELD=COLUMN]... [--date-order dmy|mdy] [--sheet NAME]
+//!                                  a user's file (an ACLED export, a UCDP GED CSV with or
+//!                                  without its header row, any other CSV or a workbook, read
+//!                                  with the guessed columns changed by the flags: see
+//!                                  `tools::table_args`) -> a collection file OUT (default
 //!                                  target/<stem>.json); prints the counts and every row problem
 //! dataset import-ucdp [--check]    data/raw/ucdp/*.csv -> public/data/ucdp.json, with the same
 //!                                  importer as a user's GED file; prints how rows without adm_1
@@ -28,10 +31,11 @@ use std::process::ExitCode;
 
 use incident_explorer::core::date::Day;
 use incident_explorer::core::import::{
-    self, acled, ucdp as core_ucdp, FileInfo, Format, ImportError,
+    self, acled, mapped, spreadsheet, ucdp as core_ucdp, FileInfo, Format,
 };
 use incident_explorer::core::model::Dataset;
 use incident_explorer::core::validate;
+use incident_explorer::tools::table_args::{self, TableArgs};
 use incident_explorer::tools::{curated, synth, synth_acled, synth_ucdp, ucdp};
 
 const CURATED_DIR: &str = "data/curated";
@@ -51,7 +55,7 @@ fn main() -> ExitCode {
         Some("import-ucdp") => import_ucdp(check_only),
         Some("schema") => schema(check_only),
         Some("synth") => synthesize(&args[1..]),
-        _ => Err("usage: dataset check FILE... | build [--check] | import FILE [OUT] | import-ucdp [--check] | schema [--check] | synth N [--format json|acled|ucdp] [--seed S] [--headerless] [OUT]".into()),
+        _ => Err("usage: dataset check FILE... | build [--check] | import FILE [OUT] [--column FIELD=COLUMN]... [--date-order dmy|mdy] [--sheet NAME] | import-ucdp [--check] | schema [--check] | synth N [--format json|acled|ucdp] [--seed S] [--headerless] [OUT]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -144,10 +148,13 @@ fn synthesize_json(events: usize, out: Option<String>) -> Result<(), String> {
 /// Bytes of a file's start that [`import::sniff`] reads.
 const SNIFF_BYTES: u64 = 64 * 1024;
 
-/// Imports a user's file (an ACLED export or a UCDP GED file) into a collection file that
-/// `dataset check` accepts, printing the counts and every row problem. The collection id is
-/// `acled-<stem>` or `ucdp-<stem>`.
+/// Imports a user's file (an ACLED export, a UCDP GED file, any other table with its columns
+/// guessed and changed by flags) into a collection file that `dataset check` accepts, printing
+/// the counts and every row problem. The collection id is `acled-<stem>`, `ucdp-<stem>` or
+/// `table-<stem>`.
 fn import_file(args: &[String]) -> Result<(), String> {
+    let mut args = args.to_vec();
+    let table_args = TableArgs::take(&mut args)?;
     let file = args
         .first()
         .ok_or("dataset import: name the file to import")?;
@@ -172,12 +179,12 @@ fn import_file(args: &[String]) -> Result<(), String> {
     let prefix = match format {
         Format::Acled => "acled",
         Format::UcdpGed => "ucdp",
+        Format::OtherCsv | Format::Spreadsheet => "table",
         Format::Collection => {
             return Err(format!(
                 "{file} is already a collection file: check it with dataset check"
             ))
         }
-        other => return Err(format!("{file}: {}", ImportError::Unsupported(other))),
     };
     let info = FileInfo {
         collection_id: collection_id(prefix, &stem),
@@ -193,11 +200,36 @@ fn import_file(args: &[String]) -> Result<(), String> {
         );
     };
     let reader = BufReader::new(open()?);
-    let imported = if format == Format::UcdpGed {
-        let shapes = core_ucdp::governorate_shapes().map_err(|error| error.to_string())?;
-        core_ucdp::import(reader, &info, &shapes, &mut report)
-    } else {
-        acled::import(reader, &info, &mut report)
+    let imported = match format {
+        Format::UcdpGed => {
+            let shapes = core_ucdp::governorate_shapes().map_err(|error| error.to_string())?;
+            core_ucdp::import(reader, &info, &shapes, &mut report)
+        }
+        Format::OtherCsv => {
+            let preview = mapped::preview_csv(BufReader::new(open()?))
+                .map_err(|error| format!("{file}: {error}"))?;
+            let mapping = table_args.mapping(&preview)?;
+            eprintln!("{}", table_args::describe(&mapping, &preview));
+            mapped::import_csv(reader, &mapping, &info, &mut report)
+        }
+        Format::Spreadsheet => {
+            let bytes = std::fs::read(path).map_err(|error| format!("{file}: {error}"))?;
+            let table = spreadsheet::read_sheet(&bytes, table_args.sheet.as_deref())
+                .map_err(|error| format!("{file}: {error}"))?;
+            let rows = table.rows.iter().map(|(_, record)| {
+                record
+                    .iter()
+                    .map(|cell| String::from_utf8_lossy(cell).trim().to_string())
+                    .collect()
+            });
+            let reading = format!("sheet “{}”", table.sheet);
+            let preview = mapped::preview_rows(table.header.clone(), rows, reading);
+            let mapping = table_args.mapping(&preview)?;
+            eprintln!("{}", table_args::describe(&mapping, &preview));
+            let rows = table.rows.iter().map(|(row, record)| (*row, record));
+            mapped::import_rows(&table.header, rows, &mapping, &info, &mut report)
+        }
+        _ => acled::import(reader, &info, &mut report),
     }
     .map_err(|error| format!("\n{file}: {error}"))?;
     eprintln!();

@@ -5,4 +5,5 @@ pub mod curated;
 pub mod synth;
 pub mod synth_acled;
 pub mod synth_ucdp;
+pub mod table_args;
 pub mod ucdp;

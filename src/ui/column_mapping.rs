@@ -66,12 +66,14 @@ pub fn ColumnMapping(
             let value =
                 move || mapping.with(|m| m.column(field).map_or(String::new(), |c| c.to_string()));
             view! {
-                <label for=id.clone()>{field.label()}</label>
-                <select id=id.clone() data-testid=id prop:value=value
-                    on:change=move |event| choose_column(field, event_target_value(&event))>
-                    <option value="">"— not in this table —"</option>
-                    {header_options()}
-                </select>
+                <div class="mapping-field">
+                    <label for=id.clone()>{field.label()}</label>
+                    <select id=id.clone() data-testid=id prop:value=value
+                        on:change=move |event| choose_column(field, event_target_value(&event))>
+                        <option value="">"— not in this table —"</option>
+                        {header_options()}
+                    </select>
+                </div>
             }
         })
         .collect_view();
