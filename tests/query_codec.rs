@@ -5,11 +5,12 @@
 //! these at random; `tests/query_corpus.txt` keeps the nasty cases found or foreseen, one query
 //! per line (an empty line is the empty query), so they are rechecked on every run.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use incident_explorer::core::aggregate::{Interval, Metric, SortKey};
 use incident_explorer::core::date::Day;
 use incident_explorer::core::facet::Facet;
+use incident_explorer::core::file_link::{FileLabel, MAX_FILE_NAME_BYTES};
 use incident_explorer::core::filter::{ActorRole, CasualtyFilter};
 use incident_explorer::core::query::{decode, encode, View, ViewState};
 use incident_explorer::core::table::EventTable;
@@ -68,12 +69,39 @@ fn facet_values() -> impl Strategy<Value = BTreeSet<String>> {
     })
 }
 
+/// File names as a reader's system may give them: the characters that mean something in a
+/// query string or in a `file=` item, Arabic, bidi controls, emoji, and names past what a link
+/// holds (cut by [`FileLabel::new`]).
+fn file_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Za-z0-9 ._-]{1,40}",
+        "[A-Za-z ,&=%+#?:;/'\"<>]{1,40}",
+        "[\u{0600}-\u{06FF} .]{1,40}",
+        "[\u{202A}-\u{202E}\u{2066}-\u{2069}a-z\u{0627}-\u{064A}]{1,20}",
+        "\\PC{1,30}",
+        "[a-z\u{0627}-\u{064A}🙂]{200,300}",
+    ]
+}
+
+/// The reader's files in view: up to three, with ids as collections may have them.
+fn files() -> impl Strategy<Value = BTreeMap<String, FileLabel>> {
+    proptest::collection::btree_map(
+        prop_oneof!["file-[0-9a-f]{12}", "[A-Za-z0-9._-]{1,40}"],
+        (any::<u64>(), any::<u64>(), file_name())
+            .prop_filter_map("a name with nothing printable", |(rows, events, name)| {
+                FileLabel::new(rows, events, &name)
+            }),
+        0..=3,
+    )
+}
+
 fn state() -> impl Strategy<Value = ViewState> {
     let filters = (
         proptest::collection::btree_set(
             prop_oneof!["[a-z0-9_.-]{1,12}", "\\PC{1,8}", "[,&=%+ ]{1,4}"],
             0..4,
         ),
+        files(),
         dates(),
         set_of(Actor::ALL),
         select(ActorRole::ALL),
@@ -97,6 +125,7 @@ fn state() -> impl Strategy<Value = ViewState> {
         |(
             (
                 collections,
+                files,
                 (from, to),
                 actors,
                 actor_role,
@@ -110,6 +139,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             (sort, metric, interval, stacked, selected, view, page),
         )| ViewState {
             collections,
+            files,
             from,
             to,
             actors,
@@ -139,7 +169,7 @@ fn query_like() -> impl Strategy<Value = String> {
             &[
                 "view", "c", "from", "to", "actor", "role", "kind", "gov", "pub", "cas", "q",
                 "party", "district", "place", "source", "sort", "metric", "by", "stack", "sel",
-                "page", "", "?q", "%71", "Q",
+                "page", "", "?q", "%71", "Q", "file", "FILE",
             ][..]
         )
         .prop_map(str::to_string),
@@ -182,6 +212,14 @@ fn query_like() -> impl Strategy<Value = String> {
                 "+",
                 "map",
                 "figures",
+                "file-3f9a0c1d2e4b:48211:48190:ACLED%20Syria%202023.csv",
+                "file-3f9a0c1d2e4b:1:1:a%2Cb,mine:2:2:%E2%80%AEvsc.exe",
+                "file-3f9a0c1d2e4b:1:1:%3Cscript%3E:x",
+                "file-3f9a0c1d2e4b:1:1:",
+                "file-3f9a0c1d2e4b:1",
+                "file-3f9a0c1d2e4b:-1:1:x",
+                "file-3f9a0c1d2e4b:1:1:%0A%09",
+                ":::",
             ][..]
         )
         .prop_map(str::to_string),
@@ -271,6 +309,29 @@ proptest! {
         let (read, notices) = decode(&encode(&state));
         prop_assert_eq!(&read, &state);
         prop_assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn the_files_in_view_survive_their_link(opened in files(), narrow in any::<bool>()) {
+        // The files open here, beside a bundled collection; the view shows all, or one file.
+        let table = EventTable {
+            collection_ids: opened.keys().cloned().chain(["curated".to_string()]).collect(),
+            ..EventTable::default()
+        };
+        let mut state = ViewState::default();
+        if narrow {
+            state.collections = opened.keys().take(1).cloned().collect();
+        }
+        state.label_files(&table, &opened);
+        for (id, label) in &state.files {
+            prop_assert!(label.name().len() <= MAX_FILE_NAME_BYTES);
+            prop_assert_eq!(opened.get(id), Some(label));
+        }
+        let query = encode(&state);
+        prop_assert_eq!(query.matches("file=").count(), usize::from(!state.files.is_empty()));
+        let (read, notices) = decode(&query);
+        prop_assert_eq!(&read, &state, "query {:?}", query);
+        prop_assert!(notices.is_empty(), "{:?}", notices);
     }
 
     #[test]

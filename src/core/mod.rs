@@ -9,6 +9,7 @@ pub mod date;
 pub mod engine;
 pub mod export;
 pub mod facet;
+pub mod file_link;
 pub mod filter;
 pub mod geo;
 pub mod import;

@@ -5,12 +5,13 @@
 //! hand and kept across releases: an unknown parameter or an invalid value is dropped with a
 //! [`Notice`] for the reader and the rest still applies; it never panics on any input.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::aggregate::{Interval, Metric, SortKey};
 use super::date::Day;
 use super::facet::Facet;
+use super::file_link::FileLabel;
 use super::filter::{ActorRole, CasualtyFilter, Filter};
 use super::table::{bit32, EventTable};
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
@@ -72,6 +73,11 @@ pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
 pub struct ViewState {
     /// Collection ids; whether they are loaded is for the UI to check.
     pub collections: BTreeSet<String>,
+    /// The reader's own files in view, by collection id: what a link says of each, so that a
+    /// device without one can say which file it shows (`core::file_link`). A link's labels
+    /// describe the sender's files: [`ViewState::reconcile`] drops them and
+    /// [`ViewState::label_files`] writes those of the files open here.
+    pub files: BTreeMap<String, FileLabel>,
     pub from: Option<Day>,
     pub to: Option<Day>,
     pub actors: BTreeSet<Actor>,
@@ -101,6 +107,7 @@ impl Default for ViewState {
     fn default() -> ViewState {
         ViewState {
             collections: BTreeSet::new(),
+            files: BTreeMap::new(),
             from: None,
             to: None,
             actors: BTreeSet::new(),
@@ -203,12 +210,15 @@ impl ViewState {
     ///   the loaded events without regard to case and written as the data spells them; values
     ///   no loaded event has are dropped;
     /// - what a link cannot hold is left out: a facet's values past [`MAX_VALUE_BYTES`]
-    ///   together, a search text past it (cut), as [`decode`] would refuse or cut them.
+    ///   together, a search text past it (cut), as [`decode`] would refuse or cut them;
+    /// - the labels of files (`files`) are dropped, without a notice: they say what the
+    ///   sender's files were, and [`ViewState::label_files`] writes this device's.
     ///
     /// Returns a notice for each change. A state that needs none is left as it is.
     pub fn reconcile(&mut self, table: &EventTable) -> Vec<Notice> {
         let collection_ids = &table.collection_ids;
         let mut notices = Notices::default();
+        self.files.clear();
         order_dates(self, &mut notices);
         for facet in Facet::ALL {
             let dictionary = &table.facets[facet.index()].dictionary;
@@ -311,6 +321,28 @@ impl ViewState {
         notices.finish()
     }
 
+    /// Labels the reader's files in view (after [`ViewState::reconcile`]): of the files open on
+    /// this device (`opened`, by collection id), each loaded collection that `collections`
+    /// names, or every loaded one when it names none. Labels that would take `file=` past
+    /// [`MAX_VALUE_BYTES`] are left out, as [`decode`] would refuse them; the rest stay.
+    pub fn label_files(&mut self, table: &EventTable, opened: &BTreeMap<String, FileLabel>) {
+        self.files.clear();
+        let mut used = 0;
+        for (id, label) in opened {
+            let loaded = table.collection_ids.contains(id);
+            let in_view = self.collections.is_empty() || self.collections.contains(id);
+            if !loaded || !in_view {
+                continue;
+            }
+            let bytes = label.item(id).len();
+            let after = if used == 0 { bytes } else { used + 1 + bytes };
+            if after <= MAX_VALUE_BYTES {
+                used = after;
+                self.files.insert(id.clone(), label.clone());
+            }
+        }
+    }
+
     /// The last page of a list of `rows` (0-based; 0 for an empty list).
     pub fn last_page(rows: usize) -> u32 {
         u32::try_from(rows.div_ceil(PAGE_SIZE).saturating_sub(1)).unwrap_or(u32::MAX)
@@ -368,6 +400,7 @@ fn slug(text: &str) -> String {
 enum Param {
     View,
     Collections,
+    File,
     From,
     To,
     Actor,
@@ -390,9 +423,10 @@ enum Param {
     Page,
 }
 
-const PARAMS: [Param; 22] = [
+const PARAMS: [Param; 23] = [
     Param::View,
     Param::Collections,
+    Param::File,
     Param::From,
     Param::To,
     Param::Actor,
@@ -420,6 +454,7 @@ impl Param {
         match self {
             Param::View => "view",
             Param::Collections => "c",
+            Param::File => "file",
             Param::From => "from",
             Param::To => "to",
             Param::Actor => "actor",
@@ -451,6 +486,7 @@ impl Param {
         matches!(
             self,
             Param::Collections
+                | Param::File
                 | Param::Actor
                 | Param::Kind
                 | Param::Gov
@@ -480,6 +516,7 @@ impl Param {
         match self {
             Param::View => "a view (list, figures, map or about)",
             Param::Collections => "a collection id",
+            Param::File => "a file (collection id:rows:events:name)",
             Param::From | Param::To => "a date (YYYY-MM-DD)",
             Param::Actor => "an actor",
             Param::Role => "an actor role (perpetrator or any)",
@@ -783,6 +820,9 @@ fn apply_list(
                 }
                 valid
             }
+            Param::File => FileLabel::parse(text)
+                .map(|(id, label)| state.files.insert(id, label))
+                .is_some(),
             Param::Actor => Actor::from_id(&lower)
                 .map(|a| state.actors.insert(a))
                 .is_some(),
@@ -918,6 +958,12 @@ pub fn encode(state: &ViewState) -> String {
         out.scalar("view", state.view.id());
     }
     out.list("c", state.collections.iter().map(String::as_str));
+    let files: Vec<String> = state
+        .files
+        .iter()
+        .map(|(id, label)| label.item(id))
+        .collect();
+    out.list("file", files.iter().map(String::as_str));
     if let Some(from) = state.from {
         out.scalar("from", &from.to_string());
     }
@@ -1108,6 +1154,7 @@ mod tests {
     fn full_state() -> ViewState {
         ViewState {
             collections: ["curated".to_string(), "ucdp".to_string()].into(),
+            files: BTreeMap::new(),
             from: Some(day("2019-11-01")),
             to: Some(day("2020-03-05")),
             actors: [Actor::Turkey, Actor::Russia].into(),
@@ -1199,6 +1246,131 @@ mod tests {
             let query = encode(&state);
             assert_eq!(decode(&query), (state, Vec::new()), "{query}");
         }
+    }
+
+    fn file(rows: u64, events: u64, name: &str) -> FileLabel {
+        FileLabel::new(rows, events, name).unwrap_or_else(|| panic!("{name:?}"))
+    }
+
+    #[test]
+    fn file_labels_round_trip_whatever_the_name() {
+        let names = [
+            "ACLED Syria 2023.csv",
+            "a, b & c %41 + d=e #f ?g.csv",
+            "بيانات سوريا ٢٠٢٣.csv",
+            "\u{202E}vsc.2023 \u{2066}RTL\u{2069}.csv",
+            "a:b:c",
+            "<img src=x onerror=alert(1)>.csv",
+            &"ملف طويل جدا ".repeat(60),
+        ];
+        for name in names {
+            let state = ViewState {
+                collections: ["file-3f9a0c1d2e4b".to_string()].into(),
+                files: [("file-3f9a0c1d2e4b".to_string(), file(48_211, 48_190, name))].into(),
+                ..ViewState::default()
+            };
+            let query = encode(&state);
+            assert!(query.is_ascii(), "{query}");
+            assert!(query.starts_with("c=file-3f9a0c1d2e4b&file=file-3f9a0c1d2e4b:48211:48190:"));
+            // One parameter, one item: nothing of the name escapes its value.
+            assert_eq!(query.matches('&').count(), 1, "{query}");
+            assert!(!query.contains(','), "{query}");
+            assert_eq!(decode(&query), (state, Vec::new()), "{query}");
+        }
+        // Several files: one item each, in the order of their ids.
+        let state = ViewState {
+            files: [
+                (
+                    "file-bbbbbbbbbbbb".to_string(),
+                    file(2, 1, "b, the second.csv"),
+                ),
+                ("file-aaaaaaaaaaaa".to_string(), file(10, 9, "a.csv")),
+            ]
+            .into(),
+            ..ViewState::default()
+        };
+        let query = encode(&state);
+        assert_eq!(
+            query,
+            "file=file-aaaaaaaaaaaa:10:9:a.csv,file-bbbbbbbbbbbb:2:1:b%2C%20the%20second.csv"
+        );
+        assert_eq!(decode(&query), (state, Vec::new()));
+    }
+
+    #[test]
+    fn a_link_without_files_is_written_as_before() {
+        // The canonical form of a view of bundled collections has no `file=`.
+        let state = full_state();
+        assert!(!encode(&state).contains("file="));
+        assert_eq!(encode(&decoded("c=curated&q=x")), "c=curated&q=x");
+    }
+
+    #[test]
+    fn a_malformed_file_item_is_ignored_with_a_notice() {
+        let (state, notes) = decode(
+            "file=file-3f9a0c1d2e4b:1:2,file-3f9a0c1d2e4b:x:2:n,%3Cb%3E:1:2:n,\
+             file-aaaaaaaaaaaa:1:2:ok.csv,file-bbbbbbbbbbbb:1:2:%E2%82",
+        );
+        assert_eq!(
+            state.files.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["file-aaaaaaaaaaaa", "file-bbbbbbbbbbbb"]
+        );
+        assert_eq!(
+            state.files.get("file-bbbbbbbbbbbb").map(FileLabel::name),
+            Some("\u{FFFD}")
+        );
+        // Three items refused, and the bytes that are not UTF-8.
+        assert_eq!(notes.len(), 4, "{notes:?}");
+        assert!(notes.iter().all(|n| n.param == "file"));
+        let long = format!("file=file-aaaaaaaaaaaa:1:2:{}", "x".repeat(MAX_VALUE_BYTES));
+        let (state, notes) = decode(&long);
+        assert!(state.files.is_empty());
+        assert_eq!(notes.len(), 1);
+    }
+
+    #[test]
+    fn labels_are_this_devices_own() {
+        let table = table_of(&["curated", "file-aaaaaaaaaaaa", "file-bbbbbbbbbbbb"]);
+        let opened: BTreeMap<String, FileLabel> = [
+            ("file-aaaaaaaaaaaa".to_string(), file(10, 9, "a.csv")),
+            ("file-bbbbbbbbbbbb".to_string(), file(2, 1, "b.csv")),
+            ("file-cccccccccccc".to_string(), file(1, 1, "closed.csv")),
+        ]
+        .into();
+        // A link's label (another name, another count) gives way to what is open here.
+        let mut state =
+            decoded("c=FILE-AAAAAAAAAAAA,curated&file=file-aaaaaaaaaaaa:1:1:theirs.csv");
+        assert!(state.reconcile(&table).is_empty());
+        assert!(state.files.is_empty());
+        state.label_files(&table, &opened);
+        assert_eq!(
+            encode(&state),
+            "c=curated,file-aaaaaaaaaaaa&file=file-aaaaaaaaaaaa:10:9:a.csv"
+        );
+        // With no `c`, every file loaded is in view.
+        let mut all = ViewState::default();
+        all.label_files(&table, &opened);
+        assert_eq!(
+            all.files.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["file-aaaaaaaaaaaa", "file-bbbbbbbbbbbb"]
+        );
+        // A view of bundled collections has none.
+        let mut bundled = decoded("c=curated");
+        bundled.label_files(&table, &opened);
+        assert_eq!(encode(&bundled), "c=curated");
+        // Labels past what a link holds are left out, and the link reads back the same.
+        let many: BTreeMap<String, FileLabel> = (0..20)
+            .map(|i| (format!("file-{i:012}"), file(1, 1, &"n".repeat(200))))
+            .collect();
+        let ids: Vec<String> = many.keys().cloned().collect();
+        let table = EventTable {
+            collection_ids: ids,
+            ..EventTable::default()
+        };
+        let mut full = ViewState::default();
+        full.label_files(&table, &many);
+        assert!(!full.files.is_empty() && full.files.len() < many.len());
+        assert_eq!(decode(&encode(&full)).1, Vec::new());
     }
 
     #[test]

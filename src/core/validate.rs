@@ -624,7 +624,9 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 /// Longest record id: what a link (`sel=`) accepts.
 pub const MAX_ID_BYTES: usize = super::query::MAX_SELECTION_BYTES;
 
-fn is_collection_id(id: &str) -> bool {
+/// A collection id as files and links may hold it: 1 to [`MAX_ID_BYTES`] bytes of ASCII
+/// letters, digits, `.`, `_` and `-`.
+pub fn is_collection_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_BYTES
         && id
