@@ -1,6 +1,7 @@
 //! Export of exactly the filtered events, as CSV for spreadsheets and JSON for programs, each row
 //! with its sources, verbatim quotes and a permalink, and the attribution lines the licences ask
-//! for.
+//! for; and of a whole collection (a file the reader opened) as this project's collection file
+//! ([`collection_json`]), which `dataset check` accepts and the page opens again.
 //!
 //! The CSV starts with a UTF-8 byte order mark so that spreadsheet programs read Arabic and
 //! curly quotes correctly, quotes every field (RFC 4180), and defuses cells that a spreadsheet
@@ -279,9 +280,59 @@ pub fn to_json(rows: &[Row], attribution: &[String], view_link: &str) -> String 
     .unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
 }
 
+/// A whole collection as this project's JSON collection file: every event, figure, source and
+/// party it holds, compact, with a line break at the end. The same collection gives the same
+/// bytes (fields in the model's order, maps sorted), and loading the file gives the
+/// collection back.
+///
+/// Errors: a sentence when the collection cannot be written as JSON.
+pub fn collection_json(dataset: &Dataset) -> Result<String, String> {
+    let mut json = serde_json::to_string(dataset)
+        .map_err(|error| format!("the collection could not be written as JSON: {error}"))?;
+    json.push('\n');
+    Ok(json)
+}
+
+/// The name a collection saved from the file `file_name` is offered under:
+/// `<file name>.collection.json`, or the name itself when it is one already (a saved
+/// collection opened again). Control characters are left out.
+pub fn collection_file_name(file_name: &str) -> String {
+    const SUFFIX: &str = ".collection.json";
+    let name: String = file_name.chars().filter(|c| !c.is_control()).collect();
+    let name = name.trim();
+    let saved = name.len() > SUFFIX.len()
+        && name
+            .get(name.len() - SUFFIX.len()..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(SUFFIX));
+    match name {
+        "" => format!("collection{SUFFIX}"),
+        _ if saved => name.to_string(),
+        _ => format!("{name}{SUFFIX}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_collection_is_named_after_its_file() {
+        assert_eq!(
+            collection_file_name("ACLED Syria 2023.csv"),
+            "ACLED Syria 2023.csv.collection.json"
+        );
+        assert_eq!(
+            collection_file_name("ACLED Syria 2023.csv.collection.json"),
+            "ACLED Syria 2023.csv.collection.json"
+        );
+        assert_eq!(collection_file_name("a\nb.CSV"), "ab.CSV.collection.json");
+        assert_eq!(collection_file_name(" \t"), "collection.collection.json");
+        assert_eq!(
+            collection_file_name(".collection.json"),
+            ".collection.json.collection.json"
+        );
+        assert_eq!(collection_file_name("ملف.csv"), "ملف.csv.collection.json");
+    }
 
     #[test]
     fn csv_quotes_and_defuses_formulas() {
