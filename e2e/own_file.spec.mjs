@@ -43,10 +43,14 @@ test('a collection file opens beside the bundled ones, read on this device only'
   const mine = file.events.length;
   await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + mine), { timeout: 30_000 });
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(mine));
-  expect(new URL(page.url()).search).toBe('?c=mine');
+  // The link names the collection and, for a device without it, the file.
+  const records = mine + file.figures.length;
+  const link = new URL(page.url()).searchParams;
+  expect([...link.keys()]).toEqual(['c', 'file']);
+  expect(link.get('c')).toBe('mine');
+  expect(link.get('file')).toBe(`mine:${records}:${mine}:my collection.json`);
   const entry = page.getByTestId('your-data');
   await expect(entry).toContainText('my collection.json');
-  const records = mine + file.figures.length;
   await expect(entry.getByTestId('import-counts')).toHaveText(`${records} records read, 0 skipped, 0 with warnings; ${mine} events`);
   // Nothing left the page but requests for the app's own files (the worker's script and wasm).
   for (const { url, method } of requests) {

@@ -95,17 +95,33 @@ fn a_second_copy_of_an_open_collection_is_refused_with_a_sentence() {
 
 #[test]
 fn a_link_to_a_file_opened_elsewhere_says_which_file_it_needs() {
+    use incident_explorer::core::file_link::PendingLink;
+    use incident_explorer::core::query::decode;
+
     let bundled = common::catalog(&BUNDLED);
-    let (mut state, _) = incident_explorer::core::query::decode("c=file-0123456789ab");
+    let link = "c=file-0123456789ab&file=file-0123456789ab:48211:48190:ACLED%20Syria%202023.csv\
+                &type=Battles";
+    let (mut state, _) = decode(link);
     let notices = state.reconcile(&bundled.table);
     let text: Vec<&str> = notices.iter().map(|n| n.message.as_str()).collect();
     assert!(
         text.iter()
-            .any(|t| t.contains("fingerprint starts with “0123456789ab…”")),
+            .any(|t| t.contains("“file-0123456789ab”")
+                && t.contains("a file opened on another device")),
         "{text:?}"
     );
     // The view falls back to what is loaded, never to an empty list.
     assert!(state.collections.is_empty());
+    // The link waits for its file: which file, with its rows and fingerprint.
+    let Some(pending) = PendingLink::of(link, &bundled.collection_ids()) else {
+        panic!("the link's file is not missing");
+    };
+    let [file] = pending.missing.as_slice() else {
+        panic!("{:?}", pending.missing);
+    };
+    let label = file.label.as_ref().map(|l| (l.name(), l.rows, l.events));
+    assert_eq!(label, Some(("ACLED Syria 2023.csv", 48_211, 48_190)));
+    assert_eq!(file.fingerprint().as_deref(), Some("0123456789ab"));
 }
 
 /// A reader's own UCDP export that overlaps the bundled one: each UCDP event already loaded is

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::aggregate::{Interval, Metric, SortKey};
 use super::date::Day;
 use super::facet::Facet;
-use super::file_link::FileLabel;
+use super::file_link::{fingerprint_of, FileLabel};
 use super::filter::{ActorRole, CasualtyFilter, Filter};
 use super::table::{bit32, EventTable};
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
@@ -298,20 +298,13 @@ impl ViewState {
                 .collect::<Vec<_>>()
                 .join(", ");
             let loaded = collection_ids.join(", ");
-            // A reader's own file is named by its fingerprint (`file-` and 12 hex digits).
-            let files: Vec<String> = unknown
-                .iter()
-                .filter_map(|id| id.strip_prefix("file-"))
-                .map(|digits| format!("“{}…”", shorten(digits)))
-                .collect();
-            let own = if files.is_empty() {
-                String::new()
+            // A reader's own file (`file-` and 12 hex digits of its fingerprint): the page says
+            // which file it is, from the link (`core::file_link`).
+            let own = if unknown.iter().any(|id| fingerprint_of(id).is_some()) {
+                ". A “file-” collection is a file opened on another device: open the same file \
+                 here to see this view"
             } else {
-                format!(
-                    ". A “file-” collection is a file someone opened on their own device: open \
-                     the same file here (its SHA-256 fingerprint starts with {}) to see this view",
-                    files.join(", ")
-                )
+                ""
             };
             notices.push(
                 "c",

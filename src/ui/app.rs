@@ -1,12 +1,16 @@
 //! The root component: loads the bundled collections, then shows the explorer, or a clear error
 //! panel with a retry button when the data cannot be loaded. Files the reader opens join the
-//! bundled collections here: the explorer is rebuilt over the larger catalog.
+//! bundled collections here: the explorer is rebuilt over the larger catalog. A link that shows
+//! a file this device does not have waits here until the reader opens that file, and is then
+//! the view shown.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::catalog::Catalog;
+use crate::core::export;
+use crate::core::file_link::{Opened, PendingLink};
 use crate::core::import::message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
 use crate::core::query;
 use crate::core::validate::{self, Loaded, Severity};
@@ -14,16 +18,19 @@ use crate::ui::browser;
 use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::explorer::Explorer;
+use crate::ui::link_files::LinkFiles;
 use crate::ui::loader::{self, LoadError};
 use crate::ui::offline_badge::OfflineBadge;
 use crate::ui::open_file::OpenFile;
 use crate::ui::update_notice::UpdateNotice;
-use crate::ui::your_data::{local_time_now, OpenedFile, YourData};
+use crate::ui::your_data::{labels, local_time_now, OpenedFile, YourData};
 
 /// The whole app: loading state, error panel or the explorer. There is one page, whatever the
 /// path, so the app also works when hosted under a sub-path.
 #[component]
 pub fn App() -> impl IntoView {
+    // The link as it arrived, before the explorer rewrites it to what this device can show.
+    let arrived = browser::address_query();
     let data = LocalResource::new(|| async {
         let mut loaded = loader::load_bundled().await?;
         let (files, notices) = reopen_kept(&mut loaded).await;
@@ -39,11 +46,14 @@ pub fn App() -> impl IntoView {
     let files = RwSignal::new(Vec::<OpenedFile>::new());
     let rejected = RwSignal::new(None::<String>);
     let store_notices = RwSignal::new(Vec::<String>::new());
+    // A link that shows files this device does not have, until the reader opens them.
+    let link = RwSignal::new(None::<PendingLink>);
     // The files kept on this device join the list once they are reopened.
     Effect::new(move |_| {
         if let Some(Ok(start)) = data.get() {
             files.set(start.files.clone());
             store_notices.set(start.notices.clone());
+            link.set(PendingLink::of(&arrived, &start.catalog.collection_ids()));
         }
     });
     let current = move || {
@@ -65,11 +75,25 @@ pub fn App() -> impl IntoView {
         };
         match add_file(&base, summary, &bytes) {
             Ok((catalog, opened)) => {
-                // The explorer opens on the new collection alone.
-                browser::write_address(
-                    &browser::address_with_query(&format!("c={}", opened.collection_id)),
-                    false,
-                );
+                // The file a waiting link shows: the link's view, its filters included. Any
+                // other file: the explorer opens on the new collection alone.
+                let mut shown = None;
+                link.update(|pending| {
+                    let Some(waiting) = pending else {
+                        return;
+                    };
+                    let file_name = &opened.summary.file_name;
+                    if let Opened::LinksFile { query, settled } =
+                        waiting.opened(&opened.collection_id, file_name)
+                    {
+                        shown = Some(query);
+                        if settled {
+                            *pending = None;
+                        }
+                    }
+                });
+                let query = shown.unwrap_or_else(|| format!("c={}", opened.collection_id));
+                browser::write_address(&browser::address_with_query(&query), false);
                 files.update(|files| files.push(opened.clone()));
                 with_files.set(Some(Arc::new(catalog)));
                 leptos::task::spawn_local(async move {
@@ -106,9 +130,37 @@ pub fn App() -> impl IntoView {
             // The view stays as it was, without the removed collection.
             let (mut state, _) = query::decode(&browser::address_query());
             state.collections.remove(&collection_id);
+            state.files.remove(&collection_id);
             browser::write_address(&browser::address_with_query(&query::encode(&state)), false);
             with_files.set(Some(Arc::new(base.without(&collection_id))));
         });
+    });
+
+    // The whole collection a file became, every event of it, as a collection file.
+    let on_save = Callback::new(move |collection_id: String| {
+        let saved = current()
+            .ok_or_else(|| "the page is still loading".to_string())
+            .and_then(|catalog| {
+                let dataset = catalog
+                    .datasets
+                    .iter()
+                    .find(|dataset| dataset.collection.id == collection_id)
+                    .ok_or_else(|| "it is not open any more".to_string())?;
+                let json = export::collection_json(dataset)?;
+                let name = files.with_untracked(|files| {
+                    files
+                        .iter()
+                        .find(|file| file.collection_id == collection_id)
+                        .map(|file| file.summary.file_name.clone())
+                });
+                let name = export::collection_file_name(name.as_deref().unwrap_or(&collection_id));
+                browser::download(&name, "application/json", &json)
+            });
+        if let Err(error) = saved {
+            store_notices.update(|notices| {
+                notices.push(format!("The collection could not be saved: {error}."))
+            });
+        }
     });
 
     view! {
@@ -119,6 +171,7 @@ pub fn App() -> impl IntoView {
         </header>
         <UpdateNotice />
         <main>
+            <LinkFiles link=link />
             <OpenFile on_read=on_read />
             {move || rejected.get().map(|message| view! {
                 <p class="import-failure" role="alert" data-testid="import-rejected">{message}</p>
@@ -131,14 +184,15 @@ pub fn App() -> impl IntoView {
                     </div>
                 })
             }}
-            <YourData files=files on_remove=on_remove />
+            <YourData files=files on_save=on_save on_remove=on_remove />
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the datasets…"</p> }>
                 {move || {
                     if let Some(catalog) = with_files.get() {
-                        return Some(view! { <Explorer catalog=catalog /> }.into_any());
+                        let labels = files.with_untracked(|files| labels(files));
+                        return Some(view! { <Explorer catalog=catalog files=labels /> }.into_any());
                     }
                     data.get().map(|result: Result<Start, LoadError>| match result {
-                        Ok(start) => view! { <Explorer catalog=start.catalog /> }.into_any(),
+                        Ok(start) => view! { <Explorer catalog=start.catalog files=labels(&start.files) /> }.into_any(),
                         Err(error) => {
                             let problems = match &error {
                                 LoadError::Rejected { problems } => problems.clone(),

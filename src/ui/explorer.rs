@@ -2,6 +2,7 @@
 //! and aggregates, and lays out the panels. All computing happens in the core; this only wires
 //! signals to components.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use crate::core::aggregate;
 use crate::core::catalog::Catalog;
 use crate::core::engine::Engine;
 use crate::core::facet::Facet;
+use crate::core::file_link::FileLabel;
 use crate::core::query::View;
 use crate::ui::about::About;
 use crate::ui::bar_panels::{BarPanel, Breakdown, CompositionPanel};
@@ -23,9 +25,11 @@ use crate::ui::summary_bar::SummaryBar;
 use crate::ui::timeline_panel::TimelinePanel;
 use crate::ui::url_state::use_url_state;
 
+/// The explorer over `catalog`; `files` are the reader's files open here, by collection id,
+/// which its links name.
 #[component]
-pub fn Explorer(catalog: Arc<Catalog>) -> impl IntoView {
-    let url = use_url_state(catalog.clone());
+pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) -> impl IntoView {
+    let url = use_url_state(catalog.clone(), files);
     let state = url.state;
     let state_catalog = catalog.clone();
     let filter = Memo::new(move |_| state.with(|s| s.filter(&state_catalog.table)));

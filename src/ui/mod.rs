@@ -19,6 +19,7 @@ pub mod figures_view;
 pub mod filter_panel;
 pub mod gunzip;
 pub mod import_client;
+pub mod link_files;
 pub mod loader;
 pub mod map_view;
 pub mod near_screen;

@@ -1,7 +1,8 @@
 //! The view state lives in the URL: this hook decodes it with the core's codec and writes it
 //! back. Every new state, from a link, Back and Forward, the form or a click, first goes
-//! through the core's one rule ([`ViewState::reconcile`]), so a live view and its link never
-//! differ; an address that is not the canonical link of what it shows is rewritten at once.
+//! through the core's one rule ([`ViewState::reconcile`]) and is labelled with the reader's
+//! files in view ([`ViewState::label_files`]), so a live view and its link never differ; an
+//! address that is not the canonical link of what it shows is rewritten at once.
 //!
 //! History: a discrete change pushes an entry, so Back undoes it. Typing (the search box, a
 //! date field) pushes one entry for its first change and replaces it for the rest, until the
@@ -11,12 +12,14 @@
 //! history API costs several milliseconds, which would push the update past one frame. Links
 //! to a view of this page change the state in place (see [`UrlState::follow`]).
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::core::catalog::Catalog;
+use crate::core::file_link::FileLabel;
 use crate::core::query::{self, Notice, ViewState};
 use crate::ui::browser;
 
@@ -31,6 +34,8 @@ pub struct UrlState {
     /// The loaded data, whose collections and values [`ViewState::reconcile`] matches
     /// against.
     catalog: StoredValue<Arc<Catalog>>,
+    /// The reader's files open here, by collection id: what a link says of them.
+    files: StoredValue<Arc<BTreeMap<String, FileLabel>>>,
     /// The field being typed in, whose later changes replace the history entry.
     typing: StoredValue<Option<&'static str>>,
 }
@@ -89,7 +94,7 @@ impl UrlState {
     /// Sets `state` after the one rule, shows `notices` and what the rule said, and writes
     /// the address after the frame.
     fn apply(&self, mut state: ViewState, replace: bool, mut notices: Vec<Notice>) {
-        notices.extend(self.catalog.with_value(|c| state.reconcile(&c.table)));
+        notices.extend(settle(&mut state, self.catalog, self.files));
         // A change made in the page leaves nothing of the address ignored any more: older
         // notices go, and what the rule did to this change is said.
         if self.notices.with_untracked(|shown| *shown != notices) {
@@ -108,14 +113,29 @@ impl UrlState {
     }
 }
 
+/// The one rule, and the labels of the reader's files in view.
+fn settle(
+    state: &mut ViewState,
+    catalog: StoredValue<Arc<Catalog>>,
+    files: StoredValue<Arc<BTreeMap<String, FileLabel>>>,
+) -> Vec<Notice> {
+    catalog.with_value(|c| {
+        let notices = state.reconcile(&c.table);
+        files.with_value(|files| state.label_files(&c.table, files));
+        notices
+    })
+}
+
 /// The view state of the current address after the one rule, matched against the loaded
-/// `catalog`; kept in step with Back and Forward.
-pub fn use_url_state(catalog: Arc<Catalog>) -> UrlState {
+/// `catalog` and labelled with the reader's `files` open here (by collection id); kept in step
+/// with Back and Forward.
+pub fn use_url_state(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) -> UrlState {
     let catalog = StoredValue::new(catalog);
+    let files = StoredValue::new(files);
     let read_address = move || {
         let address = browser::address_query();
         let (mut state, mut notices) = query::decode(&address);
-        notices.extend(catalog.with_value(|c| state.reconcile(&c.table)));
+        notices.extend(settle(&mut state, catalog, files));
         // The address becomes the canonical link of what is shown (dates in order, what was
         // ignored left out, known values spelt as the app writes them), so that "Copy link" and
         // the export's link reproduce this view and no other; the notices say what changed.
@@ -142,6 +162,7 @@ pub fn use_url_state(catalog: Arc<Catalog>) -> UrlState {
         set_state,
         set_notices,
         catalog,
+        files,
         typing,
     }
 }

@@ -1,10 +1,14 @@
 //! "Your data": the files the reader opened in this page, each with what was read from it (rows
 //! read, skipped and warned, size, when, its SHA-256 fingerprint), its problem list with a CSV
-//! download, and Remove.
+//! download, "Save as collection (JSON)" and Remove.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::charts::bar_chart::group_thousands;
+use crate::core::file_link::FileLabel;
 use crate::core::import::message::{problems_csv, ImportSummary, COLLECTION_FORMAT};
 use crate::ui::browser;
 
@@ -23,6 +27,27 @@ pub struct OpenedFile {
     pub opened_at: String,
 }
 
+impl OpenedFile {
+    /// What a link says of this file: rows read, events and name.
+    pub fn label(&self) -> Option<FileLabel> {
+        FileLabel::new(
+            self.summary.rows_read,
+            self.events as u64,
+            &self.summary.file_name,
+        )
+    }
+}
+
+/// The labels of `files`, by collection id, for the links of views that show them.
+pub fn labels(files: &[OpenedFile]) -> Arc<BTreeMap<String, FileLabel>> {
+    Arc::new(
+        files
+            .iter()
+            .filter_map(|file| Some((file.collection_id.clone(), file.label()?)))
+            .collect(),
+    )
+}
+
 /// The reader's clock now, as `YYYY-MM-DD HH:MM`.
 pub fn local_time_now() -> String {
     let now = js_sys::Date::new_0();
@@ -36,9 +61,14 @@ pub fn local_time_now() -> String {
     )
 }
 
-/// The list; empty until a file is opened.
+/// The list; empty until a file is opened. `on_save` and `on_remove` get a file's collection
+/// id.
 #[component]
-pub fn YourData(files: RwSignal<Vec<OpenedFile>>, on_remove: Callback<String>) -> impl IntoView {
+pub fn YourData(
+    files: RwSignal<Vec<OpenedFile>>,
+    on_save: Callback<String>,
+    on_remove: Callback<String>,
+) -> impl IntoView {
     move || {
         let files = files.get();
         (!files.is_empty()).then(|| {
@@ -47,7 +77,7 @@ pub fn YourData(files: RwSignal<Vec<OpenedFile>>, on_remove: Callback<String>) -
                 <details class="your-data" data-testid="your-data" open>
                     <summary><h2>{format!("Your data ({})", files.len())}</h2></summary>
                     <p class="your-data-note">"Read on this device; nothing was uploaded. Kept on this device, for this site only, until you remove it."</p>
-                    <ul>{files.into_iter().map(|file| view! { <FileEntry file=file on_remove=on_remove /> }).collect_view()}</ul>
+                    <ul>{files.into_iter().map(|file| view! { <FileEntry file=file on_save=on_save on_remove=on_remove /> }).collect_view()}</ul>
                 </details>
             }
         })
@@ -55,7 +85,11 @@ pub fn YourData(files: RwSignal<Vec<OpenedFile>>, on_remove: Callback<String>) -
 }
 
 #[component]
-fn FileEntry(file: OpenedFile, on_remove: Callback<String>) -> impl IntoView {
+fn FileEntry(
+    file: OpenedFile,
+    on_save: Callback<String>,
+    on_remove: Callback<String>,
+) -> impl IntoView {
     let summary = file.summary;
     let unit = if summary.format == COLLECTION_FORMAT {
         "records"
@@ -87,6 +121,7 @@ fn FileEntry(file: OpenedFile, on_remove: Callback<String>) -> impl IntoView {
         }
     };
     let id = file.collection_id.clone();
+    let saved = file.collection_id.clone();
     view! {
         <li class="opened-file" data-collection=file.collection_id.clone()>
             <p class="opened-name"><strong><bdi>{summary.file_name}</bdi></strong>" "<span class="muted">{details}</span></p>
@@ -108,7 +143,11 @@ fn FileEntry(file: OpenedFile, on_remove: Callback<String>) -> impl IntoView {
                     <button type="button" on:click=download>"Download the problem list (CSV)"</button>
                 </details>
             })}
-            <button type="button" class="remove-file" on:click=move |_| on_remove.run(id.clone())>"Remove"</button>
+            <div class="file-actions">
+                <button type="button" class="save-collection" on:click=move |_| on_save.run(saved.clone())
+                    title="Every event read from this file, as a collection file of this app">"Save as collection (JSON)"</button>
+                <button type="button" class="remove-file" on:click=move |_| on_remove.run(id.clone())>"Remove"</button>
+            </div>
         </li>
     }
 }
