@@ -187,7 +187,12 @@ test('a workbook opens on the sheet the reader picks, counted from the same tabl
   await openFile(page, 'monitor sheet.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   const step = page.getByTestId('column-mapping');
   await expect(step).toBeVisible({ timeout: 30_000 });
+  // The step opens on the first sheet with dates, not on the notes before it.
+  await expect(step).toContainText('Sheet “Incidents”');
   const sheet = page.getByTestId('mapping-sheet');
+  await sheet.selectOption('Notes');
+  await expect(step).toContainText('Sheet “Notes”');
+  await expect(page.getByTestId('mapping-missing')).toContainText('Choose the column that holds the date');
   await sheet.selectOption('Incidents');
   await expect(step).toContainText('Sheet “Incidents”');
   await expect(page.getByTestId('mapping-preview').locator('thead th')).toHaveCount(header.length);

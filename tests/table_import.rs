@@ -458,3 +458,35 @@ fn an_acled_export_saved_as_utf16_now_imports() {
     assert_eq!(imported.dataset.events.len(), 1, "{:?}", imported.problems);
     assert_eq!(total(&imported, CasualtyGroup::All), 3);
 }
+
+#[test]
+fn rows_are_numbered_as_a_spreadsheet_shows_them_and_empty_rows_pass_over() {
+    // Row 2 spans two lines inside quotes (still one row); rows 3 and 4 are blank lines; row 5
+    // is separators only (an empty spreadsheet row); row 6 ends in a stray separator; row 7
+    // has a bad count.
+    let text = "id,date,place,lat,lon,killed\n\
+                a,2019-03-04,\"Kafr\nNabl\",\"35,61\",\"36,56\",1\n\
+                \n\
+                \n\
+                ,,,,,\n\
+                b,٢٠١٩-٠٣-٠٥,Saraqib,35.86,36.8,2,\n\
+                ,20190306,Douma,,,x\n\
+                ,20190307,Douma,,,3\n";
+    let preview = preview(text.as_bytes());
+    let imported = import(text.as_bytes(), &preview.guess);
+    assert_loads(&imported);
+    assert_eq!(imported.rows_read, 4, "{:?}", imported.problems);
+    assert_eq!(imported.rows_skipped, 1);
+    let problem = &imported.problems[0];
+    assert_eq!(
+        (problem.row, problem.column.as_str()),
+        (7, "killed"),
+        "{problem}"
+    );
+    let events = &imported.dataset.events;
+    // A decimal comma is read; an Arabic-Indic date too; an empty id names the row.
+    assert_eq!(events[0].places[0].lat, Some(35.61));
+    assert_eq!(events[1].date.start, "2019-03-05");
+    assert_eq!(events[2].id, "file-test:row-8");
+    assert_eq!(total(&imported, CasualtyGroup::All), 1 + 2 + 3);
+}

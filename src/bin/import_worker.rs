@@ -31,9 +31,9 @@ mod worker {
         COLLECTION_FORMAT,
     };
     use incident_explorer::core::import::spreadsheet::{self, SheetTable};
-    use incident_explorer::core::import::table_mapping::Mapping;
+    use incident_explorer::core::import::table_mapping::{Field, Mapping};
     use incident_explorer::core::import::{
-        self, acled, ucdp, FileInfo, Format, Imported, Progress,
+        self, acled, ucdp, FileInfo, Format, ImportError, Imported, Progress,
     };
 
     /// Bytes read from the file at a time: large enough that the calls cost nothing, small
@@ -129,22 +129,40 @@ mod worker {
         post(&WorkerMessage::Preview(preview));
     }
 
-    /// Reads the workbook and previews its first sheet that holds a table.
+    /// Reads the workbook and previews its first sheet whose columns include a date (a cover
+    /// or notes sheet often comes first), else its first sheet that reads at all.
     fn open_workbook(file: &File, (bytes, fingerprint): (Vec<u8>, String)) -> Result<(), String> {
-        let first = spreadsheet::read_sheet(&bytes, None);
-        let table = match first {
-            Ok(table) => table,
-            Err(error) => {
-                // The first sheet may be a cover page: the first sheet that reads is shown.
-                let sheets = spreadsheet::sheet_names(&bytes).map_err(|e| e.to_string())?;
-                sheets
-                    .iter()
-                    .skip(1)
-                    .find_map(|name| spreadsheet::read_sheet(&bytes, Some(name)).ok())
-                    .ok_or_else(|| error.to_string())?
+        let sheets = spreadsheet::sheet_names(&bytes).map_err(|error| error.to_string())?;
+        let mut first_readable: Option<(SheetTable, TablePreview)> = None;
+        let mut first_error = None;
+        let mut chosen = None;
+        for name in &sheets {
+            match spreadsheet::read_sheet(&bytes, Some(name)) {
+                Ok(table) => {
+                    let preview = sheet_preview(&table);
+                    if preview.guess.column(Field::Date).is_some() {
+                        chosen = Some((table, preview));
+                        break;
+                    }
+                    first_readable.get_or_insert((table, preview));
+                }
+                Err(error) => {
+                    first_error.get_or_insert(error);
+                }
+            }
+        }
+        let (table, preview) = match chosen.or(first_readable) {
+            Some(found) => found,
+            None => {
+                let error = match first_error {
+                    Some(error) => error,
+                    None => spreadsheet::read_sheet(&bytes, None)
+                        .err()
+                        .unwrap_or(ImportError::Empty),
+                };
+                return Err(error.to_string());
             }
         };
-        let preview = sheet_preview(&table);
         wait(
             Waiting::Workbook {
                 file: file.clone(),

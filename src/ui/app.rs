@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use crate::core::catalog::Catalog;
 use crate::core::export;
 use crate::core::file_link::{Opened, PendingLink};
-use crate::core::import::message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
+use crate::core::import::message::{
+    collection_id_of, ImportSummary, ProblemLine, COLLECTION_FORMAT,
+};
 use crate::core::query;
 use crate::core::validate::{self, Loaded, Severity};
 use crate::ui::browser;
@@ -73,8 +75,28 @@ pub fn App() -> impl IntoView {
             ));
             return;
         };
+        // The same table read again (with other columns, another date order or sheet)
+        // replaces its earlier reading: the collection id comes from the file's fingerprint,
+        // and the reader chose anew. A collection file opened twice is still refused.
+        let id = collection_id_of(&summary.fingerprint);
+        let replacing = summary.format != COLLECTION_FORMAT
+            && files.with_untracked(|files| files.iter().any(|file| file.collection_id == id));
+        let base = if replacing {
+            Arc::new(base.without(&id))
+        } else {
+            base
+        };
         match add_file(&base, summary, &bytes) {
             Ok((catalog, opened)) => {
+                if replacing {
+                    store_notices.update(|notices| {
+                        notices.push(format!(
+                            "{} was read again, as chosen now; the earlier reading of it was \
+                             replaced.",
+                            opened.summary.file_name
+                        ))
+                    });
+                }
                 // The file a waiting link shows: the link's view, its filters included. Any
                 // other file: the explorer opens on the new collection alone.
                 let mut shown = None;
@@ -94,7 +116,10 @@ pub fn App() -> impl IntoView {
                 });
                 let query = shown.unwrap_or_else(|| format!("c={}", opened.collection_id));
                 browser::write_address(&browser::address_with_query(&query), false);
-                files.update(|files| files.push(opened.clone()));
+                files.update(|files| {
+                    files.retain(|file| file.collection_id != opened.collection_id);
+                    files.push(opened.clone());
+                });
                 with_files.set(Some(Arc::new(catalog)));
                 leptos::task::spawn_local(async move {
                     if let Err(error) = device_store::keep(&opened, &bytes).await {

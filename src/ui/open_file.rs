@@ -72,6 +72,9 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     let adding = RwSignal::new(None::<String>);
     // A table waiting for its columns to be chosen: the file's name and the worker's preview.
     let table = RwSignal::new(None::<(String, TablePreview)>);
+    // The size of the file being read, in bytes, for the progress after the mapping step.
+    let size = RwSignal::new(0u64);
+    let progress_ref = NodeRef::<leptos::html::Div>::new();
     let sheet_problem = RwSignal::new(None::<String>);
     // The running worker: at most one at a time. Not reactive: only Cancel and the end use it.
     let job = StoredValue::new_local(None::<ImportJob>);
@@ -87,11 +90,21 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     };
     let open = {
         move |file: File| {
+            let interrupted = reading
+                .get_untracked()
+                .map(|reading| reading.name)
+                .or_else(|| table.get_untracked().map(|(name, _)| name));
             stop();
-            failure.set(None);
+            failure.set(interrupted.map(|earlier| {
+                format!(
+                    "Reading {earlier} was stopped: {} was opened instead.",
+                    file.name()
+                )
+            }));
             table.set(None);
             let started = now();
             let name = file.name();
+            size.set(file.size() as u64);
             reading.set(Some(Reading {
                 name: name.clone(),
                 rows: 0,
@@ -107,7 +120,11 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                     sheet_problem.set(None);
                     table.set(Some((table_name.clone(), preview)));
                 }
-                ImportEvent::SheetUnreadable(message) => sheet_problem.set(Some(message)),
+                ImportEvent::SheetUnreadable(message) => {
+                    // The step is drawn again, so its sheet choice shows the sheet still shown.
+                    table.update(|_| {});
+                    sheet_problem.set(Some(message));
+                }
                 ImportEvent::Progress { rows, bytes, total } => reading.update(|reading| {
                     if let Some(reading) = reading {
                         (reading.rows, reading.bytes, reading.total) = (rows, bytes, total);
@@ -188,11 +205,18 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
             name,
             rows: 0,
             bytes: 0,
-            total: 0,
+            total: size.get_untracked(),
             started,
             now: started,
         }));
         send(PageMessage::Import { mapping });
+        // The step folds away: the reader is taken to the progress, not left mid-page.
+        browser::after_next_paint(move || {
+            if let Some(bar) = progress_ref.get_untracked() {
+                let _ = bar.focus();
+                bar.scroll_into_view();
+            }
+        });
     });
     let choose_sheet = Callback::new(move |name: String| {
         sheet_problem.set(None);
@@ -252,7 +276,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
         reading.get().map(|reading| {
             let percent = reading.percent();
             view! {
-                <div class="import-progress" data-testid="import-progress">
+                <div class="import-progress" data-testid="import-progress" tabindex="-1" node_ref=progress_ref>
                     <div class="import-bar" role="progressbar" aria-label=format!("Reading {}", reading.name)
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.to_string()
                         aria-valuetext=reading.describe()>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::charts::bar_chart::group_thousands;
 use crate::core::file_link::FileLabel;
-use crate::core::import::message::{problems_csv, ImportSummary, COLLECTION_FORMAT};
+use crate::core::import::message::{problems_csv, ImportSummary, ProblemLine, COLLECTION_FORMAT};
 use crate::ui::browser;
 
 /// Problem lines shown on the page; the download has them all.
@@ -92,17 +92,20 @@ fn FileEntry(
 ) -> impl IntoView {
     let summary = file.summary;
     let unit = if summary.format == COLLECTION_FORMAT {
-        "records"
+        ("record", "records")
     } else {
-        "rows"
+        ("row", "rows")
     };
     let n = |count: u64| group_thousands(i64::try_from(count).unwrap_or(i64::MAX));
+    let counted = |count: u64, (one, many): (&str, &str)| {
+        format!("{} {}", n(count), if count == 1 { one } else { many })
+    };
     let counts = format!(
-        "{} {unit} read, {} skipped, {} with warnings; {} events",
-        n(summary.rows_read),
+        "{} read, {} skipped, {} with warnings; {}",
+        counted(summary.rows_read, unit),
         n(summary.rows_skipped),
         n(summary.rows_warned),
-        n(file.events as u64)
+        counted(file.events as u64, ("event", "events"))
     );
     let size = if summary.size < 100_000 {
         format!("{:.1} KB", summary.size as f64 / 1e3)
@@ -134,7 +137,7 @@ fn FileEntry(
                         {problems.iter().take(SHOWN_PROBLEMS).map(|line| view! {
                             <li class:skipped=line.skipped>
                                 <span class="outcome">{if line.skipped { "left out: " } else { "kept: " }}</span>
-                                <code>{line.to_string()}</code>
+                                <code>{problem_text(line)}</code>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -150,4 +153,23 @@ fn FileEntry(
             </div>
         </li>
     }
+}
+
+/// A problem as `row N / column / value: what is wrong`, the file's column and value each
+/// isolated, so that a right-to-left name, or a direction control in a value, cannot reorder
+/// the app's own words around it.
+fn problem_text(line: &ProblemLine) -> impl IntoView {
+    let mut parts: Vec<AnyView> = Vec::new();
+    if line.row > 0 {
+        parts.push(view! { <span>{format!("row {}", line.row)}</span> }.into_any());
+    }
+    for text in [&line.column, &line.value] {
+        if !text.is_empty() {
+            if !parts.is_empty() {
+                parts.push(view! { " / " }.into_any());
+            }
+            parts.push(view! { <bdi>{text.clone()}</bdi> }.into_any());
+        }
+    }
+    view! { {parts}": "{line.message.clone()} }
 }

@@ -58,7 +58,7 @@ use std::io::Read;
 use super::acled_actors::{self, actor_for_name};
 use super::acled_fields::{self, parse_event_date};
 use super::acled_read::{Columns, Row};
-use super::csv_rows::{csv_reader, read_record, unclosed_quote, Tally};
+use super::csv_rows::{csv_reader, read_record, unclosed_quote, RowNumbers, Tally};
 use super::Format;
 use super::{is_collection_id, FileInfo, ImportError, Imported, Progress, PROGRESS_ROWS};
 use crate::core::model::{
@@ -114,15 +114,16 @@ pub fn import<R: Read>(
     }
     let mut csv = csv_reader(reader).map_err(|error| ImportError::Read(error.to_string()))?;
     let mut record = csv::ByteRecord::new();
+    let mut rows = RowNumbers::default();
     if !read_record(&mut csv, &mut record, 1)? {
         return Err(ImportError::Empty);
     }
+    rows.of(&csv, &record);
     let columns = Columns::from_header(&record)?;
 
     let mut builder = Builder::new(source);
-    let mut row: u64 = 1;
-    while read_record(&mut csv, &mut record, row + 1)? {
-        row += 1;
+    while read_record(&mut csv, &mut record, rows.next())? {
+        let row = rows.of(&csv, &record);
         // A quote left open swallows the rest of the file into this, the last, record.
         let unclosed = unclosed_quote(&csv);
         builder.add(&columns, &record, row, unclosed);
@@ -133,7 +134,7 @@ pub fn import<R: Read>(
             });
         }
     }
-    if row == 1 {
+    if builder.tally.rows_read == 0 {
         return Err(ImportError::HeaderOnly);
     }
     progress(Progress {

@@ -59,6 +59,8 @@ pub(super) struct Tracked<R> {
     pub(super) bytes: u64,
     /// Whether the file's end was reached.
     pub(super) eof: bool,
+    /// The last byte read (0 before any).
+    pub(super) last: u8,
 }
 
 /// A CSV reader over `reader`, separated by what its header line is separated by: a comma,
@@ -98,6 +100,7 @@ impl<R> Tracked<R> {
             state: QuoteState::FieldStart,
             bytes: 0,
             eof: false,
+            last: 0,
         }
     }
 }
@@ -108,8 +111,12 @@ impl<R: Read> Read for Tracked<R> {
         if count == 0 && !buf.is_empty() {
             self.eof = true;
         }
-        for &byte in buf.get(..count).unwrap_or_default() {
+        let read = buf.get(..count).unwrap_or_default();
+        for &byte in read {
             self.state = self.state.next(byte);
+        }
+        if let Some(&last) = read.last() {
+            self.last = last;
         }
         self.bytes += count as u64;
         Ok(count)
@@ -165,6 +172,62 @@ pub(super) fn read_record<R: Read>(
             }
         }
     })
+}
+
+/// Spreadsheet row numbers of a CSV file's records, as a spreadsheet app opening the file
+/// numbers them: every line is a row, blank lines included, except the line breaks inside a
+/// quoted field, which stay in their cell.
+#[derive(Debug, Default)]
+pub(super) struct RowNumbers {
+    /// Line breaks inside the quoted fields of the records so far: lines that are no rows.
+    inner_lines: u64,
+    /// The row of the record before.
+    last: u64,
+    /// Whether the file's lines end in a carriage return (CR LF), once the header is read.
+    carriage_returns: Option<bool>,
+}
+
+impl RowNumbers {
+    /// The row of the record `csv` just read into `record`; called once per record, in order.
+    /// The reader's line count after the record says where it ended (blank lines before a
+    /// record are skipped by the reader, so its start is not where it says). A file whose lines
+    /// end in a lone carriage return (which the reader does not count) is numbered record by
+    /// record.
+    pub(super) fn of<R: Read>(
+        &mut self,
+        csv: &csv::Reader<Tracked<R>>,
+        record: &csv::ByteRecord,
+    ) -> u64 {
+        let inner: u64 = record
+            .iter()
+            .map(|field| field.iter().filter(|&&b| b == b'\n').count() as u64)
+            .sum();
+        let tracked = csv.get_ref();
+        let at_end = tracked.eof && csv.position().byte() == tracked.bytes;
+        let terminated = !at_end || matches!(tracked.last, b'\n' | b'\r');
+        let after = csv.position().line();
+        // A record ended by CR LF leaves its LF to the next read, so the reader's line is
+        // still the record's own; told once, from the header.
+        let carriage_returns = *self
+            .carriage_returns
+            .get_or_insert(terminated && after == 1 + inner);
+        // The line the record ends on, then the line it starts on.
+        let end = if carriage_returns {
+            after
+        } else {
+            after.saturating_sub(u64::from(terminated))
+        };
+        let start = end.saturating_sub(inner);
+        let row = start.saturating_sub(self.inner_lines).max(self.last + 1);
+        self.inner_lines += inner;
+        self.last = row;
+        row
+    }
+
+    /// The row the next record would have with no blank line before it, for errors.
+    pub(super) fn next(&self) -> u64 {
+        self.last + 1
+    }
 }
 
 /// Whether the record just read is the last one and was swallowed by a quote left open: the
@@ -302,7 +365,14 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
         if text.is_empty() {
             return None;
         }
-        match text.parse::<f64>() {
+        // A decimal comma (`35,61`, as European and Arabic locales write it).
+        let decimal_comma = text.matches(',').count() == 1 && !text.contains('.');
+        let number = if decimal_comma {
+            text.replace(',', ".")
+        } else {
+            text.to_string()
+        };
+        match number.parse::<f64>() {
             Ok(value) if value.is_finite() && value.abs() <= limit => Some(value),
             Ok(_) => {
                 self.error(
@@ -354,6 +424,26 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rows_of(text: &str) -> Vec<u64> {
+        let mut csv = csv_reader(text.as_bytes()).expect("reads");
+        let mut record = csv::ByteRecord::new();
+        let mut numbers = RowNumbers::default();
+        let mut rows = Vec::new();
+        while csv.read_byte_record(&mut record).expect("reads") {
+            rows.push(numbers.of(&csv, &record));
+        }
+        rows
+    }
+
+    #[test]
+    fn rows_count_blank_lines_but_not_line_breaks_in_quotes() {
+        assert_eq!(rows_of("h\n\"a\nb\"\n\n\nc\nd"), [1, 2, 5, 6]);
+        assert_eq!(rows_of("h\r\n\r\nc\r\n\"d\r\ne\"\r\nf\r\n"), [1, 3, 4, 5]);
+        assert_eq!(rows_of("h\r\n\r\nc"), [1, 3]);
+        // Lone carriage returns: numbered record by record.
+        assert_eq!(rows_of("h\ra\rb"), [1, 2, 3]);
+    }
 
     #[test]
     fn quotes_open_only_at_the_start_of_a_field() {

@@ -35,7 +35,8 @@ use super::acled::LARGE_FATALITIES;
 use super::acled_actors::{self, actor_for_name};
 use super::acled_fields;
 use super::csv_rows::{
-    csv_reader, csv_reader_and_delimiter, header_names, read_record, unclosed_quote, Row, Tally,
+    csv_reader, csv_reader_and_delimiter, header_names, read_record, unclosed_quote, Row,
+    RowNumbers, Tally,
 };
 use super::table_mapping::{self, parse_date, DateEvidence, Field, Mapping, TableDate};
 use super::ucdp::GovernorateShapes;
@@ -89,11 +90,37 @@ impl TablePreview {
 
 /// The preview of the table of a header and its first rows (a sheet's, or a CSV's).
 pub fn preview_rows(
-    header: Vec<String>,
+    mut header: Vec<String>,
     rows: impl Iterator<Item = Vec<String>>,
     reading: String,
 ) -> TablePreview {
-    let header: Vec<String> = header
+    let mut sample: Vec<Vec<String>> = rows
+        .take(SAMPLE_ROWS)
+        .map(|row| {
+            row.into_iter()
+                .map(|cell| cell.chars().take(SAMPLE_CHARS).collect())
+                .collect()
+        })
+        .collect();
+    // Columns past the last one with a name or a value in the first rows are left out of the
+    // step (a stray cell in a sheet's far corner would make thousands of empty columns).
+    let used = |column: usize| {
+        header.get(column).is_some_and(|name| !name.is_empty())
+            || sample
+                .iter()
+                .any(|row| row.get(column).is_some_and(|cell| !cell.trim().is_empty()))
+    };
+    let width = (0..header.len())
+        .rev()
+        .find(|&c| used(c))
+        .map_or(0, |c| c + 1);
+    header.truncate(width);
+    for row in &mut sample {
+        row.truncate(width);
+    }
+    // The guess reads the names as written: an unnamed column is guessed by its values only.
+    let guess = table_mapping::guess(&header, &sample);
+    let header = header
         .into_iter()
         .enumerate()
         .map(|(index, name)| {
@@ -104,15 +131,6 @@ pub fn preview_rows(
             }
         })
         .collect();
-    let sample: Vec<Vec<String>> = rows
-        .take(SAMPLE_ROWS)
-        .map(|row| {
-            row.into_iter()
-                .map(|cell| cell.chars().take(SAMPLE_CHARS).collect())
-                .collect()
-        })
-        .collect();
-    let guess = table_mapping::guess(&header, &sample);
     TablePreview {
         header,
         sample,
@@ -188,14 +206,15 @@ pub fn import_csv<R: Read>(
 ) -> Result<Imported, ImportError> {
     let mut csv = csv_reader(reader).map_err(|error| ImportError::Read(error.to_string()))?;
     let mut record = csv::ByteRecord::new();
+    let mut rows = RowNumbers::default();
     if !read_record(&mut csv, &mut record, 1)? {
         return Err(ImportError::Empty);
     }
+    rows.of(&csv, &record);
     let header = header_names(&record)?;
     let mut builder = Builder::new(&header, mapping, source, Format::OtherCsv)?;
-    let mut row: u64 = 1;
-    while read_record(&mut csv, &mut record, row + 1)? {
-        row += 1;
+    while read_record(&mut csv, &mut record, rows.next())? {
+        let row = rows.of(&csv, &record);
         let unclosed = unclosed_quote(&csv);
         builder.add(&record, row, unclosed);
         if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
@@ -205,7 +224,7 @@ pub fn import_csv<R: Read>(
             });
         }
     }
-    if row == 1 {
+    if builder.tally.rows_read == 0 && builder.blank_rows == 0 {
         return Err(ImportError::HeaderOnly);
     }
     progress(Progress {
@@ -272,6 +291,8 @@ struct Builder<'a> {
     shapes: Option<GovernorateShapes>,
     /// Governorate names not recognised, warned of once each.
     unknown_governorates: FxHashSet<String>,
+    /// Rows with nothing in them, passed over.
+    blank_rows: u64,
 }
 
 impl<'a> Builder<'a> {
@@ -305,22 +326,33 @@ impl<'a> Builder<'a> {
             tally: Tally::default(),
             shapes: super::ucdp::governorate_shapes().ok(),
             unknown_governorates: FxHashSet::default(),
+            blank_rows: 0,
         })
     }
 
-    /// Reads one record (row `row`), adding its event or its problems.
+    /// Reads one record (row `row`), adding its event or its problems. A row with nothing in
+    /// it (a spreadsheet saved as CSV writes its empty rows as separators only) is passed
+    /// over, not counted as read.
     fn add(&mut self, record: &csv::ByteRecord, row: u64, unclosed: bool) {
+        let empty = |field: &[u8]| field.iter().all(u8::is_ascii_whitespace);
+        if !unclosed && record.iter().all(empty) {
+            self.blank_rows += 1;
+            return;
+        }
         let mut fields = Row {
             columns: self.header,
             record,
             row,
             problems: Vec::new(),
         };
-        // A spreadsheet's rows are as wide as its widest; a CSV's must match the header.
-        let shape_ok = if self.format == Format::Spreadsheet {
-            !fields.has_wrong_shape(record.len(), false)
+        // A spreadsheet's rows are as wide as its widest; a CSV's must match the header, but
+        // for empty fields past its end (a separator left at the end of the line).
+        let width = self.header.len();
+        let trailing_empty = record.len() > width && record.iter().skip(width).all(empty);
+        let shape_ok = if self.format == Format::Spreadsheet || trailing_empty {
+            !fields.has_wrong_shape(record.len(), unclosed)
         } else {
-            !fields.has_wrong_shape(self.header.len(), unclosed)
+            !fields.has_wrong_shape(width, unclosed)
         };
         if shape_ok {
             if let Some(event) = self.event(&mut fields) {
@@ -336,9 +368,14 @@ impl<'a> Builder<'a> {
 
     /// The event of a row whose shape is right, or `None` with its errors in `fields`.
     fn event(&mut self, fields: &mut Row<'_, [String]>) -> Option<Event> {
-        let local_id = match self.mapping.column(Field::Id) {
-            Some(column) => fields.required(column).to_string(),
-            None => format!("row-{}", fields.row),
+        // A row without an id of its own is named by its row, as a table without ids is.
+        let local_id = match self
+            .mapping
+            .column(Field::Id)
+            .map(|column| fields.text(column))
+        {
+            Some(id) if !id.is_empty() => table_mapping::western_digits(id),
+            _ => format!("row-{}", fields.row),
         };
         let id = format!("{}:{local_id}", self.source.collection_id);
         let id_column = self.mapping.column(Field::Id).unwrap_or_default();
@@ -602,6 +639,20 @@ impl<'a> Builder<'a> {
             return None;
         }
         let total = best.or(high).or(low);
+        if best.is_none() && (low.is_some() || high.is_some()) {
+            let field = if low.is_some() {
+                Field::DeathsLow
+            } else {
+                Field::DeathsHigh
+            };
+            fields.warn(
+                column(field),
+                &total.unwrap_or_default().to_string(),
+                "a low or high estimate without a best one: kept with the record, but totals \
+                 add best estimates only, so this row adds no deaths to them"
+                    .into(),
+            );
+        }
         if let (Some(civilians), Some(total)) = (civilians, best) {
             if civilians > total {
                 fields.warn(
@@ -771,7 +822,11 @@ pub fn whole_number(text: &str) -> Option<u64> {
             other => other,
         })
         .collect();
-    let number = ascii.strip_suffix(".0").unwrap_or(&ascii);
+    // A spreadsheet's number: `12.0`, `12.00`.
+    let number = match ascii.split_once('.') {
+        Some((whole, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => whole,
+        _ => ascii.as_str(),
+    };
     let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
     for separator in [',', ' ', '\u{a0}', '\u{202f}'] {
         let groups: Vec<&str> = number.split(separator).collect();
@@ -1054,6 +1109,7 @@ mod tests {
         assert_eq!(whole_number("1,200"), Some(1200));
         assert_eq!(whole_number("1 200 000"), Some(1_200_000));
         assert_eq!(whole_number("12.0"), Some(12));
+        assert_eq!(whole_number("3.00"), Some(3));
         assert_eq!(whole_number("١٢"), Some(12));
         assert_eq!(whole_number("۱٬۲۰۰"), Some(1200));
         for bad in ["12.5", "1,20", "-3", "about 5", "", "1,2000"] {

@@ -138,8 +138,6 @@ impl Field {
                 "reference",
                 "uid",
                 "eventidcnty",
-                "رقم",
-                "الرقم",
             ],
             Field::Date => &[
                 "date",
@@ -581,8 +579,8 @@ pub fn parse_date(
     order: Option<DateOrder>,
     today: Option<Day>,
 ) -> Result<TableDate, String> {
-    let text = text.trim();
-    let (year, month, day) = split_date(text, order)?;
+    let text = western_digits(text.trim());
+    let (year, month, day) = split_date(&text, order)?;
     if year < FIRST_YEAR {
         return Err(format!(
             "the year {year:04} is before {FIRST_YEAR}, probably a typo"
@@ -627,6 +625,19 @@ pub fn parse_date(
     }
 }
 
+/// `text` with Arabic-Indic and Eastern Arabic-Indic digits (٠-٩, ۰-۹) written as 0-9, and the
+/// Arabic comma as a comma: Syrian sheets write dates and counts in either.
+pub fn western_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{060C}' => ',',
+            other => other,
+        })
+        .collect()
+}
+
 /// (year, month, day) of a date cell, month and day absent for a month or a year alone.
 fn split_date(
     text: &str,
@@ -651,6 +662,15 @@ fn split_date(
     let numeric: Vec<&str> = date.split(['/', '.', '-']).collect();
     if numeric.iter().all(|part| digits(part)) {
         return match numeric.as_slice() {
+            // `20190304`, as databases write a day.
+            [compact]
+                if compact.len() == 8
+                    && (compact.starts_with("19") || compact.starts_with("20")) =>
+            {
+                let (year, rest) = compact.split_at(4);
+                let (month, day) = rest.split_at(2);
+                Ok((year_of(year)?, Some(number(month)?), Some(number(day)?)))
+            }
             [year] if year.len() == 4 => Ok((year_of(year)?, None, None)),
             [year, month] if year.len() == 4 && month.len() <= 2 => {
                 Ok((year_of(year)?, Some(number(month)?), None))
@@ -807,6 +827,8 @@ mod tests {
             "04-Mar-2019",
             "March 4, 2019",
             "mar 4 2019",
+            "20190304",
+            "٢٠١٩-٠٣-٠٤",
         ] {
             assert_eq!(exact(text, None), march_4, "{text}");
         }

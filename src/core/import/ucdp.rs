@@ -37,7 +37,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::csv_rows::{csv_reader, header_names, read_record, unclosed_quote, Tally};
+use super::csv_rows::{csv_reader, header_names, read_record, unclosed_quote, RowNumbers, Tally};
 use super::ucdp_check::{Checked, Checker, Row};
 use super::ucdp_columns::Columns;
 pub use super::ucdp_columns::{GED_49, REQUIRED};
@@ -161,9 +161,11 @@ pub fn import_described<R: Read>(
     }
     let mut csv = csv_reader(reader).map_err(|error| ImportError::Read(error.to_string()))?;
     let mut record = csv::ByteRecord::new();
+    let mut rows = RowNumbers::default();
     if !read_record(&mut csv, &mut record, 1)? {
         return Err(ImportError::Empty);
     }
+    let first_row = rows.of(&csv, &record);
     let first = without_bom(&record);
     let first_fields: Vec<String> = first
         .iter()
@@ -186,12 +188,11 @@ pub fn import_described<R: Read>(
         }
     };
     if headerless {
-        builder.add(&columns, &first, 1, unclosed_quote(&csv));
+        builder.add(&columns, &first, first_row, unclosed_quote(&csv));
         report(&builder, csv.position().byte());
     }
-    let mut row: u64 = 1;
-    while read_record(&mut csv, &mut record, row + 1)? {
-        row += 1;
+    while read_record(&mut csv, &mut record, rows.next())? {
+        let row = rows.of(&csv, &record);
         // A quote left open swallows the rest of the file into this, the last, record.
         builder.add(&columns, &record, row, unclosed_quote(&csv));
         report(&builder, csv.position().byte());
