@@ -206,3 +206,24 @@ test('a workbook opens on the sheet the reader picks, counted from the same tabl
   await expect(page.getByTestId('your-data')).toContainText('Spreadsheet, sheet “Incidents”');
   expect(errors).toEqual([]);
 });
+
+test('the same table read again with other columns replaces its earlier reading', async ({ page }) => {
+  await start(page);
+  const rows = monitorRows().map((row, i) => ({ ...row, Date: `2019-0${(i % 9) + 1}-1${i % 10}`, Killed: String(i % 5) }));
+  const file = Buffer.from(delimited(rows, ';'));
+  const sum = (column) => rows.reduce((total, row) => total + Number(row[column]), 0);
+  await openFile(page, 'again.csv', file);
+  await expect(page.getByTestId('column-mapping')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('mapping-import').click();
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(sum('Killed'))} deaths`, { timeout: 30_000 });
+  // Again, deaths read from the civilians column this time.
+  await openFile(page, 'again.csv', file);
+  await expect(page.getByTestId('column-mapping')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('map-civilians').selectOption('');
+  await page.getByTestId('map-deaths').selectOption('6');
+  await page.getByTestId('mapping-import').click();
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(sum('Civilians killed'))} deaths`, { timeout: 30_000 });
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + rows.length));
+  await expect(page.getByTestId('your-data').locator('li.opened-file')).toHaveCount(1);
+  await expect(page.getByText('again.csv was read again')).toBeVisible();
+});
