@@ -101,3 +101,20 @@ export async function deployment({ under = '', spa = false, gzipEncoding = false
     },
   };
 }
+
+/** The ids of the collections kept on this device (the page's private file storage), in the
+ * order they were opened; empty while the index is being written. */
+export function keptIds(page) {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('own-files').catch(() => null);
+    if (!folder) return [];
+    // The index may be caught empty while it is written.
+    const index = await folder.getFileHandle('index.json').then((h) => h.getFile()).then((f) => f.text()).catch(() => '');
+    try {
+      return JSON.parse(index).map((kept) => kept.collection_id);
+    } catch {
+      return [];
+    }
+  });
+}

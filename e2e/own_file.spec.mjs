@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allEvents, dataset, deployment, groupThousands, parseCsv, screenshot, watchConsole } from './helpers.mjs';
+import { allEvents, dataset, deployment, groupThousands, keptIds, parseCsv, screenshot, watchConsole } from './helpers.mjs';
 
 const bundled = allEvents().length;
 
@@ -119,18 +119,7 @@ test('an opened file is kept on this device: a reload reopens it and its link, R
   await openFile(page, 'kept.json', JSON.stringify(file));
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(mine), { timeout: 30_000 });
   // The kept copy is written just after the file opens.
-  await expect.poll(() => page.evaluate(async () => {
-    const root = await navigator.storage.getDirectory();
-    const folder = await root.getDirectoryHandle('own-files').catch(() => null);
-    if (!folder) return [];
-    // The index may be caught empty while it is written.
-    const index = await folder.getFileHandle('index.json').then((h) => h.getFile()).then((f) => f.text()).catch(() => '');
-    try {
-      return JSON.parse(index).map((kept) => kept.collection_id);
-    } catch {
-      return [];
-    }
-  })).toEqual(['kept']);
+  await expect.poll(() => keptIds(page)).toEqual(['kept']);
   await page.reload();
   await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + mine), { timeout: 30_000 });
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(mine));

@@ -4,7 +4,7 @@
 // the files the tests build (or, for the workbook, from the CSV committed beside it).
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { allEvents, groupThousands, parseCsv, screenshot, watchConsole } from './helpers.mjs';
+import { allEvents, groupThousands, keptIds, parseCsv, screenshot, watchConsole } from './helpers.mjs';
 
 const bundled = allEvents().length;
 
@@ -57,18 +57,7 @@ const isCount = (value) => /^\d+$/.test(value);
 
 /** Waits until the collection `id` is kept on this device, so that a new address reopens it. */
 async function kept(page, id) {
-  await expect.poll(() => page.evaluate(async () => {
-    const root = await navigator.storage.getDirectory();
-    const folder = await root.getDirectoryHandle('own-files').catch(() => null);
-    if (!folder) return [];
-    // The index may be caught empty while it is written.
-    const index = await folder.getFileHandle('index.json').then((h) => h.getFile()).then((f) => f.text()).catch(() => '');
-    try {
-      return JSON.parse(index).map((entry) => entry.collection_id);
-    } catch {
-      return [];
-    }
-  }), { timeout: 30_000 }).toContain(id);
+  await expect.poll(() => keptIds(page), { timeout: 30_000 }).toContain(id);
 }
 
 test('a semicolon table with dates like 03/04/2018 waits for their order, then opens whole', async ({ page }) => {

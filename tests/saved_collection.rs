@@ -21,39 +21,8 @@ use incident_explorer::core::validate::{self, Severity};
 
 const FILE_NAME: &str = "ACLED Syria 2023, “test” & more.csv";
 
-const COLUMNS: [&str; 31] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-];
+// The current ACLED export layout, as the synthetic exports write it.
+use incident_explorer::tools::synth_acled::COLUMNS;
 
 /// One row of the export: id, date, event type, sub-event type, admin1, place, notes,
 /// fatalities.

@@ -48,6 +48,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::parties::Parties;
 use super::ucdp::GovernorateShapes;
 
 /// Fatalities in one event above which a row is kept with a warning: more than any single
@@ -63,7 +64,7 @@ use super::Format;
 use super::{is_collection_id, FileInfo, ImportError, Imported, Progress, PROGRESS_ROWS};
 use crate::core::model::{
     AcledInfo, ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
-    LocationPrecision, Party, Place, Source, SCHEMA_VERSION,
+    LocationPrecision, Place, Source, SCHEMA_VERSION,
 };
 use crate::core::query::is_event_id;
 use crate::core::validate::SYRIA_BOUNDS;
@@ -156,8 +157,7 @@ struct Named<'a> {
 /// Accumulates the events and the parties they point into.
 struct Builder<'a> {
     source: &'a FileInfo,
-    parties: Vec<Party>,
-    party_index: FxHashMap<String, u32>,
+    parties: Parties,
     events: Vec<Event>,
     /// Each event id seen, with its row, to name the first row of a duplicate.
     seen: FxHashMap<String, u64>,
@@ -175,8 +175,7 @@ impl<'a> Builder<'a> {
             shapes: super::ucdp::governorate_shapes().ok(),
             other_countries: FxHashSet::default(),
             source,
-            parties: Vec::new(),
-            party_index: FxHashMap::default(),
+            parties: Parties::default(),
             events: Vec::new(),
             seen: FxHashMap::default(),
             tally: Tally::default(),
@@ -300,11 +299,7 @@ impl<'a> Builder<'a> {
             for name in acled_actors::names(field) {
                 // A name seen before keeps the category it got then: the rules run once per
                 // distinct name, not once per row.
-                let known = self
-                    .party_index
-                    .get(name)
-                    .and_then(|&index| self.parties.get(index as usize))
-                    .and_then(|party| party.actors.first().copied());
+                let known = self.parties.actor_of(name);
                 if let Some(actor) = known.or_else(|| actor_for_name(name)) {
                     named.push(Named {
                         name,
@@ -388,7 +383,7 @@ impl<'a> Builder<'a> {
 
         let mut actors: Vec<ActorRef> = Vec::new();
         for named in &named {
-            let party = self.party(named.name, named.actor)?;
+            let party = self.parties.index_of(named.name, &[named.actor])?;
             let actor_ref = ActorRef {
                 actor: named.actor,
                 role: named.role,
@@ -557,20 +552,6 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// The index of the party with this name, added on first sight; `None` past `u32`.
-    fn party(&mut self, name: &str, actor: Actor) -> Option<u32> {
-        if let Some(&index) = self.party_index.get(name) {
-            return Some(index);
-        }
-        let index = u32::try_from(self.parties.len()).ok()?;
-        self.parties.push(Party {
-            name: name.to_string(),
-            actors: vec![actor],
-        });
-        self.party_index.insert(name.to_string(), index);
-        Some(index)
-    }
-
     fn finish(self) -> Imported {
         let file_name = &self.source.file_name;
         let dataset = Dataset {
@@ -599,7 +580,7 @@ impl<'a> Builder<'a> {
                 file: None,
                 url: None,
             }],
-            parties: self.parties,
+            parties: self.parties.into_vec(),
             dyads: Vec::new(),
             events: self.events,
             figures: Vec::new(),

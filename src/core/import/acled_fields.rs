@@ -13,7 +13,8 @@ use crate::core::vocab::{EventKind, Governorate, Role};
 /// 1900 is a typo (ACLED's API once served "0025" for 2025).
 pub const FIRST_YEAR: i32 = 1900;
 
-const MONTHS: [&str; 12] = [
+/// The months' names, lower case, January first.
+pub(super) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -38,12 +38,13 @@ use super::csv_rows::{
     csv_reader, csv_reader_and_delimiter, header_names, read_record, unclosed_quote, Row,
     RowNumbers, Tally,
 };
+use super::parties::Parties;
 use super::table_mapping::{self, parse_date, DateEvidence, Field, Mapping, TableDate};
 use super::ucdp::GovernorateShapes;
 use super::{is_collection_id, FileInfo, Format, ImportError, Imported, Progress, PROGRESS_ROWS};
 use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
-    LocationPrecision, Party, Place, Source, SCHEMA_VERSION,
+    LocationPrecision, Place, Source, SCHEMA_VERSION,
 };
 use crate::core::query::is_event_id;
 use crate::core::validate::SYRIA_BOUNDS;
@@ -282,8 +283,7 @@ struct Builder<'a> {
     source: &'a FileInfo,
     format: Format,
     date_column: usize,
-    parties: Vec<Party>,
-    party_index: FxHashMap<String, u32>,
+    parties: Parties,
     events: Vec<Event>,
     /// Each event id seen, with its row, to name the first row of a duplicate.
     seen: FxHashMap<String, u64>,
@@ -319,8 +319,7 @@ impl<'a> Builder<'a> {
             source,
             format,
             date_column,
-            parties: Vec::new(),
-            party_index: FxHashMap::default(),
+            parties: Parties::default(),
             events: Vec::new(),
             seen: FxHashMap::default(),
             tally: Tally::default(),
@@ -429,7 +428,7 @@ impl<'a> Builder<'a> {
         };
         let mut actors: Vec<ActorRef> = Vec::new();
         for named in &named {
-            let party = self.party(named.name, named.actor)?;
+            let party = self.parties.index_of(named.name, &[named.actor])?;
             let actor_ref = ActorRef {
                 actor: named.actor,
                 role: named.role,
@@ -603,11 +602,7 @@ impl<'a> Builder<'a> {
         ] {
             let text = fields.optional(self.mapping.column(field));
             for name in acled_actors::names(text) {
-                let known = self
-                    .party_index
-                    .get(name)
-                    .and_then(|&index| self.parties.get(index as usize))
-                    .and_then(|party| party.actors.first().copied());
+                let known = self.parties.actor_of(name);
                 let actor = known.unwrap_or_else(|| actor_named(name));
                 named.push(Named { name, actor, role });
             }
@@ -694,20 +689,6 @@ impl<'a> Builder<'a> {
         Some(casualties)
     }
 
-    /// The index of the party with this name, added on first sight; `None` past `u32`.
-    fn party(&mut self, name: &str, actor: Actor) -> Option<u32> {
-        if let Some(&index) = self.party_index.get(name) {
-            return Some(index);
-        }
-        let index = u32::try_from(self.parties.len()).ok()?;
-        self.parties.push(Party {
-            name: name.to_string(),
-            actors: vec![actor],
-        });
-        self.party_index.insert(name.to_string(), index);
-        Some(index)
-    }
-
     fn finish(self) -> Imported {
         let file_name = &self.source.file_name;
         let columns: Vec<String> = self
@@ -746,7 +727,7 @@ impl<'a> Builder<'a> {
                 file: None,
                 url: None,
             }],
-            parties: self.parties,
+            parties: self.parties.into_vec(),
             dyads: Vec::new(),
             events: self.events,
             figures: Vec::new(),
@@ -811,17 +792,8 @@ fn count(fields: &mut Row<'_, [String]>, column: Option<usize>) -> Option<Option
 /// A whole number as tables write it: `1200`, `1,200`, `1 200`, `12.0` (a spreadsheet's
 /// number), or in Arabic-Indic digits (`١٢`); `None` for anything else.
 pub fn whole_number(text: &str) -> Option<u64> {
-    let ascii: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            // The Arabic thousands separator.
-            '\u{066C}' => ',',
-            other => other,
-        })
-        .collect();
+    // The Arabic thousands separator groups as a comma does.
+    let ascii = table_mapping::western_digits(text.trim()).replace('\u{066C}', ",");
     // A spreadsheet's number: `12.0`, `12.00`.
     let number = match ascii.split_once('.') {
         Some((whole, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => whole,

@@ -22,6 +22,7 @@ mod acled_read;
 mod csv_rows;
 pub mod mapped;
 pub mod message;
+mod parties;
 pub mod spreadsheet;
 pub mod table_mapping;
 pub mod text_decoding;

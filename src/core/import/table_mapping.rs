@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::acled_fields::FIRST_YEAR;
+use super::acled_fields::{FIRST_YEAR, MONTHS};
 use crate::core::date::{days_in_month, Day};
 use crate::core::model::DatePrecision;
 
@@ -551,21 +551,6 @@ pub struct TableDate {
     pub precision: DatePrecision,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Reads a date cell: `2019-03-04` (with a time after it or not), `2019/03/04`, `2019-03` (the
 /// month), `2019` (the year), `04/03/2019` in `order` (also with dots or dashes), `4 March
 /// 2019`, `4 Mar 2019`, `March 4, 2019`. `today`, when given, refuses years after next year.
@@ -579,7 +564,8 @@ pub fn parse_date(
     order: Option<DateOrder>,
     today: Option<Day>,
 ) -> Result<TableDate, String> {
-    let text = western_digits(text.trim());
+    // The Arabic comma separates as a comma does ("March 4، 2019").
+    let text = western_digits(text.trim()).replace('\u{060C}', ",");
     let (year, month, day) = split_date(&text, order)?;
     if year < FIRST_YEAR {
         return Err(format!(
@@ -625,14 +611,13 @@ pub fn parse_date(
     }
 }
 
-/// `text` with Arabic-Indic and Eastern Arabic-Indic digits (٠-٩, ۰-۹) written as 0-9, and the
-/// Arabic comma as a comma: Syrian sheets write dates and counts in either.
+/// `text` with Arabic-Indic and Eastern Arabic-Indic digits (٠-٩, ۰-۹) written as 0-9: Syrian
+/// sheets write dates, counts and ids in either.
 pub fn western_digits(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
             '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            '\u{060C}' => ',',
             other => other,
         })
         .collect()

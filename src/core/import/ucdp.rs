@@ -38,6 +38,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 use super::csv_rows::{csv_reader, header_names, read_record, unclosed_quote, RowNumbers, Tally};
+use super::parties::Parties;
 use super::ucdp_check::{Checked, Checker, Row};
 use super::ucdp_columns::Columns;
 pub use super::ucdp_columns::{GED_49, REQUIRED};
@@ -47,10 +48,10 @@ use super::{
     PROGRESS_ROWS,
 };
 use crate::core::model::{
-    ActorRef, Casualty, Citation, Collection, Dataset, Dyad, Event, Party, Source, UcdpInfo,
+    ActorRef, Casualty, Citation, Collection, Dataset, Dyad, Event, Source, UcdpInfo,
     SCHEMA_VERSION,
 };
-use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
+use crate::core::vocab::{CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
 /// The id of the one source every event of a user's file cites.
 pub const SOURCE_ID: &str = "ucdp-ged";
@@ -224,8 +225,7 @@ fn without_bom(record: &csv::ByteRecord) -> csv::ByteRecord {
 struct Builder<'a> {
     source: &'a FileInfo,
     description: Description,
-    parties: Vec<Party>,
-    party_index: HashMap<String, u32>,
+    parties: Parties,
     dyads: Vec<Dyad>,
     dyad_index: HashMap<u32, u32>,
     events: Vec<Event>,
@@ -238,8 +238,7 @@ impl<'a> Builder<'a> {
         Builder {
             source,
             description,
-            parties: Vec::new(),
-            party_index: HashMap::new(),
+            parties: Parties::default(),
             dyads: Vec::new(),
             dyad_index: HashMap::new(),
             events: Vec::new(),
@@ -270,7 +269,7 @@ impl<'a> Builder<'a> {
         let c = fields.columns;
         if let Some(&index) = self.dyad_index.get(&checked.dyad_id) {
             let dyad = self.dyads.get(index as usize);
-            let party_name = |party: u32| self.parties.get(party as usize).map(|p| p.name.as_str());
+            let party_name = |party: u32| self.parties.get(party).map(|p| p.name.as_str());
             let same = dyad.is_some_and(|d| {
                 d.name == checked.dyad_name
                     && d.conflict_id == checked.conflict_id
@@ -291,8 +290,10 @@ impl<'a> Builder<'a> {
             }
         }
         let (Some(side_a), Some(side_b)) = (
-            self.party(checked.side_a, &checked.side_a_actors),
-            self.party(checked.side_b, &checked.side_b_actors),
+            self.parties
+                .index_of(checked.side_a, &checked.side_a_actors),
+            self.parties
+                .index_of(checked.side_b, &checked.side_b_actors),
         ) else {
             fields.whole_row("too many parties; the row was skipped".into());
             return;
@@ -327,20 +328,6 @@ impl<'a> Builder<'a> {
         ));
     }
 
-    /// The index of the party with this name, added on first sight; `None` past `u32`.
-    fn party(&mut self, name: &str, actors: &[Actor]) -> Option<u32> {
-        if let Some(&index) = self.party_index.get(name) {
-            return Some(index);
-        }
-        let index = u32::try_from(self.parties.len()).ok()?;
-        self.parties.push(Party {
-            name: name.to_string(),
-            actors: actors.to_vec(),
-        });
-        self.party_index.insert(name.to_string(), index);
-        Some(index)
-    }
-
     fn finish(self) -> Imported {
         let Description {
             mut collection,
@@ -352,7 +339,7 @@ impl<'a> Builder<'a> {
                 schema_version: SCHEMA_VERSION,
                 collection,
                 sources: vec![source],
-                parties: self.parties,
+                parties: self.parties.into_vec(),
                 dyads: self.dyads,
                 events: self.events,
                 figures: Vec::new(),
