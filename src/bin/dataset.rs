@@ -216,18 +216,10 @@ fn import_file(args: &[String]) -> Result<(), String> {
             let bytes = std::fs::read(path).map_err(|error| format!("{file}: {error}"))?;
             let table = spreadsheet::read_sheet(&bytes, table_args.sheet.as_deref())
                 .map_err(|error| format!("{file}: {error}"))?;
-            let rows = table.rows.iter().map(|(_, record)| {
-                record
-                    .iter()
-                    .map(|cell| String::from_utf8_lossy(cell).trim().to_string())
-                    .collect()
-            });
-            let reading = format!("sheet “{}”", table.sheet);
-            let preview = mapped::preview_rows(table.header.clone(), rows, reading);
+            let preview = mapped::preview_sheet(&table);
             let mapping = table_args.mapping(&preview)?;
             eprintln!("{}", table_args::describe(&mapping, &preview));
-            let rows = table.rows.iter().map(|(row, record)| (*row, record));
-            mapped::import_rows(&table.header, rows, &mapping, &info, &mut report)
+            mapped::import_sheet(&table, &mapping, &info, &mut report)
         }
         _ => acled::import(reader, &info, &mut report),
     }

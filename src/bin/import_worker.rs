@@ -139,7 +139,7 @@ mod worker {
         for name in &sheets {
             match spreadsheet::read_sheet(&bytes, Some(name)) {
                 Ok(table) => {
-                    let preview = sheet_preview(&table);
+                    let preview = mapped::preview_sheet(&table);
                     if preview.guess.column(Field::Date).is_some() {
                         chosen = Some((table, preview));
                         break;
@@ -175,26 +175,6 @@ mod worker {
         Ok(())
     }
 
-    fn sheet_preview(table: &SheetTable) -> TablePreview {
-        let rows = table.rows.iter().map(|(_, record)| {
-            record
-                .iter()
-                .map(|cell| String::from_utf8_lossy(cell).trim().to_string())
-                .collect()
-        });
-        let mut preview = mapped::preview_rows(
-            table.header.clone(),
-            rows,
-            format!(
-                "Sheet “{}”, header in row {}",
-                table.sheet, table.header_row
-            ),
-        );
-        preview.sheets = table.sheets.clone();
-        preview.sheet = Some(table.sheet.clone());
-        preview
-    }
-
     /// Does what the page chose after a preview.
     fn answer(message: PageMessage) {
         let Some(waiting) = WAITING.with(|slot| slot.borrow_mut().take()) else {
@@ -215,7 +195,7 @@ mod worker {
             ) => {
                 let (table, preview) = match spreadsheet::read_sheet(&bytes, Some(&name)) {
                     Ok(chosen) => {
-                        let preview = sheet_preview(&chosen);
+                        let preview = mapped::preview_sheet(&chosen);
                         (chosen, Some(preview))
                     }
                     Err(error) => {
@@ -296,15 +276,8 @@ mod worker {
                 total,
             })
         };
-        let rows = table.rows.iter().map(|(row, record)| (*row, record));
-        let imported = mapped::import_rows(
-            &table.header,
-            rows,
-            mapping,
-            &file_info(file),
-            &mut progress,
-        )
-        .map_err(|error| error.to_string())?;
+        let imported = mapped::import_sheet(table, mapping, &file_info(file), &mut progress)
+            .map_err(|error| error.to_string())?;
         let label = format!("Spreadsheet, sheet “{}”, columns chosen", table.sheet);
         handed_over(imported, file, total, fingerprint, &label)
     }

@@ -1,8 +1,8 @@
 //! The mapped import: any table of incidents (a CSV separated by commas, semicolons or tabs,
 //! in UTF-8 or UTF-16, or a spreadsheet's sheet) read with the columns the reader confirmed in
 //! the mapping step ([`super::table_mapping::Mapping`]). First [`preview_csv`] (or
-//! [`preview_rows`] for a sheet) gives the header, the first rows and a guessed mapping; then
-//! [`import_csv`] (or [`import_rows`]) reads every row into one collection.
+//! [`preview_sheet`] for a spreadsheet's sheet) gives the header, the first rows and a guessed
+//! mapping; then [`import_csv`] (or [`import_sheet`]) reads every row into one collection.
 //!
 //! Decisions, each with its reason (`docs/own-table-import.md` gives the whole mapping):
 //!
@@ -39,6 +39,7 @@ use super::csv_rows::{
     RowNumbers, Tally,
 };
 use super::parties::Parties;
+use super::spreadsheet::SheetTable;
 use super::table_mapping::{self, parse_date, DateEvidence, Field, Mapping, TableDate};
 use super::ucdp::GovernorateShapes;
 use super::{is_collection_id, FileInfo, Format, ImportError, Imported, Progress, PROGRESS_ROWS};
@@ -142,6 +143,27 @@ pub fn preview_rows(
     }
 }
 
+/// The preview of a spreadsheet's sheet, with the workbook's sheets to choose from.
+pub fn preview_sheet(table: &SheetTable) -> TablePreview {
+    let rows = table.rows.iter().map(|(_, record)| cells(record));
+    let reading = format!(
+        "Sheet “{}”, header in row {}",
+        table.sheet, table.header_row
+    );
+    let mut preview = preview_rows(table.header.clone(), rows, reading);
+    preview.sheets = table.sheets.clone();
+    preview.sheet = Some(table.sheet.clone());
+    preview
+}
+
+/// A record's cells as text, trimmed (the preview shows them; the import reads the record).
+fn cells(record: &csv::ByteRecord) -> Vec<String> {
+    record
+        .iter()
+        .map(|cell| String::from_utf8_lossy(cell).trim().to_string())
+        .collect()
+}
+
 /// A column's letters as a spreadsheet names it: 0 is A, 25 Z, 26 AA.
 pub fn column_letters(index: usize) -> String {
     let mut letters = Vec::new();
@@ -170,12 +192,7 @@ pub fn preview_csv<R: Read>(reader: R) -> Result<TablePreview, ImportError> {
     let header = header_names(&record)?;
     let mut rows = Vec::new();
     while rows.len() < SAMPLE_ROWS && read_record(&mut csv, &mut record, rows.len() as u64 + 2)? {
-        rows.push(
-            record
-                .iter()
-                .map(|cell| String::from_utf8_lossy(cell).trim().to_string())
-                .collect(),
-        );
+        rows.push(cells(&record));
     }
     if rows.is_empty() {
         return Err(ImportError::HeaderOnly);
@@ -235,23 +252,21 @@ pub fn import_csv<R: Read>(
     Ok(builder.finish())
 }
 
-/// Reads rows already split into cells (a spreadsheet's sheet: each with its row number as
-/// the sheet shows it) with `mapping` into one collection. `progress` gets rows read, and
-/// bytes 0.
+/// Reads every row of a spreadsheet's sheet (each numbered as the sheet shows it) with
+/// `mapping` into one collection. `progress` gets rows read, and bytes 0.
 ///
 /// # Errors
 /// [`ImportError::HeaderOnly`] when there are no rows, [`ImportError::InvalidCollectionId`],
 /// and a mapping that cannot be imported as for [`import_csv`].
-pub fn import_rows<'r>(
-    header: &[String],
-    rows: impl Iterator<Item = (u64, &'r csv::ByteRecord)>,
+pub fn import_sheet(
+    table: &SheetTable,
     mapping: &Mapping,
     source: &FileInfo,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Imported, ImportError> {
-    let mut builder = Builder::new(header, mapping, source, Format::Spreadsheet)?;
-    for (row, record) in rows {
-        builder.add(record, row, false);
+    let mut builder = Builder::new(&table.header, mapping, source, Format::Spreadsheet)?;
+    for (row, record) in &table.rows {
+        builder.add(record, *row, false);
         if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(Progress {
                 rows: builder.tally.rows_read,
