@@ -15,7 +15,8 @@
 // (default: 100000). A number is a synthetic ACLED export of that many rows; `table:N` a
 // monitor's own table of N rows (semicolons, day-first dates, Arabic: it goes through the
 // mapping step, whose guess is taken as it is, day/month/year chosen); a path is opened as it
-// is (a collection file from `dataset synth N`, say). DIST=folder measures another build.
+// is (a collection file from `dataset synth N`, say). DIST=folder measures another build;
+// STEPS=1 also lists each task over 100 ms with the app's timed steps inside it.
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
@@ -114,19 +115,29 @@ try {
     await page.waitForFunction(() => /^\?c=/.test(location.search) && document.querySelector('[data-testid=event-visible]'));
     const loaded = await page.evaluate((start) => {
       const tasks = window.benchLongTasks.filter(([at]) => at >= start);
+      // STEPS=1: each task over 100 ms, with the app's timed steps inside it.
+      const steps = tasks.filter(([, duration]) => duration > 100).map(([at, duration]) => {
+        const inside = performance.getEntriesByType('measure')
+          .filter((m) => m.startTime >= at && m.startTime < at + duration)
+          .map((m) => `${m.name} ${m.duration.toFixed(0)}`);
+        return `${(at - start).toFixed(0)} ms: ${duration.toFixed(0)} ms [${inside.join(', ')}]`;
+      });
       return {
         ms: performance.now() - start,
         longest: Math.max(0, ...tasks.map(([, duration]) => duration)),
         over100: tasks.filter(([, duration]) => duration > 100).length,
         peak: window.benchPeak,
         events: document.querySelector('[data-testid=event-visible]')?.textContent,
+        steps,
       };
     }, before);
     // Reopened from the copy kept on the device, once it is written.
     // REOPEN=0 leaves out the reopening after a reload.
     let reopened = null;
     if (process.env.REOPEN !== '0') {
-      await page.waitForFunction(async () => {
+      // Polled from here: waitForFunction takes the promise an async function returns for a
+      // truthy answer, and would reload while the copy is still being written.
+      const kept = () => page.evaluate(async () => {
         const id = new URLSearchParams(location.search).get('c');
         try {
           const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('own-files');
@@ -135,7 +146,11 @@ try {
         } catch {
           return false;
         }
-      }, null, { timeout: 600_000, polling: 1000 });
+      });
+      for (const until = Date.now() + 600_000; !(await kept());) {
+        if (Date.now() > until) throw new Error('the file was not kept on the device');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
       const reload = Date.now();
       await page.reload();
       // "Your data" may open folded after a reload: its entry is there, not necessarily shown.
@@ -155,4 +170,10 @@ console.log('\n| file | size | to first chart | longest main-thread task | tasks
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   console.log(`| ${r.file} | ${r.mb.toFixed(1)} MB | ${(r.ms / 1000).toFixed(2)} s | ${r.longest.toFixed(0)} ms | ${r.over100} | ${(r.peak / 1e6).toFixed(0)} MB | ${r.reopened === null ? "—" : `${(r.reopened / 1000).toFixed(2)} s`} | ${r.events} |`);
+}
+if (process.env.STEPS === '1') {
+  for (const r of results) {
+    console.log(`\n${r.file}: tasks over 100 ms (from choosing the file) [timed steps inside]`);
+    for (const line of r.steps) console.log(`- ${line}`);
+  }
 }

@@ -1,8 +1,9 @@
 //! What opening a reader's ACLED export costs, step by step, natively: the steps the browser
 //! runs when a file is opened (in the import worker: reading the CSV into the model and writing
-//! the collection's JSON; on the page: validating that JSON and building the catalog beside the
-//! bundled collections). The page's steps are the ones that hold its main thread. WebAssembly
-//! in the browser runs these some 2-3 times slower.
+//! the collection in pieces; on the page: checking it, merging it with the bundled collections
+//! and building the table, in steps between frames, and the steps that are not cut up). The
+//! page's steps are the ones that hold its main thread. WebAssembly in the browser runs these
+//! some 2-3 times slower.
 //!
 //! Run: `cargo run --release --example open_file_steps [ACLED.csv]` (default:
 //! `target/synth-acled-100000.csv`, written by `dataset synth 100000 --format acled --seed 1`).
@@ -14,6 +15,9 @@ use incident_explorer::core::catalog::Catalog;
 use incident_explorer::core::date::Day;
 use incident_explorer::core::import::{acled, FileInfo};
 use incident_explorer::core::validate;
+
+/// Events per step, as the page takes them between looks at the clock.
+const PER_STEP: usize = 64;
 
 const BUNDLED: [&str; 2] = ["public/data/curated.json", "public/data/ucdp.json"];
 
@@ -32,7 +36,9 @@ fn main() -> Result<(), String> {
     let base = Catalog::new(bundled);
 
     let mut steps: Vec<(&str, f64)> = Vec::new();
-    let mut timed = |name, since: Instant| steps.push((name, since.elapsed().as_secs_f64() * 1e3));
+    let timed = |steps: &mut Vec<(&str, f64)>, name, since: Instant| {
+        steps.push((name, since.elapsed().as_secs_f64() * 1e3))
+    };
 
     let at = Instant::now();
     let source = FileInfo {
@@ -42,20 +48,50 @@ fn main() -> Result<(), String> {
     };
     let imported =
         acled::import(csv.as_slice(), &source, &mut |_| {}).map_err(|error| error.to_string())?;
-    timed("worker: CSV -> model", at);
+    timed(&mut steps, "worker: CSV -> model", at);
+    let rows_read = imported.rows_read;
     let at = Instant::now();
-    let json = serde_json::to_vec(&imported.dataset).map_err(|error| error.to_string())?;
-    timed("worker: model -> JSON", at);
+    let json = validate::write_in_pieces(imported.dataset, validate::EVENTS_PER_PIECE)
+        .map_err(|error| error.to_string())?;
+    timed(&mut steps, "worker: model -> collection in pieces", at);
     let at = Instant::now();
-    let loaded = validate::load(&path, &json).map_err(|problems| format!("{problems:?}"))?;
-    timed("page: JSON -> validated model", at);
+    let mut load = validate::LoadSteps::start(&path, &json).map_err(|p| format!("{p:?}"))?;
+    timed(&mut steps, "page: header", at);
     let at = Instant::now();
-    let catalog = base.adding(loaded)?;
-    timed("page: catalog with the file", at);
+    let mut longest = 0.0f64;
+    loop {
+        let step = Instant::now();
+        let done = load.step(PER_STEP).map_err(|p| format!("{p:?}"))?;
+        longest = longest.max(step.elapsed().as_secs_f64() * 1e3);
+        if done {
+            break;
+        }
+    }
+    let loaded = load.finish().map_err(|p| format!("{p:?}"))?;
+    timed(&mut steps, "page: events checked (all steps)", at);
+    steps.push(("page: longest step of checking", longest));
+    let at = Instant::now();
+    let mut build = base.adding_in_steps(loaded)?;
+    timed(&mut steps, "page: catalog merge (before the table)", at);
+    let at = Instant::now();
+    let mut longest = 0.0f64;
+    loop {
+        let step = Instant::now();
+        let done = build.step(PER_STEP);
+        longest = longest.max(step.elapsed().as_secs_f64() * 1e3);
+        if done {
+            break;
+        }
+    }
+    timed(&mut steps, "page: table built (all steps)", at);
+    steps.push(("page: longest step of the table", longest));
+    let at = Instant::now();
+    let catalog = build.finish();
+    timed(&mut steps, "page: text index finished", at);
 
     println!(
         "{path}: {} rows, {:.1} MB of CSV, {:.1} MB of JSON; {} events in the catalog",
-        imported.rows_read,
+        rows_read,
         csv.len() as f64 / 1e6,
         json.len() as f64 / 1e6,
         catalog.table.len()

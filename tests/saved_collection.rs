@@ -154,7 +154,7 @@ fn opened_in_the_page(csv: &str) -> Dataset {
         .datasets
         .iter()
         .find(|dataset| dataset.collection.id == id)
-        .cloned()
+        .map(|dataset| (**dataset).clone())
         .unwrap_or_else(|| panic!("{id} is not in the catalog"))
 }
 

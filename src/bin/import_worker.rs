@@ -5,11 +5,12 @@
 //!
 //! Protocol (types in `core::import::message`): the worker says it is ready, the page posts one
 //! `File`; the worker answers with progress messages, then one `done` message carrying the
-//! collection's JSON bytes, or one `failed` message. A table of no known format (any CSV, a
-//! spreadsheet) is answered first with a `preview`: the worker keeps the file (a workbook's
-//! bytes and sheet) and waits for the page's `PageMessage` (another sheet, or the columns to
-//! import with). The page cancels by terminating the worker. Nothing leaves the device: the
-//! worker reads the file with `FileReaderSync`, in slices, and talks only to the page.
+//! collection (in pieces, so that the page can check it a slice at a time), or one `failed`
+//! message. A table of no known format (any CSV, a spreadsheet) is answered first with a
+//! `preview`: the worker keeps the file (a workbook's bytes and sheet) and waits for the page's
+//! `PageMessage` (another sheet, or the columns to import with). The page cancels by
+//! terminating the worker. Nothing leaves the device: the worker reads the file with
+//! `FileReaderSync`, in slices, and talks only to the page.
 //!
 //! On other targets than wasm32 this program does nothing.
 
@@ -35,6 +36,7 @@ mod worker {
     use incident_explorer::core::import::{
         self, acled, ucdp, FileInfo, Format, ImportError, Imported, Progress,
     };
+    use incident_explorer::core::validate;
 
     /// Bytes read from the file at a time: large enough that the calls cost nothing, small
     /// enough that progress moves and memory stays flat.
@@ -316,8 +318,8 @@ mod worker {
         }
     }
 
-    /// The imported collection, renamed after the file's fingerprint, as JSON bytes with the
-    /// summary for "Your data".
+    /// The imported collection, renamed after the file's fingerprint, as a collection in pieces
+    /// (`core::validate::steps`) with the summary for "Your data".
     fn handed_over(
         mut imported: Imported,
         file: &File,
@@ -326,8 +328,6 @@ mod worker {
         format: &str,
     ) -> Result<(ImportSummary, Vec<u8>), String> {
         message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
-        let bytes = serde_json::to_vec(&imported.dataset)
-            .map_err(|error| format!("The file was read but could not be handed over: {error}"))?;
         let summary = ImportSummary {
             file_name: file.name(),
             size,
@@ -339,6 +339,9 @@ mod worker {
             problems: imported.problems.iter().map(ProblemLine::from).collect(),
             problems_not_listed: imported.problems_not_listed,
         };
+        // In pieces, so that the page checks it a piece at a time between frames.
+        let bytes = validate::write_in_pieces(imported.dataset, validate::EVENTS_PER_PIECE)
+            .map_err(|error| format!("The file was read but could not be handed over: {error}"))?;
         Ok((summary, bytes))
     }
 

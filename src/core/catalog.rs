@@ -1,14 +1,18 @@
 //! Everything the explorer has loaded: the collections, the problems found while reading them,
-//! and the columnar table built over all their events.
+//! and the columnar table built over all their events. The collections are shared
+//! ([`Arc`]): a catalog with a file added or removed holds the same collections as the one
+//! before it, not copies, so only the table is built again.
+
+use std::sync::Arc;
 
 use super::model::{Dataset, Event};
-use super::table::EventTable;
+use super::table::{EventTable, TableBuilder};
 use super::validate::{Loaded, Problem, Severity};
 
 /// The loaded collections and their scan-friendly table.
 #[derive(Debug, Clone)]
 pub struct Catalog {
-    pub datasets: Vec<Dataset>,
+    pub datasets: Vec<Arc<Dataset>>,
     /// The name each dataset was loaded under, in the order of `datasets`.
     pub files: Vec<String>,
     /// Records of each file that could not be read and were skipped, in the same order.
@@ -21,29 +25,8 @@ pub struct Catalog {
 impl Catalog {
     /// Merges the loaded files; an event id already loaded from an earlier file is dropped from
     /// the later one and reported there, so a link always names one event.
-    pub fn new(mut loaded: Vec<Loaded>) -> Catalog {
-        super::validate::resolve_cross_file_duplicates(&mut loaded);
-        let mut datasets = Vec::with_capacity(loaded.len());
-        let mut files = Vec::with_capacity(loaded.len());
-        let mut skipped_per_file = Vec::with_capacity(loaded.len());
-        let mut problems = Vec::new();
-        let mut skipped = 0;
-        for file in loaded {
-            datasets.push(file.dataset);
-            files.push(file.file);
-            skipped_per_file.push(file.skipped);
-            problems.extend(file.problems);
-            skipped += file.skipped;
-        }
-        let table = EventTable::build(&datasets);
-        Catalog {
-            datasets,
-            files,
-            skipped_per_file,
-            table,
-            problems,
-            skipped,
-        }
+    pub fn new(loaded: Vec<Loaded>) -> Catalog {
+        CatalogBuild::new(loaded).run()
     }
 
     /// This catalog with `file` added after the collections already loaded (a file the reader
@@ -52,6 +35,14 @@ impl Catalog {
     /// Errors: a sentence naming the clash when a collection with the same id is loaded
     /// already (the same file opened twice, or a copy of a bundled collection).
     pub fn adding(&self, file: Loaded) -> Result<Catalog, String> {
+        Ok(self.adding_in_steps(file)?.run())
+    }
+
+    /// [`Catalog::adding`] as a build to run in steps ([`CatalogBuild::step`]). The records of
+    /// `file` that a loaded collection has already are left out of it, each with a problem.
+    ///
+    /// Errors: as [`Catalog::adding`].
+    pub fn adding_in_steps(&self, mut file: Loaded) -> Result<CatalogBuild, String> {
         let id = &file.dataset.collection.id;
         if let Some(open) = self.datasets.iter().find(|d| &d.collection.id == id) {
             return Err(format!(
@@ -59,37 +50,56 @@ impl Catalog {
                 open.collection.name, file.file
             ));
         }
-        let mut loaded = self.as_loaded(|_| true);
-        loaded.push(file);
-        Ok(Catalog::new(loaded))
+        let earlier: Vec<(&str, &Dataset)> = self
+            .files
+            .iter()
+            .map(String::as_str)
+            .zip(self.datasets.iter().map(|dataset| &**dataset))
+            .collect();
+        super::validate::resolve_against(&earlier, &mut file);
+        let mut build = self.keeping(|_| true);
+        build.datasets.push(Arc::new(file.dataset));
+        build.files.push(file.file);
+        build.skipped_per_file.push(file.skipped);
+        build.problems.extend(file.problems);
+        build.skipped += file.skipped;
+        build.table = TableBuilder::new(&build.datasets);
+        Ok(build)
     }
 
     /// This catalog without the collection `collection_id` and the problems of its file.
     pub fn without(&self, collection_id: &str) -> Catalog {
-        Catalog::new(self.as_loaded(|dataset| dataset.collection.id != collection_id))
+        self.without_in_steps(collection_id).run()
     }
 
-    /// The kept datasets as loaded files again, each with its own problems.
-    fn as_loaded(&self, keep: impl Fn(&Dataset) -> bool) -> Vec<Loaded> {
-        self.datasets
+    /// [`Catalog::without`] as a build to run in steps ([`CatalogBuild::step`]).
+    pub fn without_in_steps(&self, collection_id: &str) -> CatalogBuild {
+        self.keeping(|dataset| dataset.collection.id != collection_id)
+    }
+
+    /// A build of the collections `keep` keeps, each with its own problems. Files loaded
+    /// together were resolved against each other already: leaving one out adds nothing back.
+    fn keeping(&self, keep: impl Fn(&Dataset) -> bool) -> CatalogBuild {
+        let mut build = CatalogBuild::default();
+        for ((dataset, file), &skipped) in self
+            .datasets
             .iter()
-            .zip(self.files.iter().zip(&self.skipped_per_file))
-            .filter(|(dataset, _)| keep(dataset))
-            .map(|(dataset, (file, &skipped))| {
-                let problems: Vec<Problem> = self
-                    .problems
-                    .iter()
-                    .filter(|problem| &problem.file == file)
-                    .cloned()
-                    .collect();
-                Loaded {
-                    file: file.clone(),
-                    dataset: dataset.clone(),
-                    skipped,
-                    problems,
-                }
-            })
-            .collect()
+            .zip(&self.files)
+            .zip(&self.skipped_per_file)
+        {
+            if !keep(dataset) {
+                continue;
+            }
+            build.datasets.push(Arc::clone(dataset));
+            build.files.push(file.clone());
+            build.skipped_per_file.push(skipped);
+            build.skipped += skipped;
+            build
+                .problems
+                .extend(self.problems.iter().filter(|p| &p.file == file).cloned());
+        }
+        build.table = TableBuilder::new(&build.datasets);
+        build
     }
 
     pub fn event(&self, row: usize) -> Option<&Event> {
@@ -99,7 +109,7 @@ impl Catalog {
     /// The dataset that holds table row `row`.
     pub fn dataset_of(&self, row: usize) -> Option<&Dataset> {
         let &(dataset, _) = self.table.locations.get(row)?;
-        self.datasets.get(dataset)
+        self.datasets.get(dataset).map(|dataset| &**dataset)
     }
 
     pub fn row_of(&self, event_id: &str) -> Option<usize> {
@@ -115,5 +125,69 @@ impl Catalog {
 
     pub fn collection_ids(&self) -> Vec<String> {
         self.table.collection_ids.clone()
+    }
+}
+
+/// A [`Catalog`] being built a slice of events at a time (its table is the long part), so
+/// that a page can build it between frames; [`Catalog::new`] runs it at once.
+#[derive(Default)]
+pub struct CatalogBuild {
+    datasets: Vec<Arc<Dataset>>,
+    files: Vec<String>,
+    skipped_per_file: Vec<usize>,
+    problems: Vec<Problem>,
+    skipped: usize,
+    table: TableBuilder,
+}
+
+impl CatalogBuild {
+    /// Merges the loaded files as [`Catalog::new`] does; the table is built by the steps.
+    pub fn new(mut loaded: Vec<Loaded>) -> CatalogBuild {
+        super::validate::resolve_cross_file_duplicates(&mut loaded);
+        let mut build = CatalogBuild {
+            datasets: Vec::with_capacity(loaded.len()),
+            files: Vec::with_capacity(loaded.len()),
+            skipped_per_file: Vec::with_capacity(loaded.len()),
+            problems: Vec::new(),
+            skipped: 0,
+            table: TableBuilder::default(),
+        };
+        for file in loaded {
+            build.datasets.push(Arc::new(file.dataset));
+            build.files.push(file.file);
+            build.skipped_per_file.push(file.skipped);
+            build.problems.extend(file.problems);
+            build.skipped += file.skipped;
+        }
+        build.table = TableBuilder::new(&build.datasets);
+        build
+    }
+
+    /// Adds up to `limit` more events to the table; `true` once every event is in it.
+    pub fn step(&mut self, limit: usize) -> bool {
+        self.table.step(&self.datasets, limit)
+    }
+
+    /// Events in the table so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        self.table.progress()
+    }
+
+    /// The catalog. Call it once [`CatalogBuild::step`] said every event is in the table.
+    pub fn finish(self) -> Catalog {
+        Catalog {
+            datasets: self.datasets,
+            files: self.files,
+            skipped_per_file: self.skipped_per_file,
+            table: self.table.finish(),
+            problems: self.problems,
+            skipped: self.skipped,
+        }
+    }
+
+    /// Every step at once, then [`CatalogBuild::finish`].
+    pub fn run(mut self) -> Catalog {
+        while !self.step(usize::MAX) {}
+        self.finish()
     }
 }

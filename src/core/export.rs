@@ -7,6 +7,8 @@
 //! curly quotes correctly, quotes every field (RFC 4180), and defuses cells that a spreadsheet
 //! would run as a formula (text starting with `=`, `+`, `-`, `@`).
 
+use std::borrow::Borrow;
+
 use serde::Serialize;
 
 use super::model::{Dataset, Event};
@@ -67,9 +69,9 @@ const HEADER: [&str; 22] = [
 ];
 
 /// Builds the rows of `rows` (table row numbers); `permalink` makes the link of one event id.
-pub fn rows(
+pub fn rows<D: Borrow<Dataset>>(
     table: &EventTable,
-    datasets: &[Dataset],
+    datasets: &[D],
     selection: &[u32],
     permalink: &dyn Fn(&str) -> String,
 ) -> Vec<Row> {
@@ -78,7 +80,7 @@ pub fn rows(
         .filter_map(|&row| {
             let row = row as usize;
             let &(dataset_index, _) = table.locations.get(row)?;
-            let dataset = datasets.get(dataset_index)?;
+            let dataset = datasets.get(dataset_index)?.borrow();
             let event = table.event(row, datasets)?;
             Some(row_of(table, row, dataset, event, permalink))
         })
@@ -186,9 +188,9 @@ fn row_of(
 }
 
 /// Attribution lines of every collection that contributed rows.
-pub fn attributions(datasets: &[Dataset]) -> Vec<String> {
+pub fn attributions<D: Borrow<Dataset>>(datasets: &[D]) -> Vec<String> {
     let mut lines = Vec::new();
-    for dataset in datasets {
+    for dataset in datasets.iter().map(D::borrow) {
         for line in dataset
             .collection
             .attribution

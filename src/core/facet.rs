@@ -21,6 +21,8 @@
 //!   compiles news reports (UCDP, ACLED) each news source it cites (the citation's
 //!   `reported_by`: UCDP's `source_office`, ACLED's `source`, split at `;`).
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -262,8 +264,10 @@ pub struct OptionOrder {
     /// value. Counts with no filter, not the cross-filtered counts: the options keep their
     /// places while the reader ticks them, which moving by live counts would not.
     order: Vec<u32>,
-    /// Per value id, its text as search compares it ([`normalise`]).
-    normalised: Vec<String>,
+    /// Per value id, its text as search compares it ([`normalise`]): made when the reader
+    /// first types, as most facets are never searched and a file can hold many thousands of
+    /// values.
+    normalised: OnceLock<Vec<String>>,
 }
 
 /// What a facet lists now: [`OptionOrder::visible`].
@@ -286,15 +290,22 @@ impl OptionOrder {
             .filter_map(|id| u32::try_from(id).ok())
             .collect();
         let count = |id: u32| overall.get(id as usize).copied().unwrap_or(0);
-        order.sort_by(|&a, &b| {
+        // Values are distinct, so the order is total and an unstable sort gives it.
+        order.sort_unstable_by(|&a, &b| {
             count(b)
                 .cmp(&count(a))
                 .then_with(|| dictionary.value(a).cmp(&dictionary.value(b)))
         });
         OptionOrder {
             order,
-            normalised: dictionary.values().iter().map(|v| normalise(v)).collect(),
+            normalised: OnceLock::new(),
         }
+    }
+
+    /// Per value id of `dictionary` (the one given to [`Self::new`]), its normalised text.
+    fn normalised(&self, dictionary: &Dictionary) -> &[String] {
+        self.normalised
+            .get_or_init(|| dictionary.values().iter().map(|v| normalise(v)).collect())
     }
 
     /// How many options have any event.
@@ -311,15 +322,26 @@ impl OptionOrder {
         self.order.len() > LISTED_OPTIONS
     }
 
-    /// The options to list: the first `limit` in order whose text holds every term of `typed`
+    /// The options to list (`dictionary` is the one given to [`Self::new`]): the first `limit`
+    /// in order whose text holds every term of `typed`
     /// (the rules of the search box: case, diacritics and Arabic variants aside), then every
     /// `checked` id not among them, so that a ticked option never disappears.
-    pub fn visible(&self, checked: &[u32], typed: &str, limit: usize) -> Visible {
+    pub fn visible(
+        &self,
+        dictionary: &Dictionary,
+        checked: &[u32],
+        typed: &str,
+        limit: usize,
+    ) -> Visible {
         let terms = terms(typed);
+        let normalised: &[String] = if terms.is_empty() {
+            &[]
+        } else {
+            self.normalised(dictionary)
+        };
         let mut matching = self.order.iter().copied().filter(|&id| {
             terms.is_empty()
-                || self
-                    .normalised
+                || normalised
                     .get(id as usize)
                     .is_some_and(|text| contains_all(text, &terms))
         });
@@ -437,18 +459,21 @@ mod tests {
         assert_eq!(order.len(), 5);
         assert!(!order.searchable());
         // By count, ties by value; "Unused" has no event.
-        assert_eq!(order.visible(&[], "", 10).ids, vec![4, 1, 3, 0, 2]);
-        let first_two = order.visible(&[], "", 2);
+        assert_eq!(
+            order.visible(&dictionary, &[], "", 10).ids,
+            vec![4, 1, 3, 0, 2]
+        );
+        let first_two = order.visible(&dictionary, &[], "", 2);
         assert_eq!((first_two.ids, first_two.more), (vec![4, 1], 3));
         assert_eq!(first_two.matches, 5);
         // A ticked option beyond the listed ones stays listed, after them.
-        assert_eq!(order.visible(&[2], "", 2).ids, vec![4, 1, 2]);
+        assert_eq!(order.visible(&dictionary, &[2], "", 2).ids, vec![4, 1, 2]);
         // Typing matches as the search box does: case and diacritics aside, every term.
-        assert_eq!(order.visible(&[], "maarrat", 10).ids, vec![2]);
-        assert_eq!(order.visible(&[], "KAFR nub", 10).ids, vec![1]);
-        let one = order.visible(&[], "a", 1);
+        assert_eq!(order.visible(&dictionary, &[], "maarrat", 10).ids, vec![2]);
+        assert_eq!(order.visible(&dictionary, &[], "KAFR nub", 10).ids, vec![1]);
+        let one = order.visible(&dictionary, &[], "a", 1);
         assert_eq!((one.ids, one.more, one.matches), (vec![1], 3, 4));
-        let none = order.visible(&[3], "zzz", 10);
+        let none = order.visible(&dictionary, &[3], "zzz", 10);
         assert_eq!((none.ids, none.matches), (vec![3], 0));
     }
 

@@ -5,6 +5,8 @@
 //! filter change do no parsing and no per-row allocation. The full record stays in the
 //! [`Dataset`]s and is reached through [`EventTable::locations`].
 
+use std::borrow::Borrow;
+
 use super::date::Day;
 use super::facet::Facets;
 use super::model::{Casualty, Dataset, DatePrecision, Event, LocationPrecision};
@@ -81,6 +83,79 @@ pub struct EventTable {
     pub facets: Facets,
 }
 
+/// Builds an [`EventTable`] a slice of events at a time, so that a page can build the table
+/// of a large catalog between frames. Each [`TableBuilder::step`] takes the same datasets;
+/// [`EventTable::build`] is these steps run at once.
+#[derive(Debug, Default)]
+pub struct TableBuilder {
+    table: EventTable,
+    words: TextIndexBuilder,
+    /// The next event: (dataset index, event index).
+    next: (usize, usize),
+    /// The collection index of dataset `next.0`, once assigned.
+    collection: Option<u8>,
+    /// Events visited so far, and in all the datasets.
+    done: usize,
+    total: usize,
+}
+
+impl TableBuilder {
+    /// A builder for the table of `datasets`, with room for all their events.
+    pub fn new<D: Borrow<Dataset>>(datasets: &[D]) -> TableBuilder {
+        let total: usize = datasets.iter().map(|d| d.borrow().events.len()).sum();
+        let mut builder = TableBuilder {
+            total,
+            ..TableBuilder::default()
+        };
+        builder.table.reserve(total);
+        builder
+    }
+
+    /// Adds up to `limit` more events of `datasets` (the datasets given to
+    /// [`TableBuilder::new`]) to the table; `true` once every event was added.
+    pub fn step<D: Borrow<Dataset>>(&mut self, datasets: &[D], limit: usize) -> bool {
+        let mut left = limit;
+        while let Some(dataset) = datasets.get(self.next.0).map(D::borrow) {
+            let collection = match self.collection {
+                Some(collection) => collection,
+                None => *self
+                    .collection
+                    .insert(self.table.collection_index(&dataset.collection.id)),
+            };
+            while let Some(event) = dataset.events.get(self.next.1) {
+                if left == 0 {
+                    return false;
+                }
+                let rows = self.table.len();
+                self.table.push(dataset, event, collection, self.next);
+                if self.table.len() > rows {
+                    if let Some(text) = self.table.search_text.last() {
+                        self.words.push(text);
+                    }
+                }
+                self.next.1 += 1;
+                self.done += 1;
+                left -= 1;
+            }
+            self.next = (self.next.0 + 1, 0);
+            self.collection = None;
+        }
+        true
+    }
+
+    /// Events added so far, and in all the datasets.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total)
+    }
+
+    /// The table, with its text index.
+    pub fn finish(self) -> EventTable {
+        let mut table = self.table;
+        table.text_index = self.words.finish();
+        table
+    }
+}
+
 /// Deaths of one event as the table stores them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Deaths {
@@ -94,18 +169,10 @@ impl EventTable {
     ///
     /// Events whose dates do not parse are left out: validation already refuses them, so this
     /// only guards against a dataset built in code without it. Counts beyond `u32::MAX` saturate.
-    pub fn build(datasets: &[Dataset]) -> EventTable {
-        let mut table = EventTable::default();
-        let capacity: usize = datasets.iter().map(|d| d.events.len()).sum();
-        table.reserve(capacity);
-        for (dataset_index, dataset) in datasets.iter().enumerate() {
-            let collection = table.collection_index(&dataset.collection.id);
-            for (event_index, event) in dataset.events.iter().enumerate() {
-                table.push(dataset, event, collection, (dataset_index, event_index));
-            }
-        }
-        table.index_text();
-        table
+    pub fn build<D: Borrow<Dataset>>(datasets: &[D]) -> EventTable {
+        let mut builder = TableBuilder::new(datasets);
+        while !builder.step(datasets, usize::MAX) {}
+        builder.finish()
     }
 
     /// (Re)builds [`EventTable::text_index`] from `search_text`.
@@ -137,19 +204,23 @@ impl EventTable {
 
     /// The row of the event with this id, if it is loaded. A linear scan: it runs once per
     /// selection, not per frame.
-    pub fn row_of(&self, event_id: &str, datasets: &[Dataset]) -> Option<usize> {
+    pub fn row_of<D: Borrow<Dataset>>(&self, event_id: &str, datasets: &[D]) -> Option<usize> {
         self.locations.iter().position(|&(dataset, event)| {
             datasets
                 .get(dataset)
-                .and_then(|d| d.events.get(event))
+                .and_then(|d| d.borrow().events.get(event))
                 .is_some_and(|e| e.id == event_id)
         })
     }
 
     /// The full record of a row.
-    pub fn event<'a>(&self, row: usize, datasets: &'a [Dataset]) -> Option<&'a Event> {
+    pub fn event<'a, D: Borrow<Dataset>>(
+        &self,
+        row: usize,
+        datasets: &'a [D],
+    ) -> Option<&'a Event> {
         let &(dataset, event) = self.locations.get(row)?;
-        datasets.get(dataset)?.events.get(event)
+        datasets.get(dataset)?.borrow().events.get(event)
     }
 
     fn reserve(&mut self, rows: usize) {
@@ -968,6 +1039,6 @@ mod tests {
             table.start.first().copied(),
             Day::parse("2019-11-14").ok().map(|d| d.0)
         );
-        assert!(EventTable::build(&[]).is_empty());
+        assert!(EventTable::build::<Dataset>(&[]).is_empty());
     }
 }

@@ -11,7 +11,8 @@
 //!
 //! - **Rejected whole** (`Err`): bytes that are not one JSON document (including `NaN`, which
 //!   JSON does not have, and nesting deeper than serde_json's limit of 128); a root that is not
-//!   an object; `schema_version` missing, not a number or not [`SCHEMA_VERSION`]; `sources`,
+//!   an object; `schema_version` missing, not a number or not
+//!   [`SCHEMA_VERSION`](super::model::SCHEMA_VERSION); `sources`,
 //!   `events` or `figures` that are not arrays; a `collection`, `parties` or `dyads` that does not
 //!   parse or holds text over [`MAX_TEXT_BYTES`] (parties and dyads are referenced by index, so
 //!   one cannot be dropped without shifting the others). For invalid JSON the problem gives the
@@ -32,17 +33,21 @@
 //! output of `dataset check`. At most [`MAX_PROBLEMS`] problems are kept; the last one says how
 //! many more there were.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::date::Day;
-use super::model::{Citation, Dataset, DateRange, Event, ReportedFigure, Source, SCHEMA_VERSION};
+use super::model::{Citation, Dataset, DateRange, Event, Source};
 use super::query::is_event_id;
 use super::vocab::Publisher;
+
+pub mod steps;
+pub use steps::{write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
 
 /// Longest text accepted in one field. A 50 MB "summary" is an attack or an accident.
 pub const MAX_TEXT_BYTES: usize = 100_000;
@@ -129,287 +134,12 @@ pub struct Loaded {
     pub skipped: usize,
 }
 
-/// Parses and validates a collection file. `Err` means the whole file was rejected.
+/// Parses and validates a collection file: one JSON document, or the same collection in
+/// pieces ([`steps`]). `Err` means the whole file was rejected.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
-    let mut problems = Problems::new(file);
-    let reject = |record: Option<String>, field: Option<String>, message: String| {
-        vec![Problem {
-            severity: Severity::Error,
-            file: file.to_string(),
-            record,
-            field,
-            message,
-        }]
-    };
-    // A byte order mark is what some editors put first; it is not part of the document.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // The top level is read as raw slices of the file, and each record is parsed from its slice
-    // only when it is checked: a whole file parsed to a tree at once takes six to eight times
-    // its size, which WebAssembly's memory would keep for good (it never shrinks).
-    let top: BTreeMap<String, &RawValue> = match serde_json::from_slice(bytes) {
-        Ok(top) => top,
-        Err(_) => return Err(reject_whole(bytes, &reject)),
-    };
-    let mut header = serde_json::Map::new();
-    for (key, raw) in &top {
-        if !matches!(key.as_str(), "sources" | "events" | "figures") {
-            let Ok(value) = parse_record(raw) else {
-                return Err(reject_whole(bytes, &reject));
-            };
-            header.insert(key.clone(), value);
-        }
-    }
-    for key in ["sources", "events", "figures"] {
-        header.insert(key.to_string(), Value::Array(Vec::new()));
-    }
-    let root = Value::Object(header);
-    let object = &root;
-    match object.get("schema_version") {
-        Some(version) if version.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
-        Some(Value::Number(version)) => {
-            return Err(reject(
-                None,
-                Some("schema_version".into()),
-                format!(
-                    "version {} is not supported; this app reads version {SCHEMA_VERSION}, so \
-                     the file was rejected",
-                    printable(&version.to_string(), QUOTE_CHARS)
-                ),
-            ))
-        }
-        Some(other) => {
-            return Err(reject(
-                None,
-                Some("schema_version".into()),
-                format!(
-                    "must be the number {SCHEMA_VERSION}, not {}; the file was rejected",
-                    kind_of(other)
-                ),
-            ))
-        }
-        None => {
-            return Err(reject(
-                None,
-                Some("schema_version".into()),
-                format!(
-                    "missing; this app reads files with \"schema_version\": {SCHEMA_VERSION}, so \
-                     the file was rejected"
-                ),
-            ))
-        }
-    }
-
-    let mut arrays: Vec<Vec<&RawValue>> = Vec::new();
-    for (key, what) in [
-        ("sources", "sources"),
-        ("events", "events"),
-        ("figures", "reported figures"),
-    ] {
-        match top.get(key) {
-            Some(raw) => match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
-                Ok(items) => arrays.push(items),
-                Err(_) => {
-                    let found = serde_json::from_str::<Value>(raw.get()).unwrap_or(Value::Null);
-                    return Err(reject(
-                        None,
-                        Some(key.into()),
-                        format!(
-                            "must be an array of {what}, not {}; the file was rejected",
-                            kind_of(&found)
-                        ),
-                    ));
-                }
-            },
-            None if key == "figures" => arrays.push(Vec::new()),
-            None => {
-                return Err(reject(
-                    None,
-                    Some(key.into()),
-                    format!(
-                        "missing; a collection needs an array of {what}, so the file was rejected"
-                    ),
-                ))
-            }
-        }
-    }
-    // Records are parsed one by one so that one bad record costs only itself.
-    let raw_figures = arrays.pop().unwrap_or_default();
-    let raw_events = arrays.pop().unwrap_or_default();
-    let raw_sources = arrays.pop().unwrap_or_default();
-
-    // The header: what is left of the root once the record arrays are taken out.
-    if let Some((path, bytes)) = oversized(&root).into_iter().next() {
-        return Err(reject(
-            None,
-            Some(path),
-            format!("{}; the file was rejected", too_long(bytes)),
-        ));
-    }
-    let mut shell: Dataset = match parse::<Dataset>(&root) {
-        Parsed {
-            value: Ok(shell),
-            unknown,
-            unknown_more,
-        } => {
-            problems.unknown_fields(None, &unknown, unknown_more);
-            shell
-        }
-        Parsed {
-            value: Err((field, message)),
-            ..
-        } => {
-            return Err(reject(
-                None,
-                field,
-                format!("{message}; the collection header is not valid, so the file was rejected"),
-            ))
-        }
-    };
-    let collection_id = shell.collection.id.clone();
-    if !is_collection_id(&collection_id) {
-        return Err(reject(
-            None,
-            Some("collection.id".into()),
-            format!(
-                "“{}” is not a collection id (1 to {MAX_ID_BYTES} letters, digits, “.”, “_” or \
-                 “-”); the file was rejected",
-                printable(&collection_id, QUOTE_CHARS)
-            ),
-        ));
-    }
-    for (index, dyad) in shell.dyads.iter().enumerate() {
-        for (side, party) in [("side_a", dyad.side_a), ("side_b", dyad.side_b)] {
-            if party as usize >= shell.parties.len() {
-                problems.push(
-                    Severity::Warning,
-                    None,
-                    format!("dyads[{index}].{side}"),
-                    format!("no party has the index {party}"),
-                );
-            }
-        }
-    }
-
-    let mut skipped = 0;
-    let mut context = Context {
-        collection_id,
-        sources: HashSet::new(),
-        skipped_sources: HashSet::new(),
-        party_count: shell.parties.len(),
-        dyad_count: shell.dyads.len(),
-        seen: HashMap::new(),
-    };
-
-    let mut sources = Vec::with_capacity(raw_sources.len());
-    let mut source_ids = HashSet::new();
-    for (position, raw) in raw_sources.into_iter().enumerate() {
-        // Only nesting past the parser's limit fails here (the slice is JSON): the whole file
-        // is refused with where, as a file that is not JSON would be.
-        let Ok(raw) = parse_record(raw) else {
-            return Err(reject_whole(bytes, &reject));
-        };
-        let label = record_label(&raw, "source", position);
-        let raw_id = raw.get("id").and_then(Value::as_str).map(str::to_string);
-        match read_record::<Source>(raw, &label, &mut problems) {
-            Some(source) => {
-                let mut report = Reporter::new(&label, &mut problems);
-                if !source_ids.insert(source.id.clone()) {
-                    report.add(
-                        "id",
-                        "another source of this file already has this id".into(),
-                    );
-                }
-                check_source(&mut report, &source);
-                if report.is_clean() {
-                    context.sources.insert(source.id.clone());
-                    sources.push(source);
-                } else {
-                    skipped += 1;
-                }
-            }
-            None => skipped += 1,
-        }
-        if let Some(id) = raw_id {
-            if !context.sources.contains(&id) {
-                context.skipped_sources.insert(id);
-            }
-        }
-    }
-
-    let mut events = Vec::with_capacity(raw_events.len());
-    for (position, raw) in raw_events.into_iter().enumerate() {
-        // Only nesting past the parser's limit fails here (the slice is JSON): the whole file
-        // is refused with where, as a file that is not JSON would be.
-        let Ok(raw) = parse_record(raw) else {
-            return Err(reject_whole(bytes, &reject));
-        };
-        let label = record_label(&raw, "event", position);
-        let Some(event) = read_record::<Event>(raw, &label, &mut problems) else {
-            skipped += 1;
-            continue;
-        };
-        let mut report = Reporter::new(&label, &mut problems);
-        context.check_id(&mut report, &event.id);
-        check_event(&mut report, &context, &event);
-        if report.is_clean() {
-            let at = format!("event #{}", position + 1);
-            context.seen.insert(event.id.clone(), at);
-            events.push(event);
-        } else {
-            skipped += 1;
-        }
-    }
-
-    let mut figures = Vec::with_capacity(raw_figures.len());
-    for (position, raw) in raw_figures.into_iter().enumerate() {
-        // Only nesting past the parser's limit fails here (the slice is JSON): the whole file
-        // is refused with where, as a file that is not JSON would be.
-        let Ok(raw) = parse_record(raw) else {
-            return Err(reject_whole(bytes, &reject));
-        };
-        let label = record_label(&raw, "figure", position);
-        let Some(figure) = read_record::<ReportedFigure>(raw, &label, &mut problems) else {
-            skipped += 1;
-            continue;
-        };
-        let mut report = Reporter::new(&label, &mut problems);
-        context.check_id(&mut report, &figure.id);
-        report.date("period", &figure.period);
-        report.citations(&figure.citations, &context);
-        if report.is_clean() {
-            let at = format!("figure #{}", position + 1);
-            context.seen.insert(figure.id.clone(), at);
-            figures.push(figure);
-        } else {
-            skipped += 1;
-        }
-    }
-    let figure_ids: HashSet<&str> = figures.iter().map(|f| f.id.as_str()).collect();
-    for figure in &figures {
-        if let Some(parent) = &figure.part_of {
-            if !figure_ids.contains(parent.as_str()) {
-                problems.push(
-                    Severity::Warning,
-                    Some(figure.id.clone()),
-                    "part_of".into(),
-                    format!(
-                        "“{}” is not a figure of this file",
-                        printable(parent, QUOTE_CHARS)
-                    ),
-                );
-            }
-        }
-    }
-
-    shell.sources = sources;
-    shell.events = events;
-    shell.figures = figures;
-    Ok(Loaded {
-        file: file.to_string(),
-        dataset: shell,
-        problems: problems.finish(),
-        skipped,
-    })
+    let mut steps = LoadSteps::start(file, bytes)?;
+    while !steps.step(usize::MAX)? {}
+    steps.finish()
 }
 
 /// One record from its slice of the file. The slice was read as JSON already: this fails only
@@ -495,79 +225,162 @@ pub fn cross_file_duplicates(files: &[Loaded]) -> Vec<Problem> {
 /// already uses, adding the problem to its file and counting it as skipped. Call it on the
 /// loaded files before building the catalog, so that every id names one record.
 pub fn resolve_cross_file_duplicates(files: &mut [Loaded]) {
-    let mut ids: HashMap<String, String> = HashMap::new();
-    // The same event of a dataset under two collections (the bundled UCDP file and a reader's
-    // own GED export, two overlapping ACLED exports) would be counted twice: it is known by the
-    // dataset's own id, whatever the collection calls it.
-    let mut same_events: HashMap<String, String> = HashMap::new();
-    for loaded in files.iter_mut() {
-        let file = loaded.file.clone();
-        let mut problems = Vec::new();
-        let mut keep = |id: &str| match ids.get(id) {
-            Some(first) if *first != file => {
-                problems.push(duplicate_across(&file, id, first));
-                false
-            }
-            Some(_) => true,
-            None => {
-                ids.insert(id.to_string(), file.clone());
-                true
-            }
-        };
-        let before = loaded.dataset.events.len() + loaded.dataset.figures.len();
-        loaded.dataset.figures.retain(|f| keep(&f.id));
-        let dataset = &loaded.dataset;
-        let identities: Vec<Option<String>> = dataset
-            .events
-            .iter()
-            .map(|event| dataset_identity(dataset, event))
-            .collect();
-        let mut identities = identities.into_iter();
-        let mut same = Vec::new();
-        loaded.dataset.events.retain(|event| {
-            let identity = identities.next().flatten();
-            if !keep(&event.id) {
-                return false;
-            }
-            let Some(identity) = identity else {
-                return true;
-            };
-            match same_events.get(&identity) {
-                Some(first) if *first != file => {
-                    same.push(same_event_across(&file, &event.id, &identity, first));
-                    false
-                }
-                Some(_) => true,
-                None => {
-                    same_events.insert(identity, file.clone());
-                    true
-                }
-            }
-        });
-        loaded.skipped += before - loaded.dataset.events.len() - loaded.dataset.figures.len();
-        loaded.problems.extend(problems);
-        loaded.problems.extend(same);
+    // First every decision, with the ids borrowed from the files (no copy per record), then
+    // the records dropped.
+    let named: Vec<(&str, &Dataset)> = files
+        .iter()
+        .map(|loaded| (loaded.file.as_str(), &loaded.dataset))
+        .collect();
+    let decisions = cross_file_decisions(&named);
+    for (loaded, (dropped, problems)) in files.iter_mut().zip(decisions) {
+        drop_records(loaded, dropped, problems);
     }
 }
 
+/// [`resolve_cross_file_duplicates`] for one more file, loaded after the files `earlier`
+/// (file name and dataset each, resolved already): drops the records of `file` that they have.
+pub fn resolve_against(earlier: &[(&str, &Dataset)], file: &mut Loaded) {
+    let mut named = earlier.to_vec();
+    named.push((file.file.as_str(), &file.dataset));
+    let decisions = cross_file_decisions(&named);
+    if let Some((dropped, problems)) = decisions.into_iter().last() {
+        drop_records(file, dropped, problems);
+    }
+}
+
+/// Drops the records `dropped` of `loaded`, counting them as skipped, and adds their problems.
+fn drop_records(loaded: &mut Loaded, dropped: Dropped, problems: Vec<Problem>) {
+    let Dropped { figures, events } = dropped;
+    if !figures.is_empty() || !events.is_empty() {
+        let before = loaded.dataset.events.len() + loaded.dataset.figures.len();
+        let mut index = 0;
+        loaded.dataset.figures.retain(|_| {
+            index += 1;
+            figures.binary_search(&(index - 1)).is_err()
+        });
+        let mut index = 0;
+        loaded.dataset.events.retain(|_| {
+            index += 1;
+            events.binary_search(&(index - 1)).is_err()
+        });
+        loaded.skipped += before - loaded.dataset.events.len() - loaded.dataset.figures.len();
+    }
+    loaded.problems.extend(problems);
+}
+
+/// The records of one file that another file has already: positions in its `figures` and
+/// `events`, ascending.
+#[derive(Default)]
+struct Dropped {
+    figures: Vec<usize>,
+    events: Vec<usize>,
+}
+
+/// What [`resolve_cross_file_duplicates`] drops from each file, and the problem of each
+/// record dropped (ids first, then the same events under other ids, per file).
+fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem>)> {
+    // Who has an id first: the file's index. A file loaded twice under one name keeps both.
+    let records: usize = files
+        .iter()
+        .map(|(_, dataset)| dataset.events.len() + dataset.figures.len())
+        .sum();
+    // A fast hash: this runs over every record of every file each time a file is added.
+    let mut ids: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(records, Default::default());
+    // The same event of a dataset under two collections (the bundled UCDP file and a reader's
+    // own GED export, two overlapping ACLED exports) would be counted twice: it is known by the
+    // dataset's own id, whatever the collection calls it.
+    let mut same_events: FxHashMap<Identity<'_>, usize> =
+        FxHashMap::with_capacity_and_hasher(records, Default::default());
+    let mut decisions = Vec::with_capacity(files.len());
+    for (at, &(file, dataset)) in files.iter().enumerate() {
+        let mut dropped = Dropped::default();
+        let mut problems = Vec::new();
+        // The earlier file that has this id, when it is another file.
+        let name = |index: usize| files.get(index).map_or("", |&(other, _)| other);
+        let elsewhere = |id: &str, ids: &FxHashMap<&str, usize>| {
+            ids.get(id).copied().filter(|&first| name(first) != file)
+        };
+        for (position, figure) in dataset.figures.iter().enumerate() {
+            match elsewhere(&figure.id, &ids) {
+                Some(first) => {
+                    problems.push(duplicate_across(file, &figure.id, name(first)));
+                    dropped.figures.push(position);
+                }
+                None => {
+                    ids.entry(&figure.id).or_insert(at);
+                }
+            }
+        }
+        let mut same = Vec::new();
+        for (position, event) in dataset.events.iter().enumerate() {
+            if let Some(first) = elsewhere(&event.id, &ids) {
+                problems.push(duplicate_across(file, &event.id, name(first)));
+                dropped.events.push(position);
+                continue;
+            }
+            ids.entry(&event.id).or_insert(at);
+            let Some(identity) = Identity::of(dataset, event) else {
+                continue;
+            };
+            match same_events.get(&identity) {
+                Some(&first) if name(first) != file => {
+                    same.push(same_event_across(
+                        file,
+                        &event.id,
+                        &identity.to_string(),
+                        name(first),
+                    ));
+                    dropped.events.push(position);
+                }
+                Some(_) => {}
+                None => {
+                    same_events.insert(identity, at);
+                }
+            }
+        }
+        problems.extend(same);
+        decisions.push((dropped, problems));
+    }
+    decisions
+}
+
 /// The event's id in the dataset it comes from, when it is an event of a dataset with ids of
-/// its own: `ucdp 12345` (UCDP's event id), `acled SYR123` (ACLED's `event_id_cnty`, the
-/// local part of an imported ACLED event's id).
-fn dataset_identity(dataset: &Dataset, event: &Event) -> Option<String> {
-    if let Some(info) = &event.ucdp {
-        return Some(format!("UCDP event {}", info.id));
+/// its own: UCDP's event id, ACLED's `event_id_cnty` (the local part of an imported ACLED
+/// event's id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Identity<'a> {
+    Ucdp(u64),
+    Acled(&'a str),
+}
+
+impl<'a> Identity<'a> {
+    fn of(dataset: &Dataset, event: &'a Event) -> Option<Identity<'a>> {
+        if let Some(info) = &event.ucdp {
+            return Some(Identity::Ucdp(info.id));
+        }
+        if let Some(info) = &event.acled {
+            return Some(Identity::Acled(&info.event_id_cnty));
+        }
+        // An ACLED event written without its ACLED fields: its local id is `event_id_cnty`.
+        let acled = event.citations.iter().any(|citation| {
+            dataset
+                .source(&citation.source)
+                .is_some_and(|source| source.publisher == Publisher::Acled)
+        });
+        let (_, local) = event.id.split_once(':')?;
+        acled.then_some(Identity::Acled(local))
     }
-    if let Some(info) = &event.acled {
-        return Some(format!("ACLED event {}", info.event_id_cnty));
+}
+
+impl fmt::Display for Identity<'_> {
+    /// `UCDP event 12345`, `ACLED event SYR123`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Identity::Ucdp(id) => write!(f, "UCDP event {id}"),
+            Identity::Acled(id) => write!(f, "ACLED event {id}"),
+        }
     }
-    // An ACLED event written without its ACLED fields: its local id is `event_id_cnty`.
-    let acled = event.citations.iter().any(|citation| {
-        dataset
-            .source(&citation.source)
-            .is_some_and(|source| source.publisher == Publisher::Acled)
-    });
-    let (_, local) = event.id.split_once(':')?;
-    acled.then(|| format!("ACLED event {local}"))
 }
 
 fn same_event_across(file: &str, id: &str, identity: &str, first: &str) -> Problem {

@@ -8,14 +8,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::catalog::Catalog;
+use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::export;
 use crate::core::file_link::{Opened, PendingLink};
-use crate::core::import::message::{
-    collection_id_of, ImportSummary, ProblemLine, COLLECTION_FORMAT,
-};
+use crate::core::import::message::{collection_id_of, ImportSummary, COLLECTION_FORMAT};
 use crate::core::query;
-use crate::core::validate::{self, Loaded, Severity};
+use crate::ui::adding::{self, Adding, AddingProgress};
 use crate::ui::browser;
 use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
@@ -25,7 +23,7 @@ use crate::ui::loader::{self, LoadError};
 use crate::ui::offline_badge::OfflineBadge;
 use crate::ui::open_file::OpenFile;
 use crate::ui::update_notice::UpdateNotice;
-use crate::ui::your_data::{labels, local_time_now, OpenedFile, YourData};
+use crate::ui::your_data::{labels, OpenedFile, YourData};
 
 /// The whole app: loading state, error panel or the explorer. There is one page, whatever the
 /// path, so the app also works when hosted under a sub-path.
@@ -35,9 +33,10 @@ pub fn App() -> impl IntoView {
     let arrived = browser::address_query();
     let data = LocalResource::new(|| async {
         let mut loaded = loader::load_bundled().await?;
-        let (files, notices) = reopen_kept(&mut loaded).await;
+        let (files, notices) = adding::reopen_kept(&mut loaded).await;
+        let catalog = adding::build_in_slices(CatalogBuild::new(loaded), &|_| {}).await;
         Ok::<_, LoadError>(Start {
-            catalog: Arc::new(Catalog::new(loaded)),
+            catalog: Arc::new(catalog),
             files,
             notices,
         })
@@ -47,6 +46,8 @@ pub fn App() -> impl IntoView {
     let with_files = RwSignal::new(None::<Arc<Catalog>>);
     let files = RwSignal::new(Vec::<OpenedFile>::new());
     let rejected = RwSignal::new(None::<String>);
+    // How far adding a file the worker read is, while it is added.
+    let adding_now = RwSignal::new(None::<Adding>);
     let store_notices = RwSignal::new(Vec::<String>::new());
     // A link that shows files this device does not have, until the reader opens them.
     let link = RwSignal::new(None::<PendingLink>);
@@ -68,73 +69,99 @@ pub fn App() -> impl IntoView {
 
     let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Vec<u8>)| {
         rejected.set(None);
-        let Some(base) = current() else {
+        let Some(start) = current() else {
             rejected.set(Some(
                 "The bundled collections are not loaded yet; open the file again in a moment."
                     .into(),
             ));
             return;
         };
-        // The same table read again (with other columns, another date order or sheet)
-        // replaces its earlier reading: the collection id comes from the file's fingerprint,
-        // and the reader chose anew. A collection file opened twice is still refused.
-        let id = collection_id_of(&summary.fingerprint);
-        let replacing = summary.format != COLLECTION_FORMAT
-            && files.with_untracked(|files| files.iter().any(|file| file.collection_id == id));
-        let base = if replacing {
-            Arc::new(base.without(&id))
-        } else {
-            base
-        };
-        match add_file(&base, summary, &bytes) {
-            Ok((catalog, opened)) => {
-                if replacing {
-                    store_notices.update(|notices| {
-                        notices.push(format!(
-                            "{} was read again, as chosen now; the earlier reading of it was \
-                             replaced.",
-                            opened.summary.file_name
-                        ))
-                    });
+        // Checking the file and building the table run in slices between frames, so the
+        // page answers while a large file joins.
+        leptos::task::spawn_local(async move {
+            let name = summary.file_name.clone();
+            let report = |now: Adding| adding_now.set(Some(now));
+            // The same table read again (with other columns, another date order or sheet)
+            // replaces its earlier reading: the collection id comes from the file's
+            // fingerprint, and the reader chose anew. A collection file opened twice is still
+            // refused.
+            let id = collection_id_of(&summary.fingerprint);
+            let replacing = summary.format != COLLECTION_FORMAT
+                && files.with_untracked(|files| files.iter().any(|file| file.collection_id == id));
+            let base = if replacing {
+                let without = start.without_in_steps(&id);
+                Arc::new(adding::build_in_slices(without, &|_| {}).await)
+            } else {
+                start.clone()
+            };
+            let added = adding::add_file(&base, summary, &bytes, &report).await;
+            adding_now.set(None);
+            // A file opened or removed meanwhile built its catalog from the same start:
+            // adding this one to that start would undo the other change.
+            if !current().is_some_and(|now| Arc::ptr_eq(&now, &start)) {
+                rejected.set(Some(format!(
+                    "{name} was not added: the open files changed while it was being added. \
+                     Open it again."
+                )));
+                return;
+            }
+            let (catalog, opened) = match added {
+                Ok(added) => added,
+                Err(message) => {
+                    rejected.set(Some(message));
+                    return;
                 }
-                // The file a waiting link shows: the link's view, its filters included. Any
-                // other file: the explorer opens on the new collection alone.
-                let mut shown = None;
-                link.update(|pending| {
-                    let Some(waiting) = pending else {
-                        return;
-                    };
-                    let file_name = &opened.summary.file_name;
-                    if let Opened::LinksFile { query, settled } =
-                        waiting.opened(&opened.collection_id, file_name)
-                    {
-                        shown = Some(query);
-                        if settled {
-                            *pending = None;
-                        }
-                    }
-                });
-                let query = shown.unwrap_or_else(|| format!("c={}", opened.collection_id));
-                browser::write_address(&browser::address_with_query(&query), false);
-                files.update(|files| {
-                    files.retain(|file| file.collection_id != opened.collection_id);
-                    files.push(opened.clone());
-                });
-                with_files.set(Some(Arc::new(catalog)));
-                leptos::task::spawn_local(async move {
-                    if let Err(error) = device_store::keep(&opened, &bytes).await {
-                        store_notices.update(|notices| {
-                            notices.push(format!(
-                                "{} is open, but could not be kept on this device: {error}. \
-                                 It will be gone after a reload.",
-                                opened.summary.file_name
-                            ))
-                        });
-                    }
+            };
+            if replacing {
+                store_notices.update(|notices| {
+                    notices.push(format!(
+                        "{} was read again, as chosen now; the earlier reading of it was \
+                         replaced.",
+                        opened.summary.file_name
+                    ))
                 });
             }
-            Err(message) => rejected.set(Some(message)),
-        }
+            // The file a waiting link shows: the link's view, its filters included. Any
+            // other file: the explorer opens on the new collection alone.
+            let mut shown = None;
+            link.update(|pending| {
+                let Some(waiting) = pending else {
+                    return;
+                };
+                let file_name = &opened.summary.file_name;
+                if let Opened::LinksFile { query, settled } =
+                    waiting.opened(&opened.collection_id, file_name)
+                {
+                    shown = Some(query);
+                    if settled {
+                        *pending = None;
+                    }
+                }
+            });
+            let query = shown.unwrap_or_else(|| format!("c={}", opened.collection_id));
+            browser::write_address(&browser::address_with_query(&query), false);
+            files.update(|files| {
+                files.retain(|file| file.collection_id != opened.collection_id);
+                files.push(opened.clone());
+            });
+            {
+                let _measure = browser::Measure::new("adding: explorer");
+                with_files.set(Some(Arc::new(catalog)));
+            }
+            let kept = {
+                let _measure = browser::Measure::new("adding: keep");
+                device_store::keep(&opened, &bytes)
+            };
+            if let Err(error) = kept.await {
+                store_notices.update(|notices| {
+                    notices.push(format!(
+                        "{} is open, but could not be kept on this device: {error}. It will \
+                         be gone after a reload.",
+                        opened.summary.file_name
+                    ))
+                });
+            }
+        });
     });
     // The device forgets the file first, so that a reload right after Remove cannot bring it
     // back; the page lets it go either way.
@@ -148,16 +175,22 @@ pub fn App() -> impl IntoView {
                     ))
                 });
             }
-            let Some(base) = current() else {
-                return;
-            };
             files.update(|files| files.retain(|file| file.collection_id != collection_id));
             // The view stays as it was, without the removed collection.
             let (mut state, _) = query::decode(&browser::address_query());
             state.collections.remove(&collection_id);
             state.files.remove(&collection_id);
             browser::write_address(&browser::address_with_query(&query::encode(&state)), false);
-            with_files.set(Some(Arc::new(base.without(&collection_id))));
+            // Built in slices from the catalog shown; built again if another change landed
+            // meanwhile, so that the removal is never lost.
+            while let Some(base) = current() {
+                let without = base.without_in_steps(&collection_id);
+                let catalog = adding::build_in_slices(without, &|_| {}).await;
+                if current().is_some_and(|now| Arc::ptr_eq(&now, &base)) {
+                    with_files.set(Some(Arc::new(catalog)));
+                    break;
+                }
+            }
         });
     });
 
@@ -198,6 +231,7 @@ pub fn App() -> impl IntoView {
         <main>
             <LinkFiles link=link />
             <OpenFile on_read=on_read />
+            <AddingProgress adding=adding_now />
             {move || rejected.get().map(|message| view! {
                 <p class="import-failure" role="alert" data-testid="import-rejected">{message}</p>
             })}
@@ -239,101 +273,4 @@ struct Start {
     files: Vec<OpenedFile>,
     /// Kept files that could not be reopened, in sentences.
     notices: Vec<String>,
-}
-
-/// Adds the files kept on this device to `loaded`, each checked as when it was opened. A
-/// browser that keeps no files has none, and says nothing; a kept file that no longer loads
-/// is named in a notice.
-async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<String>) {
-    let Ok((kept, missing)) = device_store::kept().await else {
-        return (Vec::new(), Vec::new());
-    };
-    let mut notices: Vec<String> = missing
-        .into_iter()
-        .map(|name| format!("{name} was kept on this device, but its data is gone; open it again."))
-        .collect();
-    let mut files = Vec::new();
-    for (file, bytes) in kept {
-        let clash = |id: &str| loaded.iter().any(|l| l.dataset.collection.id == id);
-        match validate::load(&file.summary.file_name, &bytes) {
-            Ok(one) if !clash(&one.dataset.collection.id) => {
-                loaded.push(one);
-                files.push(file);
-            }
-            Ok(_) => notices.push(format!(
-                "{} was kept on this device, but a collection with its id is open already.",
-                file.summary.file_name
-            )),
-            Err(problems) => notices.push(format!(
-                "{} was kept on this device but could not be reopened{}; open it again.",
-                file.summary.file_name,
-                problems
-                    .first()
-                    .map(|problem| format!(" ({problem})"))
-                    .unwrap_or_default()
-            )),
-        }
-    }
-    (files, notices)
-}
-
-/// `base` with the collection the worker read added, and the file's entry for "Your data".
-///
-/// Errors: one sentence when the collection is refused (its first problem) or clashes with
-/// one already open.
-fn add_file(
-    base: &Catalog,
-    mut summary: ImportSummary,
-    bytes: &[u8],
-) -> Result<(Catalog, OpenedFile), String> {
-    let loaded = validate::load(&summary.file_name, bytes).map_err(|problems| {
-        let first = problems
-            .first()
-            .map(|problem| format!(": {problem}"))
-            .unwrap_or_default();
-        format!("This file could not be opened{first}")
-    })?;
-    let events = loaded.dataset.events.len();
-    if summary.format == COLLECTION_FORMAT {
-        // A collection file: its records (events and figures) are what was read, and its
-        // problems are the validator's, named by record and field.
-        let kept = events + loaded.dataset.figures.len();
-        summary.rows_read = (kept + loaded.skipped) as u64;
-        summary.rows_skipped = loaded.skipped as u64;
-        let warned: std::collections::BTreeSet<&str> = loaded
-            .problems
-            .iter()
-            .filter(|problem| problem.severity == Severity::Warning)
-            .map(|problem| problem.record.as_deref().unwrap_or_default())
-            .collect();
-        summary.rows_warned = warned.len() as u64;
-        summary.problems = loaded.problems.iter().map(ProblemLine::from).collect();
-    }
-    let collection_id = loaded.dataset.collection.id.clone();
-    let (checked, skipped) = (loaded.problems.len(), loaded.skipped);
-    let catalog = base.adding(loaded)?;
-    // Events already loaded from another collection (the same UCDP or ACLED event) were left
-    // out of this one as it joined: they are skipped rows with a problem each.
-    let events = catalog.datasets.last().map_or(events, |d| d.events.len());
-    let left_out = catalog
-        .skipped_per_file
-        .last()
-        .map_or(0, |&now| now.saturating_sub(skipped));
-    summary.rows_skipped += left_out as u64;
-    let joined = catalog
-        .problems
-        .iter()
-        .filter(|problem| problem.file == summary.file_name)
-        .skip(checked)
-        .map(ProblemLine::from);
-    summary.problems.extend(joined);
-    Ok((
-        catalog,
-        OpenedFile {
-            summary,
-            collection_id,
-            events,
-            opened_at: local_time_now(),
-        },
-    ))
 }

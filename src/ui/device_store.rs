@@ -1,7 +1,8 @@
 //! Files the reader opened, kept on this device so they are there after a reload and offline:
 //! in the browser's origin-private file system (OPFS), which only this site's pages can read
 //! and which is never sent anywhere. Each file is kept as the collection it became (the JSON
-//! the page loads, not the file as opened), beside an index of what was read from it.
+//! the page loads, in pieces as the import worker hands it over, not the file as opened),
+//! beside an index of what was read from it.
 //!
 //! Layout: `own-files/index.json` (the list, [`OpenedFile`]s as JSON) and
 //! `own-files/<collection id>.json` (the collection). Every failure comes back as a sentence,
@@ -20,10 +21,10 @@ use crate::ui::your_data::OpenedFile;
 const FOLDER: &str = "own-files";
 const INDEX: &str = "index.json";
 
-/// The largest collection kept, in bytes of JSON (about 400,000 ACLED rows). Reopening parses
-/// the whole collection on the page's thread beside the bundled ones, and a much larger one
-/// can exhaust a tab's WebAssembly memory at every reload: such a file stays open until the
-/// page is closed, and is not kept.
+/// The largest collection kept, in bytes of JSON (about 400,000 ACLED rows). Reopening holds
+/// the whole collection in the page's WebAssembly memory beside the bundled ones, and a much
+/// larger one can exhaust it at every reload: such a file stays open until the page is
+/// closed, and is not kept.
 pub const KEEP_LIMIT: usize = 400_000_000;
 
 /// Keeps `file` and its collection's JSON `bytes`, after the files kept already.

@@ -36,7 +36,10 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     // The incremental engine keeps the marks and the cross counts from one filter to the next,
     // so a change costs what it changes (a brush visits the rows at the window's edges). The
     // passes are measured so the benchmark can read them from the Performance timeline.
-    let engine = StoredValue::new(Engine::new(&catalog.table, 0, |_| None));
+    let engine = {
+        let _measure = browser::Measure::new("engine");
+        StoredValue::new(Engine::new(&catalog.table, 0, |_| None))
+    };
     // The open facets (actor names, districts, places, sources) whose options are shown: only
     // theirs are counted. A group starts open when the link ticks one of its values.
     let wanted =

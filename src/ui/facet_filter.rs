@@ -56,8 +56,12 @@ pub fn FacetFilter(
                 .collect::<Vec<u32>>()
         })
     });
+    let order_catalog = catalog.clone();
     let visible = Memo::new(move |_| {
-        checked.with(|checked| typed.with(|typed| order.visible(checked, typed, LISTED_OPTIONS)))
+        let dictionary = &order_catalog.table.facets[at].dictionary;
+        checked.with(|checked| {
+            typed.with(|typed| order.visible(dictionary, checked, typed, LISTED_OPTIONS))
+        })
     });
     let group = NodeRef::<leptos::html::Fieldset>::new();
     let counts = use_paced(

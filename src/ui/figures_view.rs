@@ -21,6 +21,7 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
     let figures: Vec<(&Dataset, &ReportedFigure)> = catalog
         .datasets
         .iter()
+        .map(|dataset| &**dataset)
         .flat_map(|dataset| dataset.figures.iter().map(move |figure| (dataset, figure)))
         .collect();
     let plain: Vec<&ReportedFigure> = figures.iter().map(|(_, f)| *f).collect();

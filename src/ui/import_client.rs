@@ -22,8 +22,10 @@ pub enum ImportEvent {
     Preview(TablePreview),
     /// The sheet chosen cannot be read; another can be chosen.
     SheetUnreadable(String),
-    /// The file was read: what was found, and the collection's JSON bytes.
-    Done(ImportSummary, Vec<u8>),
+    /// The file was read: what was found, and the collection's bytes, still in the buffer the
+    /// worker handed over (copied into the page's memory in slices, see
+    /// [`crate::ui::adding::copy_in_slices`]).
+    Done(ImportSummary, Uint8Array),
     /// The file could not be read, in one sentence.
     Failed(String),
 }
@@ -110,8 +112,7 @@ fn decode(data: &JsValue) -> Option<ImportEvent> {
         Ok(WorkerMessage::Preview(preview)) => ImportEvent::Preview(preview),
         Ok(WorkerMessage::SheetUnreadable { message }) => ImportEvent::SheetUnreadable(message),
         Ok(WorkerMessage::Done(summary)) => {
-            let bytes = Uint8Array::new(&parts.get(1)).to_vec();
-            ImportEvent::Done(summary, bytes)
+            ImportEvent::Done(summary, Uint8Array::new(&parts.get(1)))
         }
         Ok(WorkerMessage::Failed { message }) => ImportEvent::Failed(message),
         Err(error) => ImportEvent::Failed(format!(

@@ -34,11 +34,13 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
     let state = url.state;
     let layers = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
+        let _measure = crate::ui::browser::Measure::new("map layers");
         rows.with(|rows| map_layers::map_layers(&catalog.table, rows, metric))
     });
     let selected =
         Memo::new(move |_| state.with(|s| s.governorates.iter().copied().collect::<Vec<_>>()));
     let drawn = Memo::new(move |_| {
+        let _measure = crate::ui::browser::Measure::new("map draw");
         layers.with(|l| selected.with(|s| map_chart::draw(polygons, l, s).ok()))
     });
     let paths = governorate_paths(polygons, &map_chart::projection(polygons));

@@ -1,6 +1,7 @@
 //! The browser interface: thin Leptos components that read signals, call the core and render.
 
 pub mod about;
+pub mod adding;
 pub mod app;
 pub mod bar_panels;
 pub mod browser;

@@ -10,6 +10,7 @@ use crate::charts::bar_chart::group_thousands;
 use crate::core::import::mapped::TablePreview;
 use crate::core::import::message::{ImportSummary, PageMessage};
 use crate::core::import::table_mapping::Mapping;
+use crate::ui::adding;
 use crate::ui::browser;
 use crate::ui::column_mapping::ColumnMapping;
 use crate::ui::import_client::{ImportEvent, ImportJob};
@@ -63,13 +64,13 @@ fn now() -> f64 {
 }
 
 /// The file input and drop target. `on_read` gets what the worker read: the summary and the
-/// collection's JSON bytes, for the app to validate and add.
+/// collection's bytes (a collection in pieces, or the collection file as opened), for the app
+/// to check and add.
 #[component]
 pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     let reading = RwSignal::new(None::<Reading>);
     let failure = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
-    let adding = RwSignal::new(None::<String>);
     // A table waiting for its columns to be chosen: the file's name and the worker's preview.
     let table = RwSignal::new(None::<(String, TablePreview)>);
     // The size of the file being read, in bytes, for the progress after the mapping step.
@@ -131,17 +132,12 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                         reading.now = now();
                     }
                 }),
-                ImportEvent::Done(summary, bytes) => {
+                ImportEvent::Done(summary, buffer) => {
                     stop();
                     reading.set(None);
-                    // Checking and adding hold the page's thread (seconds for a large file):
-                    // the reader is told first, once that is on screen.
-                    adding.set(Some(format!(
-                        "Checking {name} and adding it to the explorer…"
-                    )));
-                    browser::after_next_paint(move || {
+                    leptos::task::spawn_local(async move {
+                        let bytes = adding::copy_in_slices(&buffer).await;
                         on_read.run((summary, bytes));
-                        adding.set(None);
                     });
                 }
                 ImportEvent::Failed(message) => {
@@ -308,9 +304,6 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                     on_import=import_with on_sheet=choose_sheet on_cancel=cancel_mapping />
             })}
             {progress}
-            {move || adding.get().map(|text| view! {
-                <p class="import-adding" role="status" data-testid="import-adding">{text}</p>
-            })}
             {failed}
             <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
                 <p>"Drop the file to open it"</p>

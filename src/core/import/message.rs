@@ -3,9 +3,11 @@
 //!
 //! The worker says [`WorkerMessage::Ready`] first; the page then posts the `File`. The worker
 //! posts each message as a two-element array: this enum as JSON text, and for
-//! [`WorkerMessage::Done`] the collection as JSON bytes (an `ArrayBuffer`, transferred, not
-//! copied). The page validates those bytes with [`crate::core::validate::load`], the same path as a
-//! bundled collection, so a user's file is held to the same rules.
+//! [`WorkerMessage::Done`] the collection's bytes (an `ArrayBuffer`, transferred, not copied):
+//! a collection in pieces ([`crate::core::validate::write_in_pieces`]) for a file the worker
+//! read, or a collection file as it was opened. The page checks those bytes with
+//! [`crate::core::validate::LoadSteps`], the same rules as a bundled collection, a slice at a
+//! time between frames, so a user's file is held to the same rules.
 
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +34,7 @@ pub enum WorkerMessage {
     /// The sheet the reader chose cannot be read (empty, or no header); the worker still waits
     /// for another choice. The sentence names the sheet.
     SheetUnreadable { message: String },
-    /// The file was read: the collection's JSON bytes come with this message.
+    /// The file was read: the collection's bytes come with this message.
     Done(ImportSummary),
     /// The file could not be read at all, in one sentence for the reader.
     Failed { message: String },

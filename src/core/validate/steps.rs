@@ -1,0 +1,478 @@
+//! Loading a collection in steps, so that a page can check a large collection between frames
+//! instead of holding its thread for seconds: [`LoadSteps::start`] reads the header (the
+//! collection, its sources, parties and figures), each [`LoadSteps::step`] checks some events,
+//! and [`LoadSteps::finish`] checks the figures and gives the [`Loaded`] file. [`super::load`]
+//! is these same steps run at once, so a file read in steps meets exactly the same rules.
+//!
+//! A file is either one JSON document (any collection file), or the same collection in pieces,
+//! one compact JSON text per line ([`write_in_pieces`]): the first line is the collection with
+//! its first events, or none, and each further line is a JSON array of more events. The page's
+//! import worker hands a collection over in pieces, and the page keeps it so on the device: a
+//! step then never has to read past the piece it checks. A document whose first line is not a
+//! whole JSON object (any pretty-printed file) is read as one document; a compact one-line file
+//! is the same in both readings.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::{
+    check_event, check_source, is_collection_id, kind_of, oversized, parse, parse_record,
+    printable, read_record, record_label, reject_whole, too_long, Context, Loaded, Parsed, Problem,
+    Problems, Reporter, Severity, QUOTE_CHARS,
+};
+use crate::core::model::{Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
+
+/// Events per piece that [`write_in_pieces`] writes for the page: some 1.3 MB of JSON, which a
+/// step checks in a few tens of milliseconds in WebAssembly.
+pub const EVENTS_PER_PIECE: usize = 1_000;
+
+/// A collection file being loaded; see the module docs.
+pub struct LoadSteps<'a> {
+    /// The file, its byte order mark left out: for the message when it is not JSON after all.
+    bytes: &'a [u8],
+    /// The lines not read yet (the pieces after the first line).
+    rest: &'a [u8],
+    /// Events of the piece being checked, not checked yet.
+    queue: std::vec::IntoIter<&'a RawValue>,
+    raw_figures: Vec<&'a RawValue>,
+    problems: Problems,
+    context: Context,
+    shell: Dataset,
+    events: Vec<Event>,
+    skipped: usize,
+    /// Events met so far, loaded or skipped (the next one's position in the file).
+    position: usize,
+}
+
+impl<'a> LoadSteps<'a> {
+    /// Reads the header of a collection file: its top level, version, collection, parties,
+    /// dyads and sources. The events wait for [`LoadSteps::step`].
+    ///
+    /// Errors: the problems that reject the whole file (see [`super::load`]).
+    pub fn start(file: &str, bytes: &'a [u8]) -> Result<LoadSteps<'a>, Vec<Problem>> {
+        let mut problems = Problems::new(file);
+        let reject = |record: Option<String>, field: Option<String>, message: String| {
+            vec![Problem {
+                severity: Severity::Error,
+                file: file.to_string(),
+                record,
+                field,
+                message,
+            }]
+        };
+        // A byte order mark is what some editors put first; it is not part of the document.
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        // The top level is read as raw slices of the file, and each record is parsed from its
+        // slice only when it is checked: a whole file parsed to a tree at once takes six to
+        // eight times its size, which WebAssembly's memory would keep for good (it never
+        // shrinks).
+        let (top, rest) = match first_line(bytes) {
+            Some((top, rest)) => (top, rest),
+            None => match serde_json::from_slice::<BTreeMap<String, &RawValue>>(bytes) {
+                Ok(top) => (top, &[][..]),
+                Err(_) => return Err(reject_whole(bytes, &reject)),
+            },
+        };
+        let mut header = serde_json::Map::new();
+        for (key, raw) in &top {
+            if !matches!(key.as_str(), "sources" | "events" | "figures") {
+                let Ok(value) = parse_record(raw) else {
+                    return Err(reject_whole(bytes, &reject));
+                };
+                header.insert(key.clone(), value);
+            }
+        }
+        for key in ["sources", "events", "figures"] {
+            header.insert(key.to_string(), Value::Array(Vec::new()));
+        }
+        let root = Value::Object(header);
+        match root.get("schema_version") {
+            Some(version) if version.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+            Some(Value::Number(version)) => {
+                return Err(reject(
+                    None,
+                    Some("schema_version".into()),
+                    format!(
+                        "version {} is not supported; this app reads version {SCHEMA_VERSION}, \
+                         so the file was rejected",
+                        printable(&version.to_string(), QUOTE_CHARS)
+                    ),
+                ))
+            }
+            Some(other) => {
+                return Err(reject(
+                    None,
+                    Some("schema_version".into()),
+                    format!(
+                        "must be the number {SCHEMA_VERSION}, not {}; the file was rejected",
+                        kind_of(other)
+                    ),
+                ))
+            }
+            None => {
+                return Err(reject(
+                    None,
+                    Some("schema_version".into()),
+                    format!(
+                        "missing; this app reads files with \"schema_version\": \
+                         {SCHEMA_VERSION}, so the file was rejected"
+                    ),
+                ))
+            }
+        }
+
+        let mut arrays: Vec<Vec<&RawValue>> = Vec::new();
+        for (key, what) in [
+            ("sources", "sources"),
+            ("events", "events"),
+            ("figures", "reported figures"),
+        ] {
+            match top.get(key) {
+                Some(raw) => match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+                    Ok(items) => arrays.push(items),
+                    Err(_) => {
+                        let found = serde_json::from_str::<Value>(raw.get()).unwrap_or(Value::Null);
+                        return Err(reject(
+                            None,
+                            Some(key.into()),
+                            format!(
+                                "must be an array of {what}, not {}; the file was rejected",
+                                kind_of(&found)
+                            ),
+                        ));
+                    }
+                },
+                None if key == "figures" => arrays.push(Vec::new()),
+                None => {
+                    return Err(reject(
+                        None,
+                        Some(key.into()),
+                        format!(
+                            "missing; a collection needs an array of {what}, so the file was \
+                             rejected"
+                        ),
+                    ))
+                }
+            }
+        }
+        // Records are parsed one by one so that one bad record costs only itself.
+        let raw_figures = arrays.pop().unwrap_or_default();
+        let raw_events = arrays.pop().unwrap_or_default();
+        let raw_sources = arrays.pop().unwrap_or_default();
+
+        // The header: what is left of the root once the record arrays are taken out.
+        if let Some((path, bytes)) = oversized(&root).into_iter().next() {
+            return Err(reject(
+                None,
+                Some(path),
+                format!("{}; the file was rejected", too_long(bytes)),
+            ));
+        }
+        let shell: Dataset = match parse::<Dataset>(&root) {
+            Parsed {
+                value: Ok(shell),
+                unknown,
+                unknown_more,
+            } => {
+                problems.unknown_fields(None, &unknown, unknown_more);
+                shell
+            }
+            Parsed {
+                value: Err((field, message)),
+                ..
+            } => {
+                return Err(reject(
+                    None,
+                    field,
+                    format!(
+                        "{message}; the collection header is not valid, so the file was rejected"
+                    ),
+                ))
+            }
+        };
+        let collection_id = shell.collection.id.clone();
+        if !is_collection_id(&collection_id) {
+            return Err(reject(
+                None,
+                Some("collection.id".into()),
+                format!(
+                    "“{}” is not a collection id (1 to {} letters, digits, “.”, “_” or “-”); \
+                     the file was rejected",
+                    printable(&collection_id, QUOTE_CHARS),
+                    super::MAX_ID_BYTES
+                ),
+            ));
+        }
+        for (index, dyad) in shell.dyads.iter().enumerate() {
+            for (side, party) in [("side_a", dyad.side_a), ("side_b", dyad.side_b)] {
+                if party as usize >= shell.parties.len() {
+                    problems.push(
+                        Severity::Warning,
+                        None,
+                        format!("dyads[{index}].{side}"),
+                        format!("no party has the index {party}"),
+                    );
+                }
+            }
+        }
+
+        let mut steps = LoadSteps {
+            bytes,
+            rest,
+            queue: raw_events.into_iter(),
+            raw_figures,
+            problems,
+            context: Context {
+                collection_id,
+                sources: HashSet::new(),
+                skipped_sources: HashSet::new(),
+                party_count: shell.parties.len(),
+                dyad_count: shell.dyads.len(),
+                seen: HashMap::new(),
+            },
+            shell,
+            events: Vec::new(),
+            skipped: 0,
+            position: 0,
+        };
+        steps.read_sources(raw_sources, file)?;
+        Ok(steps)
+    }
+
+    fn read_sources(
+        &mut self,
+        raw_sources: Vec<&RawValue>,
+        file: &str,
+    ) -> Result<(), Vec<Problem>> {
+        let mut sources = Vec::with_capacity(raw_sources.len());
+        let mut source_ids = HashSet::new();
+        for (position, raw) in raw_sources.into_iter().enumerate() {
+            // Only nesting past the parser's limit fails here (the slice is JSON): the whole
+            // file is refused with where, as a file that is not JSON would be.
+            let Ok(raw) = parse_record(raw) else {
+                return Err(self.reject_whole(file));
+            };
+            let label = record_label(&raw, "source", position);
+            let raw_id = raw.get("id").and_then(Value::as_str).map(str::to_string);
+            match read_record::<Source>(raw, &label, &mut self.problems) {
+                Some(source) => {
+                    let mut report = Reporter::new(&label, &mut self.problems);
+                    if !source_ids.insert(source.id.clone()) {
+                        report.add(
+                            "id",
+                            "another source of this file already has this id".into(),
+                        );
+                    }
+                    check_source(&mut report, &source);
+                    if report.is_clean() {
+                        self.context.sources.insert(source.id.clone());
+                        sources.push(source);
+                    } else {
+                        self.skipped += 1;
+                    }
+                }
+                None => self.skipped += 1,
+            }
+            if let Some(id) = raw_id {
+                if !self.context.sources.contains(&id) {
+                    self.context.skipped_sources.insert(id);
+                }
+            }
+        }
+        self.shell.sources = sources;
+        Ok(())
+    }
+
+    /// Checks up to `limit` more events. `Ok(true)` once every event was checked.
+    ///
+    /// Errors: the problems that reject the whole file: a piece that is not an array of events,
+    /// or a record nested deeper than the parser's limit.
+    pub fn step(&mut self, limit: usize) -> Result<bool, Vec<Problem>> {
+        for _ in 0..limit {
+            let Some(raw) = self.next_event()? else {
+                return Ok(true);
+            };
+            self.check_event(raw)?;
+        }
+        Ok(self.queue.len() == 0 && self.rest.is_empty())
+    }
+
+    /// Events met so far, loaded or skipped.
+    pub fn events_read(&self) -> usize {
+        self.position
+    }
+
+    /// How far the reading is, as a share of the file's bytes (0 to 1).
+    pub fn share_read(&self) -> f64 {
+        let total = self.bytes.len().max(1) as f64;
+        let next = match self.queue.as_slice().first() {
+            Some(raw) => offset_in(self.bytes, raw.get().as_bytes()),
+            None => self.bytes.len() - self.rest.len(),
+        };
+        next as f64 / total
+    }
+
+    /// The next event's raw text, reading the next piece when the current one is done.
+    fn next_event(&mut self) -> Result<Option<&'a RawValue>, Vec<Problem>> {
+        loop {
+            if let Some(raw) = self.queue.next() {
+                return Ok(Some(raw));
+            }
+            let line = match self.rest.iter().position(|&b| b == b'\n') {
+                Some(end) => {
+                    let (line, rest) = self.rest.split_at(end);
+                    self.rest = rest.get(1..).unwrap_or_default();
+                    line
+                }
+                None => std::mem::take(&mut self.rest),
+            };
+            if line.iter().all(u8::is_ascii_whitespace) {
+                if self.rest.is_empty() {
+                    return Ok(None);
+                }
+                continue;
+            }
+            match serde_json::from_slice::<Vec<&RawValue>>(line) {
+                Ok(events) => self.queue = events.into_iter(),
+                Err(_) => return Err(self.reject_whole(&self.problems.file.clone())),
+            }
+        }
+    }
+
+    fn check_event(&mut self, raw: &RawValue) -> Result<(), Vec<Problem>> {
+        let position = self.position;
+        self.position += 1;
+        // Only nesting past the parser's limit fails here (the slice is JSON): the whole file
+        // is refused with where, as a file that is not JSON would be.
+        let Ok(raw) = parse_record(raw) else {
+            return Err(self.reject_whole(&self.problems.file.clone()));
+        };
+        let label = record_label(&raw, "event", position);
+        let Some(event) = read_record::<Event>(raw, &label, &mut self.problems) else {
+            self.skipped += 1;
+            return Ok(());
+        };
+        let mut report = Reporter::new(&label, &mut self.problems);
+        self.context.check_id(&mut report, &event.id);
+        check_event(&mut report, &self.context, &event);
+        if report.is_clean() {
+            let at = format!("event #{}", position + 1);
+            self.context.seen.insert(event.id.clone(), at);
+            self.events.push(event);
+        } else {
+            self.skipped += 1;
+        }
+        Ok(())
+    }
+
+    fn reject_whole(&self, file: &str) -> Vec<Problem> {
+        let reject = |record: Option<String>, field: Option<String>, message: String| {
+            vec![Problem {
+                severity: Severity::Error,
+                file: file.to_string(),
+                record,
+                field,
+                message,
+            }]
+        };
+        reject_whole(self.bytes, &reject)
+    }
+
+    /// Checks the figures (after the events: they share one namespace of ids) and gives the
+    /// file. Call it once [`LoadSteps::step`] said every event was checked; events not checked
+    /// by then are not in the file given.
+    ///
+    /// Errors: a figure nested deeper than the parser's limit rejects the whole file.
+    pub fn finish(mut self) -> Result<Loaded, Vec<Problem>> {
+        let file = self.problems.file.clone();
+        let mut figures = Vec::with_capacity(self.raw_figures.len());
+        for (position, raw) in std::mem::take(&mut self.raw_figures)
+            .into_iter()
+            .enumerate()
+        {
+            let Ok(raw) = parse_record(raw) else {
+                return Err(self.reject_whole(&file));
+            };
+            let label = record_label(&raw, "figure", position);
+            let Some(figure) = read_record::<ReportedFigure>(raw, &label, &mut self.problems)
+            else {
+                self.skipped += 1;
+                continue;
+            };
+            let mut report = Reporter::new(&label, &mut self.problems);
+            self.context.check_id(&mut report, &figure.id);
+            report.date("period", &figure.period);
+            report.citations(&figure.citations, &self.context);
+            if report.is_clean() {
+                let at = format!("figure #{}", position + 1);
+                self.context.seen.insert(figure.id.clone(), at);
+                figures.push(figure);
+            } else {
+                self.skipped += 1;
+            }
+        }
+        let figure_ids: HashSet<&str> = figures.iter().map(|f| f.id.as_str()).collect();
+        for figure in &figures {
+            if let Some(parent) = &figure.part_of {
+                if !figure_ids.contains(parent.as_str()) {
+                    self.problems.push(
+                        Severity::Warning,
+                        Some(figure.id.clone()),
+                        "part_of".into(),
+                        format!(
+                            "“{}” is not a figure of this file",
+                            printable(parent, QUOTE_CHARS)
+                        ),
+                    );
+                }
+            }
+        }
+        let mut dataset = self.shell;
+        dataset.events = self.events;
+        dataset.figures = figures;
+        Ok(Loaded {
+            file,
+            dataset,
+            problems: self.problems.finish(),
+            skipped: self.skipped,
+        })
+    }
+}
+
+/// The top level of a collection in pieces and the lines after it; `None` when the first line
+/// is not a whole JSON object with more lines after it (a file of one document).
+#[allow(clippy::type_complexity)]
+fn first_line(bytes: &[u8]) -> Option<(BTreeMap<String, &RawValue>, &[u8])> {
+    let end = bytes.iter().position(|&b| b == b'\n')?;
+    let (line, rest) = bytes.split_at(end);
+    let top = serde_json::from_slice::<BTreeMap<String, &RawValue>>(line).ok()?;
+    Some((top, rest.get(1..).unwrap_or_default()))
+}
+
+/// Where `part` starts in `whole`, which holds it.
+fn offset_in(whole: &[u8], part: &[u8]) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(whole.as_ptr() as usize)
+        .min(whole.len())
+}
+
+/// `dataset` as a collection in pieces (see the module docs): its header with no events on the
+/// first line, then lines of `per_piece` events each, every line
+/// compact JSON (JSON text never holds a raw line break), each ended by a line break.
+///
+/// Errors: when the dataset cannot be written as JSON (serde_json's error).
+pub fn write_in_pieces(
+    mut dataset: Dataset,
+    per_piece: usize,
+) -> Result<Vec<u8>, serde_json::Error> {
+    let events = std::mem::take(&mut dataset.events);
+    let mut bytes = serde_json::to_vec(&dataset)?;
+    bytes.push(b'\n');
+    for piece in events.chunks(per_piece.max(1)) {
+        serde_json::to_writer(&mut bytes, piece)?;
+        bytes.push(b'\n');
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,287 @@
+//! Adding a file's collection to the explorer without freezing the page: the worker's bytes
+//! are copied in, the collection checked ([`LoadSteps`]) and the catalog's table built
+//! ([`CatalogBuild`]) a slice at a time, with the browser's turn (input, painting) between
+//! slices. Each slice runs for about [`SLICE_MS`], well under the 100 ms past which a page
+//! feels stuck, and each stage starts in a task of its own; the steps that are one piece (the
+//! header, the figures, the merge, the text index's word list) take tens of milliseconds. The
+//! same slices reopen the files kept on this device at start.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::catalog::{Catalog, CatalogBuild};
+use crate::core::import::message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
+use crate::core::validate::{LoadSteps, Loaded, Problem, Severity};
+use crate::ui::browser::Measure;
+use crate::ui::device_store;
+use crate::ui::your_data::{local_time_now, OpenedFile};
+
+/// How long one slice of work may hold the page's thread, in ms.
+pub const SLICE_MS: f64 = 40.0;
+
+/// Records checked or added between two looks at the clock: a few milliseconds of work.
+const RECORDS_PER_LOOK: usize = 64;
+
+/// How far adding a file is, for the progress bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adding {
+    /// The file's name.
+    pub name: String,
+    /// What is being done, in words: "Checking" or "Building the explorer's table".
+    pub stage: &'static str,
+    /// Share done of that stage, 0 to 1.
+    pub share: f64,
+}
+
+/// Gives the browser its turn: resolves in a new task, after any input and painting due.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
+/// The clock of the running slice.
+struct Slices {
+    since: f64,
+}
+
+impl Slices {
+    fn new() -> Slices {
+        Slices { since: now() }
+    }
+
+    /// Whether this slice has had its time; the caller then reports and calls [`Self::pause`].
+    fn due(&self) -> bool {
+        now() - self.since >= SLICE_MS
+    }
+
+    async fn pause(&mut self) {
+        yield_to_browser().await;
+        self.since = now();
+    }
+}
+
+/// Bytes copied into the page's memory at a time: some milliseconds of copying.
+const BYTES_PER_COPY: u32 = 8 << 20;
+
+/// The bytes of `buffer` (the worker's hand-over, outside the page's WebAssembly memory),
+/// copied in slices: a copy of a large collection at once holds the page for tenths of a second.
+pub async fn copy_in_slices(buffer: &js_sys::Uint8Array) -> Vec<u8> {
+    let length = buffer.length();
+    let mut bytes = vec![0; length as usize];
+    let mut slices = Slices::new();
+    let mut at = 0u32;
+    while at < length {
+        let end = at.saturating_add(BYTES_PER_COPY).min(length);
+        if let Some(part) = bytes.get_mut(at as usize..end as usize) {
+            buffer.subarray(at, end).copy_to(part);
+        }
+        at = end;
+        if slices.due() {
+            slices.pause().await;
+        }
+    }
+    bytes
+}
+
+/// Checks a collection file (one JSON document, or a collection in pieces) in slices, as
+/// [`crate::core::validate::load`] would at once. `report` gets the share checked.
+///
+/// Errors: the problems that reject the whole file.
+pub async fn load_in_slices(
+    file: &str,
+    bytes: &[u8],
+    report: &dyn Fn(f64),
+) -> Result<Loaded, Vec<Problem>> {
+    // Each stage starts in a task of its own, whatever ran before it.
+    yield_to_browser().await;
+    let mut slices = Slices::new();
+    let mut steps = {
+        let _measure = Measure::new("adding: header");
+        LoadSteps::start(file, bytes)?
+    };
+    while !steps.step(RECORDS_PER_LOOK)? {
+        if slices.due() {
+            report(steps.share_read());
+            slices.pause().await;
+        }
+    }
+    // The figures are checked in one piece, in a slice of their own.
+    slices.pause().await;
+    let _measure = Measure::new("adding: figures");
+    steps.finish()
+}
+
+/// Builds a catalog in slices. `report` gets the share of events in the table.
+pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> Catalog {
+    yield_to_browser().await;
+    let mut slices = Slices::new();
+    while !build.step(RECORDS_PER_LOOK) {
+        if slices.due() {
+            let (done, total) = build.progress();
+            report(done as f64 / total.max(1) as f64);
+            slices.pause().await;
+        }
+    }
+    // The text index is finished in one piece, a word list, in a slice of its own.
+    slices.pause().await;
+    let _measure = Measure::new("adding: text index");
+    build.finish()
+}
+
+/// `base` with the collection the worker read added, and the file's entry for "Your data".
+/// `report` is told how far it is.
+///
+/// Errors: one sentence when the collection is refused (its first problem) or clashes with
+/// one already open.
+pub async fn add_file(
+    base: &Catalog,
+    mut summary: ImportSummary,
+    bytes: &[u8],
+    report: &dyn Fn(Adding),
+) -> Result<(Catalog, OpenedFile), String> {
+    let name = summary.file_name.clone();
+    let checking = |share| {
+        report(Adding {
+            name: name.clone(),
+            stage: "Checking",
+            share,
+        })
+    };
+    let loaded = load_in_slices(&summary.file_name, bytes, &checking)
+        .await
+        .map_err(|problems| {
+            let first = problems
+                .first()
+                .map(|problem| format!(": {problem}"))
+                .unwrap_or_default();
+            format!("This file could not be opened{first}")
+        })?;
+    let events = loaded.dataset.events.len();
+    if summary.format == COLLECTION_FORMAT {
+        // A collection file: its records (events and figures) are what was read, and its
+        // problems are the validator's, named by record and field.
+        let kept = events + loaded.dataset.figures.len();
+        summary.rows_read = (kept + loaded.skipped) as u64;
+        summary.rows_skipped = loaded.skipped as u64;
+        let warned: std::collections::BTreeSet<&str> = loaded
+            .problems
+            .iter()
+            .filter(|problem| problem.severity == Severity::Warning)
+            .map(|problem| problem.record.as_deref().unwrap_or_default())
+            .collect();
+        summary.rows_warned = warned.len() as u64;
+        summary.problems = loaded.problems.iter().map(ProblemLine::from).collect();
+    }
+    let collection_id = loaded.dataset.collection.id.clone();
+    let (checked, skipped) = (loaded.problems.len(), loaded.skipped);
+    // Merging (finding the records another collection has already) is one piece, in a task
+    // of its own.
+    yield_to_browser().await;
+    let build = {
+        let _measure = Measure::new("adding: merge");
+        base.adding_in_steps(loaded)?
+    };
+    let building = |share| {
+        report(Adding {
+            name: name.clone(),
+            stage: "Building the explorer's table",
+            share,
+        })
+    };
+    let catalog = build_in_slices(build, &building).await;
+    // Events already loaded from another collection (the same UCDP or ACLED event) were left
+    // out of this one as it joined: they are skipped rows with a problem each.
+    let events = catalog.datasets.last().map_or(events, |d| d.events.len());
+    let left_out = catalog
+        .skipped_per_file
+        .last()
+        .map_or(0, |&now| now.saturating_sub(skipped));
+    summary.rows_skipped += left_out as u64;
+    let joined = catalog
+        .problems
+        .iter()
+        .filter(|problem| problem.file == summary.file_name)
+        .skip(checked)
+        .map(ProblemLine::from);
+    summary.problems.extend(joined);
+    Ok((
+        catalog,
+        OpenedFile {
+            summary,
+            collection_id,
+            events,
+            opened_at: local_time_now(),
+        },
+    ))
+}
+
+/// Adds the files kept on this device to `loaded`, each checked as when it was opened (in
+/// slices). A browser that keeps no files has none, and says nothing; a kept file that no
+/// longer loads is named in a notice.
+pub async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<String>) {
+    let Ok((kept, missing)) = device_store::kept().await else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut notices: Vec<String> = missing
+        .into_iter()
+        .map(|name| format!("{name} was kept on this device, but its data is gone; open it again."))
+        .collect();
+    let mut files = Vec::new();
+    for (file, bytes) in kept {
+        let clash = |id: &str| loaded.iter().any(|l| l.dataset.collection.id == id);
+        match load_in_slices(&file.summary.file_name, &bytes, &|_| {}).await {
+            Ok(one) if !clash(&one.dataset.collection.id) => {
+                loaded.push(one);
+                files.push(file);
+            }
+            Ok(_) => notices.push(format!(
+                "{} was kept on this device, but a collection with its id is open already.",
+                file.summary.file_name
+            )),
+            Err(problems) => notices.push(format!(
+                "{} was kept on this device but could not be reopened{}; open it again.",
+                file.summary.file_name,
+                problems
+                    .first()
+                    .map(|problem| format!(" ({problem})"))
+                    .unwrap_or_default()
+            )),
+        }
+    }
+    (files, notices)
+}
+
+/// The progress bar of a file being added, while it is.
+#[component]
+pub fn AddingProgress(adding: RwSignal<Option<Adding>>) -> impl IntoView {
+    move || {
+        adding.get().map(|now| {
+            let percent = (now.share * 100.0).clamp(0.0, 100.0).floor() as u64;
+            let text = format!("{} {}: {percent}%", now.stage, now.name);
+            view! {
+                <div class="import-progress" data-testid="import-adding" role="status">
+                    <div class="import-bar" role="progressbar"
+                        aria-label=format!("Adding {}", now.name)
+                        aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.to_string()
+                        aria-valuetext=text.clone()>
+                        <span style=format!("inline-size: {percent}%")></span>
+                    </div>
+                    <p>{now.stage}" "<bdi>{now.name.clone()}</bdi>": "{percent}"%"</p>
+                </div>
+            }
+        })
+    }
+}
