@@ -105,7 +105,10 @@ fn deaths_given_only_for_a_subgroup_count_everywhere() {
     );
 
     let exported = export::rows(table, &catalog.datasets, &rows, &|id| id.to_string());
-    let deaths: Vec<u64> = exported.iter().map(|r| u64::from(r.deaths_best)).collect();
+    let deaths: Vec<u64> = exported
+        .iter()
+        .filter_map(|r| r.deaths_best.map(u64::from))
+        .collect();
     assert_eq!(deaths, per_event, "CSV deaths_best");
     // And in the file as written: the deaths_best column of each event's line.
     let csv = export::to_csv(&exported, &[]);
@@ -120,7 +123,7 @@ fn deaths_given_only_for_a_subgroup_count_everywhere() {
     assert_eq!(written, per_event, "CSV file deaths_best");
     let civilians: Vec<u64> = exported
         .iter()
-        .map(|r| u64::from(r.civilians_killed))
+        .filter_map(|r| r.civilians_killed.map(u64::from))
         .collect();
     assert_eq!(civilians, per_event, "export civilians_killed");
 
@@ -442,4 +445,92 @@ fn punctuation_next_to_a_search_word_finds_what_the_word_finds() {
         assert!(count(bare) > 0, "{bare}");
         assert_eq!(count(with), count(bare), "{with} against {bare}");
     }
+}
+
+/// Whether a record (as JSON) gives a number of people killed in one of `groups` (any group
+/// when empty), and is not an agreement or political event, which are never counted.
+fn gives_killed(event: &Json, groups: &[&str]) -> bool {
+    let milestone = event["kind"]
+        .as_str()
+        .and_then(EventKind::from_id)
+        .is_some_and(EventKind::is_milestone);
+    !milestone
+        && event["casualties"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|c| {
+                c["outcome"] == "killed"
+                    && c["best"].is_u64()
+                    && (groups.is_empty() || groups.iter().any(|g| c["group"] == *g))
+            })
+}
+
+#[test]
+fn an_unknown_count_is_exported_empty_not_as_zero() {
+    let catalog = catalog(&BUNDLED);
+    let rows: Vec<u32> = (0..catalog.table.len() as u32).collect();
+    let exported = export::rows(&catalog.table, &catalog.datasets, &rows, &|id| {
+        id.to_string()
+    });
+    let civilian_groups = [
+        "civilians",
+        "children",
+        "women",
+        "medical_personnel",
+        "civil_defence",
+        "media_workers",
+    ];
+    let mut records = std::collections::HashMap::new();
+    for file in BUNDLED {
+        for event in events(&json(file)) {
+            records.insert(
+                event["id"].as_str().unwrap_or_default().to_string(),
+                event.clone(),
+            );
+        }
+    }
+    let (mut no_deaths, mut no_civilians) = (0, 0);
+    for row in &exported {
+        let event = &records[&row.id];
+        let deaths = gives_killed(event, &[]);
+        let civilians = gives_killed(event, &civilian_groups);
+        assert_eq!(row.deaths_best.is_some(), deaths, "{} deaths", row.id);
+        assert_eq!(row.deaths_low.is_some(), deaths, "{} deaths", row.id);
+        assert_eq!(row.deaths_high.is_some(), deaths, "{} deaths", row.id);
+        assert_eq!(
+            row.civilians_killed.is_some(),
+            civilians,
+            "{} civilians",
+            row.id
+        );
+        no_deaths += usize::from(!deaths);
+        no_civilians += usize::from(!civilians);
+    }
+    // The bundled records hold both cases (agreements, "several killed", UCDP's stated zeros).
+    assert!(no_deaths > 0 && no_deaths < exported.len(), "{no_deaths}");
+    assert!(
+        no_civilians > 0 && no_civilians < exported.len(),
+        "{no_civilians}"
+    );
+    // In the file, an unknown is an empty field, and a stated zero is 0.
+    let csv = export::to_csv(&exported, &[]);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().cloned().unwrap_or_default();
+    let column = headers
+        .iter()
+        .position(|h| h == "deaths_best")
+        .unwrap_or(usize::MAX);
+    let written: Vec<String> = reader
+        .records()
+        .filter_map(Result::ok)
+        .filter(|record| record.len() > column)
+        .map(|record| record[column].to_string())
+        .collect();
+    let expected: Vec<String> = exported
+        .iter()
+        .map(|row| row.deaths_best.map(|n| n.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(written, expected);
+    assert!(written.iter().any(String::is_empty) && written.iter().any(|w| w == "0"));
 }

@@ -12,7 +12,7 @@ use std::borrow::Borrow;
 use serde::Serialize;
 
 use super::model::{Dataset, Event};
-use super::table::EventTable;
+use super::table::{states_civilians_killed, states_deaths, EventTable};
 
 /// One exported row, shared by both formats so they never disagree.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,12 +29,16 @@ pub struct Row {
     pub location_precision: String,
     pub kind: String,
     pub actors: String,
-    pub deaths_low: u32,
-    pub deaths_best: u32,
-    pub deaths_high: u32,
+    /// Deaths as the explorer counts them, low, best and high; empty (`None`) when the record
+    /// gives no number of deaths ("several killed", an agreement), which the totals count as 0.
+    pub deaths_low: Option<u32>,
+    pub deaths_best: Option<u32>,
+    pub deaths_high: Option<u32>,
     /// Civilians killed as the explorer counts them (best estimates; subgroups with no
-    /// civilians figure count toward it), so the header's civilians total can be checked.
-    pub civilians_killed: u32,
+    /// civilians figure count toward it), so the header's civilians total can be checked;
+    /// empty when the record gives no number of civilians killed (ACLED's `fatalities` do not
+    /// say who was killed), which the total counts as 0.
+    pub civilians_killed: Option<u32>,
     pub casualties: String,
     pub summary: String,
     pub sources: String,
@@ -156,6 +160,8 @@ fn row_of(
         .collect::<Vec<_>>()
         .join(" | ");
     let get = |column: &[u32]| column.get(row).copied().unwrap_or(0);
+    let deaths = states_deaths(event);
+    let civilians = states_civilians_killed(event);
     Row {
         id: event.id.clone(),
         collection: dataset.collection.id.clone(),
@@ -174,10 +180,10 @@ fn row_of(
             .unwrap_or_default(),
         kind: event.kind.label().to_string(),
         actors,
-        deaths_low: get(&table.deaths_low),
-        deaths_best: get(&table.deaths_best),
-        civilians_killed: get(&table.civilians_killed),
-        deaths_high: get(&table.deaths_high),
+        deaths_low: deaths.then(|| get(&table.deaths_low)),
+        deaths_best: deaths.then(|| get(&table.deaths_best)),
+        civilians_killed: civilians.then(|| get(&table.civilians_killed)),
+        deaths_high: deaths.then(|| get(&table.deaths_high)),
         casualties,
         summary: event.summary.clone(),
         sources,
@@ -226,10 +232,10 @@ pub fn to_csv(rows: &[Row], attribution: &[String]) -> String {
                 row.location_precision.clone(),
                 row.kind.clone(),
                 row.actors.clone(),
-                row.deaths_low.to_string(),
-                row.deaths_best.to_string(),
-                row.deaths_high.to_string(),
-                row.civilians_killed.to_string(),
+                number(row.deaths_low),
+                number(row.deaths_best),
+                number(row.deaths_high),
+                number(row.civilians_killed),
                 row.casualties.clone(),
                 row.summary.clone(),
                 row.sources.clone(),
@@ -245,6 +251,11 @@ pub fn to_csv(rows: &[Row], attribution: &[String]) -> String {
         push_record(&mut out, std::iter::once(line.clone()));
     }
     out
+}
+
+/// A count as a CSV field: empty when there is none.
+fn number(count: Option<u32>) -> String {
+    count.map(|count| count.to_string()).unwrap_or_default()
 }
 
 fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {

@@ -437,6 +437,24 @@ fn killed(casualties: &[Casualty]) -> impl Iterator<Item = &Casualty> {
     casualties.iter().filter(|c| c.outcome == Outcome::Killed)
 }
 
+/// Whether the record gives a number of deaths: an entry of people killed with a best estimate,
+/// 0 included. "Several killed" gives none, and neither does a milestone (never counted). An
+/// event without one counts 0 toward every total, which is a lower bound, not a figure: the
+/// export leaves its deaths empty.
+pub fn states_deaths(event: &Event) -> bool {
+    !event.kind.is_milestone() && killed(&event.casualties).any(|c| c.best.is_some())
+}
+
+/// Whether the record gives a number of civilians killed: an entry for civilians, or for a
+/// group counted inside them (children, women...), with a best estimate, 0 included. An ACLED
+/// event (its `fatalities` do not say who) gives none.
+pub fn states_civilians_killed(event: &Event) -> bool {
+    !event.kind.is_milestone()
+        && killed(&event.casualties).any(|c| {
+            c.best.is_some() && (c.group == CasualtyGroup::Civilians || c.group.is_subgroup())
+        })
+}
+
 /// The deaths of one event, best estimates, as every count reads them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Killed {
