@@ -13,6 +13,7 @@ use super::date::Day;
 use super::facet::Facet;
 use super::file_link::{fingerprint_of, FileLabel};
 use super::filter::{ActorRole, CasualtyFilter, Filter};
+use super::i18n::Lang;
 use super::table::{bit32, EventTable};
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
 
@@ -101,6 +102,9 @@ pub struct ViewState {
     pub view: View,
     /// 0-based page of the event list (the address numbers pages from 1, as the screen does).
     pub page: u32,
+    /// The interface's language as the link or the reader chose it (`lang=ar`); `None`
+    /// follows the browser's preferred language.
+    pub lang: Option<Lang>,
 }
 
 impl Default for ViewState {
@@ -125,6 +129,7 @@ impl Default for ViewState {
             selected: None,
             view: View::List,
             page: 0,
+            lang: None,
         }
     }
 }
@@ -391,6 +396,7 @@ fn slug(text: &str) -> String {
 /// The parameters, in canonical order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Param {
+    Lang,
     View,
     Collections,
     File,
@@ -416,7 +422,8 @@ enum Param {
     Page,
 }
 
-const PARAMS: [Param; 23] = [
+const PARAMS: [Param; 24] = [
+    Param::Lang,
     Param::View,
     Param::Collections,
     Param::File,
@@ -445,6 +452,7 @@ const PARAMS: [Param; 23] = [
 impl Param {
     fn key(self) -> &'static str {
         match self {
+            Param::Lang => "lang",
             Param::View => "view",
             Param::Collections => "c",
             Param::File => "file",
@@ -507,6 +515,7 @@ impl Param {
     /// What a value of this parameter must be, with its article, for notices.
     fn expects(self) -> &'static str {
         match self {
+            Param::Lang => "a language of the interface (ar or en)",
             Param::View => "a view (list, figures, map or about)",
             Param::Collections => "a collection id",
             Param::File => "a file (collection id:rows:events:name)",
@@ -578,13 +587,34 @@ impl Notices {
     }
 }
 
-/// Text for a notice: long values are cut, so a notice stays one readable line.
+/// Text for a notice: long values are cut, so a notice stays one readable line, and the
+/// controls of writing direction (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) are
+/// written as their code points: echoed from a link, an override such as U+202E would
+/// reverse the rest of the app's own sentence.
 fn shorten(text: &str) -> String {
     const LIMIT: usize = 60;
-    match text.char_indices().nth(LIMIT) {
-        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
-        None => text.to_string(),
+    let cut = match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => text.get(..cut).unwrap_or_default(),
+        None => text,
+    };
+    let mut out = String::with_capacity(cut.len() + 1);
+    for c in cut.chars() {
+        if is_direction_control(c) {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "[U+{:04X}]", u32::from(c));
+        } else {
+            out.push(c);
+        }
     }
+    if cut.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Whether `c` sets or overrides the direction of the text after it.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// The longest prefix of `text` of at most `limit` bytes that ends on a character boundary.
@@ -884,6 +914,7 @@ fn apply_scalar(state: &mut ViewState, param: Param, raw: &str, notices: &mut No
     let lower = text.to_ascii_lowercase();
     let lower = lower.as_str();
     let valid = match param {
+        Param::Lang => Lang::from_id(lower).map(|l| state.lang = Some(l)).is_some(),
         Param::View => View::from_id(lower).map(|v| state.view = v).is_some(),
         Param::From => Day::parse(text).map(|d| state.from = Some(d)).is_ok(),
         Param::To => Day::parse(text).map(|d| state.to = Some(d)).is_ok(),
@@ -947,6 +978,9 @@ pub fn is_event_id(text: &str) -> bool {
 /// order, list values sorted, defaults omitted. The default state encodes as "".
 pub fn encode(state: &ViewState) -> String {
     let mut out = Query::default();
+    if let Some(lang) = state.lang {
+        out.scalar("lang", lang.id());
+    }
     if state.view != View::List {
         out.scalar("view", state.view.id());
     }
@@ -1171,7 +1205,54 @@ mod tests {
             selected: Some("curated:sohr-2019-11-14.a_1".to_string()),
             view: View::Map,
             page: 3,
+            lang: Some(Lang::Ar),
         }
+    }
+
+    #[test]
+    fn the_language_is_part_of_the_link() {
+        let arabic = ViewState {
+            lang: Some(Lang::Ar),
+            ..ViewState::default()
+        };
+        assert_eq!(encode(&arabic), "lang=ar");
+        assert_eq!(decode("lang=ar"), (arabic.clone(), Vec::new()));
+        assert_eq!(decoded("?lang=AR"), arabic);
+        assert_eq!(decoded("lang=ar-SY"), arabic);
+        assert_eq!(decoded("lang=en").lang, Some(Lang::En));
+        assert_eq!(encode(&decoded("lang=en&view=map")), "lang=en&view=map");
+        // First in the canonical order, whatever the order given.
+        assert_eq!(encode(&decoded("view=about&lang=ar")), "lang=ar&view=about");
+        // No language in the link: the browser's is followed.
+        assert_eq!(decoded("view=map").lang, None);
+    }
+
+    #[test]
+    fn an_unknown_language_is_ignored_with_a_notice() {
+        let (state, said) = decode("lang=xx&gov=idlib");
+        assert_eq!(state.lang, None);
+        assert_eq!(state.governorates, [Governorate::Idlib].into());
+        assert_eq!(
+            said.iter().map(|n| n.message.as_str()).collect::<Vec<_>>(),
+            ["“lang=xx” is not a language of the interface (ar or en); ignored"]
+        );
+        assert_eq!(decoded("lang=ar&lang=en").lang, Some(Lang::En));
+    }
+
+    #[test]
+    fn direction_controls_from_a_link_cannot_reverse_a_notice() {
+        for query in ["gov=%E2%80%AEidlib", "lang=%E2%80%AEar", "%E2%80%AEzz=1"] {
+            for message in notices(query) {
+                assert!(
+                    !message.chars().any(is_direction_control),
+                    "{query}: {message:?}"
+                );
+            }
+        }
+        assert_eq!(
+            notices("gov=%E2%80%AEidlib"),
+            ["“gov=[U+202E]idlib” is not a governorate; ignored"]
+        );
     }
 
     #[test]
@@ -1188,7 +1269,7 @@ mod tests {
         let query = encode(&state);
         assert_eq!(
             query,
-            "view=map&c=curated,ucdp&from=2019-11-01&to=2020-03-05&actor=russia,turkey\
+            "lang=ar&view=map&c=curated,ucdp&from=2019-11-01&to=2020-03-05&actor=russia,turkey\
              &role=perpetrator&party=Government%20of%20Syria,IS%2C%20HTS&kind=airstrike,shelling\
              &type=Air%2Fdrone%20strike,Battles\
              &gov=idlib,deir-ez-zor&district=Jabal%20Saman%20district\

@@ -1,0 +1,370 @@
+# The interface in English. Every key here is in locales/ar/main.ftl too (a test checks it).
+# Arguments: $n is a number already written (thousands grouped), $count the same number for
+# choosing a plural form. Data text (summaries, quotes, names as the source spells them) never
+# comes from here.
+
+## The page
+
+app-title = Syria Incident Explorer
+app-tagline = Documented military incidents in Syria, each traced to the report that documented it.
+lang-switch-label = Language of the interface
+loading = Loading the datasets…
+notices-heading = Some parts of this link were changed or ignored:
+skipped-records = { $count ->
+    [one] { $n } record could not be read and was skipped (the full list is in About):
+   *[other] { $n } records could not be read and were skipped (the full list is in About):
+}
+
+## Tabs
+
+tabs-label = Views
+tab-list = Incidents
+tab-map = Map
+tab-figures = Reported figures
+tab-about = About
+
+## Summary bar
+
+summary-label = Summary of the current view
+summary-of = of
+summary-events = { $count ->
+    [one] event
+   *[other] events
+}
+summary-milestones = ({ $n } agreements or political events, not counted)
+summary-deaths = { $best } deaths (best estimate; range { $low }–{ $high }), { $civilians } civilians
+copy-link = Copy link
+link-copied = Link copied
+export-csv = Export CSV
+export-json = Export JSON
+clear-all = Clear all
+events-count = { $count ->
+    [one] { $n } event
+   *[other] { $n } events
+}
+deaths-count = { $count ->
+    [one] { $n } death
+   *[other] { $n } deaths
+}
+
+## Filters
+
+filters = Filters
+filter-search = Search
+filter-search-label = Search summaries, places and quotes
+filter-search-placeholder = Search summaries, places, quotes…
+filter-dates = Dates
+filter-from = From
+filter-to = To
+filter-collection = Collection
+filter-publisher = Publisher
+filter-actor-role = Actor role
+filter-actor-role-label = Count an actor when it is
+filter-role-any = In any role
+filter-role-perpetrator = As perpetrator only
+filter-actor = Actor
+filter-kind = Event kind
+filter-governorate = Governorate
+filter-casualties = Casualties
+clear = Clear
+cas-killed = People killed
+cas-civilians = Civilians killed
+cas-children = Children killed
+cas-injured = People injured
+facet-party = Actor as the source names it
+facet-type = Type as the source names it
+facet-district = District
+facet-place = Place
+facet-source = Source
+facet-find-label = Find { $facet } among { $n }
+facet-find-placeholder = Find among { $n }…
+facet-no-match = No option matches
+facet-more = { $n } more: type to find them
+facet-summary = { $facet } ({ $n })
+facet-summary-ticked = { $facet } ({ $ticked } of { $n } ticked)
+facet-grouped-under = { $value } (grouped under { $names })
+
+## Timeline
+
+timeline = Timeline
+timeline-metric = Metric
+timeline-metric-label = Timeline metric
+timeline-by = By
+timeline-interval-label = Timeline interval
+timeline-by-actor = by actor
+timeline-empty = No dated events match these filters.
+timeline-canvas-label = Timeline of { $n } columns; drag, or use the arrow keys and Enter, to choose dates
+timeline-hint = Hover or drag across the timeline to see values and choose dates.
+timeline-imprecise-legend = dated only to a month, year or period (spread over it)
+timeline-other-actors = other actors
+timeline-all-events = all events
+milestones-none = No agreement or ceasefire among these events.
+milestones-label = Agreements, ceasefires and political events
+timeline-week-of = Week of { $date }
+chart-value = { $label }: { $value } { $metric }
+timeline-imprecise = ({ $value } from imprecisely dated events)
+metric-events = Events
+metric-deaths = Deaths (best estimate)
+metric-civilians = Civilians killed
+interval-week = Weekly
+interval-month = Monthly
+download-svg = SVG
+
+## Bar charts
+
+bars-actor = By actor (an event counts for each of its actors)
+bars-kind = By event kind
+bars-governorate = By governorate
+bars-empty = Nothing to show for these filters.
+composition = Who was killed (best estimates)
+composition-title = Casualty composition
+comp-children = Children
+comp-women = Women
+comp-other-civilians = Other civilians
+comp-combatants = Combatants
+comp-unknown = Unknown status
+plain-value = { $label }: { $value }
+
+## The list
+
+list-title = Incidents
+list-range = { $first }–{ $last } of { $total }
+list-empty = No incident matches these filters.
+clear-all-filters = Clear all filters
+col-date = Date
+col-place = Place
+col-actors = Actors
+col-kind = Kind
+col-casualties = Casualties (by deaths)
+col-summary = Summary
+col-source = Source
+pages-label = Pages
+page-previous = Previous
+page-next = Next
+page-of = Page { $page } of { $pages }
+sort-newest = Newest first
+sort-oldest = Oldest first
+sort-most-deaths = Most deaths first
+sort-fewest-deaths = Fewest deaths first
+
+## How an event reads
+
+precision-month = dated to the month
+precision-year = dated to the year
+precision-days = within a few days
+precision-week = within a week
+precision-period = somewhere in this period
+date-range = { $from } – { $to }
+actor-with-role = { $actor } ({ $role })
+actor-as-named = { $actor } ({ $role }, as “{ $name }”)
+actors-none = not named
+source-citing = { $name }, citing { $by }
+casualty-line = { $amount } { $group } { $outcome }
+casualty-range = { $best } (range { $low }–{ $high })
+amount = { $qualifier ->
+    [at_least] at least { $n }
+    [over] over { $n }
+    [about] about { $n }
+    [nearly] nearly { $n }
+    [several] several { $n }
+   *[exact] { $n }
+}
+amount-vague = { $qualifier ->
+    [several] several
+   *[other] an unspecified number of
+}
+group-all = all people
+group-civilians = civilians
+group-children = children
+group-women = women
+group-medical-personnel = medical personnel
+group-civil-defence = civil defence personnel
+group-media-workers = media workers
+group-combatants = combatants
+group-isis-members = ISIS members
+group-prisoners = prisoners
+group-people = people
+group-unknown = unknown status
+outcome-killed = killed
+outcome-injured = injured
+outcome-arrested = arrested
+outcome-released = released
+outcome-displaced = displaced
+
+## Vocabulary: governorates
+
+gov-damascus = Damascus
+gov-aleppo = Aleppo
+gov-rif-dimashq = Rif Dimashq
+gov-homs = Homs
+gov-hama = Hama
+gov-latakia = Latakia
+gov-idlib = Idlib
+gov-al-hasakah = Al-Hasakah
+gov-deir-ez-zor = Deir ez-Zor
+gov-tartus = Tartus
+gov-ar-raqqah = Ar-Raqqah
+gov-daraa = Daraa
+gov-as-suwayda = As-Suwayda
+gov-quneitra = Quneitra
+
+## Vocabulary: actors
+
+actor-russia = Russian forces
+actor-syrian-government = Syrian government forces
+actor-pro-government-militias = Pro-government militias
+actor-iran-backed = Iranian-backed militias
+actor-iran = Iranian forces
+actor-hezbollah = Hezbollah
+actor-coalition = International Coalition
+actor-united-states = United States forces
+actor-turkey = Turkish forces
+actor-israel = Israeli forces
+actor-iraq = Iraqi forces
+actor-jordan = Jordanian forces
+actor-sdf = SDF
+actor-pkk = PKK
+actor-isis = ISIS
+actor-hts = HTS / Jabhat Fateh al-Sham
+actor-other-jihadist = Other jihadist groups
+actor-opposition = Armed opposition
+actor-palestinian-factions = Palestinian factions
+actor-tribal = Tribal and clan groups
+actor-civilians = Civilians
+actor-unknown = Unidentified
+actor-other = Other named groups
+role-perpetrator = perpetrator
+role-target = target
+role-participant = participant
+
+## Vocabulary: event kinds
+
+kind-airstrike = Airstrike
+kind-shelling = Shelling
+kind-barrel-bomb = Barrel bomb
+kind-guided-missile = Guided missile
+kind-rocket-attack = Rocket attack
+kind-ied = IED
+kind-chemical-attack = Chemical attack
+kind-ground-attack = Ground attack
+kind-security-operation = Security operation
+kind-raid-arrest = Raid / arrest
+kind-airdrop = Airdrop
+kind-joint-patrol = Joint patrol
+kind-prisoner-release = Prisoner release
+kind-convoy-reinforcement = Convoy / reinforcement
+kind-withdrawal = Withdrawal
+kind-ceasefire-agreement = Ceasefire / agreement
+kind-political-event = Political event
+kind-state-based-violence = State-based violence (UCDP)
+kind-non-state-violence = Non-state violence (UCDP)
+kind-one-sided-violence = One-sided violence (UCDP)
+kind-other = Other
+
+## Vocabulary: publishers
+
+pub-sohr = Syrian Observatory for Human Rights (SOHR)
+pub-snhr = Syrian Network for Human Rights (SNHR)
+pub-al-jazeera = Al Jazeera
+pub-ucdp = Uppsala Conflict Data Program (UCDP)
+pub-acled = Armed Conflict Location & Event Data (ACLED)
+pub-other = Other
+
+## Offline and updates
+
+offline-badge = Offline — working from the saved copy
+update-ready = A new version is ready —
+update-reload = Reload
+
+## The record of one event
+
+detail-not-found = No event has the id “{ $id }” in the loaded collections.
+detail-close = Close
+detail-copy-link = Copy link to this event
+detail-date-line = { $date } ({ $precision }; { $from } to { $to })
+detail-no-coordinates = no coordinates (none given by an open gazetteer or the source)
+detail-from-gazetteer = , from { $gazetteer }
+detail-governorate-unknown = governorate unknown
+detail-district = ; district { $district }
+detail-place = { $governorate }; { $located }; { $coordinates }{ $gazetteer }{ $district }
+located-exact = located exactly
+located-near = located near the place
+located-district = located to the district
+located-governorate = located to the governorate
+located-region = located to a region
+located-country = located to the country only
+detail-unknown-publisher = unknown publisher
+detail-published = published { $date }
+detail-published-inferred = published { $date } (inferred from the text)
+detail-no-publication-date = publication date not stated
+detail-reported-by = reported by
+detail-open-source = open source
+detail-as-reported = as reported:
+detail-id = Id
+detail-places = Places
+detail-facilities = Facilities
+detail-weapons = Weapons
+detail-evidence = Evidence
+ucdp-event-id = Event id
+ucdp-deaths = Deaths low / best / high
+ucdp-sides = Side A / side B / civilians / unknown
+ucdp-dyad = Dyad
+ucdp-type = Type of violence
+ucdp-type-1 = 1 state-based
+ucdp-type-2 = 2 non-state
+ucdp-type-3 = 3 one-sided
+ucdp-precision = Precision codes
+ucdp-sources = Sources
+ucdp-sources-line = ({ $n } sources, { $date })
+ucdp-article = Source article
+
+## Vocabulary: facilities
+
+facility-vital-facilities = vital civilian facilities
+facility-mosque = mosques
+facility-educational = educational facilities
+facility-medical = medical facilities
+facility-market = markets
+facility-residential = residential buildings
+facility-military-base = military base
+facility-prison = prison
+facility-vehicle = vehicle
+facility-camp = camp
+facility-oil-field = oil field
+facility-airport = airport
+
+## About
+
+about-title = About this explorer
+about-lead = Documented military incidents in Syria, each traced to the report that documented it. Everything runs in your browser; no data leaves it.
+about-data-heading = What the data is — and is not
+about-point-figures = Figures are as reported. Sources count differently and disagree: SNHR and SOHR count victims they document; UCDP counts deaths in events it can verify from news reports, with low, best and high estimates. A toll over a period (a "reported figure") is never added to incidents.
+about-point-words = Every number keeps the words it was reported in ("over 60", "nearly 25", "several airstrikes") and a qualifier; nothing is rounded or guessed.
+about-point-dates = Dates carry a precision (day, a few days, week, month, year, period). On the timeline, events dated more coarsely than a column are spread over the columns they cover and drawn hatched.
+about-point-places = Places carry a precision (exact, near, district, governorate, region, country). Coordinates come only from an open gazetteer or from UCDP; where there is none, the event is located to its governorate or region and never given an invented point.
+about-point-russia = UCDP codes Russian air support under the Government of Syria: in the UCDP collection there is no Russian side, so filtering by Russian forces finds only the curated reports.
+about-point-weapons = UCDP does not record weapons: its events are classed by type of violence (state-based, non-state, one-sided).
+about-collections = Collections
+about-collection-counts = : { $events } events, { $figures } reported figures, { $sources } sources.
+about-version = Version:
+about-licence = Licence:
+about-problems = { $skipped } records were skipped while loading; { $n } problems and warnings in all (the first 100 below).
+about-licences = Licences and attributions
+about-licence-ucdp = Data: Uppsala Conflict Data Program (UCDP), ucdp.uu.se, CC BY 4.0.
+about-licence-boundaries = Governorate boundaries: UN OCHA / United Nations Cartographic Section (UNCS), via HDX and geoBoundaries
+about-licence-boundaries-terms = Licence: CC BY 3.0 IGO. Simplified, coordinates rounded, attributes added. The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations.
+about-licence-places = Place coordinates: GeoNames (www.geonames.org), CC BY 4.0, partly via Who's On First; airfields: airportsdata (MIT).
+about-licence-reports = Report texts (SOHR, SNHR, Al Jazeera) are quoted as evidence; their publishers are named on every quote.
+saved-dev = Offline copy: development builds keep none.
+saved-unsupported = Offline copy: this browser cannot keep one (it needs service workers and HTTPS).
+saved-saving = Offline copy: being saved in this browser…
+saved-version = Offline copy: version { $version }, { $files } files, { $mb } MB, saved in this browser; everything works without a network.
+saved-unknown = Offline copy: saved, version unknown.
+
+## Your own file
+
+open-file-region = Your own file
+open-file-label = Open your own file:
+open-file-hint = An ACLED export, a UCDP GED table, any other table of incidents (CSV or a spreadsheet: you choose its columns) or a collection file. It is read on this device and never uploaded. You can also drop it anywhere on the page.
+open-file-drop = Drop the file to open it
+cancel = Cancel
