@@ -70,6 +70,12 @@ async function interfaceTexts(page) {
   });
 }
 
+/** Each English string as a pattern of whole words: "Id" is not found in "Idlib". */
+function englishPatterns(english) {
+  const escape = (string) => string.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return english.map((string) => new RegExp(`(^|[^A-Za-z])${escape(string)}([^A-Za-z]|$)`));
+}
+
 const total = () => groupThousands(allEvents().length);
 
 test('lang=ar shows the page right to left, with no English interface string', async ({ page }) => {
@@ -89,12 +95,32 @@ test('lang=ar shows the page right to left, with no English interface string', a
   expect(english.length).toBeGreaterThan(150);
   const texts = await interfaceTexts(page);
   expect(texts.length).toBeGreaterThan(100);
-  // Whole words only: "Id" is not found in "Idlib".
-  const escape = (string) => string.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const patterns = english.map((string) => new RegExp(`(^|[^A-Za-z])${escape(string)}([^A-Za-z]|$)`));
+  const patterns = englishPatterns(english);
   const found = texts.filter((text) => patterns.some((pattern) => pattern.test(text)));
   expect(found, 'English interface strings in the Arabic view').toEqual([]);
   expect(errors).toEqual([]);
+});
+
+for (const view of ['map', 'figures', 'about']) {
+  test(`the ${view} view in Arabic has no English interface string`, async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto(`./?lang=ar&view=${view}`);
+    await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+    await expect(page.getByTestId(view)).toBeVisible();
+    const english = englishStrings();
+    const found = (await interfaceTexts(page)).filter((text) => englishPatterns(english).some((p) => p.test(text)));
+    expect(found, `English interface strings in the Arabic ${view} view`).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('an open record in Arabic has no English interface string', async ({ page }) => {
+  await page.goto('./?lang=ar&sort=deaths-desc');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  await page.getByTestId('event-list').locator('.summary-cell button').first().click();
+  await expect(page.getByTestId('event-detail')).toBeVisible();
+  const found = (await interfaceTexts(page)).filter((text) => englishPatterns(englishStrings()).some((p) => p.test(text)));
+  expect(found, 'English interface strings in the Arabic record').toEqual([]);
 });
 
 test('the Arabic view counts what the English view counts', async ({ page }) => {

@@ -320,6 +320,40 @@ mod tests {
             .collect()
     }
 
+    /// The English catalogue says what the vocabularies' own labels say, so the English page
+    /// reads as it did before the catalogue.
+    #[test]
+    fn the_english_catalogue_matches_the_vocabulary_labels() {
+        use crate::core::compare::Measure;
+        use crate::core::vocab::{Actor, EventKind, Governorate, Metric, Publisher, Qualifier};
+        let en = Lang::En;
+        for g in Governorate::ALL {
+            assert_eq!(en.label("gov", g.id()), g.label());
+        }
+        for a in Actor::ALL {
+            assert_eq!(en.label("actor", a.id()), a.label());
+        }
+        for k in EventKind::ALL {
+            assert_eq!(en.label("kind", k.id()), k.label());
+        }
+        for p in Publisher::ALL {
+            assert_eq!(en.label("pub", p.id()), p.label());
+        }
+        for q in Qualifier::ALL {
+            assert_eq!(en.label("qual", q.id()), q.label());
+        }
+        for m in Metric::ALL {
+            assert_eq!(en.label("figure", m.id()), m.label());
+            assert_eq!(en.label("measure", m.id()), Measure::label(*m));
+        }
+        for m in crate::core::aggregate::Metric::ALL {
+            assert_eq!(en.label("metric", m.id()), m.label());
+        }
+        for c in crate::core::filter::CasualtyFilter::ALL {
+            assert_eq!(en.label("cas", c.id()), c.label());
+        }
+    }
+
     #[test]
     fn arabic_has_its_six_plural_forms() {
         let ar = |n| Lang::Ar.count("events-count", n);
@@ -436,7 +470,8 @@ mod tests {
         use crate::core::aggregate::{Interval, Metric};
         use crate::core::filter::CasualtyFilter;
         use crate::core::vocab::{
-            Actor, CasualtyGroup, EventKind, Facility, Governorate, Outcome, Publisher, Role,
+            Actor, CasualtyGroup, EventKind, Facility, Governorate, Metric as FigureMetric,
+            Outcome, Publisher, Qualifier, Role,
         };
         let en = keys(EN_FTL);
         let mut wanted: Vec<String> = Vec::new();
@@ -455,6 +490,11 @@ mod tests {
         wanted.extend(CasualtyFilter::ALL.iter().map(|c| label_key("cas", c.id())));
         wanted.extend(Metric::ALL.iter().map(|m| label_key("metric", m.id())));
         wanted.extend(Interval::ALL.iter().map(|i| label_key("interval", i.id())));
+        wanted.extend(Qualifier::ALL.iter().map(|q| label_key("qual", q.id())));
+        for figure in FigureMetric::ALL {
+            wanted.push(label_key("figure", figure.id()));
+            wanted.push(label_key("measure", figure.id()));
+        }
         wanted.extend(
             crate::core::facet::Facet::ALL
                 .iter()

@@ -117,7 +117,7 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
                 <dt>{tr.text("ucdp-sides")}</dt><dd dir="ltr">{format!("{} / {} / {} / {}", u.deaths_a, u.deaths_b, u.deaths_civilians, u.deaths_unknown)}</dd>
                 <dt>{tr.text("ucdp-dyad")}</dt><dd><bdi>{dyad}</bdi></dd>
                 <dt>{tr.text("ucdp-type")}</dt><dd>{match u.type_of_violence { 1 => tr.text("ucdp-type-1"), 2 => tr.text("ucdp-type-2"), 3 => tr.text("ucdp-type-3"), _ => "?".to_string() }}</dd>
-                <dt>{tr.text("ucdp-precision")}</dt><dd dir="ltr">{format!("date_prec {}, where_prec {}, event_clarity {}", u.date_prec, u.where_prec, u.event_clarity)}</dd>
+                <dt>{tr.text("ucdp-precision")}</dt><dd dir="ltr"><code>{format!("date_prec {}, where_prec {}, event_clarity {}", u.date_prec, u.where_prec, u.event_clarity)}</code></dd>
                 <dt>{tr.text("ucdp-sources")}</dt><dd><bdi>{u.source_office.clone().unwrap_or_default()}</bdi>" "{tr.format("ucdp-sources-line", &[
                     ("n", Arg::Text(&u.number_of_sources.to_string())),
                     ("date", Arg::Text(&u.source_date.clone().unwrap_or_default())),

@@ -218,12 +218,11 @@ fn cell_labels(tr: Lang) -> String {
         "col-summary",
         "col-source",
     ];
-    let colon = if tr == Lang::Ar { "\u{060C} " } else { ": " };
     keys.iter()
         .enumerate()
         .map(|(at, key)| {
             let label = tr.text(key).replace(['"', '\\'], "");
-            format!("--label-{}:\"{label}{colon}\";", at + 1)
+            format!("--label-{}:\"{label}: \";", at + 1)
         })
         .collect()
 }
