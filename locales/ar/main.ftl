@@ -467,3 +467,107 @@ measure-cluster-munition-attacks = هجمات من أي نوع (لا تسجّل 
 measure-incendiary-attacks = هجمات من أي نوع (لا تسجّل المجموعات المنشأة المستهدفة ولا الذخيرة)
 measure-nail-missile-attacks = هجمات من أي نوع (لا تسجّل المجموعات المنشأة المستهدفة ولا الذخيرة)
 measure-displaced = حوادث (لا تعدّ المجموعات النازحين)
+rows-count = { $count ->
+    [zero] لا صفوف
+    [one] صف واحد
+    [two] صفّان
+    [few] { $n } صفوف
+    [many] { $n } صفًا
+   *[other] { $n } صف
+}
+records-count = { $count ->
+    [zero] لا سجلات
+    [one] سجل واحد
+    [two] سجلّان
+    [few] { $n } سجلات
+    [many] { $n } سجلًا
+   *[other] { $n } سجل
+}
+
+## بياناتك
+
+your-data-title = بياناتك ({ $n })
+your-data-note = قُرئت على هذا الجهاز ولم يُرفع شيء. تُحفظ على هذا الجهاز، لهذا الموقع وحده، إلى أن تزيلها.
+your-data-counts = قُرئ: { $read }؛ تُخطّي: { $skipped }؛ مع تحذيرات: { $warned }؛ { $events }
+your-data-details = { $format } · { $size } · فُتح { $when }
+your-data-problems = { $count ->
+    [zero] لا مشكلات
+    [one] مشكلة واحدة
+    [two] مشكلتان
+    [few] { $n } مشكلات
+    [many] { $n } مشكلةً
+   *[other] { $n } مشكلة
+}
+your-data-first-shown = تُعرض أول { $shown } منها؛ والملف المنزَّل يضمّها كلها ({ $total }).
+your-data-not-listed = وُجدت مشكلات أخرى لم تُدرج ({ $n })؛ في أغلب صفوف الملف مشكلة.
+your-data-download-problems = تنزيل قائمة المشكلات (CSV)
+your-data-save-title = كل الأحداث المقروءة من هذا الملف، في ملف مجموعة لهذا التطبيق
+your-data-save = حفظ بصيغة مجموعة (JSON)
+your-data-remove = إزالة
+problem-left-out = مُستبعَد:
+problem-kept = مُحتفَظ به:
+problem-row = الصف { $row }
+
+## رابط يعرض ملفًا ليس على هذا الجهاز
+
+link-missing-several = ليست على هذا الجهاز. افتح الملفات نفسها هنا
+link-missing-one = ليس على هذا الجهاز. افتح الملف نفسه هنا
+link-still-several = ما زالت ملفات الرابط غير موجودة.
+link-still-one = ما زال ملف الرابط غير موجود.
+link-open-several = افتح أحد هذه الملفات…
+link-open-one = افتح هذا الملف…
+link-other-before = فتحتَ
+link-other-middle = ، وليس من الملفات التي يعرضها هذا الرابط (صار المجموعة «
+link-other-after = »).
+link-files-region = الملفات التي يعرضها هذا الرابط
+link-see = { $missing } لرؤية عرض الرابط بمرشّحاته؛ يُقرأ الملف على هذا الجهاز ولا يُرفع أبدًا.
+dismiss = تجاهل
+link-sha-starting = بصمة SHA-256 تبدأ بـ
+link-collection = المجموعة
+link-counts = قُرئ: { $rows }، { $events }؛
+link-shows = يعرض هذا الرابط
+link-shows-after = ، وهو ملف فُتح على جهاز آخر.
+link-shows-unnamed = يعرض هذا الرابط ملفًا فُتح على جهاز آخر
+
+## حين يتعذّر تحميل البيانات
+
+error-title = تعذّر تحميل البيانات
+error-problems = { $count ->
+    [one] مشكلة واحدة:
+    [two] مشكلتان؛ وهما:
+    [few] { $n } مشكلات في المجموع؛ أولاها:
+    [many] { $n } مشكلةً في المجموع؛ أولاها:
+   *[other] { $n } مشكلة في المجموع؛ أولاها:
+}
+try-again = إعادة المحاولة
+
+## خطوة تعيين الأعمدة
+
+map-title = اختر أعمدة
+mapping-hint = ليس هذا الجدول ملفًا مُصدَّرًا من ACLED أو UCDP: حدّد أي عمود يحمل أي حقل. التخمين أدناه مأخوذ من أسماء الأعمدة ومن الصفوف الأولى.
+map-not-in-table = — ليس في هذا الجدول —
+map-guessed-from = خُمِّن من «{ $value }» في الصفوف الأولى: تحقّق منه.
+map-date-order = كيف تُكتب التواريخ مثل 03/04/2019؟
+map-sheet = الورقة
+map-first-rows = أول { $n } صفوف
+map-open = افتح بهذه الأعمدة
+date-order-ymd = سنة، شهر، يوم
+date-order-dmy = يوم/شهر/سنة: 03/04/2019 هو 3 نيسان 2019
+date-order-mdy = شهر/يوم/سنة: 03/04/2019 هو 4 آذار 2019
+map-field-id = معرّف الصف
+map-field-date = التاريخ (أو تاريخ البدء)
+map-field-end-date = تاريخ الانتهاء
+map-field-place = المكان
+map-field-governorate = المحافظة
+map-field-district = المنطقة
+map-field-latitude = خط العرض
+map-field-longitude = خط الطول
+map-field-actor1 = الجهة المنفِّذة (الطرف 1)
+map-field-actor2 = الجهة المستهدَفة أو الطرف الآخر (الطرف 2)
+map-field-kind = نوع الحادثة
+map-field-deaths = القتلى (رقم واحد أو أفضل تقدير)
+map-field-deaths-low = القتلى، التقدير الأدنى
+map-field-deaths-high = القتلى، التقدير الأعلى
+map-field-civilians = القتلى المدنيون
+map-field-summary = الوصف (مقتبس)
+map-field-source = المصدر (نقلًا عن)

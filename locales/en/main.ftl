@@ -452,3 +452,92 @@ measure-cluster-munition-attacks = attacks of any kind (the collections do not r
 measure-incendiary-attacks = attacks of any kind (the collections do not record the facility hit or the munition)
 measure-nail-missile-attacks = attacks of any kind (the collections do not record the facility hit or the munition)
 measure-displaced = incidents (the collections do not count the displaced)
+rows-count = { $count ->
+    [one] { $n } row
+   *[other] { $n } rows
+}
+records-count = { $count ->
+    [one] { $n } record
+   *[other] { $n } records
+}
+
+## Your data
+
+your-data-title = Your data ({ $n })
+your-data-note = Read on this device; nothing was uploaded. Kept on this device, for this site only, until you remove it.
+your-data-counts = { $read } read, { $skipped } skipped, { $warned } with warnings; { $events }
+your-data-details = { $format } · { $size } · opened { $when }
+your-data-problems = { $count ->
+    [one] { $n } problem
+   *[other] { $n } problems
+}
+your-data-first-shown = The first { $shown } are shown; the download has all { $total }.
+your-data-not-listed = { $n } more problems were found and not listed: the file has a problem on most rows.
+your-data-download-problems = Download the problem list (CSV)
+your-data-save-title = Every event read from this file, as a collection file of this app
+your-data-save = Save as collection (JSON)
+your-data-remove = Remove
+problem-left-out = left out:
+problem-kept = kept:
+problem-row = row { $row }
+
+## A link that shows a file this device lacks
+
+link-missing-several = They are not on this device. Open the same files here
+link-missing-one = It is not on this device. Open the same file here
+link-still-several = The link's files are still missing.
+link-still-one = The link's file is still missing.
+link-open-several = Open one of these files…
+link-open-one = Open this file…
+link-other-before = You opened
+link-other-middle = , which is not a file this link shows (it became the collection “
+link-other-after = ”).
+link-files-region = Files this link shows
+link-see = { $missing } to see the link's view, its filters included; a file is read on this device and never uploaded.
+dismiss = Dismiss
+link-sha-starting = SHA-256 starting
+link-collection = collection
+link-counts = { $rows } read, { $events };
+link-shows = This link shows
+link-shows-after = , a file opened on another device.
+link-shows-unnamed = This link shows a file opened on another device
+
+## When the data cannot be loaded
+
+error-title = The data could not be loaded
+error-problems = { $count ->
+    [one] { $n } problem:
+   *[other] { $n } problems in all; the first ones:
+}
+try-again = Try again
+
+## The mapping step
+
+map-title = Choose the columns of
+mapping-hint = This table is not an ACLED or UCDP export: say which column holds what. The guess below comes from the column names and the first rows.
+map-not-in-table = — not in this table —
+map-guessed-from = Guessed from “{ $value }” in the first rows: check it.
+map-date-order = How are dates like 03/04/2019 written?
+map-sheet = Sheet
+map-first-rows = The first { $n } rows
+map-open = Open with these columns
+date-order-ymd = year, month, day
+date-order-dmy = day/month/year: 03/04/2019 is 3 April 2019
+date-order-mdy = month/day/year: 03/04/2019 is 4 March 2019
+map-field-id = Row id
+map-field-date = Date (or start date)
+map-field-end-date = End date
+map-field-place = Place
+map-field-governorate = Governorate
+map-field-district = District
+map-field-latitude = Latitude
+map-field-longitude = Longitude
+map-field-actor1 = Perpetrator (actor 1)
+map-field-actor2 = Target or other side (actor 2)
+map-field-kind = Type of incident
+map-field-deaths = Deaths (one number or best estimate)
+map-field-deaths-low = Deaths, low estimate
+map-field-deaths-high = Deaths, high estimate
+map-field-civilians = Civilians killed
+map-field-summary = Description (quoted)
+map-field-source = Source (reported by)

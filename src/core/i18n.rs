@@ -349,6 +349,9 @@ mod tests {
         for m in crate::core::aggregate::Metric::ALL {
             assert_eq!(en.label("metric", m.id()), m.label());
         }
+        for f in crate::core::import::table_mapping::Field::ALL {
+            assert_eq!(en.label("map-field", f.id()), f.label());
+        }
         for c in crate::core::filter::CasualtyFilter::ALL {
             assert_eq!(en.label("cas", c.id()), c.label());
         }
@@ -491,6 +494,11 @@ mod tests {
         wanted.extend(Metric::ALL.iter().map(|m| label_key("metric", m.id())));
         wanted.extend(Interval::ALL.iter().map(|i| label_key("interval", i.id())));
         wanted.extend(Qualifier::ALL.iter().map(|q| label_key("qual", q.id())));
+        wanted.extend(
+            crate::core::import::table_mapping::Field::ALL
+                .iter()
+                .map(|f| label_key("map-field", f.id())),
+        );
         for figure in FigureMetric::ALL {
             wanted.push(label_key("figure", figure.id()));
             wanted.push(label_key("measure", figure.id()));

@@ -106,7 +106,6 @@ pub fn FacetFilter(
         view! {
             <input type="search" class="facet-search"
                 data-testid=format!("facet-search-{}", facet.id())
-                dir="auto"
                 aria-label=tr.format("facet-find-label", &[
                     ("facet", Arg::Text(&search_label)),
                     ("n", Arg::Text(&group_thousands(options as i64))),

@@ -68,7 +68,6 @@ pub fn FilterPanel(
                 <input
                     id="search"
                     type="search"
-                    dir="auto"
                     placeholder=tr.text("filter-search-placeholder")
                     prop:value=move || state.with(|s| s.text.clone())
                     on:input=move |ev| {
