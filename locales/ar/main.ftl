@@ -571,3 +571,48 @@ map-field-deaths-high = القتلى، التقدير الأعلى
 map-field-civilians = القتلى المدنيون
 map-field-summary = الوصف (مقتبس)
 map-field-source = المصدر (نقلًا عن)
+
+## ما طلبه الرابط فأُهمل أو غُيِّر
+
+notice-invalid = «{ $param }={ $value }» قيمة غير صالحة (المتوقَّع: { $expects })؛ أُهملت
+notice-unknown-param = المعامل «{ $param }» غير معروف، فأُهمل
+notice-repeated-list = ورد «{ $param }» أكثر من مرة ({ $n })؛ جُمعت القيم
+notice-repeated-last = ورد «{ $param }» أكثر من مرة ({ $n })؛ أُخذت القيمة الأخيرة
+notice-swapped = «from={ $from }» بعد «to={ $to }»؛ بُدِّل التاريخان
+notice-too-long = تجاوز «{ $param }» حدّ { $limit } بايت؛ أُهمل
+notice-search-cut = تجاوز نص البحث حدّ { $limit } بايت فقُصّ
+notice-more = أُهملت مشكلات أخرى في العنوان ({ $n })
+notice-no-page = لا توجد صفحة { $asked }: في القائمة { $count ->
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $n } صفحات
+    [many] { $n } صفحةً
+   *[other] { $n } صفحة
+}، وتُعرض الأخيرة
+notice-no-event-has = لا يحمل أي حدث محمَّل القيمة { $values } ({ $expects })؛ أُهملت
+notice-no-collection = المجموعة { $named } غير محمّلة (المحمّلة: { $loaded })؛ أُهملت
+notice-no-collection-file = المجموعة { $named } غير محمّلة (المحمّلة: { $loaded })؛ أُهملت. مجموعة «file-» ملفٌّ فُتح على جهاز آخر: افتح الملف نفسه هنا لرؤية هذا العرض
+expects-lang = لغة للواجهة (ar أو en)
+expects-view = طريقة عرض (list أو figures أو map أو about)
+expects-c = معرّف مجموعة
+expects-file = ملف (collection id:rows:events:name)
+expects-from = تاريخ (YYYY-MM-DD)
+expects-to = تاريخ (YYYY-MM-DD)
+expects-actor = جهة فاعلة
+expects-role = دور للجهة الفاعلة (perpetrator أو any)
+expects-party = اسم جهة فاعلة
+expects-type = نوع حدث
+expects-district = منطقة
+expects-place = مكان
+expects-source = مصدر
+expects-kind = نوع حدث
+expects-gov = محافظة
+expects-pub = جهة ناشرة
+expects-cas = مرشّح للضحايا (killed أو civilians أو children أو injured)
+expects-q = نص بحث
+expects-sort = ترتيب
+expects-metric = مقياس (events أو deaths أو civilians)
+expects-by = فترة (week أو month)
+expects-stack = إعداد للتكديس (0 أو 1)
+expects-sel = معرّف حدث
+expects-page = رقم صفحة (من 1)

@@ -541,3 +541,45 @@ map-field-deaths-high = Deaths, high estimate
 map-field-civilians = Civilians killed
 map-field-summary = Description (quoted)
 map-field-source = Source (reported by)
+
+## What a link asked that was ignored or changed (the URL codec's notices)
+
+notice-invalid = “{ $param }={ $value }” is not { $expects }; ignored
+notice-unknown-param = Unknown parameter “{ $param }” was ignored
+notice-repeated-list = “{ $param }” was given { $n } times; the values were combined
+notice-repeated-last = “{ $param }” was given { $n } times; the last one was used
+notice-swapped = “from={ $from }” was after “to={ $to }”; the two dates were swapped
+notice-too-long = “{ $param }” was longer than { $limit } bytes; ignored
+notice-search-cut = The search text was longer than { $limit } bytes and was cut
+notice-more = { $n } more problems with the address were ignored
+notice-no-page = There is no page { $asked }: the list has { $count ->
+    [one] { $n } page
+   *[other] { $n } pages
+}, and the last is shown
+notice-no-event-has = No loaded event has { $expects } { $values }; ignored
+notice-no-collection = No collection { $named } is loaded (loaded: { $loaded }); ignored
+notice-no-collection-file = No collection { $named } is loaded (loaded: { $loaded }); ignored. A “file-” collection is a file opened on another device: open the same file here to see this view
+expects-lang = a language of the interface (ar or en)
+expects-view = a view (list, figures, map or about)
+expects-c = a collection id
+expects-file = a file (collection id:rows:events:name)
+expects-from = a date (YYYY-MM-DD)
+expects-to = a date (YYYY-MM-DD)
+expects-actor = an actor
+expects-role = an actor role (perpetrator or any)
+expects-party = an actor name
+expects-type = an event type
+expects-district = a district
+expects-place = a place
+expects-source = a source
+expects-kind = an event kind
+expects-gov = a governorate
+expects-pub = a publisher
+expects-cas = a casualty filter (killed, civilians, children or injured)
+expects-q = a search text
+expects-sort = a sort order
+expects-metric = a metric (events, deaths or civilians)
+expects-by = an interval (week or month)
+expects-stack = a stacking setting (0 or 1)
+expects-sel = an event id
+expects-page = a page number (from 1)

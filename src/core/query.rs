@@ -13,7 +13,7 @@ use super::date::Day;
 use super::facet::Facet;
 use super::file_link::{fingerprint_of, FileLabel};
 use super::filter::{ActorRole, CasualtyFilter, Filter};
-use super::i18n::Lang;
+use super::i18n::{label_key, Lang, Said};
 use super::table::{bit32, EventTable};
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
 
@@ -238,13 +238,14 @@ impl ViewState {
                 }
             }
             if !unknown.is_empty() {
-                notices.push(
+                let values = unknown.join(", ");
+                let said = Said::new("notice-no-event-has")
+                    .arg_key("expects", label_key("expects", facet.id()))
+                    .arg("values", values.clone());
+                notices.push_said(
                     facet.id(),
-                    format!(
-                        "No loaded event has {} {}; ignored",
-                        facet.expects(),
-                        unknown.join(", ")
-                    ),
+                    format!("No loaded event has {} {values}; ignored", facet.expects()),
+                    Some(said),
                 );
             }
             // What a link can hold: more would be refused when the link is opened, and the
@@ -278,10 +279,7 @@ impl ViewState {
         }
         if self.text.len() > MAX_VALUE_BYTES {
             cut_to(&mut self.text, MAX_VALUE_BYTES);
-            notices.push(
-                "q",
-                format!("The search text was longer than {MAX_VALUE_BYTES} bytes and was cut"),
-            );
+            search_cut(&mut notices);
         }
         let mut unknown = Vec::new();
         let collections = std::mem::take(&mut self.collections);
@@ -305,15 +303,25 @@ impl ViewState {
             let loaded = collection_ids.join(", ");
             // A reader's own file (`file-` and 12 hex digits of its fingerprint): the page says
             // which file it is, from the link (`core::file_link`).
-            let own = if unknown.iter().any(|id| fingerprint_of(id).is_some()) {
+            let own_file = unknown.iter().any(|id| fingerprint_of(id).is_some());
+            let own = if own_file {
                 ". A “file-” collection is a file opened on another device: open the same file \
                  here to see this view"
             } else {
                 ""
             };
-            notices.push(
+            let key = if own_file {
+                "notice-no-collection-file"
+            } else {
+                "notice-no-collection"
+            };
+            let said = Said::new(key)
+                .arg("named", named.clone())
+                .arg("loaded", loaded.clone());
+            notices.push_said(
                 "c",
                 format!("No collection {named} is loaded (loaded: {loaded}); ignored{own}"),
+                Some(said),
             );
         }
         notices.finish()
@@ -362,6 +370,12 @@ impl ViewState {
             message: format!(
                 "There is no page {asked}: the list has {pages} page{plural}, and the last is shown"
             ),
+            said: Some(
+                Said::new("notice-no-page")
+                    .arg("asked", asked.to_string())
+                    .arg_number("count", pages)
+                    .arg("n", pages.to_string()),
+            ),
         })
     }
 }
@@ -375,7 +389,11 @@ fn mask(indexes: impl Iterator<Item = usize>) -> u32 {
 pub struct Notice {
     /// The parameter concerned, as it appeared (shortened if very long).
     pub param: String,
+    /// The sentence in English.
     pub message: String,
+    /// The same sentence as a message of the catalogues, for the interface's languages
+    /// ([`Lang::said`]); `None` for the few that only have the English sentence.
+    pub said: Option<Said>,
 }
 
 /// The URL form of a governorate: lowercase ASCII with spaces as hyphens ("deir-ez-zor").
@@ -551,10 +569,16 @@ struct Notices {
 
 impl Notices {
     fn push(&mut self, param: &str, message: String) {
+        self.push_said(param, message, None);
+    }
+
+    /// A notice that the catalogues also word (`said`).
+    fn push_said(&mut self, param: &str, message: String, said: Option<Said>) {
         if self.list.len() < MAX_NOTICES {
             self.list.push(Notice {
                 param: shorten(param),
                 message,
+                said,
             });
         } else {
             self.dropped = self.dropped.saturating_add(1);
@@ -562,14 +586,19 @@ impl Notices {
     }
 
     fn invalid(&mut self, param: Param, value: &str) {
-        self.push(
+        let value = shorten(value);
+        let said = Said::new("notice-invalid")
+            .arg("param", param.key())
+            .arg("value", value.clone())
+            .arg_key("expects", label_key("expects", param.key()));
+        self.push_said(
             param.key(),
             format!(
-                "“{}={}” is not {}; ignored",
+                "“{}={value}” is not {}; ignored",
                 param.key(),
-                shorten(value),
                 param.expects()
             ),
+            Some(said),
         );
     }
 
@@ -581,6 +610,7 @@ impl Notices {
                     "{} more problems with the address were ignored",
                     self.dropped
                 ),
+                said: Some(Said::new("notice-more").arg("n", self.dropped.to_string())),
             });
         }
         self.list
@@ -719,9 +749,10 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
         let key = percent_decode(raw_key).text;
         match Param::from_key(&key).and_then(|p| values.get_mut(p as usize)) {
             Some(given) => given.push(raw_value),
-            None => notices.push(
+            None => notices.push_said(
                 &key,
                 format!("Unknown parameter “{}” was ignored", shorten(&key)),
+                Some(Said::new("notice-unknown-param").arg("param", shorten(&key))),
             ),
         }
     }
@@ -729,18 +760,22 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
     let mut state = ViewState::default();
     for (param, given) in PARAMS.iter().copied().zip(&values) {
         if given.len() > 1 {
-            let outcome = if param.is_list() {
-                "the values were combined"
+            let (outcome, key) = if param.is_list() {
+                ("the values were combined", "notice-repeated-list")
             } else {
-                "the last one was used"
+                ("the last one was used", "notice-repeated-last")
             };
-            notices.push(
+            let said = Said::new(key)
+                .arg("param", param.key())
+                .arg("n", given.len().to_string());
+            notices.push_said(
                 param.key(),
                 format!(
                     "“{}” was given {} times; {outcome}",
                     param.key(),
                     given.len()
                 ),
+                Some(said),
             );
         }
         if param.is_list() {
@@ -765,9 +800,13 @@ fn order_dates(state: &mut ViewState, notices: &mut Notices) {
         if from > to {
             state.from = Some(to);
             state.to = Some(from);
-            notices.push(
+            let said = Said::new("notice-swapped")
+                .arg("from", from.to_string())
+                .arg("to", to.to_string());
+            notices.push_said(
                 "from",
                 format!("“from={from}” was after “to={to}”; the two dates were swapped"),
+                Some(said),
             );
         }
     }
@@ -796,12 +835,25 @@ fn note_encoding(param: Param, malformed_escape: bool, invalid_utf8: bool, notic
 }
 
 fn too_long(param: Param, notices: &mut Notices) {
-    notices.push(
+    let said = Said::new("notice-too-long")
+        .arg("param", param.key())
+        .arg("limit", MAX_VALUE_BYTES.to_string());
+    notices.push_said(
         param.key(),
         format!(
             "“{}” was longer than {MAX_VALUE_BYTES} bytes; ignored",
             param.key()
         ),
+        Some(said),
+    );
+}
+
+/// The search text was cut to [`MAX_VALUE_BYTES`].
+fn search_cut(notices: &mut Notices) {
+    notices.push_said(
+        "q",
+        format!("The search text was longer than {MAX_VALUE_BYTES} bytes and was cut"),
+        Some(Said::new("notice-search-cut").arg("limit", MAX_VALUE_BYTES.to_string())),
     );
 }
 
@@ -894,10 +946,7 @@ fn apply_scalar(state: &mut ViewState, param: Param, raw: &str, notices: &mut No
     if param == Param::Q {
         if decoded.text.len() > MAX_VALUE_BYTES {
             cut_to(&mut decoded.text, MAX_VALUE_BYTES);
-            notices.push(
-                "q",
-                format!("The search text was longer than {MAX_VALUE_BYTES} bytes and was cut"),
-            );
+            search_cut(notices);
         }
         state.text = decoded.text;
         return;

@@ -100,12 +100,17 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     };
     let notices = move || {
         let notices = url.notices.get();
-        (!notices.is_empty()).then(|| view! {
-            <div class="notices" role="status" data-testid="notices">
-                <strong>{tr.text("notices-heading")}</strong>
-                // The core words these in English for now: marked so, and isolated.
-                <ul>{notices.into_iter().map(|n| view! { <li lang="en" dir="ltr">{n.message}</li> }).collect_view()}</ul>
-            </div>
+        (!notices.is_empty()).then(|| {
+            view! {
+                <div class="notices" role="status" data-testid="notices">
+                    <strong>{tr.text("notices-heading")}</strong>
+                    // A notice the catalogues do not word yet stays in English, marked so.
+                    <ul>{notices.into_iter().map(|n| match &n.said {
+                        Some(said) => view! { <li>{tr.said(said)}</li> }.into_any(),
+                        None => view! { <li lang="en" dir="ltr">{n.message}</li> }.into_any(),
+                    }).collect_view()}</ul>
+                </div>
+            }
         })
     };
     let first_errors: Vec<String> = catalog.errors().take(3).map(ToString::to_string).collect();
