@@ -12,6 +12,7 @@ use incident_explorer::core::date::Day;
 use incident_explorer::core::facet::Facet;
 use incident_explorer::core::file_link::{FileLabel, MAX_FILE_NAME_BYTES};
 use incident_explorer::core::filter::{ActorRole, CasualtyFilter};
+use incident_explorer::core::i18n::Lang;
 use incident_explorer::core::query::{decode, encode, View, ViewState};
 use incident_explorer::core::table::EventTable;
 use incident_explorer::core::vocab::{Actor, EventKind, Governorate, Publisher};
@@ -120,6 +121,7 @@ fn state() -> impl Strategy<Value = ViewState> {
         proptest::option::of("[A-Za-z0-9:._-]{1,200}"),
         select(View::ALL),
         prop_oneof![Just(0u32), any::<u32>()],
+        proptest::option::of(select(&Lang::ALL[..])),
     );
     (filters, display).prop_map(
         |(
@@ -136,7 +138,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                 text,
                 facets,
             ),
-            (sort, metric, interval, stacked, selected, view, page),
+            (sort, metric, interval, stacked, selected, view, page, lang),
         )| ViewState {
             collections,
             files,
@@ -157,6 +159,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             selected,
             view,
             page,
+            lang,
         },
     )
 }
@@ -169,7 +172,7 @@ fn query_like() -> impl Strategy<Value = String> {
             &[
                 "view", "c", "from", "to", "actor", "role", "kind", "gov", "pub", "cas", "q",
                 "party", "district", "place", "source", "sort", "metric", "by", "stack", "sel",
-                "page", "", "?q", "%71", "Q", "file", "FILE",
+                "page", "", "?q", "%71", "Q", "file", "FILE", "lang", "LANG",
             ][..]
         )
         .prop_map(str::to_string),
@@ -189,6 +192,11 @@ fn query_like() -> impl Strategy<Value = String> {
                 "2019-11-14",
                 "2019-02-30",
                 "0001-01-01",
+                "ar",
+                "en",
+                "AR-sy",
+                "xx",
+                "%E2%80%AEar",
                 "9999-12-31",
                 "perpetrator",
                 "week",

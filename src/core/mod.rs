@@ -12,6 +12,7 @@ pub mod facet;
 pub mod file_link;
 pub mod filter;
 pub mod geo;
+pub mod i18n;
 pub mod import;
 pub mod map_layers;
 pub mod model;

@@ -13,6 +13,7 @@ use super::date::Day;
 use super::facet::Facet;
 use super::file_link::{fingerprint_of, FileLabel};
 use super::filter::{ActorRole, CasualtyFilter, Filter};
+use super::i18n::{label_key, Lang, Said};
 use super::table::{bit32, EventTable};
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
 
@@ -101,6 +102,9 @@ pub struct ViewState {
     pub view: View,
     /// 0-based page of the event list (the address numbers pages from 1, as the screen does).
     pub page: u32,
+    /// The interface's language as the link or the reader chose it (`lang=ar`); `None`
+    /// follows the browser's preferred language.
+    pub lang: Option<Lang>,
 }
 
 impl Default for ViewState {
@@ -125,6 +129,7 @@ impl Default for ViewState {
             selected: None,
             view: View::List,
             page: 0,
+            lang: None,
         }
     }
 }
@@ -233,13 +238,14 @@ impl ViewState {
                 }
             }
             if !unknown.is_empty() {
-                notices.push(
+                let values = unknown.join(", ");
+                let said = Said::new("notice-no-event-has")
+                    .arg_key("expects", label_key("expects", facet.id()))
+                    .arg("values", values.clone());
+                notices.push_said(
                     facet.id(),
-                    format!(
-                        "No loaded event has {} {}; ignored",
-                        facet.expects(),
-                        unknown.join(", ")
-                    ),
+                    format!("No loaded event has {} {values}; ignored", facet.expects()),
+                    Some(said),
                 );
             }
             // What a link can hold: more would be refused when the link is opened, and the
@@ -273,10 +279,7 @@ impl ViewState {
         }
         if self.text.len() > MAX_VALUE_BYTES {
             cut_to(&mut self.text, MAX_VALUE_BYTES);
-            notices.push(
-                "q",
-                format!("The search text was longer than {MAX_VALUE_BYTES} bytes and was cut"),
-            );
+            search_cut(&mut notices);
         }
         let mut unknown = Vec::new();
         let collections = std::mem::take(&mut self.collections);
@@ -300,15 +303,25 @@ impl ViewState {
             let loaded = collection_ids.join(", ");
             // A reader's own file (`file-` and 12 hex digits of its fingerprint): the page says
             // which file it is, from the link (`core::file_link`).
-            let own = if unknown.iter().any(|id| fingerprint_of(id).is_some()) {
+            let own_file = unknown.iter().any(|id| fingerprint_of(id).is_some());
+            let own = if own_file {
                 ". A “file-” collection is a file opened on another device: open the same file \
                  here to see this view"
             } else {
                 ""
             };
-            notices.push(
+            let key = if own_file {
+                "notice-no-collection-file"
+            } else {
+                "notice-no-collection"
+            };
+            let said = Said::new(key)
+                .arg("named", named.clone())
+                .arg("loaded", loaded.clone());
+            notices.push_said(
                 "c",
                 format!("No collection {named} is loaded (loaded: {loaded}); ignored{own}"),
+                Some(said),
             );
         }
         notices.finish()
@@ -357,6 +370,12 @@ impl ViewState {
             message: format!(
                 "There is no page {asked}: the list has {pages} page{plural}, and the last is shown"
             ),
+            said: Some(
+                Said::new("notice-no-page")
+                    .arg("asked", asked.to_string())
+                    .arg_number("count", pages)
+                    .arg("n", pages.to_string()),
+            ),
         })
     }
 }
@@ -370,7 +389,11 @@ fn mask(indexes: impl Iterator<Item = usize>) -> u32 {
 pub struct Notice {
     /// The parameter concerned, as it appeared (shortened if very long).
     pub param: String,
+    /// The sentence in English.
     pub message: String,
+    /// The same sentence as a message of the catalogues, for the interface's languages
+    /// ([`Lang::said`]); `None` for the few that only have the English sentence.
+    pub said: Option<Said>,
 }
 
 /// The URL form of a governorate: lowercase ASCII with spaces as hyphens ("deir-ez-zor").
@@ -391,6 +414,7 @@ fn slug(text: &str) -> String {
 /// The parameters, in canonical order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Param {
+    Lang,
     View,
     Collections,
     File,
@@ -416,7 +440,8 @@ enum Param {
     Page,
 }
 
-const PARAMS: [Param; 23] = [
+const PARAMS: [Param; 24] = [
+    Param::Lang,
     Param::View,
     Param::Collections,
     Param::File,
@@ -445,6 +470,7 @@ const PARAMS: [Param; 23] = [
 impl Param {
     fn key(self) -> &'static str {
         match self {
+            Param::Lang => "lang",
             Param::View => "view",
             Param::Collections => "c",
             Param::File => "file",
@@ -507,6 +533,7 @@ impl Param {
     /// What a value of this parameter must be, with its article, for notices.
     fn expects(self) -> &'static str {
         match self {
+            Param::Lang => "a language of the interface (ar or en)",
             Param::View => "a view (list, figures, map or about)",
             Param::Collections => "a collection id",
             Param::File => "a file (collection id:rows:events:name)",
@@ -542,10 +569,16 @@ struct Notices {
 
 impl Notices {
     fn push(&mut self, param: &str, message: String) {
+        self.push_said(param, message, None);
+    }
+
+    /// A notice that the catalogues also word (`said`).
+    fn push_said(&mut self, param: &str, message: String, said: Option<Said>) {
         if self.list.len() < MAX_NOTICES {
             self.list.push(Notice {
                 param: shorten(param),
                 message,
+                said,
             });
         } else {
             self.dropped = self.dropped.saturating_add(1);
@@ -553,14 +586,19 @@ impl Notices {
     }
 
     fn invalid(&mut self, param: Param, value: &str) {
-        self.push(
+        let value = shorten(value);
+        let said = Said::new("notice-invalid")
+            .arg("param", param.key())
+            .arg("value", value.clone())
+            .arg_key("expects", label_key("expects", param.key()));
+        self.push_said(
             param.key(),
             format!(
-                "“{}={}” is not {}; ignored",
+                "“{}={value}” is not {}; ignored",
                 param.key(),
-                shorten(value),
                 param.expects()
             ),
+            Some(said),
         );
     }
 
@@ -572,19 +610,41 @@ impl Notices {
                     "{} more problems with the address were ignored",
                     self.dropped
                 ),
+                said: Some(Said::new("notice-more").arg("n", self.dropped.to_string())),
             });
         }
         self.list
     }
 }
 
-/// Text for a notice: long values are cut, so a notice stays one readable line.
+/// Text for a notice: long values are cut, so a notice stays one readable line, and the
+/// controls of writing direction (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) are
+/// written as their code points: echoed from a link, an override such as U+202E would
+/// reverse the rest of the app's own sentence.
 fn shorten(text: &str) -> String {
     const LIMIT: usize = 60;
-    match text.char_indices().nth(LIMIT) {
-        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
-        None => text.to_string(),
+    let cut = match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => text.get(..cut).unwrap_or_default(),
+        None => text,
+    };
+    let mut out = String::with_capacity(cut.len() + 1);
+    for c in cut.chars() {
+        if is_direction_control(c) {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "[U+{:04X}]", u32::from(c));
+        } else {
+            out.push(c);
+        }
     }
+    if cut.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Whether `c` sets or overrides the direction of the text after it.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// The longest prefix of `text` of at most `limit` bytes that ends on a character boundary.
@@ -689,9 +749,10 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
         let key = percent_decode(raw_key).text;
         match Param::from_key(&key).and_then(|p| values.get_mut(p as usize)) {
             Some(given) => given.push(raw_value),
-            None => notices.push(
+            None => notices.push_said(
                 &key,
                 format!("Unknown parameter “{}” was ignored", shorten(&key)),
+                Some(Said::new("notice-unknown-param").arg("param", shorten(&key))),
             ),
         }
     }
@@ -699,18 +760,22 @@ pub fn decode(query: &str) -> (ViewState, Vec<Notice>) {
     let mut state = ViewState::default();
     for (param, given) in PARAMS.iter().copied().zip(&values) {
         if given.len() > 1 {
-            let outcome = if param.is_list() {
-                "the values were combined"
+            let (outcome, key) = if param.is_list() {
+                ("the values were combined", "notice-repeated-list")
             } else {
-                "the last one was used"
+                ("the last one was used", "notice-repeated-last")
             };
-            notices.push(
+            let said = Said::new(key)
+                .arg("param", param.key())
+                .arg("n", given.len().to_string());
+            notices.push_said(
                 param.key(),
                 format!(
                     "“{}” was given {} times; {outcome}",
                     param.key(),
                     given.len()
                 ),
+                Some(said),
             );
         }
         if param.is_list() {
@@ -735,9 +800,13 @@ fn order_dates(state: &mut ViewState, notices: &mut Notices) {
         if from > to {
             state.from = Some(to);
             state.to = Some(from);
-            notices.push(
+            let said = Said::new("notice-swapped")
+                .arg("from", from.to_string())
+                .arg("to", to.to_string());
+            notices.push_said(
                 "from",
                 format!("“from={from}” was after “to={to}”; the two dates were swapped"),
+                Some(said),
             );
         }
     }
@@ -766,12 +835,25 @@ fn note_encoding(param: Param, malformed_escape: bool, invalid_utf8: bool, notic
 }
 
 fn too_long(param: Param, notices: &mut Notices) {
-    notices.push(
+    let said = Said::new("notice-too-long")
+        .arg("param", param.key())
+        .arg("limit", MAX_VALUE_BYTES.to_string());
+    notices.push_said(
         param.key(),
         format!(
             "“{}” was longer than {MAX_VALUE_BYTES} bytes; ignored",
             param.key()
         ),
+        Some(said),
+    );
+}
+
+/// The search text was cut to [`MAX_VALUE_BYTES`].
+fn search_cut(notices: &mut Notices) {
+    notices.push_said(
+        "q",
+        format!("The search text was longer than {MAX_VALUE_BYTES} bytes and was cut"),
+        Some(Said::new("notice-search-cut").arg("limit", MAX_VALUE_BYTES.to_string())),
     );
 }
 
@@ -864,10 +946,7 @@ fn apply_scalar(state: &mut ViewState, param: Param, raw: &str, notices: &mut No
     if param == Param::Q {
         if decoded.text.len() > MAX_VALUE_BYTES {
             cut_to(&mut decoded.text, MAX_VALUE_BYTES);
-            notices.push(
-                "q",
-                format!("The search text was longer than {MAX_VALUE_BYTES} bytes and was cut"),
-            );
+            search_cut(notices);
         }
         state.text = decoded.text;
         return;
@@ -884,6 +963,7 @@ fn apply_scalar(state: &mut ViewState, param: Param, raw: &str, notices: &mut No
     let lower = text.to_ascii_lowercase();
     let lower = lower.as_str();
     let valid = match param {
+        Param::Lang => Lang::from_id(lower).map(|l| state.lang = Some(l)).is_some(),
         Param::View => View::from_id(lower).map(|v| state.view = v).is_some(),
         Param::From => Day::parse(text).map(|d| state.from = Some(d)).is_ok(),
         Param::To => Day::parse(text).map(|d| state.to = Some(d)).is_ok(),
@@ -947,6 +1027,9 @@ pub fn is_event_id(text: &str) -> bool {
 /// order, list values sorted, defaults omitted. The default state encodes as "".
 pub fn encode(state: &ViewState) -> String {
     let mut out = Query::default();
+    if let Some(lang) = state.lang {
+        out.scalar("lang", lang.id());
+    }
     if state.view != View::List {
         out.scalar("view", state.view.id());
     }
@@ -1171,7 +1254,54 @@ mod tests {
             selected: Some("curated:sohr-2019-11-14.a_1".to_string()),
             view: View::Map,
             page: 3,
+            lang: Some(Lang::Ar),
         }
+    }
+
+    #[test]
+    fn the_language_is_part_of_the_link() {
+        let arabic = ViewState {
+            lang: Some(Lang::Ar),
+            ..ViewState::default()
+        };
+        assert_eq!(encode(&arabic), "lang=ar");
+        assert_eq!(decode("lang=ar"), (arabic.clone(), Vec::new()));
+        assert_eq!(decoded("?lang=AR"), arabic);
+        assert_eq!(decoded("lang=ar-SY"), arabic);
+        assert_eq!(decoded("lang=en").lang, Some(Lang::En));
+        assert_eq!(encode(&decoded("lang=en&view=map")), "lang=en&view=map");
+        // First in the canonical order, whatever the order given.
+        assert_eq!(encode(&decoded("view=about&lang=ar")), "lang=ar&view=about");
+        // No language in the link: the browser's is followed.
+        assert_eq!(decoded("view=map").lang, None);
+    }
+
+    #[test]
+    fn an_unknown_language_is_ignored_with_a_notice() {
+        let (state, said) = decode("lang=xx&gov=idlib");
+        assert_eq!(state.lang, None);
+        assert_eq!(state.governorates, [Governorate::Idlib].into());
+        assert_eq!(
+            said.iter().map(|n| n.message.as_str()).collect::<Vec<_>>(),
+            ["“lang=xx” is not a language of the interface (ar or en); ignored"]
+        );
+        assert_eq!(decoded("lang=ar&lang=en").lang, Some(Lang::En));
+    }
+
+    #[test]
+    fn direction_controls_from_a_link_cannot_reverse_a_notice() {
+        for query in ["gov=%E2%80%AEidlib", "lang=%E2%80%AEar", "%E2%80%AEzz=1"] {
+            for message in notices(query) {
+                assert!(
+                    !message.chars().any(is_direction_control),
+                    "{query}: {message:?}"
+                );
+            }
+        }
+        assert_eq!(
+            notices("gov=%E2%80%AEidlib"),
+            ["“gov=[U+202E]idlib” is not a governorate; ignored"]
+        );
     }
 
     #[test]
@@ -1188,7 +1318,7 @@ mod tests {
         let query = encode(&state);
         assert_eq!(
             query,
-            "view=map&c=curated,ucdp&from=2019-11-01&to=2020-03-05&actor=russia,turkey\
+            "lang=ar&view=map&c=curated,ucdp&from=2019-11-01&to=2020-03-05&actor=russia,turkey\
              &role=perpetrator&party=Government%20of%20Syria,IS%2C%20HTS&kind=airstrike,shelling\
              &type=Air%2Fdrone%20strike,Battles\
              &gov=idlib,deir-ez-zor&district=Jabal%20Saman%20district\

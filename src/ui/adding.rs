@@ -11,10 +11,12 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::catalog::{Catalog, CatalogBuild};
+use crate::core::i18n::Arg;
 use crate::core::import::message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
 use crate::core::validate::{LoadSteps, Loaded, Problem, Severity};
 use crate::ui::browser::Measure;
 use crate::ui::device_store;
+use crate::ui::i18n::lang;
 use crate::ui::your_data::{local_time_now, OpenedFile};
 
 /// How long one slice of work may hold the page's thread, in ms.
@@ -28,7 +30,8 @@ const RECORDS_PER_LOOK: usize = 64;
 pub struct Adding {
     /// The file's name.
     pub name: String,
-    /// What is being done, in words: "Checking" or "Building the explorer's table".
+    /// What is being done: the catalogue key of its sentence (`adding-checking`,
+    /// `adding-building`), which takes the file's `name` and the `percent` done.
     pub stage: &'static str,
     /// Share done of that stage, 0 to 1.
     pub share: f64,
@@ -156,7 +159,7 @@ pub async fn add_file(
     let checking = |share| {
         report(Adding {
             name: name.clone(),
-            stage: "Checking",
+            stage: "adding-checking",
             share,
         })
     };
@@ -197,7 +200,7 @@ pub async fn add_file(
     let building = |share| {
         report(Adding {
             name: name.clone(),
-            stage: "Building the explorer's table",
+            stage: "adding-building",
             share,
         })
     };
@@ -270,16 +273,20 @@ pub fn AddingProgress(adding: RwSignal<Option<Adding>>) -> impl IntoView {
     move || {
         adding.get().map(|now| {
             let percent = (now.share * 100.0).clamp(0.0, 100.0).floor() as u64;
-            let text = format!("{} {}: {percent}%", now.stage, now.name);
+            let language = lang();
+            let text = language.format(
+                now.stage,
+                &[("name", Arg::Text(&now.name)), ("percent", Arg::Number(percent))],
+            );
             view! {
                 <div class="import-progress" data-testid="import-adding" role="status">
                     <div class="import-bar" role="progressbar"
-                        aria-label=format!("Adding {}", now.name)
+                        aria-label=language.format("adding-label", &[("name", Arg::Text(&now.name))])
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.to_string()
                         aria-valuetext=text.clone()>
                         <span style=format!("inline-size: {percent}%")></span>
                     </div>
-                    <p>{now.stage}" "<bdi>{now.name.clone()}</bdi>": "{percent}"%"</p>
+                    <p>{text}</p>
                 </div>
             }
         })

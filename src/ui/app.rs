@@ -18,6 +18,7 @@ use crate::ui::browser;
 use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::explorer::Explorer;
+use crate::ui::i18n::{self, SiteHeader};
 use crate::ui::link_files::LinkFiles;
 use crate::ui::loader::{self, LoadError};
 use crate::ui::offline_badge::OfflineBadge;
@@ -31,6 +32,7 @@ use crate::ui::your_data::{labels, OpenedFile, YourData};
 pub fn App() -> impl IntoView {
     // The link as it arrived, before the explorer rewrites it to what this device can show.
     let arrived = browser::address_query();
+    let language = i18n::provide_language();
     let data = LocalResource::new(|| async {
         let mut loaded = loader::load_bundled().await?;
         let (files, notices) = adding::reopen_kept(&mut loaded).await;
@@ -221,48 +223,53 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    view! {
-        <header class="site-header">
-            <h1>"Syria Incident Explorer"</h1>
-            <p class="tagline">"Documented military incidents in Syria, each traced to the report that documented it."</p>
-            <OfflineBadge />
-        </header>
-        <UpdateNotice />
-        <main>
-            <LinkFiles link=link />
-            <OpenFile on_read=on_read />
-            <AddingProgress adding=adding_now />
-            {move || rejected.get().map(|message| view! {
-                <p class="import-failure" role="alert" data-testid="import-rejected">{message}</p>
-            })}
-            {move || {
-                let notices = store_notices.get();
-                (!notices.is_empty()).then(|| view! {
-                    <div class="notices" role="status" data-testid="store-notices">
-                        <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                    </div>
-                })
-            }}
-            <YourData files=files on_save=on_save on_remove=on_remove />
-            <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the datasets…"</p> }>
+    // Built again in the other language when the reader switches: the view is in the address.
+    let page = move || {
+        view! {
+            <main>
+                <LinkFiles link=link />
+                <OpenFile on_read=on_read />
+                <AddingProgress adding=adding_now />
+                {move || rejected.get().map(|message| view! {
+                    <p class="import-failure" role="alert" data-testid="import-rejected">{message}</p>
+                })}
                 {move || {
-                    if let Some(catalog) = with_files.get() {
-                        let labels = files.with_untracked(|files| labels(files));
-                        return Some(view! { <Explorer catalog=catalog files=labels /> }.into_any());
-                    }
-                    data.get().map(|result: Result<Start, LoadError>| match result {
-                        Ok(start) => view! { <Explorer catalog=start.catalog files=labels(&start.files) /> }.into_any(),
-                        Err(error) => {
-                            let problems = match &error {
-                                LoadError::Rejected { problems } => problems.clone(),
-                                _ => Vec::new(),
-                            };
-                            view! { <ErrorPanel message=error.to_string() problems=problems on_retry=retry /> }.into_any()
-                        }
+                    let notices = store_notices.get();
+                    (!notices.is_empty()).then(|| view! {
+                        <div class="notices" role="status" data-testid="store-notices">
+                            <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                        </div>
                     })
                 }}
-            </Suspense>
-        </main>
+                <YourData files=files on_save=on_save on_remove=on_remove />
+                <Suspense fallback=|| view! { <p class="loading" role="status">{i18n::lang().text("loading")}</p> }>
+                    {move || {
+                        if let Some(catalog) = with_files.get() {
+                            let labels = files.with_untracked(|files| labels(files));
+                            return Some(view! { <Explorer catalog=catalog files=labels /> }.into_any());
+                        }
+                        data.get().map(|result: Result<Start, LoadError>| match result {
+                            Ok(start) => view! { <Explorer catalog=start.catalog files=labels(&start.files) /> }.into_any(),
+                            Err(error) => {
+                                let problems = match &error {
+                                    LoadError::Rejected { problems } => problems.clone(),
+                                    _ => Vec::new(),
+                                };
+                                view! { <ErrorPanel message=error.to_string() problems=problems on_retry=retry /> }.into_any()
+                            }
+                        })
+                    }}
+                </Suspense>
+            </main>
+        }
+    };
+    view! {
+        <SiteHeader><OfflineBadge /></SiteHeader>
+        <UpdateNotice />
+        {move || {
+            language.0.track();
+            untrack(page)
+        }}
     }
 }
 

@@ -9,10 +9,12 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::{format_value, Bar, BarChart};
 use crate::core::aggregate::{self, Metric};
 use crate::core::catalog::Catalog;
+use crate::core::i18n::{Arg, Lang};
 use crate::core::query::{toggle, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate};
 use crate::ui::browser::Measure;
 use crate::ui::chart_view::{chart_download, ChartView, Target};
+use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
@@ -25,12 +27,12 @@ pub enum Breakdown {
 }
 
 impl Breakdown {
-    fn title(self) -> &'static str {
-        match self {
-            Breakdown::Actor => "By actor (an event counts for each of its actors)",
-            Breakdown::Kind => "By event kind",
-            Breakdown::Governorate => "By governorate",
-        }
+    fn title(self, tr: Lang) -> String {
+        tr.text(match self {
+            Breakdown::Actor => "bars-actor",
+            Breakdown::Kind => "bars-kind",
+            Breakdown::Governorate => "bars-governorate",
+        })
     }
 
     fn file(self) -> &'static str {
@@ -46,6 +48,7 @@ impl Breakdown {
 type Bars = Vec<(String, String, f64, bool)>;
 
 fn bars(
+    tr: Lang,
     catalog: &Catalog,
     rows: &[u32],
     metric: Metric,
@@ -59,7 +62,7 @@ fn bars(
             .map(|(a, v)| {
                 (
                     a.id().to_string(),
-                    a.label().to_string(),
+                    tr.label("actor", a.id()),
                     v,
                     state.actors.contains(&a),
                 )
@@ -70,7 +73,7 @@ fn bars(
             .map(|(k, v)| {
                 (
                     k.id().to_string(),
-                    k.label().to_string(),
+                    tr.label("kind", k.id()),
                     v,
                     state.kinds.contains(&k),
                 )
@@ -81,7 +84,7 @@ fn bars(
             .map(|(g, v)| {
                 (
                     g.id().to_string(),
-                    g.label().to_string(),
+                    tr.label("gov", g.id()),
                     v,
                     state.governorates.contains(&g),
                 )
@@ -103,9 +106,11 @@ pub fn BarPanel(
     let nearness = use_nearness(panel);
     let rows = use_paced(rows, nearness);
     let state = use_paced(url.state, nearness);
+    let tr = i18n::lang();
     // As many rows as the chart has bars with no filter: filters only take bars away.
     let everything: Vec<u32> = (0..catalog.table.len() as u32).collect();
     let reserved = bars(
+        tr,
         &catalog,
         &everything,
         Metric::Events,
@@ -115,7 +120,7 @@ pub fn BarPanel(
     .len();
     let data = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
-        state.with(|s| rows.with(|rows| bars(&catalog, rows, metric, breakdown, s)))
+        state.with(|s| rows.with(|rows| bars(tr, &catalog, rows, metric, breakdown, s)))
     });
     let on_pick = Callback::new(move |index: usize| {
         let Some(id) = data.with_untracked(|bars| bars.get(index).map(|b| b.0.clone())) else {
@@ -161,7 +166,14 @@ pub fn BarPanel(
         data.with(|bars| {
             bars.iter()
                 .map(|(_, label, value, selected)| Target {
-                    label: format!("{label}: {} {}", format_value(*value), metric.label()),
+                    label: tr.format(
+                        "chart-value",
+                        &[
+                            ("label", Arg::Text(label)),
+                            ("value", Arg::Text(&format_value(*value))),
+                            ("metric", Arg::Text(&tr.label("metric", metric.id()))),
+                        ],
+                    ),
                     pressed: *selected,
                 })
                 .collect::<Vec<_>>()
@@ -170,16 +182,16 @@ pub fn BarPanel(
     view! {
         <section class="panel" data-chart=breakdown.file() node_ref=panel>
             <h2>
-                {breakdown.title()}
+                {breakdown.title(tr)}
                 <span class="tools">
-                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download(breakdown.file(), &c.compact()))>"SVG"</button>
+                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download(breakdown.file(), &c.compact()))>{tr.text("download-svg")}</button>
                 </span>
             </h2>
             <Show
                 when=move || data.with(|bars| !bars.is_empty())
-                fallback=|| view! { <p class="empty">"Nothing to show for these filters."</p> }
+                fallback=move || view! { <p class="empty">{tr.text("bars-empty")}</p> }
             >
-                <ChartView chart=chart nearness=nearness targets=targets title=breakdown.title().to_string() on_pick=on_pick />
+                <ChartView chart=chart nearness=nearness targets=targets title=breakdown.title(tr) on_pick=on_pick />
             </Show>
         </section>
     }
@@ -191,15 +203,22 @@ pub fn CompositionPanel(catalog: Arc<Catalog>, rows: Memo<Vec<u32>>) -> impl Int
     let panel = NodeRef::<Section>::new();
     let nearness = use_nearness(panel);
     let rows = use_paced(rows, nearness);
+    let tr = i18n::lang();
     let bars = Memo::new(move |_| {
-        rows.with(|rows| composition_bars(&aggregate::composition(&catalog.table, rows)))
+        rows.with(|rows| composition_bars(tr, &aggregate::composition(&catalog.table, rows)))
     });
     let chart = Memo::new(move |_| BarChart::new(bars.get(), 480));
     let targets = Memo::new(move |_| {
         bars.with(|bars| {
             bars.iter()
                 .map(|b| Target {
-                    label: format!("{}: {}", b.label, format_value(b.value)),
+                    label: tr.format(
+                        "plain-value",
+                        &[
+                            ("label", Arg::Text(&b.label)),
+                            ("value", Arg::Text(&format_value(b.value))),
+                        ],
+                    ),
                     pressed: false,
                 })
                 .collect::<Vec<_>>()
@@ -208,27 +227,27 @@ pub fn CompositionPanel(catalog: Arc<Catalog>, rows: Memo<Vec<u32>>) -> impl Int
     view! {
         <section class="panel" data-chart="composition" node_ref=panel>
             <h2>
-                "Who was killed (best estimates)"
+                {tr.text("composition")}
                 <span class="tools">
-                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download("casualty-composition.svg", c))>"SVG"</button>
+                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download("casualty-composition.svg", c))>{tr.text("download-svg")}</button>
                 </span>
             </h2>
-            <ChartView chart=chart nearness=nearness targets=targets title="Casualty composition".to_string() />
+            <ChartView chart=chart nearness=nearness targets=targets title=tr.text("composition-title") />
         </section>
     }
 }
 
-fn composition_bars(c: &aggregate::Composition) -> Vec<Bar> {
+fn composition_bars(tr: Lang, c: &aggregate::Composition) -> Vec<Bar> {
     [
-        ("Children", c.children),
-        ("Women", c.women),
-        ("Other civilians", c.other_civilians),
-        ("Combatants", c.combatants),
-        ("Unknown status", c.unknown),
+        ("comp-children", c.children),
+        ("comp-women", c.women),
+        ("comp-other-civilians", c.other_civilians),
+        ("comp-combatants", c.combatants),
+        ("comp-unknown", c.unknown),
     ]
     .into_iter()
-    .map(|(label, value)| Bar {
-        label: label.to_string(),
+    .map(|(key, value)| Bar {
+        label: tr.text(key),
         value: value as f64,
         selected: false,
     })

@@ -6,8 +6,24 @@
 
 use leptos::prelude::*;
 
+use crate::core::i18n::{Arg, Lang};
 use crate::core::import::mapped::{column_letters, TablePreview, PREVIEW_ROWS};
 use crate::core::import::table_mapping::{DateOrder, Field, Mapping};
+use crate::ui::i18n;
+
+/// A field's name in `tr`.
+fn field_label(tr: Lang, field: Field) -> String {
+    tr.label("map-field", field.id())
+}
+
+/// A date order's name in `tr`, with what it makes of `03/04/2019`.
+fn order_label(tr: Lang, order: DateOrder) -> String {
+    tr.text(match order {
+        DateOrder::YearMonthDay => "date-order-ymd",
+        DateOrder::DayMonthYear => "date-order-dmy",
+        DateOrder::MonthDayYear => "date-order-mdy",
+    })
+}
 
 /// The step for `preview` of the file `name`. `on_import` gets the confirmed mapping,
 /// `on_sheet` a sheet the reader picked, `on_cancel` a Cancel. `sheet_problem` is a sentence
@@ -21,6 +37,7 @@ pub fn ColumnMapping(
     on_sheet: Callback<String>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let tr = i18n::lang();
     let mapping = RwSignal::new(preview.guess.clone());
     let preview = StoredValue::new(preview);
     let width = preview.with_value(|p| p.header.len());
@@ -67,10 +84,10 @@ pub fn ColumnMapping(
                 move || mapping.with(|m| m.column(field).map_or(String::new(), |c| c.to_string()));
             view! {
                 <div class="mapping-field">
-                    <label for=id.clone()>{field.label()}</label>
+                    <label for=id.clone()>{field_label(tr, field)}</label>
                     <select id=id.clone() data-testid=id prop:value=value
                         on:change=move |event| choose_column(field, event_target_value(&event))>
-                        <option value="">"— not in this table —"</option>
+                        <option value="">{tr.text("map-not-in-table")}</option>
                         {header_options()}
                     </select>
                 </div>
@@ -84,9 +101,7 @@ pub fn ColumnMapping(
             let proven = evidence.example.and_then(|(row, column)| {
                 preview.with_value(|p| {
                     let value = p.sample.get(row)?.get(column)?.clone();
-                    Some(format!(
-                        "Guessed from “{value}” in the first rows: check it."
-                    ))
+                    Some(tr.format("map-guessed-from", &[("value", Arg::Text(&value))]))
                 })
             });
             let choices = DateOrder::YEAR_LAST
@@ -97,14 +112,14 @@ pub fn ColumnMapping(
                         <label>
                             <input type="radio" name="date-order" prop:checked=checked
                                 on:change=move |_| mapping.update(|m| m.date_order = Some(order)) />
-                            {order.label()}
+                            {order_label(tr, order)}
                         </label>
                     }
                 })
                 .collect_view();
             view! {
                 <fieldset class="date-order" data-testid="date-order">
-                    <legend>"How are dates like 03/04/2019 written?"</legend>
+                    <legend>{tr.text("map-date-order")}</legend>
                     {choices}
                     {proven.map(|text| view! { <p class="hint">{text}</p> })}
                 </fieldset>
@@ -124,7 +139,7 @@ pub fn ColumnMapping(
                 })
                 .collect_view();
             view! {
-                <label class="sheet-choice">"Sheet "
+                <label class="sheet-choice">{tr.text("map-sheet")}" "
                     <select data-testid="mapping-sheet"
                         on:change=move |event| on_sheet.run(event_target_value(&event))>
                         {options}
@@ -145,7 +160,7 @@ pub fn ColumnMapping(
                         m.columns
                             .iter()
                             .find(|(_, &column)| column == index)
-                            .map(|(field, _)| field.label())
+                            .map(|(field, _)| field_label(tr, *field))
                     })
                 };
                 view! {
@@ -172,7 +187,7 @@ pub fn ColumnMapping(
         view! {
             <div class="mapping-preview-scroll">
                 <table class="mapping-preview" data-testid="mapping-preview">
-                    <caption>{format!("The first {} rows", p.sample.len().min(PREVIEW_ROWS))}</caption>
+                    <caption>{tr.format("map-first-rows", &[("n", Arg::Text(&p.sample.len().min(PREVIEW_ROWS).to_string()))])}</caption>
                     <thead><tr>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -183,10 +198,9 @@ pub fn ColumnMapping(
 
     view! {
         <section class="column-mapping" data-testid="column-mapping" aria-labelledby="column-mapping-title">
-            <h2 id="column-mapping-title">"Choose the columns of "<bdi>{name}</bdi></h2>
-            <p class="hint">
-                {reading}". This table is not an ACLED or UCDP export: say which column holds what. The guess below comes from the column names and the first rows."
-            </p>
+            <h2 id="column-mapping-title">{tr.text("map-title")}" "<bdi>{name}</bdi></h2>
+            // How the table was read is worded by the importer, in English for now.
+            <p class="hint"><span lang="en" dir="ltr">{reading}"."</span>" "{tr.text("mapping-hint")}</p>
             {sheet_choice}
             {move || sheet_problem.get().map(|text| view! {
                 <p class="import-failure" role="alert" data-testid="sheet-problem">{text}</p>
@@ -195,15 +209,15 @@ pub fn ColumnMapping(
             <div class="mapping-fields">{field_rows}</div>
             {date_order}
             <ul class="mapping-missing" role="status" data-testid="mapping-missing">
-                {move || missing.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                {move || missing.get().into_iter().map(|line| view! { <li lang="en" dir="ltr">{line}</li> }).collect_view()}
             </ul>
             <div class="mapping-actions">
                 <button type="button" data-testid="mapping-import"
                     disabled=move || !missing.with(Vec::is_empty)
                     on:click=move |_| on_import.run(mapping.get_untracked())>
-                    "Open with these columns"
+                    {tr.text("map-open")}
                 </button>
-                <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{tr.text("cancel")}</button>
             </div>
         </section>
     }

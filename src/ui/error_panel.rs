@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::i18n::Arg;
 use crate::core::validate::Problem;
 
 /// Shows `message` and up to ten `problems`, with a retry button.
@@ -16,19 +17,21 @@ pub fn ErrorPanel(
     /// Called when the user asks to try again.
     on_retry: Callback<()>,
 ) -> impl IntoView {
+    let tr = crate::ui::i18n::lang();
     let count = problems.len();
     let shown: Vec<String> = problems.iter().take(10).map(ToString::to_string).collect();
     view! {
         <section class="error-panel" role="alert">
-            <h2>"The data could not be loaded"</h2>
-            <p class="error-message">{message}</p>
+            <h2>{tr.text("error-title")}</h2>
+            // The reason and the problems are worded in English for now.
+            <p class="error-message" lang="en" dir="ltr">{message}</p>
             {(count > 0).then(|| view! {
-                <p>{if count == 1 { "1 problem:".to_string() } else { format!("{count} problems in all; the first ones:") }}</p>
+                <p>{tr.format("error-problems", &[("count", Arg::Number(count as u64)), ("n", Arg::Text(&count.to_string()))])}</p>
             })}
-            <ul class="problems">
+            <ul class="problems" lang="en" dir="ltr">
                 {shown.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}
             </ul>
-            <button type="button" on:click=move |_| on_retry.run(())>"Try again"</button>
+            <button type="button" on:click=move |_| on_retry.run(())>{tr.text("try-again")}</button>
         </section>
     }
 }

@@ -7,32 +7,41 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::catalog::Catalog;
+use crate::core::i18n::{Arg, Lang};
 use crate::core::model::LocationPrecision;
 use crate::core::validate::is_web_url;
 use crate::ui::browser;
 use crate::ui::event_text;
+use crate::ui::i18n;
 use crate::ui::url_state::UrlState;
 
 #[component]
 pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl IntoView {
+    let tr = i18n::lang();
     let Some(row) = catalog.row_of(&id) else {
         return view! {
             <section class="panel detail" role="status">
-                <p>{format!("No event has the id “{id}” in the loaded collections.")}</p>
-                <button type="button" on:click=move |_| url.update(|s| s.selected = None)>"Close"</button>
+                <p>{tr.format("detail-not-found", &[("id", Arg::Text(&id))])}</p>
+                <button type="button" on:click=move |_| url.update(|s| s.selected = None)>{tr.text("detail-close")}</button>
             </section>
         }.into_any();
     };
     let (Some(event), Some(dataset)) = (catalog.event(row), catalog.dataset_of(row)) else {
         return ().into_any();
     };
-    let (date, precision) = event_text::date(event);
-    let date_line = format!(
-        "{date}{}",
-        precision
-            .map(|p| format!(" ({p}; {} to {})", event.date.start, event.date.end))
-            .unwrap_or_default()
-    );
+    let (date, precision) = event_text::date(tr, event);
+    let date_line = match precision {
+        Some(precision) => tr.format(
+            "detail-date-line",
+            &[
+                ("date", Arg::Text(&date)),
+                ("precision", Arg::Text(&precision)),
+                ("from", Arg::Text(&day_of(tr, &event.date.start))),
+                ("to", Arg::Text(&day_of(tr, &event.date.end))),
+            ],
+        ),
+        None => date,
+    };
     let permalink = crate::ui::summary_bar::event_link(&event.id);
     let places = event
         .places
@@ -40,65 +49,80 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
         .map(|p| {
             let coordinates = match (p.lat, p.lon) {
                 (Some(lat), Some(lon)) => format!("{lat:.5}, {lon:.5}"),
-                _ => "no coordinates (none given by an open gazetteer or the source)".to_string(),
+                _ => tr.text("detail-no-coordinates"),
             };
             let gazetteer = p
                 .gazetteer
                 .as_ref()
-                .map(|g| format!(", from {g}"))
+                .map(|g| tr.format("detail-from-gazetteer", &[("gazetteer", Arg::Text(g))]))
                 .unwrap_or_default();
-            format!(
-                "{} — {}; {}; {coordinates}{gazetteer}{}",
-                p.name,
-                p.governorate
-                    .map(|g| g.label())
-                    .unwrap_or("governorate unknown"),
-                located(p.precision),
-                p.district
-                    .as_ref()
-                    .map(|d| format!("; district {d}"))
-                    .unwrap_or_default(),
-            )
+            let governorate = p
+                .governorate
+                .map(|g| tr.label("gov", g.id()))
+                .unwrap_or_else(|| tr.text("detail-governorate-unknown"));
+            let district = p
+                .district
+                .as_ref()
+                .map(|d| tr.format("detail-district", &[("district", Arg::Text(d))]))
+                .unwrap_or_default();
+            let rest = tr.format(
+                "detail-place",
+                &[
+                    ("governorate", Arg::Text(&governorate)),
+                    ("located", Arg::Text(&located(tr, p.precision))),
+                    ("coordinates", Arg::Text(&coordinates)),
+                    ("gazetteer", Arg::Text(&gazetteer)),
+                    ("district", Arg::Text(&district)),
+                ],
+            );
+            (p.name.clone(), rest)
         })
         .collect::<Vec<_>>();
     let citations = event.citations.iter().map(|citation| {
         let source = dataset.source(&citation.source);
         let title = source.map(|s| s.title.clone()).unwrap_or_else(|| citation.source.clone());
-        let publisher = source.map(|s| s.publisher.label()).unwrap_or("unknown publisher");
+        let publisher = source.map(|s| tr.label("pub", s.publisher.id())).unwrap_or_else(|| tr.text("detail-unknown-publisher"));
         let published = source.and_then(|s| s.published.clone()).map(|date| {
             let inferred = source.is_some_and(|s| s.published_inferred);
-            if inferred { format!("published {date} (inferred from the text)") } else { format!("published {date}") }
-        }).unwrap_or_else(|| "publication date not stated".to_string());
+            let key = if inferred { "detail-published-inferred" } else { "detail-published" };
+            tr.format(key, &[("date", Arg::Text(&day_of(tr, &date)))])
+        }).unwrap_or_else(|| tr.text("detail-no-publication-date"));
+        // The quote's language, where the source gives it; else the browser guesses its
+        // direction from its first strong letter.
+        let quote_lang = source.map(|s| s.language.clone()).filter(|l| !l.is_empty());
         let url = source.and_then(|s| s.url.clone()).filter(|u| is_web_url(u));
         let reported_by = citation.reported_by.clone();
         view! {
             <li class="citation">
                 <p class="source-line">
-                    <strong>{publisher}</strong>": "{title}" · "{published}
-                    {reported_by.map(|by| view! { " · reported by "{by} })}
-                    {url.map(|u| view! { " · " <a href=u.clone() rel="noopener noreferrer" target="_blank">"open source"</a> })}
+                    <strong>{publisher}</strong>": "<bdi lang=quote_lang.clone()>{title}</bdi>" · "{published}
+                    {reported_by.map(|by| view! { " · "{tr.text("detail-reported-by")}" "<bdi>{by}</bdi> })}
+                    {url.map(|u| view! { " · " <a href=u.clone() rel="noopener noreferrer" target="_blank">{tr.text("detail-open-source")}</a> })}
                 </p>
-                <blockquote class="quote" data-testid="quote">{citation.quote.clone()}</blockquote>
+                <blockquote class="quote" data-testid="quote" dir="auto" lang=quote_lang>{citation.quote.clone()}</blockquote>
             </li>
         }
     }).collect_view();
     let casualties = event.casualties.iter().map(|c| {
         let words = c.wording.clone();
-        view! { <li>{event_text::casualty(c)}{words.map(|w| view! { " — as reported: “"{w}"”" })}</li> }
+        view! { <li>{event_text::casualty(tr, c)}{words.map(|w| view! { " — "{tr.text("detail-as-reported")}" “"<bdi>{w}</bdi>"”" })}</li> }
     }).collect_view();
     let ucdp = event.ucdp.as_ref().map(|u| {
         let dyad = dataset.dyads.get(u.dyad as usize).map(|d| format!("{} ({})", d.name, d.conflict_name)).unwrap_or_default();
         view! {
             <h3>"UCDP GED"</h3>
             <dl>
-                <dt>"Event id"</dt><dd data-testid="ucdp-id">{u.id}</dd>
-                <dt>"Deaths low / best / high"</dt><dd>{format!("{} / {} / {}", u.low, u.best, u.high)}</dd>
-                <dt>"Side A / side B / civilians / unknown"</dt><dd>{format!("{} / {} / {} / {}", u.deaths_a, u.deaths_b, u.deaths_civilians, u.deaths_unknown)}</dd>
-                <dt>"Dyad"</dt><dd>{dyad}</dd>
-                <dt>"Type of violence"</dt><dd>{match u.type_of_violence { 1 => "1 state-based", 2 => "2 non-state", 3 => "3 one-sided", _ => "?" }}</dd>
-                <dt>"Precision codes"</dt><dd>{format!("date_prec {}, where_prec {}, event_clarity {}", u.date_prec, u.where_prec, u.event_clarity)}</dd>
-                <dt>"Sources"</dt><dd>{format!("{} ({} sources, {})", u.source_office.clone().unwrap_or_default(), u.number_of_sources, u.source_date.clone().unwrap_or_default())}</dd>
-                {u.source_article.clone().map(|a| view! { <dt>"Source article"</dt><dd>{a}</dd> })}
+                <dt>{tr.text("ucdp-event-id")}</dt><dd data-testid="ucdp-id">{u.id}</dd>
+                <dt>{tr.text("ucdp-deaths")}</dt><dd dir="ltr">{format!("{} / {} / {}", u.low, u.best, u.high)}</dd>
+                <dt>{tr.text("ucdp-sides")}</dt><dd dir="ltr">{format!("{} / {} / {} / {}", u.deaths_a, u.deaths_b, u.deaths_civilians, u.deaths_unknown)}</dd>
+                <dt>{tr.text("ucdp-dyad")}</dt><dd><bdi>{dyad}</bdi></dd>
+                <dt>{tr.text("ucdp-type")}</dt><dd>{match u.type_of_violence { 1 => tr.text("ucdp-type-1"), 2 => tr.text("ucdp-type-2"), 3 => tr.text("ucdp-type-3"), _ => "?".to_string() }}</dd>
+                <dt>{tr.text("ucdp-precision")}</dt><dd dir="ltr"><code>{format!("date_prec {}, where_prec {}, event_clarity {}", u.date_prec, u.where_prec, u.event_clarity)}</code></dd>
+                <dt>{tr.text("ucdp-sources")}</dt><dd><bdi>{u.source_office.clone().unwrap_or_default()}</bdi>" "{tr.format("ucdp-sources-line", &[
+                    ("n", Arg::Text(&u.number_of_sources.to_string())),
+                    ("date", Arg::Text(&u.source_date.clone().unwrap_or_default())),
+                ])}</dd>
+                {u.source_article.clone().map(|a| view! { <dt>{tr.text("ucdp-article")}</dt><dd><bdi>{a}</bdi></dd> })}
             </dl>
         }
     });
@@ -119,52 +143,57 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
     let facilities = event
         .facilities
         .iter()
-        .map(|f| f.label())
+        .map(|f| tr.label("facility", f.id()))
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(if tr == Lang::Ar { "، " } else { ", " });
     let weapons = event.weapons.join(", ");
     view! {
         <section class="panel detail" data-testid="event-detail" aria-labelledby="detail-title">
             <h2 id="detail-title">
-                {event.summary.clone()}
+                <bdi>{event.summary.clone()}</bdi>
                 <span class="tools">
                     <button type="button" on:click={
                         let permalink = permalink.clone();
                         move |_| { let _ = browser::copy_text(&permalink); }
-                    }>"Copy link to this event"</button>
-                    <button type="button" on:click=move |_| url.update(|s| s.selected = None)>"Close"</button>
+                    }>{tr.text("detail-copy-link")}</button>
+                    <button type="button" on:click=move |_| url.update(|s| s.selected = None)>{tr.text("detail-close")}</button>
                 </span>
             </h2>
             <dl>
-                <dt>"Id"</dt><dd>{event.id.clone()}</dd>
-                <dt>"Date"</dt><dd>{date_line}</dd>
-                <dt>"Kind"</dt><dd>{event.kind.label()}{count.map(|c| format!(" — {c}"))}</dd>
-                <dt>"Actors"</dt><dd>{event_text::actors(&catalog, row, event)}</dd>
-                <dt>"Places"</dt><dd><ul>{places.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul></dd>
-                {(!facilities.is_empty()).then(|| view! { <dt>"Facilities"</dt><dd>{facilities}</dd> })}
-                {(!weapons.is_empty()).then(|| view! { <dt>"Weapons"</dt><dd>{weapons}</dd> })}
-                <dt>"Casualties"</dt><dd><ul>{casualties}</ul></dd>
-                <dt>"Collection"</dt><dd>{dataset.collection.name.clone()}</dd>
+                <dt>{tr.text("detail-id")}</dt><dd><bdi>{event.id.clone()}</bdi></dd>
+                <dt>{tr.text("col-date")}</dt><dd>{date_line}</dd>
+                <dt>{tr.text("col-kind")}</dt><dd>{tr.label("kind", event.kind.id())}{count.map(|c| view! { " — "<bdi>{c}</bdi> })}</dd>
+                <dt>{tr.text("col-actors")}</dt><dd><bdi>{event_text::actors(tr, &catalog, row, event)}</bdi></dd>
+                <dt>{tr.text("detail-places")}</dt><dd><ul>{places.into_iter().map(|(name, rest)| view! { <li><bdi>{name}</bdi>" — "{rest}</li> }).collect_view()}</ul></dd>
+                {(!facilities.is_empty()).then(|| view! { <dt>{tr.text("detail-facilities")}</dt><dd>{facilities}</dd> })}
+                {(!weapons.is_empty()).then(|| view! { <dt>{tr.text("detail-weapons")}</dt><dd><bdi>{weapons}</bdi></dd> })}
+                <dt>{tr.text("filter-casualties")}</dt><dd><ul>{casualties}</ul></dd>
+                <dt>{tr.text("filter-collection")}</dt><dd><bdi>{dataset.collection.name.clone()}</bdi></dd>
             </dl>
-            <h3>"Evidence"</h3>
+            <h3>{tr.text("detail-evidence")}</h3>
             <ul class="citations">{citations}</ul>
             {ucdp}
             {acled}
             {(!dataset.collection.attribution.is_empty()).then(|| view! {
-                <p class="source-line">{dataset.collection.attribution.join(" ")}</p>
+                <p class="source-line" lang="en" dir="ltr">{dataset.collection.attribution.join(" ")}</p>
             })}
         </section>
     }.into_any()
 }
 
+/// A `YYYY-MM-DD` date as `tr` writes it; anything else as it is.
+fn day_of(tr: Lang, text: &str) -> String {
+    crate::core::date::Day::parse(text).map_or_else(|_| text.to_string(), |day| tr.day(day))
+}
+
 /// How precisely a place is located, in words.
-fn located(precision: LocationPrecision) -> &'static str {
-    match precision {
-        LocationPrecision::Exact => "located exactly",
-        LocationPrecision::Near => "located near the place",
-        LocationPrecision::District => "located to the district",
-        LocationPrecision::Governorate => "located to the governorate",
-        LocationPrecision::Region => "located to a region",
-        LocationPrecision::Country => "located to the country only",
-    }
+fn located(tr: Lang, precision: LocationPrecision) -> String {
+    tr.text(match precision {
+        LocationPrecision::Exact => "located-exact",
+        LocationPrecision::Near => "located-near",
+        LocationPrecision::District => "located-district",
+        LocationPrecision::Governorate => "located-governorate",
+        LocationPrecision::Region => "located-region",
+        LocationPrecision::Country => "located-country",
+    })
 }

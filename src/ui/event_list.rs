@@ -14,9 +14,11 @@ use wasm_bindgen::JsCast;
 use crate::charts::bar_chart::group_thousands;
 use crate::core::aggregate::{self, SortKey};
 use crate::core::catalog::Catalog;
+use crate::core::i18n::{Arg, Lang};
 use crate::core::query::PAGE_SIZE;
 use crate::ui::browser;
 use crate::ui::event_row::{row_html, EVENT_ID};
+use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced, Nearness};
 use crate::ui::url_state::UrlState;
 
@@ -26,6 +28,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     // screen it is: while the reader is at the filters and charts, a list nobody sees yet is
     // rebuilt just after the frame, not before it.
     let list = NodeRef::<Section>::new();
+    let tr = i18n::lang();
     let nearness = use_nearness(list);
     let rows = use_paced(rows, nearness);
     let state = use_paced(url.state, nearness);
@@ -67,7 +70,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
         let catalog = catalog.clone();
         let html = move |rows: &[u32], selected: Option<&str>| -> String {
             rows.iter()
-                .filter_map(|row| row_html(&catalog, *row, selected))
+                .filter_map(|row| row_html(tr, &catalog, *row, selected))
                 .collect()
         };
         let current = selected.get_untracked();
@@ -126,7 +129,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
             url.update(|s| s.selected = Some(id));
         }
     };
-    let sort_button = move |label: &'static str, descending: SortKey, ascending: SortKey| {
+    let sort_button = move |label: String, descending: SortKey, ascending: SortKey| {
         let aria = move || {
             let key = sort.get();
             if key == descending {
@@ -151,47 +154,77 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     };
     view! {
         <section class="panel event-list-panel" node_ref=list>
-            <h2>"Incidents"
+            <h2>{tr.text("list-title")}
                 <span class="tools">{move || {
                     let total = total.get();
                     let first = page.get() * PAGE_SIZE;
                     if total == 0 { String::new() } else {
-                        format!("{}–{} of {}", group_thousands((first + 1) as i64), group_thousands((first + PAGE_SIZE).min(total) as i64), group_thousands(total as i64))
+                        let [first, last, total] = [first + 1, (first + PAGE_SIZE).min(total), total]
+                            .map(|n| group_thousands(n as i64));
+                        tr.format("list-range", &[
+                            ("first", Arg::Text(&first)), ("last", Arg::Text(&last)), ("total", Arg::Text(&total)),
+                        ])
                     }
                 }}</span>
             </h2>
             <Show
                 when=move || total.get() != 0
                 fallback=move || view! {
-                    <p class="empty" data-testid="empty-result">"No incident matches these filters. "
-                        <button type="button" on:click=move |_| url.set(Default::default(), false)>"Clear all filters"</button>
+                    <p class="empty" data-testid="empty-result">{tr.text("list-empty")}" "
+                        <button type="button" on:click=move |_| url.set(Default::default(), false)>{tr.text("clear-all-filters")}</button>
                     </p>
                 }
             >
                 <div class="table-wrap">
                     // The roles restate the table's semantics, which some browsers drop once CSS
                     // lays rows out as grids (style/main.css explains why it does).
-                    <table class="event-list" data-testid="event-list" role="table">
+                    // The labels a narrow screen shows before each cell (style/main.css).
+                    <table class="event-list" data-testid="event-list" role="table" style=cell_labels(tr)>
                         <thead role="rowgroup"><tr role="row">
-                            {sort_button("Date", SortKey::DateDesc, SortKey::DateAsc)}
-                            <th role="columnheader">"Place"</th><th role="columnheader">"Actors"</th><th role="columnheader">"Kind"</th>
-                            {sort_button("Casualties (by deaths)", SortKey::DeathsDesc, SortKey::DeathsAsc)}
-                            <th role="columnheader">"Summary"</th><th role="columnheader">"Source"</th>
+                            {sort_button(tr.text("col-date"), SortKey::DateDesc, SortKey::DateAsc)}
+                            <th role="columnheader">{tr.text("col-place")}</th><th role="columnheader">{tr.text("col-actors")}</th><th role="columnheader">{tr.text("col-kind")}</th>
+                            {sort_button(tr.text("col-casualties"), SortKey::DeathsDesc, SortKey::DeathsAsc)}
+                            <th role="columnheader">{tr.text("col-summary")}</th><th role="columnheader">{tr.text("col-source")}</th>
                         </tr></thead>
                         <tbody role="rowgroup" node_ref=body on:click=open_event></tbody>
                     </table>
                 </div>
             </Show>
-            <nav class="pager" aria-label="Pages">
-                <button type="button" disabled={move || page.get() == 0} on:click=move |_| url.update(|s| s.page = s.page.saturating_sub(1))>"Previous"</button>
-                <span>{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
+            <nav class="pager" aria-label=tr.text("pages-label")>
+                <button type="button" disabled={move || page.get() == 0} on:click=move |_| url.update(|s| s.page = s.page.saturating_sub(1))>{tr.text("page-previous")}</button>
+                <span>{move || tr.format("page-of", &[
+                    ("page", Arg::Text(&(page.get() + 1).to_string())),
+                    ("pages", Arg::Text(&pages().to_string())),
+                ])}</span>
                 <button type="button" disabled={move || page.get() + 1 >= pages()} on:click=move |_| {
                     let next = (page.get_untracked() + 1) as u32;
                     url.update(|s| s.page = next);
-                }>"Next"</button>
+                }>{tr.text("page-next")}</button>
             </nav>
         </section>
     }
+}
+
+/// The narrow layout's cell labels in `tr`, as CSS custom properties of the table
+/// (`--label-1` is the first column's): the rows are written as HTML text, and one property
+/// on the table costs nothing per row.
+fn cell_labels(tr: Lang) -> String {
+    let keys = [
+        "col-date",
+        "col-place",
+        "col-actors",
+        "col-kind",
+        "filter-casualties",
+        "col-summary",
+        "col-source",
+    ];
+    keys.iter()
+        .enumerate()
+        .map(|(at, key)| {
+            let label = tr.text(key).replace(['"', '\\'], "");
+            format!("--label-{}:\"{label}: \";", at + 1)
+        })
+        .collect()
 }
 
 /// Where the list's rows begin on screen (`None` once the page has scrolled) and their mean

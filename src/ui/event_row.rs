@@ -8,6 +8,7 @@
 use html_escape::{encode_double_quoted_attribute_to_string, encode_text_to_string};
 
 use crate::core::catalog::Catalog;
+use crate::core::i18n::Lang;
 use crate::ui::event_text;
 
 /// The attribute on a row that names its event, and on its summary button, which opens it.
@@ -15,8 +16,8 @@ pub const EVENT_ID: &str = "data-event-id";
 
 /// The row of table row `row`, marked as the current one (`aria-current`, which screen readers
 /// announce and the stylesheet highlights) when its event is `selected`; `None` when the
-/// catalog has no such row.
-pub fn row_html(catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<String> {
+/// catalog has no such row. The app's own words are in `tr`.
+pub fn row_html(tr: Lang, catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<String> {
     let row = row as usize;
     let event = catalog.event(row)?;
     let mut html = String::with_capacity(1024);
@@ -34,12 +35,12 @@ pub fn row_html(catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<S
     id(&mut html);
     html.push('>');
 
-    let (date, precision) = event_text::date(event);
+    let (date, precision) = event_text::date(tr, event);
     cell(&mut html, "", |html| {
         encode_text_to_string(&date, html);
         if let Some(precision) = precision {
             html.push_str("<span class=\"precision\">");
-            encode_text_to_string(precision, html);
+            encode_text_to_string(&precision, html);
             html.push_str("</span>");
         }
     });
@@ -47,21 +48,21 @@ pub fn row_html(catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<S
         if let Some(place) = event.places.first() {
             isolated(&place.name, html);
             if let Some(governorate) = place.governorate.filter(|g| g.label() != place.name) {
-                html.push_str(", ");
-                encode_text_to_string(governorate.label(), html);
+                html.push_str(if tr == Lang::Ar { "، " } else { ", " });
+                encode_text_to_string(tr.label("gov", governorate.id()), html);
             }
         }
     });
     cell(&mut html, "", |html| {
-        isolated(&event_text::actors(catalog, row, event), html);
+        isolated(&event_text::actors(tr, catalog, row, event), html);
     });
     cell(&mut html, "", |html| {
-        encode_text_to_string(event.kind.label(), html);
+        encode_text_to_string(tr.label("kind", event.kind.id()), html);
     });
     cell(&mut html, "", |html| {
         for casualty in &event.casualties {
             html.push_str("<div>");
-            encode_text_to_string(event_text::casualty(casualty), html);
+            encode_text_to_string(event_text::casualty(tr, casualty), html);
             if let Some(wording) = &casualty.wording {
                 html.push_str(" — “");
                 isolated(wording, html);
@@ -71,14 +72,15 @@ pub fn row_html(catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<S
         }
     });
     cell(&mut html, " class=\"summary-cell\"", |html| {
-        html.push_str("<button type=\"button\" ");
+        // The summary is the source's text: its own direction, aligned as it reads.
+        html.push_str("<button type=\"button\" dir=\"auto\" ");
         id(html);
         html.push('>');
         isolated(&event.summary, html);
         html.push_str("</button>");
     });
     cell(&mut html, "", |html| {
-        isolated(&event_text::sources(catalog, row, event), html);
+        isolated(&event_text::sources(tr, catalog, row, event), html);
     });
     html.push_str("</tr>");
     Some(html)
@@ -138,7 +140,7 @@ mod tests {
         let wording = "</td><td>42 killed";
         let catalog = catalog_with(summary, id, wording);
         let row = row_of(&catalog, id);
-        let html = row_html(&catalog, row, None).expect("a row");
+        let html = row_html(Lang::En, &catalog, row, None).expect("a row");
         assert!(!html.contains("<img"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("\" onclick"));
@@ -155,17 +157,32 @@ mod tests {
         let catalog = catalog_with("Shelling of a market", "evt-1", "“dozens” killed");
         let row = row_of(&catalog, "evt-1");
         let event = catalog.event(row as usize).expect("the event");
-        let html = row_html(&catalog, row, Some("evt-1")).expect("a row");
+        let html = row_html(Lang::En, &catalog, row, Some("evt-1")).expect("a row");
         assert!(html.starts_with("<tr role=\"row\" aria-current=\"true\" data-event-id=\"evt-1\">"));
         assert!(html.contains(
-            "<button type=\"button\" data-event-id=\"evt-1\"><bdi>Shelling of a market</bdi></button>"
+            "<button type=\"button\" dir=\"auto\" data-event-id=\"evt-1\"><bdi>Shelling of a market</bdi></button>"
         ));
         assert!(html.contains(event.kind.label()));
         // Every figure, in the report's words where it has them.
         assert_eq!(html.matches("<div>").count(), event.casualties.len());
         assert!(html.contains(" — “<bdi>“dozens” killed</bdi>”"));
-        let unselected = row_html(&catalog, row, Some("evt-2")).expect("a row");
+        let unselected = row_html(Lang::En, &catalog, row, Some("evt-2")).expect("a row");
         assert!(!unselected.contains("aria-current"));
-        assert_eq!(row_html(&catalog, u32::MAX, None), None);
+        assert_eq!(row_html(Lang::En, &catalog, u32::MAX, None), None);
+    }
+
+    #[test]
+    fn an_arabic_row_has_the_app_words_in_arabic_and_the_source_words_as_they_are() {
+        let catalog = catalog_with("Shelling of a market", "evt-1", "“dozens” killed");
+        let row = row_of(&catalog, "evt-1");
+        let event = catalog.event(row as usize).expect("the event");
+        let html = row_html(Lang::Ar, &catalog, row, None).expect("a row");
+        assert!(html.contains(&Lang::Ar.label("kind", event.kind.id())));
+        assert!(!html.contains(event.kind.label()));
+        assert!(html.contains("<bdi>Shelling of a market</bdi>"));
+        assert!(html.contains("<bdi>“dozens” killed</bdi>"));
+        // Casualties worded in Arabic, with Western digits.
+        assert!(html.contains("قتلى"), "{html}");
+        assert!(!html.contains(" killed <") && !html.contains("civilians killed"));
     }
 }

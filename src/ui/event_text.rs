@@ -1,39 +1,57 @@
-//! How events read on screen: dates with their precision, casualties with their original
-//! wording and range, actors with their role. Shared by the list and the detail view.
+//! How events read on screen, in the interface's language: dates with their precision,
+//! casualties with their original wording and range, actors with their role. Shared by the list
+//! and the detail view. The English forms are the app's own; the Arabic ones come from the
+//! catalogue.
 
 use crate::core::catalog::Catalog;
+use crate::core::date::Day;
+use crate::core::i18n::{Arg, Lang};
 use crate::core::model::{Casualty, DatePrecision, Event, Quantity};
 
-/// "2019-11-12" for a day, "2020-11 (month)" for a month, "2023-01-01 – 2023-11-08 (period)".
-pub fn date(event: &Event) -> (String, Option<&'static str>) {
+/// "2019-11-12" for a day, "2020-11 (month)" for a month, "2023-01-01 – 2023-11-08 (period)";
+/// in Arabic "12 تشرين الثاني 2019".
+pub fn date(tr: Lang, event: &Event) -> (String, Option<String>) {
     let range = &event.date;
+    let day = |text: &str| match Day::parse(text) {
+        Ok(day) => tr.day(day),
+        Err(_) => text.to_string(),
+    };
+    let span = || {
+        tr.format(
+            "date-range",
+            &[
+                ("from", Arg::Text(&day(&range.start))),
+                ("to", Arg::Text(&day(&range.end))),
+            ],
+        )
+    };
+    let month = || {
+        let start = Day::parse(&range.start).map(Day::ymd);
+        match start {
+            Ok((year, month, _)) => tr.month(year, month),
+            Err(_) => range.start.get(..7).unwrap_or(&range.start).to_string(),
+        }
+    };
     match range.precision {
-        DatePrecision::Day => (range.start.clone(), None),
-        DatePrecision::Month => (
-            range.start.get(..7).unwrap_or(&range.start).to_string(),
-            Some("dated to the month"),
-        ),
+        DatePrecision::Day => (day(&range.start), None),
+        DatePrecision::Month => (month(), Some(tr.text("precision-month"))),
         DatePrecision::Year => (
             range.start.get(..4).unwrap_or(&range.start).to_string(),
-            Some("dated to the year"),
+            Some(tr.text("precision-year")),
         ),
-        DatePrecision::Days => (
-            format!("{} – {}", range.start, range.end),
-            Some("within a few days"),
-        ),
-        DatePrecision::Week => (
-            format!("{} – {}", range.start, range.end),
-            Some("within a week"),
-        ),
-        DatePrecision::Period => (
-            format!("{} – {}", range.start, range.end),
-            Some("somewhere in this period"),
-        ),
+        DatePrecision::Days => (span(), Some(tr.text("precision-days"))),
+        DatePrecision::Week => (span(), Some(tr.text("precision-week"))),
+        DatePrecision::Period => (span(), Some(tr.text("precision-period"))),
     }
 }
 
 /// "36 civilians killed" with range and qualifier; the source's own words are shown beside it.
-pub fn casualty(c: &Casualty) -> String {
+/// In Arabic, "قتلى من المدنيين: 36 على الأقل": the count after the group, so that no noun
+/// has to agree with a number.
+pub fn casualty(tr: Lang, c: &Casualty) -> String {
+    if tr == Lang::Ar {
+        return casualty_ar(tr, c);
+    }
     let number = match (c.low, c.best, c.high) {
         (Some(low), Some(best), Some(high)) if low != high => {
             format!("{best} (range {low}–{high})")
@@ -59,6 +77,39 @@ pub fn casualty(c: &Casualty) -> String {
     .join(" ")
 }
 
+/// A casualty figure worded from the Arabic catalogue.
+fn casualty_ar(tr: Lang, c: &Casualty) -> String {
+    let number = match (c.low, c.best, c.high) {
+        (Some(low), Some(best), Some(high)) if low != high => Some(tr.format(
+            "casualty-range",
+            &[
+                ("best", Arg::Text(&best.to_string())),
+                ("low", Arg::Text(&low.to_string())),
+                ("high", Arg::Text(&high.to_string())),
+            ],
+        )),
+        (_, Some(best), _) => Some(best.to_string()),
+        _ => None,
+    };
+    let qualifier = Arg::Text(c.qualifier.id());
+    let amount = match number {
+        Some(number) => tr.format(
+            "amount",
+            &[("qualifier", qualifier), ("n", Arg::Text(&number))],
+        ),
+        None => tr.format("amount-vague", &[("qualifier", qualifier)]),
+    };
+    tr.format(
+        "casualty-line",
+        &[
+            ("outcome", Arg::Text(&tr.label("outcome", c.outcome.id()))),
+            ("group", Arg::Text(&tr.label("group", c.group.id()))),
+            ("amount", Arg::Text(&amount)),
+        ],
+    )
+}
+
+/// A number as its source qualified it, or the source's own words.
 pub fn quantity(q: &Quantity) -> String {
     match (&q.wording, q.value) {
         (Some(wording), _) => wording.clone(),
@@ -68,7 +119,7 @@ pub fn quantity(q: &Quantity) -> String {
 }
 
 /// Actors with roles, using the source's own party names when it has them.
-pub fn actors(catalog: &Catalog, row: usize, event: &Event) -> String {
+pub fn actors(tr: Lang, catalog: &Catalog, row: usize, event: &Event) -> String {
     let dataset = catalog.dataset_of(row);
     let mut parts: Vec<String> = Vec::new();
     for actor in &event.actors {
@@ -76,27 +127,35 @@ pub fn actors(catalog: &Catalog, row: usize, event: &Event) -> String {
             .party
             .and_then(|p| dataset.and_then(|d| d.parties.get(p as usize)))
             .map(|p| p.name.as_str());
+        let label = tr.label("actor", actor.actor.id());
+        let role = tr.label("role", actor.role.id());
         let text = match party {
-            Some(name) if name != actor.actor.label() => format!(
-                "{} ({}, as “{name}”)",
-                actor.actor.label(),
-                actor.role.label()
+            Some(name) if name != actor.actor.label() => tr.format(
+                "actor-as-named",
+                &[
+                    ("actor", Arg::Text(&label)),
+                    ("role", Arg::Text(&role)),
+                    ("name", Arg::Text(name)),
+                ],
             ),
-            _ => format!("{} ({})", actor.actor.label(), actor.role.label()),
+            _ => tr.format(
+                "actor-with-role",
+                &[("actor", Arg::Text(&label)), ("role", Arg::Text(&role))],
+            ),
         };
         if !parts.contains(&text) {
             parts.push(text);
         }
     }
     if parts.is_empty() {
-        "not named".to_string()
+        tr.text("actors-none")
     } else {
-        parts.join("; ")
+        parts.join(if tr == Lang::Ar { "؛ " } else { "; " })
     }
 }
 
 /// Publisher names of the event's citations.
-pub fn sources(catalog: &Catalog, row: usize, event: &Event) -> String {
+pub fn sources(tr: Lang, catalog: &Catalog, row: usize, event: &Event) -> String {
     let Some(dataset) = catalog.dataset_of(row) else {
         return String::new();
     };
@@ -104,15 +163,18 @@ pub fn sources(catalog: &Catalog, row: usize, event: &Event) -> String {
     for citation in &event.citations {
         let name = dataset
             .source(&citation.source)
-            .map(|s| s.publisher.label().to_string())
+            .map(|s| tr.label("pub", s.publisher.id()))
             .unwrap_or_else(|| citation.source.clone());
         let name = match &citation.reported_by {
-            Some(by) => format!("{name}, citing {by}"),
+            Some(by) => tr.format(
+                "source-citing",
+                &[("name", Arg::Text(&name)), ("by", Arg::Text(by))],
+            ),
             None => name,
         };
         if !names.contains(&name) {
             names.push(name);
         }
     }
-    names.join("; ")
+    names.join(if tr == Lang::Ar { "؛ " } else { "; " })
 }

@@ -20,6 +20,7 @@ use crate::ui::event_detail::EventDetail;
 use crate::ui::event_list::EventList;
 use crate::ui::figures_view::FiguresView;
 use crate::ui::filter_panel::FilterPanel;
+use crate::ui::i18n::{self, Language};
 use crate::ui::map_view::MapView;
 use crate::ui::summary_bar::SummaryBar;
 use crate::ui::timeline_panel::TimelinePanel;
@@ -31,6 +32,16 @@ use crate::ui::url_state::use_url_state;
 pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) -> impl IntoView {
     let url = use_url_state(catalog.clone(), files);
     let state = url.state;
+    let tr = i18n::lang();
+    // Back and Forward can bring another language: the app builds the interface again in it.
+    if let Some(language) = use_context::<Language>() {
+        Effect::new(move |_| {
+            let wanted = state.with(i18n::lang_of);
+            if language.0.get_untracked() != wanted {
+                language.0.set(wanted);
+            }
+        });
+    }
     let state_catalog = catalog.clone();
     let filter = Memo::new(move |_| state.with(|s| s.filter(&state_catalog.table)));
     // The incremental engine keeps the marks and the cross counts from one filter to the next,
@@ -84,7 +95,7 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     });
 
     let current_view = Memo::new(move |_| state.with(|s| s.view));
-    let tab = move |view: View, label: &'static str| {
+    let tab = move |view: View, label: String| {
         view! {
             <button type="button" aria-current=move || if current_view.get() == view { Some("page") } else { None }
                 on:click=move |_| url.update(|s| s.view = view)>{label}</button>
@@ -92,18 +103,24 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     };
     let notices = move || {
         let notices = url.notices.get();
-        (!notices.is_empty()).then(|| view! {
-            <div class="notices" role="status" data-testid="notices">
-                <strong>"Some parts of this link were changed or ignored:"</strong>
-                <ul>{notices.into_iter().map(|n| view! { <li>{n.message}</li> }).collect_view()}</ul>
-            </div>
+        (!notices.is_empty()).then(|| {
+            view! {
+                <div class="notices" role="status" data-testid="notices">
+                    <strong>{tr.text("notices-heading")}</strong>
+                    // A notice the catalogues do not word yet stays in English, marked so.
+                    <ul>{notices.into_iter().map(|n| match &n.said {
+                        Some(said) => view! { <li>{tr.said(said)}</li> }.into_any(),
+                        None => view! { <li lang="en" dir="ltr">{n.message}</li> }.into_any(),
+                    }).collect_view()}</ul>
+                </div>
+            }
         })
     };
     let first_errors: Vec<String> = catalog.errors().take(3).map(ToString::to_string).collect();
     let load_problems = (catalog.skipped > 0).then(|| {
         view! {
             <div class="notices" role="status" data-testid="skipped-notice">
-                {format!("{} records could not be read and were skipped (the full list is in About):", catalog.skipped)}
+                {tr.count("skipped-records", catalog.skipped as u64)}
                 <ul>{first_errors.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}</ul>
             </div>
         }
@@ -151,11 +168,11 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
         <div class="explorer">
             <FilterPanel catalog=catalog.clone() url=url cross=cross wanted=wanted />
             <div class="main">
-                <nav class="tabs" aria-label="Views">
-                    {tab(View::List, "Incidents")}
-                    {tab(View::Map, "Map")}
-                    {tab(View::Figures, "Reported figures")}
-                    {tab(View::About, "About")}
+                <nav class="tabs" aria-label=tr.text("tabs-label")>
+                    {tab(View::List, tr.text("tab-list"))}
+                    {tab(View::Map, tr.text("tab-map"))}
+                    {tab(View::Figures, tr.text("tab-figures"))}
+                    {tab(View::About, tr.text("tab-about"))}
                 </nav>
                 {detail}
                 {main_view}

@@ -15,9 +15,11 @@ use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
 use crate::core::facet::{Facet, OptionOrder, LISTED_OPTIONS};
 use crate::core::filter::CrossCounts;
+use crate::core::i18n::{Arg, Lang};
 use crate::core::query::toggle;
 use crate::core::vocab::Actor;
 use crate::ui::filter_panel::ClearButton;
+use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
@@ -36,6 +38,8 @@ pub fn FacetFilter(
     wanted: RwSignal<[bool; Facet::COUNT]>,
 ) -> impl IntoView {
     let at = facet.index();
+    let tr = i18n::lang();
+    let facet_label = tr.label("facet", facet.id());
     let order = Arc::new(OptionOrder::new(
         &catalog.table.facets[at].dictionary,
         &overall,
@@ -84,7 +88,7 @@ pub fn FacetFilter(
         let input_id = format!("{}-{id}", facet.id());
         let count = Memo::new(move |_| counts.with(|c| c.get(id as usize).copied().unwrap_or(0)));
         let is_checked = Memo::new(move |_| checked.with(|c| c.contains(&id)));
-        let title = hint(facet, &value, index.groups.get(id as usize).copied());
+        let title = hint(tr, facet, &value, index.groups.get(id as usize).copied());
         let toggled = value.clone();
         view! {
             <label class="option" class:zero=move || count.get() == 0 for=input_id.clone() title=title>
@@ -100,13 +104,17 @@ pub fn FacetFilter(
             </label>
         }
     };
+    let search_label = lowercase(tr, &facet_label);
     let search = move || {
         searchable.then(|| {
         view! {
             <input type="search" class="facet-search"
                 data-testid=format!("facet-search-{}", facet.id())
-                aria-label=format!("Find {} among {}", facet.label().to_lowercase(), group_thousands(options as i64))
-                placeholder=format!("Find among {}…", group_thousands(options as i64))
+                aria-label=tr.format("facet-find-label", &[
+                    ("facet", Arg::Text(&search_label)),
+                    ("n", Arg::Text(&group_thousands(options as i64))),
+                ])
+                placeholder=tr.format("facet-find-placeholder", &[("n", Arg::Text(&group_thousands(options as i64)))])
                 prop:value=typed
                 on:input=move |ev| set_typed.set(event_target_value(&ev))
             />
@@ -117,9 +125,12 @@ pub fn FacetFilter(
         let matches = visible.with(|v| v.matches);
         let more = visible.with(|v| v.more);
         let text = if matches == 0 {
-            "No option matches".to_string()
+            tr.text("facet-no-match")
         } else if more > 0 {
-            format!("{} more: type to find them", group_thousands(more as i64))
+            tr.format(
+                "facet-more",
+                &[("n", Arg::Text(&group_thousands(more as i64)))],
+            )
         } else {
             return None;
         };
@@ -130,12 +141,15 @@ pub fn FacetFilter(
     // until the reader opens it.
     let is_open = Memo::new(move |_| wanted.with(|w| w[at]));
     let opened = is_open.get_untracked();
+    let legend_label = facet_label.clone();
     let content = move || {
         let option = option.clone();
+        let legend_label = legend_label.clone();
+        let search = search.clone();
         is_open.get().then(move || {
             view! {
                 <fieldset data-filter=facet.id() node_ref=group>
-                    <legend class="visually-hidden">{facet.label()}</legend>
+                    <legend class="visually-hidden">{legend_label}</legend>
                     <div class="facet-tools">{search()}<ClearButton active=active on_clear=clear /></div>
                     <div class="option-list">
                         <For each=move || visible.with(|v| v.ids.clone()) key=|id| *id let:id>
@@ -150,10 +164,22 @@ pub fn FacetFilter(
     let summary = move || {
         let ticked = ticked.get();
         let options = group_thousands(options as i64);
+        let facet = Arg::Text(&facet_label);
         if ticked == 0 {
-            format!("{} ({options})", facet.label())
+            tr.format(
+                "facet-summary",
+                &[("facet", facet), ("n", Arg::Text(&options))],
+            )
         } else {
-            format!("{} ({ticked} of {options} ticked)", facet.label())
+            let ticked = ticked.to_string();
+            tr.format(
+                "facet-summary-ticked",
+                &[
+                    ("facet", facet),
+                    ("ticked", Arg::Text(&ticked)),
+                    ("n", Arg::Text(&options)),
+                ],
+            )
         }
     };
     Some(view! {
@@ -172,17 +198,33 @@ pub fn FacetFilter(
 
 /// The tooltip of an option: its full text, and for an actor name the broad categories the
 /// collection groups it under.
-fn hint(facet: Facet, value: &str, groups: Option<u32>) -> String {
+fn hint(tr: Lang, facet: Facet, value: &str, groups: Option<u32>) -> String {
     let mask = groups.unwrap_or(0);
-    let names: Vec<&str> = Actor::ALL
+    let names: Vec<String> = Actor::ALL
         .iter()
         .filter(|actor| mask >> actor.index() & 1 == 1)
-        .map(|actor| actor.label())
-        .filter(|label| *label != value)
+        .filter(|actor| actor.label() != value)
+        .map(|actor| tr.label("actor", actor.id()))
         .collect();
     if facet != Facet::Party || names.is_empty() {
         value.to_string()
     } else {
-        format!("{value} (grouped under {})", names.join(", "))
+        let separator = if tr == Lang::Ar { "، " } else { ", " };
+        tr.format(
+            "facet-grouped-under",
+            &[
+                ("value", Arg::Text(value)),
+                ("names", Arg::Text(&names.join(separator))),
+            ],
+        )
+    }
+}
+
+/// A facet's name inside a sentence: lowercase in English ("find place among 2,000"), as it
+/// is in Arabic.
+fn lowercase(tr: Lang, label: &str) -> String {
+    match tr {
+        Lang::En => label.to_lowercase(),
+        Lang::Ar => label.to_string(),
     }
 }

@@ -10,14 +10,18 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
 use crate::core::compare;
+use crate::core::date::Day;
+use crate::core::i18n::{Arg, Lang};
 use crate::core::model::{Dataset, ReportedFigure};
 use crate::core::query;
 use crate::core::vocab::Actor;
 use crate::ui::event_text;
+use crate::ui::i18n;
 use crate::ui::url_state::UrlState;
 
 #[component]
 pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
+    let tr = i18n::lang();
     let figures: Vec<(&Dataset, &ReportedFigure)> = catalog
         .datasets
         .iter()
@@ -33,24 +37,14 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
             let rows = members
                 .iter()
                 .filter_map(|&i| figures.get(i))
-                .map(|(dataset, figure)| figure_row(dataset, figure, selected.as_deref(), url))
+                .map(|(dataset, figure)| figure_row(tr, dataset, figure, selected.as_deref(), url))
                 .collect_view();
             let lead = members
                 .first()
                 .and_then(|&i| figures.get(i))
                 .map(|(_, f)| *f);
-            let sums = lead.map(|figure| event_sums_view(&catalog, figure, url));
-            let title = lead
-                .map(|f| {
-                    format!(
-                        "{} — {} to {}, {}",
-                        f.metric.label(),
-                        f.period.start,
-                        f.period.end,
-                        f.area.name
-                    )
-                })
-                .unwrap_or_default();
+            let sums = lead.map(|figure| event_sums_view(tr, &catalog, figure, url));
+            let title = lead.map(|f| title(tr, f)).unwrap_or_default();
             view! {
                 <section class="comparison" data-testid="comparison">
                     <h3>{title}</h3>
@@ -62,7 +56,7 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
         .collect_view();
     let all_rows = figures
         .iter()
-        .map(|(dataset, figure)| figure_row(dataset, figure, selected.as_deref(), url))
+        .map(|(dataset, figure)| figure_row(tr, dataset, figure, selected.as_deref(), url))
         .collect_view();
     // A selected figure (`sel=<figure id>`) gets its own comparison at the top: every figure
     // comparable with it, whatever the source, and the event sums for its window.
@@ -71,20 +65,14 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
         let rows = figures
             .iter()
             .filter(|(_, other)| other.id == figure.id || compare::comparable(figure, other))
-            .map(|(dataset, other)| figure_row(dataset, other, Some(id), url))
+            .map(|(dataset, other)| figure_row(tr, dataset, other, Some(id), url))
             .collect_view();
-        let title = format!(
-            "{} — {} to {}, {}",
-            figure.metric.label(),
-            figure.period.start,
-            figure.period.end,
-            figure.area.name
-        );
+        let title = title(tr, figure);
         Some(view! {
             <section class="comparison focus" data-testid="figure-focus">
-                <h3>"Selected: "{title}</h3>
+                <h3>{tr.text("figures-selected")}" "{title}</h3>
                 <FigureTable rows=rows.into_any() />
-                {event_sums_view(&catalog, figure, url)}
+                {event_sums_view(tr, &catalog, figure, url)}
             </section>
         })
     });
@@ -95,21 +83,21 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
         .map(|id| {
             view! {
                 <p class="notices" role="status" data-testid="unknown-figure">
-                    {format!("No reported figure has the id “{id}”; all figures are shown.")}
+                    {tr.format("figures-unknown", &[("id", Arg::Text(id))])}
                 </p>
             }
         });
     view! {
         <section class="panel" data-testid="figures">
-            <h2>"Reported figures"</h2>
+            <h2>{tr.text("tab-figures")}</h2>
             {unknown}
-            <p>"Tallies over a period as published by monitors. They are not incidents and are never added to the incident counts. Definitions differ: SNHR and SOHR count the victims they document; UCDP counts deaths in events it can verify, and codes Russian air support under the Government of Syria, so it has no Russian side."</p>
+            <p>{tr.text("figures-lead")}</p>
             {focus}
-            <h3>"Who says how many"</h3>
-            <p>"Figures from different sources that count the same thing over overlapping periods, areas and actors, and what the event collections in this explorer add up to for the first figure's window, area and actor (events whose dates overlap the period)."</p>
-            <p data-testid="counting-rule">"How events are counted: agreements, ceasefires and political events (talks, conferences, visits) are never counted as incidents, deaths or attacks, here or anywhere in the explorer. A monitor's count of attacks or massacres is set beside attacks only (strikes, shelling, bombs, ground attacks and UCDP's violence), not beside patrols, convoys, withdrawals, raids or releases. Deaths are best estimates; a subgroup with no figure for its parent counts toward it (three children killed are at least three civilians killed). “Open these events” opens exactly the events counted."</p>
+            <h3>{tr.text("figures-who")}</h3>
+            <p>{tr.text("figures-who-lead")}</p>
+            <p data-testid="counting-rule">{tr.text("figures-counting-rule")}</p>
             {comparisons}
-            <h3>"All reported figures"</h3>
+            <h3>{tr.text("figures-all")}</h3>
             <FigureTable rows=all_rows.into_any() />
         </section>
     }
@@ -118,17 +106,46 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
 /// A table of figures with a fixed header.
 #[component]
 fn FigureTable(rows: AnyView) -> impl IntoView {
+    let tr = i18n::lang();
+    let headers = [
+        "figures-col-metric",
+        "figures-col-period",
+        "figures-col-area",
+        "figures-col-by",
+        "figures-col-value",
+        "figures-col-source",
+    ]
+    .map(|key| view! { <th>{tr.text(key)}</th> });
     view! {
         <div class="table-wrap">
             <table class="figures-table">
-                <thead><tr><th>"Metric"</th><th>"Period"</th><th>"Area"</th><th>"By"</th><th>"Value and wording"</th><th>"Source and quote"</th></tr></thead>
+                <thead><tr>{headers}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
     }
 }
 
+/// "civilians killed — 2019-04-26 to 2019-11-15, Idlib": what a figure counts, when and where.
+fn title(tr: Lang, figure: &ReportedFigure) -> String {
+    tr.format(
+        "figures-title",
+        &[
+            ("metric", Arg::Text(&tr.label("figure", figure.metric.id()))),
+            ("from", Arg::Text(&day_of(tr, &figure.period.start))),
+            ("to", Arg::Text(&day_of(tr, &figure.period.end))),
+            ("area", Arg::Text(&figure.area.name)),
+        ],
+    )
+}
+
+/// A `YYYY-MM-DD` date as `tr` writes it; anything else as it is.
+fn day_of(tr: Lang, text: &str) -> String {
+    Day::parse(text).map_or_else(|_| text.to_string(), |day| tr.day(day))
+}
+
 fn figure_row(
+    tr: Lang,
     dataset: &Dataset,
     figure: &ReportedFigure,
     selected: Option<&str>,
@@ -138,7 +155,10 @@ fn figure_row(
         .citations
         .first()
         .and_then(|c| dataset.source(&c.source));
-    let publisher = source.map(|s| s.publisher.label()).unwrap_or_default();
+    let publisher = source
+        .map(|s| tr.label("pub", s.publisher.id()))
+        .unwrap_or_default();
+    let quote_lang = source.map(|s| s.language.clone()).filter(|l| !l.is_empty());
     let reported_by = figure
         .citations
         .iter()
@@ -152,17 +172,21 @@ fn figure_row(
     let actors = figure
         .actors
         .iter()
-        .map(|a| a.label())
+        .map(|a| tr.label("actor", a.id()))
         .collect::<Vec<_>>()
         .join(" + ");
     let metric = match figure.facility {
-        Some(facility) => format!("{} ({})", figure.metric.label(), facility.label()),
-        None => figure.metric.label().to_string(),
+        Some(facility) => format!(
+            "{} ({})",
+            tr.label("figure", figure.metric.id()),
+            tr.label("facility", facility.id())
+        ),
+        None => tr.label("figure", figure.metric.id()),
     };
     let quotes = figure
         .citations
         .iter()
-        .map(|c| view! { <blockquote class="quote">{c.quote.clone()}</blockquote> })
+        .map(|c| view! { <blockquote class="quote" dir="auto" lang=quote_lang.clone()>{c.quote.clone()}</blockquote> })
         .collect_view();
     let is_selected = selected == Some(figure.id.as_str());
     let compare_link = format!(
@@ -176,13 +200,16 @@ fn figure_row(
     view! {
         <tr data-figure-id=figure.id.clone() class:selected=is_selected>
             <td>{metric}</td>
-            <td>{format!("{} – {}", figure.period.start, figure.period.end)}</td>
-            <td>{figure.area.name.clone()}</td>
+            <td>{tr.format("date-range", &[
+                ("from", Arg::Text(&day_of(tr, &figure.period.start))),
+                ("to", Arg::Text(&day_of(tr, &figure.period.end))),
+            ])}</td>
+            <td><bdi>{figure.area.name.clone()}</bdi></td>
             <td>{actors}</td>
-            <td><strong data-testid="figure-value">{value}</strong><br/>{figure.value.qualifier.label()}" · “"{event_text::quantity(&figure.value)}"”"</td>
+            <td><strong data-testid="figure-value">{value}</strong><br/>{tr.label("qual", figure.value.qualifier.id())}" · “"<bdi>{event_text::quantity(&figure.value)}</bdi>"”"</td>
             <td>
-                {publisher}{(!reported_by.is_empty()).then(|| format!(", citing {}", reported_by.join(", ")))}{quotes}
-                <a href=compare_link.clone() class="compare-link" on:click=move |ev| url.follow(&ev, &compare_link)>"Compare with events"</a>
+                {publisher}{(!reported_by.is_empty()).then(|| view! { {tr.text("figures-citing")}" "<bdi>{reported_by.join(", ")}</bdi> })}{quotes}
+                <a href=compare_link.clone() class="compare-link" on:click=move |ev| url.follow(&ev, &compare_link)>{tr.text("figures-compare")}</a>
             </td>
         </tr>
     }
@@ -190,7 +217,12 @@ fn figure_row(
 
 /// The event collections' sums for a figure: for each of its actors alone and, for an
 /// alliance, all together.
-fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure, url: UrlState) -> impl IntoView {
+fn event_sums_view(
+    tr: Lang,
+    catalog: &Catalog,
+    figure: &ReportedFigure,
+    url: UrlState,
+) -> impl IntoView {
     // All actors first ("in all"), then each actor alone, then an alliance together.
     let mut actor_sets: Vec<Vec<Actor>> = vec![Vec::new()];
     actor_sets.extend(figure.actors.iter().map(|a| vec![*a]));
@@ -206,9 +238,13 @@ fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure, url: UrlState) ->
         .into_iter()
         .map(|actors| {
             let label = if actors.is_empty() {
-                "All actors".to_string()
+                tr.text("figures-all-actors")
             } else {
-                actors.iter().map(|a| a.label()).collect::<Vec<_>>().join(" + ")
+                actors
+                    .iter()
+                    .map(|a| tr.label("actor", a.id()))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
             };
             let sums = compare::event_sums(catalog, figure, &actors);
             let actor_ids = actors.iter().map(|a| a.id()).collect::<Vec<_>>().join(",");
@@ -218,15 +254,15 @@ fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure, url: UrlState) ->
                 .enumerate()
                 .map(|(index, sum)| {
                     let russia = (sum.mentions_russia > 0 && sum.collection == "ucdp").then(|| {
-                        format!(" · {} cite text mentioning Russia (derived from headline text; not a coded side)", sum.mentions_russia)
+                        format!(" · {}", tr.format("figures-mentions-russia", &[("n", Arg::Text(&sum.mentions_russia.to_string()))]))
                     });
                     let value = sum.value.map_or_else(|| "—".to_string(), |v| group_thousands(v as i64));
                     view! {
                         <td data-collection=sum.collection.clone()>
                             <strong data-testid="event-sum">{value}</strong>
-                            {format!(" in {} events", group_thousands(i64::from(sum.events)))}
+                            " "{tr.format("figures-in-events", &[("n", Arg::Text(&group_thousands(i64::from(sum.events))))])}
                             {russia}
-                            <span class="visually-hidden">{names.get(index).cloned().unwrap_or_default()}</span>
+                            <bdi class="visually-hidden">{names.get(index).cloned().unwrap_or_default()}</bdi>
                         </td>
                     }
                 })
@@ -235,7 +271,7 @@ fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure, url: UrlState) ->
                 <tr data-actors=actor_ids>
                     <td>{label}</td>
                     {cells}
-                    <td><a href=link.clone() data-testid="open-events" on:click=move |ev| url.follow(&ev, &link)>"Open these events"</a></td>
+                    <td><a href=link.clone() data-testid="open-events" on:click=move |ev| url.follow(&ev, &link)>{tr.text("figures-open-events")}</a></td>
                 </tr>
             }
         })
@@ -243,13 +279,13 @@ fn event_sums_view(catalog: &Catalog, figure: &ReportedFigure, url: UrlState) ->
     let headers = catalog
         .datasets
         .iter()
-        .map(|d| view! { <th>{d.collection.name.clone()}</th> })
+        .map(|d| view! { <th><bdi>{d.collection.name.clone()}</bdi></th> })
         .collect_view();
     view! {
         <div class="table-wrap">
             <table class="figures-table sums">
-                <caption>{format!("Event collections over the same window and area: {}", compare::Measure::label(figure.metric))}</caption>
-                <thead><tr><th>"Actor (any role)"</th>{headers}<th></th></tr></thead>
+                <caption>{tr.format("figures-sums-caption", &[("measure", Arg::Text(&tr.label("measure", figure.metric.id())))])}</caption>
+                <thead><tr><th>{tr.text("figures-actor-any-role")}</th>{headers}<th></th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -18,6 +18,7 @@ use crate::core::query::{toggle, TypedDate, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use crate::ui::browser;
 use crate::ui::facet_filter::FacetFilter;
+use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
@@ -32,6 +33,7 @@ pub fn FilterPanel(
     wanted: RwSignal<[bool; Facet::COUNT]>,
 ) -> impl IntoView {
     let state = url.state;
+    let tr = i18n::lang();
     let collections: Vec<(String, String)> = catalog
         .datasets
         .iter()
@@ -59,14 +61,14 @@ pub fn FilterPanel(
 
     view! {
         <details class="filters" open=browser::is_wide()>
-            <summary>"Filters"</summary>
+            <summary>{tr.text("filters")}</summary>
             <fieldset>
-                <legend>"Search"</legend>
-                <label class="visually-hidden" for="search">"Search summaries, places and quotes"</label>
+                <legend>{tr.text("filter-search")}</legend>
+                <label class="visually-hidden" for="search">{tr.text("filter-search-label")}</label>
                 <input
                     id="search"
                     type="search"
-                    placeholder="Search summaries, places, quotes…"
+                    placeholder=tr.text("filter-search-placeholder")
                     prop:value=move || state.with(|s| s.text.clone())
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
@@ -77,19 +79,19 @@ pub fn FilterPanel(
             </fieldset>
             <fieldset>
                 <legend>
-                    "Dates"
+                    {tr.text("filter-dates")}
                     <ClearButton
                         active=Signal::derive(move || state.with(|s| s.from.is_some() || s.to.is_some()))
                         on_clear=Callback::new(move |()| url.update(|s| { s.from = None; s.to = None; s.page = 0; }))
                     />
                 </legend>
                 <div class="date-row">
-                    {date_field(url, "From", "from", |s| s.from, |s, day| s.from = day)}
-                    {date_field(url, "To", "to", |s| s.to, |s, day| s.to = day)}
+                    {date_field(url, tr.text("filter-from"), "from", |s| s.from, |s, day| s.from = day)}
+                    {date_field(url, tr.text("filter-to"), "to", |s| s.to, |s, day| s.to = day)}
                 </div>
             </fieldset>
             <OptionGroup
-                title="Collection"
+                title=tr.text("filter-collection")
                 name="collection"
                 options=collections.iter().enumerate().map(|(i, (id, name))| (i, id.clone(), name.clone())).collect()
                 checked=Memo::new(move |_| state.with(|s| s.collections.clone()))
@@ -99,9 +101,9 @@ pub fn FilterPanel(
                 on_clear=Callback::new(move |()| url.update(|s| { s.collections.clear(); s.page = 0; }))
             />
             <OptionGroup
-                title="Publisher"
+                title=tr.text("filter-publisher")
                 name="publisher"
-                options=by_count(Publisher::ALL.iter().map(|p| (p.index(), p.id().to_string(), p.label().to_string())).collect(), &overall.publisher)
+                options=by_count(Publisher::ALL.iter().map(|p| (p.index(), p.id().to_string(), tr.label("pub", p.id()))).collect(), &overall.publisher)
                 checked=Memo::new(move |_| state.with(|s| s.publishers.iter().map(|p| p.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.publisher.clone()))
                 present=overall.publisher.iter().map(|&n| n > 0).collect()
@@ -110,8 +112,8 @@ pub fn FilterPanel(
             />
             {facet(Facet::Source)}
             <fieldset class="actor-role">
-                <legend>"Actor role"</legend>
-                <label class="visually-hidden" for="actor-role">"Count an actor when it is"</label>
+                <legend>{tr.text("filter-actor-role")}</legend>
+                <label class="visually-hidden" for="actor-role">{tr.text("filter-actor-role-label")}</label>
                 // The value follows the state as a property: once the reader has picked an
                 // option, `selected` attributes no longer move the selection (Back, Forward).
                 <select id="actor-role"
@@ -120,14 +122,14 @@ pub fn FilterPanel(
                     let role = ActorRole::from_id(&event_target_value(&ev)).unwrap_or(ActorRole::Any);
                     url.update(|s| { s.actor_role = role; s.page = 0; });
                 }>
-                    <option value="any" selected=move || state.with(|s| s.actor_role == ActorRole::Any)>"In any role"</option>
-                    <option value="perpetrator" selected=move || state.with(|s| s.actor_role == ActorRole::Perpetrator)>"As perpetrator only"</option>
+                    <option value="any" selected=move || state.with(|s| s.actor_role == ActorRole::Any)>{tr.text("filter-role-any")}</option>
+                    <option value="perpetrator" selected=move || state.with(|s| s.actor_role == ActorRole::Perpetrator)>{tr.text("filter-role-perpetrator")}</option>
                 </select>
             </fieldset>
             <OptionGroup
-                title="Actor"
+                title=tr.text("filter-actor")
                 name="actor"
-                options=by_count(Actor::ALL.iter().map(|a| (a.index(), a.id().to_string(), a.label().to_string())).collect(), &overall.actor)
+                options=by_count(Actor::ALL.iter().map(|a| (a.index(), a.id().to_string(), tr.label("actor", a.id()))).collect(), &overall.actor)
                 checked=Memo::new(move |_| state.with(|s| s.actors.iter().map(|a| a.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.actor.clone()))
                 present=overall.actor.iter().map(|&n| n > 0).collect()
@@ -136,9 +138,9 @@ pub fn FilterPanel(
             />
             {facet(Facet::Party)}
             <OptionGroup
-                title="Event kind"
+                title=tr.text("filter-kind")
                 name="kind"
-                options=by_count(EventKind::ALL.iter().map(|k| (k.index(), k.id().to_string(), k.label().to_string())).collect(), &overall.kind)
+                options=by_count(EventKind::ALL.iter().map(|k| (k.index(), k.id().to_string(), tr.label("kind", k.id()))).collect(), &overall.kind)
                 checked=Memo::new(move |_| state.with(|s| s.kinds.iter().map(|k| k.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.kind.clone()))
                 present=overall.kind.iter().map(|&n| n > 0).collect()
@@ -147,9 +149,9 @@ pub fn FilterPanel(
             />
             {facet(Facet::EventType)}
             <OptionGroup
-                title="Governorate"
+                title=tr.text("filter-governorate")
                 name="governorate"
-                options=by_count(Governorate::ALL.iter().map(|g| (g.index(), g.id().to_string(), g.label().to_string())).collect(), &overall.governorate)
+                options=by_count(Governorate::ALL.iter().map(|g| (g.index(), g.id().to_string(), tr.label("gov", g.id()))).collect(), &overall.governorate)
                 checked=Memo::new(move |_| state.with(|s| s.governorates.iter().map(|g| g.id().to_string()).collect()))
                 counts=Memo::new(move |_| cross.with(|c| c.governorate.clone()))
                 present=overall.governorate.iter().map(|&n| n > 0).collect()
@@ -160,7 +162,7 @@ pub fn FilterPanel(
             {facet(Facet::Place)}
             <fieldset node_ref=casualty_group>
                 <legend>
-                    "Casualties"
+                    {tr.text("filter-casualties")}
                     <ClearButton
                         active=Signal::derive(move || state.with(|s| s.casualty.is_some()))
                         on_clear=Callback::new(move |()| url.update(|s| { s.casualty = None; s.page = 0; }))
@@ -175,7 +177,7 @@ pub fn FilterPanel(
                                 prop:checked=move || state.with(|s| s.casualty == Some(option))
                                 on:change=move |_| url.update(|s| { s.casualty = Some(option); s.page = 0; })
                             />
-                            {option.label()}
+                            {tr.label("cas", option.id())}
                             <span class="n">{move || casualty_counts.with(|c| group_thousands(i64::from(c.get(option.index()).copied().unwrap_or(0))))}</span>
                         </label>
                     }
@@ -201,7 +203,7 @@ fn by_count(
 /// entry after the first change, and a year still being typed digit by digit changes nothing.
 fn date_field(
     url: UrlState,
-    label: &'static str,
+    label: String,
     field: &'static str,
     get: fn(&ViewState) -> Option<Day>,
     set: fn(&mut ViewState, Option<Day>),
@@ -232,8 +234,9 @@ fn date_field(
 /// and goes with most clicks in its group.
 #[component]
 pub fn ClearButton(active: Signal<bool>, on_clear: Callback<()>) -> impl IntoView {
+    let label = i18n::lang().text("clear");
     view! {
-        <button type="button" class="clear" hidden=move || !active.get() on:click=move |_| on_clear.run(())>"Clear"</button>
+        <button type="button" class="clear" hidden=move || !active.get() on:click=move |_| on_clear.run(())>{label}</button>
     }
 }
 
@@ -242,7 +245,7 @@ pub fn ClearButton(active: Signal<bool>, on_clear: Callback<()>) -> impl IntoVie
 /// filters are greyed.
 #[component]
 fn OptionGroup(
-    title: &'static str,
+    title: String,
     name: &'static str,
     /// (count index, id, label)
     options: Vec<(usize, String, String)>,
@@ -284,7 +287,7 @@ fn OptionGroup(
                                         move |_| on_toggle.run(id.clone())
                                     }
                                 />
-                                {label.clone()}
+                                <bdi>{label.clone()}</bdi>
                                 <span class="n">{move || group_thousands(i64::from(count.get()))}</span>
                         </label>
                     }

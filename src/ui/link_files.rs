@@ -11,38 +11,41 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::charts::bar_chart::group_thousands;
 use crate::core::file_link::{MissingFile, PendingLink};
+use crate::core::i18n::{Arg, Lang};
+use crate::ui::i18n;
 
 /// The notice, while the link waits for files; nothing otherwise. Dismiss lets the link go.
 #[component]
 pub fn LinkFiles(link: RwSignal<Option<PendingLink>>) -> impl IntoView {
+    let tr = i18n::lang();
     move || {
         link.get().map(|pending| {
             let several = pending.missing.len() > 1;
             let files = pending.missing.into_iter().map(|file| {
                 let id = file.id.clone();
-                view! { <p class="link-file" data-testid="link-file" data-collection=id>{describe(file)}</p> }
+                view! { <p class="link-file" data-testid="link-file" data-collection=id>{describe(tr, file)}</p> }
             }).collect_view();
-            let (missing, still, open) = if several {
-                ("They are not on this device. Open the same files here", "The link's files are still missing.", "Open one of these files…")
+            let [missing, still, open] = if several {
+                ["link-missing-several", "link-still-several", "link-open-several"]
             } else {
-                ("It is not on this device. Open the same file here", "The link's file is still missing.", "Open this file…")
-            };
+                ["link-missing-one", "link-still-one", "link-open-one"]
+            }
+            .map(|key| tr.text(key));
             let other = pending.other.map(|(name, id)| view! {
                 <p class="link-files-other" role="alert" data-testid="link-file-other">
-                    "You opened "<strong><bdi>{name}</bdi></strong>", which is not a file this link shows (it became the collection “"<bdi>{id}</bdi>"”). "{still}
+                    {tr.text("link-other-before")}" "<strong><bdi>{name}</bdi></strong>{tr.text("link-other-middle")}<bdi>{id}</bdi>{tr.text("link-other-after")}" "{still}
                 </p>
             });
             view! {
-                <section class="link-files" aria-label="Files this link shows" data-testid="link-files">
+                <section class="link-files" aria-label=tr.text("link-files-region") data-testid="link-files">
                     {files}
-                    <p>{missing}" to see the link's view, its filters included; a file is read on this device and never uploaded."</p>
+                    <p>{tr.format("link-see", &[("missing", Arg::Text(&missing))])}</p>
                     {other}
                     <div class="link-files-actions">
                         <label for="open-file" class="button primary" role="button" tabindex="0"
                             data-testid="link-file-open" on:keydown=open_by_key>{open}</label>
-                        <button type="button" on:click=move |_| link.set(None)>"Dismiss"</button>
+                        <button type="button" on:click=move |_| link.set(None)>{tr.text("dismiss")}</button>
                     </div>
                 </section>
             }
@@ -52,34 +55,29 @@ pub fn LinkFiles(link: RwSignal<Option<PendingLink>>) -> impl IntoView {
 
 /// One missing file, in a sentence: "This link shows NAME (48,211 rows read, 48,190 events;
 /// SHA-256 starting 3f9a0c1d2e4b…), a file opened on another device."
-fn describe(file: MissingFile) -> impl IntoView {
-    let n = |count: u64, one: &str, many: &str| {
-        let unit = if count == 1 { one } else { many };
-        format!(
-            "{} {unit}",
-            group_thousands(i64::try_from(count).unwrap_or(i64::MAX))
-        )
-    };
+fn describe(tr: Lang, file: MissingFile) -> impl IntoView {
     let identity = match file.fingerprint() {
-        Some(digits) => view! { "SHA-256 starting "<code>{digits}</code>"…" }.into_any(),
-        None => view! { "collection “"<bdi>{file.id}</bdi>"”" }.into_any(),
+        Some(digits) => {
+            view! { {tr.text("link-sha-starting")}" "<code>{digits}</code>"…" }.into_any()
+        }
+        None => view! { {tr.text("link-collection")}" “"<bdi>{file.id}</bdi>"”" }.into_any(),
     };
     match file.label {
         Some(label) => {
-            let counts = format!(
-                "{} read, {}; ",
-                n(label.rows, "row", "rows"),
-                n(label.events, "event", "events")
+            let counts = tr.format(
+                "link-counts",
+                &[
+                    ("rows", Arg::Text(&tr.count("rows-count", label.rows))),
+                    ("events", Arg::Text(&tr.count("events-count", label.events))),
+                ],
             );
             view! {
-                "This link shows "<strong class="file-name"><bdi>{label.name().to_string()}</bdi></strong>
-                " ("{counts}{identity}"), a file opened on another device."
+                {tr.text("link-shows")}" "<strong class="file-name"><bdi>{label.name().to_string()}</bdi></strong>
+                " ("{counts}" "{identity}")"{tr.text("link-shows-after")}
             }
             .into_any()
         }
-        None => {
-            view! { "This link shows a file opened on another device ("{identity}")." }.into_any()
-        }
+        None => view! { {tr.text("link-shows-unnamed")}" ("{identity}")." }.into_any(),
     }
 }
 

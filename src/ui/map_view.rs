@@ -11,10 +11,12 @@ use crate::charts::map_chart::{self, CLASSES};
 use crate::charts::palette;
 use crate::core::catalog::Catalog;
 use crate::core::geo::Polygons;
+use crate::core::i18n::Arg;
 use crate::core::map_layers::{self, governorate_paths};
 use crate::core::query::toggle;
 use crate::core::vocab::Governorate;
 use crate::ui::chart_view::svg_download;
+use crate::ui::i18n;
 use crate::ui::url_state::UrlState;
 
 /// The governorate boundaries ship inside the app, so the map needs no extra request and works
@@ -28,8 +30,9 @@ fn governorates() -> &'static Result<Polygons, String> {
 
 #[component]
 pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
+    let tr = i18n::lang();
     let Ok(polygons) = governorates() else {
-        return view! { <section class="panel"><p class="chart-error">"The map boundaries could not be read."</p></section> }.into_any();
+        return view! { <section class="panel"><p class="chart-error">{tr.text("map-unreadable")}</p></section> }.into_any();
     };
     let state = url.state;
     let layers = Memo::new(move |_| {
@@ -49,17 +52,20 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
         let metric = state.with(|s| s.metric);
         layers.with(|l| {
             let name = Governorate::from_index(index)
-                .map(|g| g.label())
+                .map(|g| tr.label("gov", g.id()))
                 .unwrap_or_default();
             let value = l.by_governorate.get(index).copied().unwrap_or(0.0);
             let area_only = l.area_only.get(index).copied().unwrap_or(0);
             // The badge counts events whatever the metric, so it is said as events: "of them"
             // would read as a share of the deaths.
-            format!(
-                "{name}: {} {} ({} events here are located only to the governorate or district)",
-                format_value(value),
-                metric.label(),
-                group_thousands(i64::from(area_only))
+            tr.format(
+                "map-describe",
+                &[
+                    ("name", Arg::Text(&name)),
+                    ("value", Arg::Text(&format_value(value))),
+                    ("metric", Arg::Text(&tr.label("metric", metric.id()))),
+                    ("n", Arg::Text(&group_thousands(i64::from(area_only)))),
+                ],
             )
         })
     };
@@ -93,44 +99,42 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
             let max = l.by_governorate.iter().copied().fold(0.0, f64::max);
             let breaks = map_chart::class_breaks(max);
             let mut lower = 0.0;
-            let mut items = vec![(palette::css(CLASSES[0]), format!("no {}", metric.label()))];
+            let none = tr.format("map-legend-none", &[("metric", Arg::Text(&tr.label("metric", metric.id())))]);
+            let mut items = vec![(palette::css(CLASSES[0]), none)];
             for (class, upper) in breaks.iter().enumerate() {
                 items.push((palette::css(CLASSES[class + 1]), format!("{}–{}", format_value(lower), format_value(*upper))));
                 lower = *upper;
             }
             let unplaced = l.unplaced;
             view! {
-                <ul class="legend" aria-label="Map legend">
+                <ul class="legend" aria-label=tr.text("map-legend")>
                     {items.into_iter().map(|(color, label)| view! { <li><span class="swatch" style=format!("background:{color}")></span>{label}</li> }).collect_view()}
-                    <li><span class="swatch dot"></span>"events located at or near a place (circle area: number of events within ~10 km)"</li>
-                    <li><span class="swatch dashed"></span>"+N: events known only to the governorate, district or region (not drawn as points)"</li>
+                    <li><span class="swatch dot"></span>{tr.text("map-legend-circles")}</li>
+                    <li><span class="swatch dashed"></span>{tr.text("map-legend-badges")}</li>
                 </ul>
-                {(unplaced > 0).then(|| view! { <p class="hover-value">{format!("{} events located only to Syria as a whole are not on the map.", group_thousands(i64::from(unplaced)))}</p> })}
+                {(unplaced > 0).then(|| view! { <p class="hover-value">{tr.format("map-unplaced", &[("n", Arg::Text(&group_thousands(i64::from(unplaced))))])}</p> })}
             }
         })
     };
     view! {
         <section class="panel map" data-testid="map">
             <h2>
-                "Map"
+                {tr.text("tab-map")}
                 <span class="tools">
-                    <button type="button" on:click=move |_| drawn.with_untracked(|d| if let Some(d) = d { svg_download("map.svg", &d.svg) })>"SVG"</button>
+                    <button type="button" on:click=move |_| drawn.with_untracked(|d| if let Some(d) = d { svg_download("map.svg", &d.svg) })>{tr.text("download-svg")}</button>
                 </span>
             </h2>
             <div class="map-canvas chart-canvas" style=format!("aspect-ratio:{}/{}", map_chart::WIDTH, map_chart::HEIGHT)>
-                <div class="chart-svg" role="img" aria-label="Map of Syria's governorates" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default())></div>
-                <svg class="map-targets" viewBox=format!("0 0 {} {}", map_chart::WIDTH, map_chart::HEIGHT) aria-label="Governorates">
+                <div class="chart-svg" role="img" aria-label=tr.text("map-image") inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default())></div>
+                <svg class="map-targets" viewBox=format!("0 0 {} {}", map_chart::WIDTH, map_chart::HEIGHT) aria-label=tr.text("map-governorates")>
                     {targets}
                 </svg>
             </div>
             <p class="hover-value" aria-live="polite" data-testid="map-value">
-                {move || hovered.get().map(describe).unwrap_or_else(|| "Hover over or focus a governorate to see its value; click it to filter by it.".to_string())}
+                {move || hovered.get().map(describe).unwrap_or_else(|| tr.text("map-hint"))}
             </p>
             {legend}
-            <p class="source-line">
-                "Governorate boundaries: UN OCHA / United Nations Cartographic Section (UNCS), via HDX and geoBoundaries, CC BY 3.0 IGO; simplified. "
-                "The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations."
-            </p>
+            <p class="source-line">{tr.text("map-attribution")}</p>
         </section>
     }.into_any()
 }

@@ -19,6 +19,7 @@ pub mod facet_filter;
 pub mod figures_view;
 pub mod filter_panel;
 pub mod gunzip;
+pub mod i18n;
 pub mod import_client;
 pub mod link_files;
 pub mod loader;

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::core::i18n::{Arg, Lang};
 use crate::ui::update_notice;
 
 /// "Offline — working from the saved copy" while the browser has no network.
@@ -22,7 +23,7 @@ pub fn OfflineBadge() -> impl IntoView {
     view! {
         <span class="offline-status" role="status" aria-live="polite">
             {move || (!online.get()).then(|| view! {
-                <span class="offline-badge" data-testid="offline-badge">"Offline — working from the saved copy"</span>
+                <span class="offline-badge" data-testid="offline-badge">{move || crate::ui::i18n::tracked().text("offline-badge")}</span>
             })}
         </span>
     }
@@ -44,19 +45,15 @@ struct Saved {
 #[component]
 pub fn SavedCopy() -> impl IntoView {
     let text = RwSignal::new(String::new());
+    let tr = crate::ui::i18n::lang();
     match update_notice::container().filter(|_| !cfg!(debug_assertions)) {
-        None if cfg!(debug_assertions) => {
-            text.set("Offline copy: development builds keep none.".into())
-        }
-        None => text.set(
-            "Offline copy: this browser cannot keep one (it needs service workers and HTTPS)."
-                .into(),
-        ),
-        Some(container) if container.controller().is_some() => describe(text),
+        None if cfg!(debug_assertions) => text.set(tr.text("saved-dev")),
+        None => text.set(tr.text("saved-unsupported")),
+        Some(container) if container.controller().is_some() => describe(tr, text),
         Some(container) => {
-            text.set("Offline copy: being saved in this browser…".into());
+            text.set(tr.text("saved-saving"));
             // The first visit's worker takes control once everything is stored.
-            let taken_over = Closure::once_into_js(move || describe(text));
+            let taken_over = Closure::once_into_js(move || describe(tr, text));
             let options = web_sys::AddEventListenerOptions::new();
             options.set_once(true);
             let _ = container.add_event_listener_with_callback_and_add_event_listener_options(
@@ -70,7 +67,7 @@ pub fn SavedCopy() -> impl IntoView {
 }
 
 /// Reads `version.json` (answered from the offline copy) into `text`.
-fn describe(text: RwSignal<String>) {
+fn describe(tr: Lang, text: RwSignal<String>) {
     leptos::task::spawn_local(async move {
         let saved = match gloo_net::http::Request::get("version.json").send().await {
             Ok(response) if response.ok() => response
@@ -82,13 +79,15 @@ fn describe(text: RwSignal<String>) {
         };
         // The About panel may have been closed meanwhile.
         let _ = text.try_set(match saved {
-            Some(saved) => format!(
-                "Offline copy: version {}, {} files, {:.1} MB, saved in this browser; everything works without a network.",
-                saved.version,
-                saved.files,
-                saved.bytes as f64 / 1e6
+            Some(saved) => tr.format(
+                "saved-version",
+                &[
+                    ("version", Arg::Text(&saved.version)),
+                    ("files", Arg::Text(&saved.files.to_string())),
+                    ("mb", Arg::Text(&format!("{:.1}", saved.bytes as f64 / 1e6))),
+                ],
             ),
-            None => "Offline copy: saved, version unknown.".to_string(),
+            None => tr.text("saved-unknown"),
         });
     });
 }

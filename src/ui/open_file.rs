@@ -279,7 +279,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                         <span style=format!("inline-size: {percent}%")></span>
                     </div>
                     <p><bdi>{reading.name.clone()}</bdi>": "{reading.describe()}</p>
-                    <button type="button" on:click=cancel>"Cancel"</button>
+                    <button type="button" on:click=cancel>{crate::ui::i18n::lang().text("cancel")}</button>
                 </div>
             }
         })
@@ -290,15 +290,14 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
             <p class="import-failure" role="alert" data-testid="import-failure">{message}</p>
         })
         };
+    let tr = crate::ui::i18n::lang();
     view! {
-        <section class="open-file" aria-label="Your own file">
-            <label for="open-file">"Open your own file: "</label>
+        <section class="open-file" aria-label=tr.text("open-file-region")>
+            <label for="open-file">{tr.text("open-file-label")}" "</label>
             <input id="open-file" type="file" data-testid="open-file" node_ref=input
                 accept=".csv,.tsv,.txt,.json,.xlsx,.xlsm,.xlsb,.xls,.ods,text/csv,application/json"
                 on:change=on_change />
-            <p class="open-file-hint">
-                "An ACLED export, a UCDP GED table, any other table of incidents (CSV or a spreadsheet: you choose its columns) or a collection file. It is read on this device and never uploaded. You can also drop it anywhere on the page."
-            </p>
+            <p class="open-file-hint">{tr.text("open-file-hint")}</p>
             {move || table.get().map(|(name, preview)| view! {
                 <ColumnMapping name preview sheet_problem=sheet_problem.into()
                     on_import=import_with on_sheet=choose_sheet on_cancel=cancel_mapping />
@@ -306,7 +305,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
             {progress}
             {failed}
             <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
-                <p>"Drop the file to open it"</p>
+                <p>{tr.text("open-file-drop")}</p>
             </div>
         </section>
     }

@@ -10,8 +10,10 @@ use crate::charts::bar_chart::group_thousands;
 use crate::core::aggregate::Totals;
 use crate::core::catalog::Catalog;
 use crate::core::export;
+use crate::core::i18n::Arg;
 use crate::core::query::{self, ViewState};
 use crate::ui::browser;
+use crate::ui::i18n;
 use crate::ui::url_state::UrlState;
 
 /// The link that opens one event's record.
@@ -31,6 +33,7 @@ pub fn SummaryBar(
     totals: Memo<Totals>,
 ) -> impl IntoView {
     let total_events = catalog.table.len();
+    let tr = i18n::lang();
     let copied = RwSignal::new(false);
     let export_catalog = catalog.clone();
     let export = move |json: bool| {
@@ -78,35 +81,39 @@ pub fn SummaryBar(
         }
     };
     view! {
-        <div class="summary-bar" role="region" aria-label="Summary of the current view">
+        <div class="summary-bar" role="region" aria-label=tr.text("summary-label")>
             <span class="count" data-testid="visible-count">
                 <strong data-testid="event-visible">{move || group_thousands(i64::from(totals.with(|t| t.events)))}</strong>
-                " of "
+                " " {tr.text("summary-of")} " "
                 <span data-testid="event-total">{group_thousands(total_events as i64)}</span>
-                " events"
+                " " {tr.count("summary-events", total_events as u64)}
                 // Listed, but never counted as incidents, deaths or attacks (see the README).
                 {move || totals.with(|t| (t.milestones > 0).then(|| view! {
-                    <span class="milestones-note" data-testid="milestones-note">{format!(
-                        " ({} agreements or political events, not counted)",
-                        group_thousands(i64::from(t.milestones))
-                    )}</span>
+                    <span class="milestones-note" data-testid="milestones-note">" "{
+                        tr.count("summary-milestones", u64::from(t.milestones))
+                    }</span>
                 }))}
             </span>
-            <span data-testid="deaths">{move || totals.with(|t| format!(
-                "{} deaths (best estimate; range {}–{}), {} civilians",
-                group_thousands(t.deaths_best as i64), group_thousands(t.deaths_low as i64), group_thousands(t.deaths_high as i64), group_thousands(t.civilians_killed as i64)
-            ))}</span>
-            <span class="collections">{shown}</span>
+            <span data-testid="deaths">{move || totals.with(|t| {
+                let [best, low, high, civilians] = [t.deaths_best, t.deaths_low, t.deaths_high, t.civilians_killed]
+                    .map(|n| group_thousands(n as i64));
+                tr.format("summary-deaths", &[
+                    ("best", Arg::Text(&best)), ("low", Arg::Text(&low)),
+                    ("high", Arg::Text(&high)), ("civilians", Arg::Text(&civilians)),
+                ])
+            })}</span>
+            // Collection names come from the data: isolated.
+            <bdi class="collections">{shown}</bdi>
             <span class="actions">
                 <button type="button" on:click=move |_| {
                     if browser::copy_text(&browser::current_href()).is_some() {
                         copied.set(true);
                         set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
                     }
-                }>{move || if copied.get() { "Link copied" } else { "Copy link" }}</button>
-                <button type="button" on:click=move |_| export(false)>"Export CSV"</button>
-                <button type="button" on:click=move |_| export_json(true)>"Export JSON"</button>
-                <button type="button" on:click=move |_| url.set(ViewState::default(), false)>"Clear all"</button>
+                }>{move || if copied.get() { tr.text("link-copied") } else { tr.text("copy-link") }}</button>
+                <button type="button" on:click=move |_| export(false)>{tr.text("export-csv")}</button>
+                <button type="button" on:click=move |_| export_json(true)>{tr.text("export-json")}</button>
+                <button type="button" on:click=move |_| url.set(ViewState::default(), false)>{tr.text("clear-all")}</button>
             </span>
         </div>
     }

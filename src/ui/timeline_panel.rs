@@ -15,9 +15,11 @@ use crate::charts::Chart;
 use crate::core::aggregate::{self, Interval, Metric};
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
+use crate::core::i18n::{Arg, Lang};
 use crate::core::vocab::Actor;
 use crate::ui::browser;
 use crate::ui::chart_view::{chart_download, ChartCanvas};
+use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
@@ -27,6 +29,7 @@ const STACKED_ACTORS: usize = 8;
 #[component]
 pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
     let state = url.state;
+    let tr = i18n::lang();
     // While the reader is further down the page, the timeline, its legend and its agreements
     // follow a filter change just after the frame that shows it.
     let panel = NodeRef::<leptos::html::Section>::new();
@@ -42,7 +45,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
         rows.with(|rows| {
             let _measure = browser::Measure::new("timeline");
             let timeline = aggregate::timeline(&table_catalog.table, rows, interval, metric, range);
-            layout(&timeline, stacked, &table_catalog.table)
+            layout(tr, &timeline, stacked, &table_catalog.table)
         })
     });
     let chart = Memo::new(move |_| timeline.with(|t| t.chart.clone()));
@@ -104,39 +107,39 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     view! {
         <section class="panel timeline" node_ref=panel>
             <h2>
-                "Timeline"
+                {tr.text("timeline")}
                 <span class="tools">
-                    <label>"Metric "
-                        <select aria-label="Timeline metric" on:change=move |ev| {
+                    <label>{tr.text("timeline-metric")}" "
+                        <select aria-label=tr.text("timeline-metric-label") on:change=move |ev| {
                             let metric = Metric::from_id(&event_target_value(&ev)).unwrap_or(Metric::Events);
                             url.update(|s| s.metric = metric);
                         }>
                             {Metric::ALL.iter().map(|&m| view! {
-                                <option value=m.id() selected=move || state.with(|s| s.metric == m)>{m.label()}</option>
+                                <option value=m.id() selected=move || state.with(|s| s.metric == m)>{tr.label("metric", m.id())}</option>
                             }).collect_view()}
                         </select>
                     </label>
-                    <label>"By "
-                        <select aria-label="Timeline interval" on:change=move |ev| {
+                    <label>{tr.text("timeline-by")}" "
+                        <select aria-label=tr.text("timeline-interval-label") on:change=move |ev| {
                             let interval = Interval::from_id(&event_target_value(&ev)).unwrap_or(Interval::Month);
                             url.update(|s| s.interval = interval);
                         }>
                             {Interval::ALL.iter().map(|&i| view! {
-                                <option value=i.id() selected=move || state.with(|s| s.interval == i)>{i.label()}</option>
+                                <option value=i.id() selected=move || state.with(|s| s.interval == i)>{tr.label("interval", i.id())}</option>
                             }).collect_view()}
                         </select>
                     </label>
                     <label>
                         <input type="checkbox" prop:checked=move || state.with(|s| s.stacked)
                             on:change=move |_| url.update(|s| s.stacked = !s.stacked) />
-                        " by actor"
+                        " "{tr.text("timeline-by-actor")}
                     </label>
-                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download("timeline.svg", c))>"SVG"</button>
+                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download("timeline.svg", c))>{tr.text("download-svg")}</button>
                 </span>
             </h2>
             <Show
                 when=move || chart.with(|c| !c.columns().is_empty())
-                fallback=|| view! { <p class="empty">"No dated events match these filters."</p> }
+                fallback=move || view! { <p class="empty">{tr.text("timeline-empty")}</p> }
             >
                 <div class="timeline-scroll">
                 <div class="chart-canvas timeline-canvas" data-testid="timeline"
@@ -186,20 +189,20 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                 >
                     <ChartCanvas chart=chart nearness=nearness label=Signal::derive(move || {
                         let columns = timeline.with(|t| t.chart.columns().len());
-                        format!("Timeline of {columns} columns; drag, or use the arrow keys and Enter, to choose dates")
+                        tr.format("timeline-canvas-label", &[("n", Arg::Text(&columns.to_string()))])
                     }) />
                     {brush}
                 </div>
                 </div>
                 <p class="hover-value" aria-live="polite" data-testid="timeline-value">
-                    {move || hovered.get().and_then(|i| timeline.with(|t| t.label(i))).unwrap_or_else(|| "Hover or drag across the timeline to see values and choose dates.".to_string())}
+                    {move || hovered.get().and_then(|i| timeline.with(|t| t.label(tr, i))).unwrap_or_else(|| tr.text("timeline-hint"))}
                 </p>
             </Show>
             <ul class="legend">
                 {move || legend.with(|legend| legend.iter().map(|(label, color)| view! {
                     <li><span class="swatch" style=format!("background:{color}")></span>{label.clone()}</li>
                 }).collect_view())}
-                <li><span class="swatch hatched"></span>"dated only to a month, year or period (spread over it)"</li>
+                <li><span class="swatch hatched"></span>{tr.text("timeline-imprecise-legend")}</li>
             </ul>
             // A box of fixed height, scrolled when the agreements do not fit: filters change how
             // many there are, and a growing or shrinking list would move the charts and the
@@ -209,10 +212,10 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                     let catalog = milestone_catalog.clone();
                     milestones.with(|t| {
                         if t.is_empty() {
-                            return view! { <p class="muted">"No agreement or ceasefire among these events."</p> }.into_any();
+                            return view! { <p class="muted">{tr.text("milestones-none")}</p> }.into_any();
                         }
                         view! {
-                            <ol class="milestones legend" aria-label="Agreements, ceasefires and political events">
+                            <ol class="milestones legend" aria-label=tr.text("milestones-label")>
                                 {t.iter().filter_map(|&(number, row)| {
                                     let event = catalog.event(row as usize)?;
                                     let id = event.id.clone();
@@ -221,7 +224,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                                             <button type="button" class="link" on:click=move |_| {
                                                 let id = id.clone();
                                                 url.update(|s| s.selected = Some(id));
-                                            }>{format!("{number}. {} — {}", event.date.start, event.summary)}</button>
+                                            }>{format!("{number}. {} — ", Day::parse(&event.date.start).map_or_else(|_| event.date.start.clone(), |day| tr.day(day)))}<bdi>{event.summary.clone()}</bdi></button>
                                         </li>
                                     })
                                 }).collect_view()}
@@ -237,29 +240,39 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
 impl Layout {
     /// What hovering or focusing column `index` says: worded only when asked, not for every
     /// column on every change.
-    fn label(&self, index: usize) -> Option<String> {
+    fn label(&self, tr: Lang, index: usize) -> Option<String> {
         let column = self.chart.columns().get(index)?;
         let total: f64 = column.segments.iter().map(|(_, v)| v).sum();
         let span = match self.interval {
-            Interval::Week => format!("Week of {}", column.start),
+            Interval::Week => tr.format(
+                "timeline-week-of",
+                &[("date", Arg::Text(&tr.day(column.start)))],
+            ),
             Interval::Month => {
                 let (year, month, _) = column.start.ymd();
-                format!("{year}-{month:02}")
+                tr.month(year, month)
             }
         };
         let imprecise = if column.imprecise > 0.0 {
+            let value = format_value(column.imprecise);
             format!(
-                " ({} from imprecisely dated events)",
-                format_value(column.imprecise)
+                " {}",
+                tr.format("timeline-imprecise", &[("value", Arg::Text(&value))])
             )
         } else {
             String::new()
         };
-        Some(format!(
-            "{span}: {} {}{imprecise}",
-            format_value(total),
-            self.metric.label()
-        ))
+        let value = format_value(total);
+        let metric = tr.label("metric", self.metric.id());
+        let line = tr.format(
+            "chart-value",
+            &[
+                ("label", Arg::Text(&span)),
+                ("value", Arg::Text(&value)),
+                ("metric", Arg::Text(&metric)),
+            ],
+        );
+        Some(format!("{line}{imprecise}"))
     }
 }
 
@@ -275,6 +288,7 @@ struct Layout {
 }
 
 fn layout(
+    tr: Lang,
     timeline: &aggregate::Timeline,
     stacked: bool,
     table: &crate::core::table::EventTable,
@@ -324,15 +338,19 @@ fn layout(
         .iter()
         .enumerate()
         .filter_map(|(series, &slot)| {
-            Actor::from_index(slot)
-                .map(|a| (a.label().to_string(), palette::css(palette::series(series))))
+            Actor::from_index(slot).map(|a| {
+                (
+                    tr.label("actor", a.id()),
+                    palette::css(palette::series(series)),
+                )
+            })
         })
         .collect();
     legend.push((
         if stacked {
-            "other actors".to_string()
+            tr.text("timeline-other-actors")
         } else {
-            "all events".to_string()
+            tr.text("timeline-all-events")
         },
         palette::css(palette::series(other_series)),
     ));
@@ -356,7 +374,7 @@ fn layout(
         })
         .collect();
     Layout {
-        chart: TimelineChart::new(columns, milestone_days, metric.label()),
+        chart: TimelineChart::new(columns, milestone_days, &tr.label("metric", metric.id())),
         interval: timeline.interval,
         metric,
         legend,

@@ -36,8 +36,8 @@ pub fn UpdateNotice() -> impl IntoView {
         <div class="update-status" role="status" aria-live="polite">
             {move || ready.get().then(|| view! {
                 <div class="update-notice" data-testid="update-notice">
-                    <span>"A new version is ready — "</span>
-                    <button type="button" class="primary" on:click=|_| activate_waiting()>"Reload"</button>
+                    <span>{move || crate::ui::i18n::tracked().text("update-ready")}" "</span>
+                    <button type="button" class="primary" on:click=|_| activate_waiting()>{move || crate::ui::i18n::tracked().text("update-reload")}</button>
                 </div>
             })}
         </div>

@@ -94,6 +94,11 @@ impl UrlState {
     /// Sets `state` after the one rule, shows `notices` and what the rule said, and writes
     /// the address after the frame.
     fn apply(&self, mut state: ViewState, replace: bool, mut notices: Vec<Notice>) {
+        // A change made in the page (a link to another view, Clear all) keeps the language
+        // shown unless it names one.
+        if state.lang.is_none() {
+            state.lang = self.state.with_untracked(|current| current.lang);
+        }
         notices.extend(settle(&mut state, self.catalog, self.files));
         // A change made in the page leaves nothing of the address ignored any more: older
         // notices go, and what the rule did to this change is said.

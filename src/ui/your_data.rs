@@ -9,8 +9,10 @@ use leptos::prelude::*;
 
 use crate::charts::bar_chart::group_thousands;
 use crate::core::file_link::FileLabel;
+use crate::core::i18n::{Arg, Lang};
 use crate::core::import::message::{problems_csv, ImportSummary, ProblemLine, COLLECTION_FORMAT};
 use crate::ui::browser;
+use crate::ui::i18n;
 
 /// Problem lines shown on the page; the download has them all.
 const SHOWN_PROBLEMS: usize = 50;
@@ -69,14 +71,15 @@ pub fn YourData(
     on_save: Callback<String>,
     on_remove: Callback<String>,
 ) -> impl IntoView {
+    let tr = i18n::lang();
     move || {
         let files = files.get();
         (!files.is_empty()).then(|| {
             view! {
                 // A disclosure, open at first: on a phone the reader can fold it away.
                 <details class="your-data" data-testid="your-data" open>
-                    <summary><h2>{format!("Your data ({})", files.len())}</h2></summary>
-                    <p class="your-data-note">"Read on this device; nothing was uploaded. Kept on this device, for this site only, until you remove it."</p>
+                    <summary><h2>{tr.format("your-data-title", &[("n", Arg::Text(&files.len().to_string()))])}</h2></summary>
+                    <p class="your-data-note">{tr.text("your-data-note")}</p>
                     <ul>{files.into_iter().map(|file| view! { <FileEntry file=file on_save=on_save on_remove=on_remove /> }).collect_view()}</ul>
                 </details>
             }
@@ -90,29 +93,39 @@ fn FileEntry(
     on_save: Callback<String>,
     on_remove: Callback<String>,
 ) -> impl IntoView {
+    let tr = i18n::lang();
     let summary = file.summary;
     let unit = if summary.format == COLLECTION_FORMAT {
-        ("record", "records")
+        "records-count"
     } else {
-        ("row", "rows")
+        "rows-count"
     };
     let n = |count: u64| group_thousands(i64::try_from(count).unwrap_or(i64::MAX));
-    let counted = |count: u64, (one, many): (&str, &str)| {
-        format!("{} {}", n(count), if count == 1 { one } else { many })
-    };
-    let counts = format!(
-        "{} read, {} skipped, {} with warnings; {}",
-        counted(summary.rows_read, unit),
-        n(summary.rows_skipped),
-        n(summary.rows_warned),
-        counted(file.events as u64, ("event", "events"))
+    let counts = tr.format(
+        "your-data-counts",
+        &[
+            ("read", Arg::Text(&tr.count(unit, summary.rows_read))),
+            ("skipped", Arg::Text(&n(summary.rows_skipped))),
+            ("warned", Arg::Text(&n(summary.rows_warned))),
+            (
+                "events",
+                Arg::Text(&tr.count("events-count", file.events as u64)),
+            ),
+        ],
     );
     let size = if summary.size < 100_000 {
         format!("{:.1} KB", summary.size as f64 / 1e3)
     } else {
         format!("{:.1} MB", summary.size as f64 / 1e6)
     };
-    let details = format!("{} · {size} · opened {}", summary.format, file.opened_at);
+    let details = tr.format(
+        "your-data-details",
+        &[
+            ("format", Arg::Text(&summary.format)),
+            ("size", Arg::Text(&size)),
+            ("when", Arg::Text(&file.opened_at)),
+        ],
+    );
     let problems = summary.problems;
     let not_listed = summary.problems_not_listed;
     let total = problems.len();
@@ -132,24 +145,28 @@ fn FileEntry(
             <p class="fingerprint">"SHA-256 "<code>{summary.fingerprint}</code></p>
             {(total > 0).then(|| view! {
                 <details class="import-problems">
-                    <summary>{if total == 1 { "1 problem".to_string() } else { format!("{total} problems") }}</summary>
+                    <summary>{tr.format("your-data-problems", &[("count", Arg::Number(total as u64)), ("n", Arg::Text(&total.to_string()))])}</summary>
                     <ul data-testid="import-problems">
                         {problems.iter().take(SHOWN_PROBLEMS).map(|line| view! {
                             <li class:skipped=line.skipped>
-                                <span class="outcome">{if line.skipped { "left out: " } else { "kept: " }}</span>
-                                <code>{problem_text(line)}</code>
+                                <span class="outcome">{if line.skipped { tr.text("problem-left-out") } else { tr.text("problem-kept") }}" "</span>
+                                // The problems are worded in English for now.
+                                <code lang="en" dir="ltr">{problem_text(tr, line)}</code>
                             </li>
                         }).collect_view()}
                     </ul>
-                    {(total > SHOWN_PROBLEMS).then(|| view! { <p>{format!("The first {SHOWN_PROBLEMS} are shown; the download has all {total}.")}</p> })}
-                    {(not_listed > 0).then(|| view! { <p>{format!("{not_listed} more problems were found and not listed: the file has a problem on most rows.")}</p> })}
-                    <button type="button" on:click=download>"Download the problem list (CSV)"</button>
+                    {(total > SHOWN_PROBLEMS).then(|| view! { <p>{tr.format("your-data-first-shown", &[
+                        ("shown", Arg::Text(&SHOWN_PROBLEMS.to_string())),
+                        ("total", Arg::Text(&total.to_string())),
+                    ])}</p> })}
+                    {(not_listed > 0).then(|| view! { <p>{tr.format("your-data-not-listed", &[("n", Arg::Text(&not_listed.to_string()))])}</p> })}
+                    <button type="button" on:click=download>{tr.text("your-data-download-problems")}</button>
                 </details>
             })}
             <div class="file-actions">
                 <button type="button" class="save-collection" on:click=move |_| on_save.run(saved.clone())
-                    title="Every event read from this file, as a collection file of this app">"Save as collection (JSON)"</button>
-                <button type="button" class="remove-file" on:click=move |_| on_remove.run(id.clone())>"Remove"</button>
+                    title=tr.text("your-data-save-title")>{tr.text("your-data-save")}</button>
+                <button type="button" class="remove-file" on:click=move |_| on_remove.run(id.clone())>{tr.text("your-data-remove")}</button>
             </div>
         </li>
     }
@@ -158,10 +175,14 @@ fn FileEntry(
 /// A problem as `row N / column / value: what is wrong`, the file's column and value each
 /// isolated, so that a right-to-left name, or a direction control in a value, cannot reorder
 /// the app's own words around it.
-fn problem_text(line: &ProblemLine) -> impl IntoView {
+fn problem_text(tr: Lang, line: &ProblemLine) -> impl IntoView {
     let mut parts: Vec<AnyView> = Vec::new();
     if line.row > 0 {
-        parts.push(view! { <span>{format!("row {}", line.row)}</span> }.into_any());
+        let row = line.row.to_string();
+        parts.push(
+            view! { <span>{tr.format("problem-row", &[("row", Arg::Text(&row))])}</span> }
+                .into_any(),
+        );
     }
     for text in [&line.column, &line.value] {
         if !text.is_empty() {

@@ -1,0 +1,228 @@
+// The interface in Arabic: `lang=ar` in the link, or an Arabic browser with no `lang`, shows the
+// page right to left with no English interface string; the switch in the header goes back to
+// English and says so in the address; an unknown language or a reversing character in a link
+// never blanks or scrambles the page.
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { allEvents, groupThousands, screenshot, watchConsole } from './helpers.mjs';
+
+/** The values of a catalogue file: each message's text and each variant of its plural forms. */
+function catalogueValues(path) {
+  const values = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const message = line.match(/^[a-z][a-z0-9-]*\s*=\s*(.*)$/);
+    const variant = line.match(/^\s*\*?\[[a-z_]+\]\s*(.*)$/);
+    const text = (message ?? variant)?.[1]?.trim();
+    if (text && !text.endsWith('->')) values.push(text);
+  }
+  return values;
+}
+
+/**
+ * The English interface strings to look for: the text of each English message, cut at its
+ * arguments into the fixed parts of at least two words, without those the Arabic catalogue
+ * also holds as they are ("SVG", "UCDP GED").
+ */
+function englishStrings() {
+  const arabic = new Set(catalogueValues('locales/ar/main.ftl'));
+  const strings = new Set();
+  for (const value of catalogueValues('locales/en/main.ftl')) {
+    if (arabic.has(value)) continue;
+    for (const part of value.split(/\{[^}]*\}/)) {
+      const fixed = part.replace(/^[\s,.;:()–—“”]+|[\s,.;:()–—“”]+$/g, '');
+      const words = fixed.split(/\s+/).filter((word) => /[A-Za-z]{2,}/.test(word));
+      // One word alone only when it is the whole message ("Filters", "Previous").
+      if (words.length >= 2 || (words.length === 1 && fixed === value.trim())) strings.add(fixed);
+    }
+  }
+  return [...strings];
+}
+
+/**
+ * Every piece of interface text a reader can see or hear: visible text nodes, and the names and
+ * placeholders of controls. Text from the data (summaries, quotes, names as the source spells
+ * them) is marked as such in the page (`<bdi>`, `dir="auto"`, a `lang` other than Arabic) and
+ * left out.
+ */
+async function interfaceTexts(page) {
+  return page.evaluate(() => {
+    const isData = (element) =>
+      element.closest('bdi, [dir="auto"], code, blockquote, canvas') !== null ||
+      (element.closest('[lang]')?.getAttribute('lang') ?? 'ar') !== 'ar';
+    const texts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent.trim();
+      if (!parent || !text || isData(parent)) continue;
+      if (parent.closest('option') === null && parent.getClientRects().length === 0) continue;
+      texts.push(text);
+    }
+    for (const element of document.body.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      if (isData(element)) continue;
+      for (const name of ['aria-label', 'placeholder', 'title']) {
+        const value = element.getAttribute(name);
+        if (value) texts.push(value.trim());
+      }
+    }
+    return texts;
+  });
+}
+
+/** Each English string as a pattern of whole words: "Id" is not found in "Idlib". */
+function englishPatterns(english) {
+  const escape = (string) => string.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return english.map((string) => new RegExp(`(^|[^A-Za-z])${escape(string)}([^A-Za-z]|$)`));
+}
+
+const total = () => groupThousands(allEvents().length);
+
+test('lang=ar shows the page right to left, with no English interface string', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('./?lang=ar');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('h1')).toHaveText('مستكشف الحوادث العسكرية في سوريا');
+  await expect(page).toHaveTitle('مستكشف الحوادث العسكرية في سوريا');
+  // The first rows of the list are on the page, and the timeline is drawn.
+  await expect(page.getByTestId('event-list').locator('tbody tr').first()).toBeVisible();
+  await expect(page.locator('figure.chart canvas').first()).toBeVisible();
+
+  const english = englishStrings();
+  expect(english.length).toBeGreaterThan(150);
+  const texts = await interfaceTexts(page);
+  expect(texts.length).toBeGreaterThan(100);
+  const patterns = englishPatterns(english);
+  const found = texts.filter((text) => patterns.some((pattern) => pattern.test(text)));
+  expect(found, 'English interface strings in the Arabic view').toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+for (const view of ['map', 'figures', 'about']) {
+  test(`the ${view} view in Arabic has no English interface string`, async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto(`./?lang=ar&view=${view}`);
+    await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+    await expect(page.getByTestId(view)).toBeVisible();
+    const english = englishStrings();
+    const found = (await interfaceTexts(page)).filter((text) => englishPatterns(english).some((p) => p.test(text)));
+    expect(found, `English interface strings in the Arabic ${view} view`).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('an open record in Arabic has no English interface string', async ({ page }) => {
+  await page.goto('./?lang=ar&sort=deaths-desc');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  await page.getByTestId('event-list').locator('.summary-cell button').first().click();
+  await expect(page.getByTestId('event-detail')).toBeVisible();
+  const found = (await interfaceTexts(page)).filter((text) => englishPatterns(englishStrings()).some((p) => p.test(text)));
+  expect(found, 'English interface strings in the Arabic record').toEqual([]);
+});
+
+test('the Arabic view counts what the English view counts', async ({ page }) => {
+  await page.goto('./?gov=idlib&kind=shelling');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  const visible = await page.getByTestId('event-visible').textContent();
+  const deaths = (await page.getByTestId('deaths').textContent()).match(/\d[\d,]*/g);
+  await page.goto('./?lang=ar&gov=idlib&kind=shelling');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  await expect(page.getByTestId('event-visible')).toHaveText(visible);
+  expect((await page.getByTestId('deaths').textContent()).match(/\d[\d,]*/g)).toEqual(deaths);
+  // Governorates and kinds by their Arabic names, ticked as the link says.
+  await expect(page.getByRole('checkbox', { name: 'إدلب' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'قصف مدفعي' })).toBeChecked();
+});
+
+test('the switch goes back to English, keeps the view and says so in the address', async ({ page }) => {
+  await page.goto('./?lang=ar&view=map');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl', { timeout: 30_000 });
+  const toEnglish = page.getByTestId('lang-switch');
+  await expect(toEnglish).toHaveText('English');
+  await expect(toEnglish).toHaveAttribute('lang', 'en');
+  await toEnglish.click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page).toHaveURL(/[?&]lang=en(&|$)/);
+  await expect(page).toHaveURL(/[?&]view=map(&|$)/);
+  await expect(page.locator('h1')).toHaveText('Syria Incident Explorer');
+  await expect(page.getByRole('button', { name: 'Map', exact: true })).toHaveAttribute('aria-current', 'page');
+  const toArabic = page.getByTestId('lang-switch');
+  await expect(toArabic).toHaveText('العربية');
+  await expect(toArabic).toHaveAttribute('lang', 'ar');
+  // Back returns to the Arabic view.
+  await page.goBack();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('h1')).toHaveText('مستكشف الحوادث العسكرية في سوريا');
+});
+
+test.describe('an Arabic browser', () => {
+  test.use({ locale: 'ar-SY' });
+
+  test('a link without lang follows the browser language', async ({ page }) => {
+    await page.goto('./?gov=aleppo');
+    await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('checkbox', { name: 'حلب' })).toBeChecked();
+    // The address keeps no language: the link still follows each reader's browser.
+    await expect(page).toHaveURL(/\?gov=aleppo$/);
+    // A link that names English wins over the browser.
+    await page.goto('./?lang=en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en', { timeout: 30_000 });
+    await expect(page.locator('h1')).toHaveText('Syria Incident Explorer');
+  });
+});
+
+test('an English browser opens in English', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
+
+test('an unknown language is ignored with a notice, never a blank page', async ({ page }) => {
+  await page.goto('./?lang=xx&gov=idlib');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  await expect(page.getByTestId('notices')).toContainText('“lang=xx” is not a language of the interface (ar or en); ignored');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveURL(/\?gov=idlib$/);
+});
+
+test('a reversing character in a link cannot reverse the notice about it', async ({ page }) => {
+  await page.goto('./?lang=ar&gov=%E2%80%AEidlib');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  const notice = page.getByTestId('notices').locator('li');
+  // Said in Arabic, the character written as its code point.
+  await expect(notice).toContainText('[U+202E]idlib');
+  await expect(notice).toContainText('محافظة');
+  expect(await notice.textContent()).not.toContain('\u202E');
+  // In English, the same.
+  await page.goto('./?lang=en&gov=%E2%80%AEidlib');
+  await expect(page.getByTestId('notices').locator('li')).toHaveText('“gov=[U+202E]idlib” is not a governorate; ignored', { timeout: 30_000 });
+});
+
+test('screenshots of the Arabic view at 375 and 1440 px', async ({ page }) => {
+  for (const width of [375, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./?lang=ar');
+    await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+    await expect(page.getByTestId('event-list').locator('tbody tr').first()).toBeVisible();
+    // Nothing wider than the screen: the page does not scroll sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, `arabic-${width}`);
+    // What the first screen shows, and the list, as a reader sees them.
+    await page.screenshot({ path: `e2e/artifacts/arabic-${width}-top.png` });
+    await page.getByTestId('event-list').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `e2e/artifacts/arabic-${width}-list.png` });
+    const first = page.getByTestId('event-list').locator('.summary-cell button').first();
+    await first.click();
+    await expect(page.getByTestId('event-detail')).toBeVisible();
+    await page.getByTestId('event-detail').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `e2e/artifacts/arabic-${width}-detail.png` });
+  }
+});

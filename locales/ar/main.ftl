@@ -1,0 +1,623 @@
+# الواجهة بالعربية. كل مفتاح هنا موجود في locales/en/main.ftl أيضًا (يتحقق من ذلك اختبار).
+# $n رقم مكتوب بأرقام غربية (0-9) مع فاصلة الآلاف، و$count الرقم نفسه لاختيار صيغة الجمع:
+# zero (0) وone (1) وtwo (2) وfew (3-10) وmany (11-99) وother (100 فما فوق).
+
+## الصفحة
+
+app-title = مستكشف الحوادث العسكرية في سوريا
+app-tagline = حوادث عسكرية موثقة في سوريا، كلٌّ منها مردود إلى التقرير الذي وثّقه.
+lang-switch-label = لغة الواجهة
+loading = جارٍ تحميل مجموعات البيانات…
+notices-heading = غُيِّرت بعض أجزاء هذا الرابط أو أُهملت:
+skipped-records = { $count ->
+    [zero] لم يُتخطَّ أي سجل:
+    [one] تعذّرت قراءة سجل واحد فتُخطّي (القائمة الكاملة في صفحة «حول»):
+    [two] تعذّرت قراءة سجلّين فتُخطّيا (القائمة الكاملة في صفحة «حول»):
+    [few] تعذّرت قراءة { $n } سجلات فتُخطّيت (القائمة الكاملة في صفحة «حول»):
+    [many] تعذّرت قراءة { $n } سجلًا فتُخطّيت (القائمة الكاملة في صفحة «حول»):
+   *[other] تعذّرت قراءة { $n } سجل فتُخطّيت (القائمة الكاملة في صفحة «حول»):
+}
+
+## التبويبات
+
+tabs-label = طرق العرض
+tab-list = الحوادث
+tab-map = الخريطة
+tab-figures = الأرقام المُعلنة
+tab-about = حول
+
+## شريط الملخص
+
+summary-label = ملخص العرض الحالي
+summary-of = من أصل
+summary-events = { $count ->
+    [zero] حدث
+    [one] حدث
+    [two] حدث
+    [few] أحداث
+    [many] حدثًا
+   *[other] حدث
+}
+summary-milestones = ({ $n } من الاتفاقات أو الأحداث السياسية، لا تُحتسب)
+summary-deaths = القتلى: { $best } (أفضل تقدير؛ بين { $low } و{ $high })، منهم { $civilians } من المدنيين
+copy-link = نسخ الرابط
+link-copied = نُسخ الرابط
+export-csv = تصدير CSV
+export-json = تصدير JSON
+clear-all = مسح الكل
+events-count = { $count ->
+    [zero] لا أحداث
+    [one] حدث واحد
+    [two] حدثان
+    [few] { $n } أحداث
+    [many] { $n } حدثًا
+   *[other] { $n } حدث
+}
+deaths-count = { $count ->
+    [zero] لا قتلى
+    [one] قتيل واحد
+    [two] قتيلان
+    [few] { $n } قتلى
+    [many] { $n } قتيلًا
+   *[other] { $n } قتيل
+}
+
+## المرشّحات
+
+filters = المرشّحات
+filter-search = البحث
+filter-search-label = البحث في الملخصات والأماكن والاقتباسات
+filter-search-placeholder = ابحث في الملخصات والأماكن والاقتباسات…
+filter-dates = التواريخ
+filter-from = من
+filter-to = إلى
+filter-collection = المجموعة
+filter-publisher = الجهة الناشرة
+filter-actor-role = دور الجهة الفاعلة
+filter-actor-role-label = تُحتسب الجهة الفاعلة حين تكون
+filter-role-any = بأي دور
+filter-role-perpetrator = جهةً منفِّذة فقط
+filter-actor = الجهة الفاعلة
+filter-kind = نوع الحدث
+filter-governorate = المحافظة
+filter-casualties = الضحايا
+clear = مسح
+cas-killed = قتلى
+cas-civilians = قتلى من المدنيين
+cas-children = قتلى من الأطفال
+cas-injured = جرحى
+facet-party = الجهة الفاعلة كما يسمّيها المصدر
+facet-type = النوع كما يسمّيه المصدر
+facet-district = المنطقة
+facet-place = المكان
+facet-source = المصدر
+facet-find-label = ابحث في «{ $facet }» بين { $n } خيار
+facet-find-placeholder = ابحث بين { $n } خيار…
+facet-no-match = لا يطابق أي خيار
+facet-more = { $n } خيارات أخرى: اكتب للعثور عليها
+facet-summary = { $facet } ({ $n })
+facet-summary-ticked = { $facet } (حُدِّد { $ticked } من أصل { $n })
+facet-grouped-under = { $value } (ضمن فئة: { $names })
+
+## الخط الزمني
+
+timeline = الخط الزمني
+timeline-metric = المقياس
+timeline-metric-label = مقياس الخط الزمني
+timeline-by = الفترة
+timeline-interval-label = فترة الخط الزمني
+timeline-by-actor = حسب الجهة الفاعلة
+timeline-empty = لا توجد أحداث مؤرّخة تطابق هذه المرشّحات.
+timeline-canvas-label = خط زمني من { $n } عمود؛ اسحب، أو استخدم مفاتيح الأسهم وEnter، لاختيار التواريخ
+timeline-hint = مرّر المؤشر أو اسحبه على الخط الزمني لرؤية القيم واختيار التواريخ.
+timeline-imprecise-legend = مؤرّخ بالشهر أو السنة أو بفترة فقط (موزّع عليها)
+timeline-other-actors = جهات أخرى
+timeline-all-events = كل الأحداث
+milestones-none = لا اتفاق ولا وقف لإطلاق النار بين هذه الأحداث.
+milestones-label = الاتفاقات ووقف إطلاق النار والأحداث السياسية
+timeline-week-of = أسبوع { $date }
+chart-value = { $label }: { $value } ({ $metric })
+timeline-imprecise = ({ $value } منها من أحداث غير دقيقة التاريخ)
+metric-events = الأحداث
+metric-deaths = القتلى (أفضل تقدير)
+metric-civilians = القتلى المدنيون
+interval-week = أسبوعيًا
+interval-month = شهريًا
+download-svg = SVG
+
+## المخططات الشريطية
+
+bars-actor = حسب الجهة الفاعلة (يُحتسب الحدث لكل جهة من جهاته)
+bars-kind = حسب نوع الحدث
+bars-governorate = حسب المحافظة
+bars-empty = لا شيء يُعرض لهذه المرشّحات.
+composition = من قُتل (أفضل التقديرات)
+composition-title = تركيبة الضحايا
+comp-children = أطفال
+comp-women = نساء
+comp-other-civilians = مدنيون آخرون
+comp-combatants = مقاتلون
+comp-unknown = مجهولو الصفة
+plain-value = { $label }: { $value }
+
+## القائمة
+
+list-title = الحوادث
+list-range = { $first } إلى { $last } من أصل { $total }
+list-empty = لا حادثة تطابق هذه المرشّحات.
+clear-all-filters = مسح كل المرشّحات
+col-date = التاريخ
+col-place = المكان
+col-actors = الجهات الفاعلة
+col-kind = النوع
+col-casualties = الضحايا (حسب عدد القتلى)
+col-summary = الملخص
+col-source = المصدر
+pages-label = الصفحات
+page-previous = السابقة
+page-next = التالية
+page-of = الصفحة { $page } من { $pages }
+sort-newest = الأحدث أولًا
+sort-oldest = الأقدم أولًا
+sort-most-deaths = الأكثر قتلى أولًا
+sort-fewest-deaths = الأقل قتلى أولًا
+
+## كيف يُقرأ الحدث
+
+precision-month = مؤرّخ بالشهر
+precision-year = مؤرّخ بالسنة
+precision-days = خلال أيام قليلة
+precision-week = خلال أسبوع
+precision-period = في وقتٍ ما خلال هذه الفترة
+date-range = من { $from } إلى { $to }
+actor-with-role = { $actor } ({ $role })
+actor-as-named = { $actor } ({ $role }، باسم «{ $name }»)
+actors-none = غير مسمّاة
+source-citing = { $name }، نقلًا عن { $by }
+casualty-line = { $outcome } من { $group }: { $amount }
+casualty-range = { $best } (بين { $low } و{ $high })
+amount = { $qualifier ->
+    [at_least] { $n } على الأقل
+    [over] أكثر من { $n }
+    [about] نحو { $n }
+    [nearly] قرابة { $n }
+    [several] عدد من ({ $n })
+   *[exact] { $n }
+}
+amount-vague = { $qualifier ->
+    [several] عدد غير محدد
+   *[other] عدد غير معروف
+}
+group-all = جميع الفئات
+group-civilians = المدنيين
+group-children = الأطفال
+group-women = النساء
+group-medical-personnel = الكوادر الطبية
+group-civil-defence = عناصر الدفاع المدني
+group-media-workers = الإعلاميين
+group-combatants = المقاتلين
+group-isis-members = عناصر تنظيم داعش
+group-prisoners = المعتقلين
+group-people = الأشخاص
+group-unknown = مجهولي الصفة
+outcome-killed = قتلى
+outcome-injured = جرحى
+outcome-arrested = معتقلون
+outcome-released = مُفرَج عنهم
+outcome-displaced = نازحون
+
+## المفردات: المحافظات
+
+gov-damascus = دمشق
+gov-aleppo = حلب
+gov-rif-dimashq = ريف دمشق
+gov-homs = حمص
+gov-hama = حماة
+gov-latakia = اللاذقية
+gov-idlib = إدلب
+gov-al-hasakah = الحسكة
+gov-deir-ez-zor = دير الزور
+gov-tartus = طرطوس
+gov-ar-raqqah = الرقة
+gov-daraa = درعا
+gov-as-suwayda = السويداء
+gov-quneitra = القنيطرة
+
+## المفردات: الجهات الفاعلة
+
+actor-russia = القوات الروسية
+actor-syrian-government = قوات النظام السوري
+actor-pro-government-militias = الميليشيات الموالية للنظام
+actor-iran-backed = الميليشيات المدعومة من إيران
+actor-iran = القوات الإيرانية
+actor-hezbollah = حزب الله
+actor-coalition = التحالف الدولي
+actor-united-states = القوات الأمريكية
+actor-turkey = القوات التركية
+actor-israel = القوات الإسرائيلية
+actor-iraq = القوات العراقية
+actor-jordan = القوات الأردنية
+actor-sdf = قوات سوريا الديمقراطية (قسد)
+actor-pkk = حزب العمال الكردستاني
+actor-isis = تنظيم الدولة الإسلامية (داعش)
+actor-hts = هيئة تحرير الشام / جبهة فتح الشام
+actor-other-jihadist = جماعات جهادية أخرى
+actor-opposition = فصائل المعارضة المسلحة
+actor-palestinian-factions = الفصائل الفلسطينية
+actor-tribal = المجموعات القبلية والعشائرية
+actor-civilians = مدنيون
+actor-unknown = جهات لم تُحدَّد
+actor-other = مجموعات أخرى مسمّاة
+role-perpetrator = جهة منفِّذة
+role-target = جهة مستهدَفة
+role-participant = طرف
+
+## المفردات: أنواع الأحداث
+
+kind-airstrike = غارة جوية
+kind-shelling = قصف مدفعي
+kind-barrel-bomb = برميل متفجّر
+kind-guided-missile = صاروخ موجَّه
+kind-rocket-attack = هجوم صاروخي
+kind-ied = عبوة ناسفة
+kind-chemical-attack = هجوم كيميائي
+kind-ground-attack = هجوم بري
+kind-security-operation = عملية أمنية
+kind-raid-arrest = مداهمة / اعتقال
+kind-airdrop = إنزال جوي
+kind-joint-patrol = دورية مشتركة
+kind-prisoner-release = إطلاق سراح معتقلين
+kind-convoy-reinforcement = رتل / تعزيزات
+kind-withdrawal = انسحاب
+kind-ceasefire-agreement = وقف إطلاق نار / اتفاق
+kind-political-event = حدث سياسي
+kind-state-based-violence = عنف تكون الدولة طرفًا فيه (UCDP)
+kind-non-state-violence = عنف بين أطراف غير حكومية (UCDP)
+kind-one-sided-violence = عنف من طرف واحد (UCDP)
+kind-other = أخرى
+
+## المفردات: الجهات الناشرة
+
+pub-sohr = المرصد السوري لحقوق الإنسان (SOHR)
+pub-snhr = الشبكة السورية لحقوق الإنسان (SNHR)
+pub-al-jazeera = الجزيرة
+pub-ucdp = برنامج أوبسالا لبيانات النزاعات (UCDP)
+pub-acled = مشروع بيانات مواقع النزاعات المسلحة وأحداثها (ACLED)
+pub-other = أخرى
+
+## العمل دون اتصال والتحديثات
+
+offline-badge = دون اتصال — يعمل من النسخة المحفوظة
+update-ready = نسخة جديدة جاهزة —
+update-reload = إعادة التحميل
+
+## سجل الحدث الواحد
+
+detail-not-found = لا يوجد في المجموعات المحمّلة حدث معرّفه «{ $id }».
+detail-close = إغلاق
+detail-copy-link = نسخ رابط هذا الحدث
+detail-date-line = { $date } ({ $precision }؛ من { $from } إلى { $to })
+detail-no-coordinates = لا إحداثيات (لم يقدّمها معجم جغرافي مفتوح ولا المصدر)
+detail-from-gazetteer = ، من { $gazetteer }
+detail-governorate-unknown = المحافظة غير معروفة
+detail-district = ؛ المنطقة: { $district }
+detail-place = { $governorate }؛ { $located }؛ { $coordinates }{ $gazetteer }{ $district }
+located-exact = موقع محدد بدقة
+located-near = موقع قرب المكان
+located-district = موقع محدد على مستوى المنطقة
+located-governorate = موقع محدد على مستوى المحافظة
+located-region = موقع محدد على مستوى إقليم
+located-country = موقع محدد على مستوى البلد فقط
+detail-unknown-publisher = جهة ناشرة غير معروفة
+detail-published = نُشر في { $date }
+detail-published-inferred = نُشر في { $date } (تاريخ مستنتج من النص)
+detail-no-publication-date = تاريخ النشر غير مذكور
+detail-reported-by = نقلًا عن
+detail-open-source = فتح المصدر
+detail-as-reported = كما ورد:
+detail-id = المعرّف
+detail-places = الأماكن
+detail-facilities = المنشآت
+detail-weapons = الأسلحة
+detail-evidence = الأدلة
+ucdp-event-id = معرّف الحدث
+ucdp-deaths = القتلى: الحد الأدنى / أفضل تقدير / الحد الأعلى
+ucdp-sides = الطرف أ / الطرف ب / مدنيون / مجهولو الصفة
+ucdp-dyad = طرفا النزاع
+ucdp-type = نوع العنف
+ucdp-type-1 = 1 عنف تكون الدولة طرفًا فيه
+ucdp-type-2 = 2 عنف بين أطراف غير حكومية
+ucdp-type-3 = 3 عنف من طرف واحد
+ucdp-precision = رموز الدقة
+ucdp-sources = المصادر
+ucdp-sources-line = ({ $n } من المصادر، { $date })
+ucdp-article = مقال المصدر
+
+## المفردات: المنشآت
+
+facility-vital-facilities = منشآت مدنية حيوية
+facility-mosque = مساجد
+facility-educational = منشآت تعليمية
+facility-medical = منشآت طبية
+facility-market = أسواق
+facility-residential = مبانٍ سكنية
+facility-military-base = قاعدة عسكرية
+facility-prison = سجن
+facility-vehicle = مركبة
+facility-camp = مخيم
+facility-oil-field = حقل نفط
+facility-airport = مطار
+
+## حول
+
+about-title = حول هذا المستكشف
+about-lead = حوادث عسكرية موثقة في سوريا، كلٌّ منها مردود إلى التقرير الذي وثّقه. يعمل كل شيء في متصفحك، ولا تغادره أي بيانات.
+about-data-heading = ما تمثّله البيانات وما لا تمثّله
+about-point-figures = الأرقام كما أُعلنت. تختلف المصادر في طرق العدّ وتتباين نتائجها: تعدّ الشبكة السورية لحقوق الإنسان والمرصد السوري لحقوق الإنسان الضحايا الذين توثّقهم، ويعدّ برنامج أوبسالا (UCDP) القتلى في الأحداث التي يستطيع التحقق منها من التقارير الإخبارية، مع تقدير أدنى وأفضل تقدير وتقدير أعلى. ولا تُضاف الحصيلة المُعلنة عن فترة («رقم مُعلن») إلى الحوادث أبدًا.
+about-point-words = يحتفظ كل رقم بالكلمات التي أُعلن بها («أكثر من 60»، «قرابة 25»، «عدة غارات جوية») وبما يصف دقته؛ فلا يُقرَّب شيء ولا يُخمَّن.
+about-point-dates = لكل تاريخ درجة دقة (يوم، أيام قليلة، أسبوع، شهر، سنة، فترة). على الخط الزمني، تُوزَّع الأحداث المؤرّخة بدقة أقل من العمود على الأعمدة التي تغطيها، وتُرسم مظلَّلة بخطوط مائلة.
+about-point-places = لكل مكان درجة دقة (دقيق، قريب، منطقة، محافظة، إقليم، بلد). لا تأتي الإحداثيات إلا من معجم جغرافي مفتوح أو من UCDP؛ وحيث لا توجد، يُحدَّد موقع الحدث بمحافظته أو إقليمه، ولا تُخترع له نقطة أبدًا.
+about-point-russia = يُدرج UCDP الإسناد الجوي الروسي ضمن حكومة سوريا: لا يوجد طرف روسي في مجموعة UCDP، لذا لا تجد التصفية حسب القوات الروسية إلا التقارير المنتقاة.
+about-point-weapons = لا يسجّل UCDP الأسلحة: تُصنَّف أحداثه حسب نوع العنف (عنف تكون الدولة طرفًا فيه، عنف بين أطراف غير حكومية، عنف من طرف واحد).
+about-collections = المجموعات
+about-collection-counts = : الأحداث: { $events }، الأرقام المُعلنة: { $figures }، المصادر: { $sources }.
+about-version = الإصدار:
+about-licence = الترخيص:
+about-problems = تُخطّيت سجلات عند التحميل: { $skipped }؛ ومجموع المشكلات والتحذيرات: { $n } (أول 100 منها أدناه).
+about-licences = التراخيص والإسنادات
+about-licence-ucdp = البيانات: برنامج أوبسالا لبيانات النزاعات (UCDP)، ucdp.uu.se، بترخيص CC BY 4.0.
+about-licence-boundaries = حدود المحافظات: مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (UN OCHA) / قسم رسم الخرائط في الأمم المتحدة (UNCS)، عبر HDX وgeoBoundaries
+about-licence-boundaries-terms = الترخيص: CC BY 3.0 IGO. الحدود مبسّطة، والإحداثيات مقرّبة، مع إضافة سمات. لا تعني الحدود والأسماء المعروضة والتسميات المستخدمة على هذه الخريطة أي إقرار أو قبول رسمي من الأمم المتحدة.
+about-licence-places = إحداثيات الأماكن: GeoNames (www.geonames.org)، بترخيص CC BY 4.0، جزئيًا عبر Who's On First؛ المطارات: airportsdata (بترخيص MIT).
+about-licence-reports = تُقتبس نصوص التقارير (المرصد السوري لحقوق الإنسان، الشبكة السورية لحقوق الإنسان، الجزيرة) أدلةً، ويُذكر ناشرها مع كل اقتباس.
+saved-dev = النسخة دون اتصال: نسخ التطوير لا تحتفظ بأي نسخة.
+saved-unsupported = النسخة دون اتصال: لا يستطيع هذا المتصفح الاحتفاظ بنسخة (يلزمه دعم Service Workers وHTTPS).
+saved-saving = النسخة دون اتصال: يجري حفظها في هذا المتصفح…
+saved-version = النسخة دون اتصال: الإصدار { $version }، الملفات: { $files }، الحجم: { $mb } ميغابايت، محفوظة في هذا المتصفح؛ كل شيء يعمل دون اتصال بالشبكة.
+saved-unknown = النسخة دون اتصال: محفوظة، والإصدار غير معروف.
+
+## ملفك الخاص
+
+open-file-region = ملفك الخاص
+open-file-label = افتح ملفك الخاص:
+open-file-hint = ملف مُصدَّر من ACLED، أو جدول UCDP GED، أو أي جدول آخر للحوادث (CSV أو جدول بيانات: تختار أنت أعمدته)، أو ملف مجموعة. يُقرأ على هذا الجهاز ولا يُرفع إلى أي مكان. يمكنك أيضًا إفلاته في أي موضع من الصفحة.
+open-file-drop = أفلت الملف لفتحه
+cancel = إلغاء
+
+## الخريطة
+
+map-unreadable = تعذّرت قراءة حدود الخريطة.
+map-describe = { $name }: { $value } ({ $metric })؛ منها { $n } من الأحداث حُدِّد موقعها على مستوى المحافظة أو المنطقة فقط
+map-legend-none = { $metric }: لا شيء
+map-legend = مفتاح الخريطة
+map-legend-circles = أحداث حُدِّد موقعها في مكان ما أو قربه (مساحة الدائرة: عدد الأحداث ضمن نحو 10 كم)
+map-legend-badges = ‎+N: أحداث لا يُعرف موقعها إلا على مستوى المحافظة أو المنطقة أو الإقليم (لا تُرسم نقاطًا)
+map-unplaced = { $n } من الأحداث لا يُعرف موقعها إلا على مستوى سوريا كلها، فلا تظهر على الخريطة.
+map-image = خريطة محافظات سوريا
+map-governorates = المحافظات
+map-hint = مرّر المؤشر فوق محافظة أو انتقل إليها بلوحة المفاتيح لرؤية قيمتها، وانقر عليها للتصفية بها.
+map-attribution = حدود المحافظات: مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (UN OCHA) / قسم رسم الخرائط في الأمم المتحدة (UNCS)، عبر HDX وgeoBoundaries، بترخيص CC BY 3.0 IGO؛ مبسّطة. لا تعني الحدود والأسماء المعروضة والتسميات المستخدمة على هذه الخريطة أي إقرار أو قبول رسمي من الأمم المتحدة.
+
+## الأرقام المُعلنة
+
+figures-selected = المحدَّد:
+figures-unknown = لا يوجد رقم مُعلن معرّفه «{ $id }»؛ تُعرض كل الأرقام.
+figures-lead = حصائل عن فترة زمنية كما نشرتها جهات الرصد. ليست حوادث، ولا تُضاف أبدًا إلى أعداد الحوادث. وتختلف التعريفات: تعدّ الشبكة السورية لحقوق الإنسان والمرصد السوري لحقوق الإنسان الضحايا الذين توثّقهم؛ ويعدّ برنامج أوبسالا (UCDP) القتلى في الأحداث التي يستطيع التحقق منها، ويُدرج الإسناد الجوي الروسي ضمن حكومة سوريا، فلا طرف روسيًا لديه.
+figures-who = مَن يقول كم
+figures-who-lead = أرقام من مصادر مختلفة تعدّ الشيء نفسه في فترات ومناطق وجهات فاعلة متداخلة، وما تبلغه مجموعات الأحداث في هذا المستكشف عن فترة الرقم الأول ومنطقته وجهته الفاعلة (الأحداث التي تتداخل تواريخها مع الفترة).
+figures-counting-rule = كيف تُعدّ الأحداث: لا تُحتسب الاتفاقات ووقف إطلاق النار والأحداث السياسية (المحادثات والمؤتمرات والزيارات) أبدًا حوادثَ أو قتلى أو هجمات، هنا ولا في أي موضع من المستكشف. ويوضع عدد الهجمات أو المجازر لدى جهة الرصد بجانب الهجمات فقط (الغارات والقصف والقنابل والهجمات البرية وعنف UCDP)، لا بجانب الدوريات والأرتال والانسحابات والمداهمات وعمليات الإفراج. القتلى بأفضل تقدير؛ وتُحتسب الفئة الفرعية التي لا رقم لفئتها الأم ضمنها (ثلاثة أطفال قتلى يعني ثلاثة مدنيين قتلى على الأقل). ويفتح «فتح هذه الأحداث» الأحداث المعدودة بعينها.
+figures-all = كل الأرقام المُعلنة
+figures-col-metric = المقياس
+figures-col-period = الفترة
+figures-col-area = المنطقة
+figures-col-by = الجهة
+figures-col-value = القيمة وصياغتها
+figures-col-source = المصدر والاقتباس
+figures-title = { $metric } — من { $from } إلى { $to }، { $area }
+figures-citing = ، نقلًا عن
+figures-compare = قارن بالأحداث
+figures-all-actors = كل الجهات الفاعلة
+figures-mentions-russia = { $n } منها تستشهد بنص يذكر روسيا (مستخلص من نص العنوان؛ ليس طرفًا مُرمَّزًا)
+figures-in-events = في { $n } من الأحداث
+figures-open-events = فتح هذه الأحداث
+figures-sums-caption = مجموعات الأحداث في الفترة والمنطقة نفسيهما: { $measure }
+figures-actor-any-role = الجهة الفاعلة (بأي دور)
+qual-exact = بالضبط
+qual-at-least = على الأقل
+qual-over = أكثر من
+qual-about = نحو
+qual-nearly = قرابة
+qual-several = عدة
+qual-unspecified = غير محدد
+figure-civilians-killed = مدنيون قتلى
+figure-children-killed = أطفال قتلى
+figure-women-killed = نساء قتلى
+figure-civilians-injured = مدنيون جرحى
+figure-children-injured = أطفال جرحى
+figure-women-injured = نساء جرحى
+figure-massacres = مجازر
+figure-attacks-on-facilities = هجمات على منشآت
+figure-cluster-munition-attacks = هجمات بذخائر عنقودية
+figure-incendiary-attacks = هجمات بأسلحة حارقة
+figure-chemical-attacks = هجمات كيميائية
+figure-barrel-bombs = براميل متفجرة أُلقيت
+figure-nail-missile-attacks = هجمات بصواريخ محمّلة بالمسامير
+figure-guided-missile-attacks = هجمات بصواريخ موجّهة
+figure-medical-personnel-killed = قتلى من الكوادر الطبية
+figure-civil-defence-killed = قتلى من عناصر الدفاع المدني
+figure-media-workers-killed = قتلى من الإعلاميين
+figure-displaced = نازحون
+figure-attacks = هجمات
+measure-civilians-killed = مدنيون قتلى (أفضل التقديرات)
+measure-children-killed = أطفال قتلى (أفضل التقديرات)
+measure-women-killed = نساء قتلى (أفضل التقديرات)، في الأحداث التي قُتل فيها مدنيون
+measure-medical-personnel-killed = أحداث قُتل فيها مدنيون (لا تعدّ المجموعات الكوادر الطبية والمسعفين والصحفيين على حدة)
+measure-civil-defence-killed = أحداث قُتل فيها مدنيون (لا تعدّ المجموعات الكوادر الطبية والمسعفين والصحفيين على حدة)
+measure-media-workers-killed = أحداث قُتل فيها مدنيون (لا تعدّ المجموعات الكوادر الطبية والمسعفين والصحفيين على حدة)
+measure-civilians-injured = أحداث وقع فيها جرحى (لا تعدّ المجموعات الجرحى)
+measure-children-injured = أحداث وقع فيها جرحى (لا تعدّ المجموعات الجرحى)
+measure-women-injured = أحداث وقع فيها جرحى (لا تعدّ المجموعات الجرحى)
+measure-massacres = هجمات قُتل فيها مدنيون (المجزرة كما تعدّها جهات الرصد هجوم قُتل فيه عدة أشخاص؛ ولا تميّزها المجموعات)
+measure-chemical-attacks = هجمات كيميائية
+measure-barrel-bombs = هجمات بالبراميل المتفجرة (أحداث، لا عدد البراميل المُلقاة)
+measure-guided-missile-attacks = هجمات بصواريخ موجّهة
+measure-attacks = هجمات
+measure-attacks-on-facilities = هجمات من أي نوع (لا تسجّل المجموعات المنشأة المستهدفة ولا الذخيرة)
+measure-cluster-munition-attacks = هجمات من أي نوع (لا تسجّل المجموعات المنشأة المستهدفة ولا الذخيرة)
+measure-incendiary-attacks = هجمات من أي نوع (لا تسجّل المجموعات المنشأة المستهدفة ولا الذخيرة)
+measure-nail-missile-attacks = هجمات من أي نوع (لا تسجّل المجموعات المنشأة المستهدفة ولا الذخيرة)
+measure-displaced = حوادث (لا تعدّ المجموعات النازحين)
+rows-count = { $count ->
+    [zero] لا صفوف
+    [one] صف واحد
+    [two] صفّان
+    [few] { $n } صفوف
+    [many] { $n } صفًا
+   *[other] { $n } صف
+}
+records-count = { $count ->
+    [zero] لا سجلات
+    [one] سجل واحد
+    [two] سجلّان
+    [few] { $n } سجلات
+    [many] { $n } سجلًا
+   *[other] { $n } سجل
+}
+
+## بياناتك
+
+your-data-title = بياناتك ({ $n })
+your-data-note = قُرئت على هذا الجهاز ولم يُرفع شيء. تُحفظ على هذا الجهاز، لهذا الموقع وحده، إلى أن تزيلها.
+your-data-counts = قُرئ: { $read }؛ تُخطّي: { $skipped }؛ مع تحذيرات: { $warned }؛ { $events }
+your-data-details = { $format } · { $size } · فُتح { $when }
+your-data-problems = { $count ->
+    [zero] لا مشكلات
+    [one] مشكلة واحدة
+    [two] مشكلتان
+    [few] { $n } مشكلات
+    [many] { $n } مشكلةً
+   *[other] { $n } مشكلة
+}
+your-data-first-shown = تُعرض أول { $shown } منها؛ والملف المنزَّل يضمّها كلها ({ $total }).
+your-data-not-listed = وُجدت مشكلات أخرى لم تُدرج ({ $n })؛ في أغلب صفوف الملف مشكلة.
+your-data-download-problems = تنزيل قائمة المشكلات (CSV)
+your-data-save-title = كل الأحداث المقروءة من هذا الملف، في ملف مجموعة لهذا التطبيق
+your-data-save = حفظ بصيغة مجموعة (JSON)
+your-data-remove = إزالة
+problem-left-out = مُستبعَد:
+problem-kept = مُحتفَظ به:
+problem-row = الصف { $row }
+
+## رابط يعرض ملفًا ليس على هذا الجهاز
+
+link-missing-several = ليست على هذا الجهاز. افتح الملفات نفسها هنا
+link-missing-one = ليس على هذا الجهاز. افتح الملف نفسه هنا
+link-still-several = ما زالت ملفات الرابط غير موجودة.
+link-still-one = ما زال ملف الرابط غير موجود.
+link-open-several = افتح أحد هذه الملفات…
+link-open-one = افتح هذا الملف…
+link-other-before = فتحتَ
+link-other-middle = ، وليس من الملفات التي يعرضها هذا الرابط (صار المجموعة «
+link-other-after = »).
+link-files-region = الملفات التي يعرضها هذا الرابط
+link-see = { $missing } لرؤية عرض الرابط بمرشّحاته؛ يُقرأ الملف على هذا الجهاز ولا يُرفع أبدًا.
+dismiss = تجاهل
+link-sha-starting = بصمة SHA-256 تبدأ بـ
+link-collection = المجموعة
+link-counts = قُرئ: { $rows }، { $events }؛
+link-shows = يعرض هذا الرابط
+link-shows-after = ، وهو ملف فُتح على جهاز آخر.
+link-shows-unnamed = يعرض هذا الرابط ملفًا فُتح على جهاز آخر
+
+## حين يتعذّر تحميل البيانات
+
+error-title = تعذّر تحميل البيانات
+error-problems = { $count ->
+    [one] مشكلة واحدة:
+    [two] مشكلتان؛ وهما:
+    [few] { $n } مشكلات في المجموع؛ أولاها:
+    [many] { $n } مشكلةً في المجموع؛ أولاها:
+   *[other] { $n } مشكلة في المجموع؛ أولاها:
+}
+try-again = إعادة المحاولة
+
+## خطوة تعيين الأعمدة
+
+map-title = اختر أعمدة
+mapping-hint = ليس هذا الجدول ملفًا مُصدَّرًا من ACLED أو UCDP: حدّد أي عمود يحمل أي حقل. التخمين أدناه مأخوذ من أسماء الأعمدة ومن الصفوف الأولى.
+map-not-in-table = — ليس في هذا الجدول —
+map-guessed-from = خُمِّن من «{ $value }» في الصفوف الأولى: تحقّق منه.
+map-date-order = كيف تُكتب التواريخ مثل 03/04/2019؟
+map-sheet = الورقة
+map-first-rows = أول { $n } صفوف
+map-open = افتح بهذه الأعمدة
+date-order-ymd = سنة، شهر، يوم
+date-order-dmy = يوم/شهر/سنة: 03/04/2019 هو 3 نيسان 2019
+date-order-mdy = شهر/يوم/سنة: 03/04/2019 هو 4 آذار 2019
+map-field-id = معرّف الصف
+map-field-date = التاريخ (أو تاريخ البدء)
+map-field-end-date = تاريخ الانتهاء
+map-field-place = المكان
+map-field-governorate = المحافظة
+map-field-district = المنطقة
+map-field-latitude = خط العرض
+map-field-longitude = خط الطول
+map-field-actor1 = الجهة المنفِّذة (الطرف 1)
+map-field-actor2 = الجهة المستهدَفة أو الطرف الآخر (الطرف 2)
+map-field-kind = نوع الحادثة
+map-field-deaths = القتلى (رقم واحد أو أفضل تقدير)
+map-field-deaths-low = القتلى، التقدير الأدنى
+map-field-deaths-high = القتلى، التقدير الأعلى
+map-field-civilians = القتلى المدنيون
+map-field-summary = الوصف (مقتبس)
+map-field-source = المصدر (نقلًا عن)
+
+## ما طلبه الرابط فأُهمل أو غُيِّر
+
+notice-invalid = «{ $param }={ $value }» قيمة غير صالحة (المتوقَّع: { $expects })؛ أُهملت
+notice-unknown-param = المعامل «{ $param }» غير معروف، فأُهمل
+notice-repeated-list = ورد «{ $param }» أكثر من مرة ({ $n })؛ جُمعت القيم
+notice-repeated-last = ورد «{ $param }» أكثر من مرة ({ $n })؛ أُخذت القيمة الأخيرة
+notice-swapped = «from={ $from }» بعد «to={ $to }»؛ بُدِّل التاريخان
+notice-too-long = تجاوز «{ $param }» حدّ { $limit } بايت؛ أُهمل
+notice-search-cut = تجاوز نص البحث حدّ { $limit } بايت فقُصّ
+notice-more = أُهملت مشكلات أخرى في العنوان ({ $n })
+notice-no-page = لا توجد صفحة { $asked }: في القائمة { $count ->
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $n } صفحات
+    [many] { $n } صفحةً
+   *[other] { $n } صفحة
+}، وتُعرض الأخيرة
+notice-no-event-has = لا يحمل أي حدث محمَّل القيمة { $values } ({ $expects })؛ أُهملت
+notice-no-collection = المجموعة { $named } غير محمّلة (المحمّلة: { $loaded })؛ أُهملت
+notice-no-collection-file = المجموعة { $named } غير محمّلة (المحمّلة: { $loaded })؛ أُهملت. مجموعة «file-» ملفٌّ فُتح على جهاز آخر: افتح الملف نفسه هنا لرؤية هذا العرض
+expects-lang = لغة للواجهة (ar أو en)
+expects-view = طريقة عرض (list أو figures أو map أو about)
+expects-c = معرّف مجموعة
+expects-file = ملف (collection id:rows:events:name)
+expects-from = تاريخ (YYYY-MM-DD)
+expects-to = تاريخ (YYYY-MM-DD)
+expects-actor = جهة فاعلة
+expects-role = دور للجهة الفاعلة (perpetrator أو any)
+expects-party = اسم جهة فاعلة
+expects-type = نوع حدث
+expects-district = منطقة
+expects-place = مكان
+expects-source = مصدر
+expects-kind = نوع حدث
+expects-gov = محافظة
+expects-pub = جهة ناشرة
+expects-cas = مرشّح للضحايا (killed أو civilians أو children أو injured)
+expects-q = نص بحث
+expects-sort = ترتيب
+expects-metric = مقياس (events أو deaths أو civilians)
+expects-by = فترة (week أو month)
+expects-stack = إعداد للتكديس (0 أو 1)
+expects-sel = معرّف حدث
+expects-page = رقم صفحة (من 1)
+
+# Adding a file the worker read to the explorer (src/ui/adding.rs)
+adding-label = إضافة { $name }
+adding-checking = جارٍ فحص { $name }: { $percent }%
+adding-building = جارٍ بناء جدول المستكشف لـ { $name }: { $percent }%

@@ -1,0 +1,590 @@
+# The interface in English. Every key here is in locales/ar/main.ftl too (a test checks it).
+# Arguments: $n is a number already written (thousands grouped), $count the same number for
+# choosing a plural form. Data text (summaries, quotes, names as the source spells them) never
+# comes from here.
+
+## The page
+
+app-title = Syria Incident Explorer
+app-tagline = Documented military incidents in Syria, each traced to the report that documented it.
+lang-switch-label = Language of the interface
+loading = Loading the datasets…
+notices-heading = Some parts of this link were changed or ignored:
+skipped-records = { $count ->
+    [one] { $n } record could not be read and was skipped (the full list is in About):
+   *[other] { $n } records could not be read and were skipped (the full list is in About):
+}
+
+## Tabs
+
+tabs-label = Views
+tab-list = Incidents
+tab-map = Map
+tab-figures = Reported figures
+tab-about = About
+
+## Summary bar
+
+summary-label = Summary of the current view
+summary-of = of
+summary-events = { $count ->
+    [one] event
+   *[other] events
+}
+summary-milestones = ({ $n } agreements or political events, not counted)
+summary-deaths = { $best } deaths (best estimate; range { $low }–{ $high }), { $civilians } civilians
+copy-link = Copy link
+link-copied = Link copied
+export-csv = Export CSV
+export-json = Export JSON
+clear-all = Clear all
+events-count = { $count ->
+    [one] { $n } event
+   *[other] { $n } events
+}
+deaths-count = { $count ->
+    [one] { $n } death
+   *[other] { $n } deaths
+}
+
+## Filters
+
+filters = Filters
+filter-search = Search
+filter-search-label = Search summaries, places and quotes
+filter-search-placeholder = Search summaries, places, quotes…
+filter-dates = Dates
+filter-from = From
+filter-to = To
+filter-collection = Collection
+filter-publisher = Publisher
+filter-actor-role = Actor role
+filter-actor-role-label = Count an actor when it is
+filter-role-any = In any role
+filter-role-perpetrator = As perpetrator only
+filter-actor = Actor
+filter-kind = Event kind
+filter-governorate = Governorate
+filter-casualties = Casualties
+clear = Clear
+cas-killed = People killed
+cas-civilians = Civilians killed
+cas-children = Children killed
+cas-injured = People injured
+facet-party = Actor as the source names it
+facet-type = Type as the source names it
+facet-district = District
+facet-place = Place
+facet-source = Source
+facet-find-label = Find { $facet } among { $n }
+facet-find-placeholder = Find among { $n }…
+facet-no-match = No option matches
+facet-more = { $n } more: type to find them
+facet-summary = { $facet } ({ $n })
+facet-summary-ticked = { $facet } ({ $ticked } of { $n } ticked)
+facet-grouped-under = { $value } (grouped under { $names })
+
+## Timeline
+
+timeline = Timeline
+timeline-metric = Metric
+timeline-metric-label = Timeline metric
+timeline-by = By
+timeline-interval-label = Timeline interval
+timeline-by-actor = by actor
+timeline-empty = No dated events match these filters.
+timeline-canvas-label = Timeline of { $n } columns; drag, or use the arrow keys and Enter, to choose dates
+timeline-hint = Hover or drag across the timeline to see values and choose dates.
+timeline-imprecise-legend = dated only to a month, year or period (spread over it)
+timeline-other-actors = other actors
+timeline-all-events = all events
+milestones-none = No agreement or ceasefire among these events.
+milestones-label = Agreements, ceasefires and political events
+timeline-week-of = Week of { $date }
+chart-value = { $label }: { $value } { $metric }
+timeline-imprecise = ({ $value } from imprecisely dated events)
+metric-events = Events
+metric-deaths = Deaths (best estimate)
+metric-civilians = Civilians killed
+interval-week = Weekly
+interval-month = Monthly
+download-svg = SVG
+
+## Bar charts
+
+bars-actor = By actor (an event counts for each of its actors)
+bars-kind = By event kind
+bars-governorate = By governorate
+bars-empty = Nothing to show for these filters.
+composition = Who was killed (best estimates)
+composition-title = Casualty composition
+comp-children = Children
+comp-women = Women
+comp-other-civilians = Other civilians
+comp-combatants = Combatants
+comp-unknown = Unknown status
+plain-value = { $label }: { $value }
+
+## The list
+
+list-title = Incidents
+list-range = { $first }–{ $last } of { $total }
+list-empty = No incident matches these filters.
+clear-all-filters = Clear all filters
+col-date = Date
+col-place = Place
+col-actors = Actors
+col-kind = Kind
+col-casualties = Casualties (by deaths)
+col-summary = Summary
+col-source = Source
+pages-label = Pages
+page-previous = Previous
+page-next = Next
+page-of = Page { $page } of { $pages }
+sort-newest = Newest first
+sort-oldest = Oldest first
+sort-most-deaths = Most deaths first
+sort-fewest-deaths = Fewest deaths first
+
+## How an event reads
+
+precision-month = dated to the month
+precision-year = dated to the year
+precision-days = within a few days
+precision-week = within a week
+precision-period = somewhere in this period
+date-range = { $from } – { $to }
+actor-with-role = { $actor } ({ $role })
+actor-as-named = { $actor } ({ $role }, as “{ $name }”)
+actors-none = not named
+source-citing = { $name }, citing { $by }
+casualty-line = { $amount } { $group } { $outcome }
+casualty-range = { $best } (range { $low }–{ $high })
+amount = { $qualifier ->
+    [at_least] at least { $n }
+    [over] over { $n }
+    [about] about { $n }
+    [nearly] nearly { $n }
+    [several] several { $n }
+   *[exact] { $n }
+}
+amount-vague = { $qualifier ->
+    [several] several
+   *[other] an unspecified number of
+}
+group-all = all people
+group-civilians = civilians
+group-children = children
+group-women = women
+group-medical-personnel = medical personnel
+group-civil-defence = civil defence personnel
+group-media-workers = media workers
+group-combatants = combatants
+group-isis-members = ISIS members
+group-prisoners = prisoners
+group-people = people
+group-unknown = unknown status
+outcome-killed = killed
+outcome-injured = injured
+outcome-arrested = arrested
+outcome-released = released
+outcome-displaced = displaced
+
+## Vocabulary: governorates
+
+gov-damascus = Damascus
+gov-aleppo = Aleppo
+gov-rif-dimashq = Rif Dimashq
+gov-homs = Homs
+gov-hama = Hama
+gov-latakia = Latakia
+gov-idlib = Idlib
+gov-al-hasakah = Al-Hasakah
+gov-deir-ez-zor = Deir ez-Zor
+gov-tartus = Tartus
+gov-ar-raqqah = Ar-Raqqah
+gov-daraa = Daraa
+gov-as-suwayda = As-Suwayda
+gov-quneitra = Quneitra
+
+## Vocabulary: actors
+
+actor-russia = Russian forces
+actor-syrian-government = Syrian government forces
+actor-pro-government-militias = Pro-government militias
+actor-iran-backed = Iranian-backed militias
+actor-iran = Iranian forces
+actor-hezbollah = Hezbollah
+actor-coalition = International Coalition
+actor-united-states = United States forces
+actor-turkey = Turkish forces
+actor-israel = Israeli forces
+actor-iraq = Iraqi forces
+actor-jordan = Jordanian forces
+actor-sdf = SDF
+actor-pkk = PKK
+actor-isis = ISIS
+actor-hts = HTS / Jabhat Fateh al-Sham
+actor-other-jihadist = Other jihadist groups
+actor-opposition = Armed opposition
+actor-palestinian-factions = Palestinian factions
+actor-tribal = Tribal and clan groups
+actor-civilians = Civilians
+actor-unknown = Unidentified
+actor-other = Other named groups
+role-perpetrator = perpetrator
+role-target = target
+role-participant = participant
+
+## Vocabulary: event kinds
+
+kind-airstrike = Airstrike
+kind-shelling = Shelling
+kind-barrel-bomb = Barrel bomb
+kind-guided-missile = Guided missile
+kind-rocket-attack = Rocket attack
+kind-ied = IED
+kind-chemical-attack = Chemical attack
+kind-ground-attack = Ground attack
+kind-security-operation = Security operation
+kind-raid-arrest = Raid / arrest
+kind-airdrop = Airdrop
+kind-joint-patrol = Joint patrol
+kind-prisoner-release = Prisoner release
+kind-convoy-reinforcement = Convoy / reinforcement
+kind-withdrawal = Withdrawal
+kind-ceasefire-agreement = Ceasefire / agreement
+kind-political-event = Political event
+kind-state-based-violence = State-based violence (UCDP)
+kind-non-state-violence = Non-state violence (UCDP)
+kind-one-sided-violence = One-sided violence (UCDP)
+kind-other = Other
+
+## Vocabulary: publishers
+
+pub-sohr = Syrian Observatory for Human Rights (SOHR)
+pub-snhr = Syrian Network for Human Rights (SNHR)
+pub-al-jazeera = Al Jazeera
+pub-ucdp = Uppsala Conflict Data Program (UCDP)
+pub-acled = Armed Conflict Location & Event Data (ACLED)
+pub-other = Other
+
+## Offline and updates
+
+offline-badge = Offline — working from the saved copy
+update-ready = A new version is ready —
+update-reload = Reload
+
+## The record of one event
+
+detail-not-found = No event has the id “{ $id }” in the loaded collections.
+detail-close = Close
+detail-copy-link = Copy link to this event
+detail-date-line = { $date } ({ $precision }; { $from } to { $to })
+detail-no-coordinates = no coordinates (none given by an open gazetteer or the source)
+detail-from-gazetteer = , from { $gazetteer }
+detail-governorate-unknown = governorate unknown
+detail-district = ; district { $district }
+detail-place = { $governorate }; { $located }; { $coordinates }{ $gazetteer }{ $district }
+located-exact = located exactly
+located-near = located near the place
+located-district = located to the district
+located-governorate = located to the governorate
+located-region = located to a region
+located-country = located to the country only
+detail-unknown-publisher = unknown publisher
+detail-published = published { $date }
+detail-published-inferred = published { $date } (inferred from the text)
+detail-no-publication-date = publication date not stated
+detail-reported-by = reported by
+detail-open-source = open source
+detail-as-reported = as reported:
+detail-id = Id
+detail-places = Places
+detail-facilities = Facilities
+detail-weapons = Weapons
+detail-evidence = Evidence
+ucdp-event-id = Event id
+ucdp-deaths = Deaths low / best / high
+ucdp-sides = Side A / side B / civilians / unknown
+ucdp-dyad = Dyad
+ucdp-type = Type of violence
+ucdp-type-1 = 1 state-based
+ucdp-type-2 = 2 non-state
+ucdp-type-3 = 3 one-sided
+ucdp-precision = Precision codes
+ucdp-sources = Sources
+ucdp-sources-line = ({ $n } sources, { $date })
+ucdp-article = Source article
+
+## Vocabulary: facilities
+
+facility-vital-facilities = vital civilian facilities
+facility-mosque = mosques
+facility-educational = educational facilities
+facility-medical = medical facilities
+facility-market = markets
+facility-residential = residential buildings
+facility-military-base = military base
+facility-prison = prison
+facility-vehicle = vehicle
+facility-camp = camp
+facility-oil-field = oil field
+facility-airport = airport
+
+## About
+
+about-title = About this explorer
+about-lead = Documented military incidents in Syria, each traced to the report that documented it. Everything runs in your browser; no data leaves it.
+about-data-heading = What the data is — and is not
+about-point-figures = Figures are as reported. Sources count differently and disagree: SNHR and SOHR count victims they document; UCDP counts deaths in events it can verify from news reports, with low, best and high estimates. A toll over a period (a "reported figure") is never added to incidents.
+about-point-words = Every number keeps the words it was reported in ("over 60", "nearly 25", "several airstrikes") and a qualifier; nothing is rounded or guessed.
+about-point-dates = Dates carry a precision (day, a few days, week, month, year, period). On the timeline, events dated more coarsely than a column are spread over the columns they cover and drawn hatched.
+about-point-places = Places carry a precision (exact, near, district, governorate, region, country). Coordinates come only from an open gazetteer or from UCDP; where there is none, the event is located to its governorate or region and never given an invented point.
+about-point-russia = UCDP codes Russian air support under the Government of Syria: in the UCDP collection there is no Russian side, so filtering by Russian forces finds only the curated reports.
+about-point-weapons = UCDP does not record weapons: its events are classed by type of violence (state-based, non-state, one-sided).
+about-collections = Collections
+about-collection-counts = : { $events } events, { $figures } reported figures, { $sources } sources.
+about-version = Version:
+about-licence = Licence:
+about-problems = { $skipped } records were skipped while loading; { $n } problems and warnings in all (the first 100 below).
+about-licences = Licences and attributions
+about-licence-ucdp = Data: Uppsala Conflict Data Program (UCDP), ucdp.uu.se, CC BY 4.0.
+about-licence-boundaries = Governorate boundaries: UN OCHA / United Nations Cartographic Section (UNCS), via HDX and geoBoundaries
+about-licence-boundaries-terms = Licence: CC BY 3.0 IGO. Simplified, coordinates rounded, attributes added. The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations.
+about-licence-places = Place coordinates: GeoNames (www.geonames.org), CC BY 4.0, partly via Who's On First; airfields: airportsdata (MIT).
+about-licence-reports = Report texts (SOHR, SNHR, Al Jazeera) are quoted as evidence; their publishers are named on every quote.
+saved-dev = Offline copy: development builds keep none.
+saved-unsupported = Offline copy: this browser cannot keep one (it needs service workers and HTTPS).
+saved-saving = Offline copy: being saved in this browser…
+saved-version = Offline copy: version { $version }, { $files } files, { $mb } MB, saved in this browser; everything works without a network.
+saved-unknown = Offline copy: saved, version unknown.
+
+## Your own file
+
+open-file-region = Your own file
+open-file-label = Open your own file:
+open-file-hint = An ACLED export, a UCDP GED table, any other table of incidents (CSV or a spreadsheet: you choose its columns) or a collection file. It is read on this device and never uploaded. You can also drop it anywhere on the page.
+open-file-drop = Drop the file to open it
+cancel = Cancel
+
+## The map
+
+map-unreadable = The map boundaries could not be read.
+map-describe = { $name }: { $value } { $metric } ({ $n } events here are located only to the governorate or district)
+map-legend-none = no { $metric }
+map-legend = Map legend
+map-legend-circles = events located at or near a place (circle area: number of events within ~10 km)
+map-legend-badges = +N: events known only to the governorate, district or region (not drawn as points)
+map-unplaced = { $n } events located only to Syria as a whole are not on the map.
+map-image = Map of Syria's governorates
+map-governorates = Governorates
+map-hint = Hover over or focus a governorate to see its value; click it to filter by it.
+map-attribution = Governorate boundaries: UN OCHA / United Nations Cartographic Section (UNCS), via HDX and geoBoundaries, CC BY 3.0 IGO; simplified. The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations.
+
+## Reported figures
+
+figures-selected = Selected:
+figures-unknown = No reported figure has the id “{ $id }”; all figures are shown.
+figures-lead = Tallies over a period as published by monitors. They are not incidents and are never added to the incident counts. Definitions differ: SNHR and SOHR count the victims they document; UCDP counts deaths in events it can verify, and codes Russian air support under the Government of Syria, so it has no Russian side.
+figures-who = Who says how many
+figures-who-lead = Figures from different sources that count the same thing over overlapping periods, areas and actors, and what the event collections in this explorer add up to for the first figure's window, area and actor (events whose dates overlap the period).
+figures-counting-rule = How events are counted: agreements, ceasefires and political events (talks, conferences, visits) are never counted as incidents, deaths or attacks, here or anywhere in the explorer. A monitor's count of attacks or massacres is set beside attacks only (strikes, shelling, bombs, ground attacks and UCDP's violence), not beside patrols, convoys, withdrawals, raids or releases. Deaths are best estimates; a subgroup with no figure for its parent counts toward it (three children killed are at least three civilians killed). “Open these events” opens exactly the events counted.
+figures-all = All reported figures
+figures-col-metric = Metric
+figures-col-period = Period
+figures-col-area = Area
+figures-col-by = By
+figures-col-value = Value and wording
+figures-col-source = Source and quote
+figures-title = { $metric } — { $from } to { $to }, { $area }
+figures-citing = , citing
+figures-compare = Compare with events
+figures-all-actors = All actors
+figures-mentions-russia = { $n } cite text mentioning Russia (derived from headline text; not a coded side)
+figures-in-events = in { $n } events
+figures-open-events = Open these events
+figures-sums-caption = Event collections over the same window and area: { $measure }
+figures-actor-any-role = Actor (any role)
+qual-exact = exactly
+qual-at-least = at least
+qual-over = over
+qual-about = about
+qual-nearly = nearly
+qual-several = several
+qual-unspecified = unspecified
+figure-civilians-killed = civilians killed
+figure-children-killed = children killed
+figure-women-killed = women killed
+figure-civilians-injured = civilians injured
+figure-children-injured = children injured
+figure-women-injured = women injured
+figure-massacres = massacres
+figure-attacks-on-facilities = attacks on facilities
+figure-cluster-munition-attacks = cluster munition attacks
+figure-incendiary-attacks = incendiary weapon attacks
+figure-chemical-attacks = chemical attacks
+figure-barrel-bombs = barrel bombs dropped
+figure-nail-missile-attacks = nail-filled missile attacks
+figure-guided-missile-attacks = guided missile attacks
+figure-medical-personnel-killed = medical personnel killed
+figure-civil-defence-killed = civil defence personnel killed
+figure-media-workers-killed = media workers killed
+figure-displaced = people displaced
+figure-attacks = attacks
+measure-civilians-killed = civilians killed (best estimates)
+measure-children-killed = children killed (best estimates)
+measure-women-killed = women killed (best estimates), in the events that killed civilians
+measure-medical-personnel-killed = events that killed civilians (the collections do not count medics, rescuers or journalists apart)
+measure-civil-defence-killed = events that killed civilians (the collections do not count medics, rescuers or journalists apart)
+measure-media-workers-killed = events that killed civilians (the collections do not count medics, rescuers or journalists apart)
+measure-civilians-injured = events with people injured (the collections do not count the injured)
+measure-children-injured = events with people injured (the collections do not count the injured)
+measure-women-injured = events with people injured (the collections do not count the injured)
+measure-massacres = attacks that killed civilians (a massacre, as monitors count it, is one that killed several; the collections do not mark them)
+measure-chemical-attacks = chemical attacks
+measure-barrel-bombs = barrel-bomb attacks (events, not bombs dropped)
+measure-guided-missile-attacks = guided-missile attacks
+measure-attacks = attacks
+measure-attacks-on-facilities = attacks of any kind (the collections do not record the facility hit or the munition)
+measure-cluster-munition-attacks = attacks of any kind (the collections do not record the facility hit or the munition)
+measure-incendiary-attacks = attacks of any kind (the collections do not record the facility hit or the munition)
+measure-nail-missile-attacks = attacks of any kind (the collections do not record the facility hit or the munition)
+measure-displaced = incidents (the collections do not count the displaced)
+rows-count = { $count ->
+    [one] { $n } row
+   *[other] { $n } rows
+}
+records-count = { $count ->
+    [one] { $n } record
+   *[other] { $n } records
+}
+
+## Your data
+
+your-data-title = Your data ({ $n })
+your-data-note = Read on this device; nothing was uploaded. Kept on this device, for this site only, until you remove it.
+your-data-counts = { $read } read, { $skipped } skipped, { $warned } with warnings; { $events }
+your-data-details = { $format } · { $size } · opened { $when }
+your-data-problems = { $count ->
+    [one] { $n } problem
+   *[other] { $n } problems
+}
+your-data-first-shown = The first { $shown } are shown; the download has all { $total }.
+your-data-not-listed = { $n } more problems were found and not listed: the file has a problem on most rows.
+your-data-download-problems = Download the problem list (CSV)
+your-data-save-title = Every event read from this file, as a collection file of this app
+your-data-save = Save as collection (JSON)
+your-data-remove = Remove
+problem-left-out = left out:
+problem-kept = kept:
+problem-row = row { $row }
+
+## A link that shows a file this device lacks
+
+link-missing-several = They are not on this device. Open the same files here
+link-missing-one = It is not on this device. Open the same file here
+link-still-several = The link's files are still missing.
+link-still-one = The link's file is still missing.
+link-open-several = Open one of these files…
+link-open-one = Open this file…
+link-other-before = You opened
+link-other-middle = , which is not a file this link shows (it became the collection “
+link-other-after = ”).
+link-files-region = Files this link shows
+link-see = { $missing } to see the link's view, its filters included; a file is read on this device and never uploaded.
+dismiss = Dismiss
+link-sha-starting = SHA-256 starting
+link-collection = collection
+link-counts = { $rows } read, { $events };
+link-shows = This link shows
+link-shows-after = , a file opened on another device.
+link-shows-unnamed = This link shows a file opened on another device
+
+## When the data cannot be loaded
+
+error-title = The data could not be loaded
+error-problems = { $count ->
+    [one] { $n } problem:
+   *[other] { $n } problems in all; the first ones:
+}
+try-again = Try again
+
+## The mapping step
+
+map-title = Choose the columns of
+mapping-hint = This table is not an ACLED or UCDP export: say which column holds what. The guess below comes from the column names and the first rows.
+map-not-in-table = — not in this table —
+map-guessed-from = Guessed from “{ $value }” in the first rows: check it.
+map-date-order = How are dates like 03/04/2019 written?
+map-sheet = Sheet
+map-first-rows = The first { $n } rows
+map-open = Open with these columns
+date-order-ymd = year, month, day
+date-order-dmy = day/month/year: 03/04/2019 is 3 April 2019
+date-order-mdy = month/day/year: 03/04/2019 is 4 March 2019
+map-field-id = Row id
+map-field-date = Date (or start date)
+map-field-end-date = End date
+map-field-place = Place
+map-field-governorate = Governorate
+map-field-district = District
+map-field-latitude = Latitude
+map-field-longitude = Longitude
+map-field-actor1 = Perpetrator (actor 1)
+map-field-actor2 = Target or other side (actor 2)
+map-field-kind = Type of incident
+map-field-deaths = Deaths (one number or best estimate)
+map-field-deaths-low = Deaths, low estimate
+map-field-deaths-high = Deaths, high estimate
+map-field-civilians = Civilians killed
+map-field-summary = Description (quoted)
+map-field-source = Source (reported by)
+
+## What a link asked that was ignored or changed (the URL codec's notices)
+
+notice-invalid = “{ $param }={ $value }” is not { $expects }; ignored
+notice-unknown-param = Unknown parameter “{ $param }” was ignored
+notice-repeated-list = “{ $param }” was given { $n } times; the values were combined
+notice-repeated-last = “{ $param }” was given { $n } times; the last one was used
+notice-swapped = “from={ $from }” was after “to={ $to }”; the two dates were swapped
+notice-too-long = “{ $param }” was longer than { $limit } bytes; ignored
+notice-search-cut = The search text was longer than { $limit } bytes and was cut
+notice-more = { $n } more problems with the address were ignored
+notice-no-page = There is no page { $asked }: the list has { $count ->
+    [one] { $n } page
+   *[other] { $n } pages
+}, and the last is shown
+notice-no-event-has = No loaded event has { $expects } { $values }; ignored
+notice-no-collection = No collection { $named } is loaded (loaded: { $loaded }); ignored
+notice-no-collection-file = No collection { $named } is loaded (loaded: { $loaded }); ignored. A “file-” collection is a file opened on another device: open the same file here to see this view
+expects-lang = a language of the interface (ar or en)
+expects-view = a view (list, figures, map or about)
+expects-c = a collection id
+expects-file = a file (collection id:rows:events:name)
+expects-from = a date (YYYY-MM-DD)
+expects-to = a date (YYYY-MM-DD)
+expects-actor = an actor
+expects-role = an actor role (perpetrator or any)
+expects-party = an actor name
+expects-type = an event type
+expects-district = a district
+expects-place = a place
+expects-source = a source
+expects-kind = an event kind
+expects-gov = a governorate
+expects-pub = a publisher
+expects-cas = a casualty filter (killed, civilians, children or injured)
+expects-q = a search text
+expects-sort = a sort order
+expects-metric = a metric (events, deaths or civilians)
+expects-by = an interval (week or month)
+expects-stack = a stacking setting (0 or 1)
+expects-sel = an event id
+expects-page = a page number (from 1)
+
+# Adding a file the worker read to the explorer (src/ui/adding.rs)
+adding-label = Adding { $name }
+adding-checking = Checking { $name }: { $percent }%
+adding-building = Building the explorer's table for { $name }: { $percent }%
