@@ -175,6 +175,28 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
   await openFile(page, 'acled syria.csv', acledCsv(ACLED_ROWS), 'text/csv');
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(good.length), { timeout: 30_000 });
   await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths)} deaths`);
+  // ACLED's fatalities say who was killed only in violence against civilians (all civilians,
+  // docs/acled-import.md); the other events give no number of civilians and are said to.
+  const againstCivilians = good.filter((r) => r.type === 'Violence against civilians');
+  const civilians = againstCivilians.reduce((sum, r) => sum + Number(r.fatalities), 0);
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(civilians)} civilians`);
+  const unstated = good.length - againstCivilians.length;
+  await expect(page.getByTestId('unstated')).toHaveText(
+    `(${unstated} events give no number of civilians killed: counted as 0)`,
+  );
+  // Its export leaves their civilians_killed empty and keeps each row's fatalities.
+  const exporting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const exported = parseCsv(readFileSync(await (await exporting).path(), 'utf8').slice(1));
+  const columns = exported[0];
+  const records = exported.slice(1).filter((r) => r.length === columns.length && r[0].includes(':SYR'));
+  expect(records.length).toBe(good.length);
+  for (const record of records) {
+    const row = good.find((r) => record[0].endsWith(`:${r.id}`));
+    expect(record[columns.indexOf('deaths_best')]).toBe(String(Number(row.fatalities)));
+    const stated = row.type === 'Violence against civilians' ? String(Number(row.fatalities)) : '';
+    expect(record[columns.indexOf('civilians_killed')]).toBe(stated);
+  }
   const entry = page.getByTestId('your-data');
   await expect(entry).toContainText('ACLED export (CSV)');
   await expect(entry.getByTestId('import-counts')).toContainText(

@@ -142,6 +142,9 @@ test('a UTF-16 tab-separated table reads like UTF-8, and a changed column is wha
   const civilians = rows.reduce((sum, row) => sum + Number(row['Civilians killed']), 0);
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(rows.length), { timeout: 30_000 });
   await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(civilians)} deaths`);
+  // No column gives civilians: no civilians total is shown, not a 0 nobody reported.
+  await expect(page.getByTestId('deaths')).toContainText('no number of civilians killed is given');
+  await expect(page.getByTestId('deaths')).not.toContainText('0 civilians');
   // An Arabic village name is found by search.
   const saraqib = rows.filter((row) => row.Village === 'سراقب').length;
   const id = new URL(page.url()).searchParams.get('c');

@@ -491,10 +491,20 @@ fn an_unknown_count_is_exported_empty_not_as_zero() {
         }
     }
     let (mut no_deaths, mut no_civilians) = (0, 0);
+    let (mut counted_no_deaths, mut counted_no_civilians) = (0u32, 0u32);
     for row in &exported {
         let event = &records[&row.id];
+        let milestone = event["kind"]
+            .as_str()
+            .and_then(EventKind::from_id)
+            .is_some_and(EventKind::is_milestone);
         let deaths = gives_killed(event, &[]);
-        let civilians = gives_killed(event, &civilian_groups);
+        // UCDP states deaths_civilians for every event, 0 included.
+        let civilians = gives_killed(event, &civilian_groups)
+            || (gives_killed(event, &[]) && event["ucdp"]["deaths_civilians"].is_u64());
+        if event["ucdp"]["deaths_civilians"] == 0 {
+            assert_eq!(row.civilians_killed, Some(0), "{} civilians", row.id);
+        }
         assert_eq!(row.deaths_best.is_some(), deaths, "{} deaths", row.id);
         assert_eq!(row.deaths_low.is_some(), deaths, "{} deaths", row.id);
         assert_eq!(row.deaths_high.is_some(), deaths, "{} deaths", row.id);
@@ -506,7 +516,13 @@ fn an_unknown_count_is_exported_empty_not_as_zero() {
         );
         no_deaths += usize::from(!deaths);
         no_civilians += usize::from(!civilians);
+        counted_no_deaths += u32::from(!deaths && !milestone);
+        counted_no_civilians += u32::from(!civilians && !milestone);
     }
+    // The header says how many counted events add 0 for lack of a number.
+    let totals = aggregate::totals(&catalog.table, &rows);
+    assert_eq!(totals.without_deaths, counted_no_deaths);
+    assert_eq!(totals.without_civilians, counted_no_civilians);
     // The bundled records hold both cases (agreements, "several killed", UCDP's stated zeros).
     assert!(no_deaths > 0 && no_deaths < exported.len(), "{no_deaths}");
     assert!(

@@ -40,6 +40,25 @@ summary-events = { $count ->
 }
 summary-milestones = ({ $n } من الاتفاقات أو الأحداث السياسية، لا تُحتسب)
 summary-deaths = القتلى: { $best } (أفضل تقدير؛ بين { $low } و{ $high })، منهم { $civilians } من المدنيين
+summary-deaths-no-civilians = القتلى: { $best } (أفضل تقدير؛ بين { $low } و{ $high })؛ لا يُذكر عدد القتلى المدنيين
+summary-no-deaths = { $count ->
+    [zero] لا حدث يخلو من عدد القتلى
+    [one] حدث واحد لا يذكر عدد القتلى
+    [two] حدثان لا يذكران عدد القتلى
+    [few] { $n } أحداث لا تذكر عدد القتلى
+    [many] { $n } حدثًا لا تذكر عدد القتلى
+   *[other] { $n } حدث لا تذكر عدد القتلى
+}
+summary-no-civilians = { $count ->
+    [zero] لا حدث يخلو من عدد القتلى المدنيين
+    [one] حدث واحد لا يذكر عدد القتلى المدنيين
+    [two] حدثان لا يذكران عدد القتلى المدنيين
+    [few] { $n } أحداث لا تذكر عدد القتلى المدنيين
+    [many] { $n } حدثًا لا تذكر عدد القتلى المدنيين
+   *[other] { $n } حدث لا تذكر عدد القتلى المدنيين
+}
+summary-unstated = ({ $first }: تُحتسب صفرًا)
+summary-unstated-two = ({ $first }؛ { $second }: تُحتسب صفرًا)
 copy-link = نسخ الرابط
 link-copied = نُسخ الرابط
 export-csv = تصدير CSV

@@ -33,6 +33,17 @@ summary-events = { $count ->
 }
 summary-milestones = ({ $n } agreements or political events, not counted)
 summary-deaths = { $best } deaths (best estimate; range { $low }–{ $high }), { $civilians } civilians
+summary-deaths-no-civilians = { $best } deaths (best estimate; range { $low }–{ $high }); no number of civilians killed is given
+summary-no-deaths = { $count ->
+    [one] { $n } event gives no number of deaths
+   *[other] { $n } events give no number of deaths
+}
+summary-no-civilians = { $count ->
+    [one] { $n } event gives no number of civilians killed
+   *[other] { $n } events give no number of civilians killed
+}
+summary-unstated = ({ $first }: counted as 0)
+summary-unstated-two = ({ $first }; { $second }: counted as 0)
 copy-link = Copy link
 link-copied = Link copied
 export-csv = Export CSV

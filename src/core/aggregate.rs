@@ -6,7 +6,7 @@
 //! never counted as values: they are markers, not violence.
 
 use super::date::Day;
-use super::table::{bit32, EventTable, NO_ACTOR};
+use super::table::{bit32, EventTable, CIVILIANS_STATED, DEATHS_STATED, NO_ACTOR};
 use super::vocab::{Actor, EventKind, Governorate};
 
 /// Timeline bucket width.
@@ -154,6 +154,18 @@ pub struct Totals {
     pub deaths_best: u64,
     pub deaths_high: u64,
     pub civilians_killed: u64,
+    /// Events counted (milestones aside) whose record gives no number of deaths: they add 0 to
+    /// the sums above, which are then a lower bound.
+    pub without_deaths: u32,
+    /// Events counted whose record gives no number of civilians killed (an ACLED event).
+    pub without_civilians: u32,
+}
+
+impl Totals {
+    /// Events counted toward deaths: every row but the milestones.
+    pub fn counted(&self) -> u32 {
+        self.events.saturating_sub(self.milestones)
+    }
 }
 
 pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
@@ -168,9 +180,24 @@ pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
             .map(|&v| u64::from(v))
             .sum()
     };
+    // Rows of the table without the bit, milestones aside (they are never counted).
+    let without = |bit: u8| -> u32 {
+        let count = rows
+            .iter()
+            .filter(|&&row| {
+                let row = row as usize;
+                row < table.len()
+                    && !values.is_milestone(row)
+                    && table.flags.get(row).is_some_and(|&flags| flags & bit == 0)
+            })
+            .count();
+        u32::try_from(count).unwrap_or(u32::MAX)
+    };
     Totals {
         events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
         milestones: u32::try_from(milestones).unwrap_or(u32::MAX),
+        without_deaths: without(DEATHS_STATED),
+        without_civilians: without(CIVILIANS_STATED),
         // Milestones carry zero deaths in the table, so plain sums already leave them out.
         deaths_low: column_sum(&table.deaths_low),
         deaths_best: column_sum(&table.deaths_best),
@@ -607,19 +634,32 @@ mod tests {
             ev("c:3", "2019-11-16")
                 .kind(EventKind::CeasefireAgreement)
                 .killed(CasualtyGroup::Civilians, 100),
+            // "Several killed": no number, counted as 0 and said so.
+            ev("c:4", "2019-11-17").casualty(casualty(
+                CasualtyGroup::All,
+                crate::core::vocab::Outcome::Killed,
+                None,
+                None,
+                None,
+            )),
         ]);
         let totals = totals(&table, &all_rows(&table));
         assert_eq!(
             totals,
             Totals {
-                events: 3,
+                events: 4,
                 milestones: 1,
                 deaths_low: 6,
                 deaths_best: 7,
                 deaths_high: 9,
                 civilians_killed: 4,
+                // c:4 gives no number; the ceasefire is not counted at all.
+                without_deaths: 1,
+                // c:1 (all people only) and c:4 give no number of civilians.
+                without_civilians: 2,
             }
         );
+        assert_eq!(totals.counted(), 3);
     }
 
     #[test]

@@ -23,6 +23,12 @@ pub const CHILD_KILLED_ANY: u8 = 1 << 2;
 /// [`EventTable::flags`] bit: some casualty entry says people were injured.
 pub const INJURED_ANY: u8 = 1 << 3;
 
+/// [`EventTable::flags`] bit: the record gives a number of deaths ([`states_deaths`]).
+pub const DEATHS_STATED: u8 = 1 << 4;
+/// [`EventTable::flags`] bit: the record gives a number of civilians killed
+/// ([`states_civilians_killed`]).
+pub const CIVILIANS_STATED: u8 = 1 << 5;
+
 /// [`EventTable::lead_actor`] value for an event that names no actor.
 pub const NO_ACTOR: u8 = u8::MAX;
 
@@ -65,7 +71,9 @@ pub struct EventTable {
     pub combatants_killed: Vec<u32>,
     /// [`KILLED_ANY`], [`CIVILIAN_KILLED_ANY`], [`CHILD_KILLED_ANY`], [`INJURED_ANY`]: set when
     /// such a casualty entry exists even without a number ("several killed"), so a filter on
-    /// casualties finds events whose counts above are 0 for lack of a figure.
+    /// casualties finds events whose counts above are 0 for lack of a figure. [`DEATHS_STATED`]
+    /// and [`CIVILIANS_STATED`]: the counts above are the record's figures, not 0 for lack of
+    /// one.
     pub flags: Vec<u8>,
     /// Normalised ([`normalise`]) summary, place names, party names and citation quotes (for
     /// UCDP events the quote is the GED headline), each normalised separately, joined by spaces.
@@ -332,11 +340,17 @@ impl EventTable {
         self.children_killed.push(saturate(killed.children));
         self.women_killed.push(saturate(killed.women));
         self.combatants_killed.push(saturate(killed.combatants));
-        let flags = if event.kind.is_milestone() {
+        let mut flags = if event.kind.is_milestone() {
             0
         } else {
             flags_of(&event.casualties)
         };
+        if states_deaths(event) {
+            flags |= DEATHS_STATED;
+        }
+        if states_civilians_killed(event) {
+            flags |= CIVILIANS_STATED;
+        }
         self.flags.push(flags);
         self.search_text.push(search_text_of(dataset, event));
         self.push_facets(dataset, event);
@@ -445,14 +459,17 @@ pub fn states_deaths(event: &Event) -> bool {
     !event.kind.is_milestone() && killed(&event.casualties).any(|c| c.best.is_some())
 }
 
-/// Whether the record gives a number of civilians killed: an entry for civilians, or for a
-/// group counted inside them (children, women...), with a best estimate, 0 included. An ACLED
-/// event (its `fatalities` do not say who) gives none.
+/// Whether the record gives a number of civilians killed: a UCDP event (GED's
+/// `deaths_civilians`, stated for every event, 0 included, though a 0 is not written as an
+/// entry), or an entry for civilians, or for a group counted inside them (children,
+/// women...), with a best estimate, 0 included. An ACLED event (its `fatalities` do not say
+/// who) gives none.
 pub fn states_civilians_killed(event: &Event) -> bool {
     !event.kind.is_milestone()
-        && killed(&event.casualties).any(|c| {
-            c.best.is_some() && (c.group == CasualtyGroup::Civilians || c.group.is_subgroup())
-        })
+        && (event.ucdp.is_some()
+            || killed(&event.casualties).any(|c| {
+                c.best.is_some() && (c.group == CasualtyGroup::Civilians || c.group.is_subgroup())
+            }))
 }
 
 /// The deaths of one event, best estimates, as every count reads them.

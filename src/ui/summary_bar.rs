@@ -97,11 +97,36 @@ pub fn SummaryBar(
             <span data-testid="deaths">{move || totals.with(|t| {
                 let [best, low, high, civilians] = [t.deaths_best, t.deaths_low, t.deaths_high, t.civilians_killed]
                     .map(|n| group_thousands(n as i64));
-                tr.format("summary-deaths", &[
+                // No event here gives a number of civilians killed (an ACLED export): no total
+                // of civilians is shown rather than a 0 that nobody reported.
+                let key = if t.counted() > 0 && t.without_civilians == t.counted() {
+                    "summary-deaths-no-civilians"
+                } else {
+                    "summary-deaths"
+                };
+                tr.format(key, &[
                     ("best", Arg::Text(&best)), ("low", Arg::Text(&low)),
                     ("high", Arg::Text(&high)), ("civilians", Arg::Text(&civilians)),
                 ])
             })}</span>
+            // Events that add 0 for lack of a number: the sums are lower bounds, said so.
+            {move || totals.with(|t| {
+                let mut parts = Vec::new();
+                if t.without_deaths > 0 {
+                    parts.push(tr.count("summary-no-deaths", u64::from(t.without_deaths)));
+                }
+                if t.without_civilians > 0 && t.without_civilians < t.counted() {
+                    parts.push(tr.count("summary-no-civilians", u64::from(t.without_civilians)));
+                }
+                let text = match parts.as_slice() {
+                    [] => return None,
+                    [first] => tr.format("summary-unstated", &[("first", Arg::Text(first))]),
+                    [first, second, ..] => tr.format("summary-unstated-two", &[
+                        ("first", Arg::Text(first)), ("second", Arg::Text(second)),
+                    ]),
+                };
+                Some(view! { <span class="unstated-note" data-testid="unstated">" "{text}</span> })
+            })}
             // Collection names come from the data: isolated.
             <bdi class="collections">{shown}</bdi>
             <span class="actions">

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' })).newPage();
+await page.goto('http://127.0.0.1:8795/?lang=en');
+await page.waitForSelector('[data-testid=event-total]', { timeout: 30000 });
+await page.getByTestId('open-file').setInputFiles('/work/main/data/raw/ucdp/ged_syria_2016-2019.csv');
+await page.waitForSelector('[data-testid=import-counts]', { timeout: 60000 });
+await page.waitForTimeout(1000);
+const p = page.getByTestId('import-problems');
+await page.getByText(/16667 problems/).click();
+await page.waitForTimeout(300);
+console.log((await p.innerText()).slice(0,1200));
+await browser.close();
