@@ -257,16 +257,20 @@ impl IdSet {
 pub const LISTED_OPTIONS: usize = 12;
 
 /// The options of one facet in the order the filter panel lists them, with their text
-/// normalised for type-ahead. Built once per loaded table.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// normalised for type-ahead. Built once per loaded table; the order is sorted, and the text
+/// normalised, only when first asked for (a closed group never is, and a file can hold many
+/// thousands of values).
+#[derive(Debug, Clone, Default)]
 pub struct OptionOrder {
-    /// Value ids with at least one event, by their count with no filter (most first), then by
-    /// value. Counts with no filter, not the cross-filtered counts: the options keep their
-    /// places while the reader ticks them, which moving by live counts would not.
-    order: Vec<u32>,
-    /// Per value id, its text as search compares it ([`normalise`]): made when the reader
-    /// first types, as most facets are never searched and a file can hold many thousands of
-    /// values.
+    /// Value ids with at least one event, in id order.
+    ids: Vec<u32>,
+    /// Each value's count with no filter, by value id.
+    overall: Vec<u32>,
+    /// `ids` by their count with no filter (most first), then by value. Counts with no filter,
+    /// not the cross-filtered counts: the options keep their places while the reader ticks
+    /// them, which moving by live counts would not.
+    order: OnceLock<Vec<u32>>,
+    /// Per value id, its text as search compares it ([`normalise`]).
     normalised: OnceLock<Vec<String>>,
 }
 
@@ -282,24 +286,34 @@ pub struct Visible {
 }
 
 impl OptionOrder {
-    /// The order of `dictionary`'s values given `overall`, each value's count with no filter
+    /// The options of `dictionary`'s values given `overall`, each value's count with no filter
     /// (by value id; values without a count, or with 0, are left out).
     pub fn new(dictionary: &Dictionary, overall: &[u32]) -> OptionOrder {
-        let mut order: Vec<u32> = (0..dictionary.len())
+        let ids: Vec<u32> = (0..dictionary.len())
             .filter(|&id| overall.get(id).copied().unwrap_or(0) > 0)
             .filter_map(|id| u32::try_from(id).ok())
             .collect();
-        let count = |id: u32| overall.get(id as usize).copied().unwrap_or(0);
-        // Values are distinct, so the order is total and an unstable sort gives it.
-        order.sort_unstable_by(|&a, &b| {
-            count(b)
-                .cmp(&count(a))
-                .then_with(|| dictionary.value(a).cmp(&dictionary.value(b)))
-        });
         OptionOrder {
-            order,
+            ids,
+            overall: overall.to_vec(),
+            order: OnceLock::new(),
             normalised: OnceLock::new(),
         }
+    }
+
+    /// The options in order; `dictionary` is the one given to [`Self::new`].
+    fn order(&self, dictionary: &Dictionary) -> &[u32] {
+        self.order.get_or_init(|| {
+            let count = |id: u32| self.overall.get(id as usize).copied().unwrap_or(0);
+            let mut order = self.ids.clone();
+            // Values are distinct, so the order is total and an unstable sort gives it.
+            order.sort_unstable_by(|&a, &b| {
+                count(b)
+                    .cmp(&count(a))
+                    .then_with(|| dictionary.value(a).cmp(&dictionary.value(b)))
+            });
+            order
+        })
     }
 
     /// Per value id of `dictionary` (the one given to [`Self::new`]), its normalised text.
@@ -310,16 +324,16 @@ impl OptionOrder {
 
     /// How many options have any event.
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.ids.is_empty()
     }
 
     /// Whether the facet offers type-ahead: more options than [`LISTED_OPTIONS`].
     pub fn searchable(&self) -> bool {
-        self.order.len() > LISTED_OPTIONS
+        self.ids.len() > LISTED_OPTIONS
     }
 
     /// The options to list (`dictionary` is the one given to [`Self::new`]): the first `limit`
@@ -339,7 +353,7 @@ impl OptionOrder {
         } else {
             self.normalised(dictionary)
         };
-        let mut matching = self.order.iter().copied().filter(|&id| {
+        let mut matching = self.order(dictionary).iter().copied().filter(|&id| {
             terms.is_empty()
                 || normalised
                     .get(id as usize)
