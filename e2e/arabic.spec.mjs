@@ -226,3 +226,27 @@ test('screenshots of the Arabic view at 375 and 1440 px', async ({ page }) => {
     await page.screenshot({ path: `e2e/artifacts/arabic-${width}-detail.png` });
   }
 });
+
+test('a file opened in the Arabic view keeps the language, whatever the browser speaks', async ({ page }) => {
+  // The test's browser speaks English: the page is Arabic only because the link says so.
+  await page.goto('./?lang=ar');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  const curated = JSON.parse(readFileSync('public/data/curated.json', 'utf8'));
+  curated.collection.id = 'mine';
+  for (const record of [...curated.events, ...(curated.figures ?? [])]) record.id = record.id.replace(/^curated:/, 'mine:');
+  await page.getByTestId('open-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(curated)) });
+  await expect(page.getByTestId('your-data')).toBeVisible({ timeout: 30_000 });
+  await expect(page).toHaveURL(/[?&]lang=ar(&|$)/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+});
+
+test('counts past 100 take the plural form of their last two digits', async ({ page }) => {
+  // 16,614 ends in 14: the "many" form (حدثًا), not the form of 100.
+  await page.goto('./?lang=ar');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  const events = allEvents().length;
+  const lastTwo = events % 100;
+  const form = lastTwo >= 11 ? 'حدثًا' : lastTwo >= 3 ? 'أحداث' : 'حدث';
+  await expect(page.getByTestId('visible-count')).toContainText(form);
+});

@@ -568,7 +568,14 @@ map-not-in-table = — ليس في هذا الجدول —
 map-guessed-from = خُمِّن من «{ $value }» في الصفوف الأولى: تحقّق منه.
 map-date-order = كيف تُكتب التواريخ مثل 03/04/2019؟
 map-sheet = الورقة
-map-first-rows = أول { $n } صفوف
+map-first-rows = { $count ->
+    [zero] لا صفوف
+    [one] الصف الأول
+    [two] أول صفّين
+    [few] أول { $n } صفوف
+    [many] أول { $n } صفًا
+   *[other] أول { $n } صف
+}
 map-open = افتح بهذه الأعمدة
 date-order-ymd = سنة، شهر، يوم
 date-order-dmy = يوم/شهر/سنة: 03/04/2019 هو 3 نيسان 2019
@@ -593,7 +600,8 @@ map-field-source = المصدر (نقلًا عن)
 
 ## ما طلبه الرابط فأُهمل أو غُيِّر
 
-notice-invalid = «{ $param }={ $value }» قيمة غير صالحة (المتوقَّع: { $expects })؛ أُهملت
+# The pair param=value is laid out left to right (U+2066 … U+2069), as a link writes it.
+notice-invalid = «⁦{ $param }={ $value }⁩» قيمة غير صالحة (المتوقَّع: { $expects })؛ أُهملت
 notice-unknown-param = المعامل «{ $param }» غير معروف، فأُهمل
 notice-repeated-list = ورد «{ $param }» أكثر من مرة ({ $n })؛ جُمعت القيم
 notice-repeated-last = ورد «{ $param }» أكثر من مرة ({ $n })؛ أُخذت القيمة الأخيرة

@@ -530,7 +530,10 @@ map-not-in-table = — not in this table —
 map-guessed-from = Guessed from “{ $value }” in the first rows: check it.
 map-date-order = How are dates like 03/04/2019 written?
 map-sheet = Sheet
-map-first-rows = The first { $n } rows
+map-first-rows = { $count ->
+    [one] The first row
+   *[other] The first { $n } rows
+}
 map-open = Open with these columns
 date-order-ymd = year, month, day
 date-order-dmy = day/month/year: 03/04/2019 is 3 April 2019

@@ -100,7 +100,13 @@ impl Lang {
     /// (argument `$count`), and the number is written with thousands grouped (`$n`).
     pub fn count(self, key: &str, n: u64) -> String {
         let shown = group_thousands(n);
-        self.format(key, &[("count", Arg::Number(n)), ("n", Arg::Text(&shown))])
+        self.format(
+            key,
+            &[
+                ("count", Arg::Number(plural_selector(n))),
+                ("n", Arg::Text(&shown)),
+            ],
+        )
     }
 
     /// The message `key` with named arguments.
@@ -136,6 +142,10 @@ impl Lang {
             .map(|(name, arg)| match arg {
                 SaidArg::Text(text) => (*name, Some(text.clone()), None),
                 SaidArg::Key(key) => (*name, Some(self.text(key)), None),
+                // A `$count` selects a plural form (see [`plural_selector`]).
+                SaidArg::Number(number) if *name == "count" => {
+                    (*name, None, Some(plural_selector(*number)))
+                }
                 SaidArg::Number(number) => (*name, None, Some(*number)),
             })
             .collect();
@@ -256,6 +266,20 @@ fn month_name_ar(month: u32) -> &'static str {
         .and_then(|index| MONTHS_AR.get(index as usize))
         .copied()
         .unwrap_or_default()
+}
+
+/// The number that selects the plural form of `n`. Arabic chooses "few" and "many" by the last
+/// two digits (CLDR: `n % 100 = 3..10`, `n % 100 = 11..99`), but the rules compiled into
+/// `intl_pluralrules` 7.0.2 test the whole number, so 103 events came out as "other". Past 99
+/// the selector is therefore the last two digits when they pick "few" or "many", and 100 (an
+/// "other" in every language here) when they do not; below 100 it is `n` itself. English
+/// picks "one" only for 1, so it reads the same.
+fn plural_selector(n: u64) -> u64 {
+    match n % 100 {
+        _ if n < 100 => n,
+        last @ 3..=99 => last,
+        _ => 100,
+    }
 }
 
 /// `12,345`: Western digits with a comma between thousands, in both languages.
@@ -437,6 +461,12 @@ mod tests {
         assert_eq!(strip(ar(3)), "3 أحداث");
         assert_eq!(strip(ar(11)), "11 حدثًا");
         assert_eq!(strip(ar(100)), "100 حدث");
+        // Past 100 the last two digits choose: 103 is "few", 111 "many", 200 "other".
+        assert_eq!(strip(ar(103)), "103 أحداث");
+        assert_eq!(strip(ar(111)), "111 حدثًا");
+        assert_eq!(strip(ar(2_571)), "2,571 حدثًا");
+        assert_eq!(strip(ar(16_614)), "16,614 حدثًا");
+        assert_eq!(strip(ar(200)), "200 حدث");
         assert_eq!(strip(ar(1_000_000)), "1,000,000 حدث");
         let deaths = |n| strip(Lang::Ar.count("deaths-count", n));
         assert_eq!(deaths(0), "لا قتلى");

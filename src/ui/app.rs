@@ -141,7 +141,13 @@ pub fn App() -> impl IntoView {
                 }
             });
             let query = shown.unwrap_or_else(|| format!("c={}", opened.collection_id));
-            browser::write_address(&browser::address_with_query(&query), false);
+            // The language the address names stays named: without it the page would follow
+            // the browser's language, and a reader who chose Arabic would get English.
+            let (mut state, _) = query::decode(&query);
+            if state.lang.is_none() {
+                state.lang = query::decode(&browser::address_query()).0.lang;
+            }
+            browser::write_address(&browser::address_with_query(&query::encode(&state)), false);
             files.update(|files| {
                 files.retain(|file| file.collection_id != opened.collection_id);
                 files.push(opened.clone());

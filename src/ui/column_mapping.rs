@@ -179,7 +179,9 @@ pub fn ColumnMapping(
             .map(|row| {
                 let cells = row
                     .iter()
-                    .map(|cell| view! { <td><bdi>{cell.clone()}</bdi></td> })
+                    // The cell takes its text's direction, so a Latin value in the Arabic view
+                    // is cut at its end, not at its start.
+                    .map(|cell| view! { <td dir="auto">{cell.clone()}</td> })
                     .collect_view();
                 view! { <tr>{cells}</tr> }
             })
@@ -187,7 +189,7 @@ pub fn ColumnMapping(
         view! {
             <div class="mapping-preview-scroll">
                 <table class="mapping-preview" data-testid="mapping-preview">
-                    <caption>{tr.format("map-first-rows", &[("n", Arg::Text(&p.sample.len().min(PREVIEW_ROWS).to_string()))])}</caption>
+                    <caption>{tr.count("map-first-rows", p.sample.len().min(PREVIEW_ROWS) as u64)}</caption>
                     <thead><tr>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Arg;
 use crate::core::validate::Problem;
 
 /// Shows `message` and up to ten `problems`, with a retry button.
@@ -26,7 +25,7 @@ pub fn ErrorPanel(
             // The reason and the problems are worded in English for now.
             <p class="error-message" lang="en" dir="ltr">{message}</p>
             {(count > 0).then(|| view! {
-                <p>{tr.format("error-problems", &[("count", Arg::Number(count as u64)), ("n", Arg::Text(&count.to_string()))])}</p>
+                <p>{tr.count("error-problems", count as u64)}</p>
             })}
             <ul class="problems" lang="en" dir="ltr">
                 {shown.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}

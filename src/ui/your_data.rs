@@ -145,7 +145,7 @@ fn FileEntry(
             <p class="fingerprint">"SHA-256 "<code>{summary.fingerprint}</code></p>
             {(total > 0).then(|| view! {
                 <details class="import-problems">
-                    <summary>{tr.format("your-data-problems", &[("count", Arg::Number(total as u64)), ("n", Arg::Text(&total.to_string()))])}</summary>
+                    <summary>{tr.count("your-data-problems", total as u64)}</summary>
                     <ul data-testid="import-problems">
                         {problems.iter().take(SHOWN_PROBLEMS).map(|line| view! {
                             <li class:skipped=line.skipped>
