@@ -250,3 +250,21 @@ test('counts past 100 take the plural form of their last two digits', async ({ p
   const form = lastTwo >= 11 ? 'حدثًا' : lastTwo >= 3 ? 'أحداث' : 'حدث';
   await expect(page.getByTestId('visible-count')).toContainText(form);
 });
+
+test('switching language during the mapping step keeps the file, and it opens whole', async ({ page }) => {
+  await page.goto('./?lang=ar');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  const csv = readFileSync('e2e/fixtures/monitor-sheet.csv', 'utf8');
+  const rows = csv.trim().split('\n').length - 1;
+  await page.getByTestId('open-file').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const step = page.getByTestId('column-mapping');
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Still there, now in English, and it opens every row.
+  await expect(step).toBeVisible();
+  await expect(page.getByTestId('open-file').locator('xpath=..')).toContainText('Open your own file');
+  await page.getByTestId('mapping-import').click();
+  await expect(page.getByTestId('your-data')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(rows), { timeout: 30_000 });
+});

@@ -230,52 +230,58 @@ pub fn App() -> impl IntoView {
     });
 
     // Built again in the other language when the reader switches: the view is in the address.
-    let page = move || {
+    // Built again in the other language when the reader switches: the view is in the address.
+    // The file input between them lives on, so a file being read or mapped is not lost.
+    let before = move || view! { <LinkFiles link=link /> };
+    let after = move || {
         view! {
-            <main>
-                <LinkFiles link=link />
-                <OpenFile on_read=on_read />
-                <AddingProgress adding=adding_now />
-                {move || rejected.get().map(|message| view! {
-                    <p class="import-failure" role="alert" data-testid="import-rejected">{message}</p>
-                })}
+            <AddingProgress adding=adding_now />
+            {move || rejected.get().map(|message| view! {
+                <p class="import-failure" role="alert" data-testid="import-rejected">{message}</p>
+            })}
+            {move || {
+                let notices = store_notices.get();
+                (!notices.is_empty()).then(|| view! {
+                    <div class="notices" role="status" data-testid="store-notices">
+                        <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+            <YourData files=files on_save=on_save on_remove=on_remove />
+            <Suspense fallback=|| view! { <p class="loading" role="status">{i18n::lang().text("loading")}</p> }>
                 {move || {
-                    let notices = store_notices.get();
-                    (!notices.is_empty()).then(|| view! {
-                        <div class="notices" role="status" data-testid="store-notices">
-                            <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                        </div>
+                    if let Some(catalog) = with_files.get() {
+                        let labels = files.with_untracked(|files| labels(files));
+                        return Some(view! { <Explorer catalog=catalog files=labels /> }.into_any());
+                    }
+                    data.get().map(|result: Result<Start, LoadError>| match result {
+                        Ok(start) => view! { <Explorer catalog=start.catalog files=labels(&start.files) /> }.into_any(),
+                        Err(error) => {
+                            let problems = match &error {
+                                LoadError::Rejected { problems } => problems.clone(),
+                                _ => Vec::new(),
+                            };
+                            view! { <ErrorPanel message=error.to_string() problems=problems on_retry=retry /> }.into_any()
+                        }
                     })
                 }}
-                <YourData files=files on_save=on_save on_remove=on_remove />
-                <Suspense fallback=|| view! { <p class="loading" role="status">{i18n::lang().text("loading")}</p> }>
-                    {move || {
-                        if let Some(catalog) = with_files.get() {
-                            let labels = files.with_untracked(|files| labels(files));
-                            return Some(view! { <Explorer catalog=catalog files=labels /> }.into_any());
-                        }
-                        data.get().map(|result: Result<Start, LoadError>| match result {
-                            Ok(start) => view! { <Explorer catalog=start.catalog files=labels(&start.files) /> }.into_any(),
-                            Err(error) => {
-                                let problems = match &error {
-                                    LoadError::Rejected { problems } => problems.clone(),
-                                    _ => Vec::new(),
-                                };
-                                view! { <ErrorPanel message=error.to_string() problems=problems on_retry=retry /> }.into_any()
-                            }
-                        })
-                    }}
-                </Suspense>
-            </main>
+            </Suspense>
         }
     };
     view! {
         <SiteHeader><OfflineBadge /></SiteHeader>
         <UpdateNotice />
-        {move || {
-            language.0.track();
-            untrack(page)
-        }}
+        <main>
+            {move || {
+                language.0.track();
+                untrack(before)
+            }}
+            <OpenFile on_read=on_read />
+            {move || {
+                language.0.track();
+                untrack(after)
+            }}
+        </main>
     }
 }
 

@@ -13,6 +13,7 @@ use crate::core::import::table_mapping::Mapping;
 use crate::ui::adding;
 use crate::ui::browser;
 use crate::ui::column_mapping::ColumnMapping;
+use crate::ui::i18n::tracked;
 use crate::ui::import_client::{ImportEvent, ImportJob};
 
 /// How far a running import is.
@@ -279,7 +280,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                         <span style=format!("inline-size: {percent}%")></span>
                     </div>
                     <p><bdi>{reading.name.clone()}</bdi>": "{reading.describe()}</p>
-                    <button type="button" on:click=cancel>{crate::ui::i18n::lang().text("cancel")}</button>
+                    <button type="button" on:click=cancel>{tracked().text("cancel")}</button>
                 </div>
             }
         })
@@ -290,22 +291,28 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
             <p class="import-failure" role="alert" data-testid="import-failure">{message}</p>
         })
         };
-    let tr = crate::ui::i18n::lang();
+    // This part lives as long as the page, through a switch of language (a file being read or
+    // waiting in the mapping step is kept): its words follow the language.
     view! {
-        <section class="open-file" aria-label=tr.text("open-file-region")>
-            <label for="open-file">{tr.text("open-file-label")}" "</label>
+        <section class="open-file" aria-label=move || tracked().text("open-file-region")>
+            <label for="open-file">{move || tracked().text("open-file-label")}" "</label>
             <input id="open-file" type="file" data-testid="open-file" node_ref=input
                 accept=".csv,.tsv,.txt,.json,.xlsx,.xlsm,.xlsb,.xls,.ods,text/csv,application/json"
                 on:change=on_change />
-            <p class="open-file-hint">{tr.text("open-file-hint")}</p>
-            {move || table.get().map(|(name, preview)| view! {
-                <ColumnMapping name preview sheet_problem=sheet_problem.into()
-                    on_import=import_with on_sheet=choose_sheet on_cancel=cancel_mapping />
-            })}
+            <p class="open-file-hint">{move || tracked().text("open-file-hint")}</p>
+            // Built again in the other language on a switch, from the same preview (choices
+            // made in it go back to the guess).
+            {move || {
+                tracked();
+                table.get().map(|(name, preview)| view! {
+                    <ColumnMapping name preview sheet_problem=sheet_problem.into()
+                        on_import=import_with on_sheet=choose_sheet on_cancel=cancel_mapping />
+                })
+            }}
             {progress}
             {failed}
             <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
-                <p>{tr.text("open-file-drop")}</p>
+                <p>{move || tracked().text("open-file-drop")}</p>
             </div>
         </section>
     }
