@@ -58,11 +58,7 @@ impl Catalog {
             .collect();
         super::validate::resolve_against(&earlier, &mut file);
         let mut build = self.keeping(|_| true);
-        build.datasets.push(Arc::new(file.dataset));
-        build.files.push(file.file);
-        build.skipped_per_file.push(file.skipped);
-        build.problems.extend(file.problems);
-        build.skipped += file.skipped;
+        build.push(file);
         build.table = TableBuilder::new(&build.datasets);
         Ok(build)
     }
@@ -153,14 +149,20 @@ impl CatalogBuild {
             table: TableBuilder::default(),
         };
         for file in loaded {
-            build.datasets.push(Arc::new(file.dataset));
-            build.files.push(file.file);
-            build.skipped_per_file.push(file.skipped);
-            build.problems.extend(file.problems);
-            build.skipped += file.skipped;
+            build.push(file);
         }
         build.table = TableBuilder::new(&build.datasets);
         build
+    }
+
+    /// Adds `file` after the collections of the build, with its problems and skipped records.
+    /// The table is made for all of them once they are in.
+    fn push(&mut self, file: Loaded) {
+        self.datasets.push(Arc::new(file.dataset));
+        self.files.push(file.file);
+        self.skipped_per_file.push(file.skipped);
+        self.problems.extend(file.problems);
+        self.skipped += file.skipped;
     }
 
     /// Adds up to `limit` more events to the table; `true` once every event is in it.

@@ -53,15 +53,7 @@ impl<'a> LoadSteps<'a> {
     /// Errors: the problems that reject the whole file (see [`super::load`]).
     pub fn start(file: &str, bytes: &'a [u8]) -> Result<LoadSteps<'a>, Vec<Problem>> {
         let mut problems = Problems::new(file);
-        let reject = |record: Option<String>, field: Option<String>, message: String| {
-            vec![Problem {
-                severity: Severity::Error,
-                file: file.to_string(),
-                record,
-                field,
-                message,
-            }]
-        };
+        let reject = rejection(file);
         // A byte order mark is what some editors put first; it is not part of the document.
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         // The top level is read as raw slices of the file, and each record is parsed from its
@@ -237,22 +229,18 @@ impl<'a> LoadSteps<'a> {
             skipped: 0,
             position: 0,
         };
-        steps.read_sources(raw_sources, file)?;
+        steps.read_sources(raw_sources)?;
         Ok(steps)
     }
 
-    fn read_sources(
-        &mut self,
-        raw_sources: Vec<&RawValue>,
-        file: &str,
-    ) -> Result<(), Vec<Problem>> {
+    fn read_sources(&mut self, raw_sources: Vec<&RawValue>) -> Result<(), Vec<Problem>> {
         let mut sources = Vec::with_capacity(raw_sources.len());
         let mut source_ids = HashSet::new();
         for (position, raw) in raw_sources.into_iter().enumerate() {
             // Only nesting past the parser's limit fails here (the slice is JSON): the whole
             // file is refused with where, as a file that is not JSON would be.
             let Ok(raw) = parse_record(raw) else {
-                return Err(self.reject_whole(file));
+                return Err(self.reject_whole());
             };
             let label = record_label(&raw, "source", position);
             let raw_id = raw.get("id").and_then(Value::as_str).map(str::to_string);
@@ -336,7 +324,7 @@ impl<'a> LoadSteps<'a> {
             }
             match serde_json::from_slice::<Vec<&RawValue>>(line) {
                 Ok(events) => self.queue = events.into_iter(),
-                Err(_) => return Err(self.reject_whole(&self.problems.file.clone())),
+                Err(_) => return Err(self.reject_whole()),
             }
         }
     }
@@ -347,7 +335,7 @@ impl<'a> LoadSteps<'a> {
         // Only nesting past the parser's limit fails here (the slice is JSON): the whole file
         // is refused with where, as a file that is not JSON would be.
         let Ok(raw) = parse_record(raw) else {
-            return Err(self.reject_whole(&self.problems.file.clone()));
+            return Err(self.reject_whole());
         };
         let label = record_label(&raw, "event", position);
         let Some(event) = read_record::<Event>(raw, &label, &mut self.problems) else {
@@ -367,17 +355,9 @@ impl<'a> LoadSteps<'a> {
         Ok(())
     }
 
-    fn reject_whole(&self, file: &str) -> Vec<Problem> {
-        let reject = |record: Option<String>, field: Option<String>, message: String| {
-            vec![Problem {
-                severity: Severity::Error,
-                file: file.to_string(),
-                record,
-                field,
-                message,
-            }]
-        };
-        reject_whole(self.bytes, &reject)
+    /// The problem of a file that turns out not to be JSON after all (see [`reject_whole`]).
+    fn reject_whole(&self) -> Vec<Problem> {
+        reject_whole(self.bytes, &rejection(&self.problems.file))
     }
 
     /// Checks the figures (after the events: they share one namespace of ids) and gives the
@@ -393,7 +373,7 @@ impl<'a> LoadSteps<'a> {
             .enumerate()
         {
             let Ok(raw) = parse_record(raw) else {
-                return Err(self.reject_whole(&file));
+                return Err(self.reject_whole());
             };
             let label = record_label(&raw, "figure", position);
             let Some(figure) = read_record::<ReportedFigure>(raw, &label, &mut self.problems)
@@ -438,6 +418,20 @@ impl<'a> LoadSteps<'a> {
             problems: self.problems.finish(),
             skipped: self.skipped,
         })
+    }
+}
+
+/// The whole file's rejection, as one error problem of `file` with this record, field and
+/// message.
+fn rejection(file: &str) -> impl Fn(Option<String>, Option<String>, String) -> Vec<Problem> + '_ {
+    move |record, field, message| {
+        vec![Problem {
+            severity: Severity::Error,
+            file: file.to_string(),
+            record,
+            field,
+            message,
+        }]
     }
 }
 
