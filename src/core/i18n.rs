@@ -100,13 +100,7 @@ impl Lang {
     /// (argument `$count`), and the number is written with thousands grouped (`$n`).
     pub fn count(self, key: &str, n: u64) -> String {
         let shown = group_thousands(n);
-        self.format(
-            key,
-            &[
-                ("count", Arg::Number(plural_selector(n))),
-                ("n", Arg::Text(&shown)),
-            ],
-        )
+        self.format(key, &[("count", Arg::Number(n)), ("n", Arg::Text(&shown))])
     }
 
     /// The message `key` with named arguments.
@@ -124,6 +118,11 @@ impl Lang {
             for (name, value) in args {
                 match value {
                     Arg::Text(text) => fluent_args.set(*name, FluentValue::from(*text)),
+                    // `$count` selects the plural form of every message that has forms, and
+                    // is never shown (`$n` is): see [`plural_selector`].
+                    Arg::Number(number) if *name == "count" => {
+                        fluent_args.set(*name, FluentValue::from(plural_selector(*number)))
+                    }
                     Arg::Number(number) => fluent_args.set(*name, FluentValue::from(*number)),
                 }
             }
@@ -142,10 +141,6 @@ impl Lang {
             .map(|(name, arg)| match arg {
                 SaidArg::Text(text) => (*name, Some(text.clone()), None),
                 SaidArg::Key(key) => (*name, Some(self.text(key)), None),
-                // A `$count` selects a plural form (see [`plural_selector`]).
-                SaidArg::Number(number) if *name == "count" => {
-                    (*name, None, Some(plural_selector(*number)))
-                }
                 SaidArg::Number(number) => (*name, None, Some(*number)),
             })
             .collect();
