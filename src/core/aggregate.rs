@@ -170,34 +170,32 @@ impl Totals {
 
 pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
     let values = Values::new(table, Metric::Events);
-    let milestones = rows
-        .iter()
-        .filter(|&&row| (row as usize) < table.len() && values.is_milestone(row as usize))
-        .count();
+    // One pass over the rows' kinds and flags: milestones, and of the events counted those
+    // that give no number of deaths or of civilians killed.
+    let (mut milestones, mut without_deaths, mut without_civilians) = (0u32, 0u32, 0u32);
+    for &row in rows {
+        let row = row as usize;
+        if row >= table.len() {
+            continue;
+        }
+        if values.is_milestone(row) {
+            milestones += 1;
+        } else if let Some(&flags) = table.flags.get(row) {
+            without_deaths += u32::from(flags & DEATHS_STATED == 0);
+            without_civilians += u32::from(flags & CIVILIANS_STATED == 0);
+        }
+    }
     let column_sum = |column: &[u32]| -> u64 {
         rows.iter()
             .filter_map(|&row| column.get(row as usize))
             .map(|&v| u64::from(v))
             .sum()
     };
-    // Rows of the table without the bit, milestones aside (they are never counted).
-    let without = |bit: u8| -> u32 {
-        let count = rows
-            .iter()
-            .filter(|&&row| {
-                let row = row as usize;
-                row < table.len()
-                    && !values.is_milestone(row)
-                    && table.flags.get(row).is_some_and(|&flags| flags & bit == 0)
-            })
-            .count();
-        u32::try_from(count).unwrap_or(u32::MAX)
-    };
     Totals {
         events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
-        milestones: u32::try_from(milestones).unwrap_or(u32::MAX),
-        without_deaths: without(DEATHS_STATED),
-        without_civilians: without(CIVILIANS_STATED),
+        milestones,
+        without_deaths,
+        without_civilians,
         // Milestones carry zero deaths in the table, so plain sums already leave them out.
         deaths_low: column_sum(&table.deaths_low),
         deaths_best: column_sum(&table.deaths_best),
