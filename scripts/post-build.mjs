@@ -16,7 +16,8 @@
 //   0b. Has the app's WebAssembly module and the import worker's read from their gzip copies:
 //      puts scripts/wasm-source.js into Trunk's loader in index.html (and drops Trunk's preload
 //      of the plain module) and in place of `// @wasm-source` in import_worker_loader.js.
-//   2. Writes a gzip copy of each collection file (data/NAME.json.gz beside data/NAME.json): the
+//   2. Writes a gzip copy of each collection file (data/NAME.json.gz beside data/NAME.json) and
+//      of the gazetteer of Arabic place names (gazetteer/place-names.json.gz): the
 //      app fetches these and decompresses them with the browser's DecompressionStream, so a
 //      first visit downloads the UCDP collection in about 1.7 MB rather than 24 MB from a server
 //      that does not compress. The .json stays for browsers without DecompressionStream and for
@@ -168,7 +169,7 @@ if (!release) {
 }
 
 // 2. The gzip copies of the collections and, in release builds, of the WebAssembly modules.
-const packable = (p) => /^data\/[^/]+\.json$/.test(p) || (release && /^[^/]+_bg\.wasm$/.test(p));
+const packable = (p) => /^(data|gazetteer)\/[^/]+\.json$/.test(p) || (release && /^[^/]+_bg\.wasm$/.test(p));
 for (const path of listFiles(folder).filter(packable)) {
   const packed = gzipSync(readFileSync(join(folder, path)), { level: constants.Z_BEST_COMPRESSION });
   writeFileSync(join(folder, `${path}.gz`), packed);

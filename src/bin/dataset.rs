@@ -12,6 +12,8 @@
 //! dataset import-ucdp [--check]    data/raw/ucdp/*.csv -> public/data/ucdp.json, with the same
 //!                                  importer as a user's GED file; prints how rows without adm_1
 //!                                  were placed and the rows kept with warnings
+//! dataset place-names [--check]    data/geo/ -> public/gazetteer/place-names.json, the Arabic
+//!                                  names of places (see `tools::place_names`)
 //! dataset schema [--check]         the JSON Schema of the model -> docs/dataset.schema.json
 //! dataset synth N [OUT]            N synthetic events made from the UCDP collection, for
 //!                                  benchmarks -> OUT (default target/synth-N.json)
@@ -36,7 +38,9 @@ use incident_explorer::core::import::{
 use incident_explorer::core::model::Dataset;
 use incident_explorer::core::validate;
 use incident_explorer::tools::table_args::{self, TableArgs};
-use incident_explorer::tools::{curated, synth, synth_acled, synth_ucdp, ucdp};
+use incident_explorer::tools::{
+    curated, place_names as gazetteer, synth, synth_acled, synth_ucdp, ucdp,
+};
 
 const CURATED_DIR: &str = "data/curated";
 const CURATED_BUNDLE: &str = "public/data/curated.json";
@@ -53,9 +57,10 @@ fn main() -> ExitCode {
         Some("build") => build_curated(check_only),
         Some("import") => import_file(&args[1..]),
         Some("import-ucdp") => import_ucdp(check_only),
+        Some("place-names") => place_names(check_only),
         Some("schema") => schema(check_only),
         Some("synth") => synthesize(&args[1..]),
-        _ => Err("usage: dataset check FILE... | build [--check] | import FILE [OUT] [--column FIELD=COLUMN]... [--date-order dmy|mdy] [--sheet NAME] | import-ucdp [--check] | schema [--check] | synth N [--format json|acled|ucdp] [--seed S] [--headerless] [OUT]".into()),
+        _ => Err("usage: dataset check FILE... | build [--check] | import FILE [OUT] [--column FIELD=COLUMN]... [--date-order dmy|mdy] [--sheet NAME] | import-ucdp [--check] | place-names [--check] | schema [--check] | synth N [--format json|acled|ucdp] [--seed S] [--headerless] [OUT]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -322,6 +327,25 @@ fn build_curated(check_only: bool) -> Result<(), String> {
     let dataset = curated::build(Path::new(CURATED_DIR))?;
     let bytes = curated::to_bundle(&dataset)?;
     report_and_write(CURATED_BUNDLE, &dataset, &bytes, check_only)
+}
+
+fn place_names(check_only: bool) -> Result<(), String> {
+    let file = gazetteer::build(Path::new("."))?;
+    let bytes = gazetteer::to_bytes(&file)?;
+    println!(
+        "{}: {} places; {} bytes raw, {} bytes gzip",
+        gazetteer::OUTPUT,
+        file.places.len(),
+        bytes.len(),
+        gzip_size(&bytes)?
+    );
+    if !check_only {
+        if let Some(folder) = Path::new(gazetteer::OUTPUT).parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|error| format!("{}: {error}", folder.display()))?;
+        }
+    }
+    write_or_compare(gazetteer::OUTPUT, &bytes, check_only)
 }
 
 fn import_ucdp(check_only: bool) -> Result<(), String> {

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use super::model::{Dataset, Event};
+use super::place_names::PlaceNames;
 use super::table::{EventTable, TableBuilder};
 use super::validate::{Loaded, Problem, Severity};
 
@@ -20,6 +21,8 @@ pub struct Catalog {
     pub table: EventTable,
     pub problems: Vec<Problem>,
     pub skipped: usize,
+    /// The Arabic names of places: shown in the Arabic interface and searched in both.
+    pub place_names: Arc<PlaceNames>,
 }
 
 impl Catalog {
@@ -59,7 +62,8 @@ impl Catalog {
         super::validate::resolve_against(&earlier, &mut file);
         let mut build = self.keeping(|_| true);
         build.push(file);
-        build.table = TableBuilder::new(&build.datasets);
+        build.table =
+            TableBuilder::new(&build.datasets).with_place_names(Arc::clone(&build.place_names));
         Ok(build)
     }
 
@@ -76,7 +80,10 @@ impl Catalog {
     /// A build of the collections `keep` keeps, each with its own problems. Files loaded
     /// together were resolved against each other already: leaving one out adds nothing back.
     fn keeping(&self, keep: impl Fn(&Dataset) -> bool) -> CatalogBuild {
-        let mut build = CatalogBuild::default();
+        let mut build = CatalogBuild {
+            place_names: Arc::clone(&self.place_names),
+            ..CatalogBuild::default()
+        };
         for ((dataset, file), &skipped) in self
             .datasets
             .iter()
@@ -94,7 +101,8 @@ impl Catalog {
                 .problems
                 .extend(self.problems.iter().filter(|p| &p.file == file).cloned());
         }
-        build.table = TableBuilder::new(&build.datasets);
+        build.table =
+            TableBuilder::new(&build.datasets).with_place_names(Arc::clone(&build.place_names));
         build
     }
 
@@ -134,6 +142,7 @@ pub struct CatalogBuild {
     problems: Vec<Problem>,
     skipped: usize,
     table: TableBuilder,
+    place_names: Arc<PlaceNames>,
 }
 
 impl CatalogBuild {
@@ -147,12 +156,21 @@ impl CatalogBuild {
             problems: Vec::new(),
             skipped: 0,
             table: TableBuilder::default(),
+            place_names: Arc::default(),
         };
         for file in loaded {
             build.push(file);
         }
         build.table = TableBuilder::new(&build.datasets);
         build
+    }
+
+    /// This build with the gazetteer of Arabic place names, which the catalog keeps and its
+    /// table searches. Call it before the first step.
+    pub fn with_place_names(mut self, place_names: Arc<PlaceNames>) -> CatalogBuild {
+        self.table = TableBuilder::new(&self.datasets).with_place_names(Arc::clone(&place_names));
+        self.place_names = place_names;
+        self
     }
 
     /// Adds `file` after the collections of the build, with its problems and skipped records.
@@ -184,6 +202,7 @@ impl CatalogBuild {
             table: self.table.finish(),
             problems: self.problems,
             skipped: self.skipped,
+            place_names: self.place_names,
         }
     }
 

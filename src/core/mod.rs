@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod import;
 pub mod map_layers;
 pub mod model;
+pub mod place_names;
 pub mod query;
 pub mod search;
 pub mod table;

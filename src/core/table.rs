@@ -6,10 +6,14 @@
 //! [`Dataset`]s and is reached through [`EventTable::locations`].
 
 use std::borrow::Borrow;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::date::Day;
 use super::facet::Facets;
-use super::model::{Casualty, Dataset, DatePrecision, Event, LocationPrecision};
+use super::model::{Casualty, Dataset, DatePrecision, Event, LocationPrecision, Place};
+use super::place_names::PlaceNames;
 use super::search::normalise;
 use super::text_index::{RowSet, TextIndex, TextIndexBuilder};
 use super::vocab::{CasualtyGroup, Outcome, Publisher, Role};
@@ -105,6 +109,51 @@ pub struct TableBuilder {
     /// Events visited so far, and in all the datasets.
     done: usize,
     total: usize,
+    /// The Arabic names of places, searched beside the names the sources give.
+    arabic: ArabicNames,
+}
+
+/// The Arabic names of places, looked up once per distinct place: a collection names the same
+/// few thousand places again and again.
+#[derive(Debug, Default)]
+struct ArabicNames {
+    names: Arc<PlaceNames>,
+    /// By source name: each place of that name looked up so far.
+    seen: FxHashMap<String, Vec<LookedUp>>,
+}
+
+/// A place looked up: (precision, latitude and longitude bits, Arabic name).
+type LookedUp = (LocationPrecision, Option<(u64, u64)>, Option<String>);
+
+impl ArabicNames {
+    /// The Arabic name of `place`, if the gazetteer gives one.
+    fn of(&mut self, place: &Place) -> Option<&str> {
+        if self.names.is_empty() {
+            return None;
+        }
+        let at = place.lat.zip(place.lon);
+        let bits = at.map(|(lat, lon)| (lat.to_bits(), lon.to_bits()));
+        let known = self.seen.get(place.name.as_str()).and_then(|seen| {
+            seen.iter()
+                .position(|(precision, at, _)| *precision == place.precision && *at == bits)
+        });
+        let entries = match known {
+            Some(_) => self.seen.get_mut(place.name.as_str()),
+            None => {
+                let found = self
+                    .names
+                    .arabic(&place.name, place.precision, at)
+                    .map(|arabic| arabic.name.to_string());
+                let entries = self.seen.entry(place.name.clone()).or_default();
+                entries.push((place.precision, bits, found));
+                Some(entries)
+            }
+        }?;
+        let index = known.unwrap_or(entries.len().saturating_sub(1));
+        entries
+            .get(index)
+            .and_then(|(_, _, found)| found.as_deref())
+    }
 }
 
 impl TableBuilder {
@@ -117,6 +166,16 @@ impl TableBuilder {
         };
         builder.table.reserve(total);
         builder
+    }
+
+    /// This builder with the gazetteer of Arabic place names: a place's Arabic name, when it
+    /// has one, is searched beside its source's name (so "حلب" finds events at Aleppo).
+    pub fn with_place_names(mut self, place_names: Arc<PlaceNames>) -> TableBuilder {
+        self.arabic = ArabicNames {
+            names: place_names,
+            seen: FxHashMap::default(),
+        };
+        self
     }
 
     /// Adds up to `limit` more events of `datasets` (the datasets given to
@@ -135,7 +194,8 @@ impl TableBuilder {
                     return false;
                 }
                 let rows = self.table.len();
-                self.table.push(dataset, event, collection, self.next);
+                self.table
+                    .push(dataset, event, collection, self.next, &mut self.arabic);
                 if self.table.len() > rows {
                     if let Some(text) = self.table.search_text.last() {
                         self.words.push(text);
@@ -270,7 +330,14 @@ impl EventTable {
         u8::try_from(position).unwrap_or(u8::MAX)
     }
 
-    fn push(&mut self, dataset: &Dataset, event: &Event, collection: u8, location: (usize, usize)) {
+    fn push(
+        &mut self,
+        dataset: &Dataset,
+        event: &Event,
+        collection: u8,
+        location: (usize, usize),
+        arabic: &mut ArabicNames,
+    ) {
         let (Ok(start), Ok(end)) = (Day::parse(&event.date.start), Day::parse(&event.date.end))
         else {
             return;
@@ -352,7 +419,8 @@ impl EventTable {
             flags |= CIVILIANS_STATED;
         }
         self.flags.push(flags);
-        self.search_text.push(search_text_of(dataset, event));
+        self.search_text
+            .push(search_text_of(dataset, event, arabic));
         self.push_facets(dataset, event);
         self.locations.push(location);
     }
@@ -613,7 +681,7 @@ fn publishers_of(dataset: &Dataset, event: &Event) -> u8 {
         })
 }
 
-fn search_text_of(dataset: &Dataset, event: &Event) -> String {
+fn search_text_of(dataset: &Dataset, event: &Event, arabic: &mut ArabicNames) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut add = |text: &str| {
         let normalised = normalise(text);
@@ -624,6 +692,9 @@ fn search_text_of(dataset: &Dataset, event: &Event) -> String {
     add(&event.summary);
     for place in &event.places {
         add(&place.name);
+        if let Some(name) = arabic.of(place) {
+            add(name);
+        }
     }
     let party_indexes = event
         .actors

@@ -2,6 +2,7 @@
 //! their sources and checking any dataset file.
 
 pub mod curated;
+pub mod place_names;
 pub mod synth;
 pub mod synth_acled;
 pub mod synth_ucdp;

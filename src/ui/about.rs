@@ -67,6 +67,7 @@ pub fn About(catalog: Arc<Catalog>) -> impl IntoView {
                 <li>{tr.text("about-licence-ucdp")}" "<span lang="en" dir="ltr">"Sundberg, Ralph & Erik Melander (2013). \"Introducing the UCDP Georeferenced Event Dataset\". Journal of Peace Research 50(4): 523-532. Högbladh, Stina (2019). \"UCDP GED Codebook version 19.1\". Department of Peace and Conflict Research, Uppsala University."</span></li>
                 <li>{tr.text("about-licence-boundaries")}" "<span lang="en" dir="ltr">"(Runfola, D. et al. (2020) geoBoundaries: A global database of political administrative boundaries. PLoS ONE 15(4): e0231866)."</span>" "{tr.text("about-licence-boundaries-terms")}</li>
                 <li>{tr.text("about-licence-places")}</li>
+                <li>{tr.text("about-licence-place-names")}</li>
                 <li>{tr.text("about-licence-reports")}</li>
             </ul>
         </section>

@@ -34,9 +34,12 @@ pub fn App() -> impl IntoView {
     let arrived = browser::address_query();
     let language = i18n::provide_language();
     let data = LocalResource::new(|| async {
-        let mut loaded = loader::load_bundled().await?;
+        let (loaded, place_names) =
+            futures::future::join(loader::load_bundled(), loader::load_place_names()).await;
+        let mut loaded = loaded?;
         let (files, notices) = adding::reopen_kept(&mut loaded).await;
-        let catalog = adding::build_in_slices(CatalogBuild::new(loaded), &|_| {}).await;
+        let build = CatalogBuild::new(loaded).with_place_names(Arc::new(place_names));
+        let catalog = adding::build_in_slices(build, &|_| {}).await;
         Ok::<_, LoadError>(Start {
             catalog: Arc::new(catalog),
             files,

@@ -75,7 +75,18 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
                     ("district", Arg::Text(&district)),
                 ],
             );
-            (p.name.clone(), rest)
+            let name = event_text::place_name(tr, &catalog, p);
+            // In Arabic: the gazetteer's name with the source's spelling beside it and where
+            // the name comes from, or the source's spelling and why there is no Arabic one.
+            let origin = match (name.from, name.source_spelling) {
+                (Some(from), _) => Some(tr.format(
+                    "detail-arabic-name",
+                    &[("source", Arg::Text(&p.name)), ("from", Arg::Text(from))],
+                )),
+                (None, true) => Some(tr.text("place-source-spelling")),
+                (None, false) => None,
+            };
+            (name.text.to_string(), name.lang, origin, rest)
         })
         .collect::<Vec<_>>();
     let citations = event.citations.iter().map(|citation| {
@@ -164,7 +175,7 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
                 <dt>{tr.text("col-date")}</dt><dd>{date_line}</dd>
                 <dt>{tr.text("col-kind")}</dt><dd>{tr.label("kind", event.kind.id())}{count.map(|c| view! { " — "<bdi>{c}</bdi> })}</dd>
                 <dt>{tr.text("col-actors")}</dt><dd><bdi>{event_text::actors(tr, &catalog, row, event)}</bdi></dd>
-                <dt>{tr.text("detail-places")}</dt><dd><ul>{places.into_iter().map(|(name, rest)| view! { <li><bdi>{name}</bdi>" — "{rest}</li> }).collect_view()}</ul></dd>
+                <dt>{tr.text("detail-places")}</dt><dd><ul>{places.into_iter().map(|(name, lang, origin, rest)| view! { <li><bdi lang=lang class:source-spelling=lang.is_some()>{name}</bdi>{origin.map(|o| view! { " ("<bdi>{o}</bdi>")" })}" — "{rest}</li> }).collect_view()}</ul></dd>
                 {(!facilities.is_empty()).then(|| view! { <dt>{tr.text("detail-facilities")}</dt><dd>{facilities}</dd> })}
                 {(!weapons.is_empty()).then(|| view! { <dt>{tr.text("detail-weapons")}</dt><dd><bdi>{weapons}</bdi></dd> })}
                 <dt>{tr.text("filter-casualties")}</dt><dd><ul>{casualties}</ul></dd>

@@ -46,8 +46,22 @@ pub fn row_html(tr: Lang, catalog: &Catalog, row: u32, selected: Option<&str>) -
     });
     cell(&mut html, "", |html| {
         if let Some(place) = event.places.first() {
-            isolated(&place.name, html);
-            if let Some(governorate) = place.governorate.filter(|g| g.label() != place.name) {
+            let name = event_text::place_name(tr, catalog, place);
+            if name.source_spelling {
+                // The source's Latin spelling in the Arabic view: marked (italic, with why in
+                // its title) and read as the language it is written in.
+                html.push_str("<bdi class=\"source-spelling\" lang=\"en\" title=\"");
+                encode_double_quoted_attribute_to_string(tr.text("place-source-spelling"), html);
+                html.push_str("\">");
+                encode_text_to_string(name.text, html);
+                html.push_str("</bdi>");
+            } else {
+                isolated(name.text, html);
+            }
+            let governorate_named = |g: &crate::core::vocab::Governorate| {
+                g.label() != place.name && tr.label("gov", g.id()) != name.text
+            };
+            if let Some(governorate) = place.governorate.filter(governorate_named) {
                 html.push_str(if tr == Lang::Ar { "، " } else { ", " });
                 encode_text_to_string(tr.label("gov", governorate.id()), html);
             }

@@ -6,7 +6,54 @@
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
 use crate::core::i18n::{Arg, Lang};
-use crate::core::model::{Casualty, DatePrecision, Event, Quantity};
+use crate::core::model::{Casualty, DatePrecision, Event, Place, Quantity};
+#[cfg(doc)]
+use crate::core::place_names::PlaceLevel;
+
+/// A place's name as the interface shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlaceName<'a> {
+    /// The name shown.
+    pub text: &'a str,
+    /// Its language, when it is not the interface's: `en` for a source's Latin spelling shown
+    /// to an Arabic reader (so a screen reader reads it as such), `ar` never needed.
+    pub lang: Option<&'static str>,
+    /// The Arabic reader gets the source's spelling for want of an Arabic name.
+    pub source_spelling: bool,
+    /// Where the Arabic name comes from, when one is shown ([`PlaceLevel::source`]).
+    pub from: Option<&'static str>,
+}
+
+/// `place` named for `tr`: in Arabic, its name from the gazetteer when it has one
+/// ([`crate::core::place_names`]), else the source's spelling, marked; in English, the
+/// source's spelling.
+pub fn place_name<'a>(tr: Lang, catalog: &'a Catalog, place: &'a Place) -> PlaceName<'a> {
+    let source = PlaceName {
+        text: &place.name,
+        lang: None,
+        source_spelling: false,
+        from: None,
+    };
+    if tr != Lang::Ar {
+        return source;
+    }
+    match catalog
+        .place_names
+        .arabic(&place.name, place.precision, place.lat.zip(place.lon))
+    {
+        Some(arabic) => PlaceName {
+            text: arabic.name,
+            lang: None,
+            source_spelling: false,
+            from: Some(arabic.level.source()),
+        },
+        None => PlaceName {
+            lang: Some("en"),
+            source_spelling: true,
+            ..source
+        },
+    }
+}
 
 /// "2019-11-12" for a day, "2020-11 (month)" for a month, "2023-01-01 – 2023-11-08 (period)";
 /// in Arabic "12 تشرين الثاني 2019".

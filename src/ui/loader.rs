@@ -5,11 +5,15 @@
 
 use gloo_net::http::Request;
 
+use crate::core::place_names::PlaceNames;
 use crate::core::validate::{self, Loaded, Problem};
 use crate::ui::gunzip;
 
 /// The files the app ships, in the order they are shown.
 pub const BUNDLED: &[&str] = &["data/curated.json", "data/ucdp.json"];
+
+/// The gazetteer of Arabic place names (see [`crate::core::place_names`]).
+pub const PLACE_NAMES: &str = "gazetteer/place-names.json";
 
 /// Why loading failed, in words for the error panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +59,25 @@ pub async fn load_file(file: &str) -> Result<Loaded, LoadError> {
         None => fetch_bytes(file).await?,
     };
     validate::load(file, &bytes).map_err(|problems| LoadError::Rejected { problems })
+}
+
+/// Downloads the gazetteer of Arabic place names, from its gzip copy when the browser can
+/// decompress it. Without it the explorer still works, every place under its source's
+/// spelling: the reason goes to the console and the gazetteer is empty.
+pub async fn load_place_names() -> PlaceNames {
+    let bytes = match packed_copy(PLACE_NAMES).await {
+        Some(bytes) => Ok(bytes),
+        None => fetch_bytes(PLACE_NAMES)
+            .await
+            .map_err(|error| error.to_string()),
+    };
+    match bytes.and_then(|bytes| PlaceNames::from_json(&bytes)) {
+        Ok(names) => names,
+        Err(error) => {
+            leptos::logging::warn!("Arabic place names not loaded: {error}");
+            PlaceNames::default()
+        }
+    }
 }
 
 /// The bytes of `file` from its gzip copy, decompressed; `None` when the browser cannot
