@@ -490,3 +490,65 @@ fn rows_are_numbered_as_a_spreadsheet_shows_them_and_empty_rows_pass_over() {
     assert_eq!(events[2].id, "file-test:row-8");
     assert_eq!(total(&imported, CasualtyGroup::All), 1 + 2 + 3);
 }
+
+/// A sheet Excel saved as "CSV" on an Arabic Windows (Windows-1256, semicolons, Arabic column
+/// names) reads as its UTF-8 copy does; one from a Western Windows (Windows-1252) likewise.
+#[test]
+fn windows_code_page_files_read_as_their_utf8_copies() {
+    let arabic_header = [
+        "التاريخ",
+        "المحافظة",
+        "القرية",
+        "خط العرض",
+        "خط الطول",
+        "الجهة المنفذة",
+        "نوع الهجوم",
+        "عدد القتلى",
+        "القتلى المدنيون",
+        "الوصف",
+    ];
+    let rows = owned(&rows());
+    for (header, encoding, label) in [
+        (arabic_header, encoding_rs::WINDOWS_1256, "Windows-1256"),
+        (HEADER, encoding_rs::WINDOWS_1252, "Windows-1252"),
+    ] {
+        let text = csv_text(&header, &rows, b';');
+        let (bytes, _, unmappable) = encoding.encode(&text);
+        if encoding == encoding_rs::WINDOWS_1252 {
+            // The Western code page has no Arabic letters: only the rows it can write.
+            assert!(unmappable, "the test's rows hold Arabic");
+            let mut latin: Vec<Vec<String>> = rows
+                .iter()
+                .filter(|row| row.iter().all(|cell| cell.is_ascii()))
+                .cloned()
+                .collect();
+            // Accented letters, as a French or German sheet holds.
+            latin[0][9] =
+                "Frappe aérienne près de l'hôpital, selon Médecins Sans Frontières".into();
+            let text = csv_text(&header, &latin, b';');
+            let (bytes, _, unmappable) = encoding.encode(&text);
+            assert!(!unmappable);
+            let utf8 = preview(text.as_bytes());
+            let legacy = preview(&bytes);
+            assert!(legacy.reading.starts_with(label), "{}", legacy.reading);
+            assert_eq!(legacy.header, utf8.header);
+            let a = import(text.as_bytes(), &utf8.guess);
+            let b = import(&bytes, &legacy.guess);
+            assert_eq!(a.dataset.events, b.dataset.events);
+            continue;
+        }
+        assert!(!unmappable);
+        assert_eq!(sniff("sheet.csv", &bytes), Ok(Format::OtherCsv));
+        let utf8 = preview(text.as_bytes());
+        let legacy = preview(&bytes);
+        assert!(legacy.reading.starts_with(label), "{}", legacy.reading);
+        assert_eq!(legacy.header, utf8.header);
+        assert_eq!(legacy.sample, utf8.sample);
+        assert_eq!(legacy.guess, utf8.guess);
+        let a = import(text.as_bytes(), &utf8.guess);
+        let b = import(&bytes, &legacy.guess);
+        assert!(!a.dataset.events.is_empty());
+        assert_eq!(a.dataset.events, b.dataset.events);
+        assert_loads(&b);
+    }
+}

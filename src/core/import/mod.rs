@@ -165,7 +165,8 @@ pub enum ImportError {
     Empty,
     /// A header row and no records.
     HeaderOnly,
-    /// Bytes that are not text: NUL bytes, or neither UTF-8 nor UTF-16 with a byte order mark.
+    /// Bytes that are not text: NUL bytes where text has none (in UTF-8, a Windows code page,
+    /// or UTF-16 with a byte order mark).
     Binary,
     /// A file of another kind; the sentence names what it looks like.
     NotADataset(String),
@@ -197,8 +198,9 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Binary => write!(
                 f,
-                "This is not a text file: it holds bytes that are not UTF-8 text (a table saved \
-                 in another encoding must be saved again as UTF-8 CSV)."
+                "This is not a text file: it holds NUL bytes, which no table saved as text has \
+                 (UTF-8, UTF-16 with its byte order mark, Windows-1256 or Windows-1252). Open it \
+                 in the program that made it and save it as CSV."
             ),
             ImportError::NotADataset(sentence) => write!(f, "{sentence}"),
             ImportError::MissingColumns { format, columns } => write!(
@@ -358,7 +360,8 @@ fn magic(file_name: &str, head: &[u8]) -> Option<Magic> {
 }
 
 /// The head as text: UTF-16 with a byte order mark decoded, else UTF-8 (a character cut at
-/// the end of the head is dropped). NUL bytes or invalid UTF-8 are [`ImportError::Binary`].
+/// the end of the head is dropped), else the Windows code page the bytes suggest, as the
+/// importers will read the file ([`text_decoding`]). NUL bytes are [`ImportError::Binary`].
 fn decode_head(head: &[u8]) -> Result<String, ImportError> {
     let utf16 = |big_endian: bool, bytes: &[u8]| {
         let units = bytes.chunks_exact(2).map(|pair| {
@@ -395,7 +398,10 @@ fn decode_head(head: &[u8]) -> Result<String, ImportError> {
             let valid = head.get(..error.valid_up_to()).unwrap_or_default();
             Ok(String::from_utf8_lossy(valid).into_owned())
         }
-        Err(_) => Err(ImportError::Binary),
+        Err(_) => {
+            let encoding = text_decoding::without_mark(head, false);
+            Ok(text_decoding::decode_code_page_whole(encoding, head))
+        }
     }
 }
 
@@ -542,7 +548,9 @@ mod tests {
         let bytes = "event_date,location\n2023-01-31,حلب".as_bytes();
         let cut = &bytes[..bytes.len() - 1];
         assert!(decode_head(cut).is_ok_and(|text| text.ends_with("2023-01-31,حل")));
-        assert_eq!(decode_head(b"ab\xFFcd"), Err(ImportError::Binary));
+        // Not UTF-8: a Windows code page (here Western: a lone byte above 127).
+        assert_eq!(decode_head(b"ab\xFFcd"), Ok("ab\u{FF}cd".into()));
+        assert_eq!(decode_head(b"ab\0cd"), Err(ImportError::Binary));
     }
 
     #[test]

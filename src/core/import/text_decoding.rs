@@ -1,9 +1,15 @@
-//! A table's bytes as UTF-8 for the CSV reader, whatever Unicode encoding the file was saved in:
+//! A table's bytes as UTF-8 for the CSV reader, whatever encoding the file was saved in:
 //! UTF-8 passes through untouched; UTF-16 with a byte order mark (what "Unicode text" in a
 //! spreadsheet app writes, little- or big-endian) is transcoded as it streams, so a file of
 //! hundreds of megabytes never sits in memory twice. The standard library's
 //! `char::decode_utf16` does the decoding; a unit that is not valid UTF-16 (a lone surrogate)
 //! becomes U+FFFD, which the row's field then shows.
+//!
+//! A file whose first 64 KB are not UTF-8 was saved in a Windows code page, as Excel on an
+//! Arabic or a Western Windows writes "CSV": Windows-1256 (Arabic) or Windows-1252 (Western
+//! European), decoded as it streams by `encoding_rs` (which the spreadsheet reader links
+//! already). Which of the two is told from how the bytes above 127 sit: Arabic words are runs
+//! of them, where accented Latin letters stand alone between ASCII letters.
 
 use std::io::{self, BufRead, BufReader, Read};
 
@@ -16,16 +22,60 @@ pub enum TextEncoding {
     Utf8,
     Utf16LittleEndian,
     Utf16BigEndian,
+    /// Windows code page 1256, Arabic.
+    Windows1256,
+    /// Windows code page 1252, Western European.
+    Windows1252,
 }
 
 impl TextEncoding {
-    /// The encoding's name for people: "UTF-8", "UTF-16".
+    /// The encoding's name for people: "UTF-8", "UTF-16", "Windows-1256 (Arabic)".
     pub fn label(self) -> &'static str {
         match self {
             TextEncoding::Utf8 => "UTF-8",
             TextEncoding::Utf16LittleEndian => "UTF-16 (little-endian)",
             TextEncoding::Utf16BigEndian => "UTF-16 (big-endian)",
+            TextEncoding::Windows1256 => "Windows-1256 (Arabic)",
+            TextEncoding::Windows1252 => "Windows-1252 (Western European)",
         }
+    }
+
+    /// The code page's decoder, for the encodings `encoding_rs` decodes here.
+    fn code_page(self) -> Option<&'static encoding_rs::Encoding> {
+        match self {
+            TextEncoding::Windows1256 => Some(encoding_rs::WINDOWS_1256),
+            TextEncoding::Windows1252 => Some(encoding_rs::WINDOWS_1252),
+            TextEncoding::Utf8 | TextEncoding::Utf16LittleEndian | TextEncoding::Utf16BigEndian => {
+                None
+            }
+        }
+    }
+}
+
+/// The encoding of a file with no byte order mark, from its `head` (`whole` when the head is
+/// the whole file): UTF-8 when the head is UTF-8 (a character cut at the end of a partial head
+/// counts as UTF-8), else the Windows code page its bytes above 127 suggest.
+pub(crate) fn without_mark(head: &[u8], whole: bool) -> TextEncoding {
+    match std::str::from_utf8(head) {
+        Ok(_) => return TextEncoding::Utf8,
+        Err(error) if error.error_len().is_none() && !whole => return TextEncoding::Utf8,
+        Err(_) => {}
+    }
+    // High bytes next to another high byte (in a run, as an Arabic word is) against those
+    // standing alone (an "é" between ASCII letters).
+    let high = |i: usize| head.get(i).is_some_and(|b| *b >= 0x80);
+    let (mut in_runs, mut alone) = (0usize, 0usize);
+    for i in (0..head.len()).filter(|&i| high(i)) {
+        if (i > 0 && high(i - 1)) || high(i + 1) {
+            in_runs += 1;
+        } else {
+            alone += 1;
+        }
+    }
+    if in_runs >= alone {
+        TextEncoding::Windows1256
+    } else {
+        TextEncoding::Windows1252
     }
 }
 
@@ -45,6 +95,8 @@ pub struct Decoded<R> {
     odd_byte: Option<u8>,
     /// A high surrogate waiting for its low half.
     high_surrogate: Option<u16>,
+    /// The code page's decoder, for a file in one.
+    code_page: Option<encoding_rs::Decoder>,
 }
 
 impl<R: Read> Decoded<R> {
@@ -65,15 +117,14 @@ impl<R: Read> Decoded<R> {
         }
         head.truncate(filled);
         let encoding = if head.starts_with(b"\xFF\xFE") {
+            head.drain(..2);
             TextEncoding::Utf16LittleEndian
         } else if head.starts_with(b"\xFE\xFF") {
+            head.drain(..2);
             TextEncoding::Utf16BigEndian
         } else {
-            TextEncoding::Utf8
+            without_mark(&head, filled < HEAD)
         };
-        if encoding != TextEncoding::Utf8 {
-            head.drain(..2);
-        }
         let inner = BufReader::with_capacity(HEAD, io::Cursor::new(head).chain(reader));
         Ok(Decoded {
             inner,
@@ -82,16 +133,18 @@ impl<R: Read> Decoded<R> {
             taken: 0,
             odd_byte: None,
             high_surrogate: None,
+            code_page: encoding
+                .code_page()
+                .map(encoding_rs::Encoding::new_decoder_without_bom_handling),
         })
     }
 
-    /// The encoding told from the byte order mark.
+    /// The encoding told from the byte order mark, or from the bytes without one.
     pub fn encoding(&self) -> TextEncoding {
         self.encoding
     }
 
-    /// The first bytes as the CSV reader will get them, without consuming them (UTF-8 only:
-    /// a UTF-16 file's are decoded on the way).
+    /// The first bytes as the CSV reader will get them, decoded, without consuming them.
     pub fn fill_buf(&mut self) -> io::Result<&[u8]> {
         if self.encoding == TextEncoding::Utf8 {
             return self.inner.fill_buf();
@@ -102,10 +155,13 @@ impl<R: Read> Decoded<R> {
         Ok(self.pending.get(self.taken..).unwrap_or_default())
     }
 
-    /// Decodes the next buffer of UTF-16 into `pending`; leaves it empty at the end.
+    /// Decodes the next buffer into `pending`; leaves it empty at the end.
     fn decode_more(&mut self) -> io::Result<()> {
         self.pending.clear();
         self.taken = 0;
+        if let Some(decoder) = self.code_page.as_mut() {
+            return decode_code_page(&mut self.inner, decoder, &mut self.pending);
+        }
         let big_endian = self.encoding == TextEncoding::Utf16BigEndian;
         loop {
             let bytes = self.inner.fill_buf()?;
@@ -154,6 +210,36 @@ impl<R: Read> Decoded<R> {
             }
         }
     }
+}
+
+/// `bytes` in `encoding`'s code page as text (UTF-8 is read lossily); for the head a file is
+/// recognised by.
+pub(crate) fn decode_code_page_whole(encoding: TextEncoding, bytes: &[u8]) -> String {
+    match encoding.code_page() {
+        Some(code_page) => code_page.decode_without_bom_handling(bytes).0.into_owned(),
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// Decodes the next buffer of a code page's bytes into `out` (UTF-8), which stays empty at the
+/// end. A byte the code page leaves undefined becomes U+FFFD.
+fn decode_code_page<R: BufRead>(
+    inner: &mut R,
+    decoder: &mut encoding_rs::Decoder,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
+    let bytes = inner.fill_buf()?;
+    let last = bytes.is_empty();
+    let length = bytes.len();
+    let room = decoder
+        .max_utf8_buffer_length(length)
+        .unwrap_or(length.saturating_mul(3).saturating_add(16));
+    out.resize(room, 0);
+    // Single-byte code pages keep no state, and the room is enough: one call decodes all.
+    let (_, _, written, _) = decoder.decode_to_utf8(bytes, out, last);
+    out.truncate(written);
+    inner.consume(length);
+    Ok(())
 }
 
 fn unit(pair: [u8; 2], big_endian: bool) -> u16 {
@@ -244,6 +330,43 @@ mod tests {
             read_all(text.as_bytes(), 3),
             (TextEncoding::Utf8, text.to_string())
         );
+    }
+
+    #[test]
+    fn an_arabic_windows_file_reads_as_windows_1256() {
+        let text = "التاريخ;المكان;القتلى\n2019-03-04;إدلب;3\n2019-03-05;معرة النعمان;12\n";
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(text);
+        assert!(!unmappable);
+        for step in [1, 7, 100_000] {
+            assert_eq!(
+                read_all(&bytes, step),
+                (TextEncoding::Windows1256, text.to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn a_western_windows_file_reads_as_windows_1252() {
+        let text = "date;place;source\n2019-03-04;Idlib;Agence France-Presse (AFP), Médecins Sans Frontières\n";
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+        assert!(!unmappable);
+        assert_eq!(
+            read_all(&bytes, 5),
+            (TextEncoding::Windows1252, text.to_string())
+        );
+    }
+
+    #[test]
+    fn utf8_cut_at_the_end_of_a_long_head_is_still_utf8() {
+        // The head ends in the middle of a two-byte letter: the file goes on.
+        let mut text = "a".repeat(HEAD - 1);
+        text.push_str("إدلب\n");
+        assert_eq!(
+            read_all(text.as_bytes(), 4096),
+            (TextEncoding::Utf8, text.clone())
+        );
+        // A whole file that ends so is not UTF-8.
+        assert_ne!(without_mark(b"abc\xD8", true), TextEncoding::Utf8);
     }
 
     #[test]
