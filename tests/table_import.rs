@@ -269,6 +269,18 @@ fn utf16_and_tabs_read_as_utf8_and_commas_do() {
     let a = import(comma.as_bytes(), &from_tab.guess);
     let b = import(&tab, &from_tab.guess);
     assert_eq!(a.dataset.events, b.dataset.events);
+    // The same without its byte order mark, as some programs save UTF-16.
+    let unmarked = tab.get(2..).unwrap_or_default();
+    assert_eq!(sniff("sheet.txt", unmarked), Ok(Format::OtherCsv));
+    let from_unmarked = preview(unmarked);
+    assert!(
+        from_unmarked.reading.starts_with("UTF-16"),
+        "{}",
+        from_unmarked.reading
+    );
+    assert_eq!(from_unmarked.header, from_tab.header);
+    let c = import(unmarked, &from_unmarked.guess);
+    assert_eq!(a.dataset.events, c.dataset.events);
 }
 
 #[test]

@@ -359,7 +359,8 @@ fn magic(file_name: &str, head: &[u8]) -> Option<Magic> {
     )
 }
 
-/// The head as text: UTF-16 with a byte order mark decoded, else UTF-8 (a character cut at
+/// The head as text: UTF-16 with a byte order mark or the zero bytes of one without
+/// decoded, else UTF-8 (a character cut at
 /// the end of the head is dropped), else the Windows code page the bytes suggest, as the
 /// importers will read the file ([`text_decoding`]). NUL bytes are [`ImportError::Binary`].
 fn decode_head(head: &[u8]) -> Result<String, ImportError> {
@@ -387,6 +388,11 @@ fn decode_head(head: &[u8]) -> Result<String, ImportError> {
     }
     if let Some(rest) = head.strip_prefix(b"\xFE\xFF") {
         return utf16(true, rest);
+    }
+    match text_decoding::utf16_without_mark(head) {
+        Some(text_decoding::TextEncoding::Utf16LittleEndian) => return utf16(false, head),
+        Some(text_decoding::TextEncoding::Utf16BigEndian) => return utf16(true, head),
+        _ => {}
     }
     if head.contains(&0) {
         return Err(ImportError::Binary);

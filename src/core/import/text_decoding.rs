@@ -5,7 +5,9 @@
 //! `char::decode_utf16` does the decoding; a unit that is not valid UTF-16 (a lone surrogate)
 //! becomes U+FFFD, which the row's field then shows.
 //!
-//! A file whose first 64 KB are not UTF-8 was saved in a Windows code page, as Excel on an
+//! UTF-16 without a mark is told by its zero bytes (every other byte, in a table of mostly
+//! Latin letters, digits and separators). A file whose first 64 KB are not UTF-8 was saved in
+//! a Windows code page, as Excel on an
 //! Arabic or a Western Windows writes "CSV": Windows-1256 (Arabic) or Windows-1252 (Western
 //! European), decoded as it streams by `encoding_rs` (which the spreadsheet reader links
 //! already). Which of the two is told from how the bytes above 127 sit: Arabic words are runs
@@ -49,6 +51,40 @@ impl TextEncoding {
                 None
             }
         }
+    }
+}
+
+/// UTF-16 saved without a byte order mark, told from its zero bytes: text that is mostly
+/// Latin letters, digits and punctuation (a table's dates, numbers and separators) has a zero
+/// in every other byte, the second of each pair in little-endian, the first in big-endian.
+/// `None` when the head does not look so.
+pub(crate) fn utf16_without_mark(head: &[u8]) -> Option<TextEncoding> {
+    let pairs = head.get(..head.len().min(4096))?.chunks_exact(2);
+    let count = pairs.len();
+    // Eight characters at least: a header row's first word or two.
+    if count < 8 {
+        return None;
+    }
+    let control = |b: u8| b < 0x09 || (0x0E..0x20).contains(&b);
+    let (mut first_zero, mut second_zero, mut controls) = (0usize, 0usize, 0usize);
+    for pair in pairs {
+        if let [a, b] = *pair {
+            first_zero += usize::from(a == 0 && b != 0);
+            second_zero += usize::from(b == 0 && a != 0);
+            // A control character beside a zero is binary, not text.
+            controls += usize::from((a == 0 && control(b)) || (b == 0 && control(a)));
+        }
+    }
+    // At least two pairs in five have their zero on one side, almost none on the other, and
+    // the letters beside the zeros are text.
+    let looks =
+        |on: usize, off: usize| on * 5 >= count * 2 && off * 20 <= count && controls * 20 <= count;
+    if looks(second_zero, first_zero) {
+        Some(TextEncoding::Utf16LittleEndian)
+    } else if looks(first_zero, second_zero) {
+        Some(TextEncoding::Utf16BigEndian)
+    } else {
+        None
     }
 }
 
@@ -122,6 +158,8 @@ impl<R: Read> Decoded<R> {
         } else if head.starts_with(b"\xFE\xFF") {
             head.drain(..2);
             TextEncoding::Utf16BigEndian
+        } else if let Some(utf16) = utf16_without_mark(&head) {
+            utf16
         } else {
             without_mark(&head, filled < HEAD)
         };
@@ -329,6 +367,31 @@ mod tests {
         assert_eq!(
             read_all(text.as_bytes(), 3),
             (TextEncoding::Utf8, text.to_string())
+        );
+    }
+
+    #[test]
+    fn utf16_without_its_mark_is_told_from_its_zero_bytes() {
+        let text = "date\tplace\tkilled\n2019-03-04\tإدلب\t3\n2019-03-05\tIdlib\t12\n";
+        for big_endian in [false, true] {
+            let bytes = utf16(text, big_endian);
+            let unmarked = bytes.get(2..).unwrap_or_default();
+            assert_eq!(
+                read_all(unmarked, 3),
+                (
+                    if big_endian {
+                        TextEncoding::Utf16BigEndian
+                    } else {
+                        TextEncoding::Utf16LittleEndian
+                    },
+                    text.to_string()
+                )
+            );
+        }
+        // Binary with scattered zeros is not UTF-16.
+        assert_eq!(
+            utf16_without_mark(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"),
+            None
         );
     }
 
