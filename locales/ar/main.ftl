@@ -157,7 +157,6 @@ comp-women = نساء
 comp-other-civilians = مدنيون آخرون
 comp-combatants = مقاتلون
 comp-unknown = مجهولو الصفة
-plain-value = { $label }: { $value }
 
 ## المخططات جداولَ، وأسماء أزرار المخططات
 

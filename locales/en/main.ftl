@@ -134,7 +134,6 @@ comp-women = Women
 comp-other-civilians = Other civilians
 comp-combatants = Combatants
 comp-unknown = Unknown status
-plain-value = { $label }: { $value }
 
 ## Charts as tables, and the names of the charts' controls
 
