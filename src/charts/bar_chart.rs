@@ -38,9 +38,6 @@ const BOTTOM: u32 = 10;
 const VALUE_ROOM: u32 = 56;
 /// Thickness of a drawn bar: thinner than its row, whose whole height is the target.
 const BAR: u32 = 16;
-/// About the advance of a character of a 13 px label, to cut long labels before they reach
-/// the bars.
-const CHAR_WIDTH: u32 = 7;
 
 /// Bars laid out in a chart `width` pixels wide; the height follows the number of bars, or the
 /// number of rows reserved, if more.
@@ -110,14 +107,14 @@ impl BarChart {
         (f64::from(left), f64::from(self.width - left - VALUE_ROOM))
     }
 
-    /// Most characters of a label drawn whole.
-    fn label_limit(&self) -> usize {
+    /// The room of a label, in pixels: a longer one is cut, with an ellipsis.
+    fn label_room(&self) -> f64 {
         let room = if self.labels_above() {
             self.width - 8
         } else {
             self.label_width - 8
         };
-        (room / CHAR_WIDTH).max(4) as usize
+        f64::from(room)
     }
 
     /// Top of a row's label, of its bar and of its value, from the row's top.
@@ -185,10 +182,10 @@ impl Chart for BarChart {
             ))
             .map_err(fail)?;
         }
-        let limit = self.label_limit();
+        let room = self.label_room();
         for (bar, mark) in self.bars.iter().zip(&self.marks) {
             root.draw(&Text::new(
-                truncate(&bar.label, limit),
+                fit(&bar.label, room),
                 (4, mark.y as i32 + label_top as i32),
                 label_style.clone(),
             ))
@@ -229,11 +226,41 @@ pub fn group_thousands(value: i64) -> String {
     out
 }
 
-fn truncate(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
+/// About the advance of `c` in a 13 px sans-serif label, a little generous so that a label
+/// stops before the bars: Arabic letters are narrower than Latin ones, and their vowel marks
+/// take no room of their own.
+fn advance(c: char) -> f64 {
+    match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => 0.0,
+        '\u{0600}'..='\u{06FF}' => 6.2,
+        ' ' => 4.2,
+        'a'..='z' => 7.3,
+        'A'..='Z' | '0'..='9' => 9.0,
+        '.' | ',' | ':' | ';' | '\'' | '(' | ')' | '/' | '-' | '|' => 5.0,
+        _ => 9.0,
+    }
+}
+
+/// About the width of `text` in a 13 px label.
+fn text_width(text: &str) -> f64 {
+    text.chars().map(advance).sum()
+}
+
+/// `text` as a label `room` pixels wide: whole if it fits, else cut with an ellipsis.
+fn fit(text: &str, room: f64) -> String {
+    if text_width(text) <= room {
         return text.to_string();
     }
-    let mut cut: String = text.chars().take(limit - 1).collect();
+    let mut cut = String::new();
+    let mut used = advance('…');
+    for c in text.chars() {
+        used += advance(c);
+        if used > room {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.truncate(cut.trim_end().len());
     cut.push('…');
     cut
 }
@@ -323,16 +350,11 @@ mod tests {
             if chart.labels_above() {
                 // The label's line ends before the bar starts.
                 assert!(label_top + LABEL_FONT <= bar_top, "{width}");
-                assert!(
-                    chart.label_limit() >= 30,
-                    "{width}: {}",
-                    chart.label_limit()
-                );
+                assert!(chart.label_room() >= 200.0, "{width}");
             } else {
                 // The label's column ends before the bars start.
-                let label_room = (chart.label_limit() as u32) * CHAR_WIDTH;
-                assert!(4 + label_room <= plot_left as u32, "{width}");
-                assert!(chart.label_limit() >= 14, "{width}");
+                assert!(4.0 + chart.label_room() <= plot_left, "{width}");
+                assert!(chart.label_room() >= 100.0, "{width}");
             }
             assert!(bar_top + BAR <= chart.row && value_top + VALUE_FONT <= chart.row);
             assert_eq!(chart.labels_above(), width < NARROW);
@@ -349,6 +371,21 @@ mod tests {
         };
         assert!(!drawn.svg.contains("<script>"));
         assert!(drawn.svg.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn long_labels_are_cut_to_their_room() {
+        assert_eq!(fit("ISIS", 100.0), "ISIS");
+        let cut = fit("Syrian Democratic Forces and allied groups", 150.0);
+        assert!(cut.ends_with('…') && text_width(&cut) <= 150.0, "{cut}");
+        assert!(cut.starts_with("Syrian Democratic"), "{cut}");
+        // Arabic takes less room a letter, and its vowel marks none.
+        let arabic = "قوات سوريا الديمقراطية (قسد)";
+        assert!(text_width(arabic) < text_width("Syrian Democratic Forces (SDF)"));
+        assert_eq!(fit(arabic, 190.0), arabic);
+        assert_eq!(text_width("جهات لم تُحدَّد"), text_width("جهات لم تحدد"));
+        // A label narrower than anything: the ellipsis alone.
+        assert_eq!(fit("Hezbollah", 5.0), "…");
     }
 
     #[test]
