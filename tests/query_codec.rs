@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use incident_explorer::core::aggregate::{Interval, Metric, SortKey};
+use incident_explorer::core::chart_table::ChartPanel;
 use incident_explorer::core::date::Day;
 use incident_explorer::core::facet::Facet;
 use incident_explorer::core::file_link::{FileLabel, MAX_FILE_NAME_BYTES};
@@ -122,6 +123,7 @@ fn state() -> impl Strategy<Value = ViewState> {
         select(View::ALL),
         prop_oneof![Just(0u32), any::<u32>()],
         proptest::option::of(select(&Lang::ALL[..])),
+        set_of(ChartPanel::ALL),
     );
     (filters, display).prop_map(
         |(
@@ -138,7 +140,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                 text,
                 facets,
             ),
-            (sort, metric, interval, stacked, selected, view, page, lang),
+            (sort, metric, interval, stacked, selected, view, page, lang, tables),
         )| ViewState {
             collections,
             files,
@@ -156,6 +158,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             metric,
             interval,
             stacked,
+            tables,
             selected,
             view,
             page,
@@ -172,7 +175,7 @@ fn query_like() -> impl Strategy<Value = String> {
             &[
                 "view", "c", "from", "to", "actor", "role", "kind", "gov", "pub", "cas", "q",
                 "party", "district", "place", "source", "sort", "metric", "by", "stack", "sel",
-                "page", "", "?q", "%71", "Q", "file", "FILE", "lang", "LANG",
+                "page", "", "?q", "%71", "Q", "file", "FILE", "lang", "LANG", "table",
             ][..]
         )
         .prop_map(str::to_string),

@@ -157,7 +157,36 @@ comp-women = نساء
 comp-other-civilians = مدنيون آخرون
 comp-combatants = مقاتلون
 comp-unknown = مجهولو الصفة
-plain-value = { $label }: { $value }
+
+## المخططات جداولَ، وأسماء أزرار المخططات
+
+chart-subject-timeline = الخط الزمني
+chart-subject-actor = المخطط حسب الجهة الفاعلة
+chart-subject-kind = المخطط حسب نوع الحدث
+chart-subject-gov = المخطط حسب المحافظة
+chart-subject-composition = تركيبة الضحايا
+chart-subject-map = الخريطة
+download-svg-label = نزّل { $chart } بصيغة SVG
+table-toggle = جدول
+table-toggle-label = اعرض { $chart } جدولًا
+table-csv = CSV
+table-csv-label = صدّر جدول { $chart } بصيغة CSV
+table-caption = { $chart } — { $metric }
+table-caption-interval = { $chart } — { $metric } ({ $interval })
+table-col-actor = الجهة الفاعلة
+table-col-kind = نوع الحدث
+table-col-gov = المحافظة
+table-col-category = الفئة
+table-col-deaths = القتلى (أفضل تقدير)
+table-col-month = الشهر
+table-col-week = بداية الأسبوع
+table-col-imprecise = منها من تواريخ غير دقيقة
+table-col-other = جهات أخرى، أو دون جهة مسمّاة
+table-col-area-only = أحداث بلا موقع دقيق (⁦+N⁩)
+table-col-selected = التصفية
+table-selected = ✓ ضمن التصفية
+table-csv-columns = أسماء الأعمدة معرّفات إنجليزية ثابتة؛ أما الأسماء والفترات فبلغة الصفحة.
+table-csv-view = العرض: { $link }
 
 ## القائمة
 
@@ -644,6 +673,7 @@ expects-sort = ترتيب
 expects-metric = مقياس (events أو deaths أو civilians)
 expects-by = فترة (week أو month)
 expects-stack = إعداد للتكديس (0 أو 1)
+expects-table = مخطط (timeline أو actor أو kind أو gov أو composition أو map)
 expects-sel = معرّف حدث
 expects-page = رقم صفحة (من 1)
 

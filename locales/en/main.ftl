@@ -134,7 +134,36 @@ comp-women = Women
 comp-other-civilians = Other civilians
 comp-combatants = Combatants
 comp-unknown = Unknown status
-plain-value = { $label }: { $value }
+
+## Charts as tables, and the names of the charts' controls
+
+chart-subject-timeline = the timeline
+chart-subject-actor = the chart by actor
+chart-subject-kind = the chart by event kind
+chart-subject-gov = the chart by governorate
+chart-subject-composition = the casualty composition
+chart-subject-map = the map
+download-svg-label = Download { $chart } as SVG
+table-toggle = Table
+table-toggle-label = Show { $chart } as a table
+table-csv = CSV
+table-csv-label = Export the table of { $chart } as CSV
+table-caption = { $chart } — { $metric }
+table-caption-interval = { $chart } — { $metric } ({ $interval })
+table-col-actor = Actor
+table-col-kind = Event kind
+table-col-gov = Governorate
+table-col-category = Who was killed
+table-col-deaths = Deaths (best estimate)
+table-col-month = Month
+table-col-week = Week starting
+table-col-imprecise = Of which from imprecise dates
+table-col-other = Other actors, or none named
+table-col-area-only = Events without a precise place (+N)
+table-col-selected = Filter
+table-selected = ✓ in the filter
+table-csv-columns = Column names are stable English identifiers; names and periods are in the language of the page.
+table-csv-view = View: { $link }
 
 ## The list
 
@@ -598,6 +627,7 @@ expects-sort = a sort order
 expects-metric = a metric (events, deaths or civilians)
 expects-by = an interval (week or month)
 expects-stack = a stacking setting (0 or 1)
+expects-table = a chart (timeline, actor, kind, gov, composition or map)
 expects-sel = an event id
 expects-page = a page number (from 1)
 

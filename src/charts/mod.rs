@@ -12,6 +12,15 @@ pub mod timeline_chart;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
+/// Plotters' font size is this many times the size in pixels that its SVG backend gives the
+/// text (the canvas backend sizes text the same way, so downloads look the same).
+pub const FONT_SCALE: f64 = 1.24;
+
+/// The plotters font size of text `px` pixels tall (CSS pixels, for a chart laid out 1:1).
+pub fn font_size(px: f64) -> f64 {
+    px * FONT_SCALE
+}
+
 /// A rectangle in chart pixel coordinates, for hit targets laid over a chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mark {

@@ -6,7 +6,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{palette, Chart, Mark};
+use super::{font_size, palette, Chart, Mark};
 use crate::core::date::Day;
 
 /// One column.
@@ -27,13 +27,19 @@ pub struct Milestone {
     pub number: usize,
 }
 
+/// The width of a download, and of a chart laid out at no particular width.
 pub const WIDTH: u32 = 960;
+/// The narrowest the page lays the timeline out: on a phone it keeps this width in a box that
+/// scrolls sideways, so its columns stay wide enough to point at and its text readable.
+pub const MIN_WIDTH: u32 = 640;
 pub const HEIGHT: u32 = 300;
 /// Plot area inside the SVG; the UI maps pointer positions with the same numbers.
 pub const LEFT: u32 = 56;
 pub const RIGHT: u32 = 12;
 pub const TOP: u32 = 22;
 pub const BOTTOM: u32 = 40;
+/// Room a tick label ("2019-04") takes on the time axis.
+const TICK_WIDTH: f64 = 52.0;
 
 /// The columns laid out on the plot, with one mark per column (full plot height) for hover and
 /// drag.
@@ -42,14 +48,29 @@ pub struct TimelineChart {
     columns: Vec<Column>,
     milestones: Vec<Milestone>,
     y_label: String,
+    /// In chart pixels: on the page, the CSS pixels of the box it is shown in, so its text keeps
+    /// its size (14 px axis labels) at any width.
+    width: u32,
     /// The top of the value axis, a round number.
     max: f64,
     marks: Vec<Mark>,
 }
 
 impl TimelineChart {
+    /// The timeline laid out [`WIDTH`] pixels wide (a download's size).
     pub fn new(columns: Vec<Column>, milestones: Vec<Milestone>, y_label: &str) -> Self {
-        let plot_width = f64::from(WIDTH - LEFT - RIGHT);
+        TimelineChart::laid_out(columns, milestones, y_label, WIDTH)
+    }
+
+    /// The timeline laid out `width` pixels wide, at least [`MIN_WIDTH`].
+    pub fn laid_out(
+        columns: Vec<Column>,
+        milestones: Vec<Milestone>,
+        y_label: &str,
+        width: u32,
+    ) -> Self {
+        let width = width.max(MIN_WIDTH);
+        let plot_width = f64::from(width - LEFT - RIGHT);
         let plot_height = f64::from(HEIGHT - TOP - BOTTOM);
         let step = plot_width / columns.len().max(1) as f64;
         let max = columns
@@ -69,6 +90,7 @@ impl TimelineChart {
             columns,
             milestones,
             y_label: y_label.to_string(),
+            width,
             max: nice_ceiling(max),
             marks,
         }
@@ -79,6 +101,16 @@ impl TimelineChart {
         &self.columns
     }
 
+    /// The same timeline at another width (a download is [`WIDTH`] wide).
+    pub fn at_width(&self, width: u32) -> TimelineChart {
+        TimelineChart::laid_out(
+            self.columns.clone(),
+            self.milestones.clone(),
+            &self.y_label,
+            width,
+        )
+    }
+
     fn to_y(&self, value: f64) -> f64 {
         let plot_height = f64::from(HEIGHT - TOP - BOTTOM);
         f64::from(TOP) + plot_height * (1.0 - value / self.max)
@@ -87,7 +119,7 @@ impl TimelineChart {
 
 impl Chart for TimelineChart {
     fn size(&self) -> (u32, u32) {
-        (WIDTH, HEIGHT)
+        (self.width, HEIGHT)
     }
 
     fn marks(&self) -> &[Mark] {
@@ -96,26 +128,28 @@ impl Chart for TimelineChart {
 
     fn paint<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let fail = |error: DrawingAreaErrorKind<DB::ErrorType>| error.to_string();
-        let plot_width = f64::from(WIDTH - LEFT - RIGHT);
+        let plot_width = f64::from(self.width - LEFT - RIGHT);
         root.fill(&WHITE).map_err(fail)?;
-        let small = TextStyle::from(("sans-serif", 14).into_font()).color(&palette::AXIS);
+        // 12 px text: the chart is laid out at the width it is shown at, at least MIN_WIDTH.
+        let small =
+            TextStyle::from(("sans-serif", font_size(12.0)).into_font()).color(&palette::AXIS);
         // Horizontal grid and value labels at quarters of the (rounded) maximum.
         for quarter in 0..=4 {
             let value = self.max * f64::from(quarter) / 4.0;
             let y = self.to_y(value) as i32;
             root.draw(&PathElement::new(
-                [(LEFT as i32, y), ((WIDTH - RIGHT) as i32, y)],
+                [(LEFT as i32, y), ((self.width - RIGHT) as i32, y)],
                 RGBColor(225, 228, 232).stroke_width(1),
             ))
             .map_err(fail)?;
             root.draw(&Text::new(
                 super::bar_chart::format_value(value),
-                (4, y - 7),
+                (4, y - 6),
                 small.clone(),
             ))
             .map_err(fail)?;
         }
-        root.draw(&Text::new(self.y_label.clone(), (4, 4), small.clone()))
+        root.draw(&Text::new(self.y_label.clone(), (4, 2), small.clone()))
             .map_err(fail)?;
         // Series by series, bottom first, so a canvas sets each colour once, not once per
         // segment.
@@ -173,10 +207,18 @@ impl Chart for TimelineChart {
                 .map_err(fail)?;
             }
         }
-        // Axis labels: a year or month at most every ~70 px.
+        // Axis labels: a year or month at most every ~70 px, and only where a whole one fits
+        // ("2019-04" is about 50 px of 12 px text).
         let step = plot_width / self.columns.len().max(1) as f64;
         let every = ((70.0 / step).ceil() as usize).max(1);
-        for (column, mark) in self.columns.iter().zip(&self.marks).step_by(every) {
+        let last_x = f64::from(self.width) - TICK_WIDTH;
+        for (column, mark) in self
+            .columns
+            .iter()
+            .zip(&self.marks)
+            .step_by(every)
+            .filter(|(_, mark)| mark.x <= last_x)
+        {
             let (year, month, _) = column.start.ymd();
             root.draw(&Text::new(
                 format!("{year}-{month:02}"),
@@ -201,7 +243,8 @@ impl Chart for TimelineChart {
                 root.draw(&Text::new(
                     milestone.number.to_string(),
                     (x + 2, (TOP - 16) as i32),
-                    TextStyle::from(("sans-serif", 12).into_font()).color(&RGBColor(164, 22, 26)),
+                    TextStyle::from(("sans-serif", font_size(12.0)).into_font())
+                        .color(&RGBColor(164, 22, 26)),
                 ))
                 .map_err(fail)?;
             }
@@ -224,13 +267,14 @@ pub fn nice_ceiling(value: f64) -> f64 {
     10.0 * magnitude
 }
 
-/// Which column a horizontal position (a fraction 0..1 of the SVG width) falls in.
-pub fn column_at(fraction: f64, columns: usize) -> Option<usize> {
+/// Which column a horizontal position (a fraction 0..1 of the chart's `width`) falls in.
+pub fn column_at(fraction: f64, columns: usize, width: u32) -> Option<usize> {
     if columns == 0 {
         return None;
     }
-    let x = fraction * f64::from(WIDTH) - f64::from(LEFT);
-    let plot_width = f64::from(WIDTH - LEFT - RIGHT);
+    let width = width.max(MIN_WIDTH);
+    let x = fraction * f64::from(width) - f64::from(LEFT);
+    let plot_width = f64::from(width - LEFT - RIGHT);
     let index = (x / plot_width * columns as f64).floor();
     Some(index.clamp(0.0, (columns - 1) as f64) as usize)
 }
@@ -295,8 +339,65 @@ mod tests {
         assert_eq!(nice_ceiling(7.0), 10.0);
         assert_eq!(nice_ceiling(180.0), 200.0);
         assert_eq!(nice_ceiling(0.0), 1.0);
-        assert_eq!(column_at(0.0, 10), Some(0));
-        assert_eq!(column_at(1.0, 10), Some(9));
-        assert_eq!(column_at(0.5, 0), None);
+        assert_eq!(column_at(0.0, 10, WIDTH), Some(0));
+        assert_eq!(column_at(1.0, 10, WIDTH), Some(9));
+        assert_eq!(column_at(0.5, 0, WIDTH), None);
+        // The middle of the plot is the middle column at any width.
+        for width in [640, 960, 1100] {
+            let middle =
+                (f64::from(LEFT) + f64::from(width - LEFT - RIGHT) * 0.55) / f64::from(width);
+            assert_eq!(column_at(middle, 10, width), Some(5), "{width}");
+        }
+    }
+
+    #[test]
+    fn tick_labels_stay_inside_the_chart() {
+        // 100 weeks from 2019: the last column's tick would not fit at the right edge.
+        let first = Day::from_ymd(2019, 1, 7).unwrap_or_default();
+        let columns: Vec<Column> = (0..100)
+            .map(|week| Column {
+                start: Day(first.0 + 7 * week),
+                end_exclusive: Day(first.0 + 7 * week + 7),
+                segments: vec![(0, 1.0)],
+                imprecise: 0.0,
+            })
+            .collect();
+        for width in [640, 960, 1013] {
+            let chart = TimelineChart::laid_out(columns.clone(), Vec::new(), "events", width);
+            let Ok(drawn) = svg::draw(&chart) else {
+                panic!("draw")
+            };
+            let ticks: Vec<&str> = drawn
+                .svg
+                .split("<text")
+                .skip(1)
+                .filter(|t| {
+                    let content = t.split('>').nth(1).unwrap_or_default().trim_start();
+                    content.starts_with("2019-") || content.starts_with("2020-")
+                })
+                .collect();
+            assert!(ticks.len() > 5, "{width}");
+            for tick in ticks {
+                let x: f64 = tick
+                    .split("x=\"")
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(f64::MAX);
+                assert!(x + TICK_WIDTH <= f64::from(width), "{width}: a tick at {x}");
+            }
+        }
+    }
+
+    #[test]
+    fn laid_out_at_the_width_shown() {
+        let columns: Vec<Column> = (1..=12).map(|m| column(m, f64::from(m), 0.0)).collect();
+        let chart = TimelineChart::laid_out(columns, Vec::new(), "events", 1100);
+        assert_eq!(chart.size(), (1100, HEIGHT));
+        let last = chart.marks()[11];
+        assert!((last.x + last.width - f64::from(1100 - RIGHT)).abs() < 1e-6);
+        // Never narrower than its least width; a download is WIDTH wide.
+        assert_eq!(chart.at_width(300).size().0, MIN_WIDTH);
+        assert_eq!(chart.at_width(WIDTH).size().0, WIDTH);
     }
 }

@@ -7,7 +7,7 @@
 //! curly quotes correctly, quotes every field (RFC 4180), and defuses cells that a spreadsheet
 //! would run as a formula (text starting with `=`, `+`, `-`, `@`).
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 
 use serde::Serialize;
 
@@ -266,13 +266,21 @@ fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
         }
         first = false;
         out.push('"');
-        if field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err() {
-            out.push('\'');
-        }
-        out.push_str(&field.replace('"', "\"\""));
+        out.push_str(&defused(&field).replace('"', "\"\""));
         out.push('"');
     }
     out.push_str("\r\n");
+}
+
+/// A CSV field as a spreadsheet may open it safely: text it would run as a formula (starting
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return, and not a number such as `-5`) gets a
+/// leading `'`, which shows the text as it is. Every CSV the app writes goes through it.
+pub fn defused(field: &str) -> Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err() {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
+    }
 }
 
 /// The JSON export: the rows and the attribution lines.

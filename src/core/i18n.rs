@@ -290,6 +290,38 @@ pub fn group_thousands(value: u64) -> String {
     out
 }
 
+/// A chart's value as its labels write it: a whole number with its thousands grouped
+/// (`5,233`), a fraction (the share of an imprecisely dated event spread over several periods)
+/// with one decimal (`1,234.5`). Western digits in both languages.
+pub fn format_value(value: f64) -> String {
+    let (whole, tenths) = split_value(value);
+    let sign = if value < 0.0 && (whole > 0 || tenths > 0) {
+        "-"
+    } else {
+        ""
+    };
+    match tenths {
+        0 if (value - value.round()).abs() < 1e-9 => format!("{sign}{}", group_thousands(whole)),
+        _ => format!("{sign}{}.{tenths}", group_thousands(whole)),
+    }
+}
+
+/// The same value as a CSV field or a program reads it: no grouping (`5233`, `1234.5`), rounded
+/// as [`format_value`] rounds it.
+pub fn plain_value(value: f64) -> String {
+    format_value(value).replace(',', "")
+}
+
+/// The whole part and the tenths of `|value|` rounded to one decimal.
+fn split_value(value: f64) -> (u64, u64) {
+    let tenths = (value.abs() * 10.0).round();
+    if !tenths.is_finite() || tenths >= u64::MAX as f64 {
+        return (0, 0);
+    }
+    let tenths = tenths as u64;
+    (tenths / 10, tenths % 10)
+}
+
 /// The catalogue key of a vocabulary member: `gov-rif-dimashq`, `actor-syrian-government`.
 pub fn label_key(vocab: &str, id: &str) -> String {
     let mut key = String::with_capacity(vocab.len() + id.len() + 1);
@@ -479,6 +511,19 @@ mod tests {
         assert_eq!(Lang::En.count("events-count", 2), "2 events");
         assert_eq!(Lang::En.count("events-count", 16_566), "16,566 events");
         assert_eq!(Lang::En.count("deaths-count", 1), "1 death");
+    }
+
+    #[test]
+    fn values_are_written_as_the_chart_labels_write_them() {
+        assert_eq!(format_value(5233.0), "5,233");
+        assert_eq!(format_value(0.0), "0");
+        assert_eq!(format_value(2.5), "2.5");
+        assert_eq!(format_value(1234.56), "1,234.6");
+        assert_eq!(format_value(0.04), "0.0");
+        assert_eq!(format_value(112_337.0), "112,337");
+        assert_eq!(plain_value(112_337.0), "112337");
+        assert_eq!(plain_value(1234.56), "1234.6");
+        assert_eq!(format_value(f64::NAN), "0.0");
     }
 
     #[test]

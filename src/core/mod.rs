@@ -4,6 +4,7 @@
 
 pub mod aggregate;
 pub mod catalog;
+pub mod chart_table;
 pub mod compare;
 pub mod date;
 pub mod engine;

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::aggregate::{Interval, Metric, SortKey};
+use super::chart_table::ChartPanel;
 use super::date::Day;
 use super::facet::Facet;
 use super::file_link::{fingerprint_of, FileLabel};
@@ -97,6 +98,8 @@ pub struct ViewState {
     pub interval: Interval,
     /// Timeline stacked by actor (default) or a single series.
     pub stacked: bool,
+    /// The charts shown as tables instead of pictures (`table=timeline,gov`).
+    pub tables: BTreeSet<ChartPanel>,
     /// Id of the event whose details are open; whether it exists is for the UI to check.
     pub selected: Option<String>,
     pub view: View,
@@ -126,6 +129,7 @@ impl Default for ViewState {
             metric: Metric::Events,
             interval: Interval::Month,
             stacked: true,
+            tables: BTreeSet::new(),
             selected: None,
             view: View::List,
             page: 0,
@@ -436,11 +440,12 @@ enum Param {
     Metric,
     By,
     Stack,
+    Table,
     Sel,
     Page,
 }
 
-const PARAMS: [Param; 24] = [
+const PARAMS: [Param; 25] = [
     Param::Lang,
     Param::View,
     Param::Collections,
@@ -463,6 +468,7 @@ const PARAMS: [Param; 24] = [
     Param::Metric,
     Param::By,
     Param::Stack,
+    Param::Table,
     Param::Sel,
     Param::Page,
 ];
@@ -492,6 +498,7 @@ impl Param {
             Param::Metric => "metric",
             Param::By => "by",
             Param::Stack => "stack",
+            Param::Table => "table",
             Param::Sel => "sel",
             Param::Page => "page",
         }
@@ -515,6 +522,7 @@ impl Param {
                 | Param::District
                 | Param::Place
                 | Param::Source
+                | Param::Table
         )
     }
 
@@ -554,6 +562,7 @@ impl Param {
             Param::Metric => "a metric (events, deaths or civilians)",
             Param::By => "an interval (week or month)",
             Param::Stack => "a stacking setting (0 or 1)",
+            Param::Table => "a chart (timeline, actor, kind, gov, composition or map)",
             Param::Sel => "an event id",
             Param::Page => "a page number (from 1)",
         }
@@ -915,6 +924,9 @@ fn apply_list(
             Param::Pub => Publisher::from_id(&lower)
                 .map(|p| state.publishers.insert(p))
                 .is_some(),
+            Param::Table => ChartPanel::from_id(text)
+                .map(|panel| state.tables.insert(panel))
+                .is_some(),
             // Any text: whether the data has it is for `ViewState::reconcile` to say.
             _ => match param.facet() {
                 Some(facet) => {
@@ -1087,6 +1099,7 @@ pub fn encode(state: &ViewState) -> String {
     if !state.stacked {
         out.scalar("stack", "0");
     }
+    out.list("table", state.tables.iter().map(|panel| panel.id()));
     if let Some(selected) = &state.selected {
         out.scalar("sel", selected);
     }
@@ -1251,6 +1264,7 @@ mod tests {
             metric: Metric::CivilianDeaths,
             interval: Interval::Week,
             stacked: false,
+            tables: [ChartPanel::Timeline, ChartPanel::Map].into(),
             selected: Some("curated:sohr-2019-11-14.a_1".to_string()),
             view: View::Map,
             page: 3,
@@ -1325,7 +1339,7 @@ mod tests {
              &place=Ma%27arrat%20al-Nu%27man,%D8%A3%D8%B1%D9%8A%D8%AD%D8%A7&pub=sohr,al_jazeera\
              &source=SOHR&cas=children&q=%D8%B3%D9%88%D9%82%20%D8%A3%D8%B1%D9%8A%D8%AD%D8%A7%20%26%20%E2%80%9CMa\
              %E2%80%99arrat%E2%80%9D%20100%25%2B%20%F0%9F%99%82&sort=deaths-desc&metric=civilians\
-             &by=week&stack=0&sel=curated:sohr-2019-11-14.a_1&page=4"
+             &by=week&stack=0&table=timeline,map&sel=curated:sohr-2019-11-14.a_1&page=4"
         );
         assert_eq!(decode(&query), (state.clone(), Vec::new()));
         assert_eq!(decode(&format!("?{query}")), (state, Vec::new()));
@@ -1660,6 +1674,29 @@ mod tests {
             encode(&decoded("sort=date-desc&metric=events&by=month&stack=1")),
             ""
         );
+    }
+
+    #[test]
+    fn charts_shown_as_tables() {
+        let state = decoded("table=map,Timeline,gov,gov");
+        assert_eq!(
+            state.tables,
+            [
+                ChartPanel::Timeline,
+                ChartPanel::Bars(crate::core::chart_table::Breakdown::Governorate),
+                ChartPanel::Map
+            ]
+            .into()
+        );
+        // In the page's order, each once.
+        assert_eq!(encode(&state), "table=timeline,gov,map");
+        let (state, said) = decode("table=pie,kind");
+        assert_eq!(encode(&state), "table=kind");
+        assert_eq!(
+            said.iter().map(|n| n.message.as_str()).collect::<Vec<_>>(),
+            ["“table=pie” is not a chart (timeline, actor, kind, gov, composition or map); ignored"]
+        );
+        assert_eq!(encode(&decoded("table=")), "");
     }
 
     #[test]

@@ -1,96 +1,46 @@
 //! Bar charts by actor, event kind and governorate, and the casualty composition. Clicking (or
-//! pressing Enter on) a bar toggles that filter; the hover title gives the exact value.
+//! pressing Enter on) a bar toggles that filter; the hover title gives the exact value. Each
+//! panel also shows as a table ("Table") of the same numbers, which downloads as CSV.
 
 use std::sync::Arc;
 
-use leptos::html::Section;
+use leptos::html::{Div, Section};
 use leptos::prelude::*;
 
 use crate::charts::bar_chart::{format_value, Bar, BarChart};
 use crate::core::aggregate::{self, Metric};
 use crate::core::catalog::Catalog;
-use crate::core::i18n::{Arg, Lang};
+pub use crate::core::chart_table::Breakdown;
+use crate::core::chart_table::{bar_rows, composition_rows, BarRow, ChartPanel, ChartTable};
+use crate::core::i18n::Arg;
 use crate::core::query::{toggle, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate};
+use crate::ui::box_width::use_box_width;
 use crate::ui::browser::Measure;
+use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableTools};
 use crate::ui::chart_view::{chart_download, ChartView, Target};
 use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
-/// Which breakdown a bar panel shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Breakdown {
-    Actor,
-    Kind,
-    Governorate,
+/// The width a bar chart is laid out at: its box's, in CSS pixels, once the box is on the page.
+fn layout_width(measured: u32) -> u32 {
+    if measured == 0 {
+        480
+    } else {
+        measured
+    }
 }
 
-impl Breakdown {
-    fn title(self, tr: Lang) -> String {
-        tr.text(match self {
-            Breakdown::Actor => "bars-actor",
-            Breakdown::Kind => "bars-kind",
-            Breakdown::Governorate => "bars-governorate",
+/// The bars of a chart, as the chart draws them.
+fn bars_of(rows: &[BarRow]) -> Vec<Bar> {
+    rows.iter()
+        .map(|row| Bar {
+            label: row.label.clone(),
+            value: row.value,
+            selected: row.selected,
         })
-    }
-
-    fn file(self) -> &'static str {
-        match self {
-            Breakdown::Actor => "by-actor.svg",
-            Breakdown::Kind => "by-kind.svg",
-            Breakdown::Governorate => "by-governorate.svg",
-        }
-    }
-}
-
-/// (id, label, value, selected) per bar, in display order.
-type Bars = Vec<(String, String, f64, bool)>;
-
-fn bars(
-    tr: Lang,
-    catalog: &Catalog,
-    rows: &[u32],
-    metric: Metric,
-    breakdown: Breakdown,
-    state: &ViewState,
-) -> Bars {
-    let table = &catalog.table;
-    match breakdown {
-        Breakdown::Actor => aggregate::by_actor(table, rows, metric)
-            .into_iter()
-            .map(|(a, v)| {
-                (
-                    a.id().to_string(),
-                    tr.label("actor", a.id()),
-                    v,
-                    state.actors.contains(&a),
-                )
-            })
-            .collect(),
-        Breakdown::Kind => aggregate::by_kind(table, rows, metric)
-            .into_iter()
-            .map(|(k, v)| {
-                (
-                    k.id().to_string(),
-                    tr.label("kind", k.id()),
-                    v,
-                    state.kinds.contains(&k),
-                )
-            })
-            .collect(),
-        Breakdown::Governorate => aggregate::by_governorate(table, rows, metric)
-            .into_iter()
-            .map(|(g, v)| {
-                (
-                    g.id().to_string(),
-                    tr.label("gov", g.id()),
-                    v,
-                    state.governorates.contains(&g),
-                )
-            })
-            .collect(),
-    }
+        .collect()
 }
 
 #[component]
@@ -107,23 +57,29 @@ pub fn BarPanel(
     let rows = use_paced(rows, nearness);
     let state = use_paced(url.state, nearness);
     let tr = i18n::lang();
+    let chart_panel = ChartPanel::Bars(breakdown);
+    let area = NodeRef::<Div>::new();
+    let width = use_box_width(area);
     // As many rows as the chart has bars with no filter: filters only take bars away.
     let everything: Vec<u32> = (0..catalog.table.len() as u32).collect();
-    let reserved = bars(
+    let reserved = bar_rows(
         tr,
-        &catalog,
+        &catalog.table,
         &everything,
         Metric::Events,
         breakdown,
         &ViewState::default(),
     )
     .len();
+    let table_catalog = catalog.clone();
     let data = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
-        state.with(|s| rows.with(|rows| bars(tr, &catalog, rows, metric, breakdown, s)))
+        state.with(|s| {
+            rows.with(|rows| bar_rows(tr, &table_catalog.table, rows, metric, breakdown, s))
+        })
     });
     let on_pick = Callback::new(move |index: usize| {
-        let Some(id) = data.with_untracked(|bars| bars.get(index).map(|b| b.0.clone())) else {
+        let Some(id) = data.with_untracked(|bars| bars.get(index).map(|b| b.id.clone())) else {
             return;
         };
         url.update(|s| {
@@ -149,107 +105,107 @@ pub fn BarPanel(
     });
     let chart = Memo::new(move |_| {
         let _measure = Measure::new("bars");
-        data.with(|bars| {
-            let input: Vec<Bar> = bars
-                .iter()
-                .map(|(_, label, value, selected)| Bar {
-                    label: label.clone(),
-                    value: *value,
-                    selected: *selected,
-                })
-                .collect();
-            BarChart::reserving(input, 480, reserved)
-        })
+        let width = layout_width(width.get());
+        data.with(|bars| BarChart::reserving(bars_of(bars), width, reserved))
     });
+    let table = Memo::new(move |_| {
+        let metric = state.with(|s| s.metric);
+        data.with(|bars| ChartTable::bars(tr, breakdown, metric, bars))
+    });
+    let shown = table_shown(state, chart_panel);
     let targets = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
         data.with(|bars| {
             bars.iter()
-                .map(|(_, label, value, selected)| Target {
+                .map(|bar| Target {
                     label: tr.format(
                         "chart-value",
                         &[
-                            ("label", Arg::Text(label)),
-                            ("value", Arg::Text(&format_value(*value))),
+                            ("label", Arg::Text(&bar.label)),
+                            ("value", Arg::Text(&format_value(bar.value))),
                             ("metric", Arg::Text(&tr.label("metric", metric.id()))),
                         ],
                     ),
-                    pressed: *selected,
+                    pressed: bar.selected,
                 })
                 .collect::<Vec<_>>()
         })
     });
+    let file = format!("{}.svg", chart_panel.file_stem());
+    let svg_file = file.clone();
     view! {
-        <section class="panel" data-chart=breakdown.file() node_ref=panel>
+        <section class="panel" data-chart=file node_ref=panel>
             <h2>
                 {breakdown.title(tr)}
                 <span class="tools">
-                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download(breakdown.file(), &c.compact()))>{tr.text("download-svg")}</button>
+                    <button type="button" aria-label=download_label(tr, chart_panel)
+                        on:click=move |_| chart.with_untracked(|c| chart_download(&svg_file, &c.compact()))
+                    >{tr.text("download-svg")}</button>
+                    <TableTools catalog=catalog url=url panel=chart_panel table=table />
                 </span>
             </h2>
-            <Show
-                when=move || data.with(|bars| !bars.is_empty())
-                fallback=move || view! { <p class="empty">{tr.text("bars-empty")}</p> }
-            >
-                <ChartView chart=chart nearness=nearness targets=targets title=breakdown.title(tr) on_pick=on_pick />
-            </Show>
+            <div class="chart-area" node_ref=area>
+                <Show
+                    when=move || data.with(|bars| !bars.is_empty())
+                    fallback=move || view! { <p class="empty">{tr.text("bars-empty")}</p> }
+                >
+                    <Show
+                        when=move || shown.get()
+                        fallback=move || view! { <ChartView chart=chart nearness=nearness targets=targets title=breakdown.title(tr) on_pick=on_pick /> }
+                    >
+                        <ChartTableView table=table />
+                    </Show>
+                </Show>
+            </div>
         </section>
     }
 }
 
-/// Who was killed: children, women, other civilians, combatants, unknown status.
+/// Who was killed: children, women, other civilians, combatants, unknown status. Its bars
+/// filter nothing, so they are not buttons: the values are drawn beside them and listed in
+/// its table.
 #[component]
-pub fn CompositionPanel(catalog: Arc<Catalog>, rows: Memo<Vec<u32>>) -> impl IntoView {
+pub fn CompositionPanel(
+    catalog: Arc<Catalog>,
+    url: UrlState,
+    rows: Memo<Vec<u32>>,
+) -> impl IntoView {
     let panel = NodeRef::<Section>::new();
     let nearness = use_nearness(panel);
     let rows = use_paced(rows, nearness);
+    let state = use_paced(url.state, nearness);
     let tr = i18n::lang();
+    let area = NodeRef::<Div>::new();
+    let width = use_box_width(area);
+    let table_catalog = catalog.clone();
     let bars = Memo::new(move |_| {
-        rows.with(|rows| composition_bars(tr, &aggregate::composition(&catalog.table, rows)))
+        rows.with(|rows| composition_rows(tr, &aggregate::composition(&table_catalog.table, rows)))
     });
-    let chart = Memo::new(move |_| BarChart::new(bars.get(), 480));
-    let targets = Memo::new(move |_| {
-        bars.with(|bars| {
-            bars.iter()
-                .map(|b| Target {
-                    label: tr.format(
-                        "plain-value",
-                        &[
-                            ("label", Arg::Text(&b.label)),
-                            ("value", Arg::Text(&format_value(b.value))),
-                        ],
-                    ),
-                    pressed: false,
-                })
-                .collect::<Vec<_>>()
-        })
+    let chart = Memo::new(move |_| {
+        let width = layout_width(width.get());
+        bars.with(|bars| BarChart::new(bars_of(bars), width))
     });
+    let table = Memo::new(move |_| bars.with(|bars| ChartTable::composition(tr, bars)));
+    let shown = table_shown(state, ChartPanel::Composition);
     view! {
         <section class="panel" data-chart="composition" node_ref=panel>
             <h2>
                 {tr.text("composition")}
                 <span class="tools">
-                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download("casualty-composition.svg", c))>{tr.text("download-svg")}</button>
+                    <button type="button" aria-label=download_label(tr, ChartPanel::Composition)
+                        on:click=move |_| chart.with_untracked(|c| chart_download("casualty-composition.svg", c))
+                    >{tr.text("download-svg")}</button>
+                    <TableTools catalog=catalog url=url panel=ChartPanel::Composition table=table />
                 </span>
             </h2>
-            <ChartView chart=chart nearness=nearness targets=targets title=tr.text("composition-title") />
+            <div class="chart-area" node_ref=area>
+                <Show
+                    when=move || shown.get()
+                    fallback=move || view! { <ChartView chart=chart nearness=nearness targets=Signal::derive(Vec::new) title=tr.text("composition-title") /> }
+                >
+                    <ChartTableView table=table />
+                </Show>
+            </div>
         </section>
     }
-}
-
-fn composition_bars(tr: Lang, c: &aggregate::Composition) -> Vec<Bar> {
-    [
-        ("comp-children", c.children),
-        ("comp-women", c.women),
-        ("comp-other-civilians", c.other_civilians),
-        ("comp-combatants", c.combatants),
-        ("comp-unknown", c.unknown),
-    ]
-    .into_iter()
-    .map(|(key, value)| Bar {
-        label: tr.text(key),
-        value: value as f64,
-        selected: false,
-    })
-    .collect()
 }

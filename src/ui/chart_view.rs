@@ -1,11 +1,13 @@
 //! Puts a chart on the page: painted on a canvas, which stays in place and is repainted when
 //! the chart changes, with a transparent layer of buttons over its marks so every bar is
-//! focusable and clickable. A button's accessible name carries the bar's exact value, which
-//! the stylesheet shows on hover and on keyboard focus. Downloads draw the same chart as SVG.
+//! focusable (one Tab stop per chart, arrow keys within it) and clickable. A button's
+//! accessible name carries the bar's exact value, which the stylesheet shows on hover and on
+//! keyboard focus. Downloads draw the same chart as SVG.
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::charts::{self, Chart};
 use crate::ui::browser;
@@ -80,7 +82,12 @@ where
     view! { <canvas class="chart-surface" node_ref=canvas role="img" aria-label=label></canvas> }
 }
 
-/// A chart with one button per mark; calls `on_pick` with the index of the activated mark.
+/// A chart with one button per mark, when marks can be picked (`on_pick`); calls `on_pick` with
+/// the index of the activated mark. The buttons are one stop of the Tab key (roving focus):
+/// the current bar is focusable, the others are reached with the arrow keys (Up and Down;
+/// Left and Right too, mirrored in a right-to-left page), Home and End, and Enter or Space
+/// activates the focused one as a click does. A chart without `on_pick` has no buttons: its
+/// numbers are in its table.
 #[component]
 pub fn ChartView<C>(
     chart: Memo<C>,
@@ -101,19 +108,38 @@ where
     let figure_label = title.clone();
     let size = Memo::new(move |_| chart.with(|c| c.size()));
     let width = Memo::new(move |_| size.get().0);
+    let marks = Memo::new(move |_| chart.with(|c| c.marks().len()));
+    // The bar that takes the focus from the Tab key: the last one focused, within the bars.
+    let current = RwSignal::new(0_usize);
+    let active = Memo::new(move |_| current.get().min(marks.get().saturating_sub(1)));
+    let rtl = crate::ui::i18n::lang().dir() == "rtl";
+    let layer = NodeRef::<leptos::html::Div>::new();
+    // Focuses the bar the Tab key would reach, if it is shown.
+    let focus_active = move || {
+        let Some(Some(layer)) = layer.try_get_untracked() else {
+            return;
+        };
+        let Some(index) = active.try_get_untracked() else {
+            return;
+        };
+        let button = layer
+            .children()
+            .item(index as u32)
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    };
     // The buttons are keyed by position, so a filter change updates their boxes and labels in
     // place. There are as many as the chart has ever had marks: those beyond the current marks
     // are hidden, not dropped, because a filter often takes bars away and the next brings them
     // back, and building a button costs more than hiding it.
-    let count = Memo::new(move |most: Option<&usize>| {
-        chart
-            .with(|c| c.marks().len())
-            .max(most.copied().unwrap_or(0))
-    });
+    let count = Memo::new(move |most: Option<&usize>| marks.get().max(most.copied().unwrap_or(0)));
     let button = move |index: usize| {
         // Memos, so a button's attributes are written only when they change.
         let mark = Memo::new(move |_| chart.with(|c| c.marks().get(index).copied()));
         let target = Memo::new(move |_| targets.with(|t| t.get(index).cloned()));
+        let is_active = Memo::new(move |_| active.get() == index);
         // In units of the chart's width (`cqw`, the canvas scales with its width), not of its
         // height, which follows the number of bars: a bar's box stays the same whatever the
         // bars below it do, so a filter change rewrites no button's style.
@@ -137,25 +163,67 @@ where
                 type="button"
                 class="chart-target"
                 style=style
+                tabindex=move || if is_active.get() { "0" } else { "-1" }
                 aria-label=label
                 aria-pressed=move || if target.with(|t| t.as_ref().is_some_and(|t| t.pressed)) { "true" } else { "false" }
-                on:click=move |_| {
-                    if let Some(pick) = on_pick {
-                        pick.run(index);
+                on:focus=move |_| current.set(index)
+                on:click=move |ev| {
+                    let Some(pick) = on_pick else {
+                        return;
+                    };
+                    let focused = ev.current_target().is_some_and(|target| {
+                        document().active_element().is_some_and(|active| JsValue::from(active) == JsValue::from(target))
+                    });
+                    pick.run(index);
+                    // A filter from the keyboard can take this bar away (the others leave the
+                    // chart): the focus goes to a bar that stays rather than to the page.
+                    if focused {
+                        crate::ui::browser::after_next_paint(move || {
+                            if marks.try_get_untracked().is_some_and(|shown| index >= shown) {
+                                focus_active();
+                            }
+                        });
                     }
                 }
             ></button>
         }
     };
+    // Arrow keys, Home and End move the focus between the bars.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(last) = marks.get_untracked().checked_sub(1) else {
+            return;
+        };
+        let now = active.get_untracked();
+        let (back, forward) = (now.saturating_sub(1), (now + 1).min(last));
+        let next = match ev.key().as_str() {
+            "ArrowDown" => forward,
+            "ArrowUp" => back,
+            "ArrowRight" if rtl => back,
+            "ArrowRight" => forward,
+            "ArrowLeft" if rtl => forward,
+            "ArrowLeft" => back,
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        current.set(next);
+        focus_active();
+    };
+    let targets_layer = on_pick.map(|_| {
+        view! {
+            <div class="chart-targets" node_ref=layer on:keydown=on_key>
+                <For each=move || 0..count.get() key=|index| *index let:index>
+                    {button(index)}
+                </For>
+            </div>
+        }
+    });
     view! {
         <figure class="chart" aria-label=figure_label>
             <div class="chart-canvas" style=move || { let (w, h) = size.get(); format!("aspect-ratio:{w}/{h}") }>
                 <ChartCanvas chart=chart nearness=nearness label=title />
-                <div class="chart-targets">
-                    <For each=move || 0..count.get() key=|index| *index let:index>
-                        {button(index)}
-                    </For>
-                </div>
+                {targets_layer}
             </div>
         </figure>
     }

@@ -148,7 +148,7 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
                     <BarPanel catalog=catalog.clone() url=url rows=rows breakdown=Breakdown::Actor />
                     <BarPanel catalog=catalog.clone() url=url rows=rows breakdown=Breakdown::Kind />
                     <BarPanel catalog=catalog.clone() url=url rows=rows breakdown=Breakdown::Governorate />
-                    <CompositionPanel catalog=catalog.clone() rows=rows />
+                    <CompositionPanel catalog=catalog.clone() url=url rows=rows />
                 </div>
                 <EventList catalog=catalog url=url rows=rows />
             }.into_any(),

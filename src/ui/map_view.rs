@@ -1,20 +1,24 @@
 //! The map view: governorates shaded by the current metric under the current filters, located
 //! events as circles, governorate-only events as counted badges. Clicking (or Enter on) a
-//! governorate toggles it as a filter; hovering shows its name and value.
+//! governorate toggles it as a filter; hovering shows its name and value. "Table" shows the
+//! governorates' numbers as a table instead.
 
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::charts::bar_chart::{format_value, group_thousands};
 use crate::charts::map_chart::{self, CLASSES};
 use crate::charts::palette;
 use crate::core::catalog::Catalog;
+use crate::core::chart_table::{ChartPanel, ChartTable};
 use crate::core::geo::Polygons;
 use crate::core::i18n::Arg;
 use crate::core::map_layers::{self, governorate_paths};
 use crate::core::query::toggle;
 use crate::core::vocab::Governorate;
+use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableTools};
 use crate::ui::chart_view::svg_download;
 use crate::ui::i18n;
 use crate::ui::url_state::UrlState;
@@ -35,11 +39,17 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
         return view! { <section class="panel"><p class="chart-error">{tr.text("map-unreadable")}</p></section> }.into_any();
     };
     let state = url.state;
+    let layers_catalog = catalog.clone();
     let layers = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
         let _measure = crate::ui::browser::Measure::new("map layers");
-        rows.with(|rows| map_layers::map_layers(&catalog.table, rows, metric))
+        rows.with(|rows| map_layers::map_layers(&layers_catalog.table, rows, metric))
     });
+    let table = Memo::new(move |_| {
+        let metric = state.with(|s| s.metric);
+        state.with(|s| layers.with(|l| ChartTable::map(tr, l, metric, &s.governorates)))
+    });
+    let shown = table_shown(state, ChartPanel::Map);
     let selected =
         Memo::new(move |_| state.with(|s| s.governorates.iter().copied().collect::<Vec<_>>()));
     let drawn = Memo::new(move |_| {
@@ -77,16 +87,53 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
             });
         }
     };
-    let targets = paths.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).map(|(index, d)| {
+    // One Tab stop for the map: the governorate last focused; the arrow keys, Home and End
+    // move between governorates, in the order of the list of governorates.
+    let drawn_count = paths.iter().filter(|d| !d.is_empty()).count();
+    let current = RwSignal::new(0_usize);
+    let rtl = tr.dir() == "rtl";
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(last) = drawn_count.checked_sub(1) else {
+            return;
+        };
+        let now = current.get_untracked().min(last);
+        let (back, forward) = (now.saturating_sub(1), (now + 1).min(last));
+        let next = match ev.key().as_str() {
+            "ArrowDown" => forward,
+            "ArrowUp" => back,
+            "ArrowRight" if rtl => back,
+            "ArrowRight" => forward,
+            "ArrowLeft" if rtl => forward,
+            "ArrowLeft" => back,
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        current.set(next);
+        let target = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|svg| svg.children().item(next as u32));
+        if let Some(target) = target {
+            // An SVG element focuses as an HTML one does (`focus()` of HTMLOrSVGElement).
+            let _ = target.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    };
+    let targets = paths.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).enumerate().map(|(position, (index, d))| {
         let name = Governorate::from_index(index).map(|g| g.label()).unwrap_or_default();
         view! {
-            <path d=d class="map-target" tabindex="0" role="button" data-governorate=name
+            <path d=d class="map-target" role="button" data-governorate=name
+                tabindex=move || if current.get() == position { "0" } else { "-1" }
                 aria-label=move || describe(index)
                 aria-pressed=move || if selected.with(|s| Governorate::from_index(index).is_some_and(|g| s.contains(&g))) { "true" } else { "false" }
                 on:click=move |_| toggle(index)
                 on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); toggle(index); }
                 on:pointerenter=move |_| hovered.set(Some(index))
-                on:focus=move |_| hovered.set(Some(index))
+                on:focus=move |_| {
+                    current.set(position);
+                    hovered.set(Some(index));
+                }
                 on:pointerleave=move |_| hovered.set(None)
             >
                 <title>{move || describe(index)}</title>
@@ -121,18 +168,27 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
             <h2>
                 {tr.text("tab-map")}
                 <span class="tools">
-                    <button type="button" on:click=move |_| drawn.with_untracked(|d| if let Some(d) = d { svg_download("map.svg", &d.svg) })>{tr.text("download-svg")}</button>
+                    <button type="button" aria-label=download_label(tr, ChartPanel::Map)
+                        on:click=move |_| drawn.with_untracked(|d| if let Some(d) = d { svg_download("map.svg", &d.svg) })
+                    >{tr.text("download-svg")}</button>
+                    <TableTools catalog=catalog url=url panel=ChartPanel::Map table=table />
                 </span>
             </h2>
+            // The map's shapes and targets are built once; the table only hides them.
+            <div class="map-picture" class:hidden=move || shown.get()>
             <div class="map-canvas chart-canvas" style=format!("aspect-ratio:{}/{}", map_chart::WIDTH, map_chart::HEIGHT)>
                 <div class="chart-svg" role="img" aria-label=tr.text("map-image") inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default())></div>
-                <svg class="map-targets" viewBox=format!("0 0 {} {}", map_chart::WIDTH, map_chart::HEIGHT) aria-label=tr.text("map-governorates")>
+                <svg class="map-targets" viewBox=format!("0 0 {} {}", map_chart::WIDTH, map_chart::HEIGHT) aria-label=tr.text("map-governorates") on:keydown=on_key>
                     {targets}
                 </svg>
             </div>
             <p class="hover-value" aria-live="polite" data-testid="map-value">
                 {move || hovered.get().map(describe).unwrap_or_else(|| tr.text("map-hint"))}
             </p>
+            </div>
+            <Show when=move || shown.get()>
+                <ChartTableView table=table />
+            </Show>
             {legend}
             <p class="source-line">{tr.text("map-attribution")}</p>
         </section>

@@ -1,7 +1,10 @@
 //! The timeline panel: stacked columns by week or month for the chosen metric, hatched where the
 //! value comes from imprecisely dated events, numbered markers for milestones (agreements,
 //! ceasefires, political events).
-//! Dragging across it sets the date range; hovering or focusing a column shows its exact value.
+//! Dragging across it sets the date range; hovering a column shows its exact value. From the
+//! keyboard it is one Tab stop: the arrow keys (left is earlier, in both languages, as the axis
+//! is drawn), Home and End move a marked column, whose value is shown, and Enter or Space sets
+//! the dates to it. "Table" shows the same columns as a table.
 
 use std::sync::Arc;
 
@@ -14,10 +17,12 @@ use crate::charts::timeline_chart::{self, Column, Milestone, TimelineChart};
 use crate::charts::Chart;
 use crate::core::aggregate::{self, Interval, Metric};
 use crate::core::catalog::Catalog;
+use crate::core::chart_table::{timeline_stacks, ChartPanel, ChartTable, TimelineStacks};
 use crate::core::date::Day;
 use crate::core::i18n::{Arg, Lang};
-use crate::core::vocab::Actor;
+use crate::ui::box_width::use_box_width;
 use crate::ui::browser;
+use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableTools};
 use crate::ui::chart_view::{chart_download, ChartCanvas};
 use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
@@ -40,16 +45,30 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     // an event does not recompute it.
     let options =
         Memo::new(move |_| state.with(|s| (s.interval, s.metric, s.stacked, (s.from, s.to))));
+    // Laid out at the width of its box, so its text keeps its size on a phone and a desktop.
+    let scroll_box = NodeRef::<leptos::html::Div>::new();
+    let box_width = use_box_width(scroll_box);
     let timeline = Memo::new(move |_| {
         let (interval, metric, stacked, range) = options.get();
+        let width = match box_width.get() {
+            0 => timeline_chart::WIDTH,
+            measured => measured,
+        };
         rows.with(|rows| {
             let _measure = browser::Measure::new("timeline");
             let timeline = aggregate::timeline(&table_catalog.table, rows, interval, metric, range);
-            layout(tr, &timeline, stacked, &table_catalog.table)
+            layout(tr, &timeline, stacked, &table_catalog.table, width)
         })
     });
     let chart = Memo::new(move |_| timeline.with(|t| t.chart.clone()));
+    // The table of the same columns: computed only while it is shown or downloaded.
+    let table = Memo::new(move |_| timeline.with(|t| ChartTable::timeline(tr, &t.stacks)));
+    let shown = table_shown(state, ChartPanel::Timeline);
     let hovered = RwSignal::new(None::<usize>);
+    // The keyboard's column, and whether the keyboard has the focus (`:focus-visible`): the
+    // column is then marked on the chart.
+    let cursor = RwSignal::new(None::<usize>);
+    let keyboard = RwSignal::new(false);
     let drag_start = RwSignal::new(None::<usize>);
     let drag_now = RwSignal::new(None::<usize>);
     let milestone_catalog = catalog.clone();
@@ -79,8 +98,8 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             return None;
         };
         let (first, last) = (a.min(b), a.max(b));
-        let width = f64::from(timeline_chart::WIDTH);
         let style = chart.with(|c| {
+            let width = f64::from(c.size().0);
             let (m0, m1) = (c.marks().get(first)?, c.marks().get(last)?);
             Some(format!(
                 "left:{:.3}%;width:{:.3}%",
@@ -90,6 +109,62 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
         })?;
         Some(view! { <div class="timeline-brush" style=style></div> })
     };
+    let marked = move || {
+        if !keyboard.get() {
+            return None;
+        }
+        let style = chart.with(|c| {
+            let (width, height) = c.size();
+            let (width, height) = (f64::from(width), f64::from(height));
+            let index = cursor.get()?.min(c.marks().len().checked_sub(1)?);
+            let mark = c.marks().get(index)?;
+            Some(format!(
+                "left:{:.3}%;width:{:.3}%;top:{:.3}%;height:{:.3}%",
+                mark.x / width * 100.0,
+                mark.width / width * 100.0,
+                mark.y / height * 100.0,
+                mark.height / height * 100.0
+            ))
+        })?;
+        Some(
+            view! { <div class="timeline-cursor" data-testid="timeline-cursor" style=style></div> },
+        )
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        // Arrows move through the columns (left is earlier: the axis runs left to right in
+        // both languages), Home and End go to the first and last, Enter selects one.
+        let Some(last) = timeline
+            .with_untracked(|t| t.chart.columns().len())
+            .checked_sub(1)
+        else {
+            return;
+        };
+        let current = cursor.get_untracked().map(|i| i.min(last));
+        let next = match ev.key().as_str() {
+            "ArrowRight" => current.map_or(0, |i| (i + 1).min(last)),
+            "ArrowLeft" => current.map_or(last, |i| i.saturating_sub(1)),
+            "Home" => 0,
+            "End" => last,
+            "Enter" | " " => {
+                if let Some(i) = current {
+                    ev.prevent_default();
+                    pick_range(i, i);
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        cursor.set(Some(next));
+        hovered.set(Some(next));
+        keyboard.set(true);
+        if let Some(element) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            chart.with_untracked(|c| reveal(&element, c, next));
+        }
+    };
     let column_at = move |ev: &web_sys::PointerEvent| -> Option<usize> {
         // The container, not the element under the pointer, gives the chart's full width.
         let target = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -98,11 +173,16 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             return None;
         }
         let fraction = (f64::from(ev.client_x()) - rect.left()) / rect.width();
-        timeline_chart::column_at(
-            fraction,
-            timeline.with_untracked(|t| t.chart.columns().len()),
-        )
+        chart.with_untracked(|c| timeline_chart::column_at(fraction, c.columns().len(), c.size().0))
     };
+
+    let canvas_label = Signal::derive(move || {
+        let columns = timeline.with(|t| t.chart.columns().len());
+        tr.format(
+            "timeline-canvas-label",
+            &[("n", Arg::Text(&columns.to_string()))],
+        )
+    });
 
     view! {
         <section class="panel timeline" node_ref=panel>
@@ -134,34 +214,41 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                             on:change=move |_| url.update(|s| s.stacked = !s.stacked) />
                         " "{tr.text("timeline-by-actor")}
                     </label>
-                    <button type="button" on:click=move |_| chart.with_untracked(|c| chart_download("timeline.svg", c))>{tr.text("download-svg")}</button>
+                    <button type="button" aria-label=download_label(tr, ChartPanel::Timeline)
+                        on:click=move |_| chart.with_untracked(|c| chart_download("timeline.svg", &c.at_width(timeline_chart::WIDTH)))
+                    >{tr.text("download-svg")}</button>
+                    <TableTools catalog=catalog url=url panel=ChartPanel::Timeline table=table />
                 </span>
             </h2>
             <Show
                 when=move || chart.with(|c| !c.columns().is_empty())
                 fallback=move || view! { <p class="empty">{tr.text("timeline-empty")}</p> }
             >
-                <div class="timeline-scroll">
+                <Show when=move || shown.get() fallback=move || view! {
+                <div class="timeline-scroll" node_ref=scroll_box>
                 <div class="chart-canvas timeline-canvas" data-testid="timeline"
-                    style=format!("aspect-ratio:{}/{}", timeline_chart::WIDTH, timeline_chart::HEIGHT)
+                    style=move || { let (w, h) = chart.with(|c| c.size()); format!("aspect-ratio:{w}/{h}") }
                     tabindex="0"
-                    on:keydown=move |ev| {
-                        // Keyboard: arrows move through the columns, Enter selects one.
-                        let last = timeline.with_untracked(|t| t.chart.columns().len()).saturating_sub(1);
-                        let current = hovered.get_untracked();
-                        match ev.key().as_str() {
-                            "ArrowRight" => hovered.set(Some(current.map_or(0, |i| (i + 1).min(last)))),
-                            "ArrowLeft" => hovered.set(Some(current.map_or(last, |i| i.saturating_sub(1)))),
-                            "Enter" | " " => {
-                                if let Some(i) = current {
-                                    ev.prevent_default();
-                                    pick_range(i, i);
-                                }
-                            }
-                            _ => {}
+                    role="group"
+                    aria-label=canvas_label
+                    on:keydown=on_key
+                    on:focus=move |ev| {
+                        // Focus from the keyboard marks a column at once (the last one the
+                        // keys were on, else the first); a click's focus marks none.
+                        let from_keyboard = ev
+                            .current_target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|element| element.matches(":focus-visible").unwrap_or(false));
+                        if from_keyboard {
+                            let column = cursor.get_untracked().unwrap_or(0);
+                            cursor.set(Some(column));
+                            hovered.set(Some(column));
+                            keyboard.set(true);
                         }
                     }
+                    on:blur=move |_| keyboard.set(false)
                     on:pointerdown=move |ev| {
+                        keyboard.set(false);
                         if let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                             let _ = target.set_pointer_capture(ev.pointer_id());
                         }
@@ -187,16 +274,17 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                         drag_now.set(None);
                     }
                 >
-                    <ChartCanvas chart=chart nearness=nearness label=Signal::derive(move || {
-                        let columns = timeline.with(|t| t.chart.columns().len());
-                        tr.format("timeline-canvas-label", &[("n", Arg::Text(&columns.to_string()))])
-                    }) />
+                    <ChartCanvas chart=chart nearness=nearness label=canvas_label />
                     {brush}
+                    {marked}
                 </div>
                 </div>
                 <p class="hover-value" aria-live="polite" data-testid="timeline-value">
                     {move || hovered.get().and_then(|i| timeline.with(|t| t.label(tr, i))).unwrap_or_else(|| tr.text("timeline-hint"))}
                 </p>
+                }>
+                    <ChartTableView table=table />
+                </Show>
             </Show>
             <ul class="legend">
                 {move || legend.with(|legend| legend.iter().map(|(label, color)| view! {
@@ -280,6 +368,8 @@ impl Layout {
 #[derive(Debug, Clone, PartialEq)]
 struct Layout {
     chart: TimelineChart,
+    /// The columns' values, which the chart draws and the table lists.
+    stacks: TimelineStacks,
     interval: Interval,
     metric: Metric,
     legend: Vec<(String, String)>,
@@ -292,58 +382,30 @@ fn layout(
     timeline: &aggregate::Timeline,
     stacked: bool,
     table: &crate::core::table::EventTable,
+    width: u32,
 ) -> Layout {
     // The actors with the largest totals get colours; the rest (and "no actor") share one.
-    let slots = Actor::ALL.len() + 1;
-    let mut totals = vec![0.0_f64; slots];
-    for bucket in &timeline.buckets {
-        for (slot, value) in bucket.by_actor.iter().enumerate() {
-            if let Some(total) = totals.get_mut(slot) {
-                *total += value;
-            }
-        }
-    }
-    let mut ranked: Vec<usize> = (0..Actor::ALL.len())
-        .filter(|&slot| totals.get(slot).is_some_and(|t| *t > 0.0))
-        .collect();
-    ranked.sort_by(|a, b| totals[*b].total_cmp(&totals[*a]));
-    ranked.truncate(if stacked { STACKED_ACTORS } else { 0 });
-    let other_series = ranked.len();
-    let series_of = |slot: usize| {
-        ranked
-            .iter()
-            .position(|&r| r == slot)
-            .unwrap_or(other_series)
-    };
-
-    let columns: Vec<Column> = timeline
-        .buckets
+    // The table of the timeline lists the same stacks.
+    let stacks = timeline_stacks(timeline, stacked, STACKED_ACTORS);
+    let columns: Vec<Column> = stacks
+        .periods
         .iter()
-        .map(|bucket| {
-            let mut segments = vec![0.0; other_series + 1];
-            for (slot, value) in bucket.by_actor.iter().enumerate() {
-                if let Some(segment) = segments.get_mut(series_of(slot)) {
-                    *segment += value;
-                }
-            }
-            Column {
-                start: bucket.start,
-                end_exclusive: bucket.end_exclusive,
-                segments: segments.into_iter().enumerate().collect(),
-                imprecise: bucket.imprecise,
-            }
+        .map(|period| Column {
+            start: period.start,
+            end_exclusive: period.end_exclusive,
+            segments: period.series.iter().copied().enumerate().collect(),
+            imprecise: period.imprecise,
         })
         .collect();
-    let mut legend: Vec<(String, String)> = ranked
+    let mut legend: Vec<(String, String)> = stacks
+        .actors
         .iter()
         .enumerate()
-        .filter_map(|(series, &slot)| {
-            Actor::from_index(slot).map(|a| {
-                (
-                    tr.label("actor", a.id()),
-                    palette::css(palette::series(series)),
-                )
-            })
+        .map(|(series, a)| {
+            (
+                tr.label("actor", a.id()),
+                palette::css(palette::series(series)),
+            )
         })
         .collect();
     legend.push((
@@ -352,7 +414,7 @@ fn layout(
         } else {
             tr.text("timeline-all-events")
         },
-        palette::css(palette::series(other_series)),
+        palette::css(palette::series(stacks.actors.len())),
     ));
     let metric = timeline.metric;
     let milestones: Vec<(usize, u32)> = timeline
@@ -374,10 +436,34 @@ fn layout(
         })
         .collect();
     Layout {
-        chart: TimelineChart::new(columns, milestone_days, &tr.label("metric", metric.id())),
+        chart: TimelineChart::laid_out(
+            columns,
+            milestone_days,
+            &tr.label("metric", metric.id()),
+            width,
+        ),
+        stacks,
         interval: timeline.interval,
         metric,
         legend,
         milestones,
+    }
+}
+
+/// Scrolls the timeline's box sideways so that column `index` is in view: on a phone the
+/// timeline is wider than the screen, and the keyboard's column must not leave it.
+fn reveal(canvas: &web_sys::Element, chart: &TimelineChart, index: usize) {
+    let (Some(scroller), Some(mark)) = (canvas.parent_element(), chart.marks().get(index)) else {
+        return;
+    };
+    let scale = f64::from(canvas.client_width()) / f64::from(chart.size().0.max(1));
+    let (left, right) = (mark.x * scale, (mark.x + mark.width) * scale);
+    let shown = f64::from(scroller.scroll_left());
+    let room = f64::from(scroller.client_width());
+    const MARGIN: f64 = 24.0;
+    if left < shown + MARGIN {
+        scroller.set_scroll_left((left - MARGIN).max(0.0) as i32);
+    } else if right > shown + room - MARGIN {
+        scroller.set_scroll_left((right - room + MARGIN) as i32);
     }
 }
