@@ -181,3 +181,21 @@ test('the figures view says when a link names no figure', async ({ page }) => {
   await expect(page.getByTestId('unknown-figure')).toContainText('curated:no-such-figure');
   await expect(page.getByTestId('figures')).toBeVisible();
 });
+
+test('children and women said killed without a number are named under the composition, not shown as none', async ({ page }) => {
+  const saidWithoutNumber = (group) => allEvents().filter((event) => {
+    const entries = (event.casualties ?? []).filter((c) => c.outcome === 'killed' && c.group === group);
+    return entries.length > 0 && entries.every((c) => !c.best) && entries.some((c) => c.best == null);
+  }).length;
+  const children = saidWithoutNumber('children');
+  const women = saidWithoutNumber('women');
+  expect(children).toBeGreaterThan(0);
+  await page.goto('./');
+  await expect(page.getByTestId('event-total')).toHaveText(allEvents().length.toLocaleString('en-US'), { timeout: 30_000 });
+  const note = page.getByTestId('composition-unstated');
+  await note.scrollIntoViewIfNeeded();
+  const said = (n) => `${n} event${n === 1 ? ' says' : 's say'}`;
+  await expect(note).toContainText(`${said(children)} children were killed without giving a number`);
+  if (women > 0) await expect(note).toContainText(`${said(women)} women were killed without giving a number`);
+  await expect(note).toContainText('in no bar above');
+});

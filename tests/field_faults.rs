@@ -550,3 +550,38 @@ fn an_unknown_count_is_exported_empty_not_as_zero() {
     assert_eq!(written, expected);
     assert!(written.iter().any(String::is_empty) && written.iter().any(|w| w == "0"));
 }
+
+/// Children and women said to be killed without a number are in no bar of the composition:
+/// it counts the events that say so, as the data files give them, for the note under it.
+#[test]
+fn children_and_women_killed_without_a_number_are_counted_as_events() {
+    let catalog = catalog(&BUNDLED);
+    let everything: Vec<u32> = (0..catalog.table.len() as u32).collect();
+    let composition = aggregate::composition(&catalog.table, &everything);
+    for (group, counted) in [
+        ("children", composition.children_without_number),
+        ("women", composition.women_without_number),
+    ] {
+        let expected = BUNDLED
+            .iter()
+            .map(|file| {
+                events(&json(file))
+                    .iter()
+                    .filter(|event| {
+                        let entries: Vec<&Json> = event["casualties"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter(|c| c["outcome"] == "killed" && c["group"] == group)
+                            .collect();
+                        !entries.is_empty()
+                            && entries.iter().all(|c| c["best"].as_u64().unwrap_or(0) == 0)
+                            && entries.iter().any(|c| c["best"].is_null())
+                    })
+                    .count() as u64
+            })
+            .sum::<u64>();
+        assert!(expected > 0, "the bundled data says {group} were killed somewhere");
+        assert_eq!(counted, expected, "{group}");
+    }
+}

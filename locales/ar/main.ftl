@@ -59,6 +59,24 @@ summary-no-civilians = { $count ->
 }
 summary-unstated = ({ $first }: تُحتسب صفرًا)
 summary-unstated-two = ({ $first }؛ { $second }: تُحتسب صفرًا)
+composition-children-no-number = { $count ->
+    [zero] لا حدث يذكر قتل أطفال دون عدد
+    [one] حدث واحد يذكر قتل أطفال دون أن يذكر عددهم
+    [two] حدثان يذكران قتل أطفال دون أن يذكرا عددهم
+    [few] { $n } أحداث تذكر قتل أطفال دون أن تذكر عددهم
+    [many] { $n } حدثًا تذكر قتل أطفال دون أن تذكر عددهم
+   *[other] { $n } حدث تذكر قتل أطفال دون أن تذكر عددهم
+}
+composition-women-no-number = { $count ->
+    [zero] لا حدث يذكر قتل نساء دون عدد
+    [one] حدث واحد يذكر قتل نساء دون أن يذكر عددهن
+    [two] حدثان يذكران قتل نساء دون أن يذكرا عددهن
+    [few] { $n } أحداث تذكر قتل نساء دون أن تذكر عددهن
+    [many] { $n } حدثًا تذكر قتل نساء دون أن تذكر عددهن
+   *[other] { $n } حدث تذكر قتل نساء دون أن تذكر عددهن
+}
+composition-unstated = { $first }: لا تدخل في أيّ عمود أعلاه.
+composition-unstated-two = { $first }؛ { $second }: لا تدخل في أيّ عمود أعلاه.
 copy-link = نسخ الرابط
 link-copied = نُسخ الرابط
 export-csv = تصدير CSV

@@ -44,6 +44,16 @@ summary-no-civilians = { $count ->
 }
 summary-unstated = ({ $first }: counted as 0)
 summary-unstated-two = ({ $first }; { $second }: counted as 0)
+composition-children-no-number = { $count ->
+    [one] { $n } event says children were killed without giving a number
+   *[other] { $n } events say children were killed without giving a number
+}
+composition-women-no-number = { $count ->
+    [one] { $n } event says women were killed without giving a number
+   *[other] { $n } events say women were killed without giving a number
+}
+composition-unstated = { $first }: in no bar above.
+composition-unstated-two = { $first }; { $second }: in no bar above.
 copy-link = Copy link
 link-copied = Link copied
 export-csv = Export CSV

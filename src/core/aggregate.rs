@@ -475,6 +475,10 @@ pub struct Composition {
     pub combatants: u64,
     /// Deaths not attributed to civilians or combatants.
     pub unknown: u64,
+    /// Events that say children were killed without giving a number: in no count above.
+    pub children_without_number: u64,
+    /// Events that say women were killed without giving a number: in no count above.
+    pub women_without_number: u64,
 }
 
 /// The differences are taken per event and floored at zero there, so one event whose parts
@@ -488,12 +492,18 @@ pub fn composition(table: &EventTable, rows: &[u32]) -> Composition {
         let civilians = at(&table.civilians_killed, row);
         let combatants = at(&table.combatants_killed, row);
         let best = at(&table.deaths_best, row);
+        let flags = table.flags.get(row).copied().unwrap_or(0);
+        let said_without_number = |bit: u8, count: u64| u64::from(flags & bit != 0 && count == 0);
         Composition {
             children: sum.children + children,
             women: sum.women + women,
             other_civilians: sum.other_civilians + civilians.saturating_sub(children + women),
             combatants: sum.combatants + combatants,
             unknown: sum.unknown + best.saturating_sub(civilians + combatants),
+            children_without_number: sum.children_without_number
+                + said_without_number(super::table::CHILD_KILLED_ANY, children),
+            women_without_number: sum.women_without_number
+                + said_without_number(super::table::WOMAN_KILLED_ANY, women),
         }
     })
 }

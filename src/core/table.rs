@@ -32,6 +32,8 @@ pub const DEATHS_STATED: u8 = 1 << 4;
 /// [`EventTable::flags`] bit: the record gives a number of civilians killed
 /// ([`states_civilians_killed`]).
 pub const CIVILIANS_STATED: u8 = 1 << 5;
+/// [`EventTable::flags`] bit: women were killed.
+pub const WOMAN_KILLED_ANY: u8 = 1 << 6;
 
 /// [`EventTable::lead_actor`] value for an event that names no actor.
 pub const NO_ACTOR: u8 = u8::MAX;
@@ -661,6 +663,9 @@ fn flags_of(casualties: &[Casualty]) -> u8 {
                 }
                 if c.group == CasualtyGroup::Children {
                     bits |= CHILD_KILLED_ANY;
+                }
+                if c.group == CasualtyGroup::Women {
+                    bits |= WOMAN_KILLED_ANY;
                 }
             }
             Outcome::Injured => bits |= INJURED_ANY,

@@ -178,15 +178,36 @@ pub fn CompositionPanel(
     let area = NodeRef::<Div>::new();
     let width = use_box_width(area);
     let table_catalog = catalog.clone();
-    let bars = Memo::new(move |_| {
-        rows.with(|rows| composition_rows(tr, &aggregate::composition(&table_catalog.table, rows)))
-    });
+    let composition =
+        Memo::new(move |_| rows.with(|rows| aggregate::composition(&table_catalog.table, rows)));
+    let bars = Memo::new(move |_| composition.with(|c| composition_rows(tr, c)));
     let chart = Memo::new(move |_| {
         let width = layout_width(width.get());
         bars.with(|bars| BarChart::new(bars_of(bars), width))
     });
     let table = Memo::new(move |_| bars.with(|bars| ChartTable::composition(tr, bars)));
     let shown = table_shown(state, ChartPanel::Composition);
+    // Events that say children or women were killed without a number are in no bar: said so,
+    // under the chart and its table alike.
+    let without_number = Memo::new(move |_| {
+        composition.with(|c| {
+            let mut parts = Vec::new();
+            if c.children_without_number > 0 {
+                parts.push(tr.count("composition-children-no-number", c.children_without_number));
+            }
+            if c.women_without_number > 0 {
+                parts.push(tr.count("composition-women-no-number", c.women_without_number));
+            }
+            match parts.as_slice() {
+                [] => None,
+                [first] => Some(tr.format("composition-unstated", &[("first", Arg::Text(first))])),
+                [first, second, ..] => Some(tr.format(
+                    "composition-unstated-two",
+                    &[("first", Arg::Text(first)), ("second", Arg::Text(second))],
+                )),
+            }
+        })
+    });
     view! {
         <section class="panel" data-chart="composition" node_ref=panel>
             <h2>
@@ -206,6 +227,7 @@ pub fn CompositionPanel(
                     <ChartTableView table=table />
                 </Show>
             </div>
+            {move || without_number.get().map(|text| view! { <p class="unstated-note" data-testid="composition-unstated">{text}</p> })}
         </section>
     }
 }
