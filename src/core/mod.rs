@@ -3,7 +3,9 @@
 //! tested natively with `cargo test`, and the browser only renders what it computes.
 
 pub mod aggregate;
+pub mod announce;
 pub mod catalog;
+pub mod chips;
 pub mod compare;
 pub mod date;
 pub mod engine;
