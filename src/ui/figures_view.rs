@@ -17,6 +17,7 @@ use crate::core::query;
 use crate::core::vocab::Actor;
 use crate::ui::event_text;
 use crate::ui::i18n;
+use crate::ui::skip_link;
 use crate::ui::url_state::UrlState;
 
 #[component]
@@ -228,7 +229,10 @@ fn figure_row(
             <td role="cell"><strong data-testid="figure-value">{value}</strong><br/>{tr.label("qual", figure.value.qualifier.id())}" · “"<bdi>{event_text::quantity(&figure.value)}</bdi>"”"</td>
             <td role="cell">
                 {publisher}{(!reported_by.is_empty()).then(|| view! { {tr.text("figures-citing")}" "<bdi>{reported_by.join(", ")}</bdi> })}{quotes}
-                <a href=compare_link.clone() class="compare-link" on:click=move |ev| url.follow(&ev, &compare_link)>{tr.text("figures-compare")}</a>
+                <a href=compare_link.clone() class="compare-link" on:click=move |ev| {
+                    url.follow(&ev, &compare_link);
+                    skip_link::refocus_if_lost();
+                }>{tr.text("figures-compare")}</a>
             </td>
         </tr>
     }
@@ -290,7 +294,10 @@ fn event_sums_view(
                 <tr role="row" data-actors=actor_ids>
                     <td role="cell">{label}</td>
                     {cells}
-                    <td role="cell"><a href=link.clone() data-testid="open-events" on:click=move |ev| url.follow(&ev, &link)>{tr.text("figures-open-events")}</a></td>
+                    <td role="cell"><a href=link.clone() data-testid="open-events" on:click=move |ev| {
+                        url.follow(&ev, &link);
+                        skip_link::refocus_if_lost();
+                    }>{tr.text("figures-open-events")}</a></td>
                 </tr>
             }
         })

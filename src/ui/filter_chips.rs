@@ -73,8 +73,10 @@ pub fn FilterChips(
             <li>
                 <button type="button" class="chip" data-testid="filter-chip"
                     on:click=move |_| remove(key.clone())>
-                    <span class="visually-hidden">{tr.text("chip-remove")}" "</span>
-                    {label}
+                    <span class="chip-label">
+                        <span class="visually-hidden">{tr.text("chip-remove")}" "</span>
+                        {label}
+                    </span>
                     <span class="chip-x" aria-hidden="true">"×"</span>
                 </button>
             </li>

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::ui::browser;
 use crate::ui::i18n;
+use crate::ui::record_focus;
 
 /// The `id` of the incident list's heading, which the link points to.
 pub const RESULTS_ID: &str = "results";
@@ -26,7 +28,8 @@ pub fn SkipLink() -> impl IntoView {
 }
 
 /// Focuses the results' heading (the incident list's, else the first heading of the view
-/// below the tabs, made focusable by script) and says whether one took focus.
+/// below the tabs, made focusable by script), scrolled to the top of the screen, and says
+/// whether there was one.
 pub fn focus_results() -> bool {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return false;
@@ -46,6 +49,18 @@ pub fn focus_results() -> bool {
     if !heading.has_attribute("tabindex") {
         let _ = heading.set_attribute("tabindex", "-1");
     }
+    // To the top of the screen (below the sticky bar): the results start there.
+    heading.scroll_into_view_with_bool(true);
     let _ = heading.focus();
     true
+}
+
+/// After the next frame, focuses the results' heading if focus fell to the page's body: for a
+/// control that goes with the view it changes (a link to another view of the page).
+pub fn refocus_if_lost() {
+    browser::after_next_paint(|| {
+        if record_focus::active_element().is_none() {
+            focus_results();
+        }
+    });
 }
