@@ -320,6 +320,16 @@ pub-ucdp = Uppsala Conflict Data Program (UCDP)
 pub-acled = Armed Conflict Location & Event Data (ACLED)
 pub-other = Other
 
+## Keyboard, focus and announcements (skip link, live region, active filter chips)
+
+skip-to-results = Skip to results
+announce-results = Results: { $events }, { $deaths } (best estimate)
+chips-label = Active filters
+chip-remove = Remove filter:
+chip-text = { $dimension }: { $value }
+list-sort-label = Sort by
+figures-col-events = Events in the list
+
 ## Offline and updates
 
 offline-badge = Offline — working from the saved copy

@@ -3,8 +3,10 @@
 //! tested natively with `cargo test`, and the browser only renders what it computes.
 
 pub mod aggregate;
+pub mod announce;
 pub mod catalog;
 pub mod chart_table;
+pub mod chips;
 pub mod compare;
 pub mod date;
 pub mod engine;

@@ -23,6 +23,7 @@ use crate::ui::link_files::LinkFiles;
 use crate::ui::loader::{self, LoadError};
 use crate::ui::offline_badge::OfflineBadge;
 use crate::ui::open_file::OpenFile;
+use crate::ui::skip_link::SkipLink;
 use crate::ui::update_notice::UpdateNotice;
 use crate::ui::your_data::{labels, OpenedFile, YourData};
 
@@ -233,7 +234,6 @@ pub fn App() -> impl IntoView {
     });
 
     // Built again in the other language when the reader switches: the view is in the address.
-    // Built again in the other language when the reader switches: the view is in the address.
     // The file input between them lives on, so a file being read or mapped is not lost.
     let before = move || view! { <LinkFiles link=link /> };
     let after = move || {
@@ -272,6 +272,7 @@ pub fn App() -> impl IntoView {
         }
     };
     view! {
+        <SkipLink />
         <SiteHeader><OfflineBadge /></SiteHeader>
         <UpdateNotice />
         <main>

@@ -121,7 +121,8 @@ thread_local! {
     static TIMED: std::cell::RefCell<Vec<(&'static str, f64, f64)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn now() -> f64 {
+/// The page's clock (`performance.now()`), in milliseconds; 0 without one.
+pub fn now() -> f64 {
     web_sys::window()
         .and_then(|window| window.performance())
         .map_or(0.0, |performance| performance.now())
@@ -171,6 +172,25 @@ fn run_after_paint() {
     for task in AFTER_PAINT.with_borrow_mut(std::mem::take) {
         task();
     }
+}
+
+/// Sets the CSS custom property `name` on the page's root element (`<html style>`), which the
+/// stylesheet reads: through `style.setProperty`, which `web_sys` offers only with a feature
+/// this app does not otherwise need.
+pub fn set_root_property(name: &str, value: &str) {
+    let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    else {
+        return;
+    };
+    let Ok(style) = js_sys::Reflect::get(&root, &"style".into()) else {
+        return;
+    };
+    let Ok(set) = js_sys::Reflect::get(&style, &"setProperty".into()) else {
+        return;
+    };
+    let _ = js_sys::Function::from(set).call2(&style, &name.into(), &value.into());
 }
 
 /// The height of the viewport in CSS pixels.

@@ -1,6 +1,9 @@
 //! The full record of one event: every source with publisher, title, date and verbatim quote,
 //! the wording of each figure, UCDP's fields, and the place with coordinates and precision.
 //! The selection is in the URL, so this view is itself a link.
+//!
+//! Opened by the reader, the record takes focus on its heading; Escape or Close shuts it and
+//! gives focus back to where the reader opened it from (`record_focus`).
 
 use std::sync::Arc;
 
@@ -13,16 +16,50 @@ use crate::core::validate::is_web_url;
 use crate::ui::browser;
 use crate::ui::event_text;
 use crate::ui::i18n;
+use crate::ui::record_focus::RecordFocus;
 use crate::ui::url_state::UrlState;
 
+/// The record of event `id`; `take_focus` when the reader just opened it (not when the page
+/// opens on a link to it).
 #[component]
-pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl IntoView {
+pub fn EventDetail(
+    catalog: Arc<Catalog>,
+    url: UrlState,
+    id: String,
+    take_focus: bool,
+) -> impl IntoView {
     let tr = i18n::lang();
+    let focus = use_context::<RecordFocus>();
+    let close = {
+        let id = id.clone();
+        move || {
+            if let Some(focus) = focus {
+                focus.give_back(&id);
+            }
+            url.update(|s| s.selected = None);
+        }
+    };
+    let on_key = {
+        let close = close.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" && !ev.default_prevented() {
+                ev.prevent_default();
+                close();
+            }
+        }
+    };
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get().filter(|_| take_focus) {
+            RecordFocus::enter(&heading);
+        }
+    });
     let Some(row) = catalog.row_of(&id) else {
+        let close = close.clone();
         return view! {
-            <section class="panel detail" role="status">
-                <p>{tr.format("detail-not-found", &[("id", Arg::Text(&id))])}</p>
-                <button type="button" on:click=move |_| url.update(|s| s.selected = None)>{tr.text("detail-close")}</button>
+            <section class="panel detail" role="status" on:keydown=on_key>
+                <h2 tabindex="-1" node_ref=heading>{tr.format("detail-not-found", &[("id", Arg::Text(&id))])}</h2>
+                <button type="button" on:click=move |_| close()>{tr.text("detail-close")}</button>
             </section>
         }.into_any();
     };
@@ -159,17 +196,17 @@ pub fn EventDetail(catalog: Arc<Catalog>, url: UrlState, id: String) -> impl Int
         .join(if tr == Lang::Ar { "، " } else { ", " });
     let weapons = event.weapons.join(", ");
     view! {
-        <section class="panel detail" data-testid="event-detail" aria-labelledby="detail-title">
-            <h2 id="detail-title">
-                <bdi>{event.summary.clone()}</bdi>
+        <section class="panel detail" data-testid="event-detail" aria-labelledby="detail-title" on:keydown=on_key>
+            <div class="detail-head">
+                <h2 id="detail-title" tabindex="-1" node_ref=heading><bdi>{event.summary.clone()}</bdi></h2>
                 <span class="tools">
                     <button type="button" on:click={
                         let permalink = permalink.clone();
                         move |_| { let _ = browser::copy_text(&permalink); }
                     }>{tr.text("detail-copy-link")}</button>
-                    <button type="button" on:click=move |_| url.update(|s| s.selected = None)>{tr.text("detail-close")}</button>
+                    <button type="button" data-testid="detail-close" on:click=move |_| close()>{tr.text("detail-close")}</button>
                 </span>
-            </h2>
+            </div>
             <dl>
                 <dt>{tr.text("detail-id")}</dt><dd><bdi>{event.id.clone()}</bdi></dd>
                 <dt>{tr.text("col-date")}</dt><dd>{date_line}</dd>

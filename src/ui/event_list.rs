@@ -20,6 +20,8 @@ use crate::ui::browser;
 use crate::ui::event_row::{row_html, EVENT_ID};
 use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced, Nearness};
+use crate::ui::record_focus;
+use crate::ui::skip_link::{self, RESULTS_ID};
 use crate::ui::url_state::UrlState;
 
 #[component]
@@ -129,6 +131,24 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
             url.update(|s| s.selected = Some(id));
         }
     };
+    // A pager button pressed on the way to the first or last page is disabled by it, and
+    // focus would fall to the page: it goes to the other button.
+    let pager = NodeRef::<leptos::html::Nav>::new();
+    let keep_focus = move || {
+        browser::after_next_paint(move || {
+            if record_focus::active_element().is_some() {
+                return;
+            }
+            let other = pager
+                .try_get_untracked()
+                .flatten()
+                .and_then(|nav| nav.query_selector("button:not([disabled])").ok().flatten())
+                .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(other) = other {
+                let _ = other.focus();
+            }
+        });
+    };
     let sort_button = move |label: String, descending: SortKey, ascending: SortKey| {
         let aria = move || {
             let key = sort.get();
@@ -154,7 +174,8 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     };
     view! {
         <section class="panel event-list-panel" node_ref=list>
-            <h2>{tr.text("list-title")}
+            // The skip link's target, and where focus goes back when a record closes.
+            <h2 id=RESULTS_ID tabindex="-1">{tr.text("list-title")}
                 <span class="tools">{move || {
                     let total = total.get();
                     let first = page.get() * PAGE_SIZE;
@@ -171,7 +192,11 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
                 when=move || total.get() != 0
                 fallback=move || view! {
                     <p class="empty" data-testid="empty-result">{tr.text("list-empty")}" "
-                        <button type="button" on:click=move |_| url.set(Default::default(), false)>{tr.text("clear-all-filters")}</button>
+                        // The button goes with the empty result: focus goes to the list first.
+                        <button type="button" on:click=move |_| {
+                            skip_link::focus_results();
+                            url.set(Default::default(), false);
+                        }>{tr.text("clear-all-filters")}</button>
                     </p>
                 }
             >
@@ -190,8 +215,11 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
                     </table>
                 </div>
             </Show>
-            <nav class="pager" aria-label=tr.text("pages-label")>
-                <button type="button" disabled={move || page.get() == 0} on:click=move |_| url.update(|s| s.page = s.page.saturating_sub(1))>{tr.text("page-previous")}</button>
+            <nav class="pager" aria-label=tr.text("pages-label") node_ref=pager>
+                <button type="button" disabled={move || page.get() == 0} on:click=move |_| {
+                    url.update(|s| s.page = s.page.saturating_sub(1));
+                    keep_focus();
+                }>{tr.text("page-previous")}</button>
                 <span>{move || tr.format("page-of", &[
                     ("page", Arg::Text(&(page.get() + 1).to_string())),
                     ("pages", Arg::Text(&pages().to_string())),
@@ -199,6 +227,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
                 <button type="button" disabled={move || page.get() + 1 >= pages()} on:click=move |_| {
                     let next = (page.get_untracked() + 1) as u32;
                     url.update(|s| s.page = next);
+                    keep_focus();
                 }>{tr.text("page-next")}</button>
             </nav>
         </section>
@@ -207,7 +236,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
 
 /// The narrow layout's cell labels in `tr`, as CSS custom properties of the table
 /// (`--label-1` is the first column's): the rows are written as HTML text, and one property
-/// on the table costs nothing per row.
+/// on the table costs nothing per row. `--label-sort` is the words before the sort buttons.
 fn cell_labels(tr: Lang) -> String {
     let keys = [
         "col-date",
@@ -218,12 +247,14 @@ fn cell_labels(tr: Lang) -> String {
         "col-summary",
         "col-source",
     ];
+    let sort = tr.text("list-sort-label").replace(['"', '\\'], "");
     keys.iter()
         .enumerate()
         .map(|(at, key)| {
             let label = tr.text(key).replace(['"', '\\'], "");
             format!("--label-{}:\"{label}: \";", at + 1)
         })
+        .chain(std::iter::once(format!("--label-sort:\"{sort}\";")))
         .collect()
 }
 

@@ -21,7 +21,9 @@ use crate::ui::event_list::EventList;
 use crate::ui::figures_view::FiguresView;
 use crate::ui::filter_panel::FilterPanel;
 use crate::ui::i18n::{self, Language};
+use crate::ui::live_region::LiveRegion;
 use crate::ui::map_view::MapView;
+use crate::ui::record_focus::RecordFocus;
 use crate::ui::summary_bar::SummaryBar;
 use crate::ui::timeline_panel::TimelinePanel;
 use crate::ui::url_state::use_url_state;
@@ -79,6 +81,13 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
         applied.get();
         let _measure = browser::Measure::new("cross-counts");
         engine.with_value(|engine| engine.cross_counts().clone())
+    });
+    // Counts the reader's filter changes, for the live region: the filter's own memo, so a
+    // sort, a page or a group opened says nothing.
+    let filter_changes = Memo::new(move |previous: Option<&u64>| {
+        // Read, not only tracked: reading is what runs a memo.
+        filter.with(|_| ());
+        previous.map_or(0, |n| n.wrapping_add(1))
     });
     let totals_catalog = catalog.clone();
     let totals =
@@ -155,14 +164,28 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
         }
     };
     let detail_catalog = catalog.clone();
+    // A record the reader opens takes focus, and gives it back where it was opened from when it
+    // closes; one the page opens on (a link to it) leaves focus where the page starts.
+    // Only a change of the selected event moves focus: coming back to the list from the
+    // figures view brings the record back without taking focus from the tabs.
+    let record_focus = RecordFocus::provide();
+    let last_selected = StoredValue::new(state.with_untracked(|s| s.selected.clone()));
     // In the figures view, `sel` names a reported figure, which that view highlights.
     let detail = move || {
-        selection
-            .get()
-            .map(|id| view! { <EventDetail catalog=detail_catalog.clone() url=url id=id /> })
+        let selected = selection.get();
+        let now = state.with_untracked(|s| s.selected.clone());
+        let take_focus = last_selected.with_value(|last| *last != now);
+        last_selected.set_value(now);
+        selected.map(|id| {
+            if take_focus {
+                record_focus.remember_opener();
+            }
+            view! { <EventDetail catalog=detail_catalog.clone() url=url id=id take_focus=take_focus /> }
+        })
     };
     view! {
         <SummaryBar catalog=catalog.clone() url=url rows=rows totals=totals />
+        <LiveRegion changes=filter_changes totals=totals />
         {notices}
         {load_problems}
         <div class="explorer">

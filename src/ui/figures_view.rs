@@ -17,6 +17,7 @@ use crate::core::query;
 use crate::core::vocab::Actor;
 use crate::ui::event_text;
 use crate::ui::i18n;
+use crate::ui::skip_link;
 use crate::ui::url_state::UrlState;
 
 #[component]
@@ -115,12 +116,31 @@ fn FigureTable(rows: AnyView) -> impl IntoView {
         "figures-col-value",
         "figures-col-source",
     ]
-    .map(|key| view! { <th>{tr.text(key)}</th> });
+    .map(|key| view! { <th role="columnheader">{tr.text(key)}</th> });
+    // The column names a phone shows before each line of a card (style/main.css), as CSS
+    // custom properties of the table.
+    let labels = [
+        "figures-col-metric",
+        "figures-col-period",
+        "figures-col-area",
+        "figures-col-by",
+        "figures-col-value",
+        "figures-col-source",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(at, key)| {
+        let label = tr.text(key).replace(['"', '\\'], "");
+        format!("--label-{}:\"{label}\";", at + 1)
+    })
+    .collect::<String>();
+    // The roles restate the table's semantics, which a browser may drop once a phone's
+    // stylesheet lays the rows out as cards.
     view! {
         <div class="table-wrap">
-            <table class="figures-table">
-                <thead><tr>{headers}</tr></thead>
-                <tbody>{rows}</tbody>
+            <table class="figures-table figures" role="table" style=labels>
+                <thead role="rowgroup"><tr role="row">{headers}</tr></thead>
+                <tbody role="rowgroup">{rows}</tbody>
             </table>
         </div>
     }
@@ -198,18 +218,21 @@ fn figure_row(
         })
     );
     view! {
-        <tr data-figure-id=figure.id.clone() class:selected=is_selected>
-            <td>{metric}</td>
-            <td>{tr.format("date-range", &[
+        <tr role="row" data-figure-id=figure.id.clone() class:selected=is_selected>
+            <td role="cell">{metric}</td>
+            <td role="cell">{tr.format("date-range", &[
                 ("from", Arg::Text(&day_of(tr, &figure.period.start))),
                 ("to", Arg::Text(&day_of(tr, &figure.period.end))),
             ])}</td>
-            <td><bdi>{figure.area.name.clone()}</bdi></td>
-            <td>{actors}</td>
-            <td><strong data-testid="figure-value">{value}</strong><br/>{tr.label("qual", figure.value.qualifier.id())}" · “"<bdi>{event_text::quantity(&figure.value)}</bdi>"”"</td>
-            <td>
+            <td role="cell"><bdi>{figure.area.name.clone()}</bdi></td>
+            <td role="cell">{actors}</td>
+            <td role="cell"><strong data-testid="figure-value">{value}</strong><br/>{tr.label("qual", figure.value.qualifier.id())}" · “"<bdi>{event_text::quantity(&figure.value)}</bdi>"”"</td>
+            <td role="cell">
                 {publisher}{(!reported_by.is_empty()).then(|| view! { {tr.text("figures-citing")}" "<bdi>{reported_by.join(", ")}</bdi> })}{quotes}
-                <a href=compare_link.clone() class="compare-link" on:click=move |ev| url.follow(&ev, &compare_link)>{tr.text("figures-compare")}</a>
+                <a href=compare_link.clone() class="compare-link" on:click=move |ev| {
+                    url.follow(&ev, &compare_link);
+                    skip_link::refocus_if_lost();
+                }>{tr.text("figures-compare")}</a>
             </td>
         </tr>
     }
@@ -258,7 +281,7 @@ fn event_sums_view(
                     });
                     let value = sum.value.map_or_else(|| "—".to_string(), |v| group_thousands(v as i64));
                     view! {
-                        <td data-collection=sum.collection.clone()>
+                        <td role="cell" data-collection=sum.collection.clone()>
                             <strong data-testid="event-sum">{value}</strong>
                             " "{tr.format("figures-in-events", &[("n", Arg::Text(&group_thousands(i64::from(sum.events))))])}
                             {russia}
@@ -268,10 +291,13 @@ fn event_sums_view(
                 })
                 .collect_view();
             view! {
-                <tr data-actors=actor_ids>
-                    <td>{label}</td>
+                <tr role="row" data-actors=actor_ids>
+                    <td role="cell">{label}</td>
                     {cells}
-                    <td><a href=link.clone() data-testid="open-events" on:click=move |ev| url.follow(&ev, &link)>{tr.text("figures-open-events")}</a></td>
+                    <td role="cell"><a href=link.clone() data-testid="open-events" on:click=move |ev| {
+                        url.follow(&ev, &link);
+                        skip_link::refocus_if_lost();
+                    }>{tr.text("figures-open-events")}</a></td>
                 </tr>
             }
         })
@@ -279,14 +305,17 @@ fn event_sums_view(
     let headers = catalog
         .datasets
         .iter()
-        .map(|d| view! { <th><bdi>{d.collection.name.clone()}</bdi></th> })
+        .map(|d| view! { <th role="columnheader"><bdi>{d.collection.name.clone()}</bdi></th> })
         .collect_view();
     view! {
         <div class="table-wrap">
-            <table class="figures-table sums">
+            <table class="figures-table sums" role="table">
                 <caption>{tr.format("figures-sums-caption", &[("measure", Arg::Text(&tr.label("measure", figure.metric.id())))])}</caption>
-                <thead><tr><th>{tr.text("figures-actor-any-role")}</th>{headers}<th></th></tr></thead>
-                <tbody>{rows}</tbody>
+                <thead role="rowgroup"><tr role="row">
+                    <th role="columnheader">{tr.text("figures-actor-any-role")}</th>{headers}
+                    <th role="columnheader">{tr.text("figures-col-events")}</th>
+                </tr></thead>
+                <tbody role="rowgroup">{rows}</tbody>
             </table>
         </div>
     }

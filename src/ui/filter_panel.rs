@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
@@ -18,6 +19,7 @@ use crate::core::query::{toggle, TypedDate, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use crate::ui::browser;
 use crate::ui::facet_filter::FacetFilter;
+use crate::ui::filter_chips::FilterChips;
 use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
@@ -59,9 +61,24 @@ pub fn FilterPanel(
         use_nearness(casualty_group),
     );
 
+    // Open beside the results on a wide screen, collapsed on a phone; while collapsed, the
+    // active filters show as chips under its summary.
+    let open = RwSignal::new(browser::is_wide());
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    let chips = view! {
+        <FilterChips catalog=catalog.clone() url=url shown=Signal::derive(move || !open.get()) fallback=summary />
+    };
+
     view! {
-        <details class="filters" open=browser::is_wide()>
-            <summary>{tr.text("filters")}</summary>
+        <div class="filter-side">
+        <details class="filters" open=open.get_untracked()
+            on:toggle=move |ev| {
+                let now = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                if open.get_untracked() != now {
+                    open.set(now);
+                }
+            }>
+            <summary node_ref=summary>{tr.text("filters")}</summary>
             <fieldset>
                 <legend>{tr.text("filter-search")}</legend>
                 <label class="visually-hidden" for="search">{tr.text("filter-search-label")}</label>
@@ -184,6 +201,8 @@ pub fn FilterPanel(
                 }).collect_view()}
             </fieldset>
         </details>
+        {chips}
+        </div>
     }
 }
 
@@ -231,12 +250,25 @@ fn date_field(
 }
 
 /// A "Clear" button shown while a filter group is active. Hidden rather than removed: it comes
-/// and goes with most clicks in its group.
+/// and goes with most clicks in its group. It hides itself when clicked, so focus first moves
+/// to the group's first field (its first option, or its type-ahead box), not to the page.
 #[component]
 pub fn ClearButton(active: Signal<bool>, on_clear: Callback<()>) -> impl IntoView {
     let label = i18n::lang().text("clear");
+    let button = NodeRef::<leptos::html::Button>::new();
+    let clear = move |_| {
+        let first_field = button
+            .get_untracked()
+            .and_then(|button| button.closest("fieldset").ok().flatten())
+            .and_then(|group| group.query_selector("input, select").ok().flatten())
+            .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(field) = first_field {
+            let _ = field.focus();
+        }
+        on_clear.run(());
+    };
     view! {
-        <button type="button" class="clear" hidden=move || !active.get() on:click=move |_| on_clear.run(())>{label}</button>
+        <button type="button" class="clear" node_ref=button hidden=move || !active.get() on:click=clear>{label}</button>
     }
 }
 

@@ -1,6 +1,10 @@
 //! The bar above the explorer: how many events are visible out of how many, the deaths they
 //! carry (best estimate with the low–high range), and the actions on the whole view: copy its
 //! link, export it, clear all filters.
+//!
+//! The bar sticks to the top of a wide screen: its height is written to the page's root
+//! (`--summary-bar-height`), which the stylesheet keeps free above a focused element
+//! (`scroll-padding-top`), so Tab and Shift+Tab never put focus under the bar.
 
 use std::sync::Arc;
 
@@ -61,6 +65,22 @@ pub fn SummaryBar(
         });
     };
     let export_json = export.clone();
+    let bar = NodeRef::<leptos::html::Div>::new();
+    let measure = move || {
+        // Measured after the frame: the bar may be gone by then (a language switch).
+        if let Some(bar) = bar.try_get_untracked().flatten() {
+            let height = bar.offset_height();
+            browser::set_root_property("--summary-bar-height", &format!("{height}px"));
+        }
+    };
+    // Its height changes with its text (the totals, the language) and the window's width.
+    Effect::new(move |_| {
+        // Read, not only tracked: reading is what runs a memo.
+        totals.with(|_| ());
+        browser::after_next_paint(measure);
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || on_resize.remove());
     let collections = catalog
         .datasets
         .iter()
@@ -81,7 +101,7 @@ pub fn SummaryBar(
         }
     };
     view! {
-        <div class="summary-bar" role="region" aria-label=tr.text("summary-label")>
+        <div class="summary-bar" role="region" aria-label=tr.text("summary-label") node_ref=bar>
             <span class="count" data-testid="visible-count">
                 <strong data-testid="event-visible">{move || group_thousands(i64::from(totals.with(|t| t.events)))}</strong>
                 " " {tr.text("summary-of")} " "
