@@ -581,7 +581,10 @@ fn children_and_women_killed_without_a_number_are_counted_as_events() {
                     .count() as u64
             })
             .sum::<u64>();
-        assert!(expected > 0, "the bundled data says {group} were killed somewhere");
+        assert!(
+            expected > 0,
+            "the bundled data says {group} were killed somewhere"
+        );
         assert_eq!(counted, expected, "{group}");
     }
 }
