@@ -908,6 +908,8 @@ mod tests {
                 other_civilians: 5,
                 combatants: 4,
                 unknown: 6,
+                children_without_number: 0,
+                women_without_number: 0,
             }
         );
     }

@@ -710,6 +710,7 @@ mod tests {
             other_civilians: 10,
             combatants: 7,
             unknown: 1,
+            ..Composition::default()
         };
         let rows = composition_rows(Lang::En, &composition);
         let ids: Vec<_> = rows.iter().map(|r| r.id.as_str()).collect();
