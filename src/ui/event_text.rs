@@ -15,8 +15,8 @@ use crate::core::place_names::PlaceLevel;
 pub struct PlaceName<'a> {
     /// The name shown.
     pub text: &'a str,
-    /// Its language, when it is not the interface's: `en` for a source's Latin spelling shown
-    /// to an Arabic reader (so a screen reader reads it as such), `ar` never needed.
+    /// Its language when it is not the interface's: `en` for a source's Latin spelling shown
+    /// to an Arabic reader, so that a screen reader reads it as such.
     pub lang: Option<&'static str>,
     /// The Arabic reader gets the source's spelling for want of an Arabic name.
     pub source_spelling: bool,
