@@ -268,3 +268,17 @@ test('switching language during the mapping step keeps the file, and it opens wh
   await expect(page.getByTestId('your-data')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(rows), { timeout: 30_000 });
 });
+
+test('the map legend words its ranges in Arabic, with no dash to be read backwards', async ({ page }) => {
+  await page.goto('./?lang=ar&view=map');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  const legend = page.getByTestId('map').locator('.legend');
+  await expect(legend).toBeVisible();
+  // The classes of the choropleth: a coloured swatch each, the first being "none".
+  const ranges = (await legend.locator('li:has(.swatch[style])').allTextContents()).slice(1);
+  expect(ranges.length).toBeGreaterThan(0);
+  for (const range of ranges) {
+    expect(range).toMatch(/^من .+ إلى .+$/);
+    expect(range).not.toContain('–');
+  }
+});

@@ -467,6 +467,7 @@ cancel = إلغاء
 
 map-unreadable = تعذّرت قراءة حدود الخريطة.
 map-describe = { $name }: { $value } ({ $metric })؛ منها { $n } من الأحداث حُدِّد موقعها على مستوى المحافظة أو المنطقة فقط
+map-legend-range = من { $from } إلى { $to }
 map-legend-none = { $metric }: لا شيء
 map-legend = مفتاح الخريطة
 map-legend-circles = أحداث حُدِّد موقعها في مكان ما أو قربه (مساحة الدائرة: عدد الأحداث ضمن نحو 10 كم)

@@ -436,6 +436,7 @@ cancel = Cancel
 
 map-unreadable = The map boundaries could not be read.
 map-describe = { $name }: { $value } { $metric } ({ $n } events here are located only to the governorate or district)
+map-legend-range = { $from }–{ $to }
 map-legend-none = no { $metric }
 map-legend = Map legend
 map-legend-circles = events located at or near a place (circle area: number of events within ~10 km)

@@ -149,7 +149,13 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
             let none = tr.format("map-legend-none", &[("metric", Arg::Text(&tr.label("metric", metric.id())))]);
             let mut items = vec![(palette::css(CLASSES[0]), none)];
             for (class, upper) in breaks.iter().enumerate() {
-                items.push((palette::css(CLASSES[class + 1]), format!("{}–{}", format_value(lower), format_value(*upper))));
+                // Worded in Arabic ("من 1 إلى 50"): a dash between two numbers swaps their
+                // ends when read right to left.
+                let range = tr.format("map-legend-range", &[
+                    ("from", Arg::Text(&format_value(lower))),
+                    ("to", Arg::Text(&format_value(*upper))),
+                ]);
+                items.push((palette::css(CLASSES[class + 1]), range));
                 lower = *upper;
             }
             let unplaced = l.unplaced;
