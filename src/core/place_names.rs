@@ -189,11 +189,6 @@ impl PlaceNames {
         self.file.places.is_empty()
     }
 
-    /// The credit to show with the names.
-    pub fn attribution(&self) -> &str {
-        &self.file.attribution
-    }
-
     /// The Arabic name of the place a source calls `name`, located with `precision`, at `at`
     /// (latitude, longitude in degrees) when the source places it; `None` when the gazetteer
     /// gives none (see the module's rules).

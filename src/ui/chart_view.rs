@@ -14,6 +14,24 @@ use crate::ui::browser;
 use crate::ui::canvas_backend::CanvasSurface;
 use crate::ui::near_screen::Nearness;
 
+/// The mark the arrow keys, Home and End move the focus to from mark `now` of the marks
+/// `0..=last`: Up and Down along them, Left and Right too (mirrored when the page reads right
+/// to left, `rtl`); `None` for any other key.
+pub fn roving_target(key: &str, now: usize, last: usize, rtl: bool) -> Option<usize> {
+    let (back, forward) = (now.saturating_sub(1), (now + 1).min(last));
+    Some(match key {
+        "ArrowDown" => forward,
+        "ArrowUp" => back,
+        "ArrowRight" if rtl => back,
+        "ArrowRight" => forward,
+        "ArrowLeft" if rtl => forward,
+        "ArrowLeft" => back,
+        "Home" => 0,
+        "End" => last,
+        _ => return None,
+    })
+}
+
 /// One interactive mark: what it says on hover and to screen readers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
@@ -193,18 +211,8 @@ where
         let Some(last) = marks.get_untracked().checked_sub(1) else {
             return;
         };
-        let now = active.get_untracked();
-        let (back, forward) = (now.saturating_sub(1), (now + 1).min(last));
-        let next = match ev.key().as_str() {
-            "ArrowDown" => forward,
-            "ArrowUp" => back,
-            "ArrowRight" if rtl => back,
-            "ArrowRight" => forward,
-            "ArrowLeft" if rtl => forward,
-            "ArrowLeft" => back,
-            "Home" => 0,
-            "End" => last,
-            _ => return,
+        let Some(next) = roving_target(&ev.key(), active.get_untracked(), last, rtl) else {
+            return;
         };
         ev.prevent_default();
         current.set(next);

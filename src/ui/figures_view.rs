@@ -105,35 +105,31 @@ pub fn FiguresView(catalog: Arc<Catalog>, url: UrlState) -> impl IntoView {
 }
 
 /// A table of figures with a fixed header.
+/// The catalogue keys of the figure table's columns, in order: its headings, and the labels a
+/// phone's cards show before each line.
+const COLUMNS: [&str; 6] = [
+    "figures-col-metric",
+    "figures-col-period",
+    "figures-col-area",
+    "figures-col-by",
+    "figures-col-value",
+    "figures-col-source",
+];
+
 #[component]
 fn FigureTable(rows: AnyView) -> impl IntoView {
     let tr = i18n::lang();
-    let headers = [
-        "figures-col-metric",
-        "figures-col-period",
-        "figures-col-area",
-        "figures-col-by",
-        "figures-col-value",
-        "figures-col-source",
-    ]
-    .map(|key| view! { <th role="columnheader">{tr.text(key)}</th> });
+    let headers = COLUMNS.map(|key| view! { <th role="columnheader">{tr.text(key)}</th> });
     // The column names a phone shows before each line of a card (style/main.css), as CSS
     // custom properties of the table.
-    let labels = [
-        "figures-col-metric",
-        "figures-col-period",
-        "figures-col-area",
-        "figures-col-by",
-        "figures-col-value",
-        "figures-col-source",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(at, key)| {
-        let label = tr.text(key).replace(['"', '\\'], "");
-        format!("--label-{}:\"{label}\";", at + 1)
-    })
-    .collect::<String>();
+    let labels = COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(at, key)| {
+            let label = tr.text(key).replace(['"', '\\'], "");
+            format!("--label-{}:\"{label}\";", at + 1)
+        })
+        .collect::<String>();
     // The roles restate the table's semantics, which a browser may drop once a phone's
     // stylesheet lays the rows out as cards.
     view! {

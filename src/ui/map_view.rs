@@ -19,7 +19,7 @@ use crate::core::map_layers::{self, governorate_paths};
 use crate::core::query::toggle;
 use crate::core::vocab::Governorate;
 use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableTools};
-use crate::ui::chart_view::svg_download;
+use crate::ui::chart_view::{roving_target, svg_download};
 use crate::ui::i18n;
 use crate::ui::url_state::UrlState;
 
@@ -97,17 +97,8 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
             return;
         };
         let now = current.get_untracked().min(last);
-        let (back, forward) = (now.saturating_sub(1), (now + 1).min(last));
-        let next = match ev.key().as_str() {
-            "ArrowDown" => forward,
-            "ArrowUp" => back,
-            "ArrowRight" if rtl => back,
-            "ArrowRight" => forward,
-            "ArrowLeft" if rtl => forward,
-            "ArrowLeft" => back,
-            "Home" => 0,
-            "End" => last,
-            _ => return,
+        let Some(next) = roving_target(&ev.key(), now, last, rtl) else {
+            return;
         };
         ev.prevent_default();
         current.set(next);
