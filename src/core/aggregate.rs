@@ -168,40 +168,32 @@ impl Totals {
     }
 }
 
+/// The totals of `rows`, in one pass over their columns.
 pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
     let values = Values::new(table, Metric::Events);
-    // One pass over the rows' kinds and flags: milestones, and of the events counted those
-    // that give no number of deaths or of civilians killed.
-    let (mut milestones, mut without_deaths, mut without_civilians) = (0u32, 0u32, 0u32);
+    let at = |column: &[u32], row: usize| column.get(row).map_or(0, |&v| u64::from(v));
+    let mut totals = Totals {
+        events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+        ..Totals::default()
+    };
     for &row in rows {
         let row = row as usize;
         if row >= table.len() {
             continue;
         }
+        // Milestones carry zero deaths in the table, so plain sums already leave them out.
+        totals.deaths_low += at(&table.deaths_low, row);
+        totals.deaths_best += at(&table.deaths_best, row);
+        totals.deaths_high += at(&table.deaths_high, row);
+        totals.civilians_killed += at(&table.civilians_killed, row);
         if values.is_milestone(row) {
-            milestones += 1;
+            totals.milestones += 1;
         } else if let Some(&flags) = table.flags.get(row) {
-            without_deaths += u32::from(flags & DEATHS_STATED == 0);
-            without_civilians += u32::from(flags & CIVILIANS_STATED == 0);
+            totals.without_deaths += u32::from(flags & DEATHS_STATED == 0);
+            totals.without_civilians += u32::from(flags & CIVILIANS_STATED == 0);
         }
     }
-    let column_sum = |column: &[u32]| -> u64 {
-        rows.iter()
-            .filter_map(|&row| column.get(row as usize))
-            .map(|&v| u64::from(v))
-            .sum()
-    };
-    Totals {
-        events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
-        milestones,
-        without_deaths,
-        without_civilians,
-        // Milestones carry zero deaths in the table, so plain sums already leave them out.
-        deaths_low: column_sum(&table.deaths_low),
-        deaths_best: column_sum(&table.deaths_best),
-        deaths_high: column_sum(&table.deaths_high),
-        civilians_killed: column_sum(&table.civilians_killed),
-    }
+    totals
 }
 
 /// One bar of the timeline: `[start, end_exclusive)`.
@@ -266,24 +258,24 @@ pub fn timeline(
     metric: Metric,
     window: (Option<Day>, Option<Day>),
 ) -> Timeline {
-    let milestones = {
-        let values = Values::new(table, metric);
-        rows.iter()
-            .copied()
-            .filter(|&row| {
-                let row = row as usize;
-                row < table.len() && values.is_milestone(row)
-            })
-            .collect()
-    };
-    let data_span = rows
-        .iter()
-        .filter_map(|&row| {
-            let row = row as usize;
-            Some((*table.start.get(row)?, *table.end.get(row)?))
-        })
-        .reduce(|(s1, e1), (s2, e2)| (s1.min(s2), e1.max(e2)))
-        .map(|(start, end)| (Day(start), Day(end)));
+    // One pass for the milestones and the rows' span.
+    let values = Values::new(table, metric);
+    let mut milestones = Vec::new();
+    let mut data_span: Option<(i32, i32)> = None;
+    for &row in rows {
+        let at = row as usize;
+        let (Some(&start), Some(&end)) = (table.start.get(at), table.end.get(at)) else {
+            continue;
+        };
+        if values.is_milestone(at) {
+            milestones.push(row);
+        }
+        data_span = Some(match data_span {
+            Some((first, last)) => (first.min(start), last.max(end)),
+            None => (start, end),
+        });
+    }
+    let data_span = data_span.map(|(start, end)| (Day(start), Day(end)));
     let span = match (window, data_span) {
         ((Some(a), Some(b)), _) => Some((a.min(b), a.max(b))),
         ((from, to), Some((start, end))) => Some((from.unwrap_or(start), to.unwrap_or(end))),
@@ -314,7 +306,7 @@ pub fn timeline(
         buckets.push(Bucket {
             start,
             end_exclusive: next,
-            by_actor: vec![0.0; slots],
+            by_actor: Vec::new(),
             imprecise: 0.0,
         });
         start = next;
@@ -342,7 +334,9 @@ pub fn timeline(
             .map_or(0, |&index| index as usize)
     };
 
-    let values = Values::new(table, metric);
+    // The buckets' values per slot, bucket after bucket, in one block of memory.
+    let mut sums = vec![0.0; buckets.len() * slots];
+    let mut imprecise = vec![0.0; buckets.len()];
     for &row in rows {
         let row = row as usize;
         let value = values.at(row);
@@ -362,31 +356,33 @@ pub fn timeline(
         let last_index = index_of(end.min(span_end));
         let whole = start >= span_start && end <= span_end;
         if whole && first_index == last_index {
-            if let Some(cell) = buckets
-                .get_mut(first_index)
-                .and_then(|b| b.by_actor.get_mut(slot))
-            {
+            if let Some(cell) = sums.get_mut(first_index * slots + slot) {
                 *cell += value;
             }
             continue;
         }
         // Spread: each bucket gets the share of the event's days that fall in it.
         let days = f64::from(end - start + 1);
-        for bucket in buckets
-            .iter_mut()
-            .skip(first_index)
-            .take(last_index.saturating_sub(first_index) + 1)
-        {
+        for index in first_index..=last_index.max(first_index) {
+            let Some(bucket) = buckets.get(index) else {
+                break;
+            };
             let overlap = end.min(bucket.end_exclusive.0 - 1) - start.max(bucket.start.0) + 1;
             if overlap <= 0 {
                 continue;
             }
             let share = value * f64::from(overlap) / days;
-            if let Some(cell) = bucket.by_actor.get_mut(slot) {
+            if let Some(cell) = sums.get_mut(index * slots + slot) {
                 *cell += share;
             }
-            bucket.imprecise += share;
+            if let Some(part) = imprecise.get_mut(index) {
+                *part += share;
+            }
         }
+    }
+    for ((bucket, values), part) in buckets.iter_mut().zip(sums.chunks(slots)).zip(imprecise) {
+        bucket.by_actor = values.to_vec();
+        bucket.imprecise = part;
     }
     Timeline {
         interval,
@@ -549,9 +545,55 @@ impl SortKey {
     }
 }
 
-/// The rows at positions `first..first + count` of `rows` sorted by `key`, without sorting the
-/// rest: the list shows one page, and sorting every matching row would cost most exactly when
-/// the result is largest. Selecting the first `first + count` rows is linear in `rows`.
+/// The table's rows in each [`SortKey`]'s order, each sorted the first time a list needs it
+/// (a cache: two tables are equal whatever their caches hold). At a million rows each order
+/// is 4 MB and takes some 100 ms to sort natively, once.
+#[derive(Clone, Default)]
+pub struct SortOrders {
+    orders: [std::sync::OnceLock<Vec<u32>>; SortKey::ALL.len()],
+}
+
+impl SortOrders {
+    /// All rows of `table` sorted by `key` ([`compare_rows`]'s total order).
+    fn rows(&self, table: &EventTable, key: SortKey) -> &[u32] {
+        let at = SortKey::ALL.iter().position(|&k| k == key).unwrap_or(0);
+        match self.orders.get(at) {
+            Some(order) => order.get_or_init(|| {
+                let rows = u32::try_from(table.len()).unwrap_or(u32::MAX);
+                let mut order: Vec<u32> = (0..rows).collect();
+                order.sort_unstable_by(|&a, &b| compare_rows(table, key, a, b));
+                order
+            }),
+            None => &[],
+        }
+    }
+}
+
+impl std::fmt::Debug for SortOrders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sorted = self.orders.iter().filter(|o| o.get().is_some()).count();
+        write!(f, "SortOrders({sorted} sorted)")
+    }
+}
+
+impl PartialEq for SortOrders {
+    fn eq(&self, _: &SortOrders) -> bool {
+        true
+    }
+}
+
+/// Below this many matching rows a page is selected from them; above, it may be read off the
+/// table's sorted order ([`SortOrders`]).
+pub const WALK_FROM_ROWS: usize = 4096;
+
+/// The rows at positions `first..first + count` of `rows` sorted by `key`, without sorting
+/// every matching row: sorting them all would cost most exactly when the result is largest.
+/// `rows` are ascending row numbers of `table`.
+///
+/// When the rows are many and the page is early, it is read off the table's order for `key`
+/// (sorted once), skipping rows not among `rows`: about `(first + count) × table rows / rows`
+/// steps. Otherwise the first `first + count` rows are selected from `rows`, which is linear
+/// in `rows`. Both give the same page.
 pub fn sorted_page(
     table: &EventTable,
     rows: &[u32],
@@ -559,10 +601,72 @@ pub fn sorted_page(
     first: usize,
     count: usize,
 ) -> Vec<u32> {
+    sorted_page_from(table, rows, key, first, count, WALK_FROM_ROWS)
+}
+
+/// [`sorted_page`], reading the sorted order from `walk_from` matching rows on.
+fn sorted_page_from(
+    table: &EventTable,
+    rows: &[u32],
+    key: SortKey,
+    first: usize,
+    count: usize,
+    walk_from: usize,
+) -> Vec<u32> {
     let end = first.saturating_add(count).min(rows.len());
     if first >= end {
         return Vec::new();
     }
+    // Walking reads about `end × table rows / rows` entries of the order; selecting reads
+    // each of `rows` a few times.
+    let walk = rows.len() >= walk_from
+        && (end as u64).saturating_mul(table.len() as u64)
+            <= (rows.len() as u64).saturating_mul(rows.len() as u64);
+    if walk {
+        walked_page(table, rows, key, first, end)
+    } else {
+        selected_page(table, rows, key, first, end)
+    }
+}
+
+/// Positions `first..end` of `rows` in `key`'s order, read off the table's sorted order.
+fn walked_page(
+    table: &EventTable,
+    rows: &[u32],
+    key: SortKey,
+    first: usize,
+    end: usize,
+) -> Vec<u32> {
+    let mut wanted = vec![0u64; table.len().div_ceil(64)];
+    for &row in rows {
+        if let Some(word) = wanted.get_mut(row as usize / 64) {
+            *word |= 1 << (row % 64);
+        }
+    }
+    let is_wanted = |row: u32| {
+        wanted
+            .get(row as usize / 64)
+            .is_some_and(|word| word & (1 << (row % 64)) != 0)
+    };
+    table
+        .sort_orders
+        .rows(table, key)
+        .iter()
+        .copied()
+        .filter(|&row| is_wanted(row))
+        .skip(first)
+        .take(end.saturating_sub(first))
+        .collect()
+}
+
+/// Positions `first..end` of `rows` in `key`'s order, selected from `rows`.
+fn selected_page(
+    table: &EventTable,
+    rows: &[u32],
+    key: SortKey,
+    first: usize,
+    end: usize,
+) -> Vec<u32> {
     let order = |a: &u32, b: &u32| compare_rows(table, key, *a, *b);
     let mut page = rows.to_vec();
     if end < page.len() {
@@ -570,7 +674,7 @@ pub fn sorted_page(
         page.truncate(end);
     }
     page.sort_unstable_by(order);
-    page.drain(..first);
+    page.drain(..first.min(page.len()));
     page
 }
 
@@ -969,6 +1073,12 @@ mod tests {
                         expected,
                         "{key:?} {first}+{count}"
                     );
+                    // Both ways of finding a page, whichever the sizes choose.
+                    let end = (first + count).min(rows.len());
+                    if first < end {
+                        assert_eq!(walked_page(&table, &rows, key, first, end), expected);
+                        assert_eq!(selected_page(&table, &rows, key, first, end), expected);
+                    }
                 }
             }
         }

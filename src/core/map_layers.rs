@@ -83,7 +83,64 @@ pub struct MapLayers {
 /// coarse enough that a dense front line stays readable.
 pub const CELL_DEGREES: f64 = 0.1;
 
-/// Builds the layers for `rows` under `metric`.
+/// Each row's grid cell, found once per table, so that the map of a filter change is an
+/// array lookup per row rather than a hash of its coordinates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MapCells {
+    /// Per row, its cell's index in `keys`; [`MapCells::NONE`] for a row with no point (its
+    /// latitude or longitude NaN).
+    pub of_row: Vec<u32>,
+    /// The distinct cells, as (column, row) of the grid: `floor(lon / CELL_DEGREES)`,
+    /// `floor(lat / CELL_DEGREES)`, in order of first appearance.
+    pub keys: Vec<(i32, i32)>,
+}
+
+impl MapCells {
+    /// [`MapCells::of_row`]'s value for a row with no point.
+    pub const NONE: u32 = u32::MAX;
+
+    /// The cells of the points `lat[i]`, `lon[i]` (degrees; NaN for none).
+    pub fn new(lat: &[f32], lon: &[f32]) -> MapCells {
+        let mut index: rustc_hash::FxHashMap<(i32, i32), u32> = Default::default();
+        let mut cells = MapCells::default();
+        for (&lat, &lon) in lat.iter().zip(lon) {
+            let (lat, lon) = (f64::from(lat), f64::from(lon));
+            if !(lat.is_finite() && lon.is_finite()) {
+                cells.of_row.push(Self::NONE);
+                continue;
+            }
+            let key = (
+                (lon / CELL_DEGREES).floor() as i32,
+                (lat / CELL_DEGREES).floor() as i32,
+            );
+            let next = u32::try_from(cells.keys.len()).unwrap_or(Self::NONE);
+            let cell = *index.entry(key).or_insert_with(|| {
+                cells.keys.push(key);
+                next
+            });
+            cells.of_row.push(cell);
+        }
+        cells
+    }
+
+    /// Whether these are the cells of every row of `table` (a table built column by column
+    /// may not have them).
+    pub fn cover(&self, table: &EventTable) -> bool {
+        self.of_row.len() == table.len()
+    }
+}
+
+/// Calls `add` with every set bit `i` of `mask`, lowest first.
+fn for_bits(mask: u16, mut add: impl FnMut(usize)) {
+    let mut mask = mask;
+    while mask != 0 {
+        add(mask.trailing_zeros() as usize);
+        mask &= mask - 1;
+    }
+}
+
+/// Builds the layers for `rows` under `metric`. Reads the table's [`MapCells`], or finds the
+/// cells afresh for a table without them (the same layers, more slowly).
 pub fn map_layers(table: &EventTable, rows: &[u32], metric: Metric) -> MapLayers {
     let governorates = Governorate::ALL.len();
     let mut layers = MapLayers {
@@ -92,8 +149,15 @@ pub fn map_layers(table: &EventTable, rows: &[u32], metric: Metric) -> MapLayers
         cells: Vec::new(),
         unplaced: 0,
     };
-    let mut cells: std::collections::HashMap<(i32, i32), (f64, f64, u32, f64)> =
-        std::collections::HashMap::new();
+    let found;
+    let cells_of = if table.map_cells.cover(table) {
+        &table.map_cells
+    } else {
+        found = MapCells::new(&table.lat, &table.lon);
+        &found
+    };
+    // Per cell: sums of longitude and latitude, events, value.
+    let mut sums: Vec<(f64, f64, u32, f64)> = vec![(0.0, 0.0, 0, 0.0); cells_of.keys.len()];
     let values = Values::new(table, metric);
     for &row in rows {
         let row = row as usize;
@@ -103,35 +167,30 @@ pub fn map_layers(table: &EventTable, rows: &[u32], metric: Metric) -> MapLayers
         }
         let value = values.at(row);
         let mask = table.governorates.get(row).copied().unwrap_or(0);
-        for (index, total) in layers.by_governorate.iter_mut().enumerate() {
-            if mask & (1 << index) != 0 {
+        for_bits(mask, |index| {
+            if let Some(total) = layers.by_governorate.get_mut(index) {
                 *total += value;
             }
-        }
-        let lat = f64::from(table.lat.get(row).copied().unwrap_or(f32::NAN));
-        let lon = f64::from(table.lon.get(row).copied().unwrap_or(f32::NAN));
-        if lat.is_finite() && lon.is_finite() {
-            let key = (
-                (lon / CELL_DEGREES).floor() as i32,
-                (lat / CELL_DEGREES).floor() as i32,
-            );
-            let cell = cells.entry(key).or_insert((0.0, 0.0, 0, 0.0));
-            cell.0 += lon;
-            cell.1 += lat;
-            cell.2 += 1;
-            cell.3 += value;
+        });
+        let cell = cells_of.of_row.get(row).copied().unwrap_or(MapCells::NONE);
+        if let Some(sum) = sums.get_mut(cell as usize) {
+            sum.0 += f64::from(table.lon.get(row).copied().unwrap_or(f32::NAN));
+            sum.1 += f64::from(table.lat.get(row).copied().unwrap_or(f32::NAN));
+            sum.2 += 1;
+            sum.3 += value;
         } else if mask == 0 {
             layers.unplaced += 1;
         } else {
-            for (index, count) in layers.area_only.iter_mut().enumerate() {
-                if mask & (1 << index) != 0 {
+            for_bits(mask, |index| {
+                if let Some(count) = layers.area_only.get_mut(index) {
                     *count += 1;
                 }
-            }
+            });
         }
     }
-    layers.cells = cells
-        .into_values()
+    layers.cells = sums
+        .into_iter()
+        .filter(|&(_, _, events, _)| events > 0)
         .map(|(lon, lat, events, value)| Cell {
             lon: lon / f64::from(events),
             lat: lat / f64::from(events),
@@ -175,6 +234,55 @@ pub fn governorate_paths(polygons: &Polygons, projection: &Projection) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::table::test_data::*;
+    use crate::core::vocab::CasualtyGroup;
+
+    #[test]
+    fn the_tables_cells_give_the_layers_found_afresh() {
+        // Points in a few cells (two events in one), events with no point, some in no
+        // governorate, and a milestone.
+        let events = (0..30u32)
+            .map(|i| {
+                let mut event = ev(&format!("e{i}"), "2017-01-01")
+                    .killed(CasualtyGroup::Civilians, u64::from(i));
+                if i % 5 != 0 {
+                    event = event.place("x", Governorate::ALL.get(i as usize % 4).copied());
+                }
+                if let Some(place) = event.0.places.first_mut() {
+                    if i % 3 != 0 {
+                        place.lat = Some(35.0 + f64::from(i % 7) * 0.07);
+                        place.lon = Some(36.0 + f64::from(i % 4) * 0.13);
+                    }
+                }
+                if i == 29 {
+                    event = event.kind(crate::core::vocab::EventKind::CeasefireAgreement);
+                }
+                event
+            })
+            .collect();
+        let table = EventTable::build(&[dataset("curated", events)]);
+        assert!(table.map_cells.cover(&table));
+        let mut without = table.clone();
+        without.map_cells = MapCells::default();
+        let every: Vec<u32> = (0..30).collect();
+        let some: Vec<u32> = (0..30).filter(|r| r % 3 != 1).collect();
+        for rows in [&every, &some, &Vec::new()] {
+            for metric in [Metric::Events, Metric::Deaths] {
+                let layers = map_layers(&table, rows, metric);
+                assert_eq!(layers, map_layers(&without, rows, metric));
+                if rows.len() == 30 {
+                    // Every event with a point is in one cell.
+                    let located = table.lat.iter().filter(|lat| lat.is_finite()).count();
+                    let in_cells: u32 = layers.cells.iter().map(|c| c.events).sum();
+                    assert_eq!(
+                        in_cells as usize,
+                        located - usize::from(table.lat[29].is_finite())
+                    );
+                    assert!(layers.cells.len() > 3);
+                }
+            }
+        }
+    }
 
     #[test]
     fn longitude_is_scaled_by_the_cosine_of_latitude() {

@@ -10,8 +10,10 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use super::aggregate::SortOrders;
 use super::date::Day;
 use super::facet::Facets;
+use super::map_layers::MapCells;
 use super::model::{Casualty, Dataset, DatePrecision, Event, LocationPrecision, Place};
 use super::place_names::PlaceNames;
 use super::search::normalise;
@@ -87,6 +89,11 @@ pub struct EventTable {
     /// The words of `search_text` with the rows of each, which text search reads instead of
     /// scanning every row's text.
     pub text_index: TextIndex,
+    /// Each row's map grid cell ([`EventTable::index_cells`]); empty for a table built column
+    /// by column, whose map finds them afresh.
+    pub map_cells: MapCells,
+    /// The rows in each order of the event list, sorted when a list first needs it.
+    pub sort_orders: SortOrders,
     /// (dataset index, event index) of the full record.
     pub locations: Vec<(usize, usize)>,
     /// Collection ids in first-seen order; datasets sharing an id share an index.
@@ -218,10 +225,11 @@ impl TableBuilder {
         (self.done, self.total)
     }
 
-    /// The table, with its text index.
+    /// The table, with its text index and its map cells.
     pub fn finish(self) -> EventTable {
         let mut table = self.table;
         table.text_index = self.words.finish();
+        table.index_cells();
         table
     }
 }
@@ -243,6 +251,11 @@ impl EventTable {
         let mut builder = TableBuilder::new(datasets);
         while !builder.step(datasets, usize::MAX) {}
         builder.finish()
+    }
+
+    /// (Re)builds [`EventTable::map_cells`] from `lat` and `lon`.
+    pub fn index_cells(&mut self) {
+        self.map_cells = MapCells::new(&self.lat, &self.lon);
     }
 
     /// (Re)builds [`EventTable::text_index`] from `search_text`.
