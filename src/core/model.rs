@@ -156,10 +156,10 @@ pub struct Event {
     pub citations: Vec<Citation>,
     /// UCDP's own fields, for events imported from the GED.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ucdp: Option<UcdpInfo>,
+    pub ucdp: Option<Box<UcdpInfo>>,
     /// ACLED's own fields, for events imported from an ACLED export.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acled: Option<AcledInfo>,
+    pub acled: Option<Box<AcledInfo>>,
 }
 
 /// The columns of an ACLED export row that the common model has no place for, kept as written

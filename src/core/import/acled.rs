@@ -443,7 +443,7 @@ impl<'a> Builder<'a> {
                 reported_by: (!reported_by.is_empty()).then(|| reported_by.to_string()),
             }],
             ucdp: None,
-            acled: Some(acled),
+            acled: Some(Box::new(acled)),
         })
     }
 

@@ -424,7 +424,7 @@ fn event(
             quote: checked.quote,
             reported_by,
         }],
-        ucdp: Some(info),
+        ucdp: Some(Box::new(info)),
         acled: None,
     }
 }

@@ -210,6 +210,9 @@ impl<'a> LoadSteps<'a> {
             }
         }
 
+        // As many as the file holds, so the events are not copied as their vector grows and
+        // none of it is left unused (a vector that doubles keeps up to half its room empty).
+        let events = Vec::with_capacity(raw_events.len());
         let mut steps = LoadSteps {
             bytes,
             rest,
@@ -225,7 +228,7 @@ impl<'a> LoadSteps<'a> {
                 seen: HashMap::new(),
             },
             shell,
-            events: Vec::new(),
+            events,
             skipped: 0,
             position: 0,
         };
@@ -323,7 +326,10 @@ impl<'a> LoadSteps<'a> {
                 continue;
             }
             match serde_json::from_slice::<Vec<&RawValue>>(line) {
-                Ok(events) => self.queue = events.into_iter(),
+                Ok(events) => {
+                    self.events.reserve(events.len());
+                    self.queue = events.into_iter();
+                }
                 Err(_) => return Err(self.reject_whole()),
             }
         }
