@@ -111,7 +111,7 @@ test('a host that decodes .gz on the way: the app and its offline copy work', as
     await page.goto(site.url);
     await expectAllEvents(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
-    // The worker stored the decoded bytes it was given, which are the plain file's.
+    // The worker stored the decoded bytes it was given: the collection in pieces.
     await expect.poll(() => page.evaluate(async () => {
       const names = await caches.keys();
       const cache = await caches.open(names[0]);

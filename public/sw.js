@@ -8,7 +8,8 @@
 // therefore gives a byte-different sw.js, which is what makes the browser install it. A
 // collection's gzip copy (data/NAME.json.gz) carries its plain file as `plain`: a browser
 // without DecompressionStream reads the plain file, so that is what its worker stores, and a
-// host that decodes .gz on the way delivers the plain file's bytes, which are accepted for it.
+// host that decodes .gz on the way delivers what the copy decodes to (`decoded`: for a
+// collection, the same collection in pieces; else the plain file's bytes), accepted for it.
 //
 // Life cycle:
 //  install  - stores every file in the cache named for VERSION. A file identical to one in the
@@ -139,10 +140,11 @@ async function fromNetwork(url, entry) {
   throw new Error(`${entry.path}: ${problem}`);
 }
 
-/** Whether bytes with this hash are `entry`: its own, or for a gzip copy its plain file's (a
- *  host that labels .gz as an encoding has the browser decode it on the way). */
+/** Whether bytes with this hash are `entry`: its own, or for a gzip copy what it decodes to
+ *  (a host that labels .gz as an encoding has the browser decode it on the way): the plain
+ *  file's bytes, or for a collection the same collection in pieces (`decoded`). */
 function accepts(entry, hash) {
-  return hash === entry.sha256 || hash === entry.plain?.sha256;
+  return hash === entry.sha256 || hash === (entry.decoded ?? entry.plain?.sha256);
 }
 
 /** A response to store: the bytes and their content type (application/wasm matters). */

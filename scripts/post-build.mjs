@@ -23,13 +23,20 @@
 //      that does not compress. The .json stays for browsers without DecompressionStream and for
 //      readers who want the file. Release builds get the same for each WebAssembly module
 //      (NAME_bg.wasm.gz), about a third of its size.
+//      A collection's gzip copy holds the same collection in pieces, as the import worker
+//      writes it (src/core/validate/steps.rs): its header with no events on the first line,
+//      then lines of 1,000 events, each event's bytes exactly as in the .json. The app copies
+//      one line at a time into its WebAssembly memory, which never shrinks, instead of the
+//      whole 24 MB file beside the records read from it.
 //   3. Hashes every file of the folder (except sw.js and version.json) with SHA-256; the
 //      version is the first 16 hex digits of the SHA-256 of the list "<sha256>  <path>\n"
 //      sorted by path (the output format of `sha256sum`).
 //   4. Writes version.json ({ version, files, bytes }) and fills the precache block of sw.js
 //      with the version and every file's path and SHA-256 (version.json included), leaving out a
 //      collection's .json when its .json.gz is there (the app reads that one): the .gz entry
-//      names it as `plain`, for browsers that cannot decompress and hosts that decode .gz.
+//      names it as `plain`, for browsers that cannot decompress, and gives as `decoded` the
+//      SHA-256 of what it decompresses to (the collection in pieces), which a host that
+//      decodes .gz on the way delivers.
 //
 // Usage: node scripts/post-build.mjs [FOLDER]
 // FOLDER defaults to $TRUNK_STAGING_DIR (set by Trunk); $TRUNK_PROFILE ("release" or "debug")
@@ -39,7 +46,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants, gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 
 const folder = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!folder) {
@@ -169,9 +176,12 @@ if (!release) {
 }
 
 // 2. The gzip copies of the collections and, in release builds, of the WebAssembly modules.
+// A collection's copy holds the collection in pieces (see inPieces) when it can be laid out so.
 const packable = (p) => /^(data|gazetteer)\/[^/]+\.json$/.test(p) || (release && /^[^/]+_bg\.wasm$/.test(p));
 for (const path of listFiles(folder).filter(packable)) {
-  const packed = gzipSync(readFileSync(join(folder, path)), { level: constants.Z_BEST_COMPRESSION });
+  const bytes = readFileSync(join(folder, path));
+  const content = path.startsWith('data/') ? inPieces(bytes) ?? bytes : bytes;
+  const packed = gzipSync(content, { level: constants.Z_BEST_COMPRESSION });
   writeFileSync(join(folder, `${path}.gz`), packed);
 }
 
@@ -195,7 +205,12 @@ const byPath = new Map(entries.map((e) => [e.path, e]));
 const precache = [
   ...read.map(({ path, sha256: hash }) => {
     const plain = /\.(json|wasm)\.gz$/.test(path) ? byPath.get(path.slice(0, -'.gz'.length)) : undefined;
-    return plain ? { path, sha256: hash, plain: { path: plain.path, sha256: plain.sha256 } } : { path, sha256: hash };
+    if (!plain) return { path, sha256: hash };
+    // A collection's copy decodes to the collection in pieces, not to its plain file's bytes.
+    const decoded = sha256(gunzipSync(readFileSync(join(folder, path))));
+    return decoded === plain.sha256
+      ? { path, sha256: hash, plain: { path: plain.path, sha256: plain.sha256 } }
+      : { path, sha256: hash, decoded, plain: { path: plain.path, sha256: plain.sha256 } };
   }),
   { path: 'version.json', sha256: sha256(Buffer.from(versionJson)) },
 ];
@@ -210,3 +225,78 @@ writeFileSync(
 );
 
 console.log(`post-build: version ${version}, ${precache.length} files precached (${(bytes / 1e6).toFixed(1)} MB)${release ? ', policies inserted' : ''}`);
+
+/**
+ * `bytes`, a collection file as the dataset tool writes it (one line of compact JSON), as the
+ * same collection in pieces: the header with `"events":[]` on the first line, then the events
+ * in lines of EVENTS_PER_PIECE, each event's bytes cut out of the file unchanged. Null when the
+ * file is not laid out so (a hand-written, pretty-printed file), which is then copied as it is.
+ * The result is checked: every line parses, and the events parsed from the lines are the
+ * file's events.
+ */
+function inPieces(bytes) {
+  const EVENTS_PER_PIECE = 1000;
+  const text = bytes.toString('utf8').replace(/\n$/, '');
+  if (text.includes('\n')) return null;
+  const key = '"events":[';
+  const start = topLevelKey(text, key);
+  if (start < 0) return null;
+  // The events: each one's [begin, end) in the text, found by depth, outside strings.
+  const events = [];
+  let depth = 0;
+  let inString = false;
+  let begin = -1;
+  let end = -1;
+  for (let i = start + key.length; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (depth === 0) begin = i;
+      depth++;
+    } else if (c === '}' || c === ']') {
+      if (depth === 0) { end = i; break; }
+      depth--;
+      if (depth === 0) events.push([begin, i + 1]);
+    }
+  }
+  if (end < 0) return null;
+  const header = `${text.slice(0, start)}"events":[]${text.slice(end + 1)}`;
+  const lines = [header];
+  for (let at = 0; at < events.length; at += EVENTS_PER_PIECE) {
+    lines.push(`[${events.slice(at, at + EVENTS_PER_PIECE).map(([a, b]) => text.slice(a, b)).join(',')}]`);
+  }
+  const pieces = `${lines.join('\n')}\n`;
+  // Checked against the file itself, so a layout this function misreads is never shipped.
+  const whole = JSON.parse(text);
+  const parsed = lines.map((line) => JSON.parse(line));
+  const again = { ...parsed[0], events: parsed.slice(1).flat() };
+  if (JSON.stringify(again) !== JSON.stringify(whole)) {
+    throw new Error('post-build: a collection in pieces differs from its file');
+  }
+  return Buffer.from(pieces, 'utf8');
+}
+
+/** Where `key` (`"name":` and the value's first character) begins at the top level of the
+ * compact JSON object `text`, or -1. */
+function topLevelKey(text, key) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (depth === 1 && c === '"' && text.startsWith(key, i)) return i;
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return -1;
+}

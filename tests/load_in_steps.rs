@@ -74,6 +74,14 @@ fn pieces_of(value: &Value, per_piece: usize) -> Vec<u8> {
     bytes
 }
 
+/// The lines of `bytes`, each without its line break.
+fn lines(bytes: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
+    bytes
+        .split(|&b| b == b'\n')
+        .map(<[u8]>::to_vec)
+        .filter(|line| !line.is_empty())
+}
+
 #[test]
 fn pieces_load_as_the_whole_document_does() {
     for value in [
@@ -97,7 +105,15 @@ fn pieces_load_as_the_whole_document_does() {
                     assert!(steps >= events, "{steps} steps for {events} events");
                 }
             }
+            // Line by line, as the page reads a copy it holds outside its memory.
+            let by_line = validate::load_lines("file.json", lines(&pieces)).expect("loads");
+            assert_eq!(by_line.dataset, at_once.dataset);
+            assert_eq!(by_line.problems, at_once.problems);
+            assert_eq!(by_line.skipped, at_once.skipped);
         }
+        let by_line = validate::load_lines("file.json", lines(&whole)).expect("loads");
+        assert_eq!(by_line.dataset, at_once.dataset);
+        assert_eq!(by_line.problems, at_once.problems);
         // The whole document read in steps.
         let (stepped, _) = load_stepped(&whole, 100);
         let stepped = stepped.expect("loads");
@@ -157,6 +173,12 @@ fn a_broken_piece_rejects_the_file() {
     // The same bytes read at once give the same sentence.
     let at_once = validate::load("file.json", &pieces).expect_err("rejected");
     assert_eq!(at_once, problems);
+    // Read line by line, the file is rejected too (the page then reads it whole for the
+    // sentence).
+    assert!(validate::load_lines("file.json", lines(&pieces)).is_err());
+    // A pretty-printed document is no collection in pieces.
+    let pretty = serde_json::to_vec_pretty(&json(BUNDLED[0])).expect("JSON");
+    assert!(validate::load_lines("file.json", lines(&pretty)).is_err());
 }
 
 /// Tables compared through their debug text: an unlocated event's coordinates are NaN, which

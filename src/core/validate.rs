@@ -47,7 +47,7 @@ use super::query::is_event_id;
 use super::vocab::Publisher;
 
 pub mod steps;
-pub use steps::{write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
+pub use steps::{load_lines, write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
 
 /// Longest text accepted in one field. A 50 MB "summary" is an attack or an accident.
 pub const MAX_TEXT_BYTES: usize = 100_000;

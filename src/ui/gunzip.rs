@@ -34,23 +34,23 @@ pub fn supported() -> bool {
 
 /// Whether `bytes` begin as a gzip stream does. A server may have decoded the file already
 /// (one that labels `.gz` files `Content-Encoding: gzip`), and then they are the file itself.
-pub fn is_gzip(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0x1f, 0x8b])
+pub fn is_gzip(bytes: &Uint8Array) -> bool {
+    bytes.length() >= 2 && bytes.get_index(0) == 0x1f && bytes.get_index(1) == 0x8b
 }
 
-/// The decompressed bytes of the gzip stream `bytes`; a message when they are not a whole,
-/// valid gzip stream.
-pub async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+/// The decompressed bytes of the gzip stream `bytes`, in the browser's memory (not copied into
+/// WebAssembly's); a message when they are not a whole, valid gzip stream.
+pub async fn gunzip(bytes: &Uint8Array) -> Result<Uint8Array, String> {
     let decompress = DecompressionStream::new("gzip").map_err(describe)?;
     let pair = ReadableWritablePair::new(&decompress.readable(), &decompress.writable());
-    let parts = Array::of1(&Uint8Array::from(bytes));
+    let parts = Array::of1(bytes);
     let blob = Blob::new_with_u8_array_sequence(&parts).map_err(describe)?;
     let output = blob.stream().pipe_through(&pair);
     let response = Response::new_with_opt_readable_stream(Some(&output)).map_err(describe)?;
     let buffer = JsFuture::from(response.array_buffer().map_err(describe)?)
         .await
         .map_err(describe)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    Ok(Uint8Array::new(&buffer))
 }
 
 fn describe(error: JsValue) -> String {

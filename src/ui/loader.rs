@@ -4,6 +4,9 @@
 //! `index.html`, which would otherwise surface as a baffling JSON error.
 
 use gloo_net::http::Request;
+use js_sys::Uint8Array;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::core::place_names::PlaceNames;
 use crate::core::validate::{self, Loaded, Problem};
@@ -54,11 +57,73 @@ impl std::fmt::Display for LoadError {
 /// server error, a page instead of the file, damaged bytes), the file itself is tried; its
 /// error is the one reported when that fails too.
 pub async fn load_file(file: &str) -> Result<Loaded, LoadError> {
-    let bytes = match packed_copy(file).await {
-        Some(bytes) => bytes,
-        None => fetch_bytes(file).await?,
+    let loaded = match packed_copy(file).await {
+        // Read a line at a time (the copy holds the collection in pieces), so the file's bytes
+        // never sit in WebAssembly's memory, which never shrinks, beside its records; a copy
+        // that is one document, or that is rejected, is read whole, which words the rejection.
+        Some(array) => validate::load_lines(file, JsLines::new(array.clone()))
+            .or_else(|_| validate::load(file, &array.to_vec())),
+        None => validate::load(file, &fetch_bytes(file).await?.to_vec()),
     };
-    validate::load(file, &bytes).map_err(|problems| LoadError::Rejected { problems })
+    loaded.map_err(|problems| LoadError::Rejected { problems })
+}
+
+/// Bytes copied from the browser's memory into WebAssembly's at a time.
+const WINDOW: u32 = 1 << 20;
+
+/// The lines of a buffer in the browser's memory, each without its line break, copied into
+/// WebAssembly's memory a window at a time as they are read.
+struct JsLines {
+    array: Uint8Array,
+    /// Where the next window begins in `array`.
+    next: u32,
+    /// The window being read, and where in it.
+    window: Vec<u8>,
+    at: usize,
+}
+
+impl JsLines {
+    fn new(array: Uint8Array) -> JsLines {
+        JsLines {
+            array,
+            next: 0,
+            window: Vec::new(),
+            at: 0,
+        }
+    }
+}
+
+impl Iterator for JsLines {
+    type Item = Vec<u8>;
+
+    fn next(&mut self) -> Option<Vec<u8>> {
+        let mut line = Vec::new();
+        loop {
+            let rest = self.window.get(self.at..).unwrap_or_default();
+            if rest.is_empty() {
+                let length = self.array.length();
+                if self.next >= length {
+                    return (!line.is_empty()).then_some(line);
+                }
+                let end = self.next.saturating_add(WINDOW).min(length);
+                self.window = self.array.subarray(self.next, end).to_vec();
+                self.next = end;
+                self.at = 0;
+                continue;
+            }
+            match rest.iter().position(|&b| b == b'\n') {
+                Some(end) => {
+                    line.extend_from_slice(rest.get(..end).unwrap_or_default());
+                    self.at += end + 1;
+                    return Some(line);
+                }
+                None => {
+                    line.extend_from_slice(rest);
+                    self.at = self.window.len();
+                }
+            }
+        }
+    }
 }
 
 /// Downloads the gazetteer of Arabic place names, from its gzip copy when the browser can
@@ -66,9 +131,10 @@ pub async fn load_file(file: &str) -> Result<Loaded, LoadError> {
 /// spelling: the reason goes to the console and the gazetteer is empty.
 pub async fn load_place_names() -> PlaceNames {
     let bytes = match packed_copy(PLACE_NAMES).await {
-        Some(bytes) => Ok(bytes),
+        Some(array) => Ok(array.to_vec()),
         None => fetch_bytes(PLACE_NAMES)
             .await
+            .map(|array| array.to_vec())
             .map_err(|error| error.to_string()),
     };
     match bytes.and_then(|bytes| PlaceNames::from_json(&bytes)) {
@@ -80,9 +146,9 @@ pub async fn load_place_names() -> PlaceNames {
     }
 }
 
-/// The bytes of `file` from its gzip copy, decompressed; `None` when the browser cannot
-/// decompress or the copy did not give a JSON document.
-async fn packed_copy(file: &str) -> Option<Vec<u8>> {
+/// The bytes of `file` from its gzip copy, decompressed, in the browser's memory; `None` when
+/// the browser cannot decompress or the copy did not give a JSON document.
+async fn packed_copy(file: &str) -> Option<Uint8Array> {
     if !gunzip::supported() {
         return None;
     }
@@ -92,17 +158,18 @@ async fn packed_copy(file: &str) -> Option<Vec<u8>> {
     }
     // Decoded on the way by a server that labels `.gz` as an encoding, or a page the server
     // answers every unknown address with: only the first is a JSON document.
-    let document = bytes
+    let start = bytes.subarray(0, bytes.length().min(1024)).to_vec();
+    let document = start
         .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
+        .unwrap_or(&start)
         .iter()
         .find(|b| !b.is_ascii_whitespace())
         .is_some_and(|&b| b == b'{');
     document.then_some(bytes)
 }
 
-/// The body of `file`, refused unless the server answered 2xx.
-async fn fetch_bytes(file: &str) -> Result<Vec<u8>, LoadError> {
+/// The body of `file`, in the browser's memory, refused unless the server answered 2xx.
+async fn fetch_bytes(file: &str) -> Result<Uint8Array, LoadError> {
     let response = Request::get(file)
         .send()
         .await
@@ -117,10 +184,22 @@ async fn fetch_bytes(file: &str) -> Result<Vec<u8>, LoadError> {
             text: response.status_text(),
         });
     }
-    response.binary().await.map_err(|error| LoadError::Network {
+    let network = |error: JsValue| LoadError::Network {
         file: file.to_string(),
-        reason: error.to_string(),
-    })
+        reason: error
+            .as_string()
+            .or_else(|| {
+                error
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "the download failed".to_string()),
+    };
+    let response = web_sys::Response::from(response);
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+        .await
+        .map_err(network)?;
+    Ok(Uint8Array::new(&buffer))
 }
 
 /// Loads every bundled file; one failure fails the whole, so that the counts never silently

@@ -290,6 +290,28 @@ impl<'a> LoadSteps<'a> {
         Ok(self.queue.len() == 0 && self.rest.is_empty())
     }
 
+    /// Checks the events of one more piece of a collection in pieces (a line after the first,
+    /// a JSON array of events, without its line break), given apart from the bytes the steps
+    /// started with: a reader that holds the file elsewhere copies one piece at a time. Call
+    /// it once [`LoadSteps::step`] said the events already given were checked.
+    ///
+    /// Errors: a piece that is not an array of events, or an event nested deeper than the
+    /// parser's limit, rejects the whole file (described from the bytes the steps started
+    /// with: read the whole file with [`super::load`] for the full description).
+    pub fn check_piece(&mut self, piece: &[u8]) -> Result<(), Vec<Problem>> {
+        if piece.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        let Ok(events) = serde_json::from_slice::<Vec<&RawValue>>(piece) else {
+            return Err(self.reject_whole());
+        };
+        self.events.reserve(events.len());
+        for raw in events {
+            self.check_event(raw)?;
+        }
+        Ok(())
+    }
+
     /// Events met so far, loaded or skipped.
     pub fn events_read(&self) -> usize {
         self.position
@@ -416,6 +438,8 @@ impl<'a> LoadSteps<'a> {
             }
         }
         let mut dataset = self.shell;
+        // A file in pieces grows the events' room piece by piece, up to twice what it holds.
+        self.events.shrink_to_fit();
         dataset.events = self.events;
         dataset.figures = figures;
         Ok(Loaded {
@@ -449,6 +473,27 @@ fn first_line(bytes: &[u8]) -> Option<(BTreeMap<String, &RawValue>, &[u8])> {
     let (line, rest) = bytes.split_at(end);
     let top = serde_json::from_slice::<BTreeMap<String, &RawValue>>(line).ok()?;
     Some((top, rest.get(1..).unwrap_or_default()))
+}
+
+/// Loads a collection in pieces given line by line (each without its line break): the first
+/// line is the header (the collection, with its first events or none), each further line a
+/// piece of events. A reader that holds the file outside this program's memory (a browser's
+/// buffer) copies one line at a time, so the file's bytes and its records are never all held
+/// here at once. The same rules as [`super::load`] of the whole file, with the same result.
+///
+/// Errors: as [`super::load`]; a file that is not a collection in pieces (a pretty-printed
+/// document) is rejected here, and reads whole with [`super::load`].
+pub fn load_lines(
+    file: &str,
+    mut lines: impl Iterator<Item = Vec<u8>>,
+) -> Result<Loaded, Vec<Problem>> {
+    let header = lines.next().unwrap_or_default();
+    let mut steps = LoadSteps::start(file, &header)?;
+    while !steps.step(usize::MAX)? {}
+    for line in lines {
+        steps.check_piece(&line)?;
+    }
+    steps.finish()
 }
 
 /// Where `part` starts in `whole`, which holds it.
