@@ -710,3 +710,8 @@ expects-page = رقم صفحة (من 1)
 adding-label = إضافة { $name }
 adding-checking = جارٍ فحص { $name }: { $percent }%
 adding-building = جارٍ بناء جدول المستكشف لـ { $name }: { $percent }%
+
+## File import and checking
+notice-stray-percent = في «{ $param }» علامة «%» لا تبدأ ترميزًا؛ قُرئت كما كُتبت
+notice-not-utf8 = في «{ $param }» بايتات ليست نصًا بترميز UTF-8؛ استُبدلت بها العلامة «�»
+notice-list-cut = لا يحمل الرابط أكثر من { $limit } بايت من قيم «{ $param }»؛ أُسقطت منها قيم ({ $n })

@@ -656,3 +656,8 @@ expects-page = a page number (from 1)
 adding-label = Adding { $name }
 adding-checking = Checking { $name }: { $percent }%
 adding-building = Building the explorer's table for { $name }: { $percent }%
+
+## File import and checking
+notice-stray-percent = “{ $param }” contains a “%” that does not start an escape; it was read as typed
+notice-not-utf8 = “{ $param }” contains bytes that are not UTF-8 text; they were replaced by “�”
+notice-list-cut = A link holds at most { $limit } bytes of “{ $param }” values; { $n } were left out
