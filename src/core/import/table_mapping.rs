@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::acled_fields::{FIRST_YEAR, MONTHS};
 use crate::core::date::{days_in_month, Day};
+use crate::core::i18n::{label_key, Said};
 use crate::core::model::DatePrecision;
 
 /// What a column of the reader's table can hold: the fields of an incident the mapped import
@@ -352,19 +353,17 @@ impl Mapping {
     /// What keeps this mapping from being imported, one sentence each; empty when it can be.
     /// `needs_order` says whether the date columns hold dates like `03/04/2019`
     /// ([`DateEvidence::needs_order`]); `width` is the header's number of columns.
-    pub fn missing(&self, needs_order: bool, width: usize) -> Vec<String> {
+    pub fn missing(&self, needs_order: bool, width: usize) -> Vec<Said> {
         let mut missing = Vec::new();
         if self.column(Field::Date).is_none() {
-            missing.push("Choose the column that holds the date.".to_string());
+            missing.push(Said::new("mapping-missing-date"));
         }
         if needs_order && self.date_order.is_none() {
-            missing.push(
-                "Choose how the dates are written: day/month/year or month/day/year.".to_string(),
-            );
+            missing.push(Said::new("mapping-missing-order"));
         }
         let has = |field| self.column(field).is_some();
         if has(Field::Latitude) != has(Field::Longitude) {
-            missing.push("Choose both latitude and longitude, or neither.".to_string());
+            missing.push(Said::new("mapping-missing-coordinates"));
         }
         if ![
             Field::Place,
@@ -375,23 +374,20 @@ impl Mapping {
         .into_iter()
         .any(has)
         {
-            missing.push(
-                "Choose where: a place, a governorate, a district or coordinates.".to_string(),
-            );
+            missing.push(Said::new("mapping-missing-where"));
         }
+        let field_key = |field: Field| label_key("map-field", field.id());
         let mut used: BTreeMap<usize, Field> = BTreeMap::new();
         for (&field, &column) in &self.columns {
             if column >= width {
-                missing.push(format!(
-                    "{} names a column the table does not have.",
-                    field.label()
-                ));
+                missing
+                    .push(Said::new("mapping-no-such-column").arg_key("field", field_key(field)));
             } else if let Some(other) = used.insert(column, field) {
-                missing.push(format!(
-                    "One column is chosen for both {} and {}.",
-                    other.label(),
-                    field.label()
-                ));
+                missing.push(
+                    Said::new("mapping-column-twice")
+                        .arg_key("first", field_key(other))
+                        .arg_key("second", field_key(field)),
+                );
             }
         }
         missing
@@ -782,7 +778,11 @@ mod tests {
         let ambiguous = guess(&header, &rows(&["03/04/2019", "01/02/2019"]));
         assert_eq!(ambiguous.date_order, None);
         assert_eq!(
-            ambiguous.missing(true, 2),
+            ambiguous
+                .missing(true, 2)
+                .iter()
+                .map(Said::english)
+                .collect::<Vec<_>>(),
             ["Choose how the dates are written: day/month/year or month/day/year."]
         );
         let day_first = guess(&header, &rows(&["03/04/2019", "25/03/2019"]));
@@ -853,7 +853,11 @@ mod tests {
         mapping.columns.insert(Field::Latitude, 1);
         mapping.columns.insert(Field::Deaths, 1);
         mapping.columns.insert(Field::Summary, 9);
-        let missing = mapping.missing(false, 3);
+        let missing: Vec<String> = mapping
+            .missing(false, 3)
+            .iter()
+            .map(Said::english)
+            .collect();
         assert!(missing.iter().any(|m| m.contains("the date")));
         assert!(missing.iter().any(|m| m.contains("latitude and longitude")));
         assert!(missing.iter().any(|m| m.contains("both")));
