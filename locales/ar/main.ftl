@@ -853,3 +853,13 @@ store-no-room = لا مساحة متبقية له على هذا الجهاز ({ 
 store-browser-error = { $name }: { $detail }
 store-browser-said = { $detail }
 store-unknown-error = خطأ غير معروف
+# The events' CSV export: its comment lines, after the rows (src/core/export.rs)
+export-csv-holds = مستكشف الحوادث العسكرية في سوريا: { $count ->
+        [zero] لا أحداث في العرض المُصفّى
+        [one] حدث واحد، هو العرض المُصفّى
+        [two] حدثان، هما العرض المُصفّى
+        [few] { $n } أحداث، هي العرض المُصفّى
+        [many] { $n } حدثًا، هي العرض المُصفّى
+       *[other] { $n } حدث، هي العرض المُصفّى
+    }
+export-csv-columns = أسماء الأعمدة معرّفات إنجليزية ثابتة (id وdate_start وdeaths_best…)، لا تتغير بتغيّر لغة الواجهة، لتقرأ البرامج كل ملف مُصدَّر بالطريقة نفسها.

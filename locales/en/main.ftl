@@ -799,3 +799,9 @@ store-no-room = there is no room left for it on this device ({ $detail })
 store-browser-error = { $name }: { $detail }
 store-browser-said = { $detail }
 store-unknown-error = an unknown error
+# The events' CSV export: its comment lines, after the rows (src/core/export.rs)
+export-csv-holds = Syria Incident Explorer: { $count ->
+        [one] 1 event, the filtered view
+       *[other] { $n } events, the filtered view
+    }
+export-csv-columns = The column names are stable English identifiers (id, date_start, deaths_best…), the same in every language of the interface, so that scripts read every export alike.
