@@ -35,11 +35,14 @@ const PREFIXES: [&str; 19] = [
 ];
 
 /// The sources that word these sentences.
-const SOURCES: [&str; 15] = [
+const SOURCES: [&str; 18] = [
     "src/ui/app.rs",
     "src/ui/adding.rs",
     "src/ui/device_store.rs",
     "src/core/import/mod.rs",
+    "src/core/import/acled.rs",
+    "src/core/import/acled_fields.rs",
+    "src/core/date.rs",
     "src/core/import/csv_rows.rs",
     "src/core/import/mapped.rs",
     "src/core/import/spreadsheet.rs",

@@ -863,3 +863,32 @@ export-csv-holds = مستكشف الحوادث العسكرية في سوريا:
        *[other] { $n } حدث، هي العرض المُصفّى
     }
 export-csv-columns = أسماء الأعمدة معرّفات إنجليزية ثابتة (id وdate_start وdeaths_best…)، لا تتغير بتغيّر لغة الواجهة، لتقرأ البرامج كل ملف مُصدَّر بالطريقة نفسها.
+# A row's problems: dates and the ACLED importer's (src/core/import/acled.rs, acled_fields.rs, table_mapping.rs, src/core/date.rs)
+problem-not-iso-date = ليس تاريخًا بالصيغة YYYY-MM-DD
+problem-no-month = لا يوجد شهر رقمه { $month }
+problem-no-day = لا يوم { $day } في { $month }
+problem-year-before = السنة { $year } قبل { $first }، والأرجح أنها خطأ في الكتابة
+problem-year-before-guess = السنة { $year } قبل { $first }، والأرجح أن المقصود { $guess }
+problem-year-after = السنة { $year } بعد { $next }، والأرجح أنها خطأ في الكتابة
+problem-not-a-table-date = ليس تاريخًا (اكتب 2019-03-04 أو 04/03/2019 أو 4 March 2019)
+problem-two-digit-year = «{ $year }» ليست سنة من أربعة أرقام: اكتب السنة كاملة
+problem-order-unknown = لا يمكن التمييز بين اليوم والشهر: اختر ترتيب التواريخ
+problem-no-such-month = لا يوجد شهر رقمه { $month }: هل ترتيب اليوم والشهر صحيح؟
+problem-acled-slashes = لا يمكن التمييز بين اليوم والشهر في تاريخ بخطوط مائلة؛ اكتب 2023-01-31 أو 31 January 2023
+problem-acled-not-a-date = ليس تاريخًا بالصيغة 2023-01-31 أو 31 January 2023 (كما يكتبه ACLED)
+problem-acled-year = تخالف سنة event_date ‏({ $day })، وهي المعتمدة
+problem-acled-no-time-precision = لا قيمة في time_precision: قُرئ التاريخ يومًا محددًا
+problem-one-two-three = يجب أن تكون 1 أو 2 أو 3
+problem-acled-event-type = ليس من أنواع أحداث ACLED الستة: أطرافه مشاركون
+problem-acled-sub-event-type = ليس من الأنواع الفرعية لأحداث ACLED: صُنّف تحت «أخرى»
+problem-far-too-many-fatalities = عدد قتلى كبير جدًا على حدث واحد (أكثر من 4,294,967,295): تحقق من القيمة
+problem-many-fatalities = أكثر من { $limit } قتيل في حدث واحد: أُبقي، لكن تحقق من القيمة فهي تؤثر في كل المجاميع
+problem-negative-fatalities = عدد قتلى سالب
+problem-too-many-fatalities = عدد قتلى كبير جدًا على حدث واحد: تحقق من القيمة
+problem-not-whole-fatalities = ليس عددًا صحيحًا من القتلى
+problem-milestone-fatalities = الاتفاق محطة: يُحفظ عدد قتلاه ولا يُحسب أبدًا
+problem-acled-no-notes = لا ملاحظات (notes): يذكر الاستشهاد النوع الفرعي والمكان بدل الاقتباس
+problem-acled-no-geo-precision = لا قيمة في geo_precision: قُرئت 3، أي منطقة أوسع (فلا نقطة على الخريطة)
+problem-governorate-nowhere = ليس اسم محافظة سورية، والإحداثيات لا تقع في أي منها: أُبقي بلا محافظة
+problem-acled-other-country = خارج سوريا: تُبقى صفوف هذا البلد وتُحسب في كل المجاميع؛ حدّد المحافظات لاستبعادها (يُذكر مرة واحدة لكل بلد)
+problem-outside-syria-placed = خارج سوريا مع أن الصف يضعه فيها؛ أُبقي بلا نقطة على الخريطة

@@ -805,3 +805,32 @@ export-csv-holds = Syria Incident Explorer: { $count ->
        *[other] { $n } events, the filtered view
     }
 export-csv-columns = The column names are stable English identifiers (id, date_start, deaths_best…), the same in every language of the interface, so that scripts read every export alike.
+# A row's problems: dates and the ACLED importer's (src/core/import/acled.rs, acled_fields.rs, table_mapping.rs, src/core/date.rs)
+problem-not-iso-date = not a date of the form YYYY-MM-DD
+problem-no-month = month { $month } does not exist
+problem-no-day = { $month } has no day { $day }
+problem-year-before = the year { $year } is before { $first }, probably a typo
+problem-year-before-guess = the year { $year } is before { $first }, probably a typo for { $guess }
+problem-year-after = the year { $year } is after { $next }, probably a typo
+problem-not-a-table-date = not a date (write 2019-03-04, 04/03/2019 or 4 March 2019)
+problem-two-digit-year = “{ $year }” is not a four-digit year: write the year in full
+problem-order-unknown = day and month cannot be told apart: choose the order of the dates
+problem-no-such-month = there is no month { $month }: is the order of day and month right?
+problem-acled-slashes = day and month cannot be told apart in a date with slashes; write 2023-01-31 or 31 January 2023
+problem-acled-not-a-date = not a date of the form 2023-01-31 or 31 January 2023 (as ACLED writes it)
+problem-acled-year = differs from the year of event_date ({ $day }), which is kept
+problem-acled-no-time-precision = no time_precision: read as the exact day
+problem-one-two-three = must be 1, 2 or 3
+problem-acled-event-type = not one of ACLED's six event types: its actors are participants
+problem-acled-sub-event-type = not one of ACLED's sub-event types: grouped under Other
+problem-far-too-many-fatalities = far too many fatalities for one event (more than 4,294,967,295): check the value
+problem-many-fatalities = more than { $limit } fatalities in one event: kept, but check the value, it weighs on every total
+problem-negative-fatalities = a negative number of fatalities
+problem-too-many-fatalities = far too many fatalities for one event: check the value
+problem-not-whole-fatalities = not a whole number of fatalities
+problem-milestone-fatalities = an agreement is a milestone: its fatalities are kept but never counted
+problem-acled-no-notes = no notes: the citation names the sub-event type and place instead of a quote
+problem-acled-no-geo-precision = no geo_precision: read as 3, a larger region (so no point on the map)
+problem-governorate-nowhere = not a Syrian governorate's name, and the coordinates lie in none: kept without a governorate
+problem-acled-other-country = outside Syria: this country's rows are kept and count in every total; tick governorates to leave them out (said once per country)
+problem-outside-syria-placed = outside Syria although the row places it there; kept without a point on the map

@@ -489,8 +489,8 @@ impl<'a> Builder<'a> {
         }
         let start = match parse_date(text, order, today) {
             Ok(date) => date,
-            Err(message) => {
-                fields.error(self.date_column, text, message);
+            Err(said) => {
+                fields.error_said(self.date_column, text, said);
                 return None;
             }
         };
@@ -517,7 +517,7 @@ impl<'a> Builder<'a> {
                 precision: DatePrecision::Period,
             }),
             Err(message) => {
-                fields.error(end_column, end_text, message);
+                fields.error_said(end_column, end_text, message);
                 None
             }
         }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::acled_fields::{FIRST_YEAR, MONTHS};
-use crate::core::date::{days_in_month, Day};
+use crate::core::date::{days_in_month, DateError, Day};
 use crate::core::i18n::{label_key, Said};
 use crate::core::model::DatePrecision;
 
@@ -559,35 +559,34 @@ pub fn parse_date(
     text: &str,
     order: Option<DateOrder>,
     today: Option<Day>,
-) -> Result<TableDate, String> {
+) -> Result<TableDate, Said> {
     // The Arabic comma separates as a comma does ("March 4، 2019").
     let text = western_digits(text.trim()).replace('\u{060C}', ",");
     let (year, month, day) = split_date(&text, order)?;
     if year < FIRST_YEAR {
-        return Err(format!(
-            "the year {year:04} is before {FIRST_YEAR}, probably a typo"
-        ));
+        return Err(Said::new("problem-year-before")
+            .arg("year", format!("{year:04}"))
+            .arg("first", FIRST_YEAR.to_string()));
     }
     if let Some(today) = today {
         let this_year = today.year();
         if year > this_year + 1 {
-            return Err(format!(
-                "the year {year} is after {}, probably a typo",
-                this_year + 1
-            ));
+            return Err(Said::new("problem-year-after")
+                .arg("year", year.to_string())
+                .arg("next", (this_year + 1).to_string()));
         }
     }
-    let range = |start: Result<Day, _>, end: Result<Day, _>, precision| match (start, end) {
+    let range = |start: Result<Day, DateError>, end: Result<Day, DateError>, precision| match (start, end) {
         (Ok(start), Ok(end)) => Ok(TableDate {
             start,
             end,
             precision,
         }),
-        (Err(error), _) | (_, Err(error)) => Err(format!("{error}")),
+        (Err(error), _) | (_, Err(error)) => Err(error.said()),
     };
     match (month, day) {
         (Some(month), Some(day)) => {
-            let day = Day::from_ymd(year, month, day).map_err(|error| error.to_string())?;
+            let day = Day::from_ymd(year, month, day).map_err(|error| error.said())?;
             Ok(TableDate {
                 start: day,
                 end: day,
@@ -623,17 +622,15 @@ pub fn western_digits(text: &str) -> String {
 fn split_date(
     text: &str,
     order: Option<DateOrder>,
-) -> Result<(i32, Option<u32>, Option<u32>), String> {
-    const NOT_A_DATE: &str = "not a date (write 2019-03-04, 04/03/2019 or 4 March 2019)";
+) -> Result<(i32, Option<u32>, Option<u32>), Said> {
+    const NOT_A_DATE: &str = "problem-not-a-table-date";
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit()) && !part.is_empty();
-    let number = |part: &str| part.parse::<u32>().map_err(|_| NOT_A_DATE.to_string());
-    let year_of = |part: &str| -> Result<i32, String> {
+    let number = |part: &str| part.parse::<u32>().map_err(|_| Said::new(NOT_A_DATE));
+    let year_of = |part: &str| -> Result<i32, Said> {
         if part.len() != 4 {
-            return Err(format!(
-                "“{part}” is not a four-digit year: write the year in full"
-            ));
+            return Err(Said::new("problem-two-digit-year").arg("year", part));
         }
-        part.parse::<i32>().map_err(|_| NOT_A_DATE.to_string())
+        part.parse::<i32>().map_err(|_| Said::new(NOT_A_DATE))
     };
     // The date part of a date and time: `2019-03-04T10:00`, `2019-03-04 10:00:00`.
     let date = match text.split_once(['T', ' ']) {
@@ -665,21 +662,14 @@ fn split_date(
                 let (day, month) = match order {
                     Some(DateOrder::MonthDayYear) => (second, first),
                     Some(_) => (first, second),
-                    None => {
-                        return Err(
-                            "day and month cannot be told apart: choose the order of the dates"
-                                .into(),
-                        )
-                    }
+                    None => return Err(Said::new("problem-order-unknown")),
                 };
                 if month > 12 {
-                    return Err(format!(
-                        "there is no month {month}: is the order of day and month right?"
-                    ));
+                    return Err(Said::new("problem-no-such-month").arg("month", month.to_string()));
                 }
                 Ok((year, Some(month), Some(day)))
             }
-            _ => Err(NOT_A_DATE.into()),
+            _ => Err(Said::new(NOT_A_DATE)),
         };
     }
     // Month names: `4 March 2019`, `4-Mar-2019`, `March 4, 2019`, `Mar 4 2019`.
@@ -699,9 +689,9 @@ fn split_date(
         [month, day, year] if digits(day) => month_of(month).map(|month| (day, month, year)),
         _ => None,
     };
-    let (day, month, year) = parsed.ok_or_else(|| NOT_A_DATE.to_string())?;
+    let (day, month, year) = parsed.ok_or_else(|| Said::new(NOT_A_DATE))?;
     if !digits(year) {
-        return Err(NOT_A_DATE.into());
+        return Err(Said::new(NOT_A_DATE));
     }
     Ok((year_of(year)?, Some(month), Some(number(day)?)))
 }
@@ -834,7 +824,11 @@ mod tests {
 
     #[test]
     fn doubtful_dates_are_refused_with_a_reason() {
-        let error = |text: &str, order| parse_date(text, order, Some(day("2026-11-30"))).err();
+        let error = |text: &str, order| {
+            parse_date(text, order, Some(day("2026-11-30")))
+                .err()
+                .map(|said| said.english())
+        };
         assert!(error("03/04/2019", None).is_some_and(|e| e.contains("choose the order")));
         assert!(error("25/03/2019", Some(DateOrder::MonthDayYear))
             .is_some_and(|e| e.contains("no month 25")));
