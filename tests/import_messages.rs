@@ -35,7 +35,7 @@ const PREFIXES: [&str; 19] = [
 ];
 
 /// The sources that word these sentences.
-const SOURCES: [&str; 18] = [
+const SOURCES: [&str; 19] = [
     "src/ui/app.rs",
     "src/ui/adding.rs",
     "src/ui/device_store.rs",
@@ -43,6 +43,7 @@ const SOURCES: [&str; 18] = [
     "src/core/import/acled.rs",
     "src/core/import/acled_fields.rs",
     "src/core/date.rs",
+    "src/core/catalog.rs",
     "src/core/import/csv_rows.rs",
     "src/core/import/mapped.rs",
     "src/core/import/spreadsheet.rs",

@@ -825,9 +825,9 @@ worker-not-handed-over = قُرئ الملف لكن تعذر تسليمه: { $re
 worker-no-file-reader = لا يستطيع هذا المتصفح قراءة الملفات في عامل خلفي.
 worker-not-handed-to-page = قُرئ الملف لكن تعذر تسليمه إلى الصفحة.
 # Adding a file, keeping it on the device, saving it (src/ui/app.rs, src/ui/adding.rs, src/ui/device_store.rs)
+adding-id-open = مجموعة بالمعرّف «{ $id }» مفتوحة من قبل ({ $open })، فلم يُضف { $name }
 adding-not-opened = تعذر فتح هذا الملف
 adding-not-opened-because = تعذر فتح هذا الملف: { $problem }
-adding-not-added = تعذرت إضافة هذا الملف: { $reason }
 adding-not-loaded-yet = لم تُحمَّل المجموعات المرفقة بعد؛ افتح الملف مرة أخرى بعد قليل.
 adding-files-changed = لم يُضف { $name }: تغيّرت الملفات المفتوحة أثناء إضافته. افتحه مرة أخرى.
 adding-read-again = قُرئ { $name } مرة أخرى بحسب الاختيار الحالي، واستُبدلت به قراءته السابقة.

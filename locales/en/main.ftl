@@ -771,9 +771,9 @@ worker-not-handed-over = The file was read but could not be handed over: { $reas
 worker-no-file-reader = This browser cannot read files in a worker.
 worker-not-handed-to-page = The file was read but could not be handed to the page.
 # Adding a file, keeping it on the device, saving it (src/ui/app.rs, src/ui/adding.rs, src/ui/device_store.rs)
+adding-id-open = A collection with the id “{ $id }” is open already ({ $open }), so { $name } was not added
 adding-not-opened = This file could not be opened
 adding-not-opened-because = This file could not be opened: { $problem }
-adding-not-added = This file could not be added: { $reason }
 adding-not-loaded-yet = The bundled collections are not loaded yet; open the file again in a moment.
 adding-files-changed = { $name } was not added: the open files changed while it was being added. Open it again.
 adding-read-again = { $name } was read again, as chosen now; the earlier reading of it was replaced.

@@ -198,6 +198,13 @@ pub struct Said {
     pub args: Vec<(Cow<'static, str>, SaidArg)>,
 }
 
+/// The sentence in English, as [`Said::english`] words it.
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
 /// An argument of a [`Said`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -196,8 +196,7 @@ pub async fn add_file(
     yield_to_browser().await;
     let build = {
         let _measure = Measure::new("adding: merge");
-        base.adding_in_steps(loaded)
-            .map_err(|reason| Said::new("adding-not-added").arg("reason", reason))?
+        base.adding_in_steps(loaded)?
     };
     let building = |share| {
         report(Adding {

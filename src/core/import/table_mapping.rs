@@ -576,7 +576,9 @@ pub fn parse_date(
                 .arg("next", (this_year + 1).to_string()));
         }
     }
-    let range = |start: Result<Day, DateError>, end: Result<Day, DateError>, precision| match (start, end) {
+    let range = |start: Result<Day, DateError>, end: Result<Day, DateError>, precision| match (
+        start, end,
+    ) {
         (Ok(start), Ok(end)) => Ok(TableDate {
             start,
             end,
