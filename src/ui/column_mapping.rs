@@ -71,7 +71,8 @@ pub fn ColumnMapping(
                 .enumerate()
                 .map(|(index, name)| {
                     let text = format!("{} · {name}", column_letters(index));
-                    view! { <option value=index.to_string()>{text}</option> }
+                    // The column's name is the file's: it keeps its own direction.
+                    view! { <option value=index.to_string() dir="auto">{text}</option> }
                 })
                 .collect_view()
         })
