@@ -282,3 +282,103 @@ test('the map legend words its ranges in Arabic, with no dash to be read backwar
     expect(range).not.toContain('–');
   }
 });
+
+/** The interface texts of `page` that hold a string of the English catalogue. */
+async function englishFound(page) {
+  const patterns = englishPatterns(englishStrings());
+  return (await interfaceTexts(page)).filter((text) => patterns.some((pattern) => pattern.test(text)));
+}
+
+/** A copy of the monitor's sheet whose third record's count is words, and that record's index. */
+function sheetWithBrokenCount() {
+  const lines = readFileSync('e2e/fixtures/monitor-sheet.csv', 'utf8').trim().split('\n');
+  const header = lines[0].split(',');
+  const killed = header.indexOf('Killed');
+  // The third record's count is words, not a number: that row is left out with a problem.
+  const brokenIndex = 3;
+  const broken = lines[brokenIndex].split(',');
+  broken[killed] = 'a few';
+  lines[brokenIndex] = broken.join(',');
+  const csv = `${lines.join('\n')}\n`;
+  return { csv, rows: lines.length - 1, brokenIndex };
+}
+
+// Each width in a page of its own: a file opened is kept on the device, and would be open again.
+for (const width of [1440, 375]) {
+  test(`a file with row problems reads in Arabic at ${width} px: the step, the report and each problem, its values verbatim`, async ({ page }) => {
+    const errors = watchConsole(page);
+    const { csv, rows, brokenIndex } = sheetWithBrokenCount();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./?lang=ar');
+    await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+    await page.getByTestId('open-file').setInputFiles({ name: 'ورقة الرصد.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const step = page.getByTestId('column-mapping');
+    await expect(step).toBeVisible({ timeout: 30_000 });
+    // How the table was read, in Arabic, the encoding's name as it is (isolated, U+2068…U+2069).
+    await expect(step.locator('.hint').first()).toContainText('مفصول بفواصل');
+    await expect(step.locator('.hint').first()).toContainText('UTF-8');
+    expect(await englishFound(page), 'English in the Arabic mapping step').toEqual([]);
+    await page.getByTestId('mapping-import').click();
+    const entry = page.getByTestId('your-data');
+    await expect(entry).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(rows - 1), { timeout: 30_000 });
+    await expect(entry).toContainText('جدول CSV، باختيار الأعمدة');
+    await entry.locator('.import-problems summary').click();
+    const problem = entry.getByTestId('import-problems').locator('li').first();
+    // The row as a spreadsheet numbers it (the header is row 1), the column and the value as
+    // the file writes them, and what is wrong in Arabic.
+    await expect(problem).toContainText(new RegExp(`الصف \u2068?${brokenIndex + 1}\u2069?`));
+    await expect(problem.locator('bdi').filter({ hasText: /^Killed$/ })).toHaveCount(1);
+    await expect(problem.locator('bdi').filter({ hasText: /^a few$/ })).toHaveCount(1);
+    await expect(problem).toContainText('ليس عددًا صحيحًا من الأشخاص');
+    await expect(problem).not.toContainText('not a whole number');
+    expect(await englishFound(page), 'English in the Arabic report').toEqual([]);
+    // The problem lines themselves, without the file's own words.
+    const sentences = await entry.getByTestId('import-problems').locator('li').evaluateAll((items) =>
+      items.map((item) => {
+        const copy = item.cloneNode(true);
+        for (const data of copy.querySelectorAll('bdi')) data.remove();
+        return copy.textContent;
+      }));
+    const patterns = englishPatterns(englishStrings());
+    expect(sentences.filter((text) => patterns.some((pattern) => pattern.test(text)))).toEqual([]);
+    await entry.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `e2e/artifacts/arabic-your-data-${width}.png` });
+    await screenshot(page, `arabic-import-${width}`);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a file that is no table of incidents is refused in Arabic, naming the file', async ({ page }) => {
+  await page.goto('./?lang=ar');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  await page.getByTestId('open-file').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xE2\xE3\n1 0 obj\n') });
+  const failure = page.getByTestId('import-failure');
+  await expect(failure).toBeVisible({ timeout: 30_000 });
+  await expect(failure).toContainText('report.pdf');
+  await expect(failure).toContainText('مستند PDF');
+  expect(await englishFound(page), 'English in the refusal').toEqual([]);
+  // The same refusal reads in English after the switch.
+  await page.getByTestId('lang-switch').click();
+  await expect(failure).toContainText('report.pdf could not be opened. This looks like a PDF document, not a table of incidents.');
+});
+
+test('switching language keeps the notices about the link, worded again', async ({ page }) => {
+  await page.goto('./?lang=ar&zz=1&gov=idlib%zz');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  const notices = page.getByTestId('notices');
+  // Said in Arabic; the parameter's name as the link writes it.
+  await expect(notices).toContainText('غير معروف، فأُهمل');
+  await expect(notices).toContainText(/المعامل «\u2068?zz\u2069?»/);
+  await expect(notices).toContainText('لا تبدأ ترميزًا');
+  expect(await englishFound(page), 'English in the Arabic notices').toEqual([]);
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(notices).toContainText('Unknown parameter “zz” was ignored');
+  await expect(notices).toContainText('“gov” contains a “%” that does not start an escape; it was read as typed');
+  await expect(notices).not.toContainText('غير معروف');
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(notices).toContainText('غير معروف، فأُهمل');
+  await expect(notices).not.toContainText('Unknown parameter');
+});

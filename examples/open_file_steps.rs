@@ -71,7 +71,9 @@ fn main() -> Result<(), String> {
     timed(&mut steps, "page: events checked (all steps)", at);
     steps.push(("page: longest step of checking", longest));
     let at = Instant::now();
-    let mut build = base.adding_in_steps(loaded)?;
+    let mut build = base
+        .adding_in_steps(loaded)
+        .map_err(|said| said.english())?;
     timed(&mut steps, "page: catalog merge (before the table)", at);
     let at = Instant::now();
     let mut longest = 0.0f64;

@@ -802,7 +802,7 @@ fn sniff_tells_each_format() {
 #[test]
 fn sniff_names_what_a_file_is_when_it_is_no_table() {
     let not_table = |name: &str, head: &[u8]| match sniff(name, head) {
-        Err(ImportError::NotADataset(sentence)) => sentence,
+        Err(ImportError::NotADataset(sentence)) => sentence.english(),
         other => panic!("{name}: {other:?}"),
     };
     assert_eq!(

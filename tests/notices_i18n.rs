@@ -31,6 +31,8 @@ fn notices() -> Vec<Notice> {
             "party=Nobody%20at%20all",
             "c=nothere",
             "c=file-aaaaaaaaaaaa",
+            "gov=idlib%zz",
+            "q=%FF%FE",
         ]
         .map(String::from),
     );

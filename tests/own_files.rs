@@ -86,9 +86,10 @@ fn an_opened_file_joins_and_leaves_the_loaded_collections() {
 #[test]
 fn a_second_copy_of_an_open_collection_is_refused_with_a_sentence() {
     let bundled = common::catalog(&BUNDLED);
-    let Err(message) = bundled.adding(own_copy("ucdp")) else {
+    let Err(said) = bundled.adding(own_copy("ucdp")) else {
         panic!("a second ucdp collection was added");
     };
+    let message = said.english();
     assert!(message.contains("“ucdp” is open already"), "{message}");
     assert!(message.contains("my-file.json"), "{message}");
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use incident_explorer::core::catalog::CatalogBuild;
+use incident_explorer::core::facet::Facet;
 use incident_explorer::core::model::{Dataset, LocationPrecision};
 use incident_explorer::core::place_names::PlaceNames;
 use incident_explorer::core::search::{normalise, terms};
@@ -182,5 +183,51 @@ fn search_finds_a_place_typed_in_either_script() {
     for row in aleppo {
         assert!(by_arabic.as_ref().is_some_and(|r| r.contains(row)));
         assert!(by_latin.as_ref().is_some_and(|r| r.contains(row)));
+    }
+}
+
+/// The places filter lists each place by the Arabic name the gazetteer gives the first place of
+/// that name in the data, and knows which have none (shown by the source's spelling).
+#[test]
+fn the_places_filter_knows_each_places_arabic_name() {
+    let file = "public/data/curated.json";
+    let bytes = fs::read(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let loaded = validate::load(file, &bytes).unwrap_or_else(|p| panic!("{p:?}"));
+    let catalog = CatalogBuild::new(vec![loaded])
+        .with_place_names(Arc::new(names()))
+        .run();
+    let facet = &catalog.table.facets[Facet::Place.index()];
+    let mut expected: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for row in 0..catalog.table.len() {
+        let Some(event) = catalog.event(row) else {
+            continue;
+        };
+        for place in &event.places {
+            let name = place.name.trim();
+            if name.is_empty() || expected.contains_key(name) {
+                continue;
+            }
+            let arabic = catalog
+                .place_names
+                .arabic(&place.name, place.precision, place.lat.zip(place.lon))
+                .map(|found| found.name.to_string());
+            expected.insert(name.to_string(), arabic);
+        }
+    }
+    assert!(
+        expected.values().any(Option::is_some),
+        "no place with an Arabic name"
+    );
+    assert!(
+        expected.values().any(Option::is_none),
+        "every place has an Arabic name"
+    );
+    for (name, arabic) in &expected {
+        let id = facet
+            .dictionary
+            .id(name)
+            .unwrap_or_else(|| panic!("{name} is not an option"));
+        let listed = facet.arabic.get(id as usize).cloned().flatten();
+        assert_eq!(listed.as_deref(), arabic.as_deref(), "{name}");
     }
 }

@@ -450,7 +450,7 @@ fn a_mapping_without_a_date_is_refused_whole() {
     let mapping = preview(text.as_bytes()).guess;
     let error = mapped::import_csv(text.as_bytes(), &mapping, &info(), &mut |_| {}).err();
     assert!(
-        matches!(&error, Some(ImportError::NotADataset(reason)) if reason.contains("date")),
+        matches!(&error, Some(ImportError::NotADataset(reason)) if reason.english().contains("date")),
         "{error:?}"
     );
     assert_eq!(

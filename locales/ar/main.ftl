@@ -710,3 +710,185 @@ expects-page = رقم صفحة (من 1)
 adding-label = إضافة { $name }
 adding-checking = جارٍ فحص { $name }: { $percent }%
 adding-building = جارٍ بناء جدول المستكشف لـ { $name }: { $percent }%
+
+## File import and checking
+notice-stray-percent = في «{ $param }» علامة «%» لا تبدأ ترميزًا؛ قُرئت كما كُتبت
+notice-not-utf8 = في «{ $param }» بايتات ليست نصًا بترميز UTF-8؛ استُبدلت بها العلامة «�»
+notice-list-cut = لا يحمل الرابط أكثر من { $limit } بايت من قيم «{ $param }»؛ أُسقطت منها قيم ({ $n })
+# Why a file cannot be read at all (core::import::ImportError)
+import-empty = الملف فارغ.
+import-header-only = في الملف صف عناوين ولا صفوف حوادث تحته.
+import-binary = هذا ليس ملفًا نصيًا: فيه بايتات NUL لا يحملها أي جدول محفوظ نصًا (UTF-8، أو UTF-16 مع علامة ترتيب البايتات، أو Windows-1256، أو Windows-1252). افتحه في البرنامج الذي أنشأه واحفظه بصيغة CSV.
+import-missing-columns = يبدو هذا { $format }، لكن صف عناوينه يخلو من { $count ->
+        [one] العمود
+       *[other] الأعمدة
+    } { $columns }.
+import-unreadable = تتعذر قراءة ملف CSV عند الصف { $row }: { $reason }.
+import-unsupported = يبدو هذا { $format }، ويجب اختيار أعمدته أولًا: افتحه في صفحة التطبيق التي تعرضها؛ لا يُقرأ هنا إلا ملفات ACLED المُصدَّرة وجداول UCDP GED.
+import-invalid-id = لا يصلح معرّف المجموعة «{ $id }» (من 1 إلى 200 حرف أو رقم أو «.» أو «_» أو «-»).
+import-read = تعذرت قراءة الملف: { $reason }.
+import-shapes = تعذرت قراءة حدود المحافظات، فلا يمكن توزيع أي ملف عليها: { $reason }.
+import-not-a-table = يبدو هذا { $what }، لا جدولًا للحوادث.
+import-json-list = يبدو هذا قائمة JSON، لا ملف مجموعة (كائن JSON فيه schema_version وcollection وsources وevents) ولا جدولًا للحوادث.
+import-utf16 = هذا الملف نص بترميز UTF-16: احفظه بصيغة CSV بترميز UTF-8 لاستيراده.
+looks-pdf = مستند PDF
+looks-png = صورة PNG
+looks-jpeg = صورة JPEG
+looks-gif = صورة GIF
+looks-gzip = ملفًا مضغوطًا بـgzip (فُكَّ ضغطه أولًا)
+looks-7z = أرشيف 7-Zip (فُكَّ ضغطه أولًا)
+looks-rar = أرشيف RAR (فُكَّ ضغطه أولًا)
+looks-sqlite = قاعدة بيانات SQLite
+looks-parquet = ملف Parquet
+looks-old-office = مستند Office بالصيغة القديمة (.doc أو .ppt)
+looks-word = مستند Word
+looks-powerpoint = عرضًا تقديميًا PowerPoint
+looks-zip = أرشيف ZIP (فُكَّ ضغطه وافتح الجدول الذي فيه)
+looks-html = صفحة ويب (HTML)
+looks-xml = مستند XML
+looks-rtf = مستندًا بنص منسَّق (RTF)
+looks-plain-text = نصًا عاديًا
+format-collection = ملف مجموعة من ملفات هذا التطبيق
+format-acled = ملفًا مُصدَّرًا من ACLED
+format-ucdp = جدول UCDP GED
+format-other-csv = جدول CSV
+format-spreadsheet = مصنَّف جداول بيانات
+workbook-no-sheet = لا ورقة خلايا في هذا المصنَّف (فيه رسوم بيانية فقط، أو لا أوراق فيه أصلًا).
+workbook-no-such-sheet-none = لا ورقة باسم «{ $name }» في هذا المصنَّف: لا ورقة خلايا فيه.
+workbook-no-such-sheet-one = لا ورقة باسم «{ $name }» في هذا المصنَّف: ورقته الوحيدة { $only }.
+workbook-no-such-sheet-many = لا ورقة باسم «{ $name }» في هذا المصنَّف: أوراقه { $init } و{ $last }.
+workbook-password = هذا المصنَّف محميّ بكلمة مرور فتتعذر قراءته: افتحه في تطبيق جداول البيانات، واحفظ نسخة بلا كلمة مرور، وافتحها.
+workbook-old-office = هذا ملف Office بالصيغة القديمة، لكنه ليس مصنَّف جداول بيانات (أهو ملف Word أو PowerPoint؟).
+workbook-not-one = هذا ليس مصنَّف جداول بيانات: تُقرأ مصنَّفات ‎.xlsx و‎.xlsb و‎.ods و‎.xls.
+workbook-zip-without = هذا أرشيف ZIP، لكن لا مصنَّف جداول بيانات فيه (‎.xlsx أو ‎.xlsb أو ‎.ods).
+# How a table was read, and what it was read as (the mapping step, "Your data")
+reading-text = { $encoding }
+reading-semicolons = { $encoding }، مفصول بفواصل منقوطة
+reading-tabs = { $encoding }، مفصول بمسافات جدولة
+reading-commas = { $encoding }، مفصول بفواصل
+reading-sheet = الورقة «{ $sheet }»، والعناوين في الصف { $row }
+summary-format-acled = ملف ACLED مُصدَّر (CSV)
+summary-format-ucdp = UCDP GED ‏(CSV)
+summary-format-collection = مجموعة (JSON)
+summary-format-csv-table = جدول CSV، باختيار الأعمدة
+summary-format-sheet = جدول بيانات، الورقة «{ $sheet }»، باختيار الأعمدة
+# What the mapping step still lacks (core::import::table_mapping::Mapping::missing)
+mapping-missing-date = اختر العمود الذي يحمل التاريخ.
+mapping-missing-order = اختر طريقة كتابة التواريخ: يوم/شهر/سنة أو شهر/يوم/سنة.
+mapping-missing-coordinates = اختر خط العرض وخط الطول معًا، أو لا تختر أيًا منهما.
+mapping-missing-where = اختر المكان: بلدة أو محافظة أو منطقة أو إحداثيات.
+mapping-no-such-column = يشير «{ $field }» إلى عمود ليس في الجدول.
+mapping-column-twice = اختير عمود واحد لـ«{ $first }» و«{ $second }» معًا.
+# A row's problems (row N / column / value: what is wrong)
+problem-id-not-in-link = لا يصلح جزءًا من رابط: المعرّف حروف وأرقام و«:» و«.» و«_» و«-»
+problem-same-id = المعرّف نفسه في الصف { $first }؛ أُسقط هذا الصف
+problem-no-description = لا وصف: يذكر الاستشهاد النوع والمكان بدل الاقتباس
+problem-before-start = قبل تاريخ البداية { $start }
+problem-governorate-placed = ليس اسم محافظة سورية؛ وُضع في { $governorate } بحسب إحداثياته
+problem-governorate-unknown = ليس اسم محافظة سورية: أُبقي بلا محافظة (يُذكر مرة واحدة لكل اسم)
+problem-no-place = لا مكان: البلدة والمحافظة والمنطقة والإحداثيات كلها فارغة
+problem-swapped-coordinates = يبدو أن خط العرض وخط الطول متبادلان؛ أُبقيا كما كُتبا، بلا نقطة على الخريطة
+problem-outside-syria-map = خارج سوريا: أُبقي بلا نقطة على الخريطة، فهي لا تعرض إلا سوريا
+problem-above-higher = أعلى من التقدير الأعلى بجانبه ({ $higher })
+problem-no-best = تقدير أدنى أو أعلى بلا تقدير مرجَّح: أُبقي مع السجل، لكن المجاميع لا تجمع إلا التقديرات المرجَّحة، فلا يضيف هذا الصف قتلى إليها
+problem-more-civilians = عدد القتلى المدنيين أكبر من عدد القتلى ({ $total }): أُبقي، فتحقق منه
+problem-milestone-deaths = الاتفاق محطة: يُحفظ عدد قتلاه ولا يُحسب أبدًا
+problem-far-too-many-people = عدد كبير جدًا على حدث واحد (أكثر من 4,294,967,295): تحقق من القيمة
+problem-many-killed = أكثر من { $limit } قتيل في حدث واحد: أُبقي، لكن تحقق من القيمة فهي تؤثر في كل المجاميع
+problem-negative-people = عدد أشخاص سالب
+problem-not-whole-people = ليس عددًا صحيحًا من الأشخاص
+problem-not-utf8 = ليس نصًا بترميز UTF-8
+problem-required = مطلوب، لكنه فارغ
+problem-not-degrees = ليس عددًا من الدرجات
+problem-unclosed-quote = علامة اقتباس فُتحت في هذا الصف ولم تُغلق، فقُرئ باقي الملف داخلها؛ أُسقط الصف
+problem-field-count = { $n } حقول وفي صف العناوين { $header }؛ أُسقط الصف
+problem-field-count-break = { $n } حقول وفي صف العناوين { $header } (حقل يمتد عبر سطر جديد: قد تكون علامة اقتباس ناقصة أو زائدة)؛ أُسقط الصف
+# The page's messages about opening a file (src/ui/open_file.rs, src/ui/import_client.rs, the worker)
+open-interrupted = توقفت قراءة { $earlier }: فُتح { $name } بدلًا منه.
+open-failed = تعذر فتح { $name }. { $reason }
+open-reading-cancelled = أُلغيت قراءة الملف.
+open-cancelled = أُلغي فتح الملف.
+open-reader-stopped = توقف قارئ الملفات.
+open-several-dropped = أُفلت { $n } ملفات؛ لا يُفتح منها إلا { $name }. افتح الملفات الأخرى واحدًا تلو الآخر.
+open-reading = قراءة { $name }
+reader-cannot-start = تعذر على هذا المتصفح تشغيل قارئ الملفات (Web Worker).
+reader-not-handed = تعذر تسليم الملف إلى قارئ الملفات.
+reader-stopped-error = توقف قارئ الملفات بخطأ: { $reason }
+reader-choice-not-written = تعذرت كتابة الاختيار: { $reason }
+reader-unreachable = تعذر الوصول إلى قارئ الملفات.
+reader-not-understood = أرسل قارئ الملفات رسالة لا تفهمها هذه الصفحة ({ $reason }).
+worker-not-understood = لم يفهم قارئ الملفات رسالة الصفحة ({ $reason }).
+worker-not-a-file = أُرسل إلى قارئ الملفات شيء ليس ملفًا.
+worker-nothing-waiting = لا ملف ينتظر لدى قارئ الملفات؛ افتحه من جديد.
+worker-sheet-unusable = لا تصلح الورقة «{ $sheet }»: { $reason }
+worker-not-handed-over = قُرئ الملف لكن تعذر تسليمه: { $reason }
+worker-no-file-reader = لا يستطيع هذا المتصفح قراءة الملفات في عامل خلفي.
+worker-not-handed-to-page = قُرئ الملف لكن تعذر تسليمه إلى الصفحة.
+# Adding a file, keeping it on the device, saving it (src/ui/app.rs, src/ui/adding.rs, src/ui/device_store.rs)
+adding-id-open = مجموعة بالمعرّف «{ $id }» مفتوحة من قبل ({ $open })، فلم يُضف { $name }
+adding-not-opened = تعذر فتح هذا الملف
+adding-not-opened-because = تعذر فتح هذا الملف: { $problem }
+adding-not-loaded-yet = لم تُحمَّل المجموعات المرفقة بعد؛ افتح الملف مرة أخرى بعد قليل.
+adding-files-changed = لم يُضف { $name }: تغيّرت الملفات المفتوحة أثناء إضافته. افتحه مرة أخرى.
+adding-read-again = قُرئ { $name } مرة أخرى بحسب الاختيار الحالي، واستُبدلت به قراءته السابقة.
+adding-not-kept = { $name } مفتوح، لكن تعذر حفظه على هذا الجهاز: { $reason }. سيختفي بعد إعادة تحميل الصفحة.
+removed-not-forgotten = أُزيل الملف من هذه الصفحة، لكن تعذر على هذا الجهاز محوه: { $reason }
+save-still-loading = الصفحة ما زالت قيد التحميل
+save-not-open = لم يعد مفتوحًا
+save-not-written = { $reason }
+save-not-offered = { $reason }
+save-failed = تعذر حفظ المجموعة: { $reason }.
+kept-data-gone = حُفظ { $name } على هذا الجهاز، لكن بياناته لم تعد موجودة؛ افتحه مرة أخرى.
+kept-not-read = حُفظ { $name } على هذا الجهاز، لكن تعذرت قراءته ({ $reason })؛ افتحه مرة أخرى.
+kept-id-open = حُفظ { $name } على هذا الجهاز، لكن مجموعة بمعرّفه نفسه مفتوحة من قبل.
+kept-not-reopened = حُفظ { $name } على هذا الجهاز لكن تعذرت إعادة فتحه؛ افتحه مرة أخرى.
+kept-not-reopened-because = حُفظ { $name } على هذا الجهاز لكن تعذرت إعادة فتحه ({ $problem })؛ افتحه مرة أخرى.
+store-too-large = يحفظ هذا الإصدار مجموعات حتى { $limit } ميغابايت، وحجم هذه { $size } ميغابايت
+store-too-large-to-reopen = حجمه أكبر من { $limit } ميغابايت التي يعيد هذا الإصدار فتحها
+store-index-not-written = تعذرت كتابة قائمة الملفات المحفوظة ({ $reason })
+store-index-damaged = قائمة الملفات المحفوظة تالفة ({ $reason })
+store-no-window = لا نافذة
+store-not-in-this-mode = لا يحفظ هذا المتصفح ملفات للصفحات في هذا الوضع ({ $reason })
+store-no-room = لا مساحة متبقية له على هذا الجهاز ({ $detail })
+store-browser-error = { $name }: { $detail }
+store-browser-said = { $detail }
+store-unknown-error = خطأ غير معروف
+# The events' CSV export: its comment lines, after the rows (src/core/export.rs)
+export-csv-holds = مستكشف الحوادث العسكرية في سوريا: { $count ->
+        [zero] لا أحداث في العرض المُصفّى
+        [one] حدث واحد، هو العرض المُصفّى
+        [two] حدثان، هما العرض المُصفّى
+        [few] { $n } أحداث، هي العرض المُصفّى
+        [many] { $n } حدثًا، هي العرض المُصفّى
+       *[other] { $n } حدث، هي العرض المُصفّى
+    }
+export-csv-columns = أسماء الأعمدة معرّفات إنجليزية ثابتة (id وdate_start وdeaths_best…)، لا تتغير بتغيّر لغة الواجهة، لتقرأ البرامج كل ملف مُصدَّر بالطريقة نفسها.
+# A row's problems: dates and the ACLED importer's (src/core/import/acled.rs, acled_fields.rs, table_mapping.rs, src/core/date.rs)
+problem-not-iso-date = ليس تاريخًا بالصيغة YYYY-MM-DD
+problem-no-month = لا يوجد شهر رقمه { $month }
+problem-no-day = لا يوم { $day } في { $month }
+problem-year-before = السنة { $year } قبل { $first }، والأرجح أنها خطأ في الكتابة
+problem-year-before-guess = السنة { $year } قبل { $first }، والأرجح أن المقصود { $guess }
+problem-year-after = السنة { $year } بعد { $next }، والأرجح أنها خطأ في الكتابة
+problem-not-a-table-date = ليس تاريخًا (اكتب 2019-03-04 أو 04/03/2019 أو 4 March 2019)
+problem-two-digit-year = «{ $year }» ليست سنة من أربعة أرقام: اكتب السنة كاملة
+problem-order-unknown = لا يمكن التمييز بين اليوم والشهر: اختر ترتيب التواريخ
+problem-no-such-month = لا يوجد شهر رقمه { $month }: هل ترتيب اليوم والشهر صحيح؟
+problem-acled-slashes = لا يمكن التمييز بين اليوم والشهر في تاريخ بخطوط مائلة؛ اكتب 2023-01-31 أو 31 January 2023
+problem-acled-not-a-date = ليس تاريخًا بالصيغة 2023-01-31 أو 31 January 2023 (كما يكتبه ACLED)
+problem-acled-year = تخالف سنة event_date ‏({ $day })، وهي المعتمدة
+problem-acled-no-time-precision = لا قيمة في time_precision: قُرئ التاريخ يومًا محددًا
+problem-one-two-three = يجب أن تكون 1 أو 2 أو 3
+problem-acled-event-type = ليس من أنواع أحداث ACLED الستة: أطرافه مشاركون
+problem-acled-sub-event-type = ليس من الأنواع الفرعية لأحداث ACLED: صُنّف تحت «أخرى»
+problem-far-too-many-fatalities = عدد قتلى كبير جدًا على حدث واحد (أكثر من 4,294,967,295): تحقق من القيمة
+problem-many-fatalities = أكثر من { $limit } قتيل في حدث واحد: أُبقي، لكن تحقق من القيمة فهي تؤثر في كل المجاميع
+problem-negative-fatalities = عدد قتلى سالب
+problem-too-many-fatalities = عدد قتلى كبير جدًا على حدث واحد: تحقق من القيمة
+problem-not-whole-fatalities = ليس عددًا صحيحًا من القتلى
+problem-milestone-fatalities = الاتفاق محطة: يُحفظ عدد قتلاه ولا يُحسب أبدًا
+problem-acled-no-notes = لا ملاحظات (notes): يذكر الاستشهاد النوع الفرعي والمكان بدل الاقتباس
+problem-acled-no-geo-precision = لا قيمة في geo_precision: قُرئت 3، أي منطقة أوسع (فلا نقطة على الخريطة)
+problem-governorate-nowhere = ليس اسم محافظة سورية، والإحداثيات لا تقع في أي منها: أُبقي بلا محافظة
+problem-acled-other-country = خارج سوريا: تُبقى صفوف هذا البلد وتُحسب في كل المجاميع؛ حدّد المحافظات لاستبعادها (يُذكر مرة واحدة لكل بلد)
+problem-outside-syria-placed = خارج سوريا مع أن الصف يضعه فيها؛ أُبقي بلا نقطة على الخريطة

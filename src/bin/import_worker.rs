@@ -26,6 +26,7 @@ mod worker {
     use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
     use incident_explorer::core::date::Day;
+    use incident_explorer::core::i18n::Said;
     use incident_explorer::core::import::mapped::{self, TablePreview};
     use incident_explorer::core::import::message::{
         self, collection_id_of, ImportSummary, PageMessage, ProblemLine, WorkerMessage,
@@ -70,9 +71,7 @@ mod worker {
                 match serde_json::from_str::<PageMessage>(&text) {
                     Ok(message) => answer(message),
                     Err(error) => post(&WorkerMessage::Failed {
-                        message: format!(
-                            "The import worker did not understand the page ({error})."
-                        ),
+                        said: Said::new("worker-not-understood").arg("reason", error.to_string()),
                     }),
                 }
                 return;
@@ -80,7 +79,7 @@ mod worker {
             match data.dyn_into::<File>() {
                 Ok(file) => read(&file),
                 Err(_) => post(&WorkerMessage::Failed {
-                    message: "The import worker was sent something that is not a file.".into(),
+                    said: Said::new("worker-not-a-file"),
                 }),
             }
         });
@@ -96,13 +95,13 @@ mod worker {
             let mut head = vec![0u8; HEAD];
             let length = read_up_to(&mut reader, &mut head)?;
             head.truncate(length);
-            match import::sniff(&file.name(), &head).map_err(|error| error.to_string())? {
+            match import::sniff(&file.name(), &head).map_err(|error| error.said())? {
                 Format::Collection => collection_bytes(head, reader, file).map(Some),
                 Format::Acled => table_collection(head, reader, file, Format::Acled).map(Some),
                 Format::UcdpGed => table_collection(head, reader, file, Format::UcdpGed).map(Some),
                 Format::OtherCsv => {
                     let preview = mapped::preview_csv(std::io::Cursor::new(head).chain(reader))
-                        .map_err(|error| error.to_string())?;
+                        .map_err(|error| error.said())?;
                     wait(Waiting::Csv(file.clone()), preview);
                     Ok(None)
                 }
@@ -117,11 +116,11 @@ mod worker {
     }
 
     /// Posts what came of a step: the collection, nothing yet (a preview was posted), or why not.
-    fn finish(outcome: Result<Option<(ImportSummary, Vec<u8>)>, String>) {
+    fn finish(outcome: Result<Option<(ImportSummary, Vec<u8>)>, Said>) {
         match outcome {
             Ok(Some((summary, bytes))) => post_done(&summary, bytes),
             Ok(None) => {}
-            Err(message) => post(&WorkerMessage::Failed { message }),
+            Err(said) => post(&WorkerMessage::Failed { said }),
         }
     }
 
@@ -133,8 +132,8 @@ mod worker {
 
     /// Reads the workbook and previews its first sheet whose columns include a date (a cover
     /// or notes sheet often comes first), else its first sheet that reads at all.
-    fn open_workbook(file: &File, (bytes, fingerprint): (Vec<u8>, String)) -> Result<(), String> {
-        let sheets = spreadsheet::sheet_names(&bytes).map_err(|error| error.to_string())?;
+    fn open_workbook(file: &File, (bytes, fingerprint): (Vec<u8>, String)) -> Result<(), Said> {
+        let sheets = spreadsheet::sheet_names(&bytes).map_err(|error| error.said())?;
         let mut first_readable: Option<(SheetTable, TablePreview)> = None;
         let mut first_error = None;
         let mut chosen = None;
@@ -162,7 +161,7 @@ mod worker {
                         .err()
                         .unwrap_or(ImportError::Empty),
                 };
-                return Err(error.to_string());
+                return Err(error.said());
             }
         };
         wait(
@@ -181,7 +180,7 @@ mod worker {
     fn answer(message: PageMessage) {
         let Some(waiting) = WAITING.with(|slot| slot.borrow_mut().take()) else {
             post(&WorkerMessage::Failed {
-                message: "The import worker has no file waiting; open it again.".into(),
+                said: Said::new("worker-nothing-waiting"),
             });
             return;
         };
@@ -202,7 +201,9 @@ mod worker {
                     }
                     Err(error) => {
                         post(&WorkerMessage::SheetUnreadable {
-                            message: format!("The sheet “{name}” cannot be used: {error}"),
+                            said: Said::new("worker-sheet-unusable")
+                                .arg("sheet", name.clone())
+                                .arg_said("reason", error.said()),
                         });
                         (table, None)
                     }
@@ -240,7 +241,7 @@ mod worker {
     }
 
     /// The CSV file read again, every row with `mapping`.
-    fn mapped_csv(file: &File, mapping: &Mapping) -> Result<(ImportSummary, Vec<u8>), String> {
+    fn mapped_csv(file: &File, mapping: &Mapping) -> Result<(ImportSummary, Vec<u8>), Said> {
         let mut reader = SlicedFile::new(file)?;
         let total = reader.size as u64;
         let source = file_info(file);
@@ -252,14 +253,14 @@ mod worker {
             })
         };
         let imported = mapped::import_csv(&mut reader, mapping, &source, &mut progress)
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| error.said())?;
         let fingerprint = reader.fingerprint();
         handed_over(
             imported,
             file,
             total,
             fingerprint,
-            "CSV table, columns chosen",
+            Said::new("summary-format-csv-table"),
         )
     }
 
@@ -269,7 +270,7 @@ mod worker {
         table: &SheetTable,
         fingerprint: String,
         mapping: &Mapping,
-    ) -> Result<(ImportSummary, Vec<u8>), String> {
+    ) -> Result<(ImportSummary, Vec<u8>), Said> {
         let total = file.size() as u64;
         let mut progress = |at: Progress| {
             post(&WorkerMessage::Progress {
@@ -279,21 +280,21 @@ mod worker {
             })
         };
         let imported = mapped::import_sheet(table, mapping, &file_info(file), &mut progress)
-            .map_err(|error| error.to_string())?;
-        let label = format!("Spreadsheet, sheet “{}”, columns chosen", table.sheet);
-        handed_over(imported, file, total, fingerprint, &label)
+            .map_err(|error| error.said())?;
+        let label = Said::new("summary-format-sheet").arg("sheet", table.sheet.clone());
+        handed_over(imported, file, total, fingerprint, label)
     }
 
     /// The whole file's bytes (a workbook is a ZIP archive, read at random), with its
     /// fingerprint; progress is posted as it is read.
-    fn whole_file(head: Vec<u8>, mut reader: SlicedFile) -> Result<(Vec<u8>, String), String> {
+    fn whole_file(head: Vec<u8>, mut reader: SlicedFile) -> Result<(Vec<u8>, String), Said> {
         let mut bytes = head;
         bytes.reserve((reader.size as usize).saturating_sub(bytes.len()));
         let mut chunk = vec![0u8; SLICE as usize];
         loop {
             let read = reader
                 .read(&mut chunk)
-                .map_err(|error| format!("The file could not be read: {error}"))?;
+                .map_err(|error| Said::new("import-read").arg("reason", error.to_string()))?;
             if read == 0 {
                 break;
             }
@@ -325,14 +326,15 @@ mod worker {
         file: &File,
         size: u64,
         fingerprint: String,
-        format: &str,
-    ) -> Result<(ImportSummary, Vec<u8>), String> {
+        format: Said,
+    ) -> Result<(ImportSummary, Vec<u8>), Said> {
         message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
         let summary = ImportSummary {
             file_name: file.name(),
             size,
             fingerprint,
-            format: format.into(),
+            format: format.english(),
+            format_said: Some(format),
             rows_read: imported.rows_read,
             rows_skipped: imported.rows_skipped,
             rows_warned: imported.rows_warned,
@@ -341,18 +343,20 @@ mod worker {
         };
         // In pieces, so that the page checks it a piece at a time between frames.
         let bytes = validate::write_in_pieces(imported.dataset, validate::EVENTS_PER_PIECE)
-            .map_err(|error| format!("The file was read but could not be handed over: {error}"))?;
+            .map_err(|error| {
+                Said::new("worker-not-handed-over").arg("reason", error.to_string())
+            })?;
         Ok((summary, bytes))
     }
 
     /// Fills `buffer` from `reader` as far as the file goes; the count read.
-    fn read_up_to(reader: &mut SlicedFile, buffer: &mut [u8]) -> Result<usize, String> {
+    fn read_up_to(reader: &mut SlicedFile, buffer: &mut [u8]) -> Result<usize, Said> {
         let mut filled = 0;
         while let Some(rest) = buffer.get_mut(filled..).filter(|rest| !rest.is_empty()) {
             match reader.read(rest) {
                 Ok(0) => break,
                 Ok(read) => filled += read,
-                Err(error) => return Err(format!("The file could not be read: {error}")),
+                Err(error) => return Err(Said::new("import-read").arg("reason", error.to_string())),
             }
         }
         Ok(filled)
@@ -365,7 +369,7 @@ mod worker {
         mut reader: SlicedFile,
         file: &File,
         format: Format,
-    ) -> Result<(ImportSummary, Vec<u8>), String> {
+    ) -> Result<(ImportSummary, Vec<u8>), Said> {
         let total = reader.size as u64;
         let source = file_info(file);
         let mut progress = |at: Progress| {
@@ -378,16 +382,16 @@ mod worker {
         let stream = std::io::Cursor::new(head).chain(&mut reader);
         let (imported, label) = match format {
             Format::UcdpGed => {
-                let shapes = ucdp::governorate_shapes().map_err(|error| error.to_string())?;
+                let shapes = ucdp::governorate_shapes().map_err(|error| error.said())?;
                 let imported = ucdp::import(stream, &source, &shapes, &mut progress);
-                (imported, "UCDP GED (CSV)")
+                (imported, Said::new("summary-format-ucdp"))
             }
             _ => (
                 acled::import(stream, &source, &mut progress),
-                "ACLED export (CSV)",
+                Said::new("summary-format-acled"),
             ),
         };
-        let imported = imported.map_err(|error| error.to_string())?;
+        let imported = imported.map_err(|error| error.said())?;
         let fingerprint = reader.fingerprint();
         handed_over(imported, file, total, fingerprint, label)
     }
@@ -408,13 +412,14 @@ mod worker {
         head: Vec<u8>,
         reader: SlicedFile,
         file: &File,
-    ) -> Result<(ImportSummary, Vec<u8>), String> {
+    ) -> Result<(ImportSummary, Vec<u8>), Said> {
         let (bytes, fingerprint) = whole_file(head, reader)?;
         let summary = ImportSummary {
             file_name: file.name(),
             size: file.size() as u64,
             fingerprint,
             format: COLLECTION_FORMAT.into(),
+            format_said: Some(Said::new("summary-format-collection")),
             rows_read: 0,
             rows_skipped: 0,
             rows_warned: 0,
@@ -435,9 +440,8 @@ mod worker {
     }
 
     impl SlicedFile {
-        fn new(file: &File) -> Result<SlicedFile, String> {
-            let reader = FileReaderSync::new()
-                .map_err(|_| "This browser cannot read files in a worker.".to_string())?;
+        fn new(file: &File) -> Result<SlicedFile, Said> {
+            let reader = FileReaderSync::new().map_err(|_| Said::new("worker-no-file-reader"))?;
             Ok(SlicedFile {
                 file: file.clone(),
                 reader,
@@ -504,7 +508,7 @@ mod worker {
             .is_err()
         {
             post(&WorkerMessage::Failed {
-                message: "The file was read but could not be handed to the page.".into(),
+                said: Said::new("worker-not-handed-to-page"),
             });
         }
     }

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use super::i18n::Said;
 use super::model::{Dataset, Event};
 use super::place_names::PlaceNames;
 use super::table::{EventTable, TableBuilder};
@@ -37,7 +38,7 @@ impl Catalog {
     ///
     /// Errors: a sentence naming the clash when a collection with the same id is loaded
     /// already (the same file opened twice, or a copy of a bundled collection).
-    pub fn adding(&self, file: Loaded) -> Result<Catalog, String> {
+    pub fn adding(&self, file: Loaded) -> Result<Catalog, Said> {
         Ok(self.adding_in_steps(file)?.run())
     }
 
@@ -45,13 +46,13 @@ impl Catalog {
     /// `file` that a loaded collection has already are left out of it, each with a problem.
     ///
     /// Errors: as [`Catalog::adding`].
-    pub fn adding_in_steps(&self, mut file: Loaded) -> Result<CatalogBuild, String> {
+    pub fn adding_in_steps(&self, mut file: Loaded) -> Result<CatalogBuild, Said> {
         let id = &file.dataset.collection.id;
         if let Some(open) = self.datasets.iter().find(|d| &d.collection.id == id) {
-            return Err(format!(
-                "A collection with the id “{id}” is open already ({}), so {} was not added",
-                open.collection.name, file.file
-            ));
+            return Err(Said::new("adding-id-open")
+                .arg("id", id.clone())
+                .arg("open", open.collection.name.clone())
+                .arg("name", file.file.clone()));
         }
         let earlier: Vec<(&str, &Dataset)> = self
             .files

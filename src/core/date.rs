@@ -18,6 +18,23 @@ pub enum DateError {
     DayOfMonth { year: i32, month: u32, day: u32 },
 }
 
+impl DateError {
+    /// The error as a message of the catalogues (`core::i18n`), worded in the reader's
+    /// language; its English is [`fmt::Display`]'s.
+    pub fn said(&self) -> crate::core::i18n::Said {
+        use crate::core::i18n::Said;
+        match self {
+            DateError::Format => Said::new("problem-not-iso-date"),
+            DateError::Month(month) => {
+                Said::new("problem-no-month").arg("month", month.to_string())
+            }
+            DateError::DayOfMonth { year, month, day } => Said::new("problem-no-day")
+                .arg("month", format!("{year:04}-{month:02}"))
+                .arg("day", day.to_string()),
+        }
+    }
+}
+
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

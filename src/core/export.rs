@@ -11,6 +11,7 @@ use std::borrow::{Borrow, Cow};
 
 use serde::Serialize;
 
+use super::i18n::Lang;
 use super::model::{Dataset, Event};
 use super::table::{states_civilians_killed, states_deaths, EventTable};
 
@@ -212,8 +213,11 @@ pub fn attributions<D: Borrow<Dataset>>(datasets: &[D]) -> Vec<String> {
 }
 
 /// The CSV text: a byte order mark, the header, one record per event, then an empty line and the
-/// attribution lines, one per record, where spreadsheet users see them and parsers can stop.
-pub fn to_csv(rows: &[Row], attribution: &[String]) -> String {
+/// file's comments, one per record, where spreadsheet users see them and parsers can stop: two
+/// `#` lines in `lang`, the interface's language (what the file holds, and that its column names
+/// are stable English identifiers in every language, so a script reads any export), then the
+/// attribution lines as the collections word them.
+pub fn to_csv(rows: &[Row], attribution: &[String], lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     push_record(&mut out, HEADER.iter().map(|h| (*h).to_string()));
     for row in rows {
@@ -247,10 +251,22 @@ pub fn to_csv(rows: &[Row], attribution: &[String]) -> String {
         );
     }
     out.push_str("\r\n");
+    for comment in comments(rows.len(), lang) {
+        push_record(&mut out, std::iter::once(comment));
+    }
     for line in attribution {
         push_record(&mut out, std::iter::once(line.clone()));
     }
     out
+}
+
+/// The CSV's `#` comments in `lang`: what the file holds, and that its column names stay the
+/// same English identifiers in every language.
+pub fn comments(events: usize, lang: Lang) -> [String; 2] {
+    [
+        format!("# {}", lang.count("export-csv-holds", events as u64)),
+        format!("# {}", lang.text("export-csv-columns")),
+    ]
 }
 
 /// A count as a CSV field: empty when there is none.
@@ -377,8 +393,24 @@ mod tests {
 
     #[test]
     fn csv_starts_with_a_bom_and_a_header() {
-        let csv = to_csv(&[], &["Data: UCDP".to_string()]);
+        let csv = to_csv(&[], &["Data: UCDP".to_string()], Lang::En);
         assert!(csv.starts_with("\u{feff}\"id\",\"collection\""));
         assert!(csv.ends_with("\"Data: UCDP\"\r\n"));
+    }
+
+    #[test]
+    fn the_comments_follow_the_language_and_the_columns_do_not() {
+        let english = to_csv(&[], &["Data: UCDP".to_string()], Lang::En);
+        let arabic = to_csv(&[], &["Data: UCDP".to_string()], Lang::Ar);
+        assert_eq!(english.lines().next(), arabic.lines().next());
+        for (csv, lang) in [(&english, Lang::En), (&arabic, Lang::Ar)] {
+            for comment in comments(0, lang) {
+                assert!(comment.starts_with("# "), "{comment}");
+                assert!(csv.contains(&format!("\"{comment}\"")), "{csv}");
+            }
+            assert!(csv.ends_with("\"Data: UCDP\"\r\n"));
+        }
+        assert!(arabic.contains(&Lang::Ar.text("export-csv-columns")));
+        assert!(!arabic.contains(&Lang::En.text("export-csv-columns")));
     }
 }

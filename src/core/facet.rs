@@ -219,6 +219,9 @@ pub struct FacetIndex {
     /// For [`Facet::Party`], per value id, the broad actor categories (`1 << Actor::index()`)
     /// the collection maps the name to: the grouping over the source's names.
     pub groups: Vec<u32>,
+    /// For [`Facet::Place`], per value id, the Arabic name the gazetteer gives the first place
+    /// of that name (`None` where it gives none); empty for the other facets.
+    pub arabic: Vec<Option<Box<str>>>,
 }
 
 /// Every facet of a table, by [`Facet::index`].

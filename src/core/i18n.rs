@@ -11,8 +11,11 @@
 //! month names in Arabic ("12 نيسان 2019"), as the Syrian monitors write them in Arabic: the
 //! README says why.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
@@ -139,9 +142,10 @@ impl Lang {
             .args
             .iter()
             .map(|(name, arg)| match arg {
-                SaidArg::Text(text) => (*name, Some(text.clone()), None),
-                SaidArg::Key(key) => (*name, Some(self.text(key)), None),
-                SaidArg::Number(number) => (*name, None, Some(*number)),
+                SaidArg::Text(text) => (name.as_ref(), Some(text.clone()), None),
+                SaidArg::Key(key) => (name.as_ref(), Some(self.text(key)), None),
+                SaidArg::Said(inner) => (name.as_ref(), Some(self.said(inner)), None),
+                SaidArg::Number(number) => (name.as_ref(), None, Some(*number)),
             })
             .collect();
         let args: Vec<(&str, Arg<'_>)> = resolved
@@ -151,7 +155,7 @@ impl Lang {
                 (None, number) => (*name, Arg::Number(number.unwrap_or_default())),
             })
             .collect();
-        self.format(said.key, &args)
+        self.format(&said.key, &args)
     }
 
     /// The label of a vocabulary member (`vocab` is the vocabulary's key prefix, such as
@@ -182,51 +186,89 @@ impl Lang {
 }
 
 /// A sentence as a message of the catalogues: its key and its arguments, kept by what worded it
-/// (a notice of the URL codec) and worded in a language by [`Lang::said`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// (a notice of the URL codec, a problem an importer found) and worded in a language by
+/// [`Lang::said`]. It crosses the import worker's boundary as JSON, so the page words what the
+/// worker found in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Said {
     /// The message's key.
-    pub key: &'static str,
+    pub key: Cow<'static, str>,
     /// Its arguments, by name.
-    pub args: Vec<(&'static str, SaidArg)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(Cow<'static, str>, SaidArg)>,
+}
+
+/// The sentence in English, as [`Said::english`] words it.
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
 }
 
 /// An argument of a [`Said`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SaidArg {
-    /// Text placed as it is.
+    /// Text placed as it is (a value or a column name from a file: never translated).
     Text(String),
     /// The message of this key, in the same language.
     Key(String),
+    /// Another sentence, worded in the same language.
+    Said(Box<Said>),
     /// A number that may select a plural form.
     Number(u64),
 }
 
 impl Said {
     /// The message `key` with no argument yet.
-    pub fn new(key: &'static str) -> Said {
+    pub fn new(key: impl Into<Cow<'static, str>>) -> Said {
         Said {
-            key,
+            key: key.into(),
             args: Vec::new(),
         }
     }
 
     /// With the argument `name` set to `value`.
     pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Said {
-        self.args.push((name, SaidArg::Text(value.into())));
+        self.args.push((name.into(), SaidArg::Text(value.into())));
         self
     }
 
     /// With the argument `name` set to the message of `key`.
-    pub fn arg_key(mut self, name: &'static str, key: String) -> Said {
-        self.args.push((name, SaidArg::Key(key)));
+    pub fn arg_key(mut self, name: &'static str, key: impl Into<String>) -> Said {
+        self.args.push((name.into(), SaidArg::Key(key.into())));
+        self
+    }
+
+    /// With the argument `name` set to another sentence.
+    pub fn arg_said(mut self, name: &'static str, said: Said) -> Said {
+        self.args.push((name.into(), SaidArg::Said(Box::new(said))));
         self
     }
 
     /// With the argument `name` set to the number `value`.
     pub fn arg_number(mut self, name: &'static str, value: u64) -> Said {
-        self.args.push((name, SaidArg::Number(value)));
+        self.args.push((name.into(), SaidArg::Number(value)));
         self
+    }
+
+    /// The sentence in English: what the command line prints and the problem list's English
+    /// column holds.
+    pub fn english(&self) -> String {
+        Lang::En.said(self)
+    }
+
+    /// Every message key this sentence asks for, its own and its arguments'.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys = vec![self.key.to_string()];
+        for (_, arg) in &self.args {
+            match arg {
+                SaidArg::Key(key) => keys.push(key.clone()),
+                SaidArg::Said(inner) => keys.extend(inner.keys()),
+                SaidArg::Text(_) | SaidArg::Number(_) => {}
+            }
+        }
+        keys
     }
 }
 

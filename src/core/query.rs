@@ -271,12 +271,18 @@ impl ViewState {
                 fits
             });
             if left_out > 0 {
-                notices.push(
+                notices.push_said(
                     facet.id(),
                     format!(
                         "A link holds at most {MAX_VALUE_BYTES} bytes of “{}” values; {left_out} \
                          were left out",
                         facet.id()
+                    ),
+                    Some(
+                        Said::new("notice-list-cut")
+                            .arg("limit", MAX_VALUE_BYTES.to_string())
+                            .arg("param", facet.id())
+                            .arg("n", left_out.to_string()),
                     ),
                 );
             }
@@ -577,10 +583,6 @@ struct Notices {
 }
 
 impl Notices {
-    fn push(&mut self, param: &str, message: String) {
-        self.push_said(param, message, None);
-    }
-
     /// A notice that the catalogues also word (`said`).
     fn push_said(&mut self, param: &str, message: String, said: Option<Said>) {
         if self.list.len() < MAX_NOTICES {
@@ -824,21 +826,23 @@ fn order_dates(state: &mut ViewState, notices: &mut Notices) {
 /// Reports encoding problems of one value.
 fn note_encoding(param: Param, malformed_escape: bool, invalid_utf8: bool, notices: &mut Notices) {
     if malformed_escape {
-        notices.push(
+        notices.push_said(
             param.key(),
             format!(
                 "“{}” contains a “%” that does not start an escape; it was read as typed",
                 param.key()
             ),
+            Some(Said::new("notice-stray-percent").arg("param", param.key())),
         );
     }
     if invalid_utf8 {
-        notices.push(
+        notices.push_said(
             param.key(),
             format!(
                 "“{}” contains bytes that are not UTF-8 text; they were replaced by “\u{FFFD}”",
                 param.key()
             ),
+            Some(Said::new("notice-not-utf8").arg("param", param.key())),
         );
     }
 }

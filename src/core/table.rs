@@ -436,12 +436,12 @@ impl EventTable {
         self.flags.push(flags);
         self.search_text
             .push(search_text_of(dataset, event, arabic));
-        self.push_facets(dataset, event);
+        self.push_facets(dataset, event, arabic);
         self.locations.push(location);
     }
 
     /// Appends the event's values of every facet ([`super::facet::Facet`]).
-    fn push_facets(&mut self, dataset: &Dataset, event: &Event) {
+    fn push_facets(&mut self, dataset: &Dataset, event: &Event, arabic: &mut ArabicNames) {
         let [party, event_type, district, place, source] = &mut self.facets;
         let mut any = Vec::new();
         let mut perpetrators = Vec::new();
@@ -482,8 +482,21 @@ impl EventTable {
             ids.push(district.dictionary.intern(name));
         }
         district.any.push_row(&mut ids);
-        for name in event.places.iter().filter_map(|p| named(&p.name)) {
-            ids.push(place.dictionary.intern(name));
+        for (found, name) in event
+            .places
+            .iter()
+            .filter_map(|p| Some((p, named(&p.name)?)))
+        {
+            let id = place.dictionary.intern(name);
+            // The Arabic name of a place the facet lists, from its first place of that name.
+            if place.arabic.len() <= id as usize {
+                let name = arabic.of(found).map(Box::from);
+                place.arabic.resize(id as usize + 1, None);
+                if let Some(slot) = place.arabic.get_mut(id as usize) {
+                    *slot = name;
+                }
+            }
+            ids.push(id);
         }
         place.any.push_row(&mut ids);
 

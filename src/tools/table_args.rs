@@ -106,7 +106,11 @@ impl TableArgs {
             Err(format!(
                 "{}\n{}\nChange it with --column FIELD=COLUMN and --date-order dmy|mdy.",
                 describe(&mapping, preview),
-                missing.join("\n")
+                missing
+                    .iter()
+                    .map(crate::core::i18n::Said::english)
+                    .collect::<Vec<_>>()
+                    .join("\n")
             ))
         }
     }

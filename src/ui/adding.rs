@@ -12,6 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::i18n::Arg;
+use crate::core::i18n::Said;
 use crate::core::import::message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
 use crate::core::validate::{LoadSteps, Loaded, Problem, Severity};
 use crate::ui::browser::Measure;
@@ -154,7 +155,7 @@ pub async fn add_file(
     mut summary: ImportSummary,
     bytes: &[u8],
     report: &dyn Fn(Adding),
-) -> Result<(Catalog, OpenedFile), String> {
+) -> Result<(Catalog, OpenedFile), Said> {
     let name = summary.file_name.clone();
     let checking = |share| {
         report(Adding {
@@ -165,12 +166,12 @@ pub async fn add_file(
     };
     let loaded = load_in_slices(&summary.file_name, bytes, &checking)
         .await
-        .map_err(|problems| {
-            let first = problems
-                .first()
-                .map(|problem| format!(": {problem}"))
-                .unwrap_or_default();
-            format!("This file could not be opened{first}")
+        .map_err(|problems| match problems.first() {
+            // The checker's problem is in English (it names the record and field).
+            Some(problem) => {
+                Said::new("adding-not-opened-because").arg("problem", problem.to_string())
+            }
+            None => Said::new("adding-not-opened"),
         })?;
     let events = loaded.dataset.events.len();
     if summary.format == COLLECTION_FORMAT {
@@ -234,13 +235,18 @@ pub async fn add_file(
 /// Adds the files kept on this device to `loaded`, each checked as when it was opened (in
 /// slices). A browser that keeps no files has none, and says nothing; a kept file that no
 /// longer loads is named in a notice.
-pub async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<String>) {
+pub async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<Said>) {
     let Ok((kept, missing)) = device_store::kept().await else {
         return (Vec::new(), Vec::new());
     };
-    let mut notices: Vec<String> = missing
+    let mut notices: Vec<Said> = missing
         .into_iter()
-        .map(|name| format!("{name} was kept on this device, but its data is gone; open it again."))
+        .map(|(name, error)| match error {
+            None => Said::new("kept-data-gone").arg("name", name),
+            Some(error) => Said::new("kept-not-read")
+                .arg("name", name)
+                .arg_said("reason", error),
+        })
         .collect();
     let mut files = Vec::new();
     for (file, bytes) in kept {
@@ -250,18 +256,13 @@ pub async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<Stri
                 loaded.push(one);
                 files.push(file);
             }
-            Ok(_) => notices.push(format!(
-                "{} was kept on this device, but a collection with its id is open already.",
-                file.summary.file_name
-            )),
-            Err(problems) => notices.push(format!(
-                "{} was kept on this device but could not be reopened{}; open it again.",
-                file.summary.file_name,
-                problems
-                    .first()
-                    .map(|problem| format!(" ({problem})"))
-                    .unwrap_or_default()
-            )),
+            Ok(_) => notices.push(Said::new("kept-id-open").arg("name", file.summary.file_name)),
+            Err(problems) => notices.push(match problems.first() {
+                Some(problem) => Said::new("kept-not-reopened-because")
+                    .arg("name", file.summary.file_name)
+                    .arg("problem", problem.to_string()),
+                None => Said::new("kept-not-reopened").arg("name", file.summary.file_name),
+            }),
         }
     }
     (files, notices)

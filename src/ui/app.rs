@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::export;
 use crate::core::file_link::{Opened, PendingLink};
+use crate::core::i18n::Said;
 use crate::core::import::message::{collection_id_of, ImportSummary, COLLECTION_FORMAT};
 use crate::core::query;
 use crate::ui::adding::{self, Adding, AddingProgress};
@@ -51,10 +52,10 @@ pub fn App() -> impl IntoView {
     // The catalog once the reader opened or removed a file since the start.
     let with_files = RwSignal::new(None::<Arc<Catalog>>);
     let files = RwSignal::new(Vec::<OpenedFile>::new());
-    let rejected = RwSignal::new(None::<String>);
+    let rejected = RwSignal::new(None::<Said>);
     // How far adding a file the worker read is, while it is added.
     let adding_now = RwSignal::new(None::<Adding>);
-    let store_notices = RwSignal::new(Vec::<String>::new());
+    let store_notices = RwSignal::new(Vec::<Said>::new());
     // A link that shows files this device does not have, until the reader opens them.
     let link = RwSignal::new(None::<PendingLink>);
     // The files kept on this device join the list once they are reopened.
@@ -76,10 +77,7 @@ pub fn App() -> impl IntoView {
     let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Vec<u8>)| {
         rejected.set(None);
         let Some(start) = current() else {
-            rejected.set(Some(
-                "The bundled collections are not loaded yet; open the file again in a moment."
-                    .into(),
-            ));
+            rejected.set(Some(Said::new("adding-not-loaded-yet")));
             return;
         };
         // Checking the file and building the table run in slices between frames, so the
@@ -105,10 +103,7 @@ pub fn App() -> impl IntoView {
             // A file opened or removed meanwhile built its catalog from the same start:
             // adding this one to that start would undo the other change.
             if !current().is_some_and(|now| Arc::ptr_eq(&now, &start)) {
-                rejected.set(Some(format!(
-                    "{name} was not added: the open files changed while it was being added. \
-                     Open it again."
-                )));
+                rejected.set(Some(Said::new("adding-files-changed").arg("name", name)));
                 return;
             }
             let (catalog, opened) = match added {
@@ -120,11 +115,10 @@ pub fn App() -> impl IntoView {
             };
             if replacing {
                 store_notices.update(|notices| {
-                    notices.push(format!(
-                        "{} was read again, as chosen now; the earlier reading of it was \
-                         replaced.",
-                        opened.summary.file_name
-                    ))
+                    notices.push(
+                        Said::new("adding-read-again")
+                            .arg("name", opened.summary.file_name.clone()),
+                    )
                 });
             }
             // The file a waiting link shows: the link's view, its filters included. Any
@@ -166,11 +160,11 @@ pub fn App() -> impl IntoView {
             };
             if let Err(error) = kept.await {
                 store_notices.update(|notices| {
-                    notices.push(format!(
-                        "{} is open, but could not be kept on this device: {error}. It will \
-                         be gone after a reload.",
-                        opened.summary.file_name
-                    ))
+                    notices.push(
+                        Said::new("adding-not-kept")
+                            .arg("name", opened.summary.file_name.clone())
+                            .arg_said("reason", error),
+                    )
                 });
             }
         });
@@ -181,10 +175,7 @@ pub fn App() -> impl IntoView {
         leptos::task::spawn_local(async move {
             if let Err(error) = device_store::forget(&collection_id).await {
                 store_notices.update(|notices| {
-                    notices.push(format!(
-                        "The file was removed from this page, but this device could not forget \
-                         it: {error}"
-                    ))
+                    notices.push(Said::new("removed-not-forgotten").arg_said("reason", error))
                 });
             }
             files.update(|files| files.retain(|file| file.collection_id != collection_id));
@@ -209,14 +200,15 @@ pub fn App() -> impl IntoView {
     // The whole collection a file became, every event of it, as a collection file.
     let on_save = Callback::new(move |collection_id: String| {
         let saved = current()
-            .ok_or_else(|| "the page is still loading".to_string())
+            .ok_or_else(|| Said::new("save-still-loading"))
             .and_then(|catalog| {
                 let dataset = catalog
                     .datasets
                     .iter()
                     .find(|dataset| dataset.collection.id == collection_id)
-                    .ok_or_else(|| "it is not open any more".to_string())?;
-                let json = export::collection_json(dataset)?;
+                    .ok_or_else(|| Said::new("save-not-open"))?;
+                let json = export::collection_json(dataset)
+                    .map_err(|reason| Said::new("save-not-written").arg("reason", reason))?;
                 let name = files.with_untracked(|files| {
                     files
                         .iter()
@@ -225,11 +217,11 @@ pub fn App() -> impl IntoView {
                 });
                 let name = export::collection_file_name(name.as_deref().unwrap_or(&collection_id));
                 browser::download(&name, "application/json", &json)
+                    .map_err(|reason| Said::new("save-not-offered").arg("reason", reason))
             });
         if let Err(error) = saved {
-            store_notices.update(|notices| {
-                notices.push(format!("The collection could not be saved: {error}."))
-            });
+            store_notices
+                .update(|notices| notices.push(Said::new("save-failed").arg_said("reason", error)));
         }
     });
 
@@ -240,13 +232,13 @@ pub fn App() -> impl IntoView {
         view! {
             <AddingProgress adding=adding_now />
             {move || rejected.get().map(|message| view! {
-                <p class="import-failure" role="alert" data-testid="import-rejected">{message}</p>
+                <p class="import-failure" role="alert" data-testid="import-rejected">{language.0.get().said(&message)}</p>
             })}
             {move || {
                 let notices = store_notices.get();
                 (!notices.is_empty()).then(|| view! {
                     <div class="notices" role="status" data-testid="store-notices">
-                        <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                        <ul>{notices.into_iter().map(|n| view! { <li>{language.0.get().said(&n)}</li> }).collect_view()}</ul>
                     </div>
                 })
             }}
@@ -295,5 +287,5 @@ struct Start {
     catalog: Arc<Catalog>,
     files: Vec<OpenedFile>,
     /// Kept files that could not be reopened, in sentences.
-    notices: Vec<String>,
+    notices: Vec<Said>,
 }

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Arg, Lang};
+use crate::core::i18n::{Arg, Lang, Said};
 use crate::core::import::mapped::{column_letters, TablePreview, PREVIEW_ROWS};
 use crate::core::import::table_mapping::{DateOrder, Field, Mapping};
 use crate::ui::i18n;
@@ -32,7 +32,7 @@ fn order_label(tr: Lang, order: DateOrder) -> String {
 pub fn ColumnMapping(
     name: String,
     preview: TablePreview,
-    sheet_problem: Signal<Option<String>>,
+    sheet_problem: Signal<Option<Said>>,
     on_import: Callback<Mapping>,
     on_sheet: Callback<String>,
     on_cancel: Callback<()>,
@@ -71,7 +71,8 @@ pub fn ColumnMapping(
                 .enumerate()
                 .map(|(index, name)| {
                     let text = format!("{} · {name}", column_letters(index));
-                    view! { <option value=index.to_string()>{text}</option> }
+                    // The column's name is the file's: it keeps its own direction.
+                    view! { <option value=index.to_string() dir="auto">{text}</option> }
                 })
                 .collect_view()
         })
@@ -196,22 +197,26 @@ pub fn ColumnMapping(
             </div>
         }
     });
-    let reading = preview.with_value(|p| p.reading.clone());
+    // How the table was read: worded by the catalogues when the worker said it as a message
+    // (the encoding's name and the sheet's name stay as they are).
+    let reading = preview.with_value(|p| match &p.reading_said {
+        Some(said) => view! { <span>{tr.said(said)}"."</span> }.into_any(),
+        None => view! { <span lang="en" dir="ltr">{p.reading.clone()}"."</span> }.into_any(),
+    });
 
     view! {
         <section class="column-mapping" data-testid="column-mapping" aria-labelledby="column-mapping-title">
             <h2 id="column-mapping-title">{tr.text("map-title")}" "<bdi>{name}</bdi></h2>
-            // How the table was read is worded by the importer, in English for now.
-            <p class="hint"><span lang="en" dir="ltr">{reading}"."</span>" "{tr.text("mapping-hint")}</p>
+            <p class="hint">{reading}" "{tr.text("mapping-hint")}</p>
             {sheet_choice}
             {move || sheet_problem.get().map(|text| view! {
-                <p class="import-failure" role="alert" data-testid="sheet-problem">{text}</p>
+                <p class="import-failure" role="alert" data-testid="sheet-problem">{tr.said(&text)}</p>
             })}
             {table}
             <div class="mapping-fields">{field_rows}</div>
             {date_order}
             <ul class="mapping-missing" role="status" data-testid="mapping-missing">
-                {move || missing.get().into_iter().map(|line| view! { <li lang="en" dir="ltr">{line}</li> }).collect_view()}
+                {move || missing.get().into_iter().map(|line| view! { <li>{tr.said(&line)}</li> }).collect_view()}
             </ul>
             <div class="mapping-actions">
                 <button type="button" data-testid="mapping-import"

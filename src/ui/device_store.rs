@@ -16,6 +16,7 @@ use web_sys::{
     FileSystemGetFileOptions, FileSystemWritableFileStream,
 };
 
+use crate::core::i18n::Said;
 use crate::ui::your_data::OpenedFile;
 
 const FOLDER: &str = "own-files";
@@ -31,45 +32,45 @@ pub const KEEP_LIMIT: usize = 400_000_000;
 ///
 /// Errors: why the browser would not keep it (no storage in this browser or mode, a full
 /// disk), in words.
-pub async fn keep(file: &OpenedFile, bytes: &[u8]) -> Result<(), String> {
+pub async fn keep(file: &OpenedFile, bytes: &[u8]) -> Result<(), Said> {
     if bytes.len() > KEEP_LIMIT {
-        return Err(format!(
-            "this version keeps collections of up to {} MB, and this one is {} MB",
-            KEEP_LIMIT / 1_000_000,
-            bytes.len() / 1_000_000
-        ));
+        return Err(Said::new("store-too-large")
+            .arg("limit", (KEEP_LIMIT / 1_000_000).to_string())
+            .arg("size", (bytes.len() / 1_000_000).to_string()));
     }
     let folder = folder().await?;
     write(&folder, &format!("{}.json", file.collection_id), bytes).await?;
     let mut index = read_index(&folder).await?;
     index.retain(|kept| kept.collection_id != file.collection_id);
     index.push(file.clone());
-    let text = serde_json::to_vec(&index).map_err(|error| error.to_string())?;
+    let text = serde_json::to_vec(&index)
+        .map_err(|error| Said::new("store-index-not-written").arg("reason", error.to_string()))?;
     write(&folder, INDEX, &text).await
 }
 
 /// Every kept file with its collection's bytes, in the order they were opened. A file whose
 /// collection is missing is left out and named in the second list.
-pub async fn kept() -> Result<(Vec<(OpenedFile, Vec<u8>)>, Vec<String>), String> {
+pub async fn kept() -> Result<(Vec<(OpenedFile, Vec<u8>)>, Vec<(String, Option<Said>)>), Said> {
     let folder = folder().await?;
     let mut files = Vec::new();
     let mut missing = Vec::new();
     for file in read_index(&folder).await? {
         match read(&folder, &format!("{}.json", file.collection_id)).await {
             Ok(Some(bytes)) => files.push((file, bytes)),
-            Ok(None) => missing.push(file.summary.file_name),
-            Err(error) => missing.push(format!("{} ({error})", file.summary.file_name)),
+            Ok(None) => missing.push((file.summary.file_name, None)),
+            Err(error) => missing.push((file.summary.file_name, Some(error))),
         }
     }
     Ok((files, missing))
 }
 
 /// Forgets the file that became `collection_id`.
-pub async fn forget(collection_id: &str) -> Result<(), String> {
+pub async fn forget(collection_id: &str) -> Result<(), Said> {
     let folder = folder().await?;
     let mut index = read_index(&folder).await?;
     index.retain(|kept| kept.collection_id != collection_id);
-    let text = serde_json::to_vec(&index).map_err(|error| error.to_string())?;
+    let text = serde_json::to_vec(&index)
+        .map_err(|error| Said::new("store-index-not-written").arg("reason", error.to_string()))?;
     write(&folder, INDEX, &text).await?;
     // Gone already is fine: the index no longer names it.
     let _ = JsFuture::from(folder.remove_entry(&format!("{collection_id}.json"))).await;
@@ -77,17 +78,12 @@ pub async fn forget(collection_id: &str) -> Result<(), String> {
 }
 
 /// The folder of kept files, made on first use.
-async fn folder() -> Result<FileSystemDirectoryHandle, String> {
-    let window = web_sys::window().ok_or("no window")?;
+async fn folder() -> Result<FileSystemDirectoryHandle, Said> {
+    let window = web_sys::window().ok_or_else(|| Said::new("store-no-window"))?;
     let storage = window.navigator().storage();
     let root: FileSystemDirectoryHandle = JsFuture::from(storage.get_directory())
         .await
-        .map_err(|error| {
-            format!(
-                "this browser keeps no files for pages in this mode ({})",
-                describe(&error)
-            )
-        })?
+        .map_err(|error| Said::new("store-not-in-this-mode").arg_said("reason", describe(&error)))?
         .unchecked_into();
     let options = FileSystemGetDirectoryOptions::new();
     options.set_create(true);
@@ -98,16 +94,16 @@ async fn folder() -> Result<FileSystemDirectoryHandle, String> {
 }
 
 /// The list of kept files; empty when there is none yet.
-async fn read_index(folder: &FileSystemDirectoryHandle) -> Result<Vec<OpenedFile>, String> {
+async fn read_index(folder: &FileSystemDirectoryHandle) -> Result<Vec<OpenedFile>, Said> {
     match read(folder, INDEX).await? {
         None => Ok(Vec::new()),
         Some(bytes) => serde_json::from_slice(&bytes)
-            .map_err(|error| format!("the list of kept files is damaged ({error})")),
+            .map_err(|error| Said::new("store-index-damaged").arg("reason", error.to_string())),
     }
 }
 
 /// The bytes of `name`, or `None` when there is no such file.
-async fn read(folder: &FileSystemDirectoryHandle, name: &str) -> Result<Option<Vec<u8>>, String> {
+async fn read(folder: &FileSystemDirectoryHandle, name: &str) -> Result<Option<Vec<u8>>, Said> {
     let Ok(handle) = JsFuture::from(folder.get_file_handle(name)).await else {
         return Ok(None);
     };
@@ -117,10 +113,8 @@ async fn read(folder: &FileSystemDirectoryHandle, name: &str) -> Result<Option<V
         .map_err(|error| describe(&error))?
         .unchecked_into();
     if file.size() > KEEP_LIMIT as f64 {
-        return Err(format!(
-            "it is larger than the {} MB this version reopens",
-            KEEP_LIMIT / 1_000_000
-        ));
+        return Err(Said::new("store-too-large-to-reopen")
+            .arg("limit", (KEEP_LIMIT / 1_000_000).to_string()));
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await
@@ -129,7 +123,7 @@ async fn read(folder: &FileSystemDirectoryHandle, name: &str) -> Result<Option<V
 }
 
 /// Writes `bytes` as `name`, replacing what was there once the write is complete.
-async fn write(folder: &FileSystemDirectoryHandle, name: &str, bytes: &[u8]) -> Result<(), String> {
+async fn write(folder: &FileSystemDirectoryHandle, name: &str, bytes: &[u8]) -> Result<(), Said> {
     let options = FileSystemGetFileOptions::new();
     options.set_create(true);
     let handle: FileSystemFileHandle =
@@ -156,7 +150,7 @@ async fn write(folder: &FileSystemDirectoryHandle, name: &str, bytes: &[u8]) -> 
 }
 
 /// A browser error in words: its name (`QuotaExceededError`) and message.
-fn describe(error: &JsValue) -> String {
+fn describe(error: &JsValue) -> Said {
     let field = |key: &str| {
         Reflect::get(error, &JsValue::from_str(key))
             .ok()
@@ -165,11 +159,14 @@ fn describe(error: &JsValue) -> String {
     };
     match (field("name"), field("message")) {
         (name, message) if name == "QuotaExceededError" => {
-            format!("there is no room left for it on this device ({message})")
+            Said::new("store-no-room").arg("detail", message)
         }
-        (name, message) if !name.is_empty() => format!("{name}: {message}"),
-        _ => error
-            .as_string()
-            .unwrap_or_else(|| "an unknown error".into()),
+        (name, message) if !name.is_empty() => Said::new("store-browser-error")
+            .arg("name", name)
+            .arg("detail", message),
+        _ => match error.as_string() {
+            Some(text) => Said::new("store-browser-said").arg("detail", text),
+            None => Said::new("store-unknown-error"),
+        },
     }
 }

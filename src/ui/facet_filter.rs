@@ -89,6 +89,7 @@ pub fn FacetFilter(
         let count = Memo::new(move |_| counts.with(|c| c.get(id as usize).copied().unwrap_or(0)));
         let is_checked = Memo::new(move |_| checked.with(|c| c.contains(&id)));
         let title = hint(tr, facet, &value, index.groups.get(id as usize).copied());
+        let shown = place_option(tr, facet, index.arabic.get(id as usize), &value);
         let toggled = value.clone();
         view! {
             <label class="option" class:zero=move || count.get() == 0 for=input_id.clone() title=title>
@@ -99,7 +100,7 @@ pub fn FacetFilter(
                         url.update(|s| { toggle(&mut s.facets[at], value); s.page = 0; });
                     }
                 />
-                <span class="value" dir="auto">{value}</span>
+                {shown}
                 <span class="n">{move || group_thousands(i64::from(count.get()))}</span>
             </label>
         }
@@ -217,6 +218,23 @@ fn hint(tr: Lang, facet: Facet, value: &str, groups: Option<u32>) -> String {
                 ("names", Arg::Text(&names.join(separator))),
             ],
         )
+    }
+}
+
+/// An option's text: in Arabic, a place by its gazetteer name when it has one, else by its
+/// source's spelling, marked as such (as the list and the record mark it); any other value as
+/// the data writes it.
+fn place_option(tr: Lang, facet: Facet, arabic: Option<&Option<Box<str>>>, value: &str) -> AnyView {
+    match (tr, facet, arabic) {
+        (Lang::Ar, Facet::Place, Some(Some(name))) => {
+            view! { <span class="value" dir="auto">{name.to_string()}</span> }.into_any()
+        }
+        (Lang::Ar, Facet::Place, _) => view! {
+            <span class="value source-spelling" dir="auto" lang="en"
+                title=tr.text("place-source-spelling")>{value.to_string()}</span>
+        }
+        .into_any(),
+        _ => view! { <span class="value" dir="auto">{value.to_string()}</span> }.into_any(),
     }
 }
 

@@ -80,6 +80,7 @@ pub fn switch_to(language: Language, lang: Lang) {
     state.lang = Some(lang);
     browser::write_address(&browser::address_with_query(&query::encode(&state)), false);
     if language.0.get_untracked() != lang {
+        crate::ui::url_state::carry_notices_over();
         language.0.set(lang);
     }
 }

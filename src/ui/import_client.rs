@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker};
 
+use crate::core::i18n::Said;
 use crate::core::import::mapped::TablePreview;
 use crate::core::import::message::{ImportSummary, PageMessage, WorkerMessage};
 
@@ -21,13 +22,13 @@ pub enum ImportEvent {
     /// The table's columns must be chosen (see [`ImportJob::send`]).
     Preview(TablePreview),
     /// The sheet chosen cannot be read; another can be chosen.
-    SheetUnreadable(String),
+    SheetUnreadable(Said),
     /// The file was read: what was found, and the collection's bytes, still in the buffer the
     /// worker handed over (copied into the page's memory in slices, see
     /// [`crate::ui::adding::copy_in_slices`]).
     Done(ImportSummary, Uint8Array),
     /// The file could not be read, in one sentence.
-    Failed(String),
+    Failed(Said),
 }
 
 /// A running import. Dropping it does not stop the worker; [`ImportJob::cancel`] does.
@@ -44,10 +45,8 @@ impl ImportJob {
     ///
     /// Errors: a sentence when the browser cannot start the worker (a browser without workers,
     /// or the worker's script missing from the deployment).
-    pub fn start(file: &File, report: impl Fn(ImportEvent) + 'static) -> Result<ImportJob, String> {
-        let worker = Worker::new(WORKER_SCRIPT).map_err(|_| {
-            "This browser could not start the file reader (a Web Worker).".to_string()
-        })?;
+    pub fn start(file: &File, report: impl Fn(ImportEvent) + 'static) -> Result<ImportJob, Said> {
+        let worker = Worker::new(WORKER_SCRIPT).map_err(|_| Said::new("reader-cannot-start"))?;
         let report = std::rc::Rc::new(report);
         let on_message = {
             let report = report.clone();
@@ -58,9 +57,7 @@ impl ImportJob {
                     // Listening now: the file can be handed over.
                     None => {
                         if worker.post_message(&file).is_err() {
-                            report(ImportEvent::Failed(
-                                "The file could not be handed to the file reader.".into(),
-                            ));
+                            report(ImportEvent::Failed(Said::new("reader-not-handed")));
                         }
                     }
                     Some(event) => report(event),
@@ -69,10 +66,9 @@ impl ImportJob {
         };
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
-            report(ImportEvent::Failed(format!(
-                "The file reader stopped with an error: {}",
-                event.message()
-            )));
+            report(ImportEvent::Failed(
+                Said::new("reader-stopped-error").arg("reason", event.message()),
+            ));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -86,12 +82,13 @@ impl ImportJob {
     /// Tells the worker, waiting after a preview, what the reader chose.
     ///
     /// Errors: a sentence when the worker cannot be reached.
-    pub fn send(&self, message: &PageMessage) -> Result<(), String> {
-        let text = serde_json::to_string(message)
-            .map_err(|error| format!("The choice could not be written: {error}"))?;
+    pub fn send(&self, message: &PageMessage) -> Result<(), Said> {
+        let text = serde_json::to_string(message).map_err(|error| {
+            Said::new("reader-choice-not-written").arg("reason", error.to_string())
+        })?;
         self.worker
             .post_message(&JsValue::from_str(&text))
-            .map_err(|_| "The file reader could not be reached.".to_string())
+            .map_err(|_| Said::new("reader-unreachable"))
     }
 
     /// Stops the worker at once; it sends nothing more.
@@ -110,13 +107,13 @@ fn decode(data: &JsValue) -> Option<ImportEvent> {
             ImportEvent::Progress { rows, bytes, total }
         }
         Ok(WorkerMessage::Preview(preview)) => ImportEvent::Preview(preview),
-        Ok(WorkerMessage::SheetUnreadable { message }) => ImportEvent::SheetUnreadable(message),
+        Ok(WorkerMessage::SheetUnreadable { said }) => ImportEvent::SheetUnreadable(said),
         Ok(WorkerMessage::Done(summary)) => {
             ImportEvent::Done(summary, Uint8Array::new(&parts.get(1)))
         }
-        Ok(WorkerMessage::Failed { message }) => ImportEvent::Failed(message),
-        Err(error) => ImportEvent::Failed(format!(
-            "The file reader sent a message this page does not understand ({error})."
-        )),
+        Ok(WorkerMessage::Failed { said }) => ImportEvent::Failed(said),
+        Err(error) => {
+            ImportEvent::Failed(Said::new("reader-not-understood").arg("reason", error.to_string()))
+        }
     })
 }

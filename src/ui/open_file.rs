@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::charts::bar_chart::group_thousands;
+use crate::core::i18n::{Arg, Said};
 use crate::core::import::mapped::TablePreview;
 use crate::core::import::message::{ImportSummary, PageMessage};
 use crate::core::import::table_mapping::Mapping;
@@ -70,14 +71,14 @@ fn now() -> f64 {
 #[component]
 pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     let reading = RwSignal::new(None::<Reading>);
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<Said>);
     let dragging = RwSignal::new(false);
     // A table waiting for its columns to be chosen: the file's name and the worker's preview.
     let table = RwSignal::new(None::<(String, TablePreview)>);
     // The size of the file being read, in bytes, for the progress after the mapping step.
     let size = RwSignal::new(0u64);
     let progress_ref = NodeRef::<leptos::html::Div>::new();
-    let sheet_problem = RwSignal::new(None::<String>);
+    let sheet_problem = RwSignal::new(None::<Said>);
     // The running worker: at most one at a time. Not reactive: only Cancel and the end use it.
     let job = StoredValue::new_local(None::<ImportJob>);
     let input = NodeRef::<leptos::html::Input>::new();
@@ -98,10 +99,9 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                 .or_else(|| table.get_untracked().map(|(name, _)| name));
             stop();
             failure.set(interrupted.map(|earlier| {
-                format!(
-                    "Reading {earlier} was stopped: {} was opened instead.",
-                    file.name()
-                )
+                Said::new("open-interrupted")
+                    .arg("earlier", earlier)
+                    .arg("name", file.name())
             }));
             table.set(None);
             let started = now();
@@ -144,7 +144,11 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                 ImportEvent::Failed(message) => {
                     stop();
                     reading.set(None);
-                    failure.set(Some(format!("{name} could not be opened. {message}")));
+                    failure.set(Some(
+                        Said::new("open-failed")
+                            .arg("name", name.clone())
+                            .arg_said("reason", message),
+                    ));
                 }
             };
             match ImportJob::start(&file, report) {
@@ -174,7 +178,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
         move |_| {
             stop();
             reading.set(None);
-            failure.set(Some("Reading the file was cancelled.".into()));
+            failure.set(Some(Said::new("open-reading-cancelled")));
         }
     };
     // Tells the waiting worker what the reader chose in the mapping step.
@@ -182,7 +186,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
         let sent = job.with_value(|running| {
             running
                 .as_ref()
-                .map_or(Err("The file reader has stopped.".to_string()), |running| {
+                .map_or(Err(Said::new("open-reader-stopped")), |running| {
                     running.send(&message)
                 })
         });
@@ -222,7 +226,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     let cancel_mapping = Callback::new(move |()| {
         stop();
         table.set(None);
-        failure.set(Some("Opening the file was cancelled.".into()));
+        failure.set(Some(Said::new("open-cancelled")));
     });
 
     // A file dropped anywhere on the page opens like a chosen one; the browser must not
@@ -256,10 +260,11 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
             let name = file.name();
             open(file);
             if count > 1 {
-                failure.set(Some(format!(
-                    "{count} files were dropped; only {name} is being opened. Open the others \
-                     one at a time."
-                )));
+                failure.set(Some(
+                    Said::new("open-several-dropped")
+                        .arg("n", count.to_string())
+                        .arg("name", name),
+                ));
             }
         }
     });
@@ -274,7 +279,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
             let percent = reading.percent();
             view! {
                 <div class="import-progress" data-testid="import-progress" tabindex="-1" node_ref=progress_ref>
-                    <div class="import-bar" role="progressbar" aria-label=format!("Reading {}", reading.name)
+                    <div class="import-bar" role="progressbar" aria-label=tracked().format("open-reading", &[("name", Arg::Text(&reading.name))])
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.to_string()
                         aria-valuetext=reading.describe()>
                         <span style=format!("inline-size: {percent}%")></span>
@@ -285,12 +290,11 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
             }
         })
     };
-    let failed =
-        move || {
-            failure.get().map(|message| view! {
-            <p class="import-failure" role="alert" data-testid="import-failure">{message}</p>
+    let failed = move || {
+        failure.get().map(|message| view! {
+            <p class="import-failure" role="alert" data-testid="import-failure">{tracked().said(&message)}</p>
         })
-        };
+    };
     // This part lives as long as the page, through a switch of language (a file being read or
     // waiting in the mapping step is kept): its words follow the language.
     view! {

@@ -56,7 +56,7 @@ pub fn SummaryBar(
                 browser::download(
                     "syria-incidents.csv",
                     "text/csv;charset=utf-8",
-                    &export::to_csv(&exported, &attribution),
+                    &export::to_csv(&exported, &attribution, tr),
                 )
             };
             if let Err(error) = result {

@@ -12,6 +12,7 @@
 //! history API costs several milliseconds, which would push the update past one frame. Links
 //! to a view of this page change the state in place (see [`UrlState::follow`]).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -22,6 +23,21 @@ use crate::core::catalog::Catalog;
 use crate::core::file_link::FileLabel;
 use crate::core::query::{self, Notice, ViewState};
 use crate::ui::browser;
+
+thread_local! {
+    /// The notices on screen, kept so a switch of language can carry them over.
+    static SHOWN: RefCell<Vec<Notice>> = const { RefCell::new(Vec::new()) };
+    /// Notices carried over a switch of language, for the explorer built in the new one.
+    static CARRIED: RefCell<Option<Vec<Notice>>> = const { RefCell::new(None) };
+}
+
+/// Keeps the notices on screen for the explorer that the page builds next, in another
+/// language: the address was already made canonical, so decoding it again would lose them,
+/// and each notice is worded again in the new language ([`Notice::said`]).
+pub fn carry_notices_over() {
+    let shown = SHOWN.with(|shown| shown.borrow().clone());
+    CARRIED.with(|carried| *carried.borrow_mut() = Some(shown));
+}
 
 /// The decoded state, the notices about what in it was ignored or changed, and how to change
 /// it.
@@ -150,9 +166,19 @@ pub fn use_url_state(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabe
         }
         (state, notices)
     };
-    let (initial, initial_notices) = read_address();
+    let (initial, mut initial_notices) = read_address();
+    if let Some(carried) = CARRIED.with(|carried| carried.borrow_mut().take()) {
+        for notice in carried {
+            if !initial_notices.contains(&notice) {
+                initial_notices.push(notice);
+            }
+        }
+    }
     let (state, set_state) = signal(initial);
     let (notices, set_notices) = signal(initial_notices);
+    Effect::new(move |_| {
+        notices.with(|shown| SHOWN.with(|kept| kept.borrow_mut().clone_from(shown)))
+    });
     let typing = StoredValue::new(None);
     let listener = window_event_listener(ev::popstate, move |_| {
         let (next, next_notices) = read_address();

@@ -118,10 +118,16 @@ fn FileEntry(
     } else {
         format!("{:.1} MB", summary.size as f64 / 1e6)
     };
+    // What the file was read as, in the page's language when the worker said it as a message
+    // (a file kept on the device by an older version has only the English words).
+    let format = summary
+        .format_said
+        .as_ref()
+        .map_or_else(|| summary.format.clone(), |said| tr.said(said));
     let details = tr.format(
         "your-data-details",
         &[
-            ("format", Arg::Text(&summary.format)),
+            ("format", Arg::Text(&format)),
             ("size", Arg::Text(&size)),
             ("when", Arg::Text(&file.opened_at)),
         ],
@@ -129,7 +135,7 @@ fn FileEntry(
     let problems = summary.problems;
     let not_listed = summary.problems_not_listed;
     let total = problems.len();
-    let csv = problems_csv(&problems);
+    let csv = problems_csv(&problems, tr);
     let download_name = format!("{}-problems.csv", file.collection_id);
     let download = move |_| {
         if let Err(error) = browser::download(&download_name, "text/csv;charset=utf-8", &csv) {
@@ -150,8 +156,7 @@ fn FileEntry(
                         {problems.iter().take(SHOWN_PROBLEMS).map(|line| view! {
                             <li class:skipped=line.skipped>
                                 <span class="outcome">{if line.skipped { tr.text("problem-left-out") } else { tr.text("problem-kept") }}" "</span>
-                                // The problems are worded in English for now.
-                                <code lang="en" dir="ltr">{problem_text(tr, line)}</code>
+                                <code>{problem_text(tr, line)}</code>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -192,5 +197,11 @@ fn problem_text(tr: Lang, line: &ProblemLine) -> impl IntoView {
             parts.push(view! { <bdi>{text.clone()}</bdi> }.into_any());
         }
     }
-    view! { {parts}": "{line.message.clone()} }
+    // A sentence the catalogues word reads in the page's language; one they do not word yet
+    // stays in English, marked so.
+    let message = match &line.said {
+        Some(said) => view! { <span>{tr.said(said)}</span> }.into_any(),
+        None => view! { <span lang="en" dir="ltr">{line.message.clone()}</span> }.into_any(),
+    };
+    view! { {parts}": "{message} }
 }

@@ -62,6 +62,7 @@ use super::acled_read::{Columns, Row};
 use super::csv_rows::{csv_reader, read_record, unclosed_quote, RowNumbers, Tally};
 use super::Format;
 use super::{is_collection_id, FileInfo, ImportError, Imported, Progress, PROGRESS_ROWS};
+use crate::core::i18n::{label_key, Said};
 use crate::core::model::{
     AcledInfo, ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
     LocationPrecision, Place, Source, SCHEMA_VERSION,
@@ -206,16 +207,16 @@ impl<'a> Builder<'a> {
         let local_id = fields.required(columns.event_id);
         let id = format!("{}:{local_id}", self.source.collection_id);
         if !local_id.is_empty() && !is_event_id(&id) {
-            fields.error(
+            fields.error_said(
                 columns.event_id,
                 local_id,
-                "cannot be part of a link: an id is letters, digits, “:”, “.”, “_” or “-”".into(),
+                Said::new("problem-id-not-in-link"),
             );
         } else if let Some(first) = self.seen.get(&id) {
-            fields.error(
+            fields.error_said(
                 columns.event_id,
                 local_id,
-                format!("the same id as row {first}; this row was skipped"),
+                Said::new("problem-same-id").arg("first", first.to_string()),
             );
         }
 
@@ -225,8 +226,8 @@ impl<'a> Builder<'a> {
         } else {
             match parse_event_date(date_text, today) {
                 Ok(day) => Some(day),
-                Err(message) => {
-                    fields.error(columns.event_date, date_text, message);
+                Err(said) => {
+                    fields.error_said(columns.event_date, date_text, said);
                     None
                 }
             }
@@ -234,10 +235,10 @@ impl<'a> Builder<'a> {
         if let (Some(day), Some(index)) = (day, columns.year) {
             let year = fields.text(index);
             if !year.is_empty() && year != day.ymd().0.to_string() {
-                fields.warn(
+                fields.warn_said(
                     index,
                     year,
-                    format!("differs from the year of event_date ({day}), which is kept"),
+                    Said::new("problem-acled-year").arg("day", day.to_string()),
                 );
             }
         }
@@ -246,12 +247,12 @@ impl<'a> Builder<'a> {
             Some(precision) => precision,
             None if time_precision.is_empty() => {
                 let index = columns.time_precision.unwrap_or(columns.event_date);
-                fields.warn(index, "", "no time_precision: read as the exact day".into());
+                fields.warn_said(index, "", Said::new("problem-acled-no-time-precision"));
                 DatePrecision::Day
             }
             None => {
                 let index = columns.time_precision.unwrap_or_default();
-                fields.error(index, time_precision, "must be 1, 2 or 3".into());
+                fields.error_said(index, time_precision, Said::new("problem-one-two-three"));
                 DatePrecision::Day
             }
         };
@@ -262,10 +263,10 @@ impl<'a> Builder<'a> {
             Some(roles) => roles,
             None => {
                 if !event_type.is_empty() {
-                    fields.warn(
+                    fields.warn_said(
                         columns.event_type,
                         event_type,
-                        "not one of ACLED's six event types: its actors are participants".into(),
+                        Said::new("problem-acled-event-type"),
                     );
                 }
                 (Role::Participant, Role::Participant)
@@ -275,10 +276,10 @@ impl<'a> Builder<'a> {
             Some(kind) => kind,
             None => {
                 if !sub_event_type.is_empty() {
-                    fields.warn(
+                    fields.warn_said(
                         columns.sub_event_type,
                         sub_event_type,
-                        "not one of ACLED's sub-event types: grouped under Other".into(),
+                        Said::new("problem-acled-sub-event-type"),
                     );
                 }
                 EventKind::Other
@@ -321,47 +322,43 @@ impl<'a> Builder<'a> {
                 // The table counts in 32 bits: a larger number could not be summed exactly,
                 // and no event comes near it.
                 Ok(count) if count > u64::from(u32::MAX) => {
-                    fields.error(
+                    fields.error_said(
                         columns.fatalities,
                         fatalities_text,
-                        "far too many fatalities for one event (more than 4,294,967,295): \
-                         check the value"
-                            .into(),
+                        Said::new("problem-far-too-many-fatalities"),
                     );
                     None
                 }
                 Ok(count) => {
                     if count > LARGE_FATALITIES {
-                        fields.warn(
+                        fields.warn_said(
                             columns.fatalities,
                             fatalities_text,
-                            format!(
-                                "more than {LARGE_FATALITIES} fatalities in one event: kept, \
-                                 but check the value, it weighs on every total"
-                            ),
+                            Said::new("problem-many-fatalities")
+                                .arg("limit", LARGE_FATALITIES.to_string()),
                         );
                     }
                     Some(count)
                 }
                 Err(_) => {
                     let digits = fatalities_text.bytes().all(|b| b.is_ascii_digit());
-                    let message = if fatalities_text.starts_with('-') {
-                        "a negative number of fatalities"
+                    let key = if fatalities_text.starts_with('-') {
+                        "problem-negative-fatalities"
                     } else if digits {
-                        "far too many fatalities for one event: check the value"
+                        "problem-too-many-fatalities"
                     } else {
-                        "not a whole number of fatalities"
+                        "problem-not-whole-fatalities"
                     };
-                    fields.error(columns.fatalities, fatalities_text, message.into());
+                    fields.error_said(columns.fatalities, fatalities_text, Said::new(key));
                     None
                 }
             }
         };
         if kind.is_milestone() && fatalities.is_some_and(|count| count > 0) {
-            fields.warn(
+            fields.warn_said(
                 columns.fatalities,
                 fatalities_text,
-                "an agreement is a milestone: its fatalities are kept but never counted".into(),
+                Said::new("problem-milestone-fatalities"),
             );
         }
 
@@ -373,12 +370,7 @@ impl<'a> Builder<'a> {
         }
         let (day, place, fatalities) = (day?, place?, fatalities?);
         if notes.is_empty() {
-            fields.warn(
-                columns.notes,
-                "",
-                "no notes: the citation names the sub-event type and place instead of a quote"
-                    .into(),
-            );
+            fields.warn_said(columns.notes, "", Said::new("problem-acled-no-notes"));
         }
 
         let mut actors: Vec<ActorRef> = Vec::new();
@@ -460,16 +452,12 @@ impl<'a> Builder<'a> {
             Some(precision) => precision,
             None if geo_precision.is_empty() => {
                 let index = columns.geo_precision.unwrap_or(columns.location);
-                fields.warn(
-                    index,
-                    "",
-                    "no geo_precision: read as 3, a larger region (so no point on the map)".into(),
-                );
+                fields.warn_said(index, "", Said::new("problem-acled-no-geo-precision"));
                 LocationPrecision::Governorate
             }
             None => {
                 let index = columns.geo_precision.unwrap_or_default();
-                fields.error(index, geo_precision, "must be 1, 2 or 3".into());
+                fields.error_said(index, geo_precision, Said::new("problem-one-two-three"));
                 LocationPrecision::Governorate
             }
         };
@@ -487,25 +475,19 @@ impl<'a> Builder<'a> {
                     .as_ref()
                     .and_then(|shapes| shapes.containing(lon, lat));
                 let message = match located {
-                    Some(found) => format!(
-                        "not a Syrian governorate's name; placed in {} by its coordinates",
-                        found.label()
-                    ),
-                    None => "not a Syrian governorate's name, and the coordinates lie in none: \
-                             kept without a governorate"
-                        .to_string(),
+                    Some(found) => Said::new("problem-governorate-placed")
+                        .arg_key("governorate", label_key("gov", found.id())),
+                    None => Said::new("problem-governorate-nowhere"),
                 };
-                fields.warn(columns.admin1, admin1, message);
+                fields.warn_said(columns.admin1, admin1, message);
                 located
             }
             None => {
                 if self.other_countries.insert(country.to_lowercase()) {
-                    fields.warn(
+                    fields.warn_said(
                         columns.country.unwrap_or(columns.admin1),
                         country,
-                        "outside Syria: this country's rows are kept and count in every total; \
-                         tick governorates to leave them out (said once per country)"
-                            .into(),
+                        Said::new("problem-acled-other-country"),
                     );
                 }
                 None
@@ -517,26 +499,22 @@ impl<'a> Builder<'a> {
             let in_syria = governorate.is_some() || country.eq_ignore_ascii_case("syria");
             let value = format!("{lat}, {lon}");
             if in_syria && SYRIA_BOUNDS.contains(lon, lat) {
-                fields.warn(
+                fields.warn_said(
                     columns.latitude,
                     &value,
-                    "latitude and longitude look swapped; kept as written, without a point on \
-                     the map"
-                        .into(),
+                    Said::new("problem-swapped-coordinates"),
                 );
             } else if in_syria {
-                fields.warn(
+                fields.warn_said(
                     columns.latitude,
                     &value,
-                    "outside Syria although the row places it there; kept without a point on \
-                     the map"
-                        .into(),
+                    Said::new("problem-outside-syria-placed"),
                 );
             } else {
-                fields.warn(
+                fields.warn_said(
                     columns.latitude,
                     &value,
-                    "outside Syria: kept without a point on the map, which shows Syria only".into(),
+                    Said::new("problem-outside-syria-map"),
                 );
             }
             None

@@ -6,6 +6,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::core::date::Day;
+use crate::core::i18n::Said;
 use crate::core::model::{DatePrecision, LocationPrecision};
 use crate::core::vocab::{EventKind, Governorate, Role};
 
@@ -37,18 +38,13 @@ pub(super) const MONTHS: [&str; 12] = [
 /// # Errors
 /// A sentence: not a date, an impossible day (`2023-02-30`), or a year before [`FIRST_YEAR`] or
 /// after next year, which is named as a likely typo.
-pub fn parse_event_date(text: &str, today: Day) -> Result<Day, String> {
+pub fn parse_event_date(text: &str, today: Day) -> Result<Day, Said> {
     let text = text.trim();
     if text.contains('/') {
-        return Err(
-            "day and month cannot be told apart in a date with slashes; write 2023-01-31 or \
-             31 January 2023"
-                .into(),
-        );
+        return Err(Said::new("problem-acled-slashes"));
     }
-    let (year, month, day) = split_date(text).ok_or_else(|| {
-        "not a date of the form 2023-01-31 or 31 January 2023 (as ACLED writes it)".to_string()
-    })?;
+    let (year, month, day) =
+        split_date(text).ok_or_else(|| Said::new("problem-acled-not-a-date"))?;
     let (this_year, _, _) = today.ymd();
     if year < FIRST_YEAR {
         let guess = if year < 100 {
@@ -58,19 +54,24 @@ pub fn parse_event_date(text: &str, today: Day) -> Result<Day, String> {
             } else {
                 1900 + year
             };
-            format!(", probably a typo for {guess}")
+            Some(guess)
         } else {
-            ", probably a typo".to_string()
+            None
         };
-        return Err(format!("the year {year:04} is before {FIRST_YEAR}{guess}"));
+        let said = match guess {
+            Some(guess) => Said::new("problem-year-before-guess").arg("guess", guess.to_string()),
+            None => Said::new("problem-year-before"),
+        };
+        return Err(said
+            .arg("year", format!("{year:04}"))
+            .arg("first", FIRST_YEAR.to_string()));
     }
     if year > this_year + 1 {
-        return Err(format!(
-            "the year {year} is after {}, probably a typo",
-            this_year + 1
-        ));
+        return Err(Said::new("problem-year-after")
+            .arg("year", year.to_string())
+            .arg("next", (this_year + 1).to_string()));
     }
-    Day::from_ymd(year, month, day).map_err(|error| error.to_string())
+    Day::from_ymd(year, month, day).map_err(|error| error.said())
 }
 
 /// (year, month, day) of `2023-01-31`, `31 January 2023`, `31-January-2023` or `31 Jan 2023`.
@@ -386,7 +387,9 @@ mod tests {
     }
 
     fn date(text: &str) -> Result<String, String> {
-        parse_event_date(text, today()).map(|day| day.to_string())
+        parse_event_date(text, today())
+            .map(|day| day.to_string())
+            .map_err(|said| said.english())
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::io::{self, Read};
 
 use super::text_decoding::Decoded;
 use super::{ImportError, RowProblem, Severity, MAX_ROW_PROBLEMS};
+use crate::core::i18n::Said;
 use crate::core::validate::MAX_TEXT_BYTES;
 
 /// The names of a table's columns, by position, for the messages of [`RowProblem`]s.
@@ -142,9 +143,7 @@ pub(super) fn header_names(header: &csv::ByteRecord) -> Result<Vec<String>, Impo
         .first()
         .is_some_and(|first| first.starts_with("\u{FFFD}\u{FFFD}") || first.contains('\0'))
     {
-        return Err(ImportError::NotADataset(
-            "This file is UTF-16 text: save it as UTF-8 CSV to import it.".into(),
-        ));
+        return Err(ImportError::NotADataset(Said::new("import-utf16")));
     }
     if names.iter().all(|name| name.is_empty()) {
         return Err(ImportError::Empty);
@@ -254,7 +253,7 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
             Ok(text) => text.trim(),
             Err(_) => {
                 let value = String::from_utf8_lossy(bytes).into_owned();
-                self.error(index, &value, "not UTF-8 text".into());
+                self.error_said(index, &value, Said::new("problem-not-utf8"));
                 ""
             }
         }
@@ -268,7 +267,7 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
             Ok(text) => text,
             Err(_) => {
                 let value = String::from_utf8_lossy(bytes).into_owned();
-                self.error(index, &value, "not UTF-8 text".into());
+                self.error_said(index, &value, Said::new("problem-not-utf8"));
                 ""
             }
         }
@@ -282,7 +281,7 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
     pub(super) fn required(&mut self, index: usize) -> &'a str {
         let text = self.text(index);
         if text.is_empty() && self.record.get(index).is_some() {
-            self.error(index, "", "required, but empty".into());
+            self.error_said(index, "", Said::new("problem-required"));
         }
         text
     }
@@ -299,8 +298,37 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
             column: self.columns.name(index).to_string(),
             value: value.to_string(),
             message,
+            said: None,
             severity,
         });
+    }
+
+    /// A problem worded by the catalogues: its English sentence is the English catalogue's.
+    pub(super) fn problem_said(
+        &mut self,
+        severity: Severity,
+        index: usize,
+        value: &str,
+        said: Said,
+    ) {
+        self.problems.push(RowProblem {
+            row: self.row,
+            column: self.columns.name(index).to_string(),
+            value: value.to_string(),
+            message: said.english(),
+            said: Some(said),
+            severity,
+        });
+    }
+
+    /// An error worded by the catalogues (key `problem-…`).
+    pub(super) fn error_said(&mut self, index: usize, value: &str, said: Said) {
+        self.problem_said(Severity::Error, index, value, said);
+    }
+
+    /// A warning worded by the catalogues (key `problem-…`).
+    pub(super) fn warn_said(&mut self, index: usize, value: &str, said: Said) {
+        self.problem_said(Severity::Warning, index, value, said);
     }
 
     pub(super) fn error(&mut self, index: usize, value: &str, message: String) {
@@ -317,6 +345,19 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
             column: String::new(),
             value: String::new(),
             message,
+            said: None,
+            severity: Severity::Error,
+        });
+    }
+
+    /// An error with the whole row, worded by the catalogues.
+    pub(super) fn whole_row_said(&mut self, said: Said) {
+        self.problems.push(RowProblem {
+            row: self.row,
+            column: String::new(),
+            value: String::new(),
+            message: said.english(),
+            said: Some(said),
             severity: Severity::Error,
         });
     }
@@ -331,21 +372,18 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
     pub(super) fn has_wrong_shape(&mut self, header_len: usize, unclosed: bool) -> bool {
         let record = self.record;
         if unclosed {
-            self.whole_row(
-                "a quote opened in this row is never closed, so the rest of the file was read \
-                 into it; the row was skipped"
-                    .into(),
-            );
+            self.whole_row_said(Said::new("problem-unclosed-quote"));
         } else if record.len() != header_len {
-            let hint = if record.iter().any(|field| field.contains(&b'\n')) {
-                " (a field runs across a line break: a quote may be missing or extra)"
+            let key = if record.iter().any(|field| field.contains(&b'\n')) {
+                "problem-field-count-break"
             } else {
-                ""
+                "problem-field-count"
             };
-            self.whole_row(format!(
-                "{} fields where the header has {header_len}{hint}; the row was skipped",
-                record.len(),
-            ));
+            self.whole_row_said(
+                Said::new(key)
+                    .arg("n", record.len().to_string())
+                    .arg("header", header_len.to_string()),
+            );
         } else if let Some(index) = record.iter().position(|f| f.len() > MAX_TEXT_BYTES) {
             let length = record.get(index).map_or(0, <[u8]>::len);
             self.error(
@@ -383,7 +421,7 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
                 None
             }
             Err(_) => {
-                self.error(index, text, "not a number of degrees".into());
+                self.error_said(index, text, Said::new("problem-not-degrees"));
                 None
             }
         }

@@ -43,6 +43,7 @@ use super::spreadsheet::SheetTable;
 use super::table_mapping::{self, parse_date, DateEvidence, Field, Mapping, TableDate};
 use super::ucdp::GovernorateShapes;
 use super::{is_collection_id, FileInfo, Format, ImportError, Imported, Progress, PROGRESS_ROWS};
+use crate::core::i18n::{label_key, Said};
 use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
     LocationPrecision, Place, Source, SCHEMA_VERSION,
@@ -73,6 +74,10 @@ pub struct TablePreview {
     pub sample: Vec<Vec<String>>,
     /// How the text was read, for people: "UTF-8, separated by semicolons"; or the sheet.
     pub reading: String,
+    /// The same, as a message of the catalogues, for the page to word in the reader's
+    /// language.
+    #[serde(default)]
+    pub reading_said: Option<Said>,
     /// A workbook's sheets, in order; empty for a CSV file.
     #[serde(default)]
     pub sheets: Vec<String>,
@@ -137,6 +142,7 @@ pub fn preview_rows(
         header,
         sample,
         reading,
+        reading_said: None,
         sheets: Vec::new(),
         sheet: None,
         guess,
@@ -146,11 +152,11 @@ pub fn preview_rows(
 /// The preview of a spreadsheet's sheet, with the workbook's sheets to choose from.
 pub fn preview_sheet(table: &SheetTable) -> TablePreview {
     let rows = table.rows.iter().map(|(_, record)| cells(record));
-    let reading = format!(
-        "Sheet “{}”, header in row {}",
-        table.sheet, table.header_row
-    );
-    let mut preview = preview_rows(table.header.clone(), rows, reading);
+    let said = Said::new("reading-sheet")
+        .arg("sheet", table.sheet.clone())
+        .arg("row", table.header_row.to_string());
+    let mut preview = preview_rows(table.header.clone(), rows, said.english());
+    preview.reading_said = Some(said);
     preview.sheets = table.sheets.clone();
     preview.sheet = Some(table.sheet.clone());
     preview
@@ -197,17 +203,16 @@ pub fn preview_csv<R: Read>(reader: R) -> Result<TablePreview, ImportError> {
     if rows.is_empty() {
         return Err(ImportError::HeaderOnly);
     }
-    let separator = match (header.len() > 1, delimiter) {
-        (false, _) => "",
-        (true, b';') => ", separated by semicolons",
-        (true, b'\t') => ", separated by tabs",
-        (true, _) => ", separated by commas",
+    let key = match (header.len() > 1, delimiter) {
+        (false, _) => "reading-text",
+        (true, b';') => "reading-semicolons",
+        (true, b'\t') => "reading-tabs",
+        (true, _) => "reading-commas",
     };
-    Ok(preview_rows(
-        header,
-        rows.into_iter(),
-        format!("{encoding}{separator}"),
-    ))
+    let said = Said::new(key).arg("encoding", encoding);
+    let mut preview = preview_rows(header, rows.into_iter(), said.english());
+    preview.reading_said = Some(said);
+    Ok(preview)
 }
 
 /// Reads every row of a CSV file with `mapping` into one collection. `progress` is called every
@@ -394,16 +399,12 @@ impl<'a> Builder<'a> {
         let id = format!("{}:{local_id}", self.source.collection_id);
         let id_column = self.mapping.column(Field::Id).unwrap_or_default();
         if !local_id.is_empty() && !is_event_id(&id) {
-            fields.error(
-                id_column,
-                &local_id,
-                "cannot be part of a link: an id is letters, digits, “:”, “.”, “_” or “-”".into(),
-            );
+            fields.error_said(id_column, &local_id, Said::new("problem-id-not-in-link"));
         } else if let Some(first) = self.seen.get(&id) {
-            fields.error(
+            fields.error_said(
                 id_column,
                 &local_id,
-                format!("the same id as row {first}; this row was skipped"),
+                Said::new("problem-same-id").arg("first", first.to_string()),
             );
         }
 
@@ -427,11 +428,7 @@ impl<'a> Builder<'a> {
         };
         if let (true, Some(column)) = (description.is_empty(), self.mapping.column(Field::Summary))
         {
-            fields.warn(
-                column,
-                "",
-                "no description: the citation names the type and place instead of a quote".into(),
-            );
+            fields.warn_said(column, "", Said::new("problem-no-description"));
         }
         let quote = if description.is_empty() {
             format!(
@@ -492,8 +489,8 @@ impl<'a> Builder<'a> {
         }
         let start = match parse_date(text, order, today) {
             Ok(date) => date,
-            Err(message) => {
-                fields.error(self.date_column, text, message);
+            Err(said) => {
+                fields.error_said(self.date_column, text, said);
                 return None;
             }
         };
@@ -506,10 +503,10 @@ impl<'a> Builder<'a> {
         }
         match parse_date(end_text, order, today) {
             Ok(end) if end.end < start.start => {
-                fields.error(
+                fields.error_said(
                     end_column,
                     end_text,
-                    format!("before the start date {}", start.start),
+                    Said::new("problem-before-start").arg("start", start.start.to_string()),
                 );
                 None
             }
@@ -520,7 +517,7 @@ impl<'a> Builder<'a> {
                 precision: DatePrecision::Period,
             }),
             Err(message) => {
-                fields.error(end_column, end_text, message);
+                fields.error_said(end_column, end_text, message);
                 None
             }
         }
@@ -540,20 +537,16 @@ impl<'a> Builder<'a> {
         if !governorate_text.is_empty() && named_governorate.is_none() {
             let column = self.mapping.column(Field::Governorate).unwrap_or_default();
             let message = match governorate {
-                Some(found) => format!(
-                    "not a Syrian governorate's name; placed in {} by its coordinates",
-                    found.label()
-                ),
-                None => "not a Syrian governorate's name: kept without a governorate (said \
-                         once per name)"
-                    .to_string(),
+                Some(found) => Said::new("problem-governorate-placed")
+                    .arg_key("governorate", label_key("gov", found.id())),
+                None => Said::new("problem-governorate-unknown"),
             };
             if governorate.is_some()
                 || self
                     .unknown_governorates
                     .insert(governorate_text.to_lowercase())
             {
-                fields.warn(column, governorate_text, message);
+                fields.warn_said(column, governorate_text, message);
             }
         }
         let (display, precision) = if !name.is_empty() {
@@ -567,9 +560,7 @@ impl<'a> Builder<'a> {
         } else if !governorate_text.is_empty() {
             (governorate_text.to_string(), LocationPrecision::Governorate)
         } else {
-            fields.whole_row(
-                "no place: the place, governorate, district and coordinates are all empty".into(),
-            );
+            fields.whole_row_said(Said::new("problem-no-place"));
             return None;
         };
         Some(Place {
@@ -599,12 +590,12 @@ impl<'a> Builder<'a> {
             return Some((lat, lon));
         }
         let value = format!("{lat}, {lon}");
-        let message = if SYRIA_BOUNDS.contains(lon, lat) {
-            "latitude and longitude look swapped; kept as written, without a point on the map"
+        let key = if SYRIA_BOUNDS.contains(lon, lat) {
+            "problem-swapped-coordinates"
         } else {
-            "outside Syria: kept without a point on the map, which shows Syria only"
+            "problem-outside-syria-map"
         };
-        fields.warn(lat_column, &value, message.into());
+        fields.warn_said(lat_column, &value, Said::new(key));
         None
     }
 
@@ -638,13 +629,11 @@ impl<'a> Builder<'a> {
             .chain([(low, high, Field::DeathsLow)])
             .find(|(below, above, _)| matches!((below, above), (Some(b), Some(a)) if b > a));
         if let Some((below, above, field)) = out_of_order {
-            fields.error(
+            fields.error_said(
                 column(field),
                 &below.unwrap_or_default().to_string(),
-                format!(
-                    "above the higher estimate beside it ({})",
-                    above.unwrap_or_default()
-                ),
+                Said::new("problem-above-higher")
+                    .arg("higher", above.unwrap_or_default().to_string()),
             );
             return None;
         }
@@ -655,28 +644,26 @@ impl<'a> Builder<'a> {
             } else {
                 Field::DeathsHigh
             };
-            fields.warn(
+            fields.warn_said(
                 column(field),
                 &total.unwrap_or_default().to_string(),
-                "a low or high estimate without a best one: kept with the record, but totals \
-                 add best estimates only, so this row adds no deaths to them"
-                    .into(),
+                Said::new("problem-no-best"),
             );
         }
         if let (Some(civilians), Some(total)) = (civilians, best) {
             if civilians > total {
-                fields.warn(
+                fields.warn_said(
                     column(Field::Civilians),
                     &civilians.to_string(),
-                    format!("more civilians killed than people killed ({total}): kept, check it"),
+                    Said::new("problem-more-civilians").arg("total", total.to_string()),
                 );
             }
         }
         if kind.is_milestone() && total.is_some_and(|n| n > 0) {
-            fields.warn(
+            fields.warn_said(
                 column(Field::Deaths),
                 &total.unwrap_or_default().to_string(),
-                "an agreement is a milestone: its deaths are kept but never counted".into(),
+                Said::new("problem-milestone-deaths"),
             );
         }
         let killed = |group, low, best, high| Casualty {
@@ -771,34 +758,26 @@ fn count(fields: &mut Row<'_, [String]>, column: Option<usize>) -> Option<Option
     }
     match whole_number(text) {
         Some(count) if count > u64::from(u32::MAX) => {
-            fields.error(
-                column,
-                text,
-                "far too many people for one event (more than 4,294,967,295): check the value"
-                    .into(),
-            );
+            fields.error_said(column, text, Said::new("problem-far-too-many-people"));
             None
         }
         Some(count) => {
             if count > LARGE_FATALITIES {
-                fields.warn(
+                fields.warn_said(
                     column,
                     text,
-                    format!(
-                        "more than {LARGE_FATALITIES} killed in one event: kept, but check the \
-                         value, it weighs on every total"
-                    ),
+                    Said::new("problem-many-killed").arg("limit", LARGE_FATALITIES.to_string()),
                 );
             }
             Some(Some(count))
         }
         None => {
-            let message = if text.trim_start().starts_with('-') {
-                "a negative number of people"
+            let key = if text.trim_start().starts_with('-') {
+                "problem-negative-people"
             } else {
-                "not a whole number of people"
+                "problem-not-whole-people"
             };
-            fields.error(column, text, message.into());
+            fields.error_said(column, text, Said::new(key));
             None
         }
     }

@@ -11,6 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::i18n::{Lang, Said};
+
 use super::mapped::TablePreview;
 use super::table_mapping::Mapping;
 
@@ -33,11 +35,12 @@ pub enum WorkerMessage {
     Preview(TablePreview),
     /// The sheet the reader chose cannot be read (empty, or no header); the worker still waits
     /// for another choice. The sentence names the sheet.
-    SheetUnreadable { message: String },
+    SheetUnreadable { said: Said },
     /// The file was read: the collection's bytes come with this message.
     Done(ImportSummary),
-    /// The file could not be read at all, in one sentence for the reader.
-    Failed { message: String },
+    /// The file could not be read at all, in one sentence for the reader, which the page words
+    /// in the reader's language.
+    Failed { said: Said },
 }
 
 /// What the page tells the worker after a [`WorkerMessage::Preview`], as JSON text.
@@ -61,6 +64,9 @@ pub struct ImportSummary {
     pub fingerprint: String,
     /// What the file was read as, for people: "ACLED export (CSV)", "Collection (JSON)".
     pub format: String,
+    /// The same, as a message of the catalogues (a sheet's name stays as it is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format_said: Option<Said>,
     /// Data rows read (records of a CSV file; events of a collection file).
     pub rows_read: u64,
     /// Rows that could not be read and were left out; each has an error in `problems`.
@@ -85,8 +91,12 @@ pub struct ProblemLine {
     pub column: String,
     /// The value as the file holds it (shortened). For a collection file, the field's path.
     pub value: String,
-    /// What is wrong, in words.
+    /// What is wrong, in English words.
     pub message: String,
+    /// The same sentence as a message of the catalogues, which the page words in the reader's
+    /// language; `None` for one the catalogues do not word yet (shown in English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said: Option<Said>,
     /// True when the row was left out; false for a warning on a row that was kept.
     pub skipped: bool,
 }
@@ -111,6 +121,7 @@ impl From<&super::RowProblem> for ProblemLine {
             column: problem.column.clone(),
             value: problem.value.clone(),
             message: problem.message.clone(),
+            said: problem.said.clone(),
             skipped: problem.severity == super::Severity::Error,
         }
     }
@@ -124,6 +135,7 @@ impl From<&crate::core::validate::Problem> for ProblemLine {
             column: problem.record.clone().unwrap_or_default(),
             value: problem.field.clone().unwrap_or_default(),
             message: problem.message.clone(),
+            said: None,
             skipped: problem.severity == super::Severity::Error,
         }
     }
@@ -156,7 +168,13 @@ pub fn rename_collection(dataset: &mut crate::core::model::Dataset, id: &str) {
 /// The problem list as CSV (`row,column,value,problem,outcome`), for the reader to download.
 /// Fields are quoted as RFC 4180 asks, and a field that a spreadsheet would run as a formula
 /// (`=`, `+`, `-`, `@` first) is prefixed with `'`.
-pub fn problems_csv(problems: &[ProblemLine]) -> String {
+///
+/// The column names and the outcome (`row left out`, `row kept`) are stable English
+/// identifiers, which a script or a spreadsheet's filter can rely on in either language. The
+/// `problem` column is in `lang`, the interface's language: the list is for the person who
+/// reads the page, who checks the rows against the file in the language they read the report
+/// in; a sentence the catalogues do not word yet stays in English.
+pub fn problems_csv(problems: &[ProblemLine], lang: Lang) -> String {
     let mut out = String::from("row,column,value,problem,outcome\r\n");
     for problem in problems {
         let outcome = if problem.skipped {
@@ -168,7 +186,12 @@ pub fn problems_csv(problems: &[ProblemLine]) -> String {
             problem.row.to_string(),
             field(&problem.column),
             field(&problem.value),
-            field(&problem.message),
+            field(
+                &problem
+                    .said
+                    .as_ref()
+                    .map_or_else(|| problem.message.clone(), |said| lang.said(said)),
+            ),
             outcome.to_string(),
         ];
         out.push_str(&fields.join(","));
@@ -209,6 +232,7 @@ mod tests {
             column: column.into(),
             value: value.into(),
             message: message.into(),
+            said: None,
             skipped,
         }
     }
@@ -232,10 +256,17 @@ mod tests {
 
     #[test]
     fn the_problem_list_is_csv_that_a_spreadsheet_reads_safely() {
-        let csv = problems_csv(&[
-            line(2, "notes", "a, \"b\"\nc", "odd", false),
-            line(3, "fatalities", "=HYPERLINK(\"x\")", "not a number", true),
-        ]);
+        let mut worded = line(3, "fatalities", "=HYPERLINK(\"x\")", "", true);
+        worded.said = Some(Said::new("problem-not-whole-people"));
+        worded.message = Lang::En.said(&Said::new("problem-not-whole-people"));
+        let lines = [line(2, "notes", "a, \"b\"\nc", "odd", false), worded];
+        let csv = problems_csv(&lines, Lang::En);
+        let arabic = problems_csv(&lines, Lang::Ar);
+        // The column names stay English; the problem follows the language.
+        assert_eq!(csv.lines().next(), arabic.lines().next());
+        assert!(arabic.contains(&Lang::Ar.text("problem-not-whole-people")));
+        assert!(!arabic.contains(&lines[1].message));
+        assert!(arabic.contains("row left out"));
         let mut reader = ::csv::ReaderBuilder::new().from_reader(csv.as_bytes());
         let rows: Vec<Vec<String>> = reader
             .records()

@@ -35,6 +35,7 @@ pub mod ucdp_fields;
 use std::fmt;
 
 use super::date::Day;
+use super::i18n::{Lang, Said};
 use super::model::Dataset;
 pub use super::validate::Severity;
 use super::validate::{printable, MAX_ID_BYTES};
@@ -76,13 +77,18 @@ pub enum Format {
 
 impl Format {
     /// The name shown to people: "an ACLED export".
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
+        Lang::En.text(self.key())
+    }
+
+    /// The catalogues' key of the format's name (`format-acled`: "an ACLED export").
+    pub fn key(self) -> &'static str {
         match self {
-            Format::Collection => "a collection file of this app",
-            Format::Acled => "an ACLED export",
-            Format::UcdpGed => "a UCDP GED table",
-            Format::OtherCsv => "a CSV table",
-            Format::Spreadsheet => "a spreadsheet workbook",
+            Format::Collection => "format-collection",
+            Format::Acled => "format-acled",
+            Format::UcdpGed => "format-ucdp",
+            Format::OtherCsv => "format-other-csv",
+            Format::Spreadsheet => "format-spreadsheet",
         }
     }
 }
@@ -117,8 +123,11 @@ pub struct RowProblem {
     pub column: String,
     /// The value as the file writes it (possibly long; [`fmt::Display`] shortens it).
     pub value: String,
-    /// What is wrong, in words.
+    /// What is wrong, in English words (what the command line prints).
     pub message: String,
+    /// The same sentence as a message of the catalogues, for the page to word in the reader's
+    /// language; `None` for a sentence the catalogues do not word yet.
+    pub said: Option<Said>,
     pub severity: Severity,
 }
 
@@ -169,7 +178,7 @@ pub enum ImportError {
     /// or UTF-16 with a byte order mark).
     Binary,
     /// A file of another kind; the sentence names what it looks like.
-    NotADataset(String),
+    NotADataset(Said),
     /// The header lacks columns the format needs (their names, as the format spells them).
     MissingColumns {
         format: Format,
@@ -188,60 +197,51 @@ pub enum ImportError {
     Shapes(String),
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportError {
+    /// The sentence for the reader, as a message of the catalogues: the page words it in the
+    /// reader's language, the command line in English ([`fmt::Display`]). What comes from the
+    /// file (column names, a sheet's name) or from a library (a reader's error) is an argument,
+    /// kept as it is.
+    pub fn said(&self) -> Said {
         match self {
-            ImportError::Empty => write!(f, "The file is empty."),
-            ImportError::HeaderOnly => write!(
-                f,
-                "The file has a header row but no rows of incidents under it."
-            ),
-            ImportError::Binary => write!(
-                f,
-                "This is not a text file: it holds NUL bytes, which no table saved as text has \
-                 (UTF-8, UTF-16 with its byte order mark, Windows-1256 or Windows-1252). Open it \
-                 in the program that made it and save it as CSV."
-            ),
-            ImportError::NotADataset(sentence) => write!(f, "{sentence}"),
-            ImportError::MissingColumns { format, columns } => write!(
-                f,
-                "This looks like {}, but its header lacks the column{} {}.",
-                format.label(),
-                if columns.len() == 1 { "" } else { "s" },
-                columns
-                    .iter()
-                    .map(|c| printable(c, VALUE_CHARS))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            ImportError::Unreadable { row, message } => write!(
-                f,
-                "The CSV cannot be read at row {row}: {}.",
-                printable(message, 200)
-            ),
-            ImportError::Unsupported(format) => write!(
-                f,
-                "This looks like {}, whose columns must be chosen first: open it in the app's \
-                 page, which shows them; here only ACLED exports and UCDP GED tables are read.",
-                format.label()
-            ),
-            ImportError::InvalidCollectionId(id) => write!(
-                f,
-                "The collection id “{}” cannot be used (1 to 200 letters, digits, “.”, “_” or “-”).",
-                printable(id, VALUE_CHARS)
-            ),
-            ImportError::Read(message) => write!(
-                f,
-                "The file could not be read: {}.",
-                printable(message, 200)
-            ),
-            ImportError::Shapes(message) => write!(
-                f,
-                "The governorate outlines could not be read, so no file can be placed in them: \
-                 {}.",
-                printable(message, 200)
-            ),
+            ImportError::Empty => Said::new("import-empty"),
+            ImportError::HeaderOnly => Said::new("import-header-only"),
+            ImportError::Binary => Said::new("import-binary"),
+            ImportError::NotADataset(said) => said.clone(),
+            ImportError::MissingColumns { format, columns } => Said::new("import-missing-columns")
+                .arg_key("format", format.key())
+                .arg_number("count", columns.len() as u64)
+                .arg(
+                    "columns",
+                    columns
+                        .iter()
+                        .map(|c| printable(c, VALUE_CHARS))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ImportError::Unreadable { row, message } => Said::new("import-unreadable")
+                .arg("row", row.to_string())
+                .arg("reason", printable(message, 200)),
+            ImportError::Unsupported(format) => {
+                Said::new("import-unsupported").arg_key("format", format.key())
+            }
+            ImportError::InvalidCollectionId(id) => {
+                Said::new("import-invalid-id").arg("id", printable(id, VALUE_CHARS))
+            }
+            ImportError::Read(message) => {
+                Said::new("import-read").arg("reason", printable(message, 200))
+            }
+            ImportError::Shapes(message) => {
+                Said::new("import-shapes").arg("reason", printable(message, 200))
+            }
         }
+    }
+}
+
+impl fmt::Display for ImportError {
+    /// The sentence in English, as the English catalogue words it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said().english())
     }
 }
 
@@ -275,48 +275,45 @@ pub fn sniff(file_name: &str, head: &[u8]) -> Result<Format, ImportError> {
         return Ok(Format::Collection);
     }
     if body.starts_with('[') {
-        return Err(ImportError::NotADataset(
-            "This looks like a JSON list, not a collection file (a JSON object with \
-             schema_version, collection, sources and events) or a table of incidents."
-                .into(),
-        ));
+        return Err(ImportError::NotADataset(Said::new("import-json-list")));
     }
     let start: String = body.chars().take(100).collect::<String>().to_lowercase();
     if start.starts_with("<!doctype html") || start.starts_with("<html") {
-        return Err(not_a_table("a web page (HTML)"));
+        return Err(not_a_table("looks-html"));
     }
     if start.starts_with('<') {
-        return Err(not_a_table("an XML document"));
+        return Err(not_a_table("looks-xml"));
     }
     if start.starts_with("{\\rtf") {
-        return Err(not_a_table("a rich text (RTF) document"));
+        return Err(not_a_table("looks-rtf"));
     }
     table_format(body)
 }
 
-fn not_a_table(what: &str) -> ImportError {
-    ImportError::NotADataset(format!("This looks like {what}, not a table of incidents."))
+/// "This looks like …, not a table of incidents.", `what` the key of what it looks like.
+fn not_a_table(what: &'static str) -> ImportError {
+    ImportError::NotADataset(Said::new("import-not-a-table").arg_key("what", what))
 }
 
 /// What a file's first bytes say, for the kinds that say it there.
 enum Magic {
     Workbook,
-    /// Another kind of file, in words: "a PDF document".
+    /// Another kind of file, in words: "looks-pdf".
     Other(&'static str),
 }
 
 /// Known binary kinds by their first bytes.
 fn magic(file_name: &str, head: &[u8]) -> Option<Magic> {
     const KINDS: &[(&[u8], &str)] = &[
-        (b"%PDF", "a PDF document"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"\x1F\x8B", "a gzip-compressed file (unpack it first)"),
-        (b"7z\xBC\xAF", "a 7-Zip archive (unpack it first)"),
-        (b"Rar!", "a RAR archive (unpack it first)"),
-        (b"SQLite format 3", "an SQLite database"),
-        (b"PAR1", "a Parquet file"),
+        (b"%PDF", "looks-pdf"),
+        (b"\x89PNG", "looks-png"),
+        (b"\xFF\xD8\xFF", "looks-jpeg"),
+        (b"GIF8", "looks-gif"),
+        (b"\x1F\x8B", "looks-gzip"),
+        (b"7z\xBC\xAF", "looks-7z"),
+        (b"Rar!", "looks-rar"),
+        (b"SQLite format 3", "looks-sqlite"),
+        (b"PAR1", "looks-parquet"),
     ];
     // An OLE compound file: an Excel 97–2003 workbook, or an .xlsx under a password, when it is
     // named so (the spreadsheet reader says which); else an old Word or PowerPoint file.
@@ -329,7 +326,7 @@ fn magic(file_name: &str, head: &[u8]) -> Option<Magic> {
             {
                 Magic::Workbook
             } else {
-                Magic::Other("an old-format Office document (.doc or .ppt)")
+                Magic::Other("looks-old-office")
             },
         );
     }
@@ -350,11 +347,11 @@ fn magic(file_name: &str, head: &[u8]) -> Option<Magic> {
         {
             Magic::Workbook
         } else if holds(b"word/") {
-            Magic::Other("a Word document")
+            Magic::Other("looks-word")
         } else if holds(b"ppt/") {
-            Magic::Other("a PowerPoint presentation")
+            Magic::Other("looks-powerpoint")
         } else {
-            Magic::Other("a ZIP archive (unpack it and open the table inside)")
+            Magic::Other("looks-zip")
         },
     )
 }
@@ -493,7 +490,7 @@ pub(super) fn looks_like_headerless_ged(record: &[String]) -> bool {
 fn table_format(text: &str) -> Result<Format, ImportError> {
     let first_line = text.lines().next().unwrap_or_default();
     let Some(delimiter) = delimiter(first_line) else {
-        return Err(not_a_table("plain text"));
+        return Err(not_a_table("looks-plain-text"));
     };
     let records = first_records(text, delimiter, 1);
     let names: Vec<String> = records
@@ -526,6 +523,7 @@ mod tests {
             column: "event_date".into(),
             value: format!("2023\u{1b}[31m{}", "x".repeat(100)),
             message: "not a date".into(),
+            said: None,
             severity: Severity::Error,
         };
         let text = problem.to_string();
@@ -565,7 +563,7 @@ mod tests {
             ImportError::Empty,
             ImportError::HeaderOnly,
             ImportError::Binary,
-            not_a_table("a PDF document"),
+            not_a_table("looks-pdf"),
             ImportError::MissingColumns {
                 format: Format::Acled,
                 columns: vec!["event_date".into(), "fatalities".into()],
@@ -588,7 +586,7 @@ mod tests {
             assert!(!text.contains('\n'), "{text}");
         }
         assert_eq!(
-            not_a_table("a PDF document").to_string(),
+            not_a_table("looks-pdf").to_string(),
             "This looks like a PDF document, not a table of incidents."
         );
     }

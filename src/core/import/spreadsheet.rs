@@ -25,6 +25,7 @@ use calamine::{
 
 use super::ImportError;
 use crate::core::date::Day;
+use crate::core::i18n::Said;
 use crate::core::validate::printable;
 
 /// Cells a table may hold, counting the empty cells that pad each row to the table's width
@@ -93,11 +94,7 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<SheetTable, Impor
             .find(|(_, visible)| *visible)
             .or_else(|| sheets.first())
             .map(|(name, _)| name)
-            .ok_or_else(|| {
-                ImportError::NotADataset(
-                    "This workbook has no sheet of cells (only charts, or no sheet at all).".into(),
-                )
-            })?,
+            .ok_or_else(|| ImportError::NotADataset(Said::new("workbook-no-sheet")))?,
     }
     .clone();
     let mut table = TableBuilder::default();
@@ -138,15 +135,14 @@ fn no_such_sheet(wanted: &str, names: &[String]) -> ImportError {
         .iter()
         .map(|name| format!("“{}”", printable(name, 60)))
         .collect();
-    let list = match quoted.as_slice() {
-        [] => "it has no sheet of cells".to_string(),
-        [one] => format!("its only sheet is {one}"),
-        [init @ .., last] => format!("its sheets are {} and {last}", init.join(", ")),
+    let said = match quoted.as_slice() {
+        [] => Said::new("workbook-no-such-sheet-none"),
+        [one] => Said::new("workbook-no-such-sheet-one").arg("only", one.clone()),
+        [init @ .., last] => Said::new("workbook-no-such-sheet-many")
+            .arg("init", init.join(", "))
+            .arg("last", last.clone()),
     };
-    ImportError::NotADataset(format!(
-        "This workbook has no sheet named “{}”: {list}.",
-        printable(wanted, 60)
-    ))
+    ImportError::NotADataset(said.arg("name", printable(wanted, 60)))
 }
 
 /// The first bytes of a ZIP archive (a local file header, or the end record of an empty one).
@@ -154,8 +150,8 @@ const ZIP_MAGIC: [&[u8]; 2] = [b"PK\x03\x04", b"PK\x05\x06"];
 /// The first bytes of an OLE compound file: an `.xls` workbook, or an encrypted `.xlsx`.
 const CFB_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
-const PASSWORD: &str = "This workbook is protected with a password, so it cannot be read: open it \
-                        in its spreadsheet app, save a copy without the password and open that.";
+/// The key of the sentence for a workbook protected with a password.
+const PASSWORD: &str = "workbook-password";
 
 /// A workbook opened by calamine's reader for its format.
 enum Book<'a> {
@@ -191,45 +187,37 @@ impl<'a> Book<'a> {
             // An encrypted .xlsx is a compound file holding an "EncryptedPackage": the .xlsx
             // reader says so; otherwise this is an .xls workbook (or another Office file).
             if let Err(XlsxError::Password) = Xlsx::new(cursor()) {
-                return Err(ImportError::NotADataset(PASSWORD.into()));
+                return Err(ImportError::NotADataset(Said::new(PASSWORD)));
             }
             return match Xls::new(cursor()) {
                 Ok(book) => Ok(Book::Xls(book)),
-                Err(XlsError::Password) => Err(ImportError::NotADataset(PASSWORD.into())),
+                Err(XlsError::Password) => Err(ImportError::NotADataset(Said::new(PASSWORD))),
                 // A compound file without a workbook stream (calamine's error type for it is
                 // private; its words are "Cannot find Workbook stream").
                 Err(error @ XlsError::Cfb(_)) if error.to_string().contains("Cannot find") => {
-                    Err(ImportError::NotADataset(
-                        "This is an old-format Office file, but not a spreadsheet workbook (a \
-                         Word or PowerPoint file?)."
-                            .into(),
-                    ))
+                    Err(ImportError::NotADataset(Said::new("workbook-old-office")))
                 }
                 Err(error) => Err(damaged(error)),
             };
         }
         if !ZIP_MAGIC.iter().any(|magic| bytes.starts_with(magic)) {
-            return Err(ImportError::NotADataset(
-                "This is not a spreadsheet workbook: .xlsx, .xlsb, .ods and .xls workbooks can be \
-                 read."
-                    .into(),
-            ));
+            return Err(ImportError::NotADataset(Said::new("workbook-not-one")));
         }
         let xlsx_error = match Xlsx::new(cursor()) {
             Ok(book) => return Ok(Book::Xlsx(book)),
-            Err(XlsxError::Password) => return Err(ImportError::NotADataset(PASSWORD.into())),
+            Err(XlsxError::Password) => return Err(ImportError::NotADataset(Said::new(PASSWORD))),
             // The ZIP container itself cannot be read: no other format can read it either.
             Err(XlsxError::Zip(error)) => return Err(damaged(error)),
             Err(error) => error,
         };
         match Xlsb::new(cursor()) {
             Ok(book) => return Ok(Book::Xlsb(book)),
-            Err(XlsbError::Password) => return Err(ImportError::NotADataset(PASSWORD.into())),
+            Err(XlsbError::Password) => return Err(ImportError::NotADataset(Said::new(PASSWORD))),
             Err(_) => {}
         }
         let ods_error = match Ods::new(cursor()) {
             Ok(book) => return Ok(Book::Ods(book)),
-            Err(OdsError::Password) => return Err(ImportError::NotADataset(PASSWORD.into())),
+            Err(OdsError::Password) => return Err(ImportError::NotADataset(Said::new(PASSWORD))),
             Err(error) => error,
         };
         // Neither reader took it: a workbook whose parts are damaged, or another ZIP archive.
@@ -239,11 +227,7 @@ impl<'a> Book<'a> {
         } else if holds(b"opendocument.spreadsheet") {
             Err(damaged(ods_error))
         } else {
-            Err(ImportError::NotADataset(
-                "This is a ZIP archive, but it holds no spreadsheet workbook (.xlsx, .xlsb or \
-                 .ods)."
-                    .into(),
-            ))
+            Err(ImportError::NotADataset(Said::new("workbook-zip-without")))
         }
     }
 

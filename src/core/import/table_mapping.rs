@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::acled_fields::{FIRST_YEAR, MONTHS};
-use crate::core::date::{days_in_month, Day};
+use crate::core::date::{days_in_month, DateError, Day};
+use crate::core::i18n::{label_key, Said};
 use crate::core::model::DatePrecision;
 
 /// What a column of the reader's table can hold: the fields of an incident the mapped import
@@ -352,19 +353,17 @@ impl Mapping {
     /// What keeps this mapping from being imported, one sentence each; empty when it can be.
     /// `needs_order` says whether the date columns hold dates like `03/04/2019`
     /// ([`DateEvidence::needs_order`]); `width` is the header's number of columns.
-    pub fn missing(&self, needs_order: bool, width: usize) -> Vec<String> {
+    pub fn missing(&self, needs_order: bool, width: usize) -> Vec<Said> {
         let mut missing = Vec::new();
         if self.column(Field::Date).is_none() {
-            missing.push("Choose the column that holds the date.".to_string());
+            missing.push(Said::new("mapping-missing-date"));
         }
         if needs_order && self.date_order.is_none() {
-            missing.push(
-                "Choose how the dates are written: day/month/year or month/day/year.".to_string(),
-            );
+            missing.push(Said::new("mapping-missing-order"));
         }
         let has = |field| self.column(field).is_some();
         if has(Field::Latitude) != has(Field::Longitude) {
-            missing.push("Choose both latitude and longitude, or neither.".to_string());
+            missing.push(Said::new("mapping-missing-coordinates"));
         }
         if ![
             Field::Place,
@@ -375,23 +374,20 @@ impl Mapping {
         .into_iter()
         .any(has)
         {
-            missing.push(
-                "Choose where: a place, a governorate, a district or coordinates.".to_string(),
-            );
+            missing.push(Said::new("mapping-missing-where"));
         }
+        let field_key = |field: Field| label_key("map-field", field.id());
         let mut used: BTreeMap<usize, Field> = BTreeMap::new();
         for (&field, &column) in &self.columns {
             if column >= width {
-                missing.push(format!(
-                    "{} names a column the table does not have.",
-                    field.label()
-                ));
+                missing
+                    .push(Said::new("mapping-no-such-column").arg_key("field", field_key(field)));
             } else if let Some(other) = used.insert(column, field) {
-                missing.push(format!(
-                    "One column is chosen for both {} and {}.",
-                    other.label(),
-                    field.label()
-                ));
+                missing.push(
+                    Said::new("mapping-column-twice")
+                        .arg_key("first", field_key(other))
+                        .arg_key("second", field_key(field)),
+                );
             }
         }
         missing
@@ -563,35 +559,36 @@ pub fn parse_date(
     text: &str,
     order: Option<DateOrder>,
     today: Option<Day>,
-) -> Result<TableDate, String> {
+) -> Result<TableDate, Said> {
     // The Arabic comma separates as a comma does ("March 4، 2019").
     let text = western_digits(text.trim()).replace('\u{060C}', ",");
     let (year, month, day) = split_date(&text, order)?;
     if year < FIRST_YEAR {
-        return Err(format!(
-            "the year {year:04} is before {FIRST_YEAR}, probably a typo"
-        ));
+        return Err(Said::new("problem-year-before")
+            .arg("year", format!("{year:04}"))
+            .arg("first", FIRST_YEAR.to_string()));
     }
     if let Some(today) = today {
         let this_year = today.year();
         if year > this_year + 1 {
-            return Err(format!(
-                "the year {year} is after {}, probably a typo",
-                this_year + 1
-            ));
+            return Err(Said::new("problem-year-after")
+                .arg("year", year.to_string())
+                .arg("next", (this_year + 1).to_string()));
         }
     }
-    let range = |start: Result<Day, _>, end: Result<Day, _>, precision| match (start, end) {
+    let range = |start: Result<Day, DateError>, end: Result<Day, DateError>, precision| match (
+        start, end,
+    ) {
         (Ok(start), Ok(end)) => Ok(TableDate {
             start,
             end,
             precision,
         }),
-        (Err(error), _) | (_, Err(error)) => Err(format!("{error}")),
+        (Err(error), _) | (_, Err(error)) => Err(error.said()),
     };
     match (month, day) {
         (Some(month), Some(day)) => {
-            let day = Day::from_ymd(year, month, day).map_err(|error| error.to_string())?;
+            let day = Day::from_ymd(year, month, day).map_err(|error| error.said())?;
             Ok(TableDate {
                 start: day,
                 end: day,
@@ -627,17 +624,15 @@ pub fn western_digits(text: &str) -> String {
 fn split_date(
     text: &str,
     order: Option<DateOrder>,
-) -> Result<(i32, Option<u32>, Option<u32>), String> {
-    const NOT_A_DATE: &str = "not a date (write 2019-03-04, 04/03/2019 or 4 March 2019)";
+) -> Result<(i32, Option<u32>, Option<u32>), Said> {
+    const NOT_A_DATE: &str = "problem-not-a-table-date";
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit()) && !part.is_empty();
-    let number = |part: &str| part.parse::<u32>().map_err(|_| NOT_A_DATE.to_string());
-    let year_of = |part: &str| -> Result<i32, String> {
+    let number = |part: &str| part.parse::<u32>().map_err(|_| Said::new(NOT_A_DATE));
+    let year_of = |part: &str| -> Result<i32, Said> {
         if part.len() != 4 {
-            return Err(format!(
-                "“{part}” is not a four-digit year: write the year in full"
-            ));
+            return Err(Said::new("problem-two-digit-year").arg("year", part));
         }
-        part.parse::<i32>().map_err(|_| NOT_A_DATE.to_string())
+        part.parse::<i32>().map_err(|_| Said::new(NOT_A_DATE))
     };
     // The date part of a date and time: `2019-03-04T10:00`, `2019-03-04 10:00:00`.
     let date = match text.split_once(['T', ' ']) {
@@ -669,21 +664,14 @@ fn split_date(
                 let (day, month) = match order {
                     Some(DateOrder::MonthDayYear) => (second, first),
                     Some(_) => (first, second),
-                    None => {
-                        return Err(
-                            "day and month cannot be told apart: choose the order of the dates"
-                                .into(),
-                        )
-                    }
+                    None => return Err(Said::new("problem-order-unknown")),
                 };
                 if month > 12 {
-                    return Err(format!(
-                        "there is no month {month}: is the order of day and month right?"
-                    ));
+                    return Err(Said::new("problem-no-such-month").arg("month", month.to_string()));
                 }
                 Ok((year, Some(month), Some(day)))
             }
-            _ => Err(NOT_A_DATE.into()),
+            _ => Err(Said::new(NOT_A_DATE)),
         };
     }
     // Month names: `4 March 2019`, `4-Mar-2019`, `March 4, 2019`, `Mar 4 2019`.
@@ -703,9 +691,9 @@ fn split_date(
         [month, day, year] if digits(day) => month_of(month).map(|month| (day, month, year)),
         _ => None,
     };
-    let (day, month, year) = parsed.ok_or_else(|| NOT_A_DATE.to_string())?;
+    let (day, month, year) = parsed.ok_or_else(|| Said::new(NOT_A_DATE))?;
     if !digits(year) {
-        return Err(NOT_A_DATE.into());
+        return Err(Said::new(NOT_A_DATE));
     }
     Ok((year_of(year)?, Some(month), Some(number(day)?)))
 }
@@ -782,7 +770,11 @@ mod tests {
         let ambiguous = guess(&header, &rows(&["03/04/2019", "01/02/2019"]));
         assert_eq!(ambiguous.date_order, None);
         assert_eq!(
-            ambiguous.missing(true, 2),
+            ambiguous
+                .missing(true, 2)
+                .iter()
+                .map(Said::english)
+                .collect::<Vec<_>>(),
             ["Choose how the dates are written: day/month/year or month/day/year."]
         );
         let day_first = guess(&header, &rows(&["03/04/2019", "25/03/2019"]));
@@ -834,7 +826,11 @@ mod tests {
 
     #[test]
     fn doubtful_dates_are_refused_with_a_reason() {
-        let error = |text: &str, order| parse_date(text, order, Some(day("2026-11-30"))).err();
+        let error = |text: &str, order| {
+            parse_date(text, order, Some(day("2026-11-30")))
+                .err()
+                .map(|said| said.english())
+        };
         assert!(error("03/04/2019", None).is_some_and(|e| e.contains("choose the order")));
         assert!(error("25/03/2019", Some(DateOrder::MonthDayYear))
             .is_some_and(|e| e.contains("no month 25")));
@@ -853,7 +849,11 @@ mod tests {
         mapping.columns.insert(Field::Latitude, 1);
         mapping.columns.insert(Field::Deaths, 1);
         mapping.columns.insert(Field::Summary, 9);
-        let missing = mapping.missing(false, 3);
+        let missing: Vec<String> = mapping
+            .missing(false, 3)
+            .iter()
+            .map(Said::english)
+            .collect();
         assert!(missing.iter().any(|m| m.contains("the date")));
         assert!(missing.iter().any(|m| m.contains("latitude and longitude")));
         assert!(missing.iter().any(|m| m.contains("both")));
