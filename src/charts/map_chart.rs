@@ -24,13 +24,28 @@ pub const CLASSES: [RGBColor; 6] = [
     RGBColor(14, 66, 128),
 ];
 
-/// The projection used for this map size.
+/// The narrowest the map is drawn: below it, the badges would cover the governorates.
+pub const MIN_WIDTH: u32 = 280;
+
+/// The height of the map drawn `width` wide: the shape of [`WIDTH`] by [`HEIGHT`].
+pub fn height_for(width: u32) -> u32 {
+    (f64::from(width) * f64::from(HEIGHT) / f64::from(WIDTH)).round() as u32
+}
+
+/// The projection used for the map drawn [`WIDTH`] pixels wide (its hit targets' size).
 pub fn projection(polygons: &Polygons) -> Projection {
+    projection_at(polygons, WIDTH)
+}
+
+/// The projection of the map drawn `width` pixels wide: the one of [`WIDTH`] scaled, margins
+/// included, so the map drawn at any width lies under the same targets.
+pub fn projection_at(polygons: &Polygons, width: u32) -> Projection {
+    let scale = f64::from(width) / f64::from(WIDTH);
     Projection::fit(
         polygons.bounds(),
-        f64::from(WIDTH),
-        f64::from(HEIGHT),
-        PADDING,
+        f64::from(width),
+        f64::from(height_for(width)),
+        PADDING * scale,
     )
 }
 
@@ -48,18 +63,32 @@ pub fn class_of(value: f64, breaks: &[f64; 5]) -> usize {
     breaks.iter().position(|&b| value <= b).map_or(5, |i| i + 1)
 }
 
-/// Draws the map; `selected` governorates get a heavy outline.
+/// Draws the map [`WIDTH`] pixels wide (a download's size); `selected` governorates get a heavy
+/// outline.
 pub fn draw(
     polygons: &Polygons,
     layers: &MapLayers,
     selected: &[Governorate],
 ) -> Result<Drawn, String> {
-    let projection = projection(polygons);
+    draw_at(polygons, layers, selected, WIDTH)
+}
+
+/// Draws the map `width` pixels wide (at least [`MIN_WIDTH`]): on the page, the CSS pixels of
+/// its box, so its badges' 13 px text keeps its size on a phone.
+pub fn draw_at(
+    polygons: &Polygons,
+    layers: &MapLayers,
+    selected: &[Governorate],
+    width: u32,
+) -> Result<Drawn, String> {
+    let width = width.max(MIN_WIDTH);
+    let height = height_for(width);
+    let projection = projection_at(polygons, width);
     let max = layers.by_governorate.iter().copied().fold(0.0, f64::max);
     let breaks = class_breaks(max);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let fail = |error: DrawingAreaErrorKind<_>| error.to_string();
         root.fill(&WHITE).map_err(fail)?;
         let to_pixels = |ring: &[(f64, f64)]| -> Vec<(i32, i32)> {
@@ -116,7 +145,9 @@ pub fn draw(
             .map_err(fail)?;
         }
         // Events known only to the governorate: a dashed badge with their count.
-        let label = TextStyle::from(("sans-serif", 13).into_font()).color(&BLACK);
+        // 13 CSS px (plotters' sizes are scaled by FONT_SCALE, see `font_size`).
+        let label =
+            TextStyle::from(("sans-serif", super::font_size(13.0)).into_font()).color(&BLACK);
         for (index, governorate) in Governorate::ALL.iter().enumerate() {
             let count = layers.area_only.get(index).copied().unwrap_or(0);
             let Some(area) = polygons.areas.iter().find(|a| a.name == governorate.id()) else {
@@ -159,8 +190,8 @@ pub fn draw(
     );
     Ok(Drawn {
         svg,
-        width: WIDTH,
-        height: HEIGHT,
+        width,
+        height,
         marks: Vec::new(),
     })
 }
@@ -198,5 +229,26 @@ mod tests {
         assert!(drawn.svg.matches("<polygon").count() >= 14);
         assert!(drawn.svg.contains("+7\n"), "the badge text");
         assert!(drawn.svg.contains("stroke-dasharray"));
+        // At a phone's width the map is drawn at that width, its badge text the same size.
+        let Ok(narrow) = draw_at(&polygons, &layers, &[], 343) else {
+            panic!("draw")
+        };
+        assert_eq!((narrow.width, narrow.height), (343, height_for(343)));
+        assert!(narrow.svg.contains("+7\n"));
+        let font = |svg: &str| {
+            svg.split("<text")
+                .nth(1)
+                .and_then(|t| t.split("font-size=\"").nth(1))
+                .and_then(|t| t.split('"').next())
+                .map(str::to_string)
+        };
+        assert!(font(&narrow.svg).is_some());
+        assert_eq!(font(&narrow.svg), font(&drawn.svg));
+        // The same places, scaled: the targets drawn at WIDTH lie over the narrow map.
+        let (wide, small) = (projection(&polygons), projection_at(&polygons, 343));
+        let (x, y) = wide.project(36.6, 35.9);
+        let (sx, sy) = small.project(36.6, 35.9);
+        let ratio = 343.0 / f64::from(WIDTH);
+        assert!((sx - x * ratio).abs() < 1.0 && (sy - y * ratio).abs() < 1.0);
     }
 }
