@@ -710,3 +710,7 @@ expects-page = رقم صفحة (من 1)
 adding-label = إضافة { $name }
 adding-checking = جارٍ فحص { $name }: { $percent }%
 adding-building = جارٍ بناء جدول المستكشف لـ { $name }: { $percent }%
+
+## Phone, touch and keyboard
+timeline-touch-hint = اسحب بإصبعك لتمرير الخط الزمني. المس عمودًا ثم آخر لاختيار التواريخ.
+timeline-touch-start = من { $period }: المس عمودًا آخر للنهاية، أو العمود نفسه لاختيار { $period } وحده.

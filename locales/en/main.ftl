@@ -656,3 +656,7 @@ expects-page = a page number (from 1)
 adding-label = Adding { $name }
 adding-checking = Checking { $name }: { $percent }%
 adding-building = Building the explorer's table for { $name }: { $percent }%
+
+## Phone, touch and keyboard
+timeline-touch-hint = Swipe to scroll the timeline. Tap a column, then another, to choose dates.
+timeline-touch-start = From { $period }: tap another column for the end, or the same one for { $period } alone.
