@@ -216,3 +216,81 @@ for (const width of [1440, 375]) {
     expect(hidden).toEqual([]);
   });
 }
+
+/** Presses Tab from the top until focus comes back to the first stop; the distinct stops. */
+async function tabStops(page) {
+  const stops = [];
+  for (let press = 0; press < 400; press += 1) {
+    await page.keyboard.press('Tab');
+    const key = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return 'body';
+      element.dataset.tabStop ??= String(document.querySelectorAll('[data-tab-stop]').length);
+      return element.dataset.tabStop;
+    });
+    if (key === stops[0]) return stops;
+    // A date field's day, month and year are one element: counted once.
+    if (key !== stops.at(-1)) stops.push(key);
+  }
+  throw new Error('focus never came back to the first stop');
+}
+
+test('the default view is reachable in few tab stops, a checkbox group being one', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page);
+  // Each group of checkboxes and the list of agreements hold more than one control...
+  const kinds = page.locator('[data-filter="kind"] input[type="checkbox"]');
+  const agreements = page.locator('.milestones button');
+  expect(await kinds.count()).toBeGreaterThan(5);
+  expect(await agreements.count()).toBeGreaterThan(5);
+  const groups = await page.locator('[data-filter] .option-list').count();
+  // ...and one of each is a tab stop.
+  for (const list of await page.locator('[data-filter] .option-list, .milestones').all()) {
+    expect(await list.locator('[tabindex="0"]').count()).toBe(1);
+  }
+  const stops = await tabStops(page);
+  // One stop per group instead of one per option: the old layout had over 140.
+  expect(stops.length).toBeLessThanOrEqual(100);
+  expect(stops.length).toBeGreaterThan(groups);
+
+  // Tab reaches the kinds' first option; Down moves to the next; Space ticks it.
+  await open(page);
+  const { now } = await tabUntil(page, (f) => (f.id ?? '').startsWith('kind-'), 120);
+  expect(now.visibleFocus).toBe(true);
+  const first = await kinds.first().getAttribute('id');
+  expect(now.id).toBe(first);
+  await page.keyboard.press('ArrowDown');
+  const second = kinds.nth(1);
+  await expect(second).toBeFocused();
+  const id = await second.getAttribute('value');
+  const expected = await page.locator(`label[for="${await second.getAttribute('id')}"] .n`).textContent();
+  await page.keyboard.press('Space');
+  await expect(second).toBeChecked();
+  await expect(page).toHaveURL(new RegExp(`[?&]kind=${id}(&|$)`));
+  await expect(page.getByTestId('event-visible')).toHaveText(expected);
+  // Up goes back; Space ticks the first as well; the group is still one stop, now the first.
+  await page.keyboard.press('ArrowUp');
+  await expect(kinds.first()).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(new RegExp(`[?&]kind=[^&]*${await kinds.first().getAttribute('value')}`));
+  await expect(page.locator('[data-filter="kind"] [tabindex="0"]')).toHaveCount(1);
+  await expect(kinds.first()).toHaveAttribute('tabindex', '0');
+  // Shift+Tab leaves the group at once (its Clear button), Tab comes back to it.
+  await page.keyboard.press('Shift+Tab');
+  expect((await focused(page)).text).toBe('Clear');
+  await page.keyboard.press('Tab');
+  await expect(kinds.first()).toBeFocused();
+  await screenshot(page, 'keyboard-roving-1440');
+
+  // The agreements (none under these kinds: the view without filters): one stop, the arrow
+  // keys, Home and End move between them.
+  await open(page);
+  await tabUntil(page, (f) => (f.id ?? '').startsWith('milestone-'), 120);
+  await expect(agreements.first()).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(agreements.last()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(agreements.nth((await agreements.count()) - 2)).toBeFocused();
+  expect(errors).toEqual([]);
+});

@@ -122,3 +122,31 @@ for (const lang of ['en', 'ar']) {
     }
   });
 }
+
+test('at 375 px the map is drawn at its width, its text no smaller than 11 px', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await open(page, '?lang=en&view=map');
+  const svg = page.locator('.map .chart-svg svg');
+  await expect(svg).toBeVisible();
+  const box = page.locator('.map .map-canvas');
+  // Laid out at its box's width: one drawing pixel per CSS pixel.
+  await expect.poll(async () => {
+    const [drawn, shown] = await Promise.all([svg.getAttribute('width'), box.evaluate((e) => e.clientWidth)]);
+    return Math.abs(Number(drawn) - shown);
+  }).toBeLessThanOrEqual(1);
+  const sizes = await svg.evaluate((element) => [...element.querySelectorAll('text')].map((text) => {
+    const drawn = element.viewBox.baseVal.width || Number(element.getAttribute('width'));
+    const scale = element.getBoundingClientRect().width / drawn;
+    return parseFloat(getComputedStyle(text).fontSize) * scale;
+  }));
+  expect(sizes.length).toBeGreaterThan(0);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+  // Its governorates still answer a tap where they are drawn: the targets lie over them.
+  const targets = page.locator('.map-targets');
+  const [targetBox, svgBox] = [await targets.boundingBox(), await svg.boundingBox()];
+  expect(Math.abs(targetBox.width - svgBox.width)).toBeLessThanOrEqual(1);
+  expect(Math.abs(targetBox.height - svgBox.height)).toBeLessThanOrEqual(2);
+  await screenshot(page, 'phone-map-375-en');
+  expect(errors).toEqual([]);
+});

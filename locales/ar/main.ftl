@@ -892,3 +892,7 @@ problem-acled-no-geo-precision = لا قيمة في geo_precision: قُرئت 3�
 problem-governorate-nowhere = ليس اسم محافظة سورية، والإحداثيات لا تقع في أي منها: أُبقي بلا محافظة
 problem-acled-other-country = خارج سوريا: تُبقى صفوف هذا البلد وتُحسب في كل المجاميع؛ حدّد المحافظات لاستبعادها (يُذكر مرة واحدة لكل بلد)
 problem-outside-syria-placed = خارج سوريا مع أن الصف يضعه فيها؛ أُبقي بلا نقطة على الخريطة
+
+## Phone, touch and keyboard
+timeline-touch-hint = اسحب بإصبعك لتمرير الخط الزمني. المس عمودًا ثم آخر لاختيار التواريخ.
+timeline-touch-start = من { $period }: المس عمودًا آخر للنهاية، أو العمود نفسه لاختيار { $period } وحده.

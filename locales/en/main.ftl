@@ -834,3 +834,7 @@ problem-acled-no-geo-precision = no geo_precision: read as 3, a larger region (s
 problem-governorate-nowhere = not a Syrian governorate's name, and the coordinates lie in none: kept without a governorate
 problem-acled-other-country = outside Syria: this country's rows are kept and count in every total; tick governorates to leave them out (said once per country)
 problem-outside-syria-placed = outside Syria although the row places it there; kept without a point on the map
+
+## Phone, touch and keyboard
+timeline-touch-hint = Swipe to scroll the timeline. Tap a column, then another, to choose dates.
+timeline-touch-start = From { $period }: tap another column for the end, or the same one for { $period } alone.

@@ -38,6 +38,10 @@ pub const LEFT: u32 = 56;
 pub const RIGHT: u32 = 12;
 pub const TOP: u32 = 22;
 pub const BOTTOM: u32 = 40;
+/// The least width of a column laid out for a finger (CSS pixels), and the widest the
+/// timeline is laid out for one: the box scrolls sideways to reach the rest.
+pub const TOUCH_COLUMN: u32 = 16;
+pub const MAX_TOUCH_WIDTH: u32 = 6000;
 /// Room a tick label ("2019-04") takes on the time axis.
 const TICK_WIDTH: f64 = 52.0;
 
@@ -109,6 +113,30 @@ impl TimelineChart {
             &self.y_label,
             width,
         )
+    }
+
+    /// The milestones' numbered labels as drawn: one per group of markers too close to be
+    /// labelled apart, never overlapping, inside the chart.
+    pub fn marker_labels(&self) -> Vec<MarkerLabel> {
+        let (Some(first), Some(last)) = (self.columns.first(), self.columns.last()) else {
+            return Vec::new();
+        };
+        let plot_width = f64::from(self.width - LEFT - RIGHT);
+        let span = f64::from((last.end_exclusive.0 - first.start.0).max(1));
+        let markers: Vec<(f64, usize)> = self
+            .milestones
+            .iter()
+            .filter_map(|milestone| {
+                let offset = f64::from(milestone.day.0 - first.start.0);
+                (0.0..=span).contains(&offset).then(|| {
+                    (
+                        f64::from(LEFT) + plot_width * offset / span,
+                        milestone.number,
+                    )
+                })
+            })
+            .collect();
+        lay_out_markers(&markers, f64::from(self.width))
     }
 
     fn to_y(&self, value: f64) -> f64 {
@@ -227,30 +255,117 @@ impl Chart for TimelineChart {
             ))
             .map_err(fail)?;
         }
-        if let (Some(first), Some(last)) = (self.columns.first(), self.columns.last()) {
-            let span = f64::from((last.end_exclusive.0 - first.start.0).max(1));
-            for milestone in &self.milestones {
-                let offset = f64::from(milestone.day.0 - first.start.0);
-                if !(0.0..=span).contains(&offset) {
-                    continue;
-                }
-                let x = (f64::from(LEFT) + plot_width * offset / span) as i32;
+        let red = RGBColor(164, 22, 26);
+        let marker_text = TextStyle::from(("sans-serif", font_size(12.0)).into_font()).color(&red);
+        for label in self.marker_labels() {
+            for &x in &label.lines {
+                let x = x as i32;
                 root.draw(&PathElement::new(
                     [(x, TOP as i32), (x, (HEIGHT - BOTTOM) as i32)],
-                    RGBColor(164, 22, 26).stroke_width(1),
-                ))
-                .map_err(fail)?;
-                root.draw(&Text::new(
-                    milestone.number.to_string(),
-                    (x + 2, (TOP - 16) as i32),
-                    TextStyle::from(("sans-serif", font_size(12.0)).into_font())
-                        .color(&RGBColor(164, 22, 26)),
+                    red.stroke_width(1),
                 ))
                 .map_err(fail)?;
             }
+            root.draw(&Text::new(
+                label.text.clone(),
+                ((label.x + MARKER_PAD) as i32, (TOP - 16) as i32),
+                marker_text.clone(),
+            ))
+            .map_err(fail)?;
         }
         Ok(())
     }
+}
+
+/// Room one character of a marker's 12 px label takes, and the space either side of it.
+const MARKER_CHAR: f64 = 7.5;
+const MARKER_PAD: f64 = 2.0;
+
+/// One numbered label over the timeline: the numbers of the milestones it stands for ("3" or
+/// "3–5"), the box it takes (left edge and width, chart pixels) and each milestone's line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkerLabel {
+    pub text: String,
+    pub x: f64,
+    pub width: f64,
+    pub lines: Vec<f64>,
+}
+
+/// Numbers milestones 1, 2, 3... in date order (ties by their row), the numbers the chart's
+/// markers and the list under it share. Takes (first day, row); gives (number, first day, row).
+pub fn number_by_date(mut milestones: Vec<(Day, u32)>) -> Vec<(usize, Day, u32)> {
+    milestones.sort_by_key(|&(day, row)| (day.0, row));
+    milestones
+        .into_iter()
+        .enumerate()
+        .map(|(i, (day, row))| (i + 1, day, row))
+        .collect()
+}
+
+/// Lays out the labels of markers at (x, number), in a chart `width` wide: markers whose labels
+/// would touch share one label naming their numbers, so no two labels overlap, and a label
+/// near the right edge is moved left to stay inside.
+pub fn lay_out_markers(markers: &[(f64, usize)], width: f64) -> Vec<MarkerLabel> {
+    let mut sorted = markers.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    // Groups of (x, number), each labelled from its first marker.
+    let mut groups: Vec<Vec<(f64, usize)>> = Vec::new();
+    for marker in sorted {
+        groups.push(vec![marker]);
+        // Merging can make a label wider, or push it left at the edge: merge until none touch.
+        while let [.., before, after] = groups.as_slice() {
+            let (left, right) = (label_box(before, width), label_box(after, width));
+            if left.0 + left.1 <= right.0 {
+                break;
+            }
+            if let Some(last) = groups.pop() {
+                if let Some(previous) = groups.last_mut() {
+                    previous.extend(last);
+                }
+            }
+        }
+    }
+    groups
+        .iter()
+        .map(|group| {
+            let (x, box_width) = label_box(group, width);
+            MarkerLabel {
+                text: label_text(group),
+                x,
+                width: box_width,
+                lines: group.iter().map(|&(x, _)| x).collect(),
+            }
+        })
+        .collect()
+}
+
+/// A group's numbers: "3", "3–5" when they run on, else "3,7".
+fn label_text(group: &[(f64, usize)]) -> String {
+    let mut numbers: Vec<usize> = group.iter().map(|&(_, n)| n).collect();
+    numbers.sort_unstable();
+    match (numbers.first(), numbers.last()) {
+        (Some(first), Some(last)) if first != last => {
+            if numbers.windows(2).all(|w| w[1] == w[0] + 1) {
+                format!("{first}\u{2013}{last}")
+            } else {
+                numbers
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }
+        }
+        (Some(first), _) => first.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The (left, width) of a group's label: from its first marker, kept inside the chart.
+fn label_box(group: &[(f64, usize)], width: f64) -> (f64, f64) {
+    let text = label_text(group);
+    let box_width = text.chars().count() as f64 * MARKER_CHAR + 2.0 * MARKER_PAD;
+    let x = group.first().map_or(0.0, |&(x, _)| x);
+    (x.min(width - box_width).max(0.0), box_width)
 }
 
 /// Rounds a maximum up to 1, 2 or 5 times a power of ten so grid lines fall on round values.
@@ -265,6 +380,16 @@ pub fn nice_ceiling(value: f64) -> f64 {
         }
     }
     10.0 * magnitude
+}
+
+/// The width at which `columns` columns are each at least [`TOUCH_COLUMN`] wide (at most
+/// [`MAX_TOUCH_WIDTH`]): by touch, the timeline is laid out at least this wide and scrolled.
+pub fn touch_width(columns: usize) -> u32 {
+    let columns = u32::try_from(columns).unwrap_or(u32::MAX);
+    columns
+        .saturating_mul(TOUCH_COLUMN)
+        .saturating_add(LEFT + RIGHT)
+        .min(MAX_TOUCH_WIDTH)
 }
 
 /// Which column a horizontal position (a fraction 0..1 of the chart's `width`) falls in.
@@ -390,12 +515,120 @@ mod tests {
     }
 
     #[test]
+    fn milestones_are_numbered_in_date_order() {
+        let day = |m| Day::from_ymd(2018, m, 1).unwrap_or_default();
+        // Rows in an order unlike their dates, as the table holds them.
+        let numbered = number_by_date(vec![(day(9), 4), (day(2), 7), (day(5), 1), (day(2), 3)]);
+        let rows: Vec<u32> = numbered.iter().map(|&(_, _, row)| row).collect();
+        assert_eq!(rows, [3, 7, 1, 4]);
+        let numbers: Vec<usize> = numbered.iter().map(|&(n, _, _)| n).collect();
+        assert_eq!(numbers, [1, 2, 3, 4]);
+        assert!(numbered.windows(2).all(|w| w[0].1 <= w[1].1));
+    }
+
+    #[test]
+    fn marker_labels_never_overlap() {
+        // Sixteen agreements over 2016–2019, bunched as the bundled ones are (several in a
+        // few weeks of 2017), at the width a phone lays out (375 px: the least width) and a
+        // desktop's.
+        let columns: Vec<Column> = (0..48)
+            .map(|i| {
+                let start =
+                    Day::from_ymd(2016 + i / 12, (i % 12) as u32 + 1, 1).unwrap_or_default();
+                Column {
+                    start,
+                    end_exclusive: start.next_month_start(),
+                    segments: vec![(0, 1.0)],
+                    imprecise: 0.0,
+                }
+            })
+            .collect();
+        let days = [
+            (2016, 2, 27),
+            (2016, 9, 12),
+            (2016, 12, 30),
+            (2017, 1, 24),
+            (2017, 2, 16),
+            (2017, 3, 15),
+            (2017, 5, 4),
+            (2017, 5, 6),
+            (2017, 7, 9),
+            (2017, 7, 22),
+            (2017, 8, 3),
+            (2017, 9, 15),
+            (2018, 1, 30),
+            (2018, 9, 17),
+            (2019, 8, 1),
+            (2019, 12, 31),
+        ];
+        let numbered = number_by_date(
+            days.iter()
+                .enumerate()
+                .rev()
+                .map(|(row, &(y, m, d))| (Day::from_ymd(y, m, d).unwrap_or_default(), row as u32))
+                .collect(),
+        );
+        let milestones: Vec<Milestone> = numbered
+            .iter()
+            .map(|&(number, day, _)| Milestone { day, number })
+            .collect();
+        for width in [375, 1440] {
+            let chart =
+                TimelineChart::laid_out(columns.clone(), milestones.clone(), "events", width);
+            let labels = chart.marker_labels();
+            let chart_width = f64::from(chart.size().0);
+            // Every milestone keeps its line, and its number is in one label.
+            assert_eq!(
+                labels.iter().map(|l| l.lines.len()).sum::<usize>(),
+                days.len()
+            );
+            for pair in labels.windows(2) {
+                assert!(
+                    pair[0].x + pair[0].width <= pair[1].x,
+                    "{width}: {:?} overlaps {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            for label in &labels {
+                assert!(
+                    label.x >= 0.0 && label.x + label.width <= chart_width,
+                    "{width}: {label:?}"
+                );
+            }
+            // Left to right is first to last.
+            let firsts: Vec<usize> = labels
+                .iter()
+                .filter_map(|l| l.text.split(['\u{2013}', ',']).next()?.parse().ok())
+                .collect();
+            assert!(
+                firsts.windows(2).all(|w| w[0] < w[1]),
+                "{width}: {firsts:?}"
+            );
+            assert_eq!(firsts.first(), Some(&1));
+        }
+        // Far apart, each marker has its own label.
+        let apart = lay_out_markers(&[(300.0, 2), (100.0, 1)], 640.0);
+        assert_eq!(
+            apart.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(),
+            ["1", "2"]
+        );
+        // Close together, one label names both.
+        let close = lay_out_markers(&[(100.0, 1), (104.0, 2), (109.0, 3)], 640.0);
+        assert_eq!(close.len(), 1);
+        assert_eq!(close[0].text, "1\u{2013}3");
+    }
+
+    #[test]
     fn laid_out_at_the_width_shown() {
         let columns: Vec<Column> = (1..=12).map(|m| column(m, f64::from(m), 0.0)).collect();
         let chart = TimelineChart::laid_out(columns, Vec::new(), "events", 1100);
         assert_eq!(chart.size(), (1100, HEIGHT));
         let last = chart.marks()[11];
         assert!((last.x + last.width - f64::from(1100 - RIGHT)).abs() < 1e-6);
+        // By touch, wide enough for a finger's columns, within reason.
+        assert_eq!(touch_width(100), 100 * TOUCH_COLUMN + LEFT + RIGHT);
+        assert_eq!(touch_width(100_000), MAX_TOUCH_WIDTH);
         // Never narrower than its least width; a download is WIDTH wide.
         assert_eq!(chart.at_width(300).size().0, MIN_WIDTH);
         assert_eq!(chart.at_width(WIDTH).size().0, WIDTH);

@@ -205,3 +205,21 @@ pub fn is_wide() -> bool {
         .and_then(|width| width.as_f64())
         .is_some_and(|width| width >= 900.0)
 }
+
+/// Whether the main pointer is a finger (`(pointer: coarse)`): the timeline then says how to
+/// choose dates by touch.
+pub fn coarse_pointer() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(match_media) = js_sys::Reflect::get(&window, &"matchMedia".into()) else {
+        return false;
+    };
+    let Ok(match_media) = match_media.dyn_into::<js_sys::Function>() else {
+        return false;
+    };
+    match_media
+        .call1(&window, &"(pointer: coarse)".into())
+        .and_then(|list| js_sys::Reflect::get(&list, &"matches".into()))
+        .is_ok_and(|matches| matches.as_bool() == Some(true))
+}

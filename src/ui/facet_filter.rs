@@ -21,6 +21,7 @@ use crate::core::vocab::Actor;
 use crate::ui::filter_panel::ClearButton;
 use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
+use crate::ui::roving;
 use crate::ui::url_state::UrlState;
 
 /// The options of `facet`; nothing when no loaded event has a value of it.
@@ -82,6 +83,17 @@ pub fn FacetFilter(
             s.page = 0;
         })
     });
+    // One Tab stop for the options (roving focus): the one last focused, else the first shown.
+    let current = RwSignal::new(None::<String>);
+    let tab_stop = Memo::new(move |_| {
+        let first = visible.with(|v| v.ids.first().map(|id| format!("{}-{id}", facet.id())));
+        let shown = current.with(|c| {
+            c.clone().filter(|c| {
+                visible.with(|v| v.ids.iter().any(|id| format!("{}-{id}", facet.id()) == *c))
+            })
+        });
+        shown.or(first)
+    });
     let option = move |id: u32| {
         let index = &catalog.table.facets[at];
         let value = index.dictionary.value(id).unwrap_or_default().to_string();
@@ -95,6 +107,10 @@ pub fn FacetFilter(
             <label class="option" class:zero=move || count.get() == 0 for=input_id.clone() title=title>
                 <input type="checkbox" id=input_id.clone() value=value.clone()
                     prop:checked=is_checked
+                    tabindex={
+                        let input_id = input_id.clone();
+                        move || tab_stop.with(|stop| roving::tab_index(stop.as_deref(), None, &input_id))
+                    }
                     on:change=move |_| {
                         let value = toggled.clone();
                         url.update(|s| { toggle(&mut s.facets[at], value); s.page = 0; });
@@ -150,9 +166,17 @@ pub fn FacetFilter(
         is_open.get().then(move || {
             view! {
                 <fieldset data-filter=facet.id() node_ref=group>
-                    <legend class="visually-hidden">{legend_label}</legend>
+                    <legend class="visually-hidden">{legend_label.clone()}</legend>
                     <div class="facet-tools">{search()}<ClearButton active=active on_clear=clear /></div>
-                    <div class="option-list">
+                    <div class="option-list" role="group" aria-label=legend_label.clone()
+                        on:keydown=move |ev| roving::on_key(&ev, "input")
+                        on:focusin=move |ev| {
+                            if let Some(id) = roving::focused_id(&ev) {
+                                if current.with_untracked(|c| c.as_deref() != Some(id.as_str())) {
+                                    current.set(Some(id));
+                                }
+                            }
+                        }>
                         <For each=move || visible.with(|v| v.ids.clone()) key=|id| *id let:id>
                             {option(id)}
                         </For>

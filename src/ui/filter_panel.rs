@@ -22,6 +22,7 @@ use crate::ui::facet_filter::FacetFilter;
 use crate::ui::filter_chips::FilterChips;
 use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
+use crate::ui::roving;
 use crate::ui::url_state::UrlState;
 
 /// The filter sidebar; a collapsible panel on narrow screens.
@@ -290,13 +291,30 @@ fn OptionGroup(
     on_clear: Callback<()>,
 ) -> impl IntoView {
     let active = Signal::derive(move || checked.with(|c| !c.is_empty()));
+    let title_label = title.clone();
     // A group below the screen (the sidebar is long) updates its counts just after the frame.
     let group = NodeRef::<leptos::html::Fieldset>::new();
     let counts = use_paced(counts, use_nearness(group));
+    // One Tab stop for the group (roving focus): the option last focused, else the first
+    // with events.
+    let current = RwSignal::new(None::<String>);
+    let first = options
+        .iter()
+        .find(|(index, _, _)| present.get(*index).copied().unwrap_or(false))
+        .map(|(_, id, _)| format!("{name}-{id}"));
+    let first = StoredValue::new(first);
     view! {
         <fieldset data-filter=name node_ref=group>
             <legend>{title}<ClearButton active=active on_clear=on_clear /></legend>
-            <div class="option-list">
+            <div class="option-list" role="group" aria-label=title_label
+                on:keydown=move |ev| roving::on_key(&ev, "input")
+                on:focusin=move |ev| {
+                    if let Some(id) = roving::focused_id(&ev) {
+                        if current.with_untracked(|c| c.as_deref() != Some(id.as_str())) {
+                            current.set(Some(id));
+                        }
+                    }
+                }>
                 {options.into_iter().map(|(index, id, label)| {
                     let input_id = format!("{name}-{id}");
                     // Per option, so only the options whose count or state changed are
@@ -314,6 +332,10 @@ fn OptionGroup(
                             for=input_id.clone()>
                                 <input type="checkbox" id=input_id.clone() value=id.clone()
                                     prop:checked=is_checked
+                                    tabindex={
+                                        let input_id = input_id.clone();
+                                        move || current.with(|c| first.with_value(|f| roving::tab_index(c.as_deref(), f.as_deref(), &input_id)))
+                                    }
                                     on:change={
                                         let id = id.clone();
                                         move |_| on_toggle.run(id.clone())

@@ -18,6 +18,7 @@ use crate::core::i18n::Arg;
 use crate::core::map_layers::{self, governorate_paths};
 use crate::core::query::toggle;
 use crate::core::vocab::Governorate;
+use crate::ui::box_width::use_box_width;
 use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableTools};
 use crate::ui::chart_view::{roving_target, svg_download};
 use crate::ui::i18n;
@@ -52,9 +53,17 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
     let shown = table_shown(state, ChartPanel::Map);
     let selected =
         Memo::new(move |_| state.with(|s| s.governorates.iter().copied().collect::<Vec<_>>()));
+    // Drawn at the width of its box, so its text keeps its size on a phone; the hit targets
+    // keep the shape's own coordinates and are scaled with it.
+    let canvas = NodeRef::<leptos::html::Div>::new();
+    let box_width = use_box_width(canvas);
     let drawn = Memo::new(move |_| {
+        let width = match box_width.get() {
+            0 => map_chart::WIDTH,
+            measured => measured,
+        };
         let _measure = crate::ui::browser::Measure::new("map draw");
-        layers.with(|l| selected.with(|s| map_chart::draw(polygons, l, s).ok()))
+        layers.with(|l| selected.with(|s| map_chart::draw_at(polygons, l, s, width).ok()))
     });
     let paths = governorate_paths(polygons, &map_chart::projection(polygons));
     let hovered = RwSignal::new(None::<usize>);
@@ -166,14 +175,16 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
                 {tr.text("tab-map")}
                 <span class="tools">
                     <button type="button" aria-label=download_label(tr, ChartPanel::Map)
-                        on:click=move |_| drawn.with_untracked(|d| if let Some(d) = d { svg_download("map.svg", &d.svg) })
+                        on:click=move |_| layers.with_untracked(|l| selected.with_untracked(|s| {
+                            if let Ok(d) = map_chart::draw(polygons, l, s) { svg_download("map.svg", &d.svg) }
+                        }))
                     >{tr.text("download-svg")}</button>
                     <TableTools catalog=catalog url=url panel=ChartPanel::Map table=table />
                 </span>
             </h2>
             // The map's shapes and targets are built once; the table only hides them.
             <div class="map-picture" class:hidden=move || shown.get()>
-            <div class="map-canvas chart-canvas" style=format!("aspect-ratio:{}/{}", map_chart::WIDTH, map_chart::HEIGHT)>
+            <div class="map-canvas chart-canvas" node_ref=canvas style=format!("aspect-ratio:{}/{}", map_chart::WIDTH, map_chart::HEIGHT)>
                 <div class="chart-svg" role="img" aria-label=tr.text("map-image") inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default())></div>
                 <svg class="map-targets" viewBox=format!("0 0 {} {}", map_chart::WIDTH, map_chart::HEIGHT) aria-label=tr.text("map-governorates") on:keydown=on_key>
                     {targets}

@@ -33,6 +33,7 @@ pub mod offline_badge;
 pub mod open_file;
 pub mod panic_panel;
 pub mod record_focus;
+pub mod roving;
 pub mod skip_link;
 pub mod summary_bar;
 pub mod timeline_panel;

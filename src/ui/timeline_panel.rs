@@ -1,7 +1,10 @@
 //! The timeline panel: stacked columns by week or month for the chosen metric, hatched where the
 //! value comes from imprecisely dated events, numbered markers for milestones (agreements,
 //! ceasefires, political events).
-//! Dragging across it sets the date range; hovering a column shows its exact value. From the
+//! Dragging across it with a mouse or pen sets the date range; hovering a column shows its exact
+//! value. By touch a swipe scrolls it sideways (on a phone it is wider than the screen) and
+//! choosing dates is a different gesture: a tap marks a column as the start, a second tap on
+//! another column sets the dates from one to the other, on the same column that one period. From the
 //! keyboard it is one Tab stop: the arrow keys (left is earlier, in both languages, as the axis
 //! is drawn), Home and End move a marked column, whose value is shown, and Enter or Space sets
 //! the dates to it. "Table" shows the same columns as a table.
@@ -26,10 +29,13 @@ use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableT
 use crate::ui::chart_view::{chart_download, ChartCanvas};
 use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
+use crate::ui::roving;
 use crate::ui::url_state::UrlState;
 
 /// How many actors get their own colour; the rest share "other".
 const STACKED_ACTORS: usize = 8;
+/// How far (CSS pixels) a finger may move between touching and lifting and still be a tap.
+const TAP_SLOP: i32 = 10;
 
 #[component]
 pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
@@ -47,6 +53,9 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
         Memo::new(move |_| state.with(|s| (s.interval, s.metric, s.stacked, (s.from, s.to))));
     // Laid out at the width of its box, so its text keeps its size on a phone and a desktop.
     let scroll_box = NodeRef::<leptos::html::Div>::new();
+    // Whether the reader uses a finger: the timeline is then laid out wider, scrolled, and
+    // says how to choose dates by touch.
+    let touch_used = RwSignal::new(browser::coarse_pointer());
     let box_width = use_box_width(scroll_box);
     let timeline = Memo::new(move |_| {
         let (interval, metric, stacked, range) = options.get();
@@ -54,9 +63,16 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             0 => timeline_chart::WIDTH,
             measured => measured,
         };
+        let touch = touch_used.get();
         rows.with(|rows| {
             let _measure = browser::Measure::new("timeline");
             let timeline = aggregate::timeline(&table_catalog.table, rows, interval, metric, range);
+            // By touch, each column wide enough for a finger: the box scrolls to the rest.
+            let width = if touch {
+                width.max(timeline_chart::touch_width(timeline.buckets.len()))
+            } else {
+                width
+            };
             layout(tr, &timeline, stacked, &table_catalog.table, width)
         })
     });
@@ -71,11 +87,16 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     let keyboard = RwSignal::new(false);
     let drag_start = RwSignal::new(None::<usize>);
     let drag_now = RwSignal::new(None::<usize>);
+    // By touch: the column a first tap marked, and where the finger went down (a finger that
+    // moves is scrolling, not choosing).
+    let pending = RwSignal::new(None::<usize>);
+    let touch_down = StoredValue::new(None::<(i32, i32)>);
     let milestone_catalog = catalog.clone();
     // Memos, so the legend and the list of agreements are rebuilt only when they change, not
     // on every filter change.
     let legend = Memo::new(move |_| timeline.with(|t| t.legend.clone()));
     let milestones = Memo::new(move |_| timeline.with(|t| t.milestones.clone()));
+    let milestone_stop = RwSignal::new(None::<String>);
 
     let pick_range = move |a: usize, b: usize| {
         let (first, last) = (a.min(b), a.max(b));
@@ -85,6 +106,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             {
                 let from = start.start;
                 let to = Day(end.end_exclusive.0 - 1);
+                pending.set(None);
                 url.update(|s| {
                     s.from = Some(from);
                     s.to = Some(to);
@@ -108,6 +130,35 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             ))
         })?;
         Some(view! { <div class="timeline-brush" style=style></div> })
+    };
+    // The column a first tap marked, with its period, until the second tap.
+    let started = move || {
+        let index = pending.get()?;
+        let (style, from, to) = chart.with(|c| {
+            let width = f64::from(c.size().0);
+            let mark = c.marks().get(index)?;
+            let column = c.columns().get(index)?;
+            Some((
+                format!(
+                    "left:{:.3}%;width:{:.3}%",
+                    mark.x / width * 100.0,
+                    mark.width / width * 100.0
+                ),
+                column.start.to_string(),
+                Day(column.end_exclusive.0 - 1).to_string(),
+            ))
+        })?;
+        Some(view! {
+            <div class="timeline-pending" data-testid="timeline-pending" style=style
+                data-from=from data-to=to></div>
+        })
+    };
+    let span = move || {
+        chart.with(|c| {
+            let first = c.columns().first()?.start.to_string();
+            let last = Day(c.columns().last()?.end_exclusive.0 - 1).to_string();
+            Some((first, last))
+        })
     };
     let marked = move || {
         if !keyboard.get() {
@@ -227,7 +278,14 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                 <Show when=move || shown.get() fallback=move || view! {
                 <div class="timeline-scroll" node_ref=scroll_box>
                 <div class="chart-canvas timeline-canvas" data-testid="timeline"
-                    style=move || { let (w, h) = chart.with(|c| c.size()); format!("aspect-ratio:{w}/{h}") }
+                    data-first=move || span().map(|(first, _)| first)
+                    data-last=move || span().map(|(_, last)| last)
+                    style=move || {
+                        let (w, h) = chart.with(|c| c.size());
+                        // Laid out wider than its box for a finger: shown at that width.
+                        let wide = if touch_used.get() { format!(";min-width:{w}px") } else { String::new() };
+                        format!("aspect-ratio:{w}/{h}{wide}")
+                    }
                     tabindex="0"
                     role="group"
                     aria-label=canvas_label
@@ -249,6 +307,13 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                     on:blur=move |_| keyboard.set(false)
                     on:pointerdown=move |ev| {
                         keyboard.set(false);
+                        if ev.pointer_type() == "touch" {
+                            // The browser pans on a swipe (`touch-action: pan-x pan-y`); a tap
+                            // is told on the finger's lifting.
+                            touch_used.set(true);
+                            touch_down.set_value(Some((ev.client_x(), ev.client_y())));
+                            return;
+                        }
                         if let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                             let _ = target.set_pointer_capture(ev.pointer_id());
                         }
@@ -258,14 +323,40 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                         }
                     }
                     on:pointermove=move |ev| {
+                        if ev.pointer_type() == "touch" {
+                            return;
+                        }
                         let index = column_at(&ev);
                         hovered.set(index);
                         if drag_start.get_untracked().is_some() {
                             drag_now.set(index);
                         }
                     }
-                    on:pointerleave=move |_| hovered.set(None)
+                    on:pointerleave=move |ev| {
+                        if ev.pointer_type() != "touch" {
+                            hovered.set(None);
+                        }
+                    }
+                    on:pointercancel=move |_| {
+                        touch_down.set_value(None);
+                        drag_start.set(None);
+                        drag_now.set(None);
+                    }
                     on:pointerup=move |ev| {
+                        if ev.pointer_type() == "touch" {
+                            let Some((x, y)) = touch_down.get_value() else { return };
+                            touch_down.set_value(None);
+                            if (ev.client_x() - x).abs() > TAP_SLOP || (ev.client_y() - y).abs() > TAP_SLOP {
+                                return;
+                            }
+                            let Some(index) = column_at(&ev) else { return };
+                            hovered.set(Some(index));
+                            match pending.get_untracked() {
+                                Some(start) => pick_range(start, index),
+                                None => pending.set(Some(index)),
+                            }
+                            return;
+                        }
                         let end = column_at(&ev).or(drag_now.get_untracked());
                         if let (Some(a), Some(b)) = (drag_start.get_untracked(), end) {
                             pick_range(a, b);
@@ -276,11 +367,24 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                 >
                     <ChartCanvas chart=chart nearness=nearness label=canvas_label />
                     {brush}
+                    {started}
                     {marked}
                 </div>
                 </div>
                 <p class="hover-value" aria-live="polite" data-testid="timeline-value">
-                    {move || hovered.get().and_then(|i| timeline.with(|t| t.label(tr, i))).unwrap_or_else(|| tr.text("timeline-hint"))}
+                    {move || {
+                        let value = hovered.get().and_then(|i| timeline.with(|t| t.label(tr, i)));
+                        let start = pending.get().and_then(|i| timeline.with(|t| t.period(tr, i)));
+                        match (value, start) {
+                            (value, Some(start)) => {
+                                let step = tr.format("timeline-touch-start", &[("period", Arg::Text(&start))]);
+                                value.map_or(step.clone(), |value| format!("{value} {step}"))
+                            }
+                            (Some(value), None) => value,
+                            (None, None) if touch_used.get() => tr.text("timeline-touch-hint"),
+                            (None, None) => tr.text("timeline-hint"),
+                        }
+                    }}
                 </p>
                 }>
                     <ChartTableView table=table />
@@ -302,14 +406,32 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                         if t.is_empty() {
                             return view! { <p class="muted">{tr.text("milestones-none")}</p> }.into_any();
                         }
+                        // One Tab stop for the list (roving focus): the arrow keys move
+                        // between the agreements.
+                        let first = t.first().map(|&(number, _)| format!("milestone-{number}"));
+                        let first = StoredValue::new(first);
                         view! {
-                            <ol class="milestones legend" aria-label=tr.text("milestones-label")>
+                            <ol class="milestones legend" aria-label=tr.text("milestones-label")
+                                on:keydown=move |ev| roving::on_key(&ev, "button")
+                                on:focusin=move |ev| {
+                                    if let Some(id) = roving::focused_id(&ev) {
+                                        if milestone_stop.with_untracked(|c| c.as_deref() != Some(id.as_str())) {
+                                            milestone_stop.set(Some(id));
+                                        }
+                                    }
+                                }>
                                 {t.iter().filter_map(|&(number, row)| {
                                     let event = catalog.event(row as usize)?;
                                     let id = event.id.clone();
+                                    let button_id = format!("milestone-{number}");
+                                    let stop_id = button_id.clone();
+                                    let tabindex = move || {
+                                        let current = milestone_stop.get().filter(|c| milestones.with(|m| m.iter().any(|&(n, _)| format!("milestone-{n}") == *c)));
+                                        first.with_value(|f| roving::tab_index(current.as_deref(), f.as_deref(), &stop_id))
+                                    };
                                     Some(view! {
                                         <li value=number.to_string()>
-                                            <button type="button" class="link" on:click=move |_| {
+                                            <button type="button" class="link" id=button_id tabindex=tabindex on:click=move |_| {
                                                 let id = id.clone();
                                                 url.update(|s| s.selected = Some(id));
                                             }>{format!("{number}. {} — ", Day::parse(&event.date.start).map_or_else(|_| event.date.start.clone(), |day| tr.day(day)))}<bdi>{event.summary.clone()}</bdi></button>
@@ -331,16 +453,7 @@ impl Layout {
     fn label(&self, tr: Lang, index: usize) -> Option<String> {
         let column = self.chart.columns().get(index)?;
         let total: f64 = column.segments.iter().map(|(_, v)| v).sum();
-        let span = match self.interval {
-            Interval::Week => tr.format(
-                "timeline-week-of",
-                &[("date", Arg::Text(&tr.day(column.start)))],
-            ),
-            Interval::Month => {
-                let (year, month, _) = column.start.ymd();
-                tr.month(year, month)
-            }
-        };
+        let span = self.period(tr, index)?;
         let imprecise = if column.imprecise > 0.0 {
             let value = format_value(column.imprecise);
             format!(
@@ -361,6 +474,23 @@ impl Layout {
             ],
         );
         Some(format!("{line}{imprecise}"))
+    }
+}
+
+impl Layout {
+    /// The period of column `index` in words ("March 2019", "week of 4 March 2019").
+    fn period(&self, tr: Lang, index: usize) -> Option<String> {
+        let column = self.chart.columns().get(index)?;
+        Some(match self.interval {
+            Interval::Week => tr.format(
+                "timeline-week-of",
+                &[("date", Arg::Text(&tr.day(column.start)))],
+            ),
+            Interval::Month => {
+                let (year, month, _) = column.start.ymd();
+                tr.month(year, month)
+            }
+        })
     }
 }
 
@@ -417,23 +547,18 @@ fn layout(
         palette::css(palette::series(stacks.actors.len())),
     ));
     let metric = timeline.metric;
-    let milestones: Vec<(usize, u32)> = timeline
-        .milestones
+    // Numbered in date order: the markers and the list under the chart share the numbers.
+    let numbered = timeline_chart::number_by_date(
+        timeline
+            .milestones
+            .iter()
+            .filter_map(|&row| Some((Day(*table.start.get(row as usize)?), row)))
+            .collect(),
+    );
+    let milestones: Vec<(usize, u32)> = numbered.iter().map(|&(n, _, row)| (n, row)).collect();
+    let milestone_days: Vec<Milestone> = numbered
         .iter()
-        .enumerate()
-        .map(|(i, &row)| (i + 1, row))
-        .collect();
-    let milestone_days: Vec<Milestone> = timeline
-        .milestones
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &row)| {
-            let start = *table.start.get(row as usize)?;
-            Some(Milestone {
-                day: Day(start),
-                number: i + 1,
-            })
-        })
+        .map(|&(number, day, _)| Milestone { day, number })
         .collect();
     Layout {
         chart: TimelineChart::laid_out(
