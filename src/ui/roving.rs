@@ -6,6 +6,8 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::ui::chart_view::roving_target;
+
 /// Moves focus within the group a key was pressed in (`ev`'s current target), among its
 /// shown elements of `tag` ("input" or "button"). Keys other than the arrows, Home and End are
 /// left alone.
@@ -19,13 +21,10 @@ pub fn on_key(ev: &web_sys::KeyboardEvent, tag: &str) {
         .and_then(|root| root.get_attribute("dir"))
         .is_some_and(|dir| dir == "rtl");
     let key = ev.key();
-    let step: i32 = match (key.as_str(), rtl) {
-        ("ArrowDown", _) | ("ArrowRight", false) | ("ArrowLeft", true) => 1,
-        ("ArrowUp", _) | ("ArrowLeft", false) | ("ArrowRight", true) => -1,
-        ("Home", _) => i32::MIN,
-        ("End", _) => i32::MAX,
-        _ => return,
-    };
+    // Only the keys that move focus: any other is left to the control.
+    if roving_target(&key, 0, 0, rtl).is_none() {
+        return;
+    }
     let Some(group) = ev
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -46,12 +45,11 @@ pub fn on_key(ev: &web_sys::KeyboardEvent, tag: &str) {
         .and_then(|d| d.active_element());
     let current = controls
         .iter()
-        .position(|element| active.as_ref().is_some_and(|a| a == element.as_ref()));
-    let next = match step {
-        i32::MIN => 0,
-        i32::MAX => last,
-        1 => current.map_or(0, |i| (i + 1).min(last)),
-        _ => current.map_or(0, |i| i.saturating_sub(1)),
+        .position(|element| active.as_ref().is_some_and(|a| a == element.as_ref()))
+        .unwrap_or(0);
+    // The same keys as a chart's bars (`chart_view::roving_target`).
+    let Some(next) = roving_target(&key, current, last, rtl) else {
+        return;
     };
     ev.prevent_default();
     if let Some(element) = controls.get(next) {
