@@ -46,7 +46,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gzipSync } from 'node:zlib';
 
 const folder = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!folder) {
@@ -178,9 +178,13 @@ if (!release) {
 // 2. The gzip copies of the collections and, in release builds, of the WebAssembly modules.
 // A collection's copy holds the collection in pieces (see inPieces) when it can be laid out so.
 const packable = (p) => /^(data|gazetteer)\/[^/]+\.json$/.test(p) || (release && /^[^/]+_bg\.wasm$/.test(p));
+// The SHA-256 of what a copy decompresses to, by the copy's path, where that is not its plain
+// file (a collection in pieces), for the precache list.
+const decodedOf = new Map();
 for (const path of listFiles(folder).filter(packable)) {
   const bytes = readFileSync(join(folder, path));
   const content = path.startsWith('data/') ? inPieces(bytes) ?? bytes : bytes;
+  if (content !== bytes) decodedOf.set(`${path}.gz`, sha256(content));
   const packed = gzipSync(content, { level: constants.Z_BEST_COMPRESSION });
   writeFileSync(join(folder, `${path}.gz`), packed);
 }
@@ -207,8 +211,8 @@ const precache = [
     const plain = /\.(json|wasm)\.gz$/.test(path) ? byPath.get(path.slice(0, -'.gz'.length)) : undefined;
     if (!plain) return { path, sha256: hash };
     // A collection's copy decodes to the collection in pieces, not to its plain file's bytes.
-    const decoded = sha256(gunzipSync(readFileSync(join(folder, path))));
-    return decoded === plain.sha256
+    const decoded = decodedOf.get(path);
+    return decoded === undefined
       ? { path, sha256: hash, plain: { path: plain.path, sha256: plain.sha256 } }
       : { path, sha256: hash, decoded, plain: { path: plain.path, sha256: plain.sha256 } };
   }),
@@ -244,26 +248,22 @@ function inPieces(bytes) {
   // The events: each one's [begin, end) in the text, found by depth, outside strings.
   const events = [];
   let depth = 0;
-  let inString = false;
   let begin = -1;
   let end = -1;
-  for (let i = start + key.length; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
+  scanStructure(text, start + key.length, (i, c) => {
+    if (c === '{' || c === '[') {
       if (depth === 0) begin = i;
       depth++;
     } else if (c === '}' || c === ']') {
-      if (depth === 0) { end = i; break; }
+      if (depth === 0) {
+        end = i;
+        return true;
+      }
       depth--;
       if (depth === 0) events.push([begin, i + 1]);
     }
-  }
+    return false;
+  });
   if (end < 0) return null;
   const header = `${text.slice(0, start)}"events":[]${text.slice(end + 1)}`;
   const lines = [header];
@@ -285,18 +285,29 @@ function inPieces(bytes) {
  * compact JSON object `text`, or -1. */
 function topLevelKey(text, key) {
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
+  let found = -1;
+  scanStructure(text, 0, (i, c) => {
+    if (c === '"' && depth === 1 && text.startsWith(key, i)) {
+      found = i;
+      return true;
     }
-    if (depth === 1 && c === '"' && text.startsWith(key, i)) return i;
-    if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
+    if (c === '{' || c === '[') depth++;
     else if (c === '}' || c === ']') depth--;
+    return false;
+  });
+  return found;
+}
+
+/** Calls `visit(i, c)` with each character of the JSON `text` from `from` on that is outside a
+ * string, in order, until it returns true: a string's opening quote is visited, its content
+ * and closing quote are not. */
+function scanStructure(text, from, visit) {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (visit(i, c)) return;
+    if (c !== '"') continue;
+    for (i++; i < text.length && text[i] !== '"'; i++) {
+      if (text[i] === '\\') i++;
+    }
   }
-  return -1;
 }

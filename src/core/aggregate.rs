@@ -7,6 +7,7 @@
 
 use super::date::Day;
 use super::table::{bit32, EventTable, CIVILIANS_STATED, DEATHS_STATED, NO_ACTOR};
+use super::text_index::RowSet;
 use super::vocab::{Actor, EventKind, Governorate};
 
 /// Timeline bucket width.
@@ -637,23 +638,13 @@ fn walked_page(
     first: usize,
     end: usize,
 ) -> Vec<u32> {
-    let mut wanted = vec![0u64; table.len().div_ceil(64)];
-    for &row in rows {
-        if let Some(word) = wanted.get_mut(row as usize / 64) {
-            *word |= 1 << (row % 64);
-        }
-    }
-    let is_wanted = |row: u32| {
-        wanted
-            .get(row as usize / 64)
-            .is_some_and(|word| word & (1 << (row % 64)) != 0)
-    };
+    let wanted = RowSet::of(table.len(), rows);
     table
         .sort_orders
         .rows(table, key)
         .iter()
         .copied()
-        .filter(|&row| is_wanted(row))
+        .filter(|&row| wanted.contains(row as usize))
         .skip(first)
         .take(end.saturating_sub(first))
         .collect()

@@ -40,6 +40,15 @@ impl RowSet {
         }
     }
 
+    /// The set of `members` among a table's `rows` rows (members past them are left out).
+    pub fn of(rows: usize, members: &[u32]) -> RowSet {
+        let mut set = RowSet::empty(rows);
+        for &row in members {
+            set.insert(row);
+        }
+        set
+    }
+
     fn intersect(&mut self, other: &RowSet) {
         for (mine, theirs) in self.bits.iter_mut().zip(&other.bits) {
             *mine &= theirs;
