@@ -11,7 +11,6 @@ use std::fs;
 use std::time::Instant;
 
 use incident_explorer::change_bench;
-use incident_explorer::core::catalog::Catalog;
 use incident_explorer::core::validate;
 
 const BUNDLED: [&str; 2] = ["public/data/curated.json", "public/data/ucdp.json"];
@@ -31,7 +30,7 @@ fn main() -> Result<(), String> {
         let bytes = fs::read(path).map_err(|e| format!("{path}: {e}"))?;
         loaded.push(validate::load(path, &bytes).map_err(|p| format!("{path}: {p:?}"))?);
     }
-    let base = Catalog::new(loaded).table;
+    let base = change_bench::base_table(loaded);
     let clock = Instant::now();
     let now = || clock.elapsed().as_secs_f64() * 1e3;
     change_bench::run(&base, &sizes, 5, &now, &mut |line| println!("{line}"))

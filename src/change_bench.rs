@@ -13,11 +13,13 @@
 //! [`run`] checks on every change.
 
 use crate::core::aggregate::{self, Composition, Interval, Metric, SortKey, Timeline, Totals};
+use crate::core::catalog::Catalog;
 use crate::core::engine::Engine;
 use crate::core::filter::{self, CrossCounts, Filter};
 use crate::core::map_layers::{self, MapLayers};
 use crate::core::query;
-use crate::core::table::EventTable;
+use crate::core::table::{EventTable, TableBuilder};
+use crate::core::validate::Loaded;
 
 /// A sequence of links applied one after the other; the changes marked `timed` are measured
 /// (a scene may set a filter untimed to clear it timed).
@@ -99,7 +101,18 @@ pub fn scenes() -> Vec<Scene> {
     ]
 }
 
-/// `rows` rows made from `base`: its columns repeated with dates shifted back by whole years
+/// The table the synthetic tables are made from: the explorer's table of the `loaded`
+/// collections, keeping each row's search text (which [`synthetic`] copies).
+pub fn base_table(loaded: Vec<Loaded>) -> EventTable {
+    let catalog = Catalog::new(loaded);
+    TableBuilder::new(&catalog.datasets)
+        .with_place_names(catalog.place_names)
+        .keeping_search_text()
+        .build(&catalog.datasets)
+}
+
+/// `rows` rows made from `base` (which keeps its search texts, as [`base_table`]'s does): its
+/// columns repeated with dates shifted back by whole years
 /// (365 days a copy, eight copies apart), each copy's text given one extra place-like word
 /// from a pool of 50,000, so the dictionary grows as a real collection's would (villages,
 /// people, units). The open dimensions are left empty (no value for any row); the map cells
@@ -141,9 +154,11 @@ pub fn synthetic(base: &EventTable, rows: usize) -> EventTable {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        table
-            .search_text
-            .push(format!("{} qarya{}", base.search_text[from], seed % 50_000));
+        table.search_text.push(format!(
+            "{} qarya{}",
+            base.search_text.get(from).map_or("", String::as_str),
+            seed % 50_000
+        ));
         table.locations.push(base.locations[from]);
     }
     table.index_cells();
@@ -389,7 +404,10 @@ mod tests {
                 }
             })
             .collect();
-        let base = EventTable::build(&[dataset("curated", events)]);
+        let datasets = [dataset("curated", events)];
+        let base = TableBuilder::new(&datasets)
+            .keeping_search_text()
+            .build(&datasets);
         let mut said = Vec::new();
         let clock = std::cell::Cell::new(0.0);
         let now = || {
@@ -404,10 +422,13 @@ mod tests {
 
     #[test]
     fn synthetic_repeats_the_base_with_dates_moved() {
-        let base = EventTable::build(&[dataset(
+        let datasets = [dataset(
             "curated",
             vec![ev("a", "2017-01-02"), ev("b", "2017-05-06")],
-        )]);
+        )];
+        let base = TableBuilder::new(&datasets)
+            .keeping_search_text()
+            .build(&datasets);
         let table = synthetic(&base, 5);
         assert_eq!(table.len(), 5);
         assert_eq!(table.start[2], base.start[0] - 365);

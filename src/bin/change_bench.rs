@@ -9,7 +9,6 @@ mod wasm {
     use wasm_bindgen::prelude::*;
 
     use incident_explorer::change_bench;
-    use incident_explorer::core::catalog::Catalog;
     use incident_explorer::core::validate;
 
     #[wasm_bindgen]
@@ -40,7 +39,7 @@ mod wasm {
             })?;
             loaded.push(dataset);
         }
-        let base = Catalog::new(loaded).table;
+        let base = change_bench::base_table(loaded);
         let sizes: Vec<usize> = sizes
             .split(',')
             .map(|size| size.trim().parse::<usize>())

@@ -332,12 +332,17 @@ impl Filter {
             Dimension::Casualty => self.casualty.is_none_or(|casualty| {
                 table.flags.get(row).copied().unwrap_or(0) & casualty.flag() != 0
             }),
+            // A table that keeps its texts is tested on the row's text; one built from datasets
+            // keeps only the index, which is asked for every row it matches (this slow path
+            // serves checks of single rows, not the explorer's passes over the table).
             Dimension::Text => {
                 terms.is_empty()
-                    || table
-                        .search_text
-                        .get(row)
-                        .is_some_and(|text| search::contains_all(text, terms))
+                    || match table.search_text.get(row) {
+                        Some(text) => search::contains_all(text, terms),
+                        None => table
+                            .rows_with_text(terms)
+                            .is_some_and(|rows| rows.contains(row)),
+                    }
             }
             Dimension::Party
             | Dimension::EventType

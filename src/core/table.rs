@@ -83,11 +83,15 @@ pub struct EventTable {
     /// and [`CIVILIANS_STATED`]: the counts above are the record's figures, not 0 for lack of
     /// one.
     pub flags: Vec<u8>,
-    /// Normalised ([`normalise`]) summary, place names, party names and citation quotes (for
-    /// UCDP events the quote is the GED headline), each normalised separately, joined by spaces.
+    /// Each row's search text: normalised ([`normalise`]) summary, place names, party names and
+    /// citation quotes (for UCDP events the quote is the GED headline), each normalised
+    /// separately, joined by spaces. Kept only by a table built column by column (which
+    /// [`EventTable::index_text`] then indexes) or by a [`TableBuilder::keeping_search_text`]:
+    /// a table built from datasets holds its texts in `text_index` alone, which answers every
+    /// search exactly, and so does not keep a second copy of them (about 270 bytes an event).
     pub search_text: Vec<String>,
-    /// The words of `search_text` with the rows of each, which text search reads instead of
-    /// scanning every row's text.
+    /// The words of every row's search text with the rows of each, which text search reads
+    /// instead of scanning every row's text.
     pub text_index: TextIndex,
     /// Each row's map grid cell ([`EventTable::index_cells`]); empty for a table built column
     /// by column, whose map finds them afresh.
@@ -120,6 +124,8 @@ pub struct TableBuilder {
     total: usize,
     /// The Arabic names of places, searched beside the names the sources give.
     arabic: ArabicNames,
+    /// Whether the table keeps each row's search text beside the index.
+    keep_search_text: bool,
 }
 
 /// The Arabic names of places, looked up once per distinct place: a collection names the same
@@ -187,6 +193,21 @@ impl TableBuilder {
         self
     }
 
+    /// This builder keeping each row's search text in [`EventTable::search_text`], for a
+    /// caller that reads the texts themselves (the change benchmark makes its synthetic
+    /// texts from them). The explorer does not: its searches read the index.
+    pub fn keeping_search_text(mut self) -> TableBuilder {
+        self.keep_search_text = true;
+        self
+    }
+
+    /// Every step at once: the table of `datasets` (the datasets given to
+    /// [`TableBuilder::new`]).
+    pub fn build<D: Borrow<Dataset>>(mut self, datasets: &[D]) -> EventTable {
+        while !self.step(datasets, usize::MAX) {}
+        self.finish()
+    }
+
     /// Adds up to `limit` more events of `datasets` (the datasets given to
     /// [`TableBuilder::new`]) to the table; `true` once every event was added.
     pub fn step<D: Borrow<Dataset>>(&mut self, datasets: &[D], limit: usize) -> bool {
@@ -202,12 +223,13 @@ impl TableBuilder {
                 if left == 0 {
                     return false;
                 }
-                let rows = self.table.len();
-                self.table
-                    .push(dataset, event, collection, self.next, &mut self.arabic);
-                if self.table.len() > rows {
-                    if let Some(text) = self.table.search_text.last() {
-                        self.words.push(text);
+                if let Some(text) =
+                    self.table
+                        .push(dataset, event, collection, self.next, &mut self.arabic)
+                {
+                    self.words.push(&text);
+                    if self.keep_search_text {
+                        self.table.search_text.push(text);
                     }
                 }
                 self.next.1 += 1;
@@ -248,9 +270,7 @@ impl EventTable {
     /// Events whose dates do not parse are left out: validation already refuses them, so this
     /// only guards against a dataset built in code without it. Counts beyond `u32::MAX` saturate.
     pub fn build<D: Borrow<Dataset>>(datasets: &[D]) -> EventTable {
-        let mut builder = TableBuilder::new(datasets);
-        while !builder.step(datasets, usize::MAX) {}
-        builder.finish()
+        TableBuilder::new(datasets).build(datasets)
     }
 
     /// (Re)builds [`EventTable::map_cells`] from `lat` and `lon`.
@@ -258,7 +278,8 @@ impl EventTable {
         self.map_cells = MapCells::new(&self.lat, &self.lon);
     }
 
-    /// (Re)builds [`EventTable::text_index`] from `search_text`.
+    /// (Re)builds [`EventTable::text_index`] from `search_text`, for a table built column by
+    /// column.
     pub fn index_text(&mut self) {
         let mut words = TextIndexBuilder::default();
         for text in &self.search_text {
@@ -328,7 +349,6 @@ impl EventTable {
         self.women_killed.reserve(rows);
         self.combatants_killed.reserve(rows);
         self.flags.reserve(rows);
-        self.search_text.reserve(rows);
         self.locations.reserve(rows);
     }
 
@@ -345,6 +365,8 @@ impl EventTable {
         u8::try_from(position).unwrap_or(u8::MAX)
     }
 
+    /// Appends `event`'s values to every column and gives its search text, for the caller to
+    /// index; `None` (and nothing appended) when its dates do not parse.
     fn push(
         &mut self,
         dataset: &Dataset,
@@ -352,10 +374,10 @@ impl EventTable {
         collection: u8,
         location: (usize, usize),
         arabic: &mut ArabicNames,
-    ) {
+    ) -> Option<String> {
         let (Ok(start), Ok(end)) = (Day::parse(&event.date.start), Day::parse(&event.date.end))
         else {
-            return;
+            return None;
         };
         self.start.push(start.0.min(end.0));
         self.end.push(start.0.max(end.0));
@@ -434,10 +456,9 @@ impl EventTable {
             flags |= CIVILIANS_STATED;
         }
         self.flags.push(flags);
-        self.search_text
-            .push(search_text_of(dataset, event, arabic));
         self.push_facets(dataset, event, arabic);
         self.locations.push(location);
+        Some(search_text_of(dataset, event, arabic))
     }
 
     /// Appends the event's values of every facet ([`super::facet::Facet`]).
@@ -1151,7 +1172,9 @@ mod tests {
             vec![ev("ucdp:1", "2019-11-16").cite(UCDP, "“Quoted” text")],
         );
         let datasets = [first, second];
-        let table = EventTable::build(&datasets);
+        let table = TableBuilder::new(&datasets)
+            .keeping_search_text()
+            .build(&datasets);
         // The impossible date is left out.
         assert_eq!(table.len(), 3);
         assert_eq!(table.locations, vec![(0, 0), (0, 2), (1, 0)]);
@@ -1177,5 +1200,45 @@ mod tests {
             Day::parse("2019-11-14").ok().map(|d| d.0)
         );
         assert!(EventTable::build::<Dataset>(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_built_table_searches_its_index_without_keeping_the_texts() {
+        let datasets = [dataset(
+            "curated",
+            vec![
+                ev("curated:1", "2019-11-14").summary("Strike on Ḩalāqīm market"),
+                ev("curated:2", "2019-11-15").place("Maʿarrat al-Nu’man", None),
+                ev("curated:3", "2019-11-16").summary("Shelling of the market"),
+            ],
+        )];
+        let kept = TableBuilder::new(&datasets)
+            .keeping_search_text()
+            .build(&datasets);
+        let table = EventTable::build(&datasets);
+        assert!(table.search_text.is_empty());
+        assert_eq!(kept.search_text.len(), table.len());
+        // Every word of every kept text, and every prefix of it, finds the same rows in both
+        // tables, and those are the rows whose kept text holds it.
+        for text in &kept.search_text {
+            for word in text.split(' ') {
+                for end in 1..=word.len() {
+                    let Some(term) = word.get(..end) else {
+                        continue;
+                    };
+                    let terms = vec![term.to_string()];
+                    let expected: Vec<usize> = (0..kept.len())
+                        .filter(|&row| kept.search_text[row].contains(term))
+                        .collect();
+                    for searched in [&kept, &table] {
+                        let found = searched.rows_with_text(&terms);
+                        let rows: Vec<usize> = (0..searched.len())
+                            .filter(|&row| found.as_ref().is_some_and(|set| set.contains(row)))
+                            .collect();
+                        assert_eq!(rows, expected, "{term}");
+                    }
+                }
+            }
+        }
     }
 }
