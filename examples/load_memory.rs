@@ -100,11 +100,13 @@ fn main() {
     PEAK.store(start, Ordering::Relaxed);
     let mut loaded = Vec::new();
     for (file, copy) in files.iter().zip(&copies) {
-        let lines = copy
+        // Counted first, as the page counts the lines of its copy, so the reader knows how
+        // many pieces come.
+        let lines: Vec<&[u8]> = copy
             .split(|&b| b == b'\n')
             .filter(|line| !line.is_empty())
-            .map(<[u8]>::to_vec);
-        match validate::load_lines(file, lines) {
+            .collect();
+        match validate::load_lines(file, lines.into_iter().map(<[u8]>::to_vec)) {
             Ok(one) => loaded.push(one),
             Err(problems) => {
                 eprintln!("{file}: rejected ({} problems)", problems.len());

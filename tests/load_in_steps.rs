@@ -82,6 +82,25 @@ fn lines(bytes: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
         .filter(|line| !line.is_empty())
 }
 
+/// Lines with a size hint of `left` lines to come, right or not.
+struct Told {
+    lines: std::vec::IntoIter<Vec<u8>>,
+    left: usize,
+}
+
+impl Iterator for Told {
+    type Item = Vec<u8>;
+
+    fn next(&mut self) -> Option<Vec<u8>> {
+        self.left = self.left.saturating_sub(1);
+        self.lines.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, None)
+    }
+}
+
 #[test]
 fn pieces_load_as_the_whole_document_does() {
     for value in [
@@ -110,6 +129,18 @@ fn pieces_load_as_the_whole_document_does() {
             assert_eq!(by_line.dataset, at_once.dataset);
             assert_eq!(by_line.problems, at_once.problems);
             assert_eq!(by_line.skipped, at_once.skipped);
+            // Told how many lines come (as the page is), rightly or wrongly: the same result.
+            let counted: Vec<Vec<u8>> = lines(&pieces).collect();
+            for told in [1, counted.len(), counted.len() * 3] {
+                let told = Told {
+                    lines: counted.clone().into_iter(),
+                    left: told,
+                };
+                let by_line = validate::load_lines("file.json", told).expect("loads");
+                assert_eq!(by_line.dataset, at_once.dataset);
+                assert_eq!(by_line.problems, at_once.problems);
+                assert_eq!(by_line.skipped, at_once.skipped);
+            }
         }
         let by_line = validate::load_lines("file.json", lines(&whole)).expect("loads");
         assert_eq!(by_line.dataset, at_once.dataset);

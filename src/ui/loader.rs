@@ -80,23 +80,52 @@ struct JsLines {
     /// The window being read, and where in it.
     window: Vec<u8>,
     at: usize,
+    /// Lines not given yet: the exact [`Iterator::size_hint`], from which the reader reserves
+    /// room for every event at once.
+    left: usize,
 }
 
 impl JsLines {
     fn new(array: Uint8Array) -> JsLines {
+        let left = count_lines(&array);
         JsLines {
             array,
             next: 0,
             window: Vec::new(),
             at: 0,
+            left,
         }
     }
+}
+
+/// How many lines [`JsLines`] gives for `array`: one per line break, and one more for bytes
+/// after the last. Read a window at a time, as the lines are.
+fn count_lines(array: &Uint8Array) -> usize {
+    let length = array.length();
+    let mut window = Vec::new();
+    let mut lines = 0;
+    let mut last = b'\n';
+    let mut start = 0;
+    while start < length {
+        let end = start.saturating_add(WINDOW).min(length);
+        window.resize((end - start) as usize, 0);
+        array.subarray(start, end).copy_to(&mut window);
+        lines += window.iter().filter(|&&b| b == b'\n').count();
+        last = window.last().copied().unwrap_or(last);
+        start = end;
+    }
+    lines + usize::from(last != b'\n')
 }
 
 impl Iterator for JsLines {
     type Item = Vec<u8>;
 
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+
     fn next(&mut self) -> Option<Vec<u8>> {
+        self.left = self.left.saturating_sub(1);
         let mut line = Vec::new();
         loop {
             let rest = self.window.get(self.at..).unwrap_or_default();

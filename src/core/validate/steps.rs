@@ -41,6 +41,9 @@ pub struct LoadSteps<'a> {
     context: Context,
     shell: Dataset,
     events: Vec<Event>,
+    /// Pieces still to come through [`LoadSteps::check_piece`], as the caller announced them
+    /// ([`LoadSteps::expect_pieces`]); 0 when not told.
+    pieces_expected: usize,
     skipped: usize,
     /// Events met so far, loaded or skipped (the next one's position in the file).
     position: usize,
@@ -229,6 +232,11 @@ impl<'a> LoadSteps<'a> {
             },
             shell,
             events,
+            // The lines after the first, when the file holds the collection in pieces.
+            pieces_expected: rest
+                .split(|&b| b == b'\n')
+                .filter(|line| !line.is_empty())
+                .count(),
             skipped: 0,
             position: 0,
         };
@@ -305,11 +313,34 @@ impl<'a> LoadSteps<'a> {
         let Ok(events) = serde_json::from_slice::<Vec<&RawValue>>(piece) else {
             return Err(self.reject_whole());
         };
-        self.events.reserve(events.len());
+        self.make_room(events.len());
         for raw in events {
             self.check_event(raw)?;
         }
         Ok(())
+    }
+
+    /// Tells how many pieces [`LoadSteps::check_piece`] will be given, so the events' room is
+    /// reserved once for all of them (from the first piece's count) instead of doubling as
+    /// they come. A wrong count costs memory or time, never a result.
+    pub fn expect_pieces(&mut self, pieces: usize) {
+        self.pieces_expected = pieces;
+    }
+
+    /// Room for the `events` of the piece about to be checked. With the number of pieces
+    /// known, the first piece reserves room for all of them at once (the pieces hold about as
+    /// many events each): the events' vector, the load's largest block, is then neither grown
+    /// to twice what it needs nor held twice while it grows.
+    fn make_room(&mut self, events: usize) {
+        if events > self.events.capacity() - self.events.len() {
+            if self.pieces_expected > 0 {
+                self.events
+                    .reserve_exact(events.saturating_mul(self.pieces_expected));
+            } else {
+                self.events.reserve(events);
+            }
+        }
+        self.pieces_expected = self.pieces_expected.saturating_sub(1);
     }
 
     /// Events met so far, loaded or skipped.
@@ -349,7 +380,7 @@ impl<'a> LoadSteps<'a> {
             }
             match serde_json::from_slice::<Vec<&RawValue>>(line) {
                 Ok(events) => {
-                    self.events.reserve(events.len());
+                    self.make_room(events.len());
                     self.queue = events.into_iter();
                 }
                 Err(_) => return Err(self.reject_whole()),
@@ -483,6 +514,9 @@ fn first_line(bytes: &[u8]) -> Option<(BTreeMap<String, &RawValue>, &[u8])> {
 ///
 /// Errors: as [`super::load`]; a file that is not a collection in pieces (a pretty-printed
 /// document) is rejected here, and reads whole with [`super::load`].
+///
+/// The iterator's [`Iterator::size_hint`] lower bound, after the header, is taken as the
+/// number of pieces ([`LoadSteps::expect_pieces`]): give an exact one when it is known.
 pub fn load_lines(
     file: &str,
     mut lines: impl Iterator<Item = Vec<u8>>,
@@ -490,6 +524,7 @@ pub fn load_lines(
     let header = lines.next().unwrap_or_default();
     let mut steps = LoadSteps::start(file, &header)?;
     while !steps.step(usize::MAX)? {}
+    steps.expect_pieces(lines.size_hint().0);
     for line in lines {
         steps.check_piece(&line)?;
     }
