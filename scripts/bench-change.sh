@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/change-bench
 
-cargo build --release --target wasm32-unknown-unknown --bin change_bench
+cargo build --profile app --target wasm32-unknown-unknown --bin change_bench
 rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target nodejs --no-typescript --out-dir "$OUT" \
-  target/wasm32-unknown-unknown/release/change_bench.wasm
+  target/wasm32-unknown-unknown/app/change_bench.wasm
 exec node bench/change-bench.mjs "$OUT"

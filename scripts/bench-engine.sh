@@ -11,9 +11,9 @@ cd "$(dirname "$0")/.."
 BENCH_DIR="${BENCH_DIR:-../shared/bench}"
 OUT=target/bench-engine
 
-cargo build --release --target wasm32-unknown-unknown --bin bench_engine
+cargo build --profile app --target wasm32-unknown-unknown --bin bench_engine
 rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT/pkg" \
-  target/wasm32-unknown-unknown/release/bench_engine.wasm
+  target/wasm32-unknown-unknown/app/bench_engine.wasm
 cp bench/engine/index.html bench/engine/bench.js "$OUT/"
 exec "$BENCH_DIR/run" crossfilter2 "incident-explorer=$PWD/$OUT/index.html"
