@@ -896,3 +896,17 @@ problem-outside-syria-placed = خارج سوريا مع أن الصف يضعه �
 ## Phone, touch and keyboard
 timeline-touch-hint = اسحب بإصبعك لتمرير الخط الزمني. المس عمودًا ثم آخر لاختيار التواريخ.
 timeline-touch-start = من { $period }: المس عمودًا آخر للنهاية، أو العمود نفسه لاختيار { $period } وحده.
+
+# --- ownfile helper (session 26) ---
+map-header-row = أُخذت أسماء الأعمدة من الصف { $row }.
+map-header-skipped = { $count ->
+    [zero] لا صفوف فوقه.
+    [one] الصف الذي فوقه لا يُقرأ.
+    [two] الصفّان اللذان فوقه لا يُقرآن.
+    [few] الصفوف الـ{ $n } التي فوقه لا تُقرأ.
+    [many] الصفوف الـ{ $n } التي فوقه لا تُقرأ.
+   *[other] الصفوف الـ{ $n } التي فوقه لا تُقرأ.
+}
+map-header-choice = صف أسماء الأعمدة
+map-header-option = الصف { $row }: { $text }
+worker-header-unusable = لا يصلح هذا الصف لأسماء الأعمدة: { $reason }

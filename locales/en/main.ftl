@@ -838,3 +838,13 @@ problem-outside-syria-placed = outside Syria although the row places it there; k
 ## Phone, touch and keyboard
 timeline-touch-hint = Swipe to scroll the timeline. Tap a column, then another, to choose dates.
 timeline-touch-start = From { $period }: tap another column for the end, or the same one for { $period } alone.
+
+# --- ownfile helper (session 26) ---
+map-header-row = The column names were taken from row { $row }.
+map-header-skipped = { $count ->
+    [one] The row above it is not read.
+   *[other] The { $n } rows above it are not read.
+}
+map-header-choice = Row of column names
+map-header-option = Row { $row }: { $text }
+worker-header-unusable = That row cannot name the columns: { $reason }

@@ -23,6 +23,7 @@ use calamine::{
     SheetType, SheetVisible, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError,
 };
 
+use super::header_row::{detect, HEADER_SEARCH_ROWS, ROWS_LOOKED_AT};
 use super::ImportError;
 use crate::core::date::Day;
 use crate::core::i18n::Said;
@@ -47,14 +48,69 @@ pub struct SheetTable {
     /// Every sheet's name, in workbook order (for a "which sheet" choice): the sheets of
     /// cells, hidden ones included; chart sheets and macro sheets are left out.
     pub sheets: Vec<String>,
-    /// The spreadsheet row number (1-based, as the spreadsheet app shows it) of the header row,
-    /// the first row of the sheet's used range that has any non-empty cell.
+    /// The spreadsheet row number (1-based, as the spreadsheet app shows it) of the header row:
+    /// the first row of the sheet's used range that has any non-empty cell, or a row below it
+    /// when the rows above are titles ([`super::header_row::detect`]).
     pub header_row: u64,
     /// The header's cells as text, trimmed (`""` for an empty header cell).
     pub header: Vec<String>,
     /// The rows after the header, each as wide as the widest row, cells as text; each with its
     /// spreadsheet row number. Fully empty rows are left out.
     pub rows: Vec<(u64, csv::ByteRecord)>,
+    /// The rows above the header (a title, a note), not read: empty unless the header was
+    /// found below the first row ([`super::header_row::detect`]) or taken there
+    /// ([`SheetTable::set_header`]).
+    pub above: Vec<(u64, csv::ByteRecord)>,
+}
+
+impl SheetTable {
+    /// Takes the header from the row of index `index` among the rows read (the rows above
+    /// the header, the header, then the rows; clamped to the rows the header is looked for
+    /// in). The table is left as it was when that row cannot be the header.
+    ///
+    /// # Errors
+    /// [`ImportError::Empty`] when that row is empty, [`ImportError::HeaderOnly`] when no row
+    /// follows it.
+    pub fn set_header(&mut self, index: usize) -> Result<(), ImportError> {
+        let count = self.above.len() + 1 + self.rows.len();
+        let index = index.min(count.min(HEADER_SEARCH_ROWS).saturating_sub(1));
+        if index + 1 >= count {
+            return Err(ImportError::HeaderOnly);
+        }
+        let header = csv::ByteRecord::from(std::mem::take(&mut self.header));
+        let mut all = std::mem::take(&mut self.above);
+        all.push((self.header_row, header));
+        // The rows move by at most a few places: cheap beside reading the sheet.
+        all.append(&mut self.rows);
+        let sheet = std::mem::take(&mut self.sheet);
+        let sheets = std::mem::take(&mut self.sheets);
+        *self = split_at_header(sheet, sheets, all, index);
+        Ok(())
+    }
+}
+
+/// The table of `all` (every non-empty row, in order) with the row of index `index` as its
+/// header; the caller has made sure that row exists and that a row follows it.
+fn split_at_header(
+    sheet: String,
+    sheets: Vec<String>,
+    mut all: Vec<(u64, csv::ByteRecord)>,
+    index: usize,
+) -> SheetTable {
+    let mut above: Vec<(u64, csv::ByteRecord)> = all.drain(..(index + 1).min(all.len())).collect();
+    let (header_row, header) = above.pop().unwrap_or_default();
+    let header = header
+        .iter()
+        .map(|field| String::from_utf8_lossy(field).trim().to_string())
+        .collect();
+    SheetTable {
+        sheet,
+        sheets,
+        header_row,
+        header,
+        rows: all,
+        above,
+    }
 }
 
 /// Reads `sheet` (or the first sheet when None) of the workbook in `bytes`.
@@ -566,7 +622,8 @@ impl TableBuilder {
         Ok(())
     }
 
-    /// The table: the first row read is the header, the others its rows.
+    /// The table: its header is the first row read, or a row below title rows
+    /// ([`super::header_row::detect`]); the rows above it are kept apart.
     fn finish(mut self, sheet: String, sheets: Vec<String>) -> Result<SheetTable, ImportError> {
         self.end_row().map_err(|stop| match stop {
             Stop::Limit(message) => ImportError::Read(message),
@@ -587,14 +644,13 @@ impl TableBuilder {
         let first_column = self.first_column.unwrap_or(0) as usize;
         let end = self.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
         let width = end.saturating_sub(first_column);
-        let mut rows = self.rows.into_iter();
-        let Some((header_row, header)) = rows.next() else {
+        if self.rows.is_empty() {
             return Err(ImportError::Empty);
-        };
-        if rows.len() == 0 {
+        }
+        if self.rows.len() == 1 {
             return Err(ImportError::HeaderOnly);
         }
-        if (rows.len() as u64 + 1).saturating_mul(width as u64) > MAX_CELLS {
+        if (self.rows.len() as u64).saturating_mul(width as u64) > MAX_CELLS {
             return Err(ImportError::Read(stop_message(too_many_cells())));
         }
         let fit = |record: csv::ByteRecord| -> csv::ByteRecord {
@@ -610,19 +666,24 @@ impl TableBuilder {
             }
             fitted
         };
-        let header = fit(header)
-            .iter()
-            .map(|field| String::from_utf8_lossy(field).trim().to_string())
+        let all: Vec<(u64, csv::ByteRecord)> = self
+            .rows
+            .into_iter()
+            .map(|(row, record)| (u64::from(row) + 1, fit(record)))
             .collect();
-        Ok(SheetTable {
-            sheet,
-            sheets,
-            header_row: u64::from(header_row) + 1,
-            header,
-            rows: rows
-                .map(|(row, record)| (u64::from(row) + 1, fit(record)))
-                .collect(),
-        })
+        let first: Vec<Vec<String>> = all
+            .iter()
+            .take(ROWS_LOOKED_AT)
+            .map(|(_, record)| {
+                record
+                    .iter()
+                    .map(|field| String::from_utf8_lossy(field).trim().to_string())
+                    .collect()
+            })
+            .collect();
+        // Never the last row: a header found has rows after it, and there are two rows or more.
+        let index = detect(&first);
+        Ok(split_at_header(sheet, sheets, all, index))
     }
 }
 
