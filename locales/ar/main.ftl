@@ -910,3 +910,5 @@ map-header-skipped = { $count ->
 map-header-choice = صف أسماء الأعمدة
 map-header-option = الصف { $row }: { $text }
 worker-header-unusable = لا يصلح هذا الصف لأسماء الأعمدة: { $reason }
+workbook-too-wide = في الورقة «{ $sheet }» خلية في { $cell }، بعد العمود { $last } وهو آخر عمود يمكن قراءته هنا: احذف ما في الأعمدة البعيدة (أو احفظ الجدول بصيغة CSV) ثم افتحه مرة أخرى.
+workbook-too-spread = تنتشر خلايا الورقة «{ $sheet }» المملوءة ({ $cells }) من { $from } إلى { $to }، في شبكة أكبر من أن تُقرأ هنا: احذف الخلايا البعيدة (آخرها { $to })، أو احفظ الجدول بصيغة CSV، ثم افتحه مرة أخرى.

@@ -848,3 +848,5 @@ map-header-skipped = { $count ->
 map-header-choice = Row of column names
 map-header-option = Row { $row }: { $text }
 worker-header-unusable = That row cannot name the columns: { $reason }
+workbook-too-wide = The sheet “{ $sheet }” has a cell in { $cell }, beyond column { $last }, the last that can be read here: delete what is in the far columns (or save the table as CSV) and open it again.
+workbook-too-spread = The sheet “{ $sheet }” spreads its { $cells } filled cells from { $from } to { $to }, a grid too large to read here: delete the far cells (the last is { $to }), or save the table as CSV, and open it again.

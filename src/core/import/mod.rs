@@ -24,7 +24,9 @@ pub mod header_row;
 pub mod mapped;
 pub mod message;
 mod parties;
+mod sheet_dates;
 pub mod spreadsheet;
+pub mod spreadsheet_bounds;
 pub mod table_dates;
 pub mod table_mapping;
 pub mod table_preview;
@@ -195,6 +197,9 @@ pub enum ImportError {
     InvalidCollectionId(String),
     /// Reading the bytes failed (the underlying reader's error, in words).
     Read(String),
+    /// A file beyond what can be read here (a sheet reaching too far), the sentence saying
+    /// how to make it readable.
+    TooLarge(Said),
     /// The governorate outlines an importer places rows with could not be read (a fault of
     /// the app, not of the file: its words).
     Shapes(String),
@@ -210,7 +215,7 @@ impl ImportError {
             ImportError::Empty => Said::new("import-empty"),
             ImportError::HeaderOnly => Said::new("import-header-only"),
             ImportError::Binary => Said::new("import-binary"),
-            ImportError::NotADataset(said) => said.clone(),
+            ImportError::NotADataset(said) | ImportError::TooLarge(said) => said.clone(),
             ImportError::MissingColumns { format, columns } => Said::new("import-missing-columns")
                 .arg_key("format", format.key())
                 .arg_number("count", columns.len() as u64)
@@ -579,6 +584,7 @@ mod tests {
             ImportError::InvalidCollectionId("a b".into()),
             ImportError::Read("broken pipe".into()),
             ImportError::Shapes("not GeoJSON".into()),
+            spreadsheet_bounds::too_wide("Sheet1", 0, 16_383),
         ];
         for error in errors {
             let text = error.to_string();
