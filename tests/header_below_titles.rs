@@ -7,7 +7,7 @@ use incident_explorer::core::date::Day;
 use incident_explorer::core::import::mapped;
 use incident_explorer::core::import::spreadsheet::read_sheet;
 use incident_explorer::core::import::table_mapping::Field;
-use incident_explorer::core::import::FileInfo;
+use incident_explorer::core::import::{sniff, FileInfo, Format};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 const TITLES: [&str; 2] = ["Monthly report – Idlib", ""];
@@ -42,6 +42,8 @@ fn line_of(lines: &[&str], text: &str) -> u64 {
 fn a_csv_header_below_a_title_is_found_and_rows_keep_their_numbers() {
     let lines = lines();
     let text = lines.join("\n");
+    // A table, though its first line is a title with no separator.
+    assert_eq!(sniff("report.csv", text.as_bytes()), Ok(Format::OtherCsv));
     let preview = mapped::preview_csv(text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     let header_line = line_of(&lines, HEADER);
     assert_eq!(preview.header_row, header_line);
@@ -135,4 +137,14 @@ fn a_sheet_header_below_a_title_is_found_and_can_be_moved() {
     let last = moved.above.len() + moved.rows.len();
     assert!(moved.set_header(last).is_err());
     assert_eq!(moved.header_row, header_row);
+}
+
+#[test]
+fn a_semicolon_table_below_a_title_is_read_with_semicolons() {
+    let lines: Vec<String> = lines().iter().map(|line| line.replace(',', ";")).collect();
+    let text = lines.join("\r\n");
+    let preview = mapped::preview_csv(text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(preview.reading, "UTF-8, separated by semicolons");
+    assert_eq!(preview.header.len(), HEADER.split(',').count());
+    assert_eq!(preview.header_row, TITLES.len() as u64 + 1);
 }

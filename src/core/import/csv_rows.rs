@@ -64,8 +64,9 @@ pub(super) struct Tracked<R> {
     pub(super) last: u8,
 }
 
-/// A CSV reader over `reader`, separated by what its header line is separated by: a comma,
-/// or a semicolon or a tab (the ACLED or GED export a spreadsheet saved again in a European
+/// A CSV reader over `reader`, separated by what its header line is separated by (its first
+/// line, or the first line below title lines that has a separator): a comma, or a semicolon
+/// or a tab (the ACLED or GED export a spreadsheet saved again in a European
 /// locale); UTF-16 text with a byte order mark is read as UTF-8 ([`Decoded`]). The first
 /// 64 KiB are looked at without being consumed.
 pub(super) fn csv_reader<R: Read>(reader: R) -> io::Result<csv::Reader<Tracked<Decoded<R>>>> {
@@ -79,8 +80,7 @@ pub(super) fn csv_reader_and_delimiter<R: Read>(
     let mut decoded = Decoded::new(reader)?;
     let head = decoded.fill_buf()?;
     let text = String::from_utf8_lossy(head);
-    let first_line = text.split(['\n', '\r']).next().unwrap_or_default();
-    let delimiter = super::delimiter(first_line).unwrap_or(b',');
+    let delimiter = super::table_delimiter(&text).unwrap_or(b',');
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -437,6 +437,16 @@ fn delimiter(line: &str) -> Option<u8> {
         .map(|(d, _)| *d)
 }
 
+/// The delimiter of a table that may start with title lines: that of its first line, or when
+/// that line has none (a title such as "Monthly report"), of the first of the next lines read
+/// for a header ([`header_row::HEADER_SEARCH_ROWS`]) that has one.
+fn table_delimiter(head: &str) -> Option<u8> {
+    head.split(['\n', '\r'])
+        .filter(|line| !line.trim().is_empty())
+        .take(header_row::HEADER_SEARCH_ROWS)
+        .find_map(delimiter)
+}
+
 /// The first records of a delimited table: up to `limit`, the last one possibly cut.
 fn first_records(text: &str, delimiter: u8, limit: usize) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
@@ -496,8 +506,8 @@ pub(super) fn looks_like_headerless_ged(record: &[String]) -> bool {
 
 /// The format of a text file that is not JSON or markup: a table, told by its header.
 fn table_format(text: &str) -> Result<Format, ImportError> {
-    let first_line = text.lines().next().unwrap_or_default();
-    let Some(delimiter) = delimiter(first_line) else {
+    // A title line or two may come before the header (see `header_row`).
+    let Some(delimiter) = table_delimiter(text) else {
         return Err(not_a_table("looks-plain-text"));
     };
     let records = first_records(text, delimiter, 1);
