@@ -28,13 +28,14 @@
 
 use std::io::Read;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::acled::LARGE_FATALITIES;
 use super::acled_actors::{self, actor_for_name};
 use super::acled_fields;
 use super::csv_rows::{
     csv_reader, header_names, read_record, unclosed_quote, Row, RowNumbers, Tally,
+    UnknownGovernorates,
 };
 use super::header_row;
 use super::parties::Parties;
@@ -47,7 +48,7 @@ pub use super::table_preview::{
 };
 use super::ucdp::GovernorateShapes;
 use super::{is_collection_id, FileInfo, Format, ImportError, Imported, Progress, PROGRESS_ROWS};
-use crate::core::i18n::{label_key, Said};
+use crate::core::i18n::Said;
 use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
     LocationPrecision, Place, Source, SCHEMA_VERSION,
@@ -193,7 +194,9 @@ struct Builder<'a> {
     tally: Tally,
     shapes: Option<GovernorateShapes>,
     /// Governorate names not recognised, warned of once each.
-    unknown_governorates: FxHashSet<String>,
+    unknown_governorates: UnknownGovernorates,
+    /// Whether the row being read writes such a name said at an earlier row.
+    noted: bool,
     /// Rows with nothing in them, passed over.
     blank_rows: u64,
 }
@@ -227,7 +230,8 @@ impl<'a> Builder<'a> {
             seen: FxHashMap::default(),
             tally: Tally::default(),
             shapes: super::ucdp::governorate_shapes().ok(),
-            unknown_governorates: FxHashSet::default(),
+            unknown_governorates: UnknownGovernorates::default(),
+            noted: false,
             blank_rows: 0,
         })
     }
@@ -247,6 +251,7 @@ impl<'a> Builder<'a> {
             row,
             problems: Vec::new(),
         };
+        self.noted = false;
         // A spreadsheet's rows are as wide as its widest; a CSV's must match the header, but
         // for empty fields past its end (a separator left at the end of the line).
         let width = self.header.len();
@@ -261,7 +266,7 @@ impl<'a> Builder<'a> {
                 self.events.push(event);
             }
         }
-        self.tally.count(fields.problems);
+        self.tally.count_noted(fields.problems, self.noted);
     }
 
     fn text<'r>(&self, fields: &mut Row<'r, [String]>, field: Field) -> &'r str {
@@ -419,18 +424,12 @@ impl<'a> Builder<'a> {
         });
         if !governorate_text.is_empty() && named_governorate.is_none() {
             let column = self.mapping.column(Field::Governorate).unwrap_or_default();
-            let message = match governorate {
-                Some(found) => Said::new("problem-governorate-placed")
-                    .arg_key("governorate", label_key("gov", found.id())),
-                None => Said::new("problem-governorate-unknown"),
-            };
-            if governorate.is_some()
-                || self
-                    .unknown_governorates
-                    .insert(governorate_text.to_lowercase())
-            {
-                fields.warn_said(column, governorate_text, message);
-            }
+            self.noted |= self.unknown_governorates.note(
+                fields,
+                column,
+                governorate_text,
+                governorate.is_some(),
+            );
         }
         let (display, precision) = if !name.is_empty() {
             (name.to_string(), LocationPrecision::Exact)
@@ -574,7 +573,8 @@ impl<'a> Builder<'a> {
         Some(casualties)
     }
 
-    fn finish(self) -> Imported {
+    fn finish(mut self) -> Imported {
+        self.unknown_governorates.finish(&mut self.tally.problems);
         let file_name = &self.source.file_name;
         let columns: Vec<String> = self
             .mapping
