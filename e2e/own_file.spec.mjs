@@ -354,3 +354,56 @@ test('a UCDP file that overlaps the bundled one adds no event twice, and says so
   await entry.locator('.import-problems summary').click();
   await expect(entry.getByTestId('import-problems')).toContainText('is loaded already');
 });
+
+test('a copy whose keeping a reload cut is cleared on the next visit, never listed, and said', async ({ page }) => {
+  const errors = watchConsole(page);
+  await start(page);
+  // What a reload in the middle of keeping a file leaves, seeded through the page's own file
+  // system: the note of the write begun, and the collection half written under its new name,
+  // which the list does not name.
+  const id = 'file-0123456789ab';
+  const partial = `${id}.1700000000000.json`;
+  const name = 'cut short.csv';
+  await page.evaluate(async ({ id, partial, name }) => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('own-files', { create: true });
+    const write = async (file, text) => {
+      const handle = await folder.getFileHandle(file, { create: true });
+      const writable = await handle.createWritable();
+      await writable.write(text);
+      await writable.close();
+    };
+    await write(partial, `{"schema_version":1,"collection":{"id":"${id}","name":"`);
+    await write('writing.json', JSON.stringify({ collection_id: id, file_name: name, stored_as: partial }));
+  }, { id, partial, name });
+  const stored = () => page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('own-files');
+    const names = [];
+    for await (const entry of folder.keys()) names.push(entry);
+    return names;
+  });
+  expect(await stored()).toEqual(expect.arrayContaining([partial, 'writing.json']));
+
+  await page.reload();
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled), { timeout: 30_000 });
+  const notices = page.getByTestId('store-notices');
+  await expect(notices).toContainText(name);
+  await expect(notices).toContainText('not kept completely');
+  await expect(page.getByTestId('your-data')).toHaveCount(0);
+  expect(await keptIds(page)).toEqual([]);
+  await expect.poll(stored).not.toContain(partial);
+  expect(await stored()).not.toContain('writing.json');
+
+  // A file kept afterwards is kept whole, and the next visit says nothing of the cut one.
+  const file = ownCollection('kept');
+  await openFile(page, 'kept.json', JSON.stringify(file));
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(file.events.length), { timeout: 30_000 });
+  await expect.poll(() => keptIds(page)).toEqual(['kept']);
+  await expect.poll(stored).not.toContain('writing.json');
+  await page.reload();
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + file.events.length), { timeout: 30_000 });
+  await expect(page.getByTestId('your-data')).toContainText('kept.json');
+  await expect(page.getByTestId('store-notices')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -260,3 +260,64 @@ test('the same table read again with other columns replaces its earlier reading'
   await expect(page.getByTestId('your-data').locator('li.opened-file')).toHaveCount(1);
   await expect(page.getByText('again.csv was read again')).toBeVisible();
 });
+
+test('a header below title lines is found, said, and can be moved; problems keep the file\'s rows', async ({ page }) => {
+  const errors = watchConsole(page);
+  await start(page);
+  const rows = monitorRows().slice(0, 6).map((row, i) => ({ ...row, Date: `2019-03-0${i + 1}`, Description: `Row ${i}` }));
+  const titles = ['Monthly report – Idlib', ''];
+  const table = delimited(rows, ',').split('\r\n');
+  const lines = [...titles, ...table];
+  await openFile(page, 'report.csv', Buffer.from(lines.join('\r\n')));
+  const step = page.getByTestId('column-mapping');
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  // The file's own line numbers: the header is the line after the titles.
+  const headerLine = titles.length + 1;
+  await expect(page.getByTestId('mapping-header-row')).toContainText(`row ${headerLine}`);
+  // Lines read (blank ones are not): the title is the first, the header the second.
+  const header = page.getByTestId('mapping-header');
+  await expect(header).toHaveValue('1');
+  await expect(page.getByTestId('mapping-preview').locator('thead th')).toHaveCount(HEADER.length);
+  await expect(page.getByTestId('map-date')).toHaveValue('0');
+  // Taken on the title line instead, then back.
+  await header.selectOption('0');
+  await expect(page.getByTestId('mapping-header-row')).toContainText('row 1');
+  await expect(page.getByTestId('mapping-preview').locator('thead th')).toHaveCount(1);
+  await page.getByTestId('mapping-header').selectOption('1');
+  await expect(page.getByTestId('mapping-header-row')).toContainText(`row ${headerLine}`);
+  await expect(page.getByTestId('map-date')).toHaveValue('0');
+  await page.getByTestId('mapping-import').click();
+  // The row with "a few" killed is left out, named by its line in the file.
+  const bad = rows.findIndex((row) => row.Killed === 'a few');
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(rows.length - 1), { timeout: 30_000 });
+  const problems = page.getByTestId('import-problems');
+  await expect(problems.locator('li')).toHaveCount(1);
+  await expect(problems).toContainText(`row ${headerLine + 1 + bad}`);
+  expect(errors).toEqual([]);
+});
+
+test('columns chosen by hand stay chosen through a switch of sheet', async ({ page }) => {
+  const errors = watchConsole(page);
+  await start(page);
+  const workbook = readFileSync(new URL('./fixtures/monitor-sheet.xlsx', import.meta.url));
+  const [header] = parseCsv(readFileSync(new URL('./fixtures/monitor-sheet.csv', import.meta.url), 'utf8'));
+  await openFile(page, 'monitor sheet.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const step = page.getByTestId('column-mapping');
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  await expect(step).toContainText('Sheet “Incidents”');
+  // By hand: the quote from the source column, no perpetrator.
+  const source = String(header.indexOf('Source'));
+  await page.getByTestId('map-source').selectOption('');
+  await page.getByTestId('map-summary').selectOption(source);
+  await page.getByTestId('map-actor1').selectOption('');
+  const sheet = page.getByTestId('mapping-sheet');
+  await sheet.selectOption('Notes');
+  await expect(step).toContainText('Sheet “Notes”');
+  await sheet.selectOption('Incidents');
+  await expect(step).toContainText('Sheet “Incidents”');
+  // The hand choice whose column is on this sheet is kept; the others are guessed afresh.
+  await expect(page.getByTestId('map-summary')).toHaveValue(source);
+  await expect(page.getByTestId('map-date')).toHaveValue(String(header.indexOf('Date')));
+  await expect(page.getByTestId('map-actor1')).toHaveValue(String(header.indexOf('Perpetrator')));
+  expect(errors).toEqual([]);
+});

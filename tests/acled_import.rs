@@ -560,7 +560,10 @@ fn a_syrian_row_with_a_misspelt_admin1_is_placed_by_its_coordinates() {
     let (imported, texts, severities) = with_bad_row(bad);
     assert_eq!(imported.dataset.events.len(), 2);
     assert_eq!(severities, [Severity::Warning], "{texts:?}");
-    assert!(texts[0].contains("placed in Idlib"), "{texts:?}");
+    assert!(
+        texts[0].contains("placed in a governorate by its coordinates"),
+        "{texts:?}"
+    );
     let placed = imported
         .dataset
         .events
@@ -571,6 +574,75 @@ fn a_syrian_row_with_a_misspelt_admin1_is_placed_by_its_coordinates() {
     assert_eq!(
         placed,
         Some(incident_explorer::core::vocab::Governorate::Idlib)
+    );
+}
+
+#[test]
+fn an_unknown_admin1_is_warned_of_once_per_name_with_its_rows_counted() {
+    // Idlib city's coordinates; "Idlb" in two spellings of case, once on a row left out for
+    // its date; "Xyz" with coordinates in no governorate (the sea off Latakia).
+    let idlb = [("latitude", "35.9306"), ("longitude", "36.6339")];
+    let rows = vec![
+        row("SYR1"),
+        with(with(row("SYR2"), &idlb), &[("admin1", "Idlb")]),
+        with(with(row("SYR3"), &idlb), &[("admin1", "IDLB")]),
+        with(
+            with(row("SYR4"), &idlb),
+            &[("admin1", "Idlb"), ("event_date", "sometime")],
+        ),
+        with(
+            row("SYR5"),
+            &[
+                ("admin1", "Xyz"),
+                ("latitude", "35.5"),
+                ("longitude", "35.6"),
+            ],
+        ),
+        with(with(row("SYR6"), &idlb), &[("admin1", "idlb")]),
+    ];
+    let imported = imported(&csv_text(&CURRENT, &rows, false));
+    assert_loads(&imported);
+    let named = |name: &str| {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.get("admin1")
+                    .is_some_and(|a| a.eq_ignore_ascii_case(name))
+            })
+            .map(|(index, _)| index as u64 + 2)
+            .collect::<Vec<u64>>()
+    };
+    let warnings: Vec<_> = imported
+        .problems
+        .iter()
+        .filter(|p| p.column == "admin1")
+        .collect();
+    // One line per name, at its first row, with its rows counted (the left-out one too).
+    let lines: Vec<(u64, String)> = warnings
+        .iter()
+        .map(|p| (p.row, p.message.clone()))
+        .collect();
+    let (idlb_rows, xyz_rows) = (named("idlb"), named("xyz"));
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0].0, idlb_rows[0]);
+    assert!(
+        lines[0].1.contains(&format!("{} rows", idlb_rows.len()))
+            && lines[0]
+                .1
+                .contains("placed in a governorate by their coordinates"),
+        "{lines:?}"
+    );
+    assert_eq!(lines[1].0, xyz_rows[0]);
+    assert!(
+        lines[1].1.contains("1 row)") && lines[1].1.contains("kept without"),
+        "{lines:?}"
+    );
+    // Every row that writes such a name and is kept counts as warned.
+    let left_out = 1;
+    assert_eq!(imported.rows_skipped, left_out);
+    assert_eq!(
+        imported.rows_warned,
+        (idlb_rows.len() + xyz_rows.len()) as u64 - left_out
     );
 }
 

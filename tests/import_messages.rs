@@ -169,7 +169,7 @@ fn a_files_problems_read_in_arabic_with_its_values_verbatim() {
     let end = said_of("problem-before-start");
     assert_eq!(end.message, "before the start date 2019-03-05");
     assert_eq!(end.value, rows[1].split(';').nth(1).unwrap_or_default());
-    said_of("problem-governorate-unknown");
+    said_of("problem-governorate-unknown-rows");
     said_of("problem-no-place");
     let shape = said_of("problem-field-count");
     let fields = rows[4].split(';').count();

@@ -440,8 +440,13 @@ fn an_unknown_governorate_is_placed_by_its_point_and_said_once() {
     );
     let warnings: Vec<String> = imported.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
-    assert!(warnings[0].contains("placed in Idlib by its coordinates"));
+    assert!(warnings[0].contains("placed in a governorate by its coordinates"));
+    let hatay = rows.iter().filter(|row| row[1] == "Hatay").count();
     assert!(warnings[1].contains("Hatay"));
+    assert!(
+        warnings[1].contains(&format!("{hatay} rows, said once")),
+        "{warnings:?}"
+    );
 }
 
 #[test]

@@ -838,3 +838,29 @@ problem-outside-syria-placed = outside Syria although the row places it there; k
 ## Phone, touch and keyboard
 timeline-touch-hint = Swipe to scroll the timeline. Tap a column, then another, to choose dates.
 timeline-touch-start = From { $period }: tap another column for the end, or the same one for { $period } alone.
+
+# --- ownfile helper (session 26) ---
+map-header-row = The column names were taken from row { $row }.
+map-header-skipped = { $count ->
+    [one] The row above it is not read.
+   *[other] The { $n } rows above it are not read.
+}
+map-header-choice = Row of column names
+map-header-option = Row { $row }: { $text }
+worker-header-unusable = That row cannot name the columns: { $reason }
+workbook-too-wide = The sheet “{ $sheet }” has a cell in { $cell }, beyond column { $last }, the last that can be read here: delete what is in the far columns (or save the table as CSV) and open it again.
+workbook-too-spread = The sheet “{ $sheet }” spreads its { $cells } filled cells from { $from } to { $to }, a grid too large to read here: delete the far cells (the last is { $to }), or save the table as CSV, and open it again.
+kept-unfinished = { $name } was still being kept on this device when the page was closed or reloaded, so it was not kept completely: open it again to keep it.
+problem-governorate-unknown-rows = not a Syrian governorate's name ({ $rows ->
+        [one] 1 row
+       *[other] { $rows } rows, said once, at the first
+    }): { $placed ->
+        [0] kept without a governorate
+       *[other] { $unplaced ->
+            [0] placed in a governorate by { $rows ->
+                [one] its
+               *[other] their
+            } coordinates
+           *[other] { $placed } placed in a governorate by their coordinates, { $unplaced } kept without one
+        }
+    }

@@ -47,8 +47,9 @@ mod worker {
 
     /// A table shown in the mapping step, kept until the page says which columns to read.
     enum Waiting {
-        /// A CSV file, read again from its start once the columns are chosen.
-        Csv(File),
+        /// A CSV file, read again from its start once the columns are chosen, and the index of
+        /// its header among the rows read.
+        Csv { file: File, header: usize },
         /// A workbook: its bytes and fingerprint (read once), and the sheet shown.
         Workbook {
             file: File,
@@ -102,7 +103,14 @@ mod worker {
                 Format::OtherCsv => {
                     let preview = mapped::preview_csv(std::io::Cursor::new(head).chain(reader))
                         .map_err(|error| error.said())?;
-                    wait(Waiting::Csv(file.clone()), preview);
+                    let header = preview.header_index;
+                    wait(
+                        Waiting::Csv {
+                            file: file.clone(),
+                            header,
+                        },
+                        preview,
+                    );
                     Ok(None)
                 }
                 Format::Spreadsheet => {
@@ -219,11 +227,55 @@ mod worker {
                     None => WAITING.with(|slot| *slot.borrow_mut() = Some(waiting)),
                 }
             }
-            (PageMessage::Sheet { .. }, Waiting::Csv(file)) => {
-                WAITING.with(|slot| *slot.borrow_mut() = Some(Waiting::Csv(file)));
+            (PageMessage::Sheet { .. }, waiting @ Waiting::Csv { .. }) => {
+                WAITING.with(|slot| *slot.borrow_mut() = Some(waiting));
             }
-            (PageMessage::Import { mapping }, Waiting::Csv(file)) => {
-                finish(mapped_csv(&file, &mapping).map(Some));
+            (PageMessage::HeaderRow { index }, Waiting::Csv { file, header }) => {
+                let preview = SlicedFile::new(&file).and_then(|reader| {
+                    mapped::preview_csv_with_header(reader, Some(index))
+                        .map_err(|error| error.said())
+                });
+                match preview {
+                    Ok(preview) => {
+                        let header = preview.header_index;
+                        wait(Waiting::Csv { file, header }, preview);
+                    }
+                    Err(reason) => {
+                        header_unusable(reason);
+                        WAITING
+                            .with(|slot| *slot.borrow_mut() = Some(Waiting::Csv { file, header }));
+                    }
+                }
+            }
+            (
+                PageMessage::HeaderRow { index },
+                Waiting::Workbook {
+                    file,
+                    bytes,
+                    fingerprint,
+                    mut table,
+                },
+            ) => {
+                let outcome = table.set_header(index);
+                let preview = outcome.is_ok().then(|| mapped::preview_sheet(&table));
+                let waiting = Waiting::Workbook {
+                    file,
+                    bytes,
+                    fingerprint,
+                    table,
+                };
+                match (outcome, preview) {
+                    (Ok(()), Some(preview)) => wait(waiting, preview),
+                    (outcome, _) => {
+                        if let Err(error) = outcome {
+                            header_unusable(error.said());
+                        }
+                        WAITING.with(|slot| *slot.borrow_mut() = Some(waiting));
+                    }
+                }
+            }
+            (PageMessage::Import { mapping }, Waiting::Csv { file, header }) => {
+                finish(mapped_csv(&file, header, &mapping).map(Some));
             }
             (
                 PageMessage::Import { mapping },
@@ -240,8 +292,20 @@ mod worker {
         }
     }
 
-    /// The CSV file read again, every row with `mapping`.
-    fn mapped_csv(file: &File, mapping: &Mapping) -> Result<(ImportSummary, Vec<u8>), Said> {
+    /// Says that the row the reader chose cannot be the header; the step stays as it was.
+    fn header_unusable(reason: Said) {
+        post(&WorkerMessage::SheetUnreadable {
+            said: Said::new("worker-header-unusable").arg_said("reason", reason),
+        });
+    }
+
+    /// The CSV file read again, every row below its header (of index `header` among the rows
+    /// read) with `mapping`.
+    fn mapped_csv(
+        file: &File,
+        header: usize,
+        mapping: &Mapping,
+    ) -> Result<(ImportSummary, Vec<u8>), Said> {
         let mut reader = SlicedFile::new(file)?;
         let total = reader.size as u64;
         let source = file_info(file);
@@ -252,8 +316,14 @@ mod worker {
                 total,
             })
         };
-        let imported = mapped::import_csv(&mut reader, mapping, &source, &mut progress)
-            .map_err(|error| error.said())?;
+        let imported = mapped::import_csv_with_header(
+            &mut reader,
+            Some(header),
+            mapping,
+            &source,
+            &mut progress,
+        )
+        .map_err(|error| error.said())?;
         let fingerprint = reader.fingerprint();
         handed_over(
             imported,

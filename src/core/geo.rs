@@ -26,6 +26,12 @@ impl Polygons {
     /// Reads Polygon and MultiPolygon features; the area name is the `name` property.
     pub fn from_geojson(text: &str) -> Result<Polygons, String> {
         let root: Value = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        Polygons::from_value(&root)
+    }
+
+    /// [`Polygons::from_geojson`] of a GeoJSON document already parsed (for a caller that reads
+    /// other properties of its features too).
+    pub fn from_value(root: &Value) -> Result<Polygons, String> {
         let features = root
             .get("features")
             .and_then(Value::as_array)

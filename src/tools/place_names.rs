@@ -129,43 +129,15 @@ pub fn build(root: &Path) -> Result<GazetteerFile, String> {
         });
     }
 
-    let governorates = Polygons::from_geojson_file(&root.join(GOVERNORATES))
-        .map_err(|error| format!("{GOVERNORATES}: {error}"))?;
+    // Read and parsed once: the outlines and the names come from the same features.
     let text = std::fs::read_to_string(root.join(GOVERNORATES))
         .map_err(|error| format!("{GOVERNORATES}: {error}"))?;
-    let root_json: serde_json::Value =
+    let document: serde_json::Value =
         serde_json::from_str(&text).map_err(|error| format!("{GOVERNORATES}: {error}"))?;
-    let features = root_json
-        .get("features")
-        .and_then(serde_json::Value::as_array)
-        .ok_or_else(|| format!("{GOVERNORATES} has no features"))?;
-    for (feature, area) in features.iter().zip(&governorates.areas) {
-        let property = |key: &str| {
-            feature
-                .pointer(&format!("/properties/{key}"))
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or_default()
-        };
-        let ar = property("name_ar").to_string();
-        let mut spellings = vec![
-            property("name").to_string(),
-            property("name_ocha").to_string(),
-        ];
-        let normalised = normalise(&ar);
-        for (region, region_spellings) in &regions {
-            if *region == normalised {
-                spellings.extend(region_spellings.iter().cloned());
-            }
-        }
-        let (west, south, east, north) = bounds(area);
-        places.push(GazetteerPlace {
-            ar,
-            lat: round(((south + north) / 2.0) as f32),
-            lon: round(((west + east) / 2.0) as f32),
-            level: PlaceLevel::Governorate,
-            keys: keys_of(spellings.iter().map(String::as_str)),
-        });
-    }
+    places.extend(
+        governorate_places(&document, &regions)
+            .map_err(|error| format!("{GOVERNORATES}: {error}"))?,
+    );
     // By Arabic name (then the rest, for a stable order): like names side by side compress
     // best.
     places.sort_by(|a, b| {
@@ -266,6 +238,49 @@ fn is_latin(text: &str) -> bool {
         })
 }
 
+/// The governorates of the parsed GeoJSON `document` (the OCHA boundaries) as places: each
+/// feature's `name_ar`, its spellings (`name`, `name_ocha`, and those of the Who's On First
+/// region with the same Arabic name in `regions`), at the middle of its outline's bounds.
+fn governorate_places(
+    document: &serde_json::Value,
+    regions: &[(String, Vec<String>)],
+) -> Result<Vec<GazetteerPlace>, String> {
+    let governorates = Polygons::from_value(document)?;
+    let features = document
+        .get("features")
+        .and_then(serde_json::Value::as_array)
+        .ok_or_else(|| "no features".to_string())?;
+    let mut places = Vec::new();
+    for (feature, area) in features.iter().zip(&governorates.areas) {
+        let property = |key: &str| {
+            feature
+                .pointer(&format!("/properties/{key}"))
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_default()
+        };
+        let ar = property("name_ar").to_string();
+        let mut spellings = vec![
+            property("name").to_string(),
+            property("name_ocha").to_string(),
+        ];
+        let normalised = normalise(&ar);
+        for (region, region_spellings) in regions {
+            if *region == normalised {
+                spellings.extend(region_spellings.iter().cloned());
+            }
+        }
+        let (west, south, east, north) = bounds(area);
+        places.push(GazetteerPlace {
+            ar,
+            lat: round(((south + north) / 2.0) as f32),
+            lon: round(((west + east) / 2.0) as f32),
+            level: PlaceLevel::Governorate,
+            keys: keys_of(spellings.iter().map(String::as_str)),
+        });
+    }
+    Ok(places)
+}
+
 fn keys_of<'a>(spellings: impl Iterator<Item = &'a str>) -> Vec<String> {
     spellings
         .filter(|s| !s.is_empty())
@@ -296,6 +311,32 @@ fn bounds(area: &crate::core::geo::Area) -> (f64, f64, f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_governorate_is_read_from_the_one_parsed_document() {
+        // A square around (36.6 E, 35.9 N), as one feature of the OCHA file writes it.
+        let (west, south, east, north) = (36.0, 35.5, 37.2, 36.3);
+        let document = serde_json::json!({
+            "type": "FeatureCollection",
+            "features": [{
+                "type": "Feature",
+                "properties": { "name": "Idlib", "name_ocha": "Idleb", "name_ar": "إدلب" },
+                "geometry": { "type": "Polygon", "coordinates": [[
+                    [west, south], [east, south], [east, north], [west, north], [west, south]
+                ]] }
+            }]
+        });
+        let regions = vec![(normalise("إدلب"), vec!["Edlib".to_string()])];
+        let places = governorate_places(&document, &regions).unwrap_or_default();
+        assert_eq!(places.len(), 1);
+        let place = &places[0];
+        assert_eq!(place.ar, "إدلب");
+        assert_eq!(place.level, PlaceLevel::Governorate);
+        assert_eq!(place.lat, round(((south + north) / 2.0) as f32));
+        assert_eq!(place.lon, round(((west + east) / 2.0) as f32));
+        assert_eq!(place.keys, keys_of(["Idlib", "Idleb", "Edlib"].into_iter()));
+        assert!(governorate_places(&serde_json::json!({}), &regions).is_err());
+    }
 
     #[test]
     fn arabic_means_the_arabic_alphabet_alone() {

@@ -234,19 +234,28 @@ pub async fn add_file(
 
 /// Adds the files kept on this device to `loaded`, each checked as when it was opened (in
 /// slices). A browser that keeps no files has none, and says nothing; a kept file that no
-/// longer loads is named in a notice.
+/// longer loads, or one whose keeping a reload cut, is named in a notice.
 pub async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<Said>) {
-    let Ok((kept, missing)) = device_store::kept().await else {
+    let Ok(device_store::Kept {
+        files: kept,
+        missing,
+        unfinished,
+    }) = device_store::kept().await
+    else {
         return (Vec::new(), Vec::new());
     };
-    let mut notices: Vec<Said> = missing
+    // A file whose keeping a reload cut: not kept, and the reader can open it again.
+    let unfinished = unfinished.map(|name| Said::new("kept-unfinished").arg("name", name));
+    let mut notices: Vec<Said> = unfinished
         .into_iter()
-        .map(|(name, error)| match error {
-            None => Said::new("kept-data-gone").arg("name", name),
-            Some(error) => Said::new("kept-not-read")
-                .arg("name", name)
-                .arg_said("reason", error),
-        })
+        .chain(missing.into_iter().map(|(name, error)| {
+            match error {
+                None => Said::new("kept-data-gone").arg("name", name),
+                Some(error) => Said::new("kept-not-read")
+                    .arg("name", name)
+                    .arg_said("reason", error),
+            }
+        }))
         .collect();
     let mut files = Vec::new();
     for (file, bytes) in kept {

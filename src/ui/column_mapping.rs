@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::{Arg, Lang, Said};
 use crate::core::import::mapped::{column_letters, TablePreview, PREVIEW_ROWS};
-use crate::core::import::table_mapping::{DateOrder, Field, Mapping};
+use crate::core::import::table_mapping::{DateOrder, Field, HandChoices, Mapping};
 use crate::ui::i18n;
 
 /// A field's name in `tr`.
@@ -26,19 +26,25 @@ fn order_label(tr: Lang, order: DateOrder) -> String {
 }
 
 /// The step for `preview` of the file `name`. `on_import` gets the confirmed mapping,
-/// `on_sheet` a sheet the reader picked, `on_cancel` a Cancel. `sheet_problem` is a sentence
-/// about the sheet last picked, shown above the preview.
+/// `on_sheet` a sheet the reader picked, `on_header` the index of the row picked as the header,
+/// `on_cancel` a Cancel. `sheet_problem` is a sentence about the sheet or header row last
+/// picked, shown above the preview. `hand` holds the columns chosen by hand, kept when the step
+/// is drawn again for another sheet or header row (`HandChoices::apply`).
 #[component]
 pub fn ColumnMapping(
     name: String,
     preview: TablePreview,
     sheet_problem: Signal<Option<Said>>,
+    hand: RwSignal<HandChoices>,
     on_import: Callback<Mapping>,
     on_sheet: Callback<String>,
+    on_header: Callback<usize>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let tr = i18n::lang();
-    let mapping = RwSignal::new(preview.guess.clone());
+    let first_mapping =
+        hand.with_untracked(|hand| hand.apply(&preview.header, &preview.sample, &preview.guess));
+    let mapping = RwSignal::new(first_mapping);
     let preview = StoredValue::new(preview);
     let width = preview.with_value(|p| p.header.len());
     let evidence = Memo::new(move |_| mapping.with(|m| preview.with_value(|p| p.date_evidence(m))));
@@ -48,6 +54,9 @@ pub fn ColumnMapping(
     });
 
     let choose_column = move |field: Field, value: String| {
+        let column = value.parse::<usize>().ok();
+        let name = column.and_then(|c| preview.with_value(|p| p.header.get(c).cloned()));
+        hand.update(|hand| hand.choose(field, name.as_deref()));
         mapping.update(|m| {
             match value.parse::<usize>() {
                 Ok(column) => {
@@ -112,7 +121,10 @@ pub fn ColumnMapping(
                     view! {
                         <label>
                             <input type="radio" name="date-order" prop:checked=checked
-                                on:change=move |_| mapping.update(|m| m.date_order = Some(order)) />
+                                on:change=move |_| {
+                                    hand.update(|hand| hand.date_order = Some(order));
+                                    mapping.update(|m| m.date_order = Some(order));
+                                } />
                             {order_label(tr, order)}
                         </label>
                     }
@@ -148,6 +160,50 @@ pub fn ColumnMapping(
                 </label>
             }
         })
+    });
+
+    // Which row named the columns, and a choice of another among the first rows.
+    let header_row = preview.with_value(|p| {
+        let row = p.header_row.to_string();
+        let taken = tr.format("map-header-row", &[("row", Arg::Text(&row))]);
+        let above =
+            (p.header_index > 0).then(|| tr.count("map-header-skipped", p.header_index as u64));
+        let choice = (p.header_choices.len() > 1).then(|| {
+            let current = p.header_index;
+            let options = p
+                .header_choices
+                .iter()
+                .map(|choice| {
+                    let row = choice.row.to_string();
+                    let text = tr.format(
+                        "map-header-option",
+                        &[("row", Arg::Text(&row)), ("text", Arg::Text(&choice.text))],
+                    );
+                    view! {
+                        <option value=choice.index.to_string() selected=choice.index == current
+                            dir="auto">{text}</option>
+                    }
+                })
+                .collect_view();
+            view! {
+                <label class="header-choice">{tr.text("map-header-choice")}" "
+                    <select data-testid="mapping-header"
+                        on:change=move |event| {
+                            if let Ok(index) = event_target_value(&event).parse::<usize>() {
+                                on_header.run(index);
+                            }
+                        }>
+                        {options}
+                    </select>
+                </label>
+            }
+        });
+        view! {
+            <p class="hint" data-testid="mapping-header-row">
+                {taken}{above.map(|text| format!(" {text}"))}
+            </p>
+            {choice}
+        }
     });
 
     let table = preview.with_value(|p| {
@@ -209,6 +265,7 @@ pub fn ColumnMapping(
             <h2 id="column-mapping-title">{tr.text("map-title")}" "<bdi>{name}</bdi></h2>
             <p class="hint">{reading}" "{tr.text("mapping-hint")}</p>
             {sheet_choice}
+            {header_row}
             {move || sheet_problem.get().map(|text| view! {
                 <p class="import-failure" role="alert" data-testid="sheet-problem">{tr.said(&text)}</p>
             })}

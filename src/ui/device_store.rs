@@ -4,9 +4,17 @@
 //! the page loads, in pieces as the import worker hands it over, not the file as opened),
 //! beside an index of what was read from it.
 //!
-//! Layout: `own-files/index.json` (the list, [`OpenedFile`]s as JSON) and
-//! `own-files/<collection id>.json` (the collection). Every failure comes back as a sentence,
-//! a full disk included (`QuotaExceededError`), for the page to show.
+//! Layout: `own-files/index.json` (the list, [`OpenedFile`]s as JSON, each naming the file
+//! that holds its collection) and that file, `own-files/<collection id>.<time>.json` (or
+//! `<collection id>.json`, as earlier versions named it). Every failure comes back as a
+//! sentence, a full disk included (`QuotaExceededError`), for the page to show.
+//!
+//! A file is kept in steps that a reload can cut at any point without a half copy ever being
+//! listed: a note of the write begun (`writing.json`, [`Writing`]), the collection under a new
+//! name, then the list naming it (the commit), then the copy it replaces removed and the note.
+//! On the next visit a note still there says the write was cut: what it wrote and the list
+//! does not name is removed, and the reader is told that the file was not kept
+//! ([`after_interruption`]).
 
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -16,11 +24,64 @@ use web_sys::{
     FileSystemGetFileOptions, FileSystemWritableFileStream,
 };
 
+use serde::{Deserialize, Serialize};
+
 use crate::core::i18n::Said;
 use crate::ui::your_data::OpenedFile;
 
 const FOLDER: &str = "own-files";
 const INDEX: &str = "index.json";
+/// The note of a write begun and not finished.
+const JOURNAL: &str = "writing.json";
+
+/// One file of the list: the file as "Your data" shows it, and the name of the file that holds
+/// its collection (absent in lists written by earlier versions: `<collection id>.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Entry {
+    #[serde(flatten)]
+    file: OpenedFile,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stored_as: Option<String>,
+}
+
+impl Entry {
+    /// The name of the file that holds the collection.
+    fn data_name(&self) -> String {
+        self.stored_as
+            .clone()
+            .unwrap_or_else(|| format!("{}.json", self.file.collection_id))
+    }
+}
+
+/// A write begun: the file being kept, the name its collection is written under, and the
+/// name of the copy it replaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Writing {
+    pub collection_id: String,
+    pub file_name: String,
+    pub stored_as: String,
+    #[serde(default)]
+    pub replaces: Option<String>,
+}
+
+/// What to do on finding the note of a write in `writing`, given the names of the files the
+/// list holds collections in (`listed`) and the collections it lists (`listed_ids`): the files
+/// to remove (written and not listed, or replaced), and the name of the file to tell the
+/// reader was not kept (none when the write had reached the list, or when the list still holds
+/// an earlier complete copy of it).
+pub fn after_interruption(
+    writing: &Writing,
+    listed: &[String],
+    listed_ids: &[String],
+) -> (Vec<String>, Option<String>) {
+    if listed.contains(&writing.stored_as) {
+        // Committed: only the replaced copy may be left.
+        let replaced = writing.replaces.clone().filter(|old| !listed.contains(old));
+        return (replaced.into_iter().collect(), None);
+    }
+    let report = (!listed_ids.contains(&writing.collection_id)).then(|| writing.file_name.clone());
+    (vec![writing.stored_as.clone()], report)
+}
 
 /// The largest collection kept, in bytes of JSON (about 400,000 ACLED rows). Reopening holds
 /// the whole collection in the page's WebAssembly memory beside the bundled ones, and a much
@@ -39,41 +100,116 @@ pub async fn keep(file: &OpenedFile, bytes: &[u8]) -> Result<(), Said> {
             .arg("size", (bytes.len() / 1_000_000).to_string()));
     }
     let folder = folder().await?;
-    write(&folder, &format!("{}.json", file.collection_id), bytes).await?;
     let mut index = read_index(&folder).await?;
-    index.retain(|kept| kept.collection_id != file.collection_id);
-    index.push(file.clone());
-    let text = serde_json::to_vec(&index)
-        .map_err(|error| Said::new("store-index-not-written").arg("reason", error.to_string()))?;
-    write(&folder, INDEX, &text).await
+    let replaces = index
+        .iter()
+        .find(|kept| kept.file.collection_id == file.collection_id)
+        .map(Entry::data_name);
+    let writing = Writing {
+        collection_id: file.collection_id.clone(),
+        file_name: file.summary.file_name.clone(),
+        stored_as: format!("{}.{}.json", file.collection_id, js_sys::Date::now() as u64),
+        replaces,
+    };
+    write(&folder, JOURNAL, &to_json(&writing)?).await?;
+    if let Err(error) = write(&folder, &writing.stored_as, bytes).await {
+        // Nothing was listed: what was written goes.
+        remove(&folder, &writing.stored_as).await;
+        remove(&folder, JOURNAL).await;
+        return Err(error);
+    }
+    index.retain(|kept| kept.file.collection_id != file.collection_id);
+    index.push(Entry {
+        file: file.clone(),
+        stored_as: Some(writing.stored_as.clone()),
+    });
+    // The commit: from here the list names the new copy.
+    write(&folder, INDEX, &to_json(&index)?).await?;
+    if let Some(old) = writing.replaces.filter(|old| *old != writing.stored_as) {
+        remove(&folder, &old).await;
+    }
+    remove(&folder, JOURNAL).await;
+    Ok(())
 }
 
-/// Every kept file with its collection's bytes, in the order they were opened. A file whose
-/// collection is missing is left out and named in the second list.
-pub async fn kept() -> Result<(Vec<(OpenedFile, Vec<u8>)>, Vec<(String, Option<Said>)>), Said> {
+fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, Said> {
+    serde_json::to_vec(value)
+        .map_err(|error| Said::new("store-index-not-written").arg("reason", error.to_string()))
+}
+
+/// Removes `name` from `folder`; gone already is fine.
+async fn remove(folder: &FileSystemDirectoryHandle, name: &str) {
+    let _ = JsFuture::from(folder.remove_entry(name)).await;
+}
+
+/// What the kept files are on a visit: each with its collection's bytes, the names of those
+/// whose collection is missing (with why it could not be read, if it could not), and the name
+/// of a file whose keeping a reload cut (see the module docs).
+pub struct Kept {
+    pub files: Vec<(OpenedFile, Vec<u8>)>,
+    pub missing: Vec<(String, Option<Said>)>,
+    pub unfinished: Option<String>,
+}
+
+/// Every kept file with its collection's bytes, in the order they were opened, after the
+/// leftovers of a write a reload cut are cleared. A file whose collection is missing is left
+/// out and named in [`Kept::missing`].
+pub async fn kept() -> Result<Kept, Said> {
     let folder = folder().await?;
+    let index = read_index(&folder).await?;
+    let unfinished = clear_interrupted(&folder, &index).await;
     let mut files = Vec::new();
     let mut missing = Vec::new();
-    for file in read_index(&folder).await? {
-        match read(&folder, &format!("{}.json", file.collection_id)).await {
-            Ok(Some(bytes)) => files.push((file, bytes)),
-            Ok(None) => missing.push((file.summary.file_name, None)),
-            Err(error) => missing.push((file.summary.file_name, Some(error))),
+    for entry in index {
+        match read(&folder, &entry.data_name()).await {
+            Ok(Some(bytes)) => files.push((entry.file, bytes)),
+            Ok(None) => missing.push((entry.file.summary.file_name, None)),
+            Err(error) => missing.push((entry.file.summary.file_name, Some(error))),
         }
     }
-    Ok((files, missing))
+    Ok(Kept {
+        files,
+        missing,
+        unfinished,
+    })
+}
+
+/// Clears what a write cut by a reload left ([`after_interruption`]); the name of the file
+/// that was not kept, if one was not.
+async fn clear_interrupted(folder: &FileSystemDirectoryHandle, index: &[Entry]) -> Option<String> {
+    let note = read(folder, JOURNAL).await.ok().flatten()?;
+    let Ok(writing) = serde_json::from_slice::<Writing>(&note) else {
+        remove(folder, JOURNAL).await;
+        return None;
+    };
+    let listed: Vec<String> = index.iter().map(Entry::data_name).collect();
+    let ids: Vec<String> = index.iter().map(|e| e.file.collection_id.clone()).collect();
+    let (leftovers, report) = after_interruption(&writing, &listed, &ids);
+    for name in leftovers {
+        // Never a file the list names, nor one outside the folder.
+        if !listed.contains(&name) && !name.contains('/') {
+            remove(folder, &name).await;
+        }
+    }
+    remove(folder, JOURNAL).await;
+    report
 }
 
 /// Forgets the file that became `collection_id`.
 pub async fn forget(collection_id: &str) -> Result<(), Said> {
     let folder = folder().await?;
     let mut index = read_index(&folder).await?;
-    index.retain(|kept| kept.collection_id != collection_id);
-    let text = serde_json::to_vec(&index)
-        .map_err(|error| Said::new("store-index-not-written").arg("reason", error.to_string()))?;
-    write(&folder, INDEX, &text).await?;
+    let forgotten: Vec<String> = index
+        .iter()
+        .filter(|kept| kept.file.collection_id == collection_id)
+        .map(Entry::data_name)
+        .collect();
+    index.retain(|kept| kept.file.collection_id != collection_id);
+    write(&folder, INDEX, &to_json(&index)?).await?;
     // Gone already is fine: the index no longer names it.
-    let _ = JsFuture::from(folder.remove_entry(&format!("{collection_id}.json"))).await;
+    for name in forgotten {
+        remove(&folder, &name).await;
+    }
     Ok(())
 }
 
@@ -94,7 +230,7 @@ async fn folder() -> Result<FileSystemDirectoryHandle, Said> {
 }
 
 /// The list of kept files; empty when there is none yet.
-async fn read_index(folder: &FileSystemDirectoryHandle) -> Result<Vec<OpenedFile>, Said> {
+async fn read_index(folder: &FileSystemDirectoryHandle) -> Result<Vec<Entry>, Said> {
     match read(folder, INDEX).await? {
         None => Ok(Vec::new()),
         Some(bytes) => serde_json::from_slice(&bytes)
@@ -168,5 +304,68 @@ fn describe(error: &JsValue) -> Said {
             Some(text) => Said::new("store-browser-said").arg("detail", text),
             None => Said::new("store-unknown-error"),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn writing(replaces: Option<&str>) -> Writing {
+        Writing {
+            collection_id: "file-0123456789ab".into(),
+            file_name: "monitor sheet.csv".into(),
+            stored_as: "file-0123456789ab.1700000000000.json".into(),
+            replaces: replaces.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_write_cut_before_the_list_is_cleared_and_said() {
+        let cut = writing(None);
+        let (remove, report) = after_interruption(&cut, &[], &[]);
+        assert_eq!(remove, std::slice::from_ref(&cut.stored_as));
+        assert_eq!(report, Some(cut.file_name.clone()));
+        // An earlier complete copy is still listed: cleared, and nothing to say.
+        let old = format!("{}.json", cut.collection_id);
+        let again = writing(Some(&old));
+        let (remove, report) = after_interruption(
+            &again,
+            std::slice::from_ref(&old),
+            std::slice::from_ref(&again.collection_id),
+        );
+        assert_eq!(remove, std::slice::from_ref(&again.stored_as));
+        assert_eq!(report, None);
+    }
+
+    #[test]
+    fn a_write_cut_after_the_list_only_clears_the_replaced_copy() {
+        let old = "file-0123456789ab.json".to_string();
+        let done = writing(Some(&old));
+        let listed = [done.stored_as.clone()];
+        let (remove, report) =
+            after_interruption(&done, &listed, std::slice::from_ref(&done.collection_id));
+        assert_eq!(remove, [old]);
+        assert_eq!(report, None);
+        // The replaced copy already removed: nothing left to do.
+        let (remove, _) = after_interruption(&writing(None), &listed, &[]);
+        assert!(remove.is_empty());
+    }
+
+    #[test]
+    fn lists_of_earlier_versions_still_read() {
+        let entry: Entry = serde_json::from_str(&format!(
+            "{{\"summary\":{},\"collection_id\":\"kept\",\"events\":3,\"opened_at\":\"2026-11-30 14:02\"}}",
+            serde_json::json!({
+                "file_name": "kept.json", "size": 10, "fingerprint": "00", "format": "Collection (JSON)",
+                "rows_read": 0, "rows_skipped": 0, "rows_warned": 0, "problems": []
+            })
+        ))
+        .unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(entry.stored_as, None);
+        assert_eq!(entry.data_name(), "kept.json");
+        // Written back as it was, plus nothing: the list stays readable by them too.
+        let text = serde_json::to_string(&entry).unwrap_or_default();
+        assert!(!text.contains("stored_as"), "{text}");
     }
 }

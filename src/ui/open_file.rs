@@ -10,7 +10,7 @@ use crate::charts::bar_chart::group_thousands;
 use crate::core::i18n::{Arg, Said};
 use crate::core::import::mapped::TablePreview;
 use crate::core::import::message::{ImportSummary, PageMessage};
-use crate::core::import::table_mapping::Mapping;
+use crate::core::import::table_mapping::{HandChoices, Mapping};
 use crate::ui::adding;
 use crate::ui::browser;
 use crate::ui::column_mapping::ColumnMapping;
@@ -79,6 +79,9 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     let size = RwSignal::new(0u64);
     let progress_ref = NodeRef::<leptos::html::Div>::new();
     let sheet_problem = RwSignal::new(None::<Said>);
+    // The columns chosen by hand in the mapping step, kept through a switch of sheet, of
+    // header row or of language; forgotten when another file is opened.
+    let hand = RwSignal::new(HandChoices::default());
     // The running worker: at most one at a time. Not reactive: only Cancel and the end use it.
     let job = StoredValue::new_local(None::<ImportJob>);
     let input = NodeRef::<leptos::html::Input>::new();
@@ -104,6 +107,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                     .arg("name", file.name())
             }));
             table.set(None);
+            hand.set(HandChoices::default());
             let started = now();
             let name = file.name();
             size.set(file.size() as u64);
@@ -223,6 +227,10 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
         sheet_problem.set(None);
         send(PageMessage::Sheet { name });
     });
+    let choose_header = Callback::new(move |index: usize| {
+        sheet_problem.set(None);
+        send(PageMessage::HeaderRow { index });
+    });
     let cancel_mapping = Callback::new(move |()| {
         stop();
         table.set(None);
@@ -304,13 +312,14 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                 accept=".csv,.tsv,.txt,.json,.xlsx,.xlsm,.xlsb,.xls,.ods,text/csv,application/json"
                 on:change=on_change />
             <p class="open-file-hint">{move || tracked().text("open-file-hint")}</p>
-            // Built again in the other language on a switch, from the same preview (choices
-            // made in it go back to the guess).
+            // Built again in the other language on a switch, from the same preview; the
+            // columns chosen by hand are kept (`hand`).
             {move || {
                 tracked();
                 table.get().map(|(name, preview)| view! {
-                    <ColumnMapping name preview sheet_problem=sheet_problem.into()
-                        on_import=import_with on_sheet=choose_sheet on_cancel=cancel_mapping />
+                    <ColumnMapping name preview sheet_problem=sheet_problem.into() hand
+                        on_import=import_with on_sheet=choose_sheet on_header=choose_header
+                        on_cancel=cancel_mapping />
                 })
             }}
             {progress}

@@ -59,10 +59,12 @@ use std::io::Read;
 use super::acled_actors::{self, actor_for_name};
 use super::acled_fields::{self, parse_event_date};
 use super::acled_read::{Columns, Row};
-use super::csv_rows::{csv_reader, read_record, unclosed_quote, RowNumbers, Tally};
+use super::csv_rows::{
+    csv_reader, read_record, unclosed_quote, RowNumbers, Tally, UnknownGovernorates,
+};
 use super::Format;
 use super::{is_collection_id, FileInfo, ImportError, Imported, Progress, PROGRESS_ROWS};
-use crate::core::i18n::{label_key, Said};
+use crate::core::i18n::Said;
 use crate::core::model::{
     AcledInfo, ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
     LocationPrecision, Place, Source, SCHEMA_VERSION,
@@ -168,6 +170,10 @@ struct Builder<'a> {
     shapes: Option<GovernorateShapes>,
     /// Countries other than Syria already warned of, once each.
     other_countries: FxHashSet<String>,
+    /// Syrian rows' `admin1` names that name no governorate, warned of once each.
+    unknown_governorates: UnknownGovernorates,
+    /// Whether the row being read writes such a name said at an earlier row.
+    noted: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -175,6 +181,8 @@ impl<'a> Builder<'a> {
         Builder {
             shapes: super::ucdp::governorate_shapes().ok(),
             other_countries: FxHashSet::default(),
+            unknown_governorates: UnknownGovernorates::default(),
+            noted: false,
             source,
             parties: Parties::default(),
             events: Vec::new(),
@@ -191,12 +199,13 @@ impl<'a> Builder<'a> {
             row,
             problems: Vec::new(),
         };
+        self.noted = false;
         if !fields.has_wrong_shape(columns.names.len(), unclosed) {
             if let Some(event) = self.event(&mut fields) {
                 self.events.push(event);
             }
         }
-        self.tally.count(fields.problems);
+        self.tally.count_noted(fields.problems, self.noted);
     }
 
     /// The event of a row whose shape is right, or `None` with its errors in `fields`.
@@ -463,23 +472,23 @@ impl<'a> Builder<'a> {
         };
         let lat = fields.coordinate(columns.latitude, 90.0);
         let lon = fields.coordinate(columns.longitude, 180.0);
-        let (lat, lon) = (lat?, lon?);
         let syrian = country.is_empty() || country.eq_ignore_ascii_case("syria");
         // A Syrian row whose admin1 is misspelt or empty would drop out of every governorate
-        // figure without a word: its coordinates place it instead, with a warning.
+        // figure without a word: its coordinates place it instead. Said once per name, with
+        // its rows counted, a row left out for another reason included.
         let governorate = match governorate {
             Some(found) => Some(found),
             None if syrian => {
-                let located = self
-                    .shapes
-                    .as_ref()
-                    .and_then(|shapes| shapes.containing(lon, lat));
-                let message = match located {
-                    Some(found) => Said::new("problem-governorate-placed")
-                        .arg_key("governorate", label_key("gov", found.id())),
-                    None => Said::new("problem-governorate-nowhere"),
-                };
-                fields.warn_said(columns.admin1, admin1, message);
+                let located = lat
+                    .zip(lon)
+                    .zip(self.shapes.as_ref())
+                    .and_then(|((lat, lon), shapes)| shapes.containing(lon, lat));
+                self.noted |= self.unknown_governorates.note(
+                    fields,
+                    columns.admin1,
+                    admin1,
+                    located.is_some(),
+                );
                 located
             }
             None => {
@@ -493,6 +502,7 @@ impl<'a> Builder<'a> {
                 None
             }
         };
+        let (lat, lon) = (lat?, lon?);
         let point = if SYRIA_BOUNDS.contains(lat, lon) {
             Some((lat, lon))
         } else {
@@ -530,7 +540,8 @@ impl<'a> Builder<'a> {
         })
     }
 
-    fn finish(self) -> Imported {
+    fn finish(mut self) -> Imported {
+        self.unknown_governorates.finish(&mut self.tally.problems);
         let file_name = &self.source.file_name;
         let dataset = Dataset {
             schema_version: SCHEMA_VERSION,

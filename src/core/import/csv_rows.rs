@@ -64,8 +64,9 @@ pub(super) struct Tracked<R> {
     pub(super) last: u8,
 }
 
-/// A CSV reader over `reader`, separated by what its header line is separated by: a comma,
-/// or a semicolon or a tab (the ACLED or GED export a spreadsheet saved again in a European
+/// A CSV reader over `reader`, separated by what its header line is separated by (its first
+/// line, or the first line below title lines that has a separator): a comma, or a semicolon
+/// or a tab (the ACLED or GED export a spreadsheet saved again in a European
 /// locale); UTF-16 text with a byte order mark is read as UTF-8 ([`Decoded`]). The first
 /// 64 KiB are looked at without being consumed.
 pub(super) fn csv_reader<R: Read>(reader: R) -> io::Result<csv::Reader<Tracked<Decoded<R>>>> {
@@ -79,8 +80,7 @@ pub(super) fn csv_reader_and_delimiter<R: Read>(
     let mut decoded = Decoded::new(reader)?;
     let head = decoded.fill_buf()?;
     let text = String::from_utf8_lossy(head);
-    let first_line = text.split(['\n', '\r']).next().unwrap_or_default();
-    let delimiter = super::delimiter(first_line).unwrap_or(b',');
+    let delimiter = super::table_delimiter(&text).unwrap_or(b',');
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -428,6 +428,63 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
     }
 }
 
+/// Governorate names an importer does not recognise, warned of once each (compared without
+/// regard to case): the first row that writes a name gets the warning, which at the end
+/// ([`UnknownGovernorates::finish`]) says how many rows write it and how many of them their
+/// coordinates placed in a governorate. The rows after the first are counted, not listed, so a
+/// file with one misspelt governorate on every row lists one line, not thousands.
+#[derive(Debug, Default)]
+pub(super) struct UnknownGovernorates {
+    /// Each name, lower case: (rows that write it, rows placed by their coordinates).
+    names: rustc_hash::FxHashMap<String, (u64, u64)>,
+}
+
+/// The key of the warning [`UnknownGovernorates`] gives.
+pub(super) const UNKNOWN_GOVERNORATE: &str = "problem-governorate-unknown-rows";
+
+impl UnknownGovernorates {
+    /// Notes that `fields`' row writes `name` in column `column`, a name no governorate has;
+    /// `placed` when its coordinates placed it in one. The first row with the name gets the
+    /// warning; true for a later one (counted, not listed: see [`Tally::count_noted`]).
+    pub(super) fn note<C: ColumnNames + ?Sized>(
+        &mut self,
+        fields: &mut Row<'_, C>,
+        column: usize,
+        name: &str,
+        placed: bool,
+    ) -> bool {
+        let entry = self.names.entry(name.to_lowercase()).or_default();
+        entry.0 += 1;
+        entry.1 += u64::from(placed);
+        if entry.0 > 1 {
+            return true;
+        }
+        // Worded with the counts at the end.
+        fields.warn_said(column, name, Said::new(UNKNOWN_GOVERNORATE));
+        false
+    }
+
+    /// Words each warning given in `problems` with its name's counts.
+    pub(super) fn finish(&self, problems: &mut [RowProblem]) {
+        for problem in problems {
+            let Some(said) = problem.said.as_mut() else {
+                continue;
+            };
+            if said.key != UNKNOWN_GOVERNORATE {
+                continue;
+            }
+            let Some(&(rows, placed)) = self.names.get(&problem.value.to_lowercase()) else {
+                continue;
+            };
+            *said = Said::new(UNKNOWN_GOVERNORATE)
+                .arg_number("rows", rows)
+                .arg_number("placed", placed)
+                .arg_number("unplaced", rows - placed);
+            problem.message = said.english();
+        }
+    }
+}
+
 /// What an importer counts of the rows it reads, and the problems it lists (up to
 /// [`MAX_ROW_PROBLEMS`]; the rest counted in `problems_not_listed`).
 #[derive(Debug, Default)]
@@ -443,10 +500,16 @@ impl Tally {
     /// Counts one row read, with its problems: skipped when one is an error, warned when it
     /// has only warnings.
     pub(super) fn count(&mut self, problems: Vec<RowProblem>) {
+        self.count_noted(problems, false);
+    }
+
+    /// [`Tally::count`] for a row that may also have a warning said at an earlier row
+    /// (`noted`, see [`UnknownGovernorates`]): such a row counts as warned too.
+    pub(super) fn count_noted(&mut self, problems: Vec<RowProblem>, noted: bool) {
         self.rows_read += 1;
         if problems.iter().any(|p| p.severity == Severity::Error) {
             self.rows_skipped += 1;
-        } else if !problems.is_empty() {
+        } else if !problems.is_empty() || noted {
             self.rows_warned += 1;
         }
         for problem in problems {

@@ -28,22 +28,27 @@
 
 use std::io::Read;
 
-use rustc_hash::{FxHashMap, FxHashSet};
-use serde::{Deserialize, Serialize};
+use rustc_hash::FxHashMap;
 
 use super::acled::LARGE_FATALITIES;
 use super::acled_actors::{self, actor_for_name};
 use super::acled_fields;
 use super::csv_rows::{
-    csv_reader, csv_reader_and_delimiter, header_names, read_record, unclosed_quote, Row,
-    RowNumbers, Tally,
+    csv_reader, header_names, read_record, unclosed_quote, Row, RowNumbers, Tally,
+    UnknownGovernorates,
 };
+use super::header_row;
 use super::parties::Parties;
 use super::spreadsheet::SheetTable;
-use super::table_mapping::{self, parse_date, DateEvidence, Field, Mapping, TableDate};
+use super::table_mapping::{self, parse_date, Field, Mapping, TableDate};
+use super::table_preview;
+pub use super::table_preview::{
+    column_letters, preview_csv, preview_csv_with_header, preview_rows, preview_sheet,
+    TablePreview, PREVIEW_ROWS, SAMPLE_ROWS,
+};
 use super::ucdp::GovernorateShapes;
 use super::{is_collection_id, FileInfo, Format, ImportError, Imported, Progress, PROGRESS_ROWS};
-use crate::core::i18n::{label_key, Said};
+use crate::core::i18n::Said;
 use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
     LocationPrecision, Place, Source, SCHEMA_VERSION,
@@ -54,169 +59,12 @@ use crate::core::vocab::{
     Actor, CasualtyGroup, EventKind, Governorate, Outcome, Publisher, Qualifier, Role,
 };
 
-/// Rows shown in the mapping step's preview.
-pub const PREVIEW_ROWS: usize = 8;
-/// Rows the guess and the date evidence look at.
-pub const SAMPLE_ROWS: usize = 500;
-/// Characters of a cell kept in the sample (the preview only shows the start of a long text).
-const SAMPLE_CHARS: usize = 160;
 /// The id of the one source every event cites.
 pub const SOURCE_ID: &str = "file";
 
-/// What the mapping step shows: the table's header and first rows, how it was read, and the
-/// guessed mapping.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TablePreview {
-    /// The header's names as written (trimmed; an empty name is shown as its column letter).
-    pub header: Vec<String>,
-    /// The first rows (up to [`SAMPLE_ROWS`]), each cell shortened to 160 characters; the
-    /// step shows the first [`PREVIEW_ROWS`].
-    pub sample: Vec<Vec<String>>,
-    /// How the text was read, for people: "UTF-8, separated by semicolons"; or the sheet.
-    pub reading: String,
-    /// The same, as a message of the catalogues, for the page to word in the reader's
-    /// language.
-    #[serde(default)]
-    pub reading_said: Option<Said>,
-    /// A workbook's sheets, in order; empty for a CSV file.
-    #[serde(default)]
-    pub sheets: Vec<String>,
-    /// The sheet shown, for a workbook.
-    #[serde(default)]
-    pub sheet: Option<String>,
-    /// The mapping the header and rows suggest.
-    pub guess: Mapping,
-}
-
-impl TablePreview {
-    /// What the sample says of the order of numeric dates under `mapping`.
-    pub fn date_evidence(&self, mapping: &Mapping) -> DateEvidence {
-        DateEvidence::of(mapping, &self.sample)
-    }
-}
-
-/// The preview of the table of a header and its first rows (a sheet's, or a CSV's).
-pub fn preview_rows(
-    mut header: Vec<String>,
-    rows: impl Iterator<Item = Vec<String>>,
-    reading: String,
-) -> TablePreview {
-    let mut sample: Vec<Vec<String>> = rows
-        .take(SAMPLE_ROWS)
-        .map(|row| {
-            row.into_iter()
-                .map(|cell| cell.chars().take(SAMPLE_CHARS).collect())
-                .collect()
-        })
-        .collect();
-    // Columns past the last one with a name or a value in the first rows are left out of the
-    // step (a stray cell in a sheet's far corner would make thousands of empty columns).
-    let used = |column: usize| {
-        header.get(column).is_some_and(|name| !name.is_empty())
-            || sample
-                .iter()
-                .any(|row| row.get(column).is_some_and(|cell| !cell.trim().is_empty()))
-    };
-    let width = (0..header.len())
-        .rev()
-        .find(|&c| used(c))
-        .map_or(0, |c| c + 1);
-    header.truncate(width);
-    for row in &mut sample {
-        row.truncate(width);
-    }
-    // The guess reads the names as written: an unnamed column is guessed by its values only.
-    let guess = table_mapping::guess(&header, &sample);
-    let header = header
-        .into_iter()
-        .enumerate()
-        .map(|(index, name)| {
-            if name.is_empty() {
-                format!("column {}", column_letters(index))
-            } else {
-                name
-            }
-        })
-        .collect();
-    TablePreview {
-        header,
-        sample,
-        reading,
-        reading_said: None,
-        sheets: Vec::new(),
-        sheet: None,
-        guess,
-    }
-}
-
-/// The preview of a spreadsheet's sheet, with the workbook's sheets to choose from.
-pub fn preview_sheet(table: &SheetTable) -> TablePreview {
-    let rows = table.rows.iter().map(|(_, record)| cells(record));
-    let said = Said::new("reading-sheet")
-        .arg("sheet", table.sheet.clone())
-        .arg("row", table.header_row.to_string());
-    let mut preview = preview_rows(table.header.clone(), rows, said.english());
-    preview.reading_said = Some(said);
-    preview.sheets = table.sheets.clone();
-    preview.sheet = Some(table.sheet.clone());
-    preview
-}
-
-/// A record's cells as text, trimmed (the preview shows them; the import reads the record).
-fn cells(record: &csv::ByteRecord) -> Vec<String> {
-    record
-        .iter()
-        .map(|cell| String::from_utf8_lossy(cell).trim().to_string())
-        .collect()
-}
-
-/// A column's letters as a spreadsheet names it: 0 is A, 25 Z, 26 AA.
-pub fn column_letters(index: usize) -> String {
-    let mut letters = Vec::new();
-    let mut rest = index + 1;
-    while rest > 0 {
-        rest -= 1;
-        letters.push(char::from(b'A' + (rest % 26) as u8));
-        rest /= 26;
-    }
-    letters.iter().rev().collect()
-}
-
-/// Reads the header and first rows of a CSV file for the mapping step.
-///
-/// # Errors
-/// [`ImportError::Empty`], [`ImportError::HeaderOnly`], [`ImportError::Read`],
-/// [`ImportError::Unreadable`].
-pub fn preview_csv<R: Read>(reader: R) -> Result<TablePreview, ImportError> {
-    let (mut csv, delimiter) =
-        csv_reader_and_delimiter(reader).map_err(|error| ImportError::Read(error.to_string()))?;
-    let encoding = csv.get_ref().inner().encoding().label();
-    let mut record = csv::ByteRecord::new();
-    if !read_record(&mut csv, &mut record, 1)? {
-        return Err(ImportError::Empty);
-    }
-    let header = header_names(&record)?;
-    let mut rows = Vec::new();
-    while rows.len() < SAMPLE_ROWS && read_record(&mut csv, &mut record, rows.len() as u64 + 2)? {
-        rows.push(cells(&record));
-    }
-    if rows.is_empty() {
-        return Err(ImportError::HeaderOnly);
-    }
-    let key = match (header.len() > 1, delimiter) {
-        (false, _) => "reading-text",
-        (true, b';') => "reading-semicolons",
-        (true, b'\t') => "reading-tabs",
-        (true, _) => "reading-commas",
-    };
-    let said = Said::new(key).arg("encoding", encoding);
-    let mut preview = preview_rows(header, rows.into_iter(), said.english());
-    preview.reading_said = Some(said);
-    Ok(preview)
-}
-
-/// Reads every row of a CSV file with `mapping` into one collection. `progress` is called every
-/// [`PROGRESS_ROWS`] rows and once at the end.
+/// Reads every row of a CSV file with `mapping` into one collection, the header found among
+/// the first rows as [`preview_csv`] finds it (rows above it are not read). `progress` is
+/// called every [`PROGRESS_ROWS`] rows and once at the end.
 ///
 /// # Errors
 /// As [`preview_csv`], and [`ImportError::InvalidCollectionId`]; a mapping that cannot be
@@ -227,25 +75,61 @@ pub fn import_csv<R: Read>(
     source: &FileInfo,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Imported, ImportError> {
+    import_csv_with_header(reader, None, mapping, source, progress)
+}
+
+/// [`import_csv`] with the header taken from the row of index `header` among the rows read, as
+/// [`preview_csv_with_header`] takes it, or found when `None`.
+///
+/// # Errors
+/// As [`import_csv`].
+pub fn import_csv_with_header<R: Read>(
+    reader: R,
+    header: Option<usize>,
+    mapping: &Mapping,
+    source: &FileInfo,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Imported, ImportError> {
     let mut csv = csv_reader(reader).map_err(|error| ImportError::Read(error.to_string()))?;
     let mut record = csv::ByteRecord::new();
     let mut rows = RowNumbers::default();
-    if !read_record(&mut csv, &mut record, 1)? {
-        return Err(ImportError::Empty);
+    // The first rows, among which the header is: each with its row and whether a quote left
+    // open swallowed it.
+    let mut first: Vec<(u64, csv::ByteRecord)> = Vec::new();
+    let mut unclosed_at = None;
+    while first.len() < header_row::ROWS_LOOKED_AT
+        && read_record(&mut csv, &mut record, rows.next())?
+    {
+        let row = rows.of(&csv, &record);
+        if unclosed_quote(&csv) {
+            unclosed_at = Some(row);
+        }
+        first.push((row, record.clone()));
     }
-    rows.of(&csv, &record);
-    let header = header_names(&record)?;
-    let mut builder = Builder::new(&header, mapping, source, Format::OtherCsv)?;
+    let Some((_, top)) = first.first() else {
+        return Err(ImportError::Empty);
+    };
+    header_names(top)?;
+    let index = table_preview::header_index(&first, header);
+    let names = header_names(first.get(index).map(|(_, r)| r).unwrap_or(top))?;
+    let mut builder = Builder::new(&names, mapping, source, Format::OtherCsv)?;
+    let mut report = |builder: &Builder<'_>, bytes: u64| {
+        if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
+            progress(Progress {
+                rows: builder.tally.rows_read,
+                bytes,
+            });
+        }
+    };
+    for (row, record) in first.iter().skip(index + 1) {
+        builder.add(record, *row, unclosed_at == Some(*row));
+        report(&builder, csv.position().byte());
+    }
     while read_record(&mut csv, &mut record, rows.next())? {
         let row = rows.of(&csv, &record);
         let unclosed = unclosed_quote(&csv);
         builder.add(&record, row, unclosed);
-        if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
-            progress(Progress {
-                rows: builder.tally.rows_read,
-                bytes: csv.position().byte(),
-            });
-        }
+        report(&builder, csv.position().byte());
     }
     if builder.tally.rows_read == 0 && builder.blank_rows == 0 {
         return Err(ImportError::HeaderOnly);
@@ -310,7 +194,9 @@ struct Builder<'a> {
     tally: Tally,
     shapes: Option<GovernorateShapes>,
     /// Governorate names not recognised, warned of once each.
-    unknown_governorates: FxHashSet<String>,
+    unknown_governorates: UnknownGovernorates,
+    /// Whether the row being read writes such a name said at an earlier row.
+    noted: bool,
     /// Rows with nothing in them, passed over.
     blank_rows: u64,
 }
@@ -344,7 +230,8 @@ impl<'a> Builder<'a> {
             seen: FxHashMap::default(),
             tally: Tally::default(),
             shapes: super::ucdp::governorate_shapes().ok(),
-            unknown_governorates: FxHashSet::default(),
+            unknown_governorates: UnknownGovernorates::default(),
+            noted: false,
             blank_rows: 0,
         })
     }
@@ -364,6 +251,7 @@ impl<'a> Builder<'a> {
             row,
             problems: Vec::new(),
         };
+        self.noted = false;
         // A spreadsheet's rows are as wide as its widest; a CSV's must match the header, but
         // for empty fields past its end (a separator left at the end of the line).
         let width = self.header.len();
@@ -378,7 +266,7 @@ impl<'a> Builder<'a> {
                 self.events.push(event);
             }
         }
-        self.tally.count(fields.problems);
+        self.tally.count_noted(fields.problems, self.noted);
     }
 
     fn text<'r>(&self, fields: &mut Row<'r, [String]>, field: Field) -> &'r str {
@@ -536,18 +424,12 @@ impl<'a> Builder<'a> {
         });
         if !governorate_text.is_empty() && named_governorate.is_none() {
             let column = self.mapping.column(Field::Governorate).unwrap_or_default();
-            let message = match governorate {
-                Some(found) => Said::new("problem-governorate-placed")
-                    .arg_key("governorate", label_key("gov", found.id())),
-                None => Said::new("problem-governorate-unknown"),
-            };
-            if governorate.is_some()
-                || self
-                    .unknown_governorates
-                    .insert(governorate_text.to_lowercase())
-            {
-                fields.warn_said(column, governorate_text, message);
-            }
+            self.noted |= self.unknown_governorates.note(
+                fields,
+                column,
+                governorate_text,
+                governorate.is_some(),
+            );
         }
         let (display, precision) = if !name.is_empty() {
             (name.to_string(), LocationPrecision::Exact)
@@ -691,7 +573,8 @@ impl<'a> Builder<'a> {
         Some(casualties)
     }
 
-    fn finish(self) -> Imported {
+    fn finish(mut self) -> Imported {
+        self.unknown_governorates.finish(&mut self.tally.problems);
         let file_name = &self.source.file_name;
         let columns: Vec<String> = self
             .mapping
@@ -1116,14 +999,5 @@ mod tests {
         assert_eq!(kind_of("غارة جوية"), EventKind::Airstrike);
         assert_eq!(kind_of("Protest"), EventKind::Other);
         assert_eq!(kind_of(""), EventKind::Other);
-    }
-
-    #[test]
-    fn columns_are_lettered_as_spreadsheets_letter_them() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(701), "ZZ");
-        assert_eq!(column_letters(702), "AAA");
     }
 }

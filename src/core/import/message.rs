@@ -33,8 +33,9 @@ pub enum WorkerMessage {
     /// The file is a table of no format the worker knows (any CSV, a spreadsheet): the reader
     /// must confirm its columns; the worker waits for a [`PageMessage`].
     Preview(TablePreview),
-    /// The sheet the reader chose cannot be read (empty, or no header); the worker still waits
-    /// for another choice. The sentence names the sheet.
+    /// The sheet the reader chose cannot be read (empty, or no header), or the row chosen as
+    /// the header cannot be one; the worker still waits for another choice. The sentence
+    /// names the sheet, or says it of the row.
     SheetUnreadable { said: Said },
     /// The file was read: the collection's bytes come with this message.
     Done(ImportSummary),
@@ -49,6 +50,9 @@ pub enum WorkerMessage {
 pub enum PageMessage {
     /// Show this sheet of the workbook instead.
     Sheet { name: String },
+    /// Take the row of this index among the first rows read as the header instead
+    /// ([`super::header_row::HeaderChoice::index`]).
+    HeaderRow { index: usize },
     /// Read every row with these columns.
     Import { mapping: Mapping },
 }

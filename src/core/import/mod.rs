@@ -20,11 +20,16 @@ pub mod acled_actors;
 pub mod acled_fields;
 mod acled_read;
 mod csv_rows;
+pub mod header_row;
 pub mod mapped;
 pub mod message;
 mod parties;
+mod sheet_dates;
 pub mod spreadsheet;
+pub mod spreadsheet_bounds;
+pub mod table_dates;
 pub mod table_mapping;
+pub mod table_preview;
 pub mod text_decoding;
 pub mod ucdp;
 pub mod ucdp_actors;
@@ -192,6 +197,9 @@ pub enum ImportError {
     InvalidCollectionId(String),
     /// Reading the bytes failed (the underlying reader's error, in words).
     Read(String),
+    /// A file beyond what can be read here (a sheet reaching too far), the sentence saying
+    /// how to make it readable.
+    TooLarge(Said),
     /// The governorate outlines an importer places rows with could not be read (a fault of
     /// the app, not of the file: its words).
     Shapes(String),
@@ -207,7 +215,7 @@ impl ImportError {
             ImportError::Empty => Said::new("import-empty"),
             ImportError::HeaderOnly => Said::new("import-header-only"),
             ImportError::Binary => Said::new("import-binary"),
-            ImportError::NotADataset(said) => said.clone(),
+            ImportError::NotADataset(said) | ImportError::TooLarge(said) => said.clone(),
             ImportError::MissingColumns { format, columns } => Said::new("import-missing-columns")
                 .arg_key("format", format.key())
                 .arg_number("count", columns.len() as u64)
@@ -429,6 +437,16 @@ fn delimiter(line: &str) -> Option<u8> {
         .map(|(d, _)| *d)
 }
 
+/// The delimiter of a table that may start with title lines: that of its first line, or when
+/// that line has none (a title such as "Monthly report"), of the first of the next lines read
+/// for a header ([`header_row::HEADER_SEARCH_ROWS`]) that has one.
+fn table_delimiter(head: &str) -> Option<u8> {
+    head.split(['\n', '\r'])
+        .filter(|line| !line.trim().is_empty())
+        .take(header_row::HEADER_SEARCH_ROWS)
+        .find_map(delimiter)
+}
+
 /// The first records of a delimited table: up to `limit`, the last one possibly cut.
 fn first_records(text: &str, delimiter: u8, limit: usize) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
@@ -488,8 +506,8 @@ pub(super) fn looks_like_headerless_ged(record: &[String]) -> bool {
 
 /// The format of a text file that is not JSON or markup: a table, told by its header.
 fn table_format(text: &str) -> Result<Format, ImportError> {
-    let first_line = text.lines().next().unwrap_or_default();
-    let Some(delimiter) = delimiter(first_line) else {
+    // A title line or two may come before the header (see `header_row`).
+    let Some(delimiter) = table_delimiter(text) else {
         return Err(not_a_table("looks-plain-text"));
     };
     let records = first_records(text, delimiter, 1);
@@ -576,6 +594,7 @@ mod tests {
             ImportError::InvalidCollectionId("a b".into()),
             ImportError::Read("broken pipe".into()),
             ImportError::Shapes("not GeoJSON".into()),
+            spreadsheet_bounds::too_wide("Sheet1", 0, 16_383),
         ];
         for error in errors {
             let text = error.to_string();

@@ -10,21 +10,27 @@
 //! number (see [`serial_text`]), without a date library.
 //!
 //! `.xlsx` and `.xlsb` sheets are read cell by cell as they are unpacked, so the table is held
-//! once, as text; `.ods` and `.xls` sheets are first read whole by the workbook reader. A
-//! table over [`MAX_CELLS`] cells or [`MAX_TEXT_BYTES`] bytes of text is refused rather than
-//! let to exhaust memory (a small packed file can unpack to gigabytes).
+//! once, as text; `.ods` and `.xls` sheets are first read whole by the workbook reader, after
+//! a scan of the file has made sure that no sheet reaches so far that the grid it is read
+//! into would be huge (`super::spreadsheet_bounds`). A cell past column AMJ
+//! ([`spreadsheet_bounds::MAX_COLUMNS`]), or a table over [`MAX_CELLS`] cells or
+//! [`MAX_TEXT_BYTES`] bytes of text, is refused rather than let to exhaust memory (a small
+//! packed file can unpack to gigabytes, and one far cell can stand for a grid of billions).
 //!
 //! Like the rest of `core::import`, this reads the bytes it is given and nothing else.
 
 use std::io::Cursor;
 
 use calamine::{
-    CellErrorType, Data, DataRef, ExcelDateTime, ExcelDateTimeType, Ods, OdsError, Reader,
-    SheetType, SheetVisible, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError,
+    CellErrorType, Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetType, SheetVisible,
+    Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError,
 };
 
+use super::header_row::{detect, HEADER_SEARCH_ROWS, ROWS_LOOKED_AT};
+pub use super::sheet_dates::serial_text;
+use super::sheet_dates::{duration_text, uses_1904};
+use super::spreadsheet_bounds::{self, MAX_COLUMNS};
 use super::ImportError;
-use crate::core::date::Day;
 use crate::core::i18n::Said;
 use crate::core::validate::printable;
 
@@ -47,14 +53,69 @@ pub struct SheetTable {
     /// Every sheet's name, in workbook order (for a "which sheet" choice): the sheets of
     /// cells, hidden ones included; chart sheets and macro sheets are left out.
     pub sheets: Vec<String>,
-    /// The spreadsheet row number (1-based, as the spreadsheet app shows it) of the header row,
-    /// the first row of the sheet's used range that has any non-empty cell.
+    /// The spreadsheet row number (1-based, as the spreadsheet app shows it) of the header row:
+    /// the first row of the sheet's used range that has any non-empty cell, or a row below it
+    /// when the rows above are titles ([`super::header_row::detect`]).
     pub header_row: u64,
     /// The header's cells as text, trimmed (`""` for an empty header cell).
     pub header: Vec<String>,
     /// The rows after the header, each as wide as the widest row, cells as text; each with its
     /// spreadsheet row number. Fully empty rows are left out.
     pub rows: Vec<(u64, csv::ByteRecord)>,
+    /// The rows above the header (a title, a note), not read: empty unless the header was
+    /// found below the first row ([`super::header_row::detect`]) or taken there
+    /// ([`SheetTable::set_header`]).
+    pub above: Vec<(u64, csv::ByteRecord)>,
+}
+
+impl SheetTable {
+    /// Takes the header from the row of index `index` among the rows read (the rows above
+    /// the header, the header, then the rows; clamped to the rows the header is looked for
+    /// in). The table is left as it was when that row cannot be the header.
+    ///
+    /// # Errors
+    /// [`ImportError::Empty`] when that row is empty, [`ImportError::HeaderOnly`] when no row
+    /// follows it.
+    pub fn set_header(&mut self, index: usize) -> Result<(), ImportError> {
+        let count = self.above.len() + 1 + self.rows.len();
+        let index = index.min(count.min(HEADER_SEARCH_ROWS).saturating_sub(1));
+        if index + 1 >= count {
+            return Err(ImportError::HeaderOnly);
+        }
+        let header = csv::ByteRecord::from(std::mem::take(&mut self.header));
+        let mut all = std::mem::take(&mut self.above);
+        all.push((self.header_row, header));
+        // The rows move by at most a few places: cheap beside reading the sheet.
+        all.append(&mut self.rows);
+        let sheet = std::mem::take(&mut self.sheet);
+        let sheets = std::mem::take(&mut self.sheets);
+        *self = split_at_header(sheet, sheets, all, index);
+        Ok(())
+    }
+}
+
+/// The table of `all` (every non-empty row, in order) with the row of index `index` as its
+/// header; the caller has made sure that row exists and that a row follows it.
+fn split_at_header(
+    sheet: String,
+    sheets: Vec<String>,
+    mut all: Vec<(u64, csv::ByteRecord)>,
+    index: usize,
+) -> SheetTable {
+    let mut above: Vec<(u64, csv::ByteRecord)> = all.drain(..(index + 1).min(all.len())).collect();
+    let (header_row, header) = above.pop().unwrap_or_default();
+    let header = header
+        .iter()
+        .map(|field| String::from_utf8_lossy(field).trim().to_string())
+        .collect();
+    SheetTable {
+        sheet,
+        sheets,
+        header_row,
+        header,
+        rows: all,
+        above,
+    }
 }
 
 /// Reads `sheet` (or the first sheet when None) of the workbook in `bytes`.
@@ -74,6 +135,8 @@ pub struct SheetTable {
 ///   `sheet` (the sentence names the sheets there are).
 /// - [`ImportError::Read`]: a damaged or cut-short workbook (with the reader's words), or a
 ///   sheet over [`MAX_CELLS`] or [`MAX_TEXT_BYTES`].
+/// - [`ImportError::TooLarge`]: a sheet with a cell past column AMJ, or (`.ods`, `.xls`) a
+///   sheet whose cells spread over a grid too large to read, naming its far cell.
 pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<SheetTable, ImportError> {
     let mut book = Book::open(bytes)?;
     let sheets: Vec<(String, bool)> = book
@@ -101,6 +164,9 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<SheetTable, Impor
     book.read_cells(&chosen, &mut table)
         .map_err(|error| match error {
             Stop::Limit(message) => ImportError::Read(message),
+            Stop::TooWide { row, column } => {
+                spreadsheet_bounds::too_wide(&chosen, u64::from(row), u64::from(column))
+            }
             Stop::Damaged { row, detail } => ImportError::Read(format!(
                 "the sheet “{}” is damaged{} ({})",
                 printable(&chosen, 60),
@@ -167,6 +233,8 @@ enum Stop {
     Limit(String),
     /// The reader failed, after the spreadsheet row given when there is one.
     Damaged { row: Option<u64>, detail: String },
+    /// A cell past column [`MAX_COLUMNS`], at this (0-based) row and column.
+    TooWide { row: u32, column: u32 },
 }
 
 fn damaged(detail: impl ToString) -> ImportError {
@@ -189,6 +257,9 @@ impl<'a> Book<'a> {
             if let Err(XlsxError::Password) = Xlsx::new(cursor()) {
                 return Err(ImportError::NotADataset(Said::new(PASSWORD)));
             }
+            // calamine reads every sheet whole as it opens the workbook: not one that reaches
+            // too far.
+            spreadsheet_bounds::check_xls(bytes, MAX_CELLS)?;
             return match Xls::new(cursor()) {
                 Ok(book) => Ok(Book::Xls(book)),
                 Err(XlsError::Password) => Err(ImportError::NotADataset(Said::new(PASSWORD))),
@@ -215,6 +286,7 @@ impl<'a> Book<'a> {
             Err(XlsbError::Password) => return Err(ImportError::NotADataset(Said::new(PASSWORD))),
             Err(_) => {}
         }
+        spreadsheet_bounds::check_ods(bytes, MAX_CELLS)?;
         let ods_error = match Ods::new(cursor()) {
             Ok(book) => return Ok(Book::Ods(book)),
             Err(OdsError::Password) => return Err(ImportError::NotADataset(Said::new(PASSWORD))),
@@ -243,48 +315,53 @@ impl<'a> Book<'a> {
 
     /// Feeds the non-empty cells of sheet `name` to `table`, in the order the file holds them.
     fn read_cells(&mut self, name: &str, table: &mut TableBuilder) -> Result<(), Stop> {
-        let failed = |table: &TableBuilder, detail: String| Stop::Damaged {
-            row: table.current.map(|row| u64::from(row) + 1),
-            detail,
-        };
         match self {
-            Book::Xlsx(book) => {
-                let mut cells = book
-                    .worksheet_cells_reader(name)
-                    .map_err(|error| failed(table, error.to_string()))?;
-                while let Some(cell) = cells
-                    .next_cell()
-                    .map_err(|error| failed(table, error.to_string()))?
-                {
-                    table.add(cell.get_position(), Value::from(cell.get_value()))?;
-                }
-            }
-            Book::Xlsb(book) => {
-                let mut cells = book
-                    .worksheet_cells_reader(name)
-                    .map_err(|error| failed(table, error.to_string()))?;
-                while let Some(cell) = cells
-                    .next_cell()
-                    .map_err(|error| failed(table, error.to_string()))?
-                {
-                    table.add(cell.get_position(), Value::from(cell.get_value()))?;
-                }
-            }
-            Book::Ods(book) => {
-                let range = book
-                    .worksheet_range(name)
-                    .map_err(|error| failed(table, error.to_string()))?;
-                table.add_range(&range)?;
-            }
-            Book::Xls(book) => {
-                let range = book
-                    .worksheet_range(name)
-                    .map_err(|error| failed(table, error.to_string()))?;
-                table.add_range(&range)?;
-            }
+            Book::Xlsx(book) => stream_cells(book.worksheet_cells_reader(name), table, |cells| {
+                cells.next_cell()
+            }),
+            Book::Xlsb(book) => stream_cells(book.worksheet_cells_reader(name), table, |cells| {
+                cells.next_cell()
+            }),
+            Book::Ods(book) => whole_sheet(book, name, table),
+            Book::Xls(book) => whole_sheet(book, name, table),
         }
-        Ok(())
     }
+}
+
+/// Why reading stopped after the row `table` was at, with the reader's words.
+fn failed(table: &TableBuilder, detail: String) -> Stop {
+    Stop::Damaged {
+        row: table.current.map(|row| u64::from(row) + 1),
+        detail,
+    }
+}
+
+/// Feeds `table` the cells of a sheet read one at a time as the file is unpacked (`.xlsx`
+/// and `.xlsb`, whose cell readers are alike but of two types): `opened` is the sheet's cell
+/// reader, `next` gives its next cell.
+fn stream_cells<'a, C, E: std::fmt::Display>(
+    opened: Result<C, E>,
+    table: &mut TableBuilder,
+    mut next: impl FnMut(&mut C) -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+) -> Result<(), Stop> {
+    let mut cells = opened.map_err(|error| failed(table, error.to_string()))?;
+    while let Some(cell) = next(&mut cells).map_err(|error| failed(table, error.to_string()))? {
+        table.add(cell.get_position(), Value::from(cell.get_value()))?;
+    }
+    Ok(())
+}
+
+/// Feeds `table` the cells of a sheet the workbook reader has read whole (`.ods`, `.xls`).
+fn whole_sheet<RS, R>(book: &mut R, name: &str, table: &mut TableBuilder) -> Result<(), Stop>
+where
+    RS: std::io::Read + std::io::Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
+    let range = book
+        .worksheet_range(name)
+        .map_err(|error| failed(table, error.to_string()))?;
+    table.add_range(&range)
 }
 
 /// A cell's value, borrowed from either of calamine's two cell types.
@@ -374,96 +451,6 @@ fn write_number(out: &mut String, number: f64) -> std::fmt::Result {
     }
 }
 
-/// Whether a date cell counts days from 1904-01-01 (a workbook saved with the 1904 date
-/// system, as old Mac Excel did) rather than from 1899-12-30. calamine keeps the flag private;
-/// a date equals the one built with the 1900 system exactly when it uses that system.
-fn uses_1904(date: &ExcelDateTime) -> bool {
-    *date != ExcelDateTime::new(date.as_f64(), ExcelDateTimeType::DateTime, false)
-}
-
-/// `1899-12-30` (serial 0 of the 1900 date system) as a [`Day`], which counts from 1970-01-01.
-const DAY_OF_SERIAL_0_1900: i32 = -25_569;
-/// `1904-01-01` (serial 0 of the 1904 date system) as a [`Day`].
-const DAY_OF_SERIAL_0_1904: i32 = -24_107;
-/// The last day spreadsheets can show, 9999-12-31, as a serial number of each system.
-const LAST_SERIAL_1900: f64 = 2_958_465.0;
-const LAST_SERIAL_1904: f64 = 2_957_003.0;
-const SECONDS_A_DAY: f64 = 86_400.0;
-
-/// The text of a date cell's serial number `serial` (days, the fraction being the time of
-/// day): `YYYY-MM-DD` for a whole day, `YYYY-MM-DD HH:MM` with a time, `YYYY-MM-DD HH:MM:SS`
-/// when the time, rounded to the second, has seconds. `None` when the number is not a day a
-/// spreadsheet can show (negative, not finite, after 9999-12-31).
-///
-/// The 1900 system (`is_1904` false) counts days from 1899-12-30, except that serials 1 to 59
-/// (1900-01-01 to 1900-02-28) count from 1899-12-31, because Excel, as Lotus 1-2-3 before it,
-/// has a 1900-02-29 (serial 60), which is written as such. Its serial 0 is no day (Excel shows
-/// "1900-01-00"): a cell holding only a time of day has it, and reads as `HH:MM` alone. The
-/// 1904 system counts days from 1904-01-01.
-pub fn serial_text(serial: f64, is_1904: bool) -> Option<String> {
-    let last = if is_1904 {
-        LAST_SERIAL_1904
-    } else {
-        LAST_SERIAL_1900
-    };
-    if !serial.is_finite() || serial < 0.0 || serial >= last + 1.0 {
-        return None;
-    }
-    let mut whole = serial.floor();
-    let mut seconds = ((serial - whole) * SECONDS_A_DAY).round();
-    if seconds >= SECONDS_A_DAY {
-        // 23:59:59.6 rounds to the next day's midnight.
-        whole += 1.0;
-        seconds = 0.0;
-    }
-    if whole > last {
-        return None;
-    }
-    // In range: both fit an i32 exactly.
-    let (whole, seconds) = (whole as i32, seconds as u32);
-    let date = match (is_1904, whole) {
-        (true, _) => Day(DAY_OF_SERIAL_0_1904 + whole).to_string(),
-        (false, 0) => return Some(clock_text(seconds)),
-        (false, 1..=59) => Day(DAY_OF_SERIAL_0_1900 + 1 + whole).to_string(),
-        (false, 60) => "1900-02-29".to_string(),
-        (false, _) => Day(DAY_OF_SERIAL_0_1900 + whole).to_string(),
-    };
-    Some(if seconds == 0 {
-        date
-    } else {
-        format!("{date} {}", clock_text(seconds))
-    })
-}
-
-/// `HH:MM`, or `HH:MM:SS` when `seconds` (into the day) has seconds.
-fn clock_text(seconds: u32) -> String {
-    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if seconds == 0 {
-        format!("{hours:02}:{minutes:02}")
-    } else {
-        format!("{hours:02}:{minutes:02}:{seconds:02}")
-    }
-}
-
-/// The text of a duration cell (a number of days shown as elapsed time, `[h]:mm:ss`): hours,
-/// which may pass 24, then minutes, then seconds when there are any (`36:30`, `-0:15:20`).
-/// `None` when it is not finite or beyond a million hours.
-fn duration_text(days: f64) -> Option<String> {
-    let seconds = (days * SECONDS_A_DAY).round();
-    if !seconds.is_finite() || seconds.abs() > 3.6e9 {
-        return None;
-    }
-    let sign = if seconds < 0.0 { "-" } else { "" };
-    // At most 3.6e9: fits a u64 exactly.
-    let seconds = seconds.abs() as u64;
-    let (hours, minutes, rest) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    Some(if rest == 0 {
-        format!("{sign}{hours}:{minutes:02}")
-    } else {
-        format!("{sign}{hours}:{minutes:02}:{rest:02}")
-    })
-}
-
 /// The table as it is read, row by row.
 #[derive(Default)]
 struct TableBuilder {
@@ -488,6 +475,9 @@ struct TableBuilder {
 impl TableBuilder {
     /// Takes the cell at `(row, column)` (0-based); empty and whitespace-only cells are skipped.
     fn add(&mut self, (row, column): (u32, u32), value: Value<'_>) -> Result<(), Stop> {
+        if column >= MAX_COLUMNS && !matches!(value, Value::Empty) {
+            return Err(Stop::TooWide { row, column });
+        }
         if self.current != Some(row) {
             self.end_row()?;
             self.current = Some(row);
@@ -566,11 +556,15 @@ impl TableBuilder {
         Ok(())
     }
 
-    /// The table: the first row read is the header, the others its rows.
+    /// The table: its header is the first row read, or a row below title rows
+    /// ([`super::header_row::detect`]); the rows above it are kept apart.
     fn finish(mut self, sheet: String, sheets: Vec<String>) -> Result<SheetTable, ImportError> {
         self.end_row().map_err(|stop| match stop {
             Stop::Limit(message) => ImportError::Read(message),
             Stop::Damaged { detail, .. } => damaged(detail),
+            Stop::TooWide { row, column } => {
+                spreadsheet_bounds::too_wide(&sheet, u64::from(row), u64::from(column))
+            }
         })?;
         if self.unordered {
             self.rows.sort_by_key(|&(row, _)| row);
@@ -587,14 +581,13 @@ impl TableBuilder {
         let first_column = self.first_column.unwrap_or(0) as usize;
         let end = self.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
         let width = end.saturating_sub(first_column);
-        let mut rows = self.rows.into_iter();
-        let Some((header_row, header)) = rows.next() else {
+        if self.rows.is_empty() {
             return Err(ImportError::Empty);
-        };
-        if rows.len() == 0 {
+        }
+        if self.rows.len() == 1 {
             return Err(ImportError::HeaderOnly);
         }
-        if (rows.len() as u64 + 1).saturating_mul(width as u64) > MAX_CELLS {
+        if (self.rows.len() as u64).saturating_mul(width as u64) > MAX_CELLS {
             return Err(ImportError::Read(stop_message(too_many_cells())));
         }
         let fit = |record: csv::ByteRecord| -> csv::ByteRecord {
@@ -610,19 +603,24 @@ impl TableBuilder {
             }
             fitted
         };
-        let header = fit(header)
-            .iter()
-            .map(|field| String::from_utf8_lossy(field).trim().to_string())
+        let all: Vec<(u64, csv::ByteRecord)> = self
+            .rows
+            .into_iter()
+            .map(|(row, record)| (u64::from(row) + 1, fit(record)))
             .collect();
-        Ok(SheetTable {
-            sheet,
-            sheets,
-            header_row: u64::from(header_row) + 1,
-            header,
-            rows: rows
-                .map(|(row, record)| (u64::from(row) + 1, fit(record)))
-                .collect(),
-        })
+        let first: Vec<Vec<String>> = all
+            .iter()
+            .take(ROWS_LOOKED_AT)
+            .map(|(_, record)| {
+                record
+                    .iter()
+                    .map(|field| String::from_utf8_lossy(field).trim().to_string())
+                    .collect()
+            })
+            .collect();
+        // Never the last row: a header found has rows after it, and there are two rows or more.
+        let index = detect(&first);
+        Ok(split_at_header(sheet, sheets, all, index))
     }
 }
 
@@ -639,69 +637,18 @@ fn stop_message(stop: Stop) -> String {
         | Stop::Damaged {
             detail: message, ..
         } => message,
+        Stop::TooWide { row, column } => {
+            spreadsheet_bounds::too_wide("", row.into(), column.into())
+                .said()
+                .english()
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text(serial: f64) -> String {
-        serial_text(serial, false).unwrap_or_default()
-    }
-
-    #[test]
-    fn serials_of_the_1900_system() {
-        assert_eq!(text(1.0), "1900-01-01");
-        assert_eq!(text(59.0), "1900-02-28");
-        assert_eq!(text(60.0), "1900-02-29");
-        assert_eq!(text(61.0), "1900-03-01");
-        assert_eq!(text(25_569.0), "1970-01-01");
-        assert_eq!(text(43_528.0), "2019-03-04");
-        assert_eq!(text(2_958_465.0), "9999-12-31");
-    }
-
-    #[test]
-    fn times_of_day() {
-        assert_eq!(text(43_528.5), "2019-03-04 12:00");
-        // 13:00 as Excel stores it, 0.541666… with its last digit rounded.
-        assert_eq!(text(43_528.541_666_666_7), "2019-03-04 13:00");
-        assert_eq!(text(43_528.0 + 45_296.0 / 86_400.0), "2019-03-04 12:34:56");
-        // Half a second before midnight is the next day.
-        assert_eq!(text(43_528.0 + 86_399.6 / 86_400.0), "2019-03-05");
-        // A time alone, on no day.
-        assert_eq!(text(0.75), "18:00");
-    }
-
-    #[test]
-    fn serials_of_the_1904_system() {
-        assert_eq!(serial_text(0.0, true).as_deref(), Some("1904-01-01"));
-        // The same day in both systems is 1462 serials apart.
-        assert_eq!(
-            serial_text(43_528.0 - 1_462.0, true).as_deref(),
-            Some("2019-03-04")
-        );
-        assert_eq!(
-            serial_text(2_957_003.0, true).as_deref(),
-            Some("9999-12-31")
-        );
-    }
-
-    #[test]
-    fn numbers_that_are_no_day() {
-        for serial in [-1.0, 2_958_466.0, f64::NAN, f64::INFINITY, 1e300] {
-            assert_eq!(serial_text(serial, false), None, "{serial}");
-        }
-        assert_eq!(serial_text(2_957_004.0, true), None);
-        assert_eq!(serial_text(2_958_465.999_999_9, false), None);
-    }
-
-    #[test]
-    fn the_1904_flag_is_read_from_the_cell() {
-        let of = |is_1904| ExcelDateTime::new(1.5, ExcelDateTimeType::DateTime, is_1904);
-        assert!(!uses_1904(&of(false)));
-        assert!(uses_1904(&of(true)));
-    }
+    use calamine::ExcelDateTimeType;
 
     #[test]
     fn cells_as_text() {

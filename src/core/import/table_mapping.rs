@@ -12,10 +12,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::acled_fields::{FIRST_YEAR, MONTHS};
-use crate::core::date::{days_in_month, DateError, Day};
+use super::table_dates::year_last_numbers;
+pub use super::table_dates::{parse_date, western_digits, TableDate};
 use crate::core::i18n::{label_key, Said};
-use crate::core::model::DatePrecision;
 
 /// What a column of the reader's table can hold: the fields of an incident the mapped import
 /// fills. Ids are stable snake_case (the page and the worker exchange mappings as JSON).
@@ -461,6 +460,59 @@ pub fn guess(header: &[String], sample: &[Vec<String>]) -> Mapping {
     mapping
 }
 
+/// The columns the reader chose by hand in the mapping step, by the header's name, and the
+/// date order they chose: kept when the step shows another table (another sheet, another
+/// header row) wherever that table has a column of the same name ([`HandChoices::apply`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HandChoices {
+    /// Each field the reader set by hand, with the name of the column chosen.
+    pub columns: BTreeMap<Field, String>,
+    /// The date order chosen by hand.
+    pub date_order: Option<DateOrder>,
+}
+
+impl HandChoices {
+    /// Notes that the reader chose column `column` (named `name`), or none, for `field`; a
+    /// field set to "not in this table" is guessed afresh on another table.
+    pub fn choose(&mut self, field: Field, column: Option<&str>) {
+        match column {
+            Some(name) => self.columns.insert(field, name.to_string()),
+            None => self.columns.remove(&field),
+        };
+    }
+
+    /// The mapping for a table with `header` and `sample` rows, whose own guess is `guess`:
+    /// each field chosen by hand keeps its column where `header` has a column of that name
+    /// (written the same, else the same as [`name_key`] reduces it), and takes that column
+    /// from any field guessed on it; every other field is as guessed. The date order is the
+    /// one the rows prove under this mapping, else the one chosen by hand.
+    pub fn apply(&self, header: &[String], sample: &[Vec<String>], guess: &Mapping) -> Mapping {
+        let mut mapping = guess.clone();
+        for (&field, name) in &self.columns {
+            let key = name_key(name);
+            let found = header
+                .iter()
+                .position(|candidate| candidate.trim() == name.trim())
+                .or_else(|| {
+                    header
+                        .iter()
+                        .position(|candidate| name_key(candidate) == key)
+                });
+            let Some(column) = found else {
+                continue;
+            };
+            mapping
+                .columns
+                .retain(|other, taken| *other == field || *taken != column);
+            mapping.columns.insert(field, column);
+        }
+        mapping.date_order = DateEvidence::of(&mapping, sample)
+            .proven
+            .or(self.date_order);
+        mapping
+    }
+}
+
 /// The non-empty values of `column` in `rows`, trimmed.
 fn column_values(rows: &[Vec<String>], column: usize) -> impl Iterator<Item = &str> {
     rows.iter()
@@ -522,192 +574,12 @@ impl DateEvidence {
     }
 }
 
-/// The two leading numbers and the year of a year-last numeric date (`3/4/2019`, `03.04.2019`,
-/// `03-04-2019`), or `None` for any other text.
-fn year_last_numbers(text: &str) -> Option<(u32, u32, i32)> {
-    let date = text.split([' ', 'T']).next().unwrap_or_default();
-    let parts: Vec<&str> = date.split(['/', '.', '-']).collect();
-    let [first, second, year] = parts.as_slice() else {
-        return None;
-    };
-    let number = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
-        (lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse::<u32>().ok())
-            .flatten()
-    };
-    let year = i32::try_from(number(year, 2..=4)?).ok()?;
-    Some((number(first, 1..=2)?, number(second, 1..=2)?, year))
-}
-
-/// A date as a mapped table writes it: the first and last day it may be, and how precise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TableDate {
-    pub start: Day,
-    pub end: Day,
-    pub precision: DatePrecision,
-}
-
-/// Reads a date cell: `2019-03-04` (with a time after it or not), `2019/03/04`, `2019-03` (the
-/// month), `2019` (the year), `04/03/2019` in `order` (also with dots or dashes), `4 March
-/// 2019`, `4 Mar 2019`, `March 4, 2019`. `today`, when given, refuses years after next year.
-///
-/// # Errors
-/// A sentence for the reader: not a date; a numeric year-last date with no order chosen, or
-/// impossible in the chosen one; a two-digit year; an impossible day; a year before 1900 or
-/// after next year (named as a likely typo).
-pub fn parse_date(
-    text: &str,
-    order: Option<DateOrder>,
-    today: Option<Day>,
-) -> Result<TableDate, Said> {
-    // The Arabic comma separates as a comma does ("March 4، 2019").
-    let text = western_digits(text.trim()).replace('\u{060C}', ",");
-    let (year, month, day) = split_date(&text, order)?;
-    if year < FIRST_YEAR {
-        return Err(Said::new("problem-year-before")
-            .arg("year", format!("{year:04}"))
-            .arg("first", FIRST_YEAR.to_string()));
-    }
-    if let Some(today) = today {
-        let this_year = today.year();
-        if year > this_year + 1 {
-            return Err(Said::new("problem-year-after")
-                .arg("year", year.to_string())
-                .arg("next", (this_year + 1).to_string()));
-        }
-    }
-    let range = |start: Result<Day, DateError>, end: Result<Day, DateError>, precision| match (
-        start, end,
-    ) {
-        (Ok(start), Ok(end)) => Ok(TableDate {
-            start,
-            end,
-            precision,
-        }),
-        (Err(error), _) | (_, Err(error)) => Err(error.said()),
-    };
-    match (month, day) {
-        (Some(month), Some(day)) => {
-            let day = Day::from_ymd(year, month, day).map_err(|error| error.said())?;
-            Ok(TableDate {
-                start: day,
-                end: day,
-                precision: DatePrecision::Day,
-            })
-        }
-        (Some(month), None) => range(
-            Day::from_ymd(year, month, 1),
-            Day::from_ymd(year, month, days_in_month(year, month)),
-            DatePrecision::Month,
-        ),
-        _ => range(
-            Day::from_ymd(year, 1, 1),
-            Day::from_ymd(year, 12, 31),
-            DatePrecision::Year,
-        ),
-    }
-}
-
-/// `text` with Arabic-Indic and Eastern Arabic-Indic digits (٠-٩, ۰-۹) written as 0-9: Syrian
-/// sheets write dates, counts and ids in either.
-pub fn western_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            other => other,
-        })
-        .collect()
-}
-
-/// (year, month, day) of a date cell, month and day absent for a month or a year alone.
-fn split_date(
-    text: &str,
-    order: Option<DateOrder>,
-) -> Result<(i32, Option<u32>, Option<u32>), Said> {
-    const NOT_A_DATE: &str = "problem-not-a-table-date";
-    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit()) && !part.is_empty();
-    let number = |part: &str| part.parse::<u32>().map_err(|_| Said::new(NOT_A_DATE));
-    let year_of = |part: &str| -> Result<i32, Said> {
-        if part.len() != 4 {
-            return Err(Said::new("problem-two-digit-year").arg("year", part));
-        }
-        part.parse::<i32>().map_err(|_| Said::new(NOT_A_DATE))
-    };
-    // The date part of a date and time: `2019-03-04T10:00`, `2019-03-04 10:00:00`.
-    let date = match text.split_once(['T', ' ']) {
-        Some((date, time)) if time.contains(':') && !date.contains(char::is_alphabetic) => date,
-        _ => text,
-    };
-    let numeric: Vec<&str> = date.split(['/', '.', '-']).collect();
-    if numeric.iter().all(|part| digits(part)) {
-        return match numeric.as_slice() {
-            // `20190304`, as databases write a day.
-            [compact]
-                if compact.len() == 8
-                    && (compact.starts_with("19") || compact.starts_with("20")) =>
-            {
-                let (year, rest) = compact.split_at(4);
-                let (month, day) = rest.split_at(2);
-                Ok((year_of(year)?, Some(number(month)?), Some(number(day)?)))
-            }
-            [year] if year.len() == 4 => Ok((year_of(year)?, None, None)),
-            [year, month] if year.len() == 4 && month.len() <= 2 => {
-                Ok((year_of(year)?, Some(number(month)?), None))
-            }
-            [year, month, day] if year.len() == 4 => {
-                Ok((year_of(year)?, Some(number(month)?), Some(number(day)?)))
-            }
-            [first, second, year] if first.len() <= 2 && second.len() <= 2 => {
-                let year = year_of(year)?;
-                let (first, second) = (number(first)?, number(second)?);
-                let (day, month) = match order {
-                    Some(DateOrder::MonthDayYear) => (second, first),
-                    Some(_) => (first, second),
-                    None => return Err(Said::new("problem-order-unknown")),
-                };
-                if month > 12 {
-                    return Err(Said::new("problem-no-such-month").arg("month", month.to_string()));
-                }
-                Ok((year, Some(month), Some(day)))
-            }
-            _ => Err(Said::new(NOT_A_DATE)),
-        };
-    }
-    // Month names: `4 March 2019`, `4-Mar-2019`, `March 4, 2019`, `Mar 4 2019`.
-    let words: Vec<String> = text
-        .split([' ', '-', ','])
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let month_of = |word: &str| {
-        MONTHS
-            .iter()
-            .position(|name| *name == word || (word.len() >= 3 && name.starts_with(word)))
-            .and_then(|index| u32::try_from(index + 1).ok())
-    };
-    let parsed = match words.as_slice() {
-        [day, month, year] if digits(day) => month_of(month).map(|month| (day, month, year)),
-        [month, day, year] if digits(day) => month_of(month).map(|month| (day, month, year)),
-        _ => None,
-    };
-    let (day, month, year) = parsed.ok_or_else(|| Said::new(NOT_A_DATE))?;
-    if !digits(year) {
-        return Err(Said::new(NOT_A_DATE));
-    }
-    Ok((year_of(year)?, Some(month), Some(number(day)?)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn names(list: &[&str]) -> Vec<String> {
         list.iter().map(|name| name.to_string()).collect()
-    }
-
-    fn day(text: &str) -> Day {
-        Day::parse(text).expect("a test date")
     }
 
     #[test]
@@ -792,58 +664,6 @@ mod tests {
     }
 
     #[test]
-    fn dates_read_in_every_usual_form() {
-        let exact = |text: &str, order| parse_date(text, order, None).map(|d| (d.start, d.end));
-        let march_4 = Ok((day("2019-03-04"), day("2019-03-04")));
-        for text in [
-            "2019-03-04",
-            "2019/03/04",
-            "2019-03-04T10:30:00Z",
-            "2019-03-04 10:30",
-            "4 March 2019",
-            "04-Mar-2019",
-            "March 4, 2019",
-            "mar 4 2019",
-            "20190304",
-            "٢٠١٩-٠٣-٠٤",
-        ] {
-            assert_eq!(exact(text, None), march_4, "{text}");
-        }
-        assert_eq!(exact("04/03/2019", Some(DateOrder::DayMonthYear)), march_4);
-        assert_eq!(exact("4.3.2019", Some(DateOrder::DayMonthYear)), march_4);
-        assert_eq!(exact("03/04/2019", Some(DateOrder::MonthDayYear)), march_4);
-        let month = parse_date("2019-02", None, None).expect("a month");
-        assert_eq!(
-            (month.start, month.end, month.precision),
-            (day("2019-02-01"), day("2019-02-28"), DatePrecision::Month)
-        );
-        let year = parse_date("2016", None, None).expect("a year");
-        assert_eq!(
-            (year.start, year.end, year.precision),
-            (day("2016-01-01"), day("2016-12-31"), DatePrecision::Year)
-        );
-    }
-
-    #[test]
-    fn doubtful_dates_are_refused_with_a_reason() {
-        let error = |text: &str, order| {
-            parse_date(text, order, Some(day("2026-11-30")))
-                .err()
-                .map(|said| said.english())
-        };
-        assert!(error("03/04/2019", None).is_some_and(|e| e.contains("choose the order")));
-        assert!(error("25/03/2019", Some(DateOrder::MonthDayYear))
-            .is_some_and(|e| e.contains("no month 25")));
-        assert!(error("4/3/19", Some(DateOrder::DayMonthYear))
-            .is_some_and(|e| e.contains("four-digit year")));
-        assert!(error("2019-02-30", None).is_some());
-        assert!(error("0025-01-01", None).is_some_and(|e| e.contains("before 1900")));
-        assert!(error("2031-01-01", None).is_some_and(|e| e.contains("after 2027")));
-        assert!(error("yesterday", None).is_some_and(|e| e.contains("not a date")));
-        assert!(error("", None).is_some());
-    }
-
-    #[test]
     fn a_mapping_says_what_it_lacks() {
         let mut mapping = Mapping::default();
         mapping.columns.insert(Field::Latitude, 1);
@@ -875,5 +695,47 @@ mod tests {
         assert!(text.contains("\"date\":0"), "{text}");
         let back: Mapping = serde_json::from_str(&text).expect("deserialises");
         assert_eq!(back, mapping);
+    }
+
+    #[test]
+    fn hand_choices_follow_their_column_names_to_another_table() {
+        let first = names(&["Date", "Where", "Notes", "Dead"]);
+        let mut hand = HandChoices::default();
+        // By hand: the place is "Where", the description "Notes", the deaths "Dead".
+        for (field, name) in [
+            (Field::Place, "Where"),
+            (Field::Summary, "Notes"),
+            (Field::Deaths, "Dead"),
+        ] {
+            assert!(first.iter().any(|n| n == name));
+            hand.choose(field, Some(name));
+        }
+        hand.choose(Field::Deaths, None);
+        // Another sheet: "Where" and "notes" are there (one in another case), in other
+        // places; "Description" would be guessed as the summary, but "notes" was chosen.
+        let second = names(&["Killed", "Description", "notes", "Date", "where"]);
+        let guess = guess(&second, &[]);
+        assert_eq!(guess.column(Field::Summary), Some(1));
+        let kept = hand.apply(&second, &[], &guess);
+        let at = |name: &str| second.iter().position(|n| n == name);
+        assert_eq!(kept.column(Field::Place), at("where"));
+        assert_eq!(kept.column(Field::Summary), at("notes"));
+        // Fields not chosen by hand (or set back) are as the new table's guess has them.
+        assert_eq!(kept.column(Field::Date), guess.column(Field::Date));
+        assert_eq!(kept.column(Field::Deaths), guess.column(Field::Deaths));
+        // No column holds two fields.
+        let mut columns: Vec<usize> = kept.columns.values().copied().collect();
+        columns.sort_unstable();
+        columns.dedup();
+        assert_eq!(columns.len(), kept.columns.len());
+        assert!(kept.missing(false, second.len()).is_empty());
+        // A name the new table lacks leaves that field to the guess.
+        let third = names(&["Date", "Village"]);
+        let third_guess = guess_of(&third);
+        assert_eq!(hand.apply(&third, &[], &third_guess), third_guess);
+    }
+
+    fn guess_of(header: &[String]) -> Mapping {
+        guess(header, &[])
     }
 }
