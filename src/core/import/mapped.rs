@@ -190,7 +190,7 @@ pub fn column_letters(index: usize) -> String {
 pub fn preview_csv<R: Read>(reader: R) -> Result<TablePreview, ImportError> {
     let (mut csv, delimiter) =
         csv_reader_and_delimiter(reader).map_err(|error| ImportError::Read(error.to_string()))?;
-    let encoding = csv.get_ref().inner().encoding().label();
+    let encoding = csv.get_ref().inner().encoding().said();
     let mut record = csv::ByteRecord::new();
     if !read_record(&mut csv, &mut record, 1)? {
         return Err(ImportError::Empty);
@@ -209,7 +209,7 @@ pub fn preview_csv<R: Read>(reader: R) -> Result<TablePreview, ImportError> {
         (true, b'\t') => "reading-tabs",
         (true, _) => "reading-commas",
     };
-    let said = Said::new(key).arg("encoding", encoding);
+    let said = Said::new(key).arg_said("encoding", encoding);
     let mut preview = preview_rows(header, rows.into_iter(), said.english());
     preview.reading_said = Some(said);
     Ok(preview)
