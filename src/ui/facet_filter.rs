@@ -5,7 +5,8 @@
 //! until the reader opens it or a link ticks one of its values.
 //!
 //! What is typed in the type-ahead box is not part of the view state: it only finds options,
-//! and what the reader ticks is what the link keeps.
+//! and what the reader ticks is what the link keeps. Places are found by their source spelling
+//! and by their gazetteer Arabic name alike ([`PlaceTypeAhead`]).
 
 use std::sync::Arc;
 
@@ -16,6 +17,7 @@ use crate::core::catalog::Catalog;
 use crate::core::facet::{Facet, OptionOrder, LISTED_OPTIONS};
 use crate::core::filter::CrossCounts;
 use crate::core::i18n::{Arg, Lang};
+use crate::core::place_typeahead::PlaceTypeAhead;
 use crate::core::query::toggle;
 use crate::core::vocab::Actor;
 use crate::ui::filter_panel::ClearButton;
@@ -62,10 +64,23 @@ pub fn FacetFilter(
         })
     });
     let order_catalog = catalog.clone();
+    // Places are found by their Arabic names too, in either language.
+    let places = (facet == Facet::Place).then(PlaceTypeAhead::default);
     let visible = Memo::new(move |_| {
-        let dictionary = &order_catalog.table.facets[at].dictionary;
+        let index = &order_catalog.table.facets[at];
+        let dictionary = &index.dictionary;
         checked.with(|checked| {
-            typed.with(|typed| order.visible(dictionary, checked, typed, LISTED_OPTIONS))
+            typed.with(|typed| match &places {
+                Some(places) => places.visible(
+                    &order,
+                    dictionary,
+                    &index.arabic,
+                    checked,
+                    typed,
+                    LISTED_OPTIONS,
+                ),
+                None => order.visible(dictionary, checked, typed, LISTED_OPTIONS),
+            })
         })
     });
     let group = NodeRef::<leptos::html::Fieldset>::new();
