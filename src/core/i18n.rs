@@ -412,9 +412,10 @@ pub fn group_thousands(value: u64) -> String {
     out
 }
 
-/// A chart's value as its labels write it: a whole number with its thousands grouped
-/// (`5,233`), a fraction (the share of an imprecisely dated event spread over several periods)
-/// with one decimal (`1,234.5`). Western digits in both languages.
+/// A chart's value as its labels, its table and its hover text write it: a whole number with
+/// its thousands grouped (`5,233`), a fraction (the share of an imprecisely dated event spread
+/// over several periods) with one decimal (`1,234.5`). Western digits in both languages, as
+/// every number of the interface. The tables' CSV keeps more (`chart_table::csv_number`).
 pub fn format_value(value: f64) -> String {
     let (whole, tenths) = split_value(value);
     let sign = if value < 0.0 && (whole > 0 || tenths > 0) {
@@ -426,12 +427,6 @@ pub fn format_value(value: f64) -> String {
         0 if (value - value.round()).abs() < 1e-9 => format!("{sign}{}", group_thousands(whole)),
         _ => format!("{sign}{}.{tenths}", group_thousands(whole)),
     }
-}
-
-/// The same value as a CSV field or a program reads it: no grouping (`5233`, `1234.5`), rounded
-/// as [`format_value`] rounds it.
-pub fn plain_value(value: f64) -> String {
-    format_value(value).replace(',', "")
 }
 
 /// The whole part and the tenths of `|value|` rounded to one decimal.
@@ -643,8 +638,6 @@ mod tests {
         assert_eq!(format_value(1234.56), "1,234.6");
         assert_eq!(format_value(0.04), "0.0");
         assert_eq!(format_value(112_337.0), "112,337");
-        assert_eq!(plain_value(112_337.0), "112337");
-        assert_eq!(plain_value(1234.56), "1234.6");
         assert_eq!(format_value(f64::NAN), "0.0");
     }
 
