@@ -9,6 +9,7 @@
 //! texts together hold every typed term. The order, the limit and the ticked options kept are
 //! those of [`OptionOrder::visible`], which this follows for any other text.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::facet::{Dictionary, OptionOrder, Visible};
@@ -59,6 +60,21 @@ impl PlaceTypeAhead {
         ids.extend(checked.iter().copied().filter(|id| !listed.contains(id)));
         Visible { ids, more, matches }
     }
+}
+
+/// The Arabic names that more than one place of the facet is given (`arabic`, by value id):
+/// sources spell one town several ways ("Aleppo", "Aleppo city"), which the gazetteer names
+/// alike, so the Arabic view shows each such option's spelling beside the name to tell them
+/// apart.
+pub fn shared_names(arabic: &[Option<Box<str>>]) -> HashSet<Box<str>> {
+    let mut seen = HashSet::new();
+    let mut shared = HashSet::new();
+    for name in arabic.iter().flatten() {
+        if !seen.insert(name) {
+            shared.insert(name.clone());
+        }
+    }
+    shared
 }
 
 /// Per value, its normalised spelling and, after a line break (which no normalised text holds,
@@ -154,6 +170,22 @@ mod tests {
     fn both_scripts_together_must_all_be_found() {
         assert_eq!(found("حلب aleppo"), ["Aleppo"]);
         assert!(found("حلب ariha").is_empty());
+    }
+
+    #[test]
+    fn names_given_to_more_than_one_place_are_known() {
+        let (_, _, mut arabic) = facet();
+        assert!(shared_names(&arabic).is_empty());
+        arabic.push(Some(Box::from("حلب")));
+        let shared = shared_names(&arabic);
+        let expected: HashSet<Box<str>> = PLACES
+            .iter()
+            .filter_map(|(_, _, name)| *name)
+            .filter(|name| arabic.iter().flatten().filter(|n| &***n == *name).count() > 1)
+            .map(Box::from)
+            .collect();
+        assert_eq!(shared, expected);
+        assert!(shared.contains("حلب"));
     }
 
     #[test]
