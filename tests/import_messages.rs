@@ -13,7 +13,7 @@ use incident_explorer::core::import::{sniff, ucdp, FileInfo, Format, ImportError
 use incident_explorer::core::validate;
 
 /// The prefixes of the keys of the import's sentences ("## File import and checking").
-const PREFIXES: [&str; 20] = [
+const PREFIXES: [&str; 21] = [
     "adding-",
     "kept-",
     "store-",
@@ -34,10 +34,11 @@ const PREFIXES: [&str; 20] = [
     "reader-",
     "worker-",
     "encoding-",
+    "load-",
 ];
 
 /// The sources that word these sentences.
-const SOURCES: [&str; 27] = [
+const SOURCES: [&str; 29] = [
     "src/ui/app.rs",
     "src/ui/adding.rs",
     "src/ui/device_store.rs",
@@ -65,6 +66,8 @@ const SOURCES: [&str; 27] = [
     "src/core/validate.rs",
     "src/core/validate/steps.rs",
     "src/core/import/text_decoding.rs",
+    "src/ui/loader.rs",
+    "src/ui/error_panel.rs",
 ];
 
 /// Every string literal of `source` (between two `"` on one line, no escapes needed here); in

@@ -1007,3 +1007,8 @@ encoding-little-endian = الترميز { $id } (البايت الأصغر أو�
 encoding-big-endian = الترميز { $id } (البايت الأكبر أولًا)
 encoding-arabic = الترميز { $id } (العربي)
 encoding-western = الترميز { $id } (الأوروبي الغربي)
+# Why the bundled data could not be loaded (src/ui/loader.rs)
+load-network = تعذر تنزيل { $file }: { $reason }
+load-status = أجاب الخادم بـ{ $status } على طلب { $file }
+load-rejected = رُفض الملف { $file }
+load-rejected-any = رُفضت البيانات

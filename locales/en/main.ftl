@@ -931,3 +931,8 @@ encoding-little-endian = { $id } (little-endian)
 encoding-big-endian = { $id } (big-endian)
 encoding-arabic = { $id } (Arabic)
 encoding-western = { $id } (Western European)
+# Why the bundled data could not be loaded (src/ui/loader.rs)
+load-network = Could not download { $file }: { $reason }
+load-status = The server answered { $status } for { $file }
+load-rejected = { $file } was rejected
+load-rejected-any = The dataset was rejected

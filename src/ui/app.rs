@@ -256,7 +256,7 @@ pub fn App() -> impl IntoView {
                                 LoadError::Rejected { problems } => problems.clone(),
                                 _ => Vec::new(),
                             };
-                            view! { <ErrorPanel message=error.to_string() problems=problems on_retry=retry /> }.into_any()
+                            view! { <ErrorPanel message=error.said() problems=problems on_retry=retry /> }.into_any()
                         }
                     })
                 }}
