@@ -187,6 +187,33 @@ test.describe('broken dataset files', () => {
     });
   }
 
+  test('in Arabic the error panel words the problem in Arabic, the parser\'s own words kept as written', async ({ page }) => {
+    const arabic = readFileSync('locales/ar/main.ftl', 'utf8').split('\n');
+    const message = (key) => arabic.find((l) => l.startsWith(`${key} =`)).split('=').slice(1).join('=').trim();
+    // The sentence's words before its first argument, as the Arabic catalogue writes them.
+    const opening = message('problem-not-json-near').split('{')[0].trim();
+    await serveCurated(page, fixtureText('malformed.json'), 1);
+    await page.goto('./?lang=ar');
+    const panel = page.getByRole('alert');
+    await expect(panel).toBeVisible({ timeout: 30_000 });
+    // What failed, in Arabic, naming the file.
+    const failed = panel.locator('.error-message');
+    await expect(failed).toContainText(message('load-rejected').split('{')[0].trim());
+    await expect(failed).toContainText('data/curated.json');
+    await expect(failed).not.toHaveAttribute('lang', 'en');
+    const line = panel.locator('ul.problems li');
+    await expect(line).toHaveCount(1);
+    await expect(line).toContainText('data/curated.json');
+    await expect(line).toContainText(opening);
+    await expect(line).not.toContainText('so it was rejected');
+    // serde_json's words, as it writes them, marked English and isolated.
+    const foreign = line.locator('bdi.foreign-words');
+    await expect(foreign).toHaveCount(1);
+    await expect(foreign).toHaveAttribute('lang', 'en');
+    await expect(foreign).toContainText('line 72 column 4');
+    await panel.screenshot({ path: 'e2e/artifacts/arabic-error-panel.png' });
+  });
+
   test('a file with some bad records loads the good ones and says how many were skipped', async ({ page }) => {
     const errors = consoleErrors(page);
     await serveCurated(page, fixtureText('partial.json'));

@@ -9,10 +9,11 @@ use incident_explorer::core::date::Day;
 use incident_explorer::core::i18n::{keys, Lang, Said, AR_FTL, EN_FTL};
 use incident_explorer::core::import::mapped;
 use incident_explorer::core::import::message::{ProblemLine, WorkerMessage};
-use incident_explorer::core::import::{sniff, FileInfo, Format, ImportError};
+use incident_explorer::core::import::{sniff, ucdp, FileInfo, Format, ImportError};
+use incident_explorer::core::validate;
 
 /// The prefixes of the keys of the import's sentences ("## File import and checking").
-const PREFIXES: [&str; 19] = [
+const PREFIXES: [&str; 21] = [
     "adding-",
     "kept-",
     "store-",
@@ -32,10 +33,12 @@ const PREFIXES: [&str; 19] = [
     "open-",
     "reader-",
     "worker-",
+    "encoding-",
+    "load-",
 ];
 
 /// The sources that word these sentences.
-const SOURCES: [&str; 19] = [
+const SOURCES: [&str; 29] = [
     "src/ui/app.rs",
     "src/ui/adding.rs",
     "src/ui/device_store.rs",
@@ -55,6 +58,16 @@ const SOURCES: [&str; 19] = [
     "src/ui/column_mapping.rs",
     "src/ui/your_data.rs",
     "src/core/export.rs",
+    "src/core/import/ucdp.rs",
+    "src/core/import/ucdp_check.rs",
+    "src/core/import/ucdp_fields.rs",
+    "src/core/import/ucdp_columns.rs",
+    "src/core/import/ucdp_actors.rs",
+    "src/core/validate.rs",
+    "src/core/validate/steps.rs",
+    "src/core/import/text_decoding.rs",
+    "src/ui/loader.rs",
+    "src/ui/error_panel.rs",
 ];
 
 /// Every string literal of `source` (between two `"` on one line, no escapes needed here); in
@@ -150,6 +163,12 @@ fn a_files_problems_read_in_arabic_with_its_values_verbatim() {
     assert_eq!(Lang::En.said(&reading), preview.reading);
     assert_eq!(preview.reading, "UTF-8, separated by semicolons");
     assert!(assert_arabic(&reading).contains("UTF-8"));
+    // The encoding's name is a message of its own: its identifier kept, isolated, in Arabic.
+    assert!(
+        Lang::Ar.said(&reading).contains("\u{2068}UTF-8\u{2069}"),
+        "{}",
+        Lang::Ar.said(&reading)
+    );
 
     let imported = mapped::import_csv(text.as_bytes(), &preview.guess, &info(), &mut |_| {})
         .unwrap_or_else(|e| panic!("{e}"));
@@ -257,4 +276,167 @@ fn what_the_mapping_step_lacks_reads_in_both_languages() {
     for said in &missing {
         assert_arabic(said);
     }
+}
+
+/// Every problem line is worded by the catalogues, reads the same in English as the line's
+/// English message, and reads in Arabic with every key resolved.
+fn assert_worded(lines: &[ProblemLine]) {
+    assert!(!lines.is_empty());
+    for line in lines {
+        let said = line
+            .said
+            .as_ref()
+            .unwrap_or_else(|| panic!("not worded: {line}"));
+        assert_eq!(Lang::En.said(said), line.message);
+        assert_arabic(said);
+    }
+}
+
+/// The GED file's header and its first row, as fields, from the bundled raw file.
+fn ged_header_and_row() -> (Vec<String>, Vec<String>) {
+    let path = format!(
+        "{}/data/raw/ucdp/ged_syria_2016-2019.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut reader = csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let header: Vec<String> = reader
+        .headers()
+        .map(|h| h.iter().map(str::to_string).collect())
+        .unwrap_or_default();
+    let row: Vec<String> = reader
+        .records()
+        .next()
+        .and_then(Result::ok)
+        .map(|r| r.iter().map(str::to_string).collect())
+        .unwrap_or_default();
+    (header, row)
+}
+
+#[test]
+fn a_ucdp_files_problems_read_in_arabic() {
+    let (header, row) = ged_header_and_row();
+    let at = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    let id: u64 = row[at("id")].parse().unwrap_or_default();
+    // One row per problem, each a copy of the first row with an id of its own.
+    let changes: Vec<Vec<(&str, String)>> = vec![
+        vec![],
+        vec![("id", id.to_string())],
+        vec![("best", "-3".into())],
+        vec![("deaths_a", "many".into())],
+        vec![("type_of_violence", "9".into())],
+        vec![("date_prec", "8".into())],
+        vec![("date_start", "2019-02-30".into())],
+        vec![("date_end", "1999-01-01".into())],
+        vec![("latitude", "95".into())],
+        vec![("side_a", "Brigade of Nowhere".into())],
+        vec![("adm_1", "Atlantis".into())],
+        vec![
+            ("best", "0".into()),
+            ("low", "0".into()),
+            ("high", "0".into()),
+        ],
+        vec![("low", "9".into())],
+        vec![
+            ("source_headline", String::new()),
+            ("source_article", String::new()),
+        ],
+        vec![("country", "Lebanon".into())],
+    ];
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(&header);
+    for (offset, change) in changes.iter().enumerate() {
+        let mut fields = row.clone();
+        if offset > 0 {
+            fields[at("id")] = (id + 1_000_000 + offset as u64).to_string();
+        }
+        for (name, value) in change {
+            fields[at(name)] = value.clone();
+        }
+        let _ = writer.write_record(&fields);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    let shapes = ucdp::governorate_shapes().unwrap_or_else(|e| panic!("{e}"));
+    let imported =
+        ucdp::import(&bytes[..], &info(), &shapes, &mut |_| {}).unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<ProblemLine> = imported.problems.iter().map(ProblemLine::from).collect();
+    // Each changed row (the first is unchanged) has at least one problem.
+    let rows: BTreeSet<u64> = lines.iter().map(|line| line.row).collect();
+    assert_eq!(rows.len(), changes.len() - 1, "{lines:#?}");
+    assert_worded(&lines);
+    // The sentences the command line printed before, word for word.
+    let message_of = |key: &str| {
+        lines
+            .iter()
+            .find(|line| line.said.as_ref().is_some_and(|said| said.key == key))
+            .map(|line| line.message.clone())
+            .unwrap_or_else(|| panic!("no {key} in {lines:#?}"))
+    };
+    assert_eq!(
+        message_of("problem-same-id"),
+        format!("the same id as row 2; this row was skipped")
+    );
+    assert_eq!(
+        message_of("problem-ucdp-negative-deaths"),
+        "a negative number of deaths"
+    );
+    assert_eq!(
+        message_of("problem-ucdp-not-whole-deaths"),
+        "not a whole number of deaths"
+    );
+    assert_eq!(message_of("problem-one-to"), "must be 1 to 5");
+    assert_eq!(
+        message_of("problem-ucdp-before-start"),
+        format!("before date_start {}", row[at("date_start")])
+    );
+    assert_eq!(
+        message_of("problem-degrees-range"),
+        "not between -90 and 90 degrees"
+    );
+    // A group's name in the sentence is the actor's label, in the reader's language.
+    let group = lines
+        .iter()
+        .find_map(|line| {
+            line.said
+                .as_ref()
+                .filter(|s| s.key == "problem-ucdp-unknown-group")
+        })
+        .unwrap_or_else(|| panic!("no unknown group in {lines:#?}"));
+    assert!(
+        !Lang::Ar.said(group).contains("Other"),
+        "{}",
+        Lang::Ar.said(group)
+    );
+}
+
+#[test]
+fn a_collection_files_problems_read_in_arabic() {
+    let folder = format!("{}/tests/fixtures/hostile", env!("CARGO_MANIFEST_DIR"));
+    let mut seen = BTreeSet::new();
+    let entries = std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{folder}: {e}"));
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let name = path.display().to_string();
+        let problems = match validate::load(&name, &bytes) {
+            Ok(loaded) => loaded.problems,
+            Err(problems) => problems,
+        };
+        let lines: Vec<ProblemLine> = problems.iter().map(ProblemLine::from).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        assert_worded(&lines);
+        for (problem, line) in problems.iter().zip(&lines) {
+            // The command line's line is unchanged: its message is the English sentence.
+            assert!(problem.to_string().ends_with(&line.message), "{problem}");
+            seen.extend(line.said.iter().map(|said| said.key.to_string()));
+        }
+    }
+    // The fixtures reach many of the checker's sentences, so this proves something.
+    assert!(seen.len() > 15, "{seen:?}");
 }

@@ -926,3 +926,119 @@ problem-governorate-unknown-rows = ليس اسم محافظة سورية ({ $row
            *[other] وُضع { $placed } منها في محافظة بحسب الإحداثيات، وأُبقي { $unplaced } بلا محافظة
         }
     }
+
+# --- arabic helper (session 26) ---
+# The UCDP importer's problems (src/core/import/ucdp*.rs) and the shared row checks (csv_rows.rs)
+problem-ucdp-before-start = قبل تاريخ البداية date_start ‏{ $start }
+problem-ucdp-best-outside = خارج المدى بين low وhigh ‏({ $low }..{ $high })؛ أُبقي كما ينشره UCDP
+problem-ucdp-best-not-sum = ليس مجموع deaths_a وdeaths_b وdeaths_civilians وdeaths_unknown؛ أُبقي كما ينشره UCDP
+problem-ucdp-no-headline = لا قيمة في source_headline ولا في source_article: يذكر الاستشهاد الطرفين والمكان بدل الاقتباس
+problem-ucdp-unknown-group = جماعة لا يعرفها هذا التطبيق من ملف UCDP الخاص بسوريا: صُنّفت تحت «{ $label }» (لا يُنبَّه إليها في الصفوف اللاحقة التي تذكرها)
+problem-ucdp-adm1-unknown = ليست من محافظات سوريا الأربع عشرة: تؤخذ المحافظة من الإحداثيات
+problem-ucdp-nearest = خارج كل المحافظات، على بعد { $degrees } درجة من أقربها: وُضع في { $governorate }
+problem-ucdp-abroad = خارج سوريا: أُبقي بلا محافظة ولا نقطة على الخريطة، فهي لا تعرض إلا سوريا (لا يُنبَّه إلى الصفوف اللاحقة في هذا البلد)
+problem-ucdp-over-limit = عدد كبير جدًا (أكثر من 4,294,967,295): تحقق من القيمة
+problem-ucdp-over-limit-deaths = عدد قتلى كبير جدًا (أكثر من 4,294,967,295): تحقق من القيمة
+problem-ucdp-negative = عدد سالب
+problem-ucdp-negative-deaths = عدد قتلى سالب
+problem-ucdp-too-large = عدد كبير جدًا: تحقق من القيمة
+problem-ucdp-too-large-deaths = عدد قتلى كبير جدًا: تحقق من القيمة
+problem-ucdp-not-whole = ليس عددًا صحيحًا
+problem-ucdp-not-whole-deaths = ليس عددًا صحيحًا من القتلى
+problem-ucdp-too-large-column = عدد أكبر مما يتسع له هذا العمود
+problem-one-to = يجب أن تكون من 1 إلى { $last }
+problem-ucdp-not-a-date = ليس تاريخًا بالصيغة 2019-11-30 (ويُقبل بعده وقت من اليوم، 2019-11-30 00:00:00.000)
+problem-ucdp-dyad-changed = ظهرت هذه الثنائية أول مرة باسم أو نزاع أو طرفين آخرين؛ أُسقط الصف
+problem-too-many-parties = أطراف أكثر مما يتسع له الجدول؛ أُسقط الصف
+problem-too-many-dyads = ثنائيات أكثر مما يتسع له الجدول؛ أُسقط الصف
+problem-text-too-long = { $count ->
+    [one] نص من بايت واحد
+    [two] نص من بايتين
+    [few] نص من { $n } بايتات
+    [many] نص من { $n } بايتًا
+   *[other] نص من { $n } بايت
+} أطول من الحد المسموح به، { $max } بايت
+problem-degrees-range = ليس بين ‎-{ $limit } و{ $limit } درجة
+# The collection checker's problems (src/core/validate.rs, src/core/validate/steps.rs)
+problem-collection-not-object = الملف { $kind }، لا كائن JSON فيه schema_version وcollection وsources وevents؛ رُفض الملف
+problem-kind-null = قيمة فارغة (null)
+problem-kind-bool = قيمة منطقية (true أو false)
+problem-kind-number = عدد
+problem-kind-string = نص
+problem-kind-array = مصفوفة
+problem-kind-object = كائن
+problem-collection-loaded = المجموعة «{ $id }» محمَّلة من قبل من { $first }
+problem-identity-ucdp = حدث UCDP رقم { $id }
+problem-identity-acled = حدث ACLED ‏{ $id }
+problem-same-event-loaded = { $identity } نفسه محمَّل من قبل من { $first }؛ لا يُحسب إلا ذاك
+problem-id-loaded = المعرّف مستخدم من قبل في سجل من { $first }؛ لا يُعرض إلا ذاك
+problem-id-unusable = «{ $id }» لا يصلح معرّفًا: من 1 إلى { $max } من الحروف والأرقام و«:» و«.» و«_» و«-»، ليتمكن رابط من تسميته
+problem-id-used-earlier = المعرّف مستخدم من قبل في سجل سابق ({ $first })
+problem-id-prefix = لا يبدأ بمعرّف المجموعة «{ $collection }:»، فقد يتعارض مع معرّفات مجموعة أخرى
+problem-source-no-id = يحتاج المصدر إلى معرّف لتستشهد به الأحداث
+problem-quoted = «{ $value }»: { $why }
+problem-url-not-web = «{ $url }» ليس عنوان http(s)؛ يُعرض نصًا لا رابطًا
+problem-event-no-place = يحتاج الحدث إلى مكان واحد على الأقل
+problem-no-party-index = لا طرف بالرقم { $index }
+problem-low-above-high = التقدير الأدنى { $low } أعلى من التقدير الأعلى { $high }، كما نُشر
+problem-no-dyad-index = لا ثنائية بالرقم { $index }
+problem-field-missing = حقل مطلوب غير موجود
+problem-field-unreadable = قيمة لا تُقرأ: { $reason }
+problem-not-json = الملف ليس JSON صالحًا، فرُفض: { $reason }{ $hint ->
+    [nan] {" "}(NaN وInfinity ليسا عددين في JSON: احذف الحقل أو اكتب عددًا)
+    [deep] {" "}(مصفوفات أو كائنات متداخلة أكثر من 128 مستوى)
+    [eof] {" "}(ينتهي الملف قبل أوانه: ربما اقتُطع)
+   *[none] {""}
+}
+problem-not-json-near = الملف ليس JSON صالحًا، فرُفض: { $reason }، قرب «{ $near }»{ $hint ->
+    [nan] {" "}(NaN وInfinity ليسا عددين في JSON: احذف الحقل أو اكتب عددًا)
+    [deep] {" "}(مصفوفات أو كائنات متداخلة أكثر من 128 مستوى)
+    [eof] {" "}(ينتهي الملف قبل أوانه: ربما اقتُطع)
+   *[none] {""}
+}
+problem-unknown-field = حقل غير معروف، تُرك (هل في اسمه خطأ إملائي؟)
+problem-more-unknown-fields = { $count ->
+    [one] تُرك حقل آخر غير معروف
+    [two] تُرك حقلان آخران غير معروفين
+    [few] تُركت { $n } حقول أخرى غير معروفة
+    [many] تُرك { $n } حقلًا آخر غير معروف
+   *[other] تُرك { $n } حقل آخر غير معروف
+}
+problem-more-problems = { $count ->
+    [one] وُجدت مشكلة أخرى لم تُدرج
+    [two] وُجدت مشكلتان أخريان لم تُدرجا
+    [few] وُجدت { $n } مشكلات أخرى لم تُدرج
+    [many] وُجدت { $n } مشكلةً أخرى لم تُدرج
+   *[other] وُجدت { $n } مشكلة أخرى لم تُدرج
+} (لا يُدرج إلا أول { $max })
+problem-ends-before-start = ينتهي ({ $end }) قبل أن يبدأ ({ $start })
+problem-coordinates-outside = الإحداثيات { $lat }، { $lon } (خط العرض، خط الطول) خارج سوريا (من { $lat_min } إلى { $lat_max } شمالًا، ومن { $lon_min } إلى { $lon_max } شرقًا)
+problem-coordinates-together = يجب أن يُعطى خط العرض وخط الطول معًا
+problem-no-citation = يحتاج كل سجل إلى استشهاد واحد على الأقل
+problem-source-skipped = «{ $source }» مصدر أُسقط (انظر مشكلته)
+problem-source-not-here = «{ $source }» ليس مصدرًا في هذا الملف
+problem-quote-empty = الاقتباس فارغ
+problem-version-unsupported = الإصدار { $version } غير مدعوم؛ يقرأ هذا التطبيق الإصدار { $supported }، فرُفض الملف
+problem-version-not-number = يجب أن يكون العدد { $supported }، لا { $kind }؛ رُفض الملف
+problem-version-missing = غير موجود؛ يقرأ هذا التطبيق الملفات التي فيها "schema_version": { $supported }، فرُفض الملف
+problem-array-sources = المصادر
+problem-array-events = الأحداث
+problem-array-figures = الأرقام المُعلنة
+problem-not-an-array = يجب أن يكون مصفوفة من { $what }، لا { $kind }؛ رُفض الملف
+problem-array-missing = غير موجود؛ تحتاج المجموعة إلى مصفوفة من { $what }، فرُفض الملف
+problem-file-rejected = { $why }؛ رُفض الملف
+problem-header-invalid = { $why }؛ رأس المجموعة غير صالح، فرُفض الملف
+problem-not-collection-id = «{ $id }» ليس معرّف مجموعة (من 1 إلى { $max } من الحروف والأرقام و«.» و«_» و«-»)؛ رُفض الملف
+problem-source-id-twice = لمصدر آخر في هذا الملف المعرّف نفسه
+problem-not-a-figure-here = «{ $figure }» ليس رقمًا مُعلنًا في هذا الملف
+# A text file's encoding, in "how the table was read" (src/core/import/text_decoding.rs)
+encoding-plain = الترميز { $id }
+encoding-little-endian = الترميز { $id } (البايت الأصغر أولًا)
+encoding-big-endian = الترميز { $id } (البايت الأكبر أولًا)
+encoding-arabic = الترميز { $id } (العربي)
+encoding-western = الترميز { $id } (الأوروبي الغربي)
+# Why the bundled data could not be loaded (src/ui/loader.rs)
+load-network = تعذر تنزيل { $file }: { $reason }
+load-status = أجاب الخادم بـ{ $status } على طلب { $file }
+load-rejected = رُفض الملف { $file }
+load-rejected-any = رُفضت البيانات

@@ -864,3 +864,101 @@ problem-governorate-unknown-rows = not a Syrian governorate's name ({ $rows ->
            *[other] { $placed } placed in a governorate by their coordinates, { $unplaced } kept without one
         }
     }
+
+# --- arabic helper (session 26) ---
+# The UCDP importer's problems (src/core/import/ucdp*.rs) and the shared row checks (csv_rows.rs)
+problem-ucdp-before-start = before date_start { $start }
+problem-ucdp-best-outside = outside low..high ({ $low }..{ $high }); kept as UCDP publishes it
+problem-ucdp-best-not-sum = not the sum of deaths_a, deaths_b, deaths_civilians and deaths_unknown; kept as UCDP publishes it
+problem-ucdp-no-headline = no source_headline or source_article: the citation names the sides and place instead of a quote
+problem-ucdp-unknown-group = a group this app does not know from UCDP's Syria file: grouped under “{ $label }” (later rows that name it are not warned)
+problem-ucdp-adm1-unknown = not one of Syria's 14 governorates: the governorate comes from the coordinates
+problem-ucdp-nearest = outside every governorate, { $degrees } degrees from the nearest: given { $governorate }
+problem-ucdp-abroad = outside Syria: kept without a governorate or a point on the map, which shows Syria only (later rows in this country are not warned)
+problem-ucdp-over-limit = too large a number (more than 4,294,967,295): check the value
+problem-ucdp-over-limit-deaths = too large a number of deaths (more than 4,294,967,295): check the value
+problem-ucdp-negative = a negative number
+problem-ucdp-negative-deaths = a negative number of deaths
+problem-ucdp-too-large = too large a number: check the value
+problem-ucdp-too-large-deaths = too large a number of deaths: check the value
+problem-ucdp-not-whole = not a whole number
+problem-ucdp-not-whole-deaths = not a whole number of deaths
+problem-ucdp-too-large-column = too large a number for this column
+problem-one-to = must be 1 to { $last }
+problem-ucdp-not-a-date = not a date of the form 2019-11-30 (a time of day after it, 2019-11-30 00:00:00.000, is allowed)
+problem-ucdp-dyad-changed = this dyad was first seen with another name, conflict or sides; the row was skipped
+problem-too-many-parties = too many parties; the row was skipped
+problem-too-many-dyads = too many dyads; the row was skipped
+problem-text-too-long = text of { $n } bytes is longer than the { $max } allowed
+problem-degrees-range = not between -{ $limit } and { $limit } degrees
+# The collection checker's problems (src/core/validate.rs, src/core/validate/steps.rs)
+problem-collection-not-object = the file is { $kind }, not a JSON object with schema_version, collection, sources and events; it was rejected
+problem-kind-null = null
+problem-kind-bool = true or false
+problem-kind-number = a number
+problem-kind-string = a string
+problem-kind-array = an array
+problem-kind-object = an object
+problem-collection-loaded = the collection “{ $id }” is already loaded from { $first }
+problem-identity-ucdp = UCDP event { $id }
+problem-identity-acled = ACLED event { $id }
+problem-same-event-loaded = the same { $identity } is loaded already from { $first }; only that one is counted
+problem-id-loaded = the id is already used by a record of { $first }; only that one is shown
+problem-id-unusable = “{ $id }” is not a usable id: 1 to { $max } letters, digits, “:”, “.”, “_” or “-”, so that a link can name it
+problem-id-used-earlier = the id is already used by an earlier record ({ $first })
+problem-id-prefix = does not start with the collection id “{ $collection }:”, so it may clash with another collection's ids
+problem-source-no-id = a source needs an id for events to cite
+problem-quoted = “{ $value }”: { $why }
+problem-url-not-web = “{ $url }” is not an http(s) address; it is shown as text, not as a link
+problem-event-no-place = an event needs at least one place
+problem-no-party-index = no party has the index { $index }
+problem-low-above-high = low { $low } is above high { $high }, as published
+problem-no-dyad-index = no dyad has the index { $index }
+problem-field-missing = required field is missing
+problem-field-unreadable = { $reason }
+problem-not-json = the file is not valid JSON, so it was rejected: { $reason }{ $hint ->
+    [nan] {" "}(NaN and Infinity are not JSON numbers: leave the field out or write a number)
+    [deep] {" "}(arrays or objects are nested more than 128 levels deep)
+    [eof] {" "}(the file ends too early: it may have been cut off)
+   *[none] {""}
+}
+problem-not-json-near = the file is not valid JSON, so it was rejected: { $reason }, near “{ $near }”{ $hint ->
+    [nan] {" "}(NaN and Infinity are not JSON numbers: leave the field out or write a number)
+    [deep] {" "}(arrays or objects are nested more than 128 levels deep)
+    [eof] {" "}(the file ends too early: it may have been cut off)
+   *[none] {""}
+}
+problem-unknown-field = unknown field, ignored (is its name misspelt?)
+problem-more-unknown-fields = { $n } more unknown fields were ignored
+problem-more-problems = { $n } more problems were found and not listed (only the first { $max } are)
+problem-ends-before-start = ends ({ $end }) before it starts ({ $start })
+problem-coordinates-outside = coordinates { $lat }, { $lon } (latitude, longitude) are outside Syria ({ $lat_min } to { $lat_max } N, { $lon_min } to { $lon_max } E)
+problem-coordinates-together = latitude and longitude must be given together
+problem-no-citation = every record needs at least one citation
+problem-source-skipped = “{ $source }” is a source that was skipped (see its problem)
+problem-source-not-here = “{ $source }” is not a source of this file
+problem-quote-empty = the quote is empty
+problem-version-unsupported = version { $version } is not supported; this app reads version { $supported }, so the file was rejected
+problem-version-not-number = must be the number { $supported }, not { $kind }; the file was rejected
+problem-version-missing = missing; this app reads files with "schema_version": { $supported }, so the file was rejected
+problem-array-sources = sources
+problem-array-events = events
+problem-array-figures = reported figures
+problem-not-an-array = must be an array of { $what }, not { $kind }; the file was rejected
+problem-array-missing = missing; a collection needs an array of { $what }, so the file was rejected
+problem-file-rejected = { $why }; the file was rejected
+problem-header-invalid = { $why }; the collection header is not valid, so the file was rejected
+problem-not-collection-id = “{ $id }” is not a collection id (1 to { $max } letters, digits, “.”, “_” or “-”); the file was rejected
+problem-source-id-twice = another source of this file already has this id
+problem-not-a-figure-here = “{ $figure }” is not a figure of this file
+# A text file's encoding, in "how the table was read" (src/core/import/text_decoding.rs)
+encoding-plain = { $id }
+encoding-little-endian = { $id } (little-endian)
+encoding-big-endian = { $id } (big-endian)
+encoding-arabic = { $id } (Arabic)
+encoding-western = { $id } (Western European)
+# Why the bundled data could not be loaded (src/ui/loader.rs)
+load-network = Could not download { $file }: { $reason }
+load-status = The server answered { $status } for { $file }
+load-rejected = { $file } was rejected
+load-rejected-any = The dataset was rejected

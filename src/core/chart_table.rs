@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use super::aggregate::{self, Composition, Interval, Metric, Timeline};
 use super::date::Day;
 use super::export::defused;
-use super::i18n::{plain_value, Arg, Lang};
+use super::i18n::{Arg, Lang};
 use super::map_layers::MapLayers;
 use super::query::ViewState;
 use super::table::EventTable;
@@ -473,7 +473,7 @@ impl ChartTable {
 
     /// The table as CSV text, as the events' export writes it (`core::export`): a byte order
     /// mark, every field quoted, text a spreadsheet would run as a formula defused, the header
-    /// of stable English names, one record per row (numbers ungrouped, rounded as shown;
+    /// of stable English names, one record per row (numbers as [`csv_number`] writes them;
     /// `selected` is `true` or `false`), then an empty line and `notes`, one per record (the
     /// caption, the view's link, the attribution lines), where parsers can stop.
     ///
@@ -490,7 +490,7 @@ impl ChartTable {
             let mut fields: Vec<String> =
                 row.keys.iter().map(|k| defused(k).into_owned()).collect();
             fields.push(defused(&row.label).into_owned());
-            fields.extend(row.numbers.iter().map(|&n| plain_value(n)));
+            fields.extend(row.numbers.iter().map(|&n| csv_number(n)));
             if self.selected.is_some() {
                 fields.push(row.selected.to_string());
             }
@@ -515,6 +515,32 @@ impl ChartTable {
         let text = String::from_utf8(bytes)
             .map_err(|_| "the table's CSV is not UTF-8 text".to_string())?;
         Ok(format!("\u{feff}{text}"))
+    }
+}
+
+/// Decimals a CSV number keeps: enough for any share of an event spread over the days of a
+/// decade, few enough to drop the binary rounding noise of a sum (`2.9999999999999996`).
+const CSV_DECIMALS: usize = 6;
+
+/// A number as the tables' CSV writes it: a whole number as it is (`5233`), a fraction (an
+/// imprecisely dated event's share of each period it may fall in) with up to
+/// [`CSV_DECIMALS`] decimals, trailing zeros dropped (`3.416667`), no grouping.
+///
+/// The page shows one decimal ([`super::i18n::format_value`]): a reader compares bars. The CSV
+/// keeps the precision because it is read by programs that add periods up: a year of monthly
+/// values rounded to tenths can miss its own total by more than half an event (twelve shares
+/// of 1/12 shown as 0.1 make 1.2), and a researcher who re-aggregates the periods, or checks
+/// them against the events' export, needs the sums to hold. A program can round; it cannot
+/// restore what was rounded away.
+pub fn csv_number(value: f64) -> String {
+    if !value.is_finite() {
+        return "0".to_string();
+    }
+    let text = format!("{value:.CSV_DECIMALS$}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    match text {
+        "-0" | "" => "0".to_string(),
+        text => text.to_string(),
     }
 }
 
@@ -681,6 +707,73 @@ mod tests {
         );
         let row = &stacked.rows[0];
         assert_eq!(row.numbers[2..].iter().sum::<f64>(), row.numbers[0]);
+    }
+
+    /// An event spread over `months` months is `1 / months` of an event in each.
+    fn spread_timeline(months: u32) -> Timeline {
+        let share = 1.0 / f64::from(months);
+        let mut start = day("2019-01-01");
+        let mut buckets = Vec::new();
+        for _ in 0..months {
+            buckets.push(bucket(&start.to_string(), &[(0, share)], share));
+            start = start.next_month_start();
+        }
+        Timeline {
+            interval: Interval::Month,
+            metric: Metric::Events,
+            buckets,
+            milestones: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn spread_values_show_one_decimal_and_keep_their_precision_in_the_csv() {
+        use super::super::i18n::format_value;
+        let months = 12;
+        let timeline = spread_timeline(months);
+        let table = ChartTable::timeline(Lang::En, &timeline_stacks(&timeline, false, 8));
+        let share = 1.0 / f64::from(months);
+        let csv = table.to_csv(&[]).unwrap_or_default();
+        let mut reader = ::csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let records: Vec<Vec<String>> = reader
+            .records()
+            .filter_map(Result::ok)
+            .map(|r| r.iter().map(str::to_string).collect())
+            .filter(|r: &Vec<String>| r.len() > 1)
+            .collect();
+        assert_eq!(records.len(), months as usize);
+        let mut sum = 0.0;
+        for (row, record) in table.rows.iter().zip(&records) {
+            // The page shows the share rounded to tenths, as every chart label does.
+            let tenths = (share * 10.0).round() / 10.0;
+            assert_eq!(format_value(row.numbers[0]), format!("{tenths:.1}"));
+            // The CSV keeps it to a millionth.
+            let written: f64 = record[3].parse().unwrap_or(f64::NAN);
+            assert!((written - share).abs() < 1e-6, "{}", record[3]);
+            sum += written;
+        }
+        // So the periods add up to the one event, which tenths would not.
+        assert!((sum - 1.0).abs() < 1e-5, "{sum}");
+        let shown: f64 = table
+            .rows
+            .iter()
+            .map(|row| format_value(row.numbers[0]).parse::<f64>().unwrap_or(0.0))
+            .sum();
+        assert!((shown - 1.0).abs() > 0.1, "{shown}");
+    }
+
+    #[test]
+    fn csv_numbers_are_whole_or_trimmed_decimals() {
+        assert_eq!(csv_number(5233.0), "5233");
+        assert_eq!(csv_number(0.0), "0");
+        assert_eq!(csv_number(-0.0), "0");
+        assert_eq!(csv_number(2.5), "2.5");
+        assert_eq!(csv_number(41.0 / 12.0), format!("{:.6}", 41.0 / 12.0));
+        assert_eq!(csv_number(0.1 + 0.2), "0.3");
+        assert_eq!(csv_number(2.9999999999999996), "3");
+        assert_eq!(csv_number(f64::NAN), "0");
     }
 
     #[test]

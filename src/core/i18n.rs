@@ -272,6 +272,86 @@ impl Said {
     }
 }
 
+/// The name of the argument that carries a library's or the browser's own words (a CSV
+/// parser's or a JSON parser's error, a storage error): English text that is shown as its
+/// author wrote it, isolated and marked as English inside a sentence in either language.
+pub const FOREIGN_ARG: &str = "reason";
+
+/// A piece of a sentence as [`Lang::said_parts`] cuts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaidPart {
+    /// The catalogue's words, with the values placed in them.
+    Own(String),
+    /// A library's or the browser's words ([`FOREIGN_ARG`]), in English, as written.
+    Foreign(String),
+}
+
+/// The first and last characters (private use) that stand for a foreign text while a sentence
+/// is worded.
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+impl Lang {
+    /// `said` in this language, cut where a library's or the browser's own words
+    /// ([`FOREIGN_ARG`], at any depth) are placed, so that the page can mark them as English
+    /// and isolate them; joined, the parts read as [`Lang::said`] without the isolation marks
+    /// around those words.
+    pub fn said_parts(self, said: &Said) -> Vec<SaidPart> {
+        let mut foreign = Vec::new();
+        let marked = mark_foreign(said, &mut foreign);
+        let text = self.said(&marked);
+        let mut parts = Vec::new();
+        let mut rest = text.as_str();
+        while let Some(open) = rest.find(MARK_OPEN) {
+            let before = rest.get(..open).unwrap_or_default();
+            let after = rest.get(open + MARK_OPEN.len_utf8()..).unwrap_or_default();
+            let Some(close) = after.find(MARK_CLOSE) else {
+                break;
+            };
+            let index: usize = after.get(..close).unwrap_or_default().parse().unwrap_or(0);
+            let before = before.strip_suffix('\u{2068}').unwrap_or(before);
+            if !before.is_empty() {
+                parts.push(SaidPart::Own(before.to_string()));
+            }
+            parts.push(SaidPart::Foreign(
+                foreign.get(index).cloned().unwrap_or_default(),
+            ));
+            let after = after
+                .get(close + MARK_CLOSE.len_utf8()..)
+                .unwrap_or_default();
+            rest = after.strip_prefix('\u{2069}').unwrap_or(after);
+        }
+        if !rest.is_empty() {
+            parts.push(SaidPart::Own(rest.to_string()));
+        }
+        parts
+    }
+}
+
+/// `said` with each foreign text ([`FOREIGN_ARG`]) replaced by a numbered mark, the texts
+/// pushed to `foreign` in order.
+fn mark_foreign(said: &Said, foreign: &mut Vec<String>) -> Said {
+    let args = said
+        .args
+        .iter()
+        .map(|(name, arg)| {
+            let arg = match arg {
+                SaidArg::Text(text) if name == FOREIGN_ARG => {
+                    foreign.push(text.clone());
+                    SaidArg::Text(format!("{MARK_OPEN}{}{MARK_CLOSE}", foreign.len() - 1))
+                }
+                SaidArg::Said(inner) => SaidArg::Said(Box::new(mark_foreign(inner, foreign))),
+                other => other.clone(),
+            };
+            (name.clone(), arg)
+        })
+        .collect();
+    Said {
+        key: said.key.clone(),
+        args,
+    }
+}
+
 /// An argument of a message.
 #[derive(Debug, Clone, Copy)]
 pub enum Arg<'a> {
@@ -332,9 +412,10 @@ pub fn group_thousands(value: u64) -> String {
     out
 }
 
-/// A chart's value as its labels write it: a whole number with its thousands grouped
-/// (`5,233`), a fraction (the share of an imprecisely dated event spread over several periods)
-/// with one decimal (`1,234.5`). Western digits in both languages.
+/// A chart's value as its labels, its table and its hover text write it: a whole number with
+/// its thousands grouped (`5,233`), a fraction (the share of an imprecisely dated event spread
+/// over several periods) with one decimal (`1,234.5`). Western digits in both languages, as
+/// every number of the interface. The tables' CSV keeps more (`chart_table::csv_number`).
 pub fn format_value(value: f64) -> String {
     let (whole, tenths) = split_value(value);
     let sign = if value < 0.0 && (whole > 0 || tenths > 0) {
@@ -346,12 +427,6 @@ pub fn format_value(value: f64) -> String {
         0 if (value - value.round()).abs() < 1e-9 => format!("{sign}{}", group_thousands(whole)),
         _ => format!("{sign}{}.{tenths}", group_thousands(whole)),
     }
-}
-
-/// The same value as a CSV field or a program reads it: no grouping (`5233`, `1234.5`), rounded
-/// as [`format_value`] rounds it.
-pub fn plain_value(value: f64) -> String {
-    format_value(value).replace(',', "")
 }
 
 /// The whole part and the tenths of `|value|` rounded to one decimal.
@@ -563,9 +638,41 @@ mod tests {
         assert_eq!(format_value(1234.56), "1,234.6");
         assert_eq!(format_value(0.04), "0.0");
         assert_eq!(format_value(112_337.0), "112,337");
-        assert_eq!(plain_value(112_337.0), "112337");
-        assert_eq!(plain_value(1234.56), "1234.6");
         assert_eq!(format_value(f64::NAN), "0.0");
+    }
+
+    #[test]
+    fn a_librarys_words_are_cut_out_of_the_sentence_in_both_languages() {
+        let reason = "found record with 3 fields, but the previous record has 5 fields";
+        let inner = Said::new("import-unreadable")
+            .arg("row", "7")
+            .arg(FOREIGN_ARG, reason);
+        let said = Said::new("open-failed")
+            .arg("name", "x.csv")
+            .arg_said("reason", inner);
+        for lang in Lang::ALL {
+            let parts = lang.said_parts(&said);
+            let foreign: Vec<&SaidPart> = parts
+                .iter()
+                .filter(|part| matches!(part, SaidPart::Foreign(_)))
+                .collect();
+            assert_eq!(foreign, [&SaidPart::Foreign(reason.to_string())]);
+            let joined: String = parts
+                .iter()
+                .map(|part| match part {
+                    SaidPart::Own(text) | SaidPart::Foreign(text) => text.as_str(),
+                })
+                .collect();
+            let isolated = format!("\u{2068}{reason}\u{2069}");
+            assert_eq!(joined, lang.said(&said).replace(&isolated, reason));
+            assert!(!joined.contains(MARK_OPEN) && !joined.contains(MARK_CLOSE));
+        }
+        // A sentence without foreign words is one part.
+        let plain = Said::new("problem-required");
+        assert_eq!(
+            Lang::Ar.said_parts(&plain),
+            [SaidPart::Own(Lang::Ar.said(&plain))]
+        );
     }
 
     #[test]

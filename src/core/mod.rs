@@ -20,6 +20,7 @@ pub mod import;
 pub mod map_layers;
 pub mod model;
 pub mod place_names;
+pub mod place_typeahead;
 pub mod query;
 pub mod search;
 pub mod table;

@@ -42,6 +42,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::date::Day;
+use super::i18n::Said;
 use super::model::{Citation, Dataset, DateRange, Event, Source};
 use super::query::is_event_id;
 use super::vocab::Publisher;
@@ -104,7 +105,32 @@ pub struct Problem {
     pub record: Option<String>,
     /// The path of the field inside the record, for example `casualties[0].best`.
     pub field: Option<String>,
+    /// What is wrong, in English words (what the command line prints).
     pub message: String,
+    /// The same sentence as a message of the catalogues, which the page words in the
+    /// reader's language.
+    pub said: Option<Said>,
+}
+
+impl Problem {
+    /// A problem of `file` worded by the catalogues: its English sentence is the English
+    /// catalogue's.
+    pub fn said(
+        severity: Severity,
+        file: &str,
+        record: Option<String>,
+        field: Option<String>,
+        said: Said,
+    ) -> Problem {
+        Problem {
+            severity,
+            file: file.to_string(),
+            record,
+            field,
+            message: said.english(),
+            said: Some(said),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -153,7 +179,7 @@ fn parse_record(raw: &RawValue) -> Result<Value, serde_json::Error> {
 /// this path.
 fn reject_whole(
     bytes: &[u8],
-    reject: &dyn Fn(Option<String>, Option<String>, String) -> Vec<Problem>,
+    reject: &dyn Fn(Option<String>, Option<String>, Said) -> Vec<Problem>,
 ) -> Vec<Problem> {
     match serde_json::from_slice::<Value>(bytes) {
         Err(error) => {
@@ -163,11 +189,7 @@ fn reject_whole(
         Ok(root) => reject(
             None,
             None,
-            format!(
-                "the file is {}, not a JSON object with schema_version, collection, sources and \
-                 events; it was rejected",
-                kind_of(&root)
-            ),
+            Said::new("problem-collection-not-object").arg_key("kind", kind_of(&root)),
         ),
     }
 }
@@ -186,17 +208,15 @@ pub fn cross_file_duplicates(files: &[Loaded]) -> Vec<Problem> {
             if first != loaded.file {
                 collections.insert(collection, first);
             }
-            problems.push(Problem {
-                severity: Severity::Error,
-                file: loaded.file.clone(),
-                record: None,
-                field: Some("collection.id".into()),
-                message: format!(
-                    "the collection “{}” is already loaded from {}",
-                    printable(collection, QUOTE_CHARS),
-                    printable(first, QUOTE_CHARS)
-                ),
-            });
+            problems.push(Problem::said(
+                Severity::Error,
+                &loaded.file,
+                None,
+                Some("collection.id".into()),
+                Said::new("problem-collection-loaded")
+                    .arg("id", printable(collection, QUOTE_CHARS))
+                    .arg("first", printable(first, QUOTE_CHARS)),
+            ));
         }
         let record_ids = loaded
             .dataset
@@ -325,12 +345,7 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
             };
             match same_events.get(&identity) {
                 Some(&first) if name(first) != file => {
-                    same.push(same_event_across(
-                        file,
-                        &event.id,
-                        &identity.to_string(),
-                        name(first),
-                    ));
+                    same.push(same_event_across(file, &event.id, identity, name(first)));
                     dropped.events.push(position);
                 }
                 Some(_) => {}
@@ -383,15 +398,25 @@ impl fmt::Display for Identity<'_> {
     }
 }
 
-fn same_event_across(file: &str, id: &str, identity: &str, first: &str) -> Problem {
+impl Identity<'_> {
+    /// `UCDP event 12345`, `ACLED event SYR123`, as a message of the catalogues.
+    fn said(&self) -> Said {
+        match self {
+            Identity::Ucdp(id) => Said::new("problem-identity-ucdp").arg("id", id.to_string()),
+            Identity::Acled(id) => {
+                Said::new("problem-identity-acled").arg("id", printable(id, MAX_ID_BYTES))
+            }
+        }
+    }
+}
+
+fn same_event_across(file: &str, id: &str, identity: Identity<'_>, first: &str) -> Problem {
     left_out_across(
         file,
         id,
-        format!(
-            "the same {} is loaded already from {}; only that one is counted",
-            printable(identity, MAX_ID_BYTES),
-            printable(first, QUOTE_CHARS)
-        ),
+        Said::new("problem-same-event-loaded")
+            .arg_said("identity", identity.said())
+            .arg("first", printable(first, QUOTE_CHARS)),
     )
 }
 
@@ -399,22 +424,19 @@ fn duplicate_across(file: &str, id: &str, first: &str) -> Problem {
     left_out_across(
         file,
         id,
-        format!(
-            "the id is already used by a record of {}; only that one is shown",
-            printable(first, QUOTE_CHARS)
-        ),
+        Said::new("problem-id-loaded").arg("first", printable(first, QUOTE_CHARS)),
     )
 }
 
 /// The error of a record of `file` left out because another file has it.
-fn left_out_across(file: &str, id: &str, message: String) -> Problem {
-    Problem {
-        severity: Severity::Error,
-        file: file.to_string(),
-        record: Some(printable(id, MAX_ID_BYTES)),
-        field: Some("id".into()),
-        message,
-    }
+fn left_out_across(file: &str, id: &str, said: Said) -> Problem {
+    Problem::said(
+        Severity::Error,
+        file,
+        Some(printable(id, MAX_ID_BYTES)),
+        Some("id".into()),
+        said,
+    )
 }
 
 /// Whether a link from data may be shown as a link: only absolute http(s) addresses with a
@@ -480,18 +502,16 @@ impl Context {
         if !is_event_id(id) {
             report.add(
                 "id",
-                format!(
-                    "“{}” is not a usable id: 1 to {MAX_ID_BYTES} letters, digits, “:”, “.”, “_” \
-                     or “-”, so that a link can name it",
-                    printable(id, QUOTE_CHARS)
-                ),
+                Said::new("problem-id-unusable")
+                    .arg("id", printable(id, QUOTE_CHARS))
+                    .arg("max", MAX_ID_BYTES.to_string()),
             );
             return;
         }
         if let Some(first) = self.seen.get(id) {
             report.add(
                 "id",
-                format!("the id is already used by an earlier record ({first})"),
+                Said::new("problem-id-used-earlier").arg("first", first.clone()),
             );
             return;
         }
@@ -501,11 +521,7 @@ impl Context {
         if !prefix_ok {
             report.warn(
                 "id",
-                format!(
-                    "does not start with the collection id “{}:”, so it may clash with another \
-                     collection's ids",
-                    self.collection_id
-                ),
+                Said::new("problem-id-prefix").arg("collection", self.collection_id.clone()),
             );
         }
     }
@@ -513,24 +529,18 @@ impl Context {
 
 fn check_source(report: &mut Reporter<'_>, source: &Source) {
     if source.id.is_empty() {
-        report.add("id", "a source needs an id for events to cite".into());
+        report.add("id", Said::new("problem-source-no-id"));
     }
     if let Some(published) = &source.published {
         if let Err(error) = Day::parse(published) {
-            report.warn(
-                "published",
-                format!("“{}”: {error}", printable(published, QUOTE_CHARS)),
-            );
+            report.warn("published", quoted(published, error.said()));
         }
     }
     if let Some(url) = &source.url {
         if !is_web_url(url) {
             report.warn(
                 "url",
-                format!(
-                    "“{}” is not an http(s) address; it is shown as text, not as a link",
-                    printable(url, QUOTE_CHARS)
-                ),
+                Said::new("problem-url-not-web").arg("url", printable(url, QUOTE_CHARS)),
             );
         }
     }
@@ -539,7 +549,7 @@ fn check_source(report: &mut Reporter<'_>, source: &Source) {
 fn check_event(report: &mut Reporter<'_>, context: &Context, event: &Event) {
     report.date("date", &event.date);
     if event.places.is_empty() {
-        report.add("places", "an event needs at least one place".into());
+        report.add("places", Said::new("problem-event-no-place"));
     }
     for (index, place) in event.places.iter().enumerate() {
         report.coordinates(&format!("places[{index}]"), place.lat, place.lon);
@@ -547,10 +557,7 @@ fn check_event(report: &mut Reporter<'_>, context: &Context, event: &Event) {
     for (index, actor) in event.actors.iter().enumerate() {
         if let Some(party) = actor.party {
             if party as usize >= context.party_count {
-                report.add(
-                    &format!("actors[{index}].party"),
-                    format!("no party has the index {party}"),
-                );
+                report.add(&format!("actors[{index}].party"), no_party(party));
             }
         }
     }
@@ -560,23 +567,25 @@ fn check_event(report: &mut Reporter<'_>, context: &Context, event: &Event) {
             if low > high {
                 report.warn(
                     &field,
-                    format!("low {low} is above high {high}, as published"),
+                    Said::new("problem-low-above-high")
+                        .arg("low", low.to_string())
+                        .arg("high", high.to_string()),
                 );
             }
         }
         if let Some(party) = casualty.party {
             if party as usize >= context.party_count {
-                report.add(
-                    &format!("{field}.party"),
-                    format!("no party has the index {party}"),
-                );
+                report.add(&format!("{field}.party"), no_party(party));
             }
         }
     }
     report.citations(&event.citations, context);
     if let Some(ucdp) = &event.ucdp {
         if ucdp.dyad as usize >= context.dyad_count {
-            report.add("ucdp.dyad", format!("no dyad has the index {}", ucdp.dyad));
+            report.add(
+                "ucdp.dyad",
+                Said::new("problem-no-dyad-index").arg("index", ucdp.dyad.to_string()),
+            );
         }
     }
 }
@@ -608,8 +617,24 @@ fn read_record<T: DeserializeOwned>(raw: Value, label: &str, problems: &mut Prob
     }
 }
 
-fn too_long(bytes: usize) -> String {
-    format!("text of {bytes} bytes is longer than the {MAX_TEXT_BYTES} allowed")
+/// A text of `bytes` bytes is longer than [`MAX_TEXT_BYTES`].
+fn too_long(bytes: usize) -> Said {
+    Said::new("problem-text-too-long")
+        .arg_number("count", bytes as u64)
+        .arg("n", bytes.to_string())
+        .arg("max", MAX_TEXT_BYTES.to_string())
+}
+
+/// No party has the index `party`.
+fn no_party(party: impl ToString) -> Said {
+    Said::new("problem-no-party-index").arg("index", party.to_string())
+}
+
+/// `“value”: what is wrong with it`, the value from the file shortened.
+fn quoted(value: &str, why: Said) -> Said {
+    Said::new("problem-quoted")
+        .arg("value", printable(value, QUOTE_CHARS))
+        .arg_said("why", why)
 }
 
 /// Paths of strings longer than [`MAX_TEXT_BYTES`] and keys longer than [`MAX_KEY_BYTES`] in
@@ -677,7 +702,7 @@ fn field_or_root(path: &str) -> String {
 
 /// A typed parse: the value or (field path, message), and the paths of unknown fields.
 struct Parsed<T> {
-    value: Result<T, (Option<String>, String)>,
+    value: Result<T, (Option<String>, Said)>,
     unknown: Vec<String>,
     unknown_more: usize,
 }
@@ -733,7 +758,7 @@ fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
 
 /// Turns serde's wording into the validator's: the missing field goes into the path, Rust
 /// type names become words, and values quoted from the file are shortened and escaped.
-fn describe_serde_error(path: &str, message: &str) -> (Option<String>, String) {
+fn describe_serde_error(path: &str, message: &str) -> (Option<String>, Said) {
     let path = (path != ".").then(|| printable(path, MESSAGE_CHARS));
     if let Some(name) = message
         .strip_prefix("missing field `")
@@ -741,7 +766,7 @@ fn describe_serde_error(path: &str, message: &str) -> (Option<String>, String) {
     {
         let mut field = path.unwrap_or_default();
         push_key(&mut field, name);
-        return (Some(field), "required field is missing".into());
+        return (Some(field), Said::new("problem-field-missing"));
     }
     let mut message = message.to_string();
     for (rust, words) in [
@@ -757,7 +782,10 @@ fn describe_serde_error(path: &str, message: &str) -> (Option<String>, String) {
     ] {
         message = message.replace(rust, words);
     }
-    (path, printable(&message, MESSAGE_CHARS))
+    (
+        path,
+        Said::new("problem-field-unreadable").arg("reason", printable(&message, MESSAGE_CHARS)),
+    )
 }
 
 /// The problem for bytes that are not a JSON document: where, near what, in which field and
@@ -765,16 +793,13 @@ fn describe_serde_error(path: &str, message: &str) -> (Option<String>, String) {
 fn describe_json_error(
     bytes: &[u8],
     error: &serde_json::Error,
-) -> (Option<String>, Option<String>, String) {
+) -> (Option<String>, Option<String>, Said) {
     let offset = byte_offset(bytes, error.line(), error.column());
     let before = bytes.get(..offset).unwrap_or(bytes);
     let at = bytes.get(offset..).unwrap_or_default();
     let field = field_before(before);
     let record = last_id_before(before);
-    let mut message = format!(
-        "the file is not valid JSON, so it was rejected: {}",
-        printable(&error.to_string(), MESSAGE_CHARS)
-    );
+    let reason = printable(&error.to_string(), MESSAGE_CHARS);
     let near = String::from_utf8_lossy(at.get(..60).unwrap_or(at)).into_owned();
     // One line: runs of whitespace (the file's indentation) become one space.
     let near = near
@@ -782,21 +807,25 @@ fn describe_json_error(
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    if !near.is_empty() {
-        message.push_str(&format!(", near “{}”", printable(&near, 24)));
-    }
     let starts =
         |word: &[u8]| at.starts_with(word) || at.get(1..).is_some_and(|a| a.starts_with(word));
-    if starts(b"NaN") || starts(b"Infinity") {
-        message.push_str(
-            " (NaN and Infinity are not JSON numbers: leave the field out or write a number)",
-        );
+    let hint = if starts(b"NaN") || starts(b"Infinity") {
+        "nan"
     } else if error.to_string().starts_with("recursion limit exceeded") {
-        message.push_str(" (arrays or objects are nested more than 128 levels deep)");
+        "deep"
     } else if error.is_eof() {
-        message.push_str(" (the file ends too early: it may have been cut off)");
-    }
-    (record, field, message)
+        "eof"
+    } else {
+        "none"
+    };
+    // The parser's own words (serde_json's, in English) are an argument, shown as it writes
+    // them; the sentence around them follows the reader's language.
+    let said = if near.is_empty() {
+        Said::new("problem-not-json")
+    } else {
+        Said::new("problem-not-json-near").arg("near", printable(&near, 24))
+    };
+    (record, field, said.arg("reason", reason).arg("hint", hint))
 }
 
 /// Byte offset of serde_json's (1-based line, 1-based byte column) in `bytes`.
@@ -873,15 +902,15 @@ fn trim_start_ascii(bytes: &[u8]) -> &[u8] {
     bytes.get(start..).unwrap_or_default()
 }
 
-/// "an array", "a string"... for messages about the shape of a value.
+/// The message key of "an array", "a string"... for messages about the shape of a value.
 fn kind_of(value: &Value) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => "problem-kind-null",
+        Value::Bool(_) => "problem-kind-bool",
+        Value::Number(_) => "problem-kind-number",
+        Value::String(_) => "problem-kind-string",
+        Value::Array(_) => "problem-kind-array",
+        Value::Object(_) => "problem-kind-object",
     }
 }
 
@@ -923,8 +952,8 @@ impl Problems {
         }
     }
 
-    fn push(&mut self, severity: Severity, record: Option<String>, field: String, message: String) {
-        self.push_optional_field(severity, record, Some(field), message);
+    fn push(&mut self, severity: Severity, record: Option<String>, field: String, said: Said) {
+        self.push_optional_field(severity, record, Some(field), said);
     }
 
     fn push_optional_field(
@@ -932,16 +961,11 @@ impl Problems {
         severity: Severity,
         record: Option<String>,
         field: Option<String>,
-        message: String,
+        said: Said,
     ) {
         if self.list.len() < MAX_PROBLEMS {
-            self.list.push(Problem {
-                severity,
-                file: self.file.clone(),
-                record,
-                field,
-                message,
-            });
+            self.list
+                .push(Problem::said(severity, &self.file, record, field, said));
         } else {
             self.dropped += 1;
         }
@@ -953,7 +977,7 @@ impl Problems {
                 Severity::Warning,
                 record.map(str::to_string),
                 field_or_root(path),
-                "unknown field, ignored (is its name misspelt?)".into(),
+                Said::new("problem-unknown-field"),
             );
         }
         if more > 0 {
@@ -961,24 +985,25 @@ impl Problems {
                 Severity::Warning,
                 record.map(str::to_string),
                 None,
-                format!("{more} more unknown fields were ignored"),
+                Said::new("problem-more-unknown-fields")
+                    .arg_number("count", more as u64)
+                    .arg("n", more.to_string()),
             );
         }
     }
 
     fn finish(mut self) -> Vec<Problem> {
         if self.dropped > 0 {
-            self.list.push(Problem {
-                severity: Severity::Warning,
-                file: self.file.clone(),
-                record: None,
-                field: None,
-                message: format!(
-                    "{} more problems were found and not listed (only the first {MAX_PROBLEMS} \
-                     are)",
-                    self.dropped
-                ),
-            });
+            self.list.push(Problem::said(
+                Severity::Warning,
+                &self.file,
+                None,
+                None,
+                Said::new("problem-more-problems")
+                    .arg_number("count", self.dropped as u64)
+                    .arg("n", self.dropped.to_string())
+                    .arg("max", MAX_PROBLEMS.to_string()),
+            ));
         }
         self.list
     }
@@ -1000,22 +1025,22 @@ impl<'a> Reporter<'a> {
         }
     }
 
-    fn add(&mut self, field: &str, message: String) {
+    fn add(&mut self, field: &str, said: Said) {
         self.found += 1;
-        self.push(Severity::Error, field, message);
+        self.push(Severity::Error, field, said);
     }
 
     /// Reports without skipping the record.
-    fn warn(&mut self, field: &str, message: String) {
-        self.push(Severity::Warning, field, message);
+    fn warn(&mut self, field: &str, said: Said) {
+        self.push(Severity::Warning, field, said);
     }
 
-    fn push(&mut self, severity: Severity, field: &str, message: String) {
+    fn push(&mut self, severity: Severity, field: &str, said: Said) {
         self.problems.push(
             severity,
             Some(self.record.to_string()),
             field.to_string(),
-            message,
+            said,
         );
     }
 
@@ -1029,20 +1054,19 @@ impl<'a> Reporter<'a> {
         if let Err(error) = &start {
             self.add(
                 &format!("{field}.start"),
-                format!("“{}”: {error}", printable(&range.start, QUOTE_CHARS)),
+                quoted(&range.start, error.said()),
             );
         }
         if let Err(error) = &end {
-            self.add(
-                &format!("{field}.end"),
-                format!("“{}”: {error}", printable(&range.end, QUOTE_CHARS)),
-            );
+            self.add(&format!("{field}.end"), quoted(&range.end, error.said()));
         }
         if let (Ok(start), Ok(end)) = (start, end) {
             if end < start {
                 self.add(
                     &format!("{field}.end"),
-                    format!("ends ({end}) before it starts ({start})"),
+                    Said::new("problem-ends-before-start")
+                        .arg("end", end.to_string())
+                        .arg("start", start.to_string()),
                 );
             }
         }
@@ -1054,45 +1078,38 @@ impl<'a> Reporter<'a> {
             (Some(lat), Some(lon)) if SYRIA_BOUNDS.contains(lat, lon) => {}
             (Some(lat), Some(lon)) => self.add(
                 field,
-                format!(
-                    "coordinates {lat}, {lon} (latitude, longitude) are outside Syria ({} to {} \
-                     N, {} to {} E)",
-                    SYRIA_BOUNDS.lat_min,
-                    SYRIA_BOUNDS.lat_max,
-                    SYRIA_BOUNDS.lon_min,
-                    SYRIA_BOUNDS.lon_max
-                ),
+                Said::new("problem-coordinates-outside")
+                    .arg("lat", lat.to_string())
+                    .arg("lon", lon.to_string())
+                    .arg("lat_min", SYRIA_BOUNDS.lat_min.to_string())
+                    .arg("lat_max", SYRIA_BOUNDS.lat_max.to_string())
+                    .arg("lon_min", SYRIA_BOUNDS.lon_min.to_string())
+                    .arg("lon_max", SYRIA_BOUNDS.lon_max.to_string()),
             ),
-            _ => self.add(
-                field,
-                "latitude and longitude must be given together".into(),
-            ),
+            _ => self.add(field, Said::new("problem-coordinates-together")),
         }
     }
 
     fn citations(&mut self, citations: &[Citation], context: &Context) {
         if citations.is_empty() {
-            self.add(
-                "citations",
-                "every record needs at least one citation".into(),
-            );
+            self.add("citations", Said::new("problem-no-citation"));
         }
         for (index, citation) in citations.iter().enumerate() {
             if !context.sources.contains(&citation.source) {
-                let why = if context.skipped_sources.contains(&citation.source) {
-                    "a source that was skipped (see its problem)"
+                let key = if context.skipped_sources.contains(&citation.source) {
+                    "problem-source-skipped"
                 } else {
-                    "not a source of this file"
+                    "problem-source-not-here"
                 };
                 self.add(
                     &format!("citations[{index}].source"),
-                    format!("“{}” is {why}", printable(&citation.source, QUOTE_CHARS)),
+                    Said::new(key).arg("source", printable(&citation.source, QUOTE_CHARS)),
                 );
             }
             if citation.quote.trim().is_empty() {
                 self.add(
                     &format!("citations[{index}].quote"),
-                    "the quote is empty".into(),
+                    Said::new("problem-quote-empty"),
                 );
             }
         }

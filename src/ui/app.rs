@@ -232,13 +232,13 @@ pub fn App() -> impl IntoView {
         view! {
             <AddingProgress adding=adding_now />
             {move || rejected.get().map(|message| view! {
-                <p class="import-failure" role="alert" data-testid="import-rejected">{language.0.get().said(&message)}</p>
+                <p class="import-failure" role="alert" data-testid="import-rejected">{i18n::said_view(language.0.get(), &message)}</p>
             })}
             {move || {
                 let notices = store_notices.get();
                 (!notices.is_empty()).then(|| view! {
                     <div class="notices" role="status" data-testid="store-notices">
-                        <ul>{notices.into_iter().map(|n| view! { <li>{language.0.get().said(&n)}</li> }).collect_view()}</ul>
+                        <ul>{notices.into_iter().map(|n| view! { <li>{i18n::said_view(language.0.get(), &n)}</li> }).collect_view()}</ul>
                     </div>
                 })
             }}
@@ -256,7 +256,7 @@ pub fn App() -> impl IntoView {
                                 LoadError::Rejected { problems } => problems.clone(),
                                 _ => Vec::new(),
                             };
-                            view! { <ErrorPanel message=error.to_string() problems=problems on_retry=retry /> }.into_any()
+                            view! { <ErrorPanel message=error.said() problems=problems on_retry=retry /> }.into_any()
                         }
                     })
                 }}

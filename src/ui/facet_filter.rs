@@ -5,8 +5,10 @@
 //! until the reader opens it or a link ticks one of its values.
 //!
 //! What is typed in the type-ahead box is not part of the view state: it only finds options,
-//! and what the reader ticks is what the link keeps.
+//! and what the reader ticks is what the link keeps. Places are found by their source spelling
+//! and by their gazetteer Arabic name alike ([`PlaceTypeAhead`]).
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -16,6 +18,7 @@ use crate::core::catalog::Catalog;
 use crate::core::facet::{Facet, OptionOrder, LISTED_OPTIONS};
 use crate::core::filter::CrossCounts;
 use crate::core::i18n::{Arg, Lang};
+use crate::core::place_typeahead::{shared_names, PlaceTypeAhead};
 use crate::core::query::toggle;
 use crate::core::vocab::Actor;
 use crate::ui::filter_panel::ClearButton;
@@ -62,10 +65,25 @@ pub fn FacetFilter(
         })
     });
     let order_catalog = catalog.clone();
+    // Places are found by their Arabic names too, in either language.
+    let places = (facet == Facet::Place).then(PlaceTypeAhead::default);
+    // Arabic names given to several spellings: those options show their spelling too.
+    let shared = Arc::new(shared_names(&catalog.table.facets[at].arabic));
     let visible = Memo::new(move |_| {
-        let dictionary = &order_catalog.table.facets[at].dictionary;
+        let index = &order_catalog.table.facets[at];
+        let dictionary = &index.dictionary;
         checked.with(|checked| {
-            typed.with(|typed| order.visible(dictionary, checked, typed, LISTED_OPTIONS))
+            typed.with(|typed| match &places {
+                Some(places) => places.visible(
+                    &order,
+                    dictionary,
+                    &index.arabic,
+                    checked,
+                    typed,
+                    LISTED_OPTIONS,
+                ),
+                None => order.visible(dictionary, checked, typed, LISTED_OPTIONS),
+            })
         })
     });
     let group = NodeRef::<leptos::html::Fieldset>::new();
@@ -101,7 +119,7 @@ pub fn FacetFilter(
         let count = Memo::new(move |_| counts.with(|c| c.get(id as usize).copied().unwrap_or(0)));
         let is_checked = Memo::new(move |_| checked.with(|c| c.contains(&id)));
         let title = hint(tr, facet, &value, index.groups.get(id as usize).copied());
-        let shown = place_option(tr, facet, index.arabic.get(id as usize), &value);
+        let shown = place_option(tr, facet, index.arabic.get(id as usize), &value, &shared);
         let toggled = value.clone();
         view! {
             <label class="option" class:zero=move || count.get() == 0 for=input_id.clone() title=title>
@@ -245,11 +263,24 @@ fn hint(tr: Lang, facet: Facet, value: &str, groups: Option<u32>) -> String {
     }
 }
 
-/// An option's text: in Arabic, a place by its gazetteer name when it has one, else by its
+/// An option's text: in Arabic, a place by its gazetteer name when it has one (with its
+/// source's spelling beside it when that name is `shared` by several spellings), else by its
 /// source's spelling, marked as such (as the list and the record mark it); any other value as
 /// the data writes it.
-fn place_option(tr: Lang, facet: Facet, arabic: Option<&Option<Box<str>>>, value: &str) -> AnyView {
+fn place_option(
+    tr: Lang,
+    facet: Facet,
+    arabic: Option<&Option<Box<str>>>,
+    value: &str,
+    shared: &HashSet<Box<str>>,
+) -> AnyView {
     match (tr, facet, arabic) {
+        (Lang::Ar, Facet::Place, Some(Some(name))) if shared.contains(name) => view! {
+            <span class="value" dir="auto">
+                {name.to_string()}" "<bdi class="spelling" lang="en">{value.to_string()}</bdi>
+            </span>
+        }
+        .into_any(),
         (Lang::Ar, Facet::Place, Some(Some(name))) => {
             view! { <span class="value" dir="auto">{name.to_string()}</span> }.into_any()
         }

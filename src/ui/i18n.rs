@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::Lang;
+use crate::core::i18n::{Lang, Said, SaidPart};
 use crate::core::query;
 use crate::ui::browser;
 
@@ -113,4 +113,19 @@ pub fn SiteHeader(children: Children) -> impl IntoView {
             {children()}
         </header>
     }
+}
+
+/// `said` in `lang`, with a library's or the browser's own words (an error a parser wrote)
+/// shown as written, marked as English and isolated, so that they keep their order inside a
+/// sentence of either direction.
+pub fn said_view(lang: Lang, said: &Said) -> impl IntoView {
+    lang.said_parts(said)
+        .into_iter()
+        .map(|part| match part {
+            SaidPart::Own(text) => text.into_any(),
+            SaidPart::Foreign(text) => {
+                view! { <bdi lang="en" dir="ltr" class="foreign-words">{text}</bdi> }.into_any()
+            }
+        })
+        .collect_view()
 }

@@ -8,6 +8,7 @@ use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::i18n::Said;
 use crate::core::place_names::PlaceNames;
 use crate::core::validate::{self, Loaded, Problem};
 use crate::ui::gunzip;
@@ -35,20 +36,29 @@ pub enum LoadError {
     },
 }
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl LoadError {
+    /// The sentence as a message of the catalogues (the browser's own words about a failed
+    /// download kept as it writes them).
+    pub fn said(&self) -> Said {
         match self {
-            LoadError::Network { file, reason } => {
-                write!(f, "Could not download {file}: {reason}")
-            }
-            LoadError::Status { file, status, text } => {
-                write!(f, "The server answered {status} {text} for {file}")
-            }
+            LoadError::Network { file, reason } => Said::new("load-network")
+                .arg("file", file.clone())
+                .arg("reason", reason.clone()),
+            LoadError::Status { file, status, text } => Said::new("load-status")
+                .arg("file", file.clone())
+                .arg("status", format!("{status} {text}").trim_end().to_string()),
             LoadError::Rejected { problems } => match problems.first() {
-                Some(first) => write!(f, "{} was rejected", first.file),
-                None => write!(f, "The dataset was rejected"),
+                Some(first) => Said::new("load-rejected").arg("file", first.file.clone()),
+                None => Said::new("load-rejected-any"),
             },
         }
+    }
+}
+
+/// The sentence in English, as the English catalogue words it.
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said().english())
     }
 }
 

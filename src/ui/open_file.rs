@@ -300,7 +300,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
     };
     let failed = move || {
         failure.get().map(|message| view! {
-            <p class="import-failure" role="alert" data-testid="import-failure">{tracked().said(&message)}</p>
+            <p class="import-failure" role="alert" data-testid="import-failure">{crate::ui::i18n::said_view(tracked(), &message)}</p>
         })
     };
     // This part lives as long as the page, through a switch of language (a file being read or

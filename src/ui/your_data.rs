@@ -154,9 +154,9 @@ fn FileEntry(
                     <summary>{tr.count("your-data-problems", total as u64)}</summary>
                     <ul data-testid="import-problems">
                         {problems.iter().take(SHOWN_PROBLEMS).map(|line| view! {
-                            <li class:skipped=line.skipped>
-                                <span class="outcome">{if line.skipped { tr.text("problem-left-out") } else { tr.text("problem-kept") }}" "</span>
-                                <code>{problem_text(tr, line)}</code>
+                            <li class="problem-line" class:skipped=line.skipped>
+                                <span class="outcome">{if line.skipped { tr.text("problem-left-out") } else { tr.text("problem-kept") }}</span>" "
+                                <span class="problem-text">{problem_text(tr, line)}</span>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -189,18 +189,19 @@ fn problem_text(tr: Lang, line: &ProblemLine) -> impl IntoView {
                 .into_any(),
         );
     }
-    for text in [&line.column, &line.value] {
+    // The file's own words, verbatim (spaces kept) and set apart from the sentence.
+    for (text, class) in [(&line.column, "file-column"), (&line.value, "file-value")] {
         if !text.is_empty() {
             if !parts.is_empty() {
                 parts.push(view! { " / " }.into_any());
             }
-            parts.push(view! { <bdi>{text.clone()}</bdi> }.into_any());
+            parts.push(view! { <bdi class=class>{text.clone()}</bdi> }.into_any());
         }
     }
     // A sentence the catalogues word reads in the page's language; one they do not word yet
     // stays in English, marked so.
     let message = match &line.said {
-        Some(said) => view! { <span>{tr.said(said)}</span> }.into_any(),
+        Some(said) => view! { <span>{i18n::said_view(tr, said)}</span> }.into_any(),
         None => view! { <span lang="en" dir="ltr">{line.message.clone()}</span> }.into_any(),
     };
     view! { {parts}": "{message} }

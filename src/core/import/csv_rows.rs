@@ -286,23 +286,6 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
         text
     }
 
-    pub(super) fn problem(
-        &mut self,
-        severity: Severity,
-        index: usize,
-        value: &str,
-        message: String,
-    ) {
-        self.problems.push(RowProblem {
-            row: self.row,
-            column: self.columns.name(index).to_string(),
-            value: value.to_string(),
-            message,
-            said: None,
-            severity,
-        });
-    }
-
     /// A problem worded by the catalogues: its English sentence is the English catalogue's.
     pub(super) fn problem_said(
         &mut self,
@@ -329,25 +312,6 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
     /// A warning worded by the catalogues (key `problem-…`).
     pub(super) fn warn_said(&mut self, index: usize, value: &str, said: Said) {
         self.problem_said(Severity::Warning, index, value, said);
-    }
-
-    pub(super) fn error(&mut self, index: usize, value: &str, message: String) {
-        self.problem(Severity::Error, index, value, message);
-    }
-
-    pub(super) fn warn(&mut self, index: usize, value: &str, message: String) {
-        self.problem(Severity::Warning, index, value, message);
-    }
-
-    pub(super) fn whole_row(&mut self, message: String) {
-        self.problems.push(RowProblem {
-            row: self.row,
-            column: String::new(),
-            value: String::new(),
-            message,
-            said: None,
-            severity: Severity::Error,
-        });
     }
 
     /// An error with the whole row, worded by the catalogues.
@@ -386,10 +350,13 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
             );
         } else if let Some(index) = record.iter().position(|f| f.len() > MAX_TEXT_BYTES) {
             let length = record.get(index).map_or(0, <[u8]>::len);
-            self.error(
+            self.error_said(
                 index,
                 "",
-                format!("text of {length} bytes is longer than the {MAX_TEXT_BYTES} allowed"),
+                Said::new("problem-text-too-long")
+                    .arg_number("count", length as u64)
+                    .arg("n", length.to_string())
+                    .arg("max", MAX_TEXT_BYTES.to_string()),
             );
         } else {
             return false;
@@ -413,10 +380,10 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
         match number.parse::<f64>() {
             Ok(value) if value.is_finite() && value.abs() <= limit => Some(value),
             Ok(_) => {
-                self.error(
+                self.error_said(
                     index,
                     text,
-                    format!("not between -{limit} and {limit} degrees"),
+                    Said::new("problem-degrees-range").arg("limit", limit.to_string()),
                 );
                 None
             }

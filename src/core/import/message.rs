@@ -139,7 +139,7 @@ impl From<&crate::core::validate::Problem> for ProblemLine {
             column: problem.record.clone().unwrap_or_default(),
             value: problem.field.clone().unwrap_or_default(),
             message: problem.message.clone(),
-            said: None,
+            said: problem.said.clone(),
             skipped: problem.severity == super::Severity::Error,
         }
     }

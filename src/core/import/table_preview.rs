@@ -194,7 +194,7 @@ pub fn preview_csv_with_header<R: Read>(
 ) -> Result<TablePreview, ImportError> {
     let (mut csv, delimiter) =
         csv_reader_and_delimiter(reader).map_err(|error| ImportError::Read(error.to_string()))?;
-    let encoding = csv.get_ref().inner().encoding().label();
+    let encoding = csv.get_ref().inner().encoding().said();
     let mut record = csv::ByteRecord::new();
     let mut numbers = RowNumbers::default();
     // The first rows, each with its number in the file, as records.
@@ -227,7 +227,7 @@ pub fn preview_csv_with_header<R: Read>(
         (true, b'\t') => "reading-tabs",
         (true, _) => "reading-commas",
     };
-    let said = Said::new(key).arg("encoding", encoding);
+    let said = Said::new(key).arg_said("encoding", encoding);
     let mut preview = preview_rows(names, rows.into_iter(), said.english());
     preview.reading_said = Some(said);
     preview.header_row = header_at;

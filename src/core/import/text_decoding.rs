@@ -15,6 +15,8 @@
 
 use std::io::{self, BufRead, BufReader, Read};
 
+use crate::core::i18n::Said;
+
 /// Bytes read ahead to tell the encoding and to show the CSV reader its first lines.
 const HEAD: usize = 64 * 1024;
 
@@ -40,6 +42,20 @@ impl TextEncoding {
             TextEncoding::Windows1256 => "Windows-1256 (Arabic)",
             TextEncoding::Windows1252 => "Windows-1252 (Western European)",
         }
+    }
+
+    /// The same name as a message of the catalogues: the encoding's identifier ("UTF-8",
+    /// "Windows-1256") stays as it is, an argument that Arabic isolates, and what follows it
+    /// ("(Arabic)") is worded in the reader's language.
+    pub fn said(self) -> Said {
+        let (key, id) = match self {
+            TextEncoding::Utf8 => ("encoding-plain", "UTF-8"),
+            TextEncoding::Utf16LittleEndian => ("encoding-little-endian", "UTF-16"),
+            TextEncoding::Utf16BigEndian => ("encoding-big-endian", "UTF-16"),
+            TextEncoding::Windows1256 => ("encoding-arabic", "Windows-1256"),
+            TextEncoding::Windows1252 => ("encoding-western", "Windows-1252"),
+        };
+        Said::new(key).arg("id", id)
     }
 
     /// The code page's decoder, for the encodings `encoding_rs` decodes here.
@@ -311,6 +327,34 @@ impl<R: Read> Read for Decoded<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::i18n::Lang;
+
+    #[test]
+    fn encoding_names_read_in_both_languages_with_their_identifier_kept() {
+        let all = [
+            TextEncoding::Utf8,
+            TextEncoding::Utf16LittleEndian,
+            TextEncoding::Utf16BigEndian,
+            TextEncoding::Windows1256,
+            TextEncoding::Windows1252,
+        ];
+        for encoding in all {
+            let said = encoding.said();
+            assert_eq!(said.english(), encoding.label());
+            let arabic = Lang::Ar.said(&said);
+            let id = encoding.label().split(' ').next().unwrap_or_default();
+            // The identifier, isolated, then Arabic words (but for UTF-8, which has none).
+            assert!(
+                arabic.contains(&format!("\u{2068}{id}\u{2069}")),
+                "{arabic}"
+            );
+            if encoding != TextEncoding::Utf8 {
+                assert!(arabic
+                    .chars()
+                    .any(|c| ('\u{0621}'..='\u{064A}').contains(&c)));
+            }
+        }
+    }
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         let mut bytes = if big_endian {

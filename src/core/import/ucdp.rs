@@ -47,6 +47,7 @@ use super::{
     is_collection_id, looks_like_headerless_ged, FileInfo, Format, ImportError, Imported, Progress,
     PROGRESS_ROWS,
 };
+use crate::core::i18n::Said;
 use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, Dyad, Event, Source, UcdpInfo,
     SCHEMA_VERSION,
@@ -279,13 +280,7 @@ impl<'a> Builder<'a> {
             });
             if !same {
                 let text = fields.text(c.dyad_new_id);
-                fields.error(
-                    c.dyad_new_id,
-                    text,
-                    "this dyad was first seen with another name, conflict or sides; the row \
-                     was skipped"
-                        .into(),
-                );
+                fields.error_said(c.dyad_new_id, text, Said::new("problem-ucdp-dyad-changed"));
                 return;
             }
         }
@@ -295,14 +290,14 @@ impl<'a> Builder<'a> {
             self.parties
                 .index_of(checked.side_b, &checked.side_b_actors),
         ) else {
-            fields.whole_row("too many parties; the row was skipped".into());
+            fields.whole_row_said(Said::new("problem-too-many-parties"));
             return;
         };
         let dyad = match self.dyad_index.get(&checked.dyad_id) {
             Some(&index) => index,
             None => {
                 let Ok(index) = u32::try_from(self.dyads.len()) else {
-                    fields.whole_row("too many dyads; the row was skipped".into());
+                    fields.whole_row_said(Said::new("problem-too-many-dyads"));
                     return;
                 };
                 self.dyads.push(Dyad {

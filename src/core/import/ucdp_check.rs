@@ -12,6 +12,7 @@ use super::ucdp_fields::{
     GovernorateShapes, Located,
 };
 use crate::core::date::Day;
+use crate::core::i18n::{label_key, Said};
 use crate::core::model::{DateRange, Place, UcdpInfo};
 use crate::core::validate::SYRIA_BOUNDS;
 use crate::core::vocab::Actor;
@@ -74,13 +75,13 @@ impl<'a> Checker<'a> {
         let c = fields.columns;
         let today = self.today;
 
-        let ucdp_id = whole(fields, c.id, "");
+        let ucdp_id = whole(fields, c.id, Unit::None);
         if let Some(first) = ucdp_id.and_then(|id| self.seen.get(&id)) {
             let text = fields.text(c.id);
-            fields.error(
+            fields.error_said(
                 c.id,
                 text,
-                format!("the same id as row {first}; this row was skipped"),
+                Said::new("problem-same-id").arg("first", first.to_string()),
             );
         }
         let type_of_violence = code(fields, c.type_of_violence, 3);
@@ -99,7 +100,11 @@ impl<'a> Checker<'a> {
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
                 let text = fields.text(c.date_end);
-                fields.error(c.date_end, text, format!("before date_start {start}"));
+                fields.error_said(
+                    c.date_end,
+                    text,
+                    Said::new("problem-ucdp-before-start").arg("start", start.to_string()),
+                );
             }
         }
 
@@ -117,7 +122,7 @@ impl<'a> Checker<'a> {
             c.best,
             c.high,
         ]
-        .map(|index| whole(fields, index, " of deaths"));
+        .map(|index| whole(fields, index, Unit::Deaths));
 
         let where_coordinates = fields.verbatim(c.where_coordinates);
         let adm_1 = fields.verbatim(c.adm_1);
@@ -145,23 +150,19 @@ impl<'a> Checker<'a> {
 
         let best_text = fields.text(c.best);
         if !(low..=high).contains(&best) {
-            fields.warn(
+            fields.warn_said(
                 c.best,
                 best_text,
-                format!("outside low..high ({low}..{high}); kept as UCDP publishes it"),
+                Said::new("problem-ucdp-best-outside")
+                    .arg("low", low.to_string())
+                    .arg("high", high.to_string()),
             );
         }
         let parts = [deaths_a, deaths_b, deaths_civilians, deaths_unknown]
             .iter()
             .try_fold(0u64, |sum, part| sum.checked_add(*part));
         if parts != Some(best) {
-            fields.warn(
-                c.best,
-                best_text,
-                "not the sum of deaths_a, deaths_b, deaths_civilians and deaths_unknown; kept \
-                 as UCDP publishes it"
-                    .into(),
-            );
+            fields.warn_said(c.best, best_text, Said::new("problem-ucdp-best-not-sum"));
         }
 
         let area = [adm_1, country, country_id];
@@ -171,13 +172,7 @@ impl<'a> Checker<'a> {
         } else if !source_article.is_empty() {
             source_article.to_string()
         } else {
-            fields.warn(
-                c.source_headline,
-                "",
-                "no source_headline or source_article: the citation names the sides and place \
-                 instead of a quote"
-                    .into(),
-            );
+            fields.warn_said(c.source_headline, "", Said::new("problem-ucdp-no-headline"));
             format!(
                 "[UCDP gives no source headline or article for this event: {side_a} and \
                  {side_b} at {where_coordinates}]"
@@ -245,15 +240,12 @@ impl<'a> Checker<'a> {
         for group in unknown {
             if self.unknown_groups.insert(group.to_string()) {
                 let (known, _) = side_actors(group);
-                let label = known.first().map_or("", |actor| actor.label());
-                fields.warn(
-                    index,
-                    group,
-                    format!(
-                        "a group this app does not know from UCDP's Syria file: grouped under \
-                         “{label}” (later rows that name it are not warned)"
-                    ),
-                );
+                let said = Said::new("problem-ucdp-unknown-group");
+                let said = match known.first() {
+                    Some(actor) => said.arg_key("label", label_key("actor", actor.id())),
+                    None => said.arg("label", ""),
+                };
+                fields.warn_said(index, group, said);
             }
         }
         Some(actors)
@@ -288,27 +280,19 @@ impl<'a> Checker<'a> {
             Some(governorate) => Located::Adm1(governorate),
             None => {
                 if !adm_1.is_empty() {
-                    fields.warn(
-                        c.adm_1,
-                        adm_1,
-                        "not one of Syria's 14 governorates: the governorate comes from the \
-                         coordinates"
-                            .into(),
-                    );
+                    fields.warn_said(c.adm_1, adm_1, Said::new("problem-ucdp-adm1-unknown"));
                 }
                 locate_by_point(self.shapes, where_prec, lon, lat)
             }
         };
         if let Located::Nearest(governorate, degrees) = located {
             if degrees > NEAREST_WARN_DEGREES {
-                fields.warn(
+                fields.warn_said(
                     c.latitude,
                     &format!("{lat}, {lon}"),
-                    format!(
-                        "outside every governorate, {degrees:.2} degrees from the nearest: \
-                         given {}",
-                        governorate.label()
-                    ),
+                    Said::new("problem-ucdp-nearest")
+                        .arg("degrees", format!("{degrees:.2}"))
+                        .arg_key("governorate", label_key("gov", governorate.id())),
                 );
             }
         }
@@ -321,24 +305,16 @@ impl<'a> Checker<'a> {
                 };
                 if self.countries_abroad.insert(name.to_string()) {
                     let index = c.country.or(c.country_id).unwrap_or(c.latitude);
-                    fields.warn(
-                        index,
-                        name,
-                        "outside Syria: kept without a governorate or a point on the map, which \
-                         shows Syria only (later rows in this country are not warned)"
-                            .into(),
-                    );
+                    fields.warn_said(index, name, Said::new("problem-ucdp-abroad"));
                 }
                 None
             }
             _ if in_box => Some((lat, lon)),
             _ => {
-                fields.warn(
+                fields.warn_said(
                     c.latitude,
                     &format!("{lat}, {lon}"),
-                    "outside Syria although the row places it there; kept without a point on \
-                     the map"
-                        .into(),
+                    Said::new("problem-outside-syria-placed"),
                 );
                 None
             }
@@ -370,14 +346,31 @@ fn non_empty(text: &str) -> Option<String> {
 fn required_verbatim<'r>(fields: &mut Row<'r>, index: usize) -> &'r str {
     let text = fields.verbatim(index);
     if text.trim().is_empty() {
-        fields.error(index, text, "required, but empty".into());
+        fields.error_said(index, text, Said::new("problem-required"));
     }
     text
 }
 
-/// A required whole number of 0 or more; `None` with an error. `unit` ends the messages:
-/// " of deaths" gives "a negative number of deaths".
-fn whole(fields: &mut Row<'_>, index: usize, unit: &str) -> Option<u64> {
+/// What a number counts, which its messages name: "a negative number of deaths" for
+/// [`Unit::Deaths`], "a negative number" for [`Unit::None`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    None,
+    Deaths,
+}
+
+impl Unit {
+    /// `plain` for a number, `deaths` for a number of deaths: two message keys.
+    fn pick(self, plain: &'static str, deaths: &'static str) -> Said {
+        Said::new(match self {
+            Unit::None => plain,
+            Unit::Deaths => deaths,
+        })
+    }
+}
+
+/// A required whole number of 0 or more; `None` with an error naming `unit`.
+fn whole(fields: &mut Row<'_>, index: usize, unit: Unit) -> Option<u64> {
     let text = fields.required(index);
     if text.is_empty() {
         return None;
@@ -385,11 +378,8 @@ fn whole(fields: &mut Row<'_>, index: usize, unit: &str) -> Option<u64> {
     match text.parse::<u64>() {
         // The table counts in 32 bits: a larger number could not be summed exactly.
         Ok(value) if value > u64::from(u32::MAX) => {
-            fields.error(
-                index,
-                text,
-                format!("too large a number{unit} (more than 4,294,967,295): check the value"),
-            );
+            let said = unit.pick("problem-ucdp-over-limit", "problem-ucdp-over-limit-deaths");
+            fields.error_said(index, text, said);
             None
         }
         Ok(value) => Some(value),
@@ -397,14 +387,14 @@ fn whole(fields: &mut Row<'_>, index: usize, unit: &str) -> Option<u64> {
             let negative = text
                 .strip_prefix('-')
                 .is_some_and(|rest| rest.parse::<u64>().is_ok());
-            let message = if negative {
-                format!("a negative number{unit}")
+            let said = if negative {
+                unit.pick("problem-ucdp-negative", "problem-ucdp-negative-deaths")
             } else if text.bytes().all(|b| b.is_ascii_digit()) {
-                format!("too large a number{unit}: check the value")
+                unit.pick("problem-ucdp-too-large", "problem-ucdp-too-large-deaths")
             } else {
-                format!("not a whole number{unit}")
+                unit.pick("problem-ucdp-not-whole", "problem-ucdp-not-whole-deaths")
             };
-            fields.error(index, text, message);
+            fields.error_said(index, text, said);
             None
         }
     }
@@ -413,12 +403,12 @@ fn whole(fields: &mut Row<'_>, index: usize, unit: &str) -> Option<u64> {
 /// A required whole number that fits `T` (a UCDP id of 32 bits, a code of 8); `None` with an
 /// error.
 fn narrow<T: TryFrom<u64>>(fields: &mut Row<'_>, index: usize) -> Option<T> {
-    let value = whole(fields, index, "")?;
+    let value = whole(fields, index, Unit::None)?;
     match T::try_from(value) {
         Ok(value) => Some(value),
         Err(_) => {
             let text = fields.text(index);
-            fields.error(index, text, "too large a number for this column".into());
+            fields.error_said(index, text, Said::new("problem-ucdp-too-large-column"));
             None
         }
     }
@@ -432,12 +422,12 @@ fn code(fields: &mut Row<'_>, index: usize, last: u8) -> Option<u8> {
         Some(value)
     } else {
         let text = fields.text(index);
-        let range = if last == 3 {
-            "1, 2 or 3".to_string()
+        let said = if last == 3 {
+            Said::new("problem-one-two-three")
         } else {
-            format!("1 to {last}")
+            Said::new("problem-one-to").arg("last", last.to_string())
         };
-        fields.error(index, text, format!("must be {range}"));
+        fields.error_said(index, text, said);
         None
     }
 }
@@ -454,8 +444,8 @@ fn date(
     }
     match parse_ged_date(text, today) {
         Ok(day) => Some(day),
-        Err(message) => {
-            fields.error(index, text, message);
+        Err(said) => {
+            fields.error_said(index, text, said);
             None
         }
     }

@@ -6,6 +6,7 @@
 use super::acled_fields::{self, FIRST_YEAR};
 use crate::core::date::{DateError, Day};
 use crate::core::geo::Polygons;
+use crate::core::i18n::Said;
 use crate::core::model::{DatePrecision, LocationPrecision};
 use crate::core::vocab::Governorate;
 
@@ -71,7 +72,7 @@ pub fn location_precision(where_prec: u8) -> Option<LocationPrecision> {
 /// # Errors
 /// A sentence: not such a date, an impossible day (`2019-02-30`), or a year before
 /// [`FIRST_YEAR`] or after next year (by `today`), named as a likely typo.
-pub fn parse_ged_date(text: &str, today: Day) -> Result<Day, String> {
+pub fn parse_ged_date(text: &str, today: Day) -> Result<Day, Said> {
     let (date, time) = match text.find([' ', 'T']) {
         Some(at) => (text.get(..at).unwrap_or_default(), text.get(at + 1..)),
         None => (text, None),
@@ -83,30 +84,25 @@ pub fn parse_ged_date(text: &str, today: Day) -> Result<Day, String> {
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'Z' | '+' | '-'))
     });
-    let shape = || {
-        "not a date of the form 2019-11-30 (a time of day after it, 2019-11-30 00:00:00.000, \
-         is allowed)"
-            .to_string()
-    };
+    let shape = || Said::new("problem-ucdp-not-a-date");
     if !time_ok {
         return Err(shape());
     }
     let day = Day::parse(date).map_err(|error| match error {
         DateError::Format => shape(),
-        impossible => impossible.to_string(),
+        impossible => impossible.said(),
     })?;
     let (year, _, _) = day.ymd();
     let (this_year, _, _) = today.ymd();
     if year < FIRST_YEAR {
-        return Err(format!(
-            "the year {year:04} is before {FIRST_YEAR}, probably a typo"
-        ));
+        return Err(Said::new("problem-year-before")
+            .arg("year", format!("{year:04}"))
+            .arg("first", FIRST_YEAR.to_string()));
     }
     if year > this_year + 1 {
-        return Err(format!(
-            "the year {year} is after {}, probably a typo",
-            this_year + 1
-        ));
+        return Err(Said::new("problem-year-after")
+            .arg("year", year.to_string())
+            .arg("next", (this_year + 1).to_string()));
     }
     Ok(day)
 }
@@ -305,12 +301,13 @@ mod tests {
         assert_eq!(parse_ged_date("2019-11-30T00:00:00Z", today).ok(), day);
         assert!(parse_ged_date("2019-11-30 noon", today).is_err());
         assert!(parse_ged_date("30/11/2019", today).is_err());
+        let english = |text| parse_ged_date(text, today).map_err(|said| said.english());
         assert_eq!(
-            parse_ged_date("2019-02-30", today),
+            english("2019-02-30"),
             Err("2019-02 has no day 30".to_string())
         );
-        assert!(parse_ged_date("2027-01-01", today).is_err_and(|e| e.contains("typo")));
-        assert!(parse_ged_date("0019-01-01", today).is_err_and(|e| e.contains("typo")));
+        assert!(english("2027-01-01").is_err_and(|e| e.contains("typo")));
+        assert!(english("0019-01-01").is_err_and(|e| e.contains("typo")));
     }
 
     #[test]

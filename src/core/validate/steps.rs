@@ -18,10 +18,11 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{
-    check_event, check_source, is_collection_id, kind_of, oversized, parse, parse_record,
+    check_event, check_source, is_collection_id, kind_of, no_party, oversized, parse, parse_record,
     printable, read_record, record_label, reject_whole, too_long, Context, Loaded, Parsed, Problem,
     Problems, Reporter, Severity, QUOTE_CHARS,
 };
+use crate::core::i18n::Said;
 use crate::core::model::{Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
 
 /// Events per piece that [`write_in_pieces`] writes for the page: some 1.3 MB of JSON, which a
@@ -89,40 +90,35 @@ impl<'a> LoadSteps<'a> {
                 return Err(reject(
                     None,
                     Some("schema_version".into()),
-                    format!(
-                        "version {} is not supported; this app reads version {SCHEMA_VERSION}, \
-                         so the file was rejected",
-                        printable(&version.to_string(), QUOTE_CHARS)
-                    ),
+                    Said::new("problem-version-unsupported")
+                        .arg("version", printable(&version.to_string(), QUOTE_CHARS))
+                        .arg("supported", SCHEMA_VERSION.to_string()),
                 ))
             }
             Some(other) => {
                 return Err(reject(
                     None,
                     Some("schema_version".into()),
-                    format!(
-                        "must be the number {SCHEMA_VERSION}, not {}; the file was rejected",
-                        kind_of(other)
-                    ),
+                    Said::new("problem-version-not-number")
+                        .arg("supported", SCHEMA_VERSION.to_string())
+                        .arg_key("kind", kind_of(other)),
                 ))
             }
             None => {
                 return Err(reject(
                     None,
                     Some("schema_version".into()),
-                    format!(
-                        "missing; this app reads files with \"schema_version\": \
-                         {SCHEMA_VERSION}, so the file was rejected"
-                    ),
+                    Said::new("problem-version-missing")
+                        .arg("supported", SCHEMA_VERSION.to_string()),
                 ))
             }
         }
 
         let mut arrays: Vec<Vec<&RawValue>> = Vec::new();
         for (key, what) in [
-            ("sources", "sources"),
-            ("events", "events"),
-            ("figures", "reported figures"),
+            ("sources", "problem-array-sources"),
+            ("events", "problem-array-events"),
+            ("figures", "problem-array-figures"),
         ] {
             match top.get(key) {
                 Some(raw) => match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
@@ -132,10 +128,9 @@ impl<'a> LoadSteps<'a> {
                         return Err(reject(
                             None,
                             Some(key.into()),
-                            format!(
-                                "must be an array of {what}, not {}; the file was rejected",
-                                kind_of(&found)
-                            ),
+                            Said::new("problem-not-an-array")
+                                .arg_key("what", what)
+                                .arg_key("kind", kind_of(&found)),
                         ));
                     }
                 },
@@ -144,10 +139,7 @@ impl<'a> LoadSteps<'a> {
                     return Err(reject(
                         None,
                         Some(key.into()),
-                        format!(
-                            "missing; a collection needs an array of {what}, so the file was \
-                             rejected"
-                        ),
+                        Said::new("problem-array-missing").arg_key("what", what),
                     ))
                 }
             }
@@ -162,7 +154,7 @@ impl<'a> LoadSteps<'a> {
             return Err(reject(
                 None,
                 Some(path),
-                format!("{}; the file was rejected", too_long(bytes)),
+                Said::new("problem-file-rejected").arg_said("why", too_long(bytes)),
             ));
         }
         let shell: Dataset = match parse::<Dataset>(&root) {
@@ -175,15 +167,13 @@ impl<'a> LoadSteps<'a> {
                 shell
             }
             Parsed {
-                value: Err((field, message)),
+                value: Err((field, why)),
                 ..
             } => {
                 return Err(reject(
                     None,
                     field,
-                    format!(
-                        "{message}; the collection header is not valid, so the file was rejected"
-                    ),
+                    Said::new("problem-header-invalid").arg_said("why", why),
                 ))
             }
         };
@@ -192,12 +182,9 @@ impl<'a> LoadSteps<'a> {
             return Err(reject(
                 None,
                 Some("collection.id".into()),
-                format!(
-                    "“{}” is not a collection id (1 to {} letters, digits, “.”, “_” or “-”); \
-                     the file was rejected",
-                    printable(&collection_id, QUOTE_CHARS),
-                    super::MAX_ID_BYTES
-                ),
+                Said::new("problem-not-collection-id")
+                    .arg("id", printable(&collection_id, QUOTE_CHARS))
+                    .arg("max", super::MAX_ID_BYTES.to_string()),
             ));
         }
         for (index, dyad) in shell.dyads.iter().enumerate() {
@@ -207,7 +194,7 @@ impl<'a> LoadSteps<'a> {
                         Severity::Warning,
                         None,
                         format!("dyads[{index}].{side}"),
-                        format!("no party has the index {party}"),
+                        no_party(party),
                     );
                 }
             }
@@ -259,10 +246,7 @@ impl<'a> LoadSteps<'a> {
                 Some(source) => {
                     let mut report = Reporter::new(&label, &mut self.problems);
                     if !source_ids.insert(source.id.clone()) {
-                        report.add(
-                            "id",
-                            "another source of this file already has this id".into(),
-                        );
+                        report.add("id", Said::new("problem-source-id-twice"));
                     }
                     check_source(&mut report, &source);
                     if report.is_clean() {
@@ -460,10 +444,8 @@ impl<'a> LoadSteps<'a> {
                         Severity::Warning,
                         Some(figure.id.clone()),
                         "part_of".into(),
-                        format!(
-                            "“{}” is not a figure of this file",
-                            printable(parent, QUOTE_CHARS)
-                        ),
+                        Said::new("problem-not-a-figure-here")
+                            .arg("figure", printable(parent, QUOTE_CHARS)),
                     );
                 }
             }
@@ -484,16 +466,8 @@ impl<'a> LoadSteps<'a> {
 
 /// The whole file's rejection, as one error problem of `file` with this record, field and
 /// message.
-fn rejection(file: &str) -> impl Fn(Option<String>, Option<String>, String) -> Vec<Problem> + '_ {
-    move |record, field, message| {
-        vec![Problem {
-            severity: Severity::Error,
-            file: file.to_string(),
-            record,
-            field,
-            message,
-        }]
-    }
+fn rejection(file: &str) -> impl Fn(Option<String>, Option<String>, Said) -> Vec<Problem> + '_ {
+    move |record, field, said| vec![Problem::said(Severity::Error, file, record, field, said)]
 }
 
 /// The top level of a collection in pieces and the lines after it; `None` when the first line
