@@ -228,32 +228,7 @@ pub struct FacetIndex {
 pub type Facets = [FacetIndex; Facet::COUNT];
 
 /// A set of value ids as a bitmap over a dictionary, for a membership test per row.
-#[derive(Debug, Clone, Default)]
-pub struct IdSet(Vec<u64>);
-
-impl IdSet {
-    /// The set of `ids` (ids past `len` are left out: no row holds them).
-    pub fn new(ids: &[u32], len: usize) -> IdSet {
-        let mut words = vec![0u64; len.div_ceil(64)];
-        for &id in ids {
-            if let Some(word) = words.get_mut(id as usize / 64) {
-                *word |= 1 << (id % 64);
-            }
-        }
-        IdSet(words)
-    }
-
-    pub fn contains(&self, id: u32) -> bool {
-        self.0
-            .get(id as usize / 64)
-            .is_some_and(|word| word >> (id % 64) & 1 == 1)
-    }
-
-    /// Whether any of `ids` is in the set.
-    pub fn any(&self, ids: &[u32]) -> bool {
-        ids.iter().any(|&id| self.contains(id))
-    }
-}
+pub type IdSet = super::bitset::BitSet;
 
 /// How many options a facet lists before type-ahead is offered, and how many it lists at most
 /// at once (the rest are reached by typing).
@@ -446,16 +421,6 @@ mod tests {
         assert!(column.row(3).is_empty());
         let rows: Vec<&[u32]> = column.iter().collect();
         assert_eq!(rows, vec![&[1, 3][..], &[][..], &[2][..]]);
-    }
-
-    #[test]
-    fn an_id_set_tests_membership() {
-        let set = IdSet::new(&[0, 64, 70, 1000], 100);
-        assert!(set.contains(0) && set.contains(64) && set.contains(70));
-        assert!(!set.contains(1) && !set.contains(1000) && !set.contains(u32::MAX));
-        assert!(set.any(&[5, 70]));
-        assert!(!set.any(&[5, 6]));
-        assert!(!set.any(&[]));
     }
 
     #[test]

@@ -282,7 +282,7 @@ impl Filter {
     fn facet_selection(&self, table: &EventTable, facet: Facet) -> Option<IdSet> {
         let selected = &self.facets[facet.index()];
         (!selected.is_empty())
-            .then(|| IdSet::new(selected, table.facets[facet.index()].dictionary.len()))
+            .then(|| IdSet::of(table.facets[facet.index()].dictionary.len(), selected))
     }
 
     /// The actor column the filter's role reads: any role, or perpetrators only.

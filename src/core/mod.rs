@@ -4,6 +4,7 @@
 
 pub mod aggregate;
 pub mod announce;
+pub mod bitset;
 pub mod catalog;
 pub mod chart_table;
 pub mod chips;

@@ -21,56 +21,10 @@
 
 use rustc_hash::FxHashMap;
 
+use super::bitset::BitSet;
+
 /// A set of rows, one bit each: what a query matches.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowSet {
-    bits: Vec<u64>,
-}
-
-impl RowSet {
-    fn empty(rows: usize) -> RowSet {
-        RowSet {
-            bits: vec![0; rows.div_ceil(64)],
-        }
-    }
-
-    fn insert(&mut self, row: u32) {
-        if let Some(word) = self.bits.get_mut(row as usize / 64) {
-            *word |= 1 << (row % 64);
-        }
-    }
-
-    /// The set of `members` among a table's `rows` rows (members past them are left out).
-    pub fn of(rows: usize, members: &[u32]) -> RowSet {
-        let mut set = RowSet::empty(rows);
-        for &row in members {
-            set.insert(row);
-        }
-        set
-    }
-
-    fn intersect(&mut self, other: &RowSet) {
-        for (mine, theirs) in self.bits.iter_mut().zip(&other.bits) {
-            *mine &= theirs;
-        }
-    }
-
-    /// Whether `row` is in the set; rows past the table never are.
-    pub fn contains(&self, row: usize) -> bool {
-        self.bits
-            .get(row / 64)
-            .is_some_and(|word| (word >> (row % 64)) & 1 == 1)
-    }
-
-    /// How many rows the set holds.
-    pub fn len(&self) -> usize {
-        self.bits.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.bits.iter().all(|&w| w == 0)
-    }
-}
+pub type RowSet = BitSet;
 
 /// The dictionary of words and the rows of each; see the module docs.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -204,13 +158,14 @@ impl TextIndex {
         if let (Some(only), None) = (chars.next(), chars.next()) {
             if let Some(bit) = char_bit(only) {
                 let mask = 1u128 << bit;
-                for (word, rows) in set.bits.iter_mut().zip(self.chars.chunks(64)) {
-                    *word = rows
-                        .iter()
-                        .enumerate()
-                        .fold(0, |w, (i, &c)| w | u64::from(c & mask != 0) << i);
-                }
-                return set;
+                return RowSet::from_words(
+                    self.rows,
+                    self.chars.chunks(64).map(|rows| {
+                        rows.iter()
+                            .enumerate()
+                            .fold(0, |w, (i, &c)| w | u64::from(c & mask != 0) << i)
+                    }),
+                );
             }
         }
         let mut last_word = None;

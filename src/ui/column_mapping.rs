@@ -267,7 +267,7 @@ pub fn ColumnMapping(
             {sheet_choice}
             {header_row}
             {move || sheet_problem.get().map(|text| view! {
-                <p class="import-failure" role="alert" data-testid="sheet-problem">{tr.said(&text)}</p>
+                <p class="import-failure" role="alert" data-testid="sheet-problem">{i18n::said_view(tr, &text)}</p>
             })}
             {table}
             <div class="mapping-fields">{field_rows}</div>
