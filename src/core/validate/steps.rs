@@ -42,8 +42,9 @@ pub struct LoadSteps<'a> {
     context: Context,
     shell: Dataset,
     events: Vec<Event>,
-    /// Pieces still to come through [`LoadSteps::check_piece`], as the caller announced them
-    /// ([`LoadSteps::expect_pieces`]); 0 when not told.
+    /// Pieces still to come: the lines after the first of a file given whole, or as the caller
+    /// of [`LoadSteps::check_piece`] announced them ([`LoadSteps::expect_pieces`]); 0 when
+    /// unknown.
     pieces_expected: usize,
     skipped: usize,
     /// Events met so far, loaded or skipped (the next one's position in the file).
