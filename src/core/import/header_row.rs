@@ -23,8 +23,10 @@ pub const HEADER_SEARCH_ROWS: usize = 10;
 pub const FOLLOWING_ROWS: usize = 5;
 /// Rows [`detect`] needs to see: the rows searched and those that follow the last of them.
 pub const ROWS_LOOKED_AT: usize = HEADER_SEARCH_ROWS + FOLLOWING_ROWS;
-/// Characters of a row shown in the mapping step's choice of header.
-const CHOICE_CHARS: usize = 60;
+/// Characters of a row shown in the mapping step's choice of header: about what the select
+/// shows at a phone's width after "Row 3: " (beyond it, a right-to-left page cuts the start of
+/// Latin names, not their end).
+const CHOICE_CHARS: usize = 28;
 /// A header name longer than this is text, not a column's name.
 const NAME_CHARS: usize = 100;
 
@@ -206,7 +208,13 @@ mod tests {
         let choices = choices(numbered);
         assert_eq!(choices.len(), table.len());
         assert_eq!(choices[1].row, 3);
-        assert_eq!(choices[1].text, HEADER.replace(',', " · "));
+        let joined = HEADER.replace(',', " · ");
+        let shown: String = if joined.chars().count() > CHOICE_CHARS {
+            joined.chars().take(CHOICE_CHARS).chain(['…']).collect()
+        } else {
+            joined
+        };
+        assert_eq!(choices[1].text, shown);
         assert!(choices[2].text.ends_with('…'));
         assert_eq!(choices[2].text.chars().count(), CHOICE_CHARS + 1);
     }
