@@ -153,7 +153,6 @@ impl TextIndex {
 
     /// The rows whose text contains `term` (the union of the rows of the words holding it).
     fn rows_containing(&self, term: &str) -> RowSet {
-        let mut set = RowSet::empty(self.rows);
         let mut chars = term.chars();
         if let (Some(only), None) = (chars.next(), chars.next()) {
             if let Some(bit) = char_bit(only) {
@@ -168,6 +167,7 @@ impl TextIndex {
                 );
             }
         }
+        let mut set = RowSet::empty(self.rows);
         let mut last_word = None;
         for (position, _) in self.words.match_indices(term) {
             let position = offset(position);
