@@ -199,3 +199,20 @@ test('children and women said killed without a number are named under the compos
   if (women > 0) await expect(note).toContainText(`${said(women)} women were killed without giving a number`);
   await expect(note).toContainText('in no bar above');
 });
+
+test('a record that gives no casualties says so, in both languages, rather than an empty line', async ({ page }) => {
+  const catalogue = (lang) => {
+    const line = readFileSync(`locales/${lang}/main.ftl`, 'utf8').split('\n').find((l) => l.startsWith('detail-casualties-none ='));
+    return line.slice(line.indexOf('=') + 1).trim();
+  };
+  const without = events.find((e) => (e.casualties ?? []).length === 0);
+  const withSome = events.find((e) => (e.casualties ?? []).length > 0);
+  expect(without).toBeTruthy();
+  for (const lang of ['en', 'ar']) {
+    await open(page, `?lang=${lang}&sel=${encodeURIComponent(without.id)}`);
+    await expect(page.getByTestId('detail-casualties')).toHaveText(catalogue(lang));
+    await open(page, `?lang=${lang}&sel=${encodeURIComponent(withSome.id)}`);
+    await expect(page.getByTestId('detail-casualties').locator('li')).toHaveCount(withSome.casualties.length);
+    await expect(page.getByTestId('detail-casualties')).not.toContainText(catalogue(lang));
+  }
+});

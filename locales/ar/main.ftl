@@ -1042,3 +1042,5 @@ load-network = تعذر تنزيل { $file }: { $reason }
 load-status = أجاب الخادم بـ{ $status } على طلب { $file }
 load-rejected = رُفض الملف { $file }
 load-rejected-any = رُفضت البيانات
+# An open record that gives no casualties (src/ui/event_detail.rs)
+detail-casualties-none = لا يذكر المصدر عددًا للضحايا (يُحسب صفرًا في المجاميع)

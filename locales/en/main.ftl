@@ -962,3 +962,5 @@ load-network = Could not download { $file }: { $reason }
 load-status = The server answered { $status } for { $file }
 load-rejected = { $file } was rejected
 load-rejected-any = The dataset was rejected
+# An open record that gives no casualties (src/ui/event_detail.rs)
+detail-casualties-none = The source gives no number of casualties (counted as 0 in the sums)

@@ -151,6 +151,7 @@ pub fn EventDetail(
             </li>
         }
     }).collect_view();
+    let no_casualties = event.casualties.is_empty();
     let casualties = event.casualties.iter().map(|c| {
         let words = c.wording.clone();
         view! { <li>{event_text::casualty(tr, c)}{words.map(|w| view! { " — "{tr.text("detail-as-reported")}" “"<bdi>{w}</bdi>"”" })}</li> }
@@ -215,7 +216,7 @@ pub fn EventDetail(
                 <dt>{tr.text("detail-places")}</dt><dd><ul>{places.into_iter().map(|(name, lang, origin, rest)| view! { <li><bdi lang=lang class:source-spelling=lang.is_some()>{name}</bdi>{origin.map(|o| view! { " ("<bdi>{o}</bdi>")" })}" — "{rest}</li> }).collect_view()}</ul></dd>
                 {(!facilities.is_empty()).then(|| view! { <dt>{tr.text("detail-facilities")}</dt><dd>{facilities}</dd> })}
                 {(!weapons.is_empty()).then(|| view! { <dt>{tr.text("detail-weapons")}</dt><dd><bdi>{weapons}</bdi></dd> })}
-                <dt>{tr.text("filter-casualties")}</dt><dd><ul>{casualties}</ul></dd>
+                <dt>{tr.text("filter-casualties")}</dt><dd data-testid="detail-casualties">{if no_casualties { tr.text("detail-casualties-none").into_any() } else { view! { <ul>{casualties}</ul> }.into_any() }}</dd>
                 <dt>{tr.text("filter-collection")}</dt><dd><bdi>{dataset.collection.name.clone()}</bdi></dd>
             </dl>
             <h3>{tr.text("detail-evidence")}</h3>
