@@ -382,3 +382,20 @@ test('switching language keeps the notices about the link, worded again', async 
   await expect(notices).toContainText('غير معروف، فأُهمل');
   await expect(notices).not.toContainText('Unknown parameter');
 });
+
+test('a reported figure says where it counts in Arabic: its governorates, or the whole country', async ({ page }) => {
+  const figures = JSON.parse(readFileSync('public/data/curated.json', 'utf8')).figures;
+  const syria = readFileSync('locales/ar/main.ftl', 'utf8').split('\n').find((l) => l.startsWith('figures-area-syria =')).split('=')[1].trim();
+  const regional = figures.find((f) => (f.area.governorates ?? []).length > 1);
+  const country = figures.find((f) => (f.area.governorates ?? []).length === 0 && f.area.name === 'Syria');
+  await page.goto('./?lang=ar&view=figures');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  const areaOf = (figure) => page.locator(`tr[data-figure-id="${figure.id}"] td`).nth(2);
+  const regionalText = await areaOf(regional).innerText();
+  // The source's words, then one Arabic name per governorate it covers, in Arabic script alone.
+  expect(regionalText.startsWith(regional.area.name)).toBe(true);
+  const names = regionalText.slice(regional.area.name.length).trim().replace(/^\(|\)$/g, '').split('، ');
+  expect(names).toHaveLength(regional.area.governorates.length);
+  for (const name of names) expect(name).toMatch(/^[\u0600-\u06FF ]+$/);
+  await expect(areaOf(country)).toHaveText(syria);
+});

@@ -1044,3 +1044,5 @@ load-rejected = رُفض الملف { $file }
 load-rejected-any = رُفضت البيانات
 # An open record that gives no casualties (src/ui/event_detail.rs)
 detail-casualties-none = لا يذكر المصدر عددًا للضحايا (يُحسب صفرًا في المجاميع)
+# A reported figure that counts the whole country (src/ui/figures_view.rs)
+figures-area-syria = سوريا

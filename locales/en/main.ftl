@@ -964,3 +964,5 @@ load-rejected = { $file } was rejected
 load-rejected-any = The dataset was rejected
 # An open record that gives no casualties (src/ui/event_detail.rs)
 detail-casualties-none = The source gives no number of casualties (counted as 0 in the sums)
+# A reported figure that counts the whole country (src/ui/figures_view.rs)
+figures-area-syria = Syria

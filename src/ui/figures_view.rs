@@ -12,7 +12,7 @@ use crate::core::catalog::Catalog;
 use crate::core::compare;
 use crate::core::date::Day;
 use crate::core::i18n::{Arg, Lang};
-use crate::core::model::{Dataset, ReportedFigure};
+use crate::core::model::{Area, Dataset, ReportedFigure};
 use crate::core::query;
 use crate::core::vocab::Actor;
 use crate::ui::event_text;
@@ -150,9 +150,30 @@ fn title(tr: Lang, figure: &ReportedFigure) -> String {
             ("metric", Arg::Text(&tr.label("figure", figure.metric.id()))),
             ("from", Arg::Text(&day_of(tr, &figure.period.start))),
             ("to", Arg::Text(&day_of(tr, &figure.period.end))),
-            ("area", Arg::Text(&figure.area.name)),
+            ("area", Arg::Text(&area_text(tr, &figure.area))),
         ],
     )
+}
+
+/// Where a figure counts, for the reader: the source's own words ("northwest Syria"); in Arabic
+/// followed by the governorates it covers in Arabic, and the whole country named in Arabic.
+fn area_text(tr: Lang, area: &Area) -> String {
+    if tr == Lang::En {
+        return area.name.clone();
+    }
+    if area.governorates.is_empty() {
+        return if area.name == "Syria" {
+            tr.text("figures-area-syria")
+        } else {
+            area.name.clone()
+        };
+    }
+    let governorates = area
+        .governorates
+        .iter()
+        .map(|g| tr.label("gov", g.id()))
+        .collect::<Vec<_>>();
+    format!("{} ({})", area.name, governorates.join("، "))
 }
 
 /// A `YYYY-MM-DD` date as `tr` writes it; anything else as it is.
@@ -220,7 +241,7 @@ fn figure_row(
                 ("from", Arg::Text(&day_of(tr, &figure.period.start))),
                 ("to", Arg::Text(&day_of(tr, &figure.period.end))),
             ])}</td>
-            <td role="cell"><bdi>{figure.area.name.clone()}</bdi></td>
+            <td role="cell"><bdi>{area_text(tr, &figure.area)}</bdi></td>
             <td role="cell">{actors}</td>
             <td role="cell"><strong data-testid="figure-value">{value}</strong><br/>{tr.label("qual", figure.value.qualifier.id())}" · “"<bdi>{event_text::quantity(&figure.value)}</bdi>"”"</td>
             <td role="cell">
