@@ -1042,3 +1042,11 @@ load-network = تعذر تنزيل { $file }: { $reason }
 load-status = أجاب الخادم بـ{ $status } على طلب { $file }
 load-rejected = رُفض الملف { $file }
 load-rejected-any = رُفضت البيانات
+# Words an earlier version kept on the device in English only, shown as written (src/core/import/message.rs)
+import-as-written = { $reason }
+# A collection file's record without a valid id, named by its kind and place in the file (src/core/validate.rs)
+record-source = المصدر
+record-event = الحدث
+record-figure = الرقم المُعلن
+record-at = { $what } رقم { $n }
+record-at-id = { $what } رقم { $n } (المعرّف «{ $id }»)

@@ -962,3 +962,11 @@ load-network = Could not download { $file }: { $reason }
 load-status = The server answered { $status } for { $file }
 load-rejected = { $file } was rejected
 load-rejected-any = The dataset was rejected
+# Words an earlier version kept on the device in English only, shown as written (src/core/import/message.rs)
+import-as-written = { $reason }
+# A collection file's record without a valid id, named by its kind and place in the file (src/core/validate.rs)
+record-source = source
+record-event = event
+record-figure = figure
+record-at = { $what } #{ $n }
+record-at-id = { $what } #{ $n } (id “{ $id }”)
