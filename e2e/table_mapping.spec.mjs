@@ -211,6 +211,43 @@ test('the mapping step reads well at 375 px, and Cancel leaves the page as it wa
   await expect(page.getByTestId('your-data')).toHaveCount(0);
 });
 
+for (const lang of ['en', 'ar']) {
+  test(`the choice of header row shows a row's first names whole at 375 px (${lang})`, async ({ page }) => {
+    const rows = monitorRows().slice(0, 6).map((row, i) => ({ ...row, Date: `2019-03-0${i + 1}` }));
+    const file = ['Monthly report – Idlib', '', delimited(rows, ',')].join('\r\n');
+    for (const width of [375, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`./?lang=${lang}`);
+      await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled), { timeout: 30_000 });
+      await openFile(page, 'report.csv', Buffer.from(file));
+      const header = page.getByTestId('mapping-header');
+      await expect(header).toHaveValue('1');
+      const selected = header.locator('option:checked');
+      // The option names the header by its first column, whatever the page's direction.
+      await expect(selected).toContainText(HEADER[0]);
+      // Its text fits inside the select beside the arrow: the width an empty select of the same
+      // font takes is what the arrow, padding and border need.
+      const fit = await header.evaluate((select) => {
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = select.selectedOptions[0].textContent;
+        const empty = document.createElement('select');
+        Object.assign(empty.style, { position: 'absolute', fontSize: style.fontSize, fontFamily: style.fontFamily, fontWeight: style.fontWeight });
+        document.body.append(empty);
+        const frame = empty.getBoundingClientRect().width;
+        empty.remove();
+        return { text: context.measureText(text).width, frame, select: select.getBoundingClientRect().width };
+      });
+      expect(fit.text + fit.frame).toBeLessThanOrEqual(fit.select);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await header.scrollIntoViewIfNeeded();
+      await page.getByTestId('column-mapping').screenshot({ path: `e2e/artifacts/mapping-header-choice-${lang}-${width}.png` });
+    }
+  });
+}
+
 test('a workbook opens on the sheet the reader picks, counted from the same table as CSV', async ({ page }) => {
   const errors = watchConsole(page);
   await start(page);

@@ -618,10 +618,7 @@ fn an_unknown_admin1_is_warned_of_once_per_name_with_its_rows_counted() {
         .filter(|p| p.column == "admin1")
         .collect();
     // One line per name, at its first row, with its rows counted (the left-out one too).
-    let lines: Vec<(u64, String)> = warnings
-        .iter()
-        .map(|p| (p.row, p.message.clone()))
-        .collect();
+    let lines: Vec<(u64, String)> = warnings.iter().map(|p| (p.row, p.message())).collect();
     let (idlb_rows, xyz_rows) = (named("idlb"), named("xyz"));
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert_eq!(lines[0].0, idlb_rows[0]);

@@ -144,7 +144,7 @@ fn a_semicolon_table_below_a_title_is_read_with_semicolons() {
     let lines: Vec<String> = lines().iter().map(|line| line.replace(',', ";")).collect();
     let text = lines.join("\r\n");
     let preview = mapped::preview_csv(text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(preview.reading, "UTF-8, separated by semicolons");
+    assert_eq!(preview.reading.english(), "UTF-8, separated by semicolons");
     assert_eq!(preview.header.len(), HEADER.split(',').count());
     assert_eq!(preview.header_row, TITLES.len() as u64 + 1);
 }

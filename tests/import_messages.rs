@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use incident_explorer::core::date::Day;
 use incident_explorer::core::i18n::{keys, Lang, Said, AR_FTL, EN_FTL};
 use incident_explorer::core::import::mapped;
-use incident_explorer::core::import::message::{ProblemLine, WorkerMessage};
+use incident_explorer::core::import::message::{ProblemLine, WorkerMessage, AS_WRITTEN};
 use incident_explorer::core::import::{sniff, ucdp, FileInfo, Format, ImportError};
 use incident_explorer::core::validate;
 
@@ -156,12 +156,8 @@ fn a_files_problems_read_in_arabic_with_its_values_verbatim() {
     let text = format!("{header}\n{}\n", rows.join("\n"));
     let preview = mapped::preview_csv(text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     // How the table was read, in both languages, the encoding's name kept.
-    let reading = preview
-        .reading_said
-        .clone()
-        .unwrap_or_else(|| Said::new("-"));
-    assert_eq!(Lang::En.said(&reading), preview.reading);
-    assert_eq!(preview.reading, "UTF-8, separated by semicolons");
+    let reading = preview.reading.clone();
+    assert_eq!(reading.english(), "UTF-8, separated by semicolons");
     assert!(assert_arabic(&reading).contains("UTF-8"));
     // The encoding's name is a message of its own: its identifier kept, isolated, in Arabic.
     assert!(
@@ -176,7 +172,7 @@ fn a_files_problems_read_in_arabic_with_its_values_verbatim() {
     let said_of = |key: &str| {
         lines
             .iter()
-            .find(|line| line.said.as_ref().is_some_and(|said| said.key == key))
+            .find(|line| line.said.key == key)
             .unwrap_or_else(|| panic!("no {key} in {lines:#?}"))
     };
     // The sentences the command line printed before, word for word.
@@ -186,22 +182,20 @@ fn a_files_problems_read_in_arabic_with_its_values_verbatim() {
         "row 2 / Killed / a few: not a whole number of people"
     );
     let end = said_of("problem-before-start");
-    assert_eq!(end.message, "before the start date 2019-03-05");
+    assert_eq!(end.message(), "before the start date 2019-03-05");
     assert_eq!(end.value, rows[1].split(';').nth(1).unwrap_or_default());
     said_of("problem-governorate-unknown-rows");
     said_of("problem-no-place");
     let shape = said_of("problem-field-count");
     let fields = rows[4].split(';').count();
     assert_eq!(
-        shape.message,
+        shape.message(),
         format!("{fields} fields where the header has 6; the row was skipped")
     );
     for line in &lines {
-        let said = line
-            .said
-            .as_ref()
-            .unwrap_or_else(|| panic!("not worded: {line}"));
-        assert_eq!(Lang::En.said(said), line.message);
+        let said = &line.said;
+        assert_ne!(said.key, AS_WRITTEN, "not worded: {line}");
+        assert_eq!(Lang::En.said(said), line.message());
         let arabic = assert_arabic(said);
         // A value from the file placed in the sentence stays as the file writes it.
         if said.key == "problem-before-start" {
@@ -283,11 +277,9 @@ fn what_the_mapping_step_lacks_reads_in_both_languages() {
 fn assert_worded(lines: &[ProblemLine]) {
     assert!(!lines.is_empty());
     for line in lines {
-        let said = line
-            .said
-            .as_ref()
-            .unwrap_or_else(|| panic!("not worded: {line}"));
-        assert_eq!(Lang::En.said(said), line.message);
+        let said = &line.said;
+        assert_ne!(said.key, AS_WRITTEN, "not worded: {line}");
+        assert_eq!(Lang::En.said(said), line.message());
         assert_arabic(said);
     }
 }
@@ -372,8 +364,8 @@ fn a_ucdp_files_problems_read_in_arabic() {
     let message_of = |key: &str| {
         lines
             .iter()
-            .find(|line| line.said.as_ref().is_some_and(|said| said.key == key))
-            .map(|line| line.message.clone())
+            .find(|line| line.said.key == key)
+            .map(ProblemLine::message)
             .unwrap_or_else(|| panic!("no {key} in {lines:#?}"))
     };
     assert_eq!(
@@ -400,11 +392,7 @@ fn a_ucdp_files_problems_read_in_arabic() {
     // A group's name in the sentence is the actor's label, in the reader's language.
     let group = lines
         .iter()
-        .find_map(|line| {
-            line.said
-                .as_ref()
-                .filter(|s| s.key == "problem-ucdp-unknown-group")
-        })
+        .find_map(|line| Some(&line.said).filter(|s| s.key == "problem-ucdp-unknown-group"))
         .unwrap_or_else(|| panic!("no unknown group in {lines:#?}"));
     assert!(
         !Lang::Ar.said(group).contains("Other"),
@@ -433,8 +421,8 @@ fn a_collection_files_problems_read_in_arabic() {
         assert_worded(&lines);
         for (problem, line) in problems.iter().zip(&lines) {
             // The command line's line is unchanged: its message is the English sentence.
-            assert!(problem.to_string().ends_with(&line.message), "{problem}");
-            seen.extend(line.said.iter().map(|said| said.key.to_string()));
+            assert!(problem.to_string().ends_with(&line.message()), "{problem}");
+            seen.insert(line.said.key.to_string());
         }
     }
     // The fixtures reach many of the checker's sentences, so this proves something.

@@ -175,9 +175,9 @@ fn a_semicolon_table_with_day_first_dates_is_guessed_and_read_whole() {
     assert_eq!(preview.header, HEADER);
     assert_eq!(preview.sample.len(), rows.len());
     assert!(
-        preview.reading.contains("semicolons"),
+        preview.reading.english().contains("semicolons"),
         "{}",
-        preview.reading
+        preview.reading.english()
     );
     let guess = preview.guess.clone();
     for (field, column) in [
@@ -260,9 +260,9 @@ fn utf16_and_tabs_read_as_utf8_and_commas_do() {
     assert_eq!(sniff("sheet.txt", &tab), Ok(Format::OtherCsv));
     let from_tab = preview(&tab);
     assert!(
-        from_tab.reading.starts_with("UTF-16"),
+        from_tab.reading.english().starts_with("UTF-16"),
         "{}",
-        from_tab.reading
+        from_tab.reading.english()
     );
     assert_eq!(from_tab.header, preview(comma.as_bytes()).header);
     assert_eq!(from_tab.sample, preview(comma.as_bytes()).sample);
@@ -274,9 +274,9 @@ fn utf16_and_tabs_read_as_utf8_and_commas_do() {
     assert_eq!(sniff("sheet.txt", unmarked), Ok(Format::OtherCsv));
     let from_unmarked = preview(unmarked);
     assert!(
-        from_unmarked.reading.starts_with("UTF-16"),
+        from_unmarked.reading.english().starts_with("UTF-16"),
         "{}",
-        from_unmarked.reading
+        from_unmarked.reading.english()
     );
     assert_eq!(from_unmarked.header, from_tab.header);
     let c = import(unmarked, &from_unmarked.guess);
@@ -298,7 +298,7 @@ fn ambiguous_dates_are_never_read_in_a_guessed_order() {
     // Imported anyway without an order, every row is skipped and says why.
     let unordered = import(text.as_bytes(), &preview.guess);
     assert_eq!(unordered.rows_skipped, rows.len() as u64);
-    assert!(unordered.problems[0].message.contains("choose the order"));
+    assert!(unordered.problems[0].message().contains("choose the order"));
     // Each order reads them its way.
     for (order, first) in [
         (DateOrder::DayMonthYear, "2019-04-03"),
@@ -387,7 +387,7 @@ fn each_broken_cell_skips_its_row_and_names_it() {
             .iter()
             .find(|p| p.row == row && p.severity == Severity::Error)
             .unwrap_or_else(|| panic!("no error for row {row} ({value})"));
-        assert!(problem.message.contains(says), "row {row}: {problem}");
+        assert!(problem.message().contains(says), "row {row}: {problem}");
     }
     let messages: Vec<String> = imported.problems.iter().map(|p| p.to_string()).collect();
     assert!(
@@ -547,7 +547,11 @@ fn windows_code_page_files_read_as_their_utf8_copies() {
             assert!(!unmappable);
             let utf8 = preview(text.as_bytes());
             let legacy = preview(&bytes);
-            assert!(legacy.reading.starts_with(label), "{}", legacy.reading);
+            assert!(
+                legacy.reading.english().starts_with(label),
+                "{}",
+                legacy.reading.english()
+            );
             assert_eq!(legacy.header, utf8.header);
             let a = import(text.as_bytes(), &utf8.guess);
             let b = import(&bytes, &legacy.guess);
@@ -558,7 +562,11 @@ fn windows_code_page_files_read_as_their_utf8_copies() {
         assert_eq!(sniff("sheet.csv", &bytes), Ok(Format::OtherCsv));
         let utf8 = preview(text.as_bytes());
         let legacy = preview(&bytes);
-        assert!(legacy.reading.starts_with(label), "{}", legacy.reading);
+        assert!(
+            legacy.reading.english().starts_with(label),
+            "{}",
+            legacy.reading.english()
+        );
         assert_eq!(legacy.header, utf8.header);
         assert_eq!(legacy.sample, utf8.sample);
         assert_eq!(legacy.guess, utf8.guess);

@@ -121,7 +121,7 @@ fn no_row_is_skipped_and_the_only_warnings_are_ucdps_own_ranges() {
             assert_eq!(problem.severity, Severity::Warning, "{problem}");
             assert_eq!(problem.column, "best", "{problem}");
             assert!(
-                problem.message.starts_with("outside low..high"),
+                problem.message().starts_with("outside low..high"),
                 "{problem}"
             );
         })

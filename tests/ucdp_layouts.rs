@@ -281,7 +281,7 @@ fn assert_skipped(at: usize, column: &str, says: &str, change: impl Fn(&mut Vec<
     assert_eq!(problems.len(), 1, "{:?}", result.problems);
     assert_eq!(problems[0].row, row, "{}", problems[0]);
     assert_eq!(problems[0].column, column, "{}", problems[0]);
-    assert!(problems[0].message.contains(says), "{}", problems[0]);
+    assert!(problems[0].message().contains(says), "{}", problems[0]);
     assert_eq!(result.rows_skipped, 1);
     assert_eq!(result.dataset.events.len(), rows - 1);
 }

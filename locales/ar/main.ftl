@@ -1046,3 +1046,11 @@ load-rejected-any = رُفضت البيانات
 detail-casualties-none = لا يذكر المصدر عددًا للضحايا (يُحسب صفرًا في المجاميع)
 # A reported figure that counts the whole country (src/ui/figures_view.rs)
 figures-area-syria = سوريا
+# Words an earlier version kept on the device in English only, shown as written (src/core/import/message.rs)
+import-as-written = { $reason }
+# A collection file's record without a valid id, named by its kind and place in the file (src/core/validate.rs)
+record-source = المصدر
+record-event = الحدث
+record-figure = الرقم المُعلن
+record-at = { $what } رقم { $n }
+record-at-id = { $what } رقم { $n } (المعرّف «{ $id }»)

@@ -966,3 +966,11 @@ load-rejected-any = The dataset was rejected
 detail-casualties-none = The source gives no number of casualties (counted as 0 in the sums)
 # A reported figure that counts the whole country (src/ui/figures_view.rs)
 figures-area-syria = Syria
+# Words an earlier version kept on the device in English only, shown as written (src/core/import/message.rs)
+import-as-written = { $reason }
+# A collection file's record without a valid id, named by its kind and place in the file (src/core/validate.rs)
+record-source = source
+record-event = event
+record-figure = figure
+record-at = { $what } #{ $n }
+record-at-id = { $what } #{ $n } (id “{ $id }”)

@@ -29,8 +29,7 @@ mod worker {
     use incident_explorer::core::i18n::Said;
     use incident_explorer::core::import::mapped::{self, TablePreview};
     use incident_explorer::core::import::message::{
-        self, collection_id_of, ImportSummary, PageMessage, ProblemLine, WorkerMessage,
-        COLLECTION_FORMAT,
+        self, collection_id_of, ImportSummary, PageMessage, ProblemLine, ReadAs, WorkerMessage,
     };
     use incident_explorer::core::import::spreadsheet::{self, SheetTable};
     use incident_explorer::core::import::table_mapping::{Field, Mapping};
@@ -325,13 +324,7 @@ mod worker {
         )
         .map_err(|error| error.said())?;
         let fingerprint = reader.fingerprint();
-        handed_over(
-            imported,
-            file,
-            total,
-            fingerprint,
-            Said::new("summary-format-csv-table"),
-        )
+        handed_over(imported, file, total, fingerprint, ReadAs::CsvTable)
     }
 
     /// The workbook's sheet, every row with `mapping`.
@@ -351,8 +344,10 @@ mod worker {
         };
         let imported = mapped::import_sheet(table, mapping, &file_info(file), &mut progress)
             .map_err(|error| error.said())?;
-        let label = Said::new("summary-format-sheet").arg("sheet", table.sheet.clone());
-        handed_over(imported, file, total, fingerprint, label)
+        let format = ReadAs::Sheet {
+            sheet: table.sheet.clone(),
+        };
+        handed_over(imported, file, total, fingerprint, format)
     }
 
     /// The whole file's bytes (a workbook is a ZIP archive, read at random), with its
@@ -396,15 +391,14 @@ mod worker {
         file: &File,
         size: u64,
         fingerprint: String,
-        format: Said,
+        format: ReadAs,
     ) -> Result<(ImportSummary, Vec<u8>), Said> {
         message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
         let summary = ImportSummary {
             file_name: file.name(),
             size,
             fingerprint,
-            format: format.english(),
-            format_said: Some(format),
+            format,
             rows_read: imported.rows_read,
             rows_skipped: imported.rows_skipped,
             rows_warned: imported.rows_warned,
@@ -454,12 +448,9 @@ mod worker {
             Format::UcdpGed => {
                 let shapes = ucdp::governorate_shapes().map_err(|error| error.said())?;
                 let imported = ucdp::import(stream, &source, &shapes, &mut progress);
-                (imported, Said::new("summary-format-ucdp"))
+                (imported, ReadAs::Ucdp)
             }
-            _ => (
-                acled::import(stream, &source, &mut progress),
-                Said::new("summary-format-acled"),
-            ),
+            _ => (acled::import(stream, &source, &mut progress), ReadAs::Acled),
         };
         let imported = imported.map_err(|error| error.said())?;
         let fingerprint = reader.fingerprint();
@@ -488,8 +479,7 @@ mod worker {
             file_name: file.name(),
             size: file.size() as u64,
             fingerprint,
-            format: COLLECTION_FORMAT.into(),
-            format_said: Some(Said::new("summary-format-collection")),
+            format: ReadAs::Collection,
             rows_read: 0,
             rows_skipped: 0,
             rows_warned: 0,

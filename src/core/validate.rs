@@ -469,8 +469,42 @@ pub fn is_collection_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
+/// The kinds of record [`record_label`] names, with the catalogues' key of each.
+const RECORD_KINDS: [(&str, &str); 3] = [
+    ("source", "record-source"),
+    ("event", "record-event"),
+    ("figure", "record-figure"),
+];
+
+/// A record's label as [`record_label`] writes it for a record without a valid id (`event #3`,
+/// `event #3 (id “a b”)`), as a message of the catalogues whose English is that label, for the
+/// page to word in the reader's language; `None` for a label that is the record's own id,
+/// which stays as written.
+pub fn record_said(label: &str) -> Option<Said> {
+    let (what, rest) = label.split_once(" #")?;
+    let (_, key) = RECORD_KINDS.iter().find(|(kind, _)| *kind == what)?;
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let (number, rest) = rest.split_at(digits);
+    let position: u64 = number.parse().ok()?;
+    let said = Said::new("record-at")
+        .arg_key("what", *key)
+        .arg("n", position.to_string());
+    if rest.is_empty() {
+        return Some(said);
+    }
+    let id = rest.strip_prefix(" (id “")?.strip_suffix("”)")?;
+    Some(
+        Said::new("record-at-id")
+            .arg_key("what", *key)
+            .arg("n", position.to_string())
+            .arg("id", id),
+    )
+}
+
 /// What a record of the file is called in messages: its id when it is a valid one, else its
-/// kind and position ("event #3").
+/// kind and position ("event #3"; [`record_said`] words it in either language).
 fn record_label(raw: &Value, what: &str, position: usize) -> String {
     match raw.get("id").and_then(Value::as_str) {
         Some(id) if is_event_id(id) => id.to_string(),
@@ -1119,6 +1153,25 @@ impl<'a> Reporter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_without_a_valid_id_is_named_in_either_language() {
+        use crate::core::i18n::Lang;
+        for (what, _) in RECORD_KINDS {
+            for raw in [serde_json::json!({}), serde_json::json!({"id": "a b “c”"})] {
+                let label = record_label(&raw, what, 2);
+                let said = record_said(&label).unwrap_or_else(|| panic!("{label}"));
+                // The English is the label the command line prints.
+                assert_eq!(said.english(), label);
+                let arabic = Lang::Ar.said(&said);
+                assert!(!arabic.contains(what), "{arabic}");
+                assert!(arabic.contains('3'), "{arabic}");
+            }
+            // A valid id stays as written.
+            let named = record_label(&serde_json::json!({"id": "ucdp:7"}), what, 0);
+            assert_eq!(record_said(&named), None);
+        }
+    }
 
     fn file_with_events(events: &str) -> String {
         format!(

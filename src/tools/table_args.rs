@@ -118,7 +118,10 @@ impl TableArgs {
 
 /// The mapping, one line per field: `date ← A “Date”`.
 pub fn describe(mapping: &Mapping, preview: &TablePreview) -> String {
-    let mut lines = vec![format!("The table ({}), read as:", preview.reading)];
+    let mut lines = vec![format!(
+        "The table ({}), read as:",
+        preview.reading.english()
+    )];
     for field in Field::ALL {
         let column = mapping.column(field).map_or("none".to_string(), |index| {
             let name = preview.header.get(index).map_or("", String::as_str);
@@ -140,7 +143,8 @@ mod tests {
     fn preview() -> TablePreview {
         let header = ["when", "Governorate", "killed"].map(String::from).to_vec();
         let rows = vec![["03/04/2019", "Idlib", "2"].map(String::from).to_vec()];
-        preview_rows(header, rows.into_iter(), "UTF-8".into())
+        let reading = crate::core::i18n::Said::new("encoding-plain").arg("id", "UTF-8");
+        preview_rows(header, rows.into_iter(), reading)
     }
 
     fn args(list: &[&str]) -> Vec<String> {

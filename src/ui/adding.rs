@@ -13,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::i18n::Arg;
 use crate::core::i18n::Said;
-use crate::core::import::message::{ImportSummary, ProblemLine, COLLECTION_FORMAT};
+use crate::core::import::message::{ImportSummary, ProblemLine, ReadAs};
 use crate::core::validate::{LoadSteps, Loaded, Problem, Severity};
 use crate::ui::browser::Measure;
 use crate::ui::device_store;
@@ -174,7 +174,7 @@ pub async fn add_file(
             None => Said::new("adding-not-opened"),
         })?;
     let events = loaded.dataset.events.len();
-    if summary.format == COLLECTION_FORMAT {
+    if summary.format == ReadAs::Collection {
         // A collection file: its records (events and figures) are what was read, and its
         // problems are the validator's, named by record and field.
         let kept = events + loaded.dataset.figures.len();

@@ -12,7 +12,7 @@ use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::export;
 use crate::core::file_link::{Opened, PendingLink};
 use crate::core::i18n::Said;
-use crate::core::import::message::{collection_id_of, ImportSummary, COLLECTION_FORMAT};
+use crate::core::import::message::{collection_id_of, ImportSummary, ReadAs};
 use crate::core::query;
 use crate::ui::adding::{self, Adding, AddingProgress};
 use crate::ui::browser;
@@ -90,7 +90,7 @@ pub fn App() -> impl IntoView {
             // fingerprint, and the reader chose anew. A collection file opened twice is still
             // refused.
             let id = collection_id_of(&summary.fingerprint);
-            let replacing = summary.format != COLLECTION_FORMAT
+            let replacing = summary.format != ReadAs::Collection
                 && files.with_untracked(|files| files.iter().any(|file| file.collection_id == id));
             let base = if replacing {
                 let without = start.without_in_steps(&id);

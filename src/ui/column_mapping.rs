@@ -175,9 +175,13 @@ pub fn ColumnMapping(
                 .iter()
                 .map(|choice| {
                     let row = choice.row.to_string();
+                    // The row's names isolated in either language (the Arabic catalogue isolates
+                    // its arguments already), so that the "…" of a cut row stays at its end and
+                    // a name in the other direction starts where it should.
+                    let names = format!("\u{2068}{}\u{2069}", choice.text);
                     let text = tr.format(
                         "map-header-option",
-                        &[("row", Arg::Text(&row)), ("text", Arg::Text(&choice.text))],
+                        &[("row", Arg::Text(&row)), ("text", Arg::Text(&names))],
                     );
                     view! {
                         <option value=choice.index.to_string() selected=choice.index == current
@@ -253,12 +257,9 @@ pub fn ColumnMapping(
             </div>
         }
     });
-    // How the table was read: worded by the catalogues when the worker said it as a message
-    // (the encoding's name and the sheet's name stay as they are).
-    let reading = preview.with_value(|p| match &p.reading_said {
-        Some(said) => view! { <span>{tr.said(said)}"."</span> }.into_any(),
-        None => view! { <span lang="en" dir="ltr">{p.reading.clone()}"."</span> }.into_any(),
-    });
+    // How the table was read, in the page's language (the encoding's name and the sheet's name
+    // stay as they are).
+    let reading = preview.with_value(|p| view! { <span>{tr.said(&p.reading)}"."</span> });
 
     view! {
         <section class="column-mapping" data-testid="column-mapping" aria-labelledby="column-mapping-title">

@@ -364,6 +364,11 @@ mod tests {
         .unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(entry.stored_as, None);
         assert_eq!(entry.data_name(), "kept.json");
+        // Its format, kept in English words, reads as the code the page words.
+        assert_eq!(
+            entry.file.summary.format,
+            crate::core::import::message::ReadAs::Collection
+        );
         // Written back as it was, plus nothing: the list stays readable by them too.
         let text = serde_json::to_string(&entry).unwrap_or_default();
         assert!(!text.contains("stored_as"), "{text}");

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::group_thousands;
 use crate::core::file_link::FileLabel;
 use crate::core::i18n::{Arg, Lang};
-use crate::core::import::message::{problems_csv, ImportSummary, ProblemLine, COLLECTION_FORMAT};
+use crate::core::import::message::{problems_csv, ImportSummary, ProblemLine, ReadAs};
 use crate::ui::browser;
 use crate::ui::i18n;
 
@@ -95,7 +95,7 @@ fn FileEntry(
 ) -> impl IntoView {
     let tr = i18n::lang();
     let summary = file.summary;
-    let unit = if summary.format == COLLECTION_FORMAT {
+    let unit = if summary.format == ReadAs::Collection {
         "records-count"
     } else {
         "rows-count"
@@ -118,12 +118,8 @@ fn FileEntry(
     } else {
         format!("{:.1} MB", summary.size as f64 / 1e6)
     };
-    // What the file was read as, in the page's language when the worker said it as a message
-    // (a file kept on the device by an older version has only the English words).
-    let format = summary
-        .format_said
-        .as_ref()
-        .map_or_else(|| summary.format.clone(), |said| tr.said(said));
+    // What the file was read as, in the page's language.
+    let format = tr.said(&summary.format.said());
     let details = tr.format(
         "your-data-details",
         &[
@@ -189,8 +185,16 @@ fn problem_text(tr: Lang, line: &ProblemLine) -> impl IntoView {
                 .into_any(),
         );
     }
+    // A collection file's record without a valid id, named by its kind and place in the
+    // page's language.
+    if let Some(record) = &line.record {
+        parts.push(
+            view! { <bdi class="file-record">{i18n::said_view(tr, record)}</bdi> }.into_any(),
+        );
+    }
     // The file's own words, verbatim (spaces kept) and set apart from the sentence.
-    for (text, class) in [(&line.column, "file-column"), (&line.value, "file-value")] {
+    let column = (line.record.is_none()).then_some((&line.column, "file-column"));
+    for (text, class) in column.into_iter().chain([(&line.value, "file-value")]) {
         if !text.is_empty() {
             if !parts.is_empty() {
                 parts.push(view! { " / " }.into_any());
@@ -198,11 +202,8 @@ fn problem_text(tr: Lang, line: &ProblemLine) -> impl IntoView {
             parts.push(view! { <bdi class=class>{text.clone()}</bdi> }.into_any());
         }
     }
-    // A sentence the catalogues word reads in the page's language; one they do not word yet
-    // stays in English, marked so.
-    let message = match &line.said {
-        Some(said) => view! { <span>{i18n::said_view(tr, said)}</span> }.into_any(),
-        None => view! { <span lang="en" dir="ltr">{line.message.clone()}</span> }.into_any(),
-    };
+    // The sentence in the page's language; one an earlier version kept in English only stays
+    // in English, marked so (`said_view` marks a foreign text).
+    let message = view! { <span>{i18n::said_view(tr, &line.said)}</span> };
     view! { {parts}": "{message} }
 }

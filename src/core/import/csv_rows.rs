@@ -298,8 +298,7 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
             row: self.row,
             column: self.columns.name(index).to_string(),
             value: value.to_string(),
-            message: said.english(),
-            said: Some(said),
+            said,
             severity,
         });
     }
@@ -320,8 +319,7 @@ impl<'a, C: ColumnNames + ?Sized> Row<'a, C> {
             row: self.row,
             column: String::new(),
             value: String::new(),
-            message: said.english(),
-            said: Some(said),
+            said,
             severity: Severity::Error,
         });
     }
@@ -434,9 +432,7 @@ impl UnknownGovernorates {
     /// Words each warning given in `problems` with its name's counts.
     pub(super) fn finish(&self, problems: &mut [RowProblem]) {
         for problem in problems {
-            let Some(said) = problem.said.as_mut() else {
-                continue;
-            };
+            let said = &mut problem.said;
             if said.key != UNKNOWN_GOVERNORATE {
                 continue;
             }
@@ -447,7 +443,6 @@ impl UnknownGovernorates {
                 .arg_number("rows", rows)
                 .arg_number("placed", placed)
                 .arg_number("unplaced", rows - placed);
-            problem.message = said.english();
         }
     }
 }

@@ -11,14 +11,117 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::i18n::{Lang, Said};
+use crate::core::i18n::{Lang, Said, FOREIGN_ARG};
 
 use super::mapped::TablePreview;
 use super::table_mapping::Mapping;
 
-/// [`ImportSummary::format`] of this project's own collection files, whose records the page
-/// counts and checks itself.
-pub const COLLECTION_FORMAT: &str = "Collection (JSON)";
+/// What a file was read as ([`ImportSummary::format`]): a code, which the page words in the
+/// reader's language ([`ReadAs::said`]), so that the worker carries no sentence of its own.
+///
+/// As JSON, an object tagged by `kind` (`{"kind":"acled"}`, `{"kind":"sheet","sheet":"2019"}`).
+/// Summaries kept on the device by earlier versions hold the English words instead
+/// (`"ACLED export (CSV)"`); they read back as the code they name ([`ReadAs::from_words`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ReadAs {
+    /// An ACLED export (CSV).
+    Acled,
+    /// A UCDP GED table (CSV).
+    Ucdp,
+    /// This project's own collection file (JSON), whose records the page counts and checks
+    /// itself.
+    Collection,
+    /// Any CSV table, read with the columns the reader chose.
+    CsvTable,
+    /// One sheet of a workbook, by its name as the workbook writes it, read with the columns
+    /// the reader chose.
+    Sheet { sheet: String },
+    /// Words an earlier version kept that name none of the above, shown as they are (English).
+    Words { words: String },
+}
+
+/// The form of [`ReadAs`] in JSON, for reading: the code, or the English words of a summary
+/// kept by an earlier version.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StoredReadAs {
+    Code(ReadAsCode),
+    Words(String),
+}
+
+/// [`ReadAs`] as this version writes it (the derived form, read back).
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum ReadAsCode {
+    Acled,
+    Ucdp,
+    Collection,
+    CsvTable,
+    Sheet { sheet: String },
+    Words { words: String },
+}
+
+impl<'de> Deserialize<'de> for ReadAs {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ReadAs, D::Error> {
+        Ok(match StoredReadAs::deserialize(deserializer)? {
+            StoredReadAs::Code(code) => match code {
+                ReadAsCode::Acled => ReadAs::Acled,
+                ReadAsCode::Ucdp => ReadAs::Ucdp,
+                ReadAsCode::Collection => ReadAs::Collection,
+                ReadAsCode::CsvTable => ReadAs::CsvTable,
+                ReadAsCode::Sheet { sheet } => ReadAs::Sheet { sheet },
+                ReadAsCode::Words { words } => ReadAs::Words { words },
+            },
+            StoredReadAs::Words(words) => ReadAs::from_words(&words),
+        })
+    }
+}
+
+impl ReadAs {
+    /// The code that the English words of an earlier version name (`"ACLED export (CSV)"`,
+    /// `"Spreadsheet, sheet “2019”, columns chosen"`), or [`ReadAs::Words`] for words that name
+    /// none.
+    pub fn from_words(words: &str) -> ReadAs {
+        match words {
+            "ACLED export (CSV)" => ReadAs::Acled,
+            "UCDP GED (CSV)" => ReadAs::Ucdp,
+            "Collection (JSON)" => ReadAs::Collection,
+            "CSV table, columns chosen" => ReadAs::CsvTable,
+            _ => match words
+                .strip_prefix("Spreadsheet, sheet “")
+                .and_then(|rest| rest.strip_suffix("”, columns chosen"))
+            {
+                Some(sheet) => ReadAs::Sheet {
+                    sheet: sheet.to_string(),
+                },
+                None => ReadAs::Words {
+                    words: words.to_string(),
+                },
+            },
+        }
+    }
+
+    /// The words for people, as a message of the catalogues (`summary-format-…`; a sheet's
+    /// name placed as it is). Words kept by an earlier version come back as they were, marked
+    /// as English ([`FOREIGN_ARG`]).
+    pub fn said(&self) -> Said {
+        match self {
+            ReadAs::Acled => Said::new("summary-format-acled"),
+            ReadAs::Ucdp => Said::new("summary-format-ucdp"),
+            ReadAs::Collection => Said::new("summary-format-collection"),
+            ReadAs::CsvTable => Said::new("summary-format-csv-table"),
+            ReadAs::Sheet { sheet } => {
+                Said::new("summary-format-sheet").arg("sheet", sheet.clone())
+            }
+            ReadAs::Words { words } => Said::new(AS_WRITTEN).arg(FOREIGN_ARG, words.clone()),
+        }
+    }
+}
+
+/// The key of a sentence kept by an earlier version in English words only: the words, as
+/// written.
+pub const AS_WRITTEN: &str = "import-as-written";
 
 /// One message from the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,11 +169,8 @@ pub struct ImportSummary {
     pub size: u64,
     /// SHA-256 of the file's bytes, 64 lowercase hex digits.
     pub fingerprint: String,
-    /// What the file was read as, for people: "ACLED export (CSV)", "Collection (JSON)".
-    pub format: String,
-    /// The same, as a message of the catalogues (a sheet's name stays as it is).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub format_said: Option<Said>,
+    /// What the file was read as, a code the page words ([`ReadAs::said`]).
+    pub format: ReadAs,
     /// Data rows read (records of a CSV file; events of a collection file).
     pub rows_read: u64,
     /// Rows that could not be read and were left out; each has an error in `problems`.
@@ -85,24 +185,70 @@ pub struct ImportSummary {
 }
 
 /// One problem with one row of a file.
+///
+/// As JSON, its fields; a line kept on the device by an earlier version also holds `message`
+/// (the sentence in English) and may lack `said`: it reads back with the English words as its
+/// sentence ([`AS_WRITTEN`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredProblemLine")]
 pub struct ProblemLine {
     /// The row as a spreadsheet numbers it: the header is row 1, the first record row 2. 0 for
     /// a file without rows (a collection file, whose problems name the record instead).
     pub row: u64,
     /// The column's name in the file; empty when the problem is the whole row. For a
-    /// collection file, the record's id.
+    /// collection file, the record's id, or its kind and place for a record without a valid id
+    /// (`event #3`, in English).
     pub column: String,
+    /// For a collection file's record without a valid id, the same as `column` as a message
+    /// of the catalogues ([`crate::core::validate::record_said`]), which the page words in the
+    /// reader's language; `None` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<Said>,
     /// The value as the file holds it (shortened). For a collection file, the field's path.
     pub value: String,
-    /// What is wrong, in English words.
-    pub message: String,
-    /// The same sentence as a message of the catalogues, which the page words in the reader's
-    /// language; `None` for one the catalogues do not word yet (shown in English).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub said: Option<Said>,
+    /// What is wrong, as a message of the catalogues, which the page words in the reader's
+    /// language ([`ProblemLine::message`] in English).
+    pub said: Said,
     /// True when the row was left out; false for a warning on a row that was kept.
     pub skipped: bool,
+}
+
+/// A [`ProblemLine`] as JSON, as this version or an earlier one wrote it.
+#[derive(Deserialize)]
+struct StoredProblemLine {
+    row: u64,
+    column: String,
+    #[serde(default)]
+    record: Option<Said>,
+    value: String,
+    /// The English sentence, which earlier versions kept beside (or instead of) `said`.
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    said: Option<Said>,
+    skipped: bool,
+}
+
+impl From<StoredProblemLine> for ProblemLine {
+    fn from(stored: StoredProblemLine) -> ProblemLine {
+        ProblemLine {
+            row: stored.row,
+            column: stored.column,
+            record: stored.record,
+            value: stored.value,
+            said: stored
+                .said
+                .unwrap_or_else(|| Said::new(AS_WRITTEN).arg(FOREIGN_ARG, stored.message)),
+            skipped: stored.skipped,
+        }
+    }
+}
+
+impl ProblemLine {
+    /// What is wrong, in English (the English catalogue's words).
+    pub fn message(&self) -> String {
+        self.said.english()
+    }
 }
 
 impl std::fmt::Display for ProblemLine {
@@ -114,7 +260,7 @@ impl std::fmt::Display for ProblemLine {
             .flatten()
             .filter(|part| !part.is_empty())
             .collect();
-        write!(f, "{}: {}", parts.join(" / "), self.message)
+        write!(f, "{}: {}", parts.join(" / "), self.message())
     }
 }
 
@@ -123,8 +269,8 @@ impl From<&super::RowProblem> for ProblemLine {
         ProblemLine {
             row: problem.row,
             column: problem.column.clone(),
+            record: None,
             value: problem.value.clone(),
-            message: problem.message.clone(),
             said: problem.said.clone(),
             skipped: problem.severity == super::Severity::Error,
         }
@@ -137,9 +283,15 @@ impl From<&crate::core::validate::Problem> for ProblemLine {
         ProblemLine {
             row: 0,
             column: problem.record.clone().unwrap_or_default(),
+            record: problem
+                .record
+                .as_deref()
+                .and_then(crate::core::validate::record_said),
             value: problem.field.clone().unwrap_or_default(),
-            message: problem.message.clone(),
-            said: problem.said.clone(),
+            said: problem
+                .said
+                .clone()
+                .unwrap_or_else(|| Said::new(AS_WRITTEN).arg(FOREIGN_ARG, problem.message.clone())),
             skipped: problem.severity == super::Severity::Error,
         }
     }
@@ -177,7 +329,8 @@ pub fn rename_collection(dataset: &mut crate::core::model::Dataset, id: &str) {
 /// identifiers, which a script or a spreadsheet's filter can rely on in either language. The
 /// `problem` column is in `lang`, the interface's language: the list is for the person who
 /// reads the page, who checks the rows against the file in the language they read the report
-/// in; a sentence the catalogues do not word yet stays in English.
+/// in, and so is the name of a collection file's record without a valid id in the `column`
+/// column (`event #3`); a sentence an earlier version kept in English only stays in English.
 pub fn problems_csv(problems: &[ProblemLine], lang: Lang) -> String {
     let mut out = String::from("row,column,value,problem,outcome\r\n");
     for problem in problems {
@@ -188,14 +341,14 @@ pub fn problems_csv(problems: &[ProblemLine], lang: Lang) -> String {
         };
         let fields = [
             problem.row.to_string(),
-            field(&problem.column),
-            field(&problem.value),
             field(
                 &problem
-                    .said
+                    .record
                     .as_ref()
-                    .map_or_else(|| problem.message.clone(), |said| lang.said(said)),
+                    .map_or_else(|| problem.column.clone(), |said| lang.said(said)),
             ),
+            field(&problem.value),
+            field(&lang.said(&problem.said)),
             outcome.to_string(),
         ];
         out.push_str(&fields.join(","));
@@ -229,47 +382,61 @@ pub fn collection_id_of(fingerprint: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::i18n::SaidPart;
 
-    fn line(row: u64, column: &str, value: &str, message: &str, skipped: bool) -> ProblemLine {
+    /// A line whose sentence is `said`'s key with the argument `value`.
+    fn line(row: u64, column: &str, value: &str, key: &'static str, skipped: bool) -> ProblemLine {
         ProblemLine {
             row,
             column: column.into(),
+            record: None,
             value: value.into(),
-            message: message.into(),
-            said: None,
+            said: Said::new(key),
             skipped,
         }
     }
 
     #[test]
     fn a_problem_reads_row_column_value_and_what_is_wrong() {
-        let problem = line(7, "event_date", "2023-02-30", "no such day", true);
+        let problem = line(7, "event_date", "2023-02-30", "problem-not-iso-date", true);
+        let english = Lang::En.text("problem-not-iso-date");
         assert_eq!(
             problem.to_string(),
-            "row 7 / event_date / 2023-02-30: no such day"
+            format!("row 7 / event_date / 2023-02-30: {english}")
         );
+        assert_eq!(problem.message(), english);
+        let whole = line(9, "", "", "problem-required", true);
         assert_eq!(
-            line(9, "", "", "3 fields where the header has 31", true).to_string(),
-            "row 9: 3 fields where the header has 31"
+            whole.to_string(),
+            format!("row 9: {}", Lang::En.text("problem-required"))
         );
+        let record = line(0, "ucdp:7", "date.start", "problem-not-iso-date", true);
         assert_eq!(
-            line(0, "ucdp:7", "date.start", "not a date", true).to_string(),
-            "ucdp:7 / date.start: not a date"
+            record.to_string(),
+            format!("ucdp:7 / date.start: {english}")
         );
     }
 
     #[test]
     fn the_problem_list_is_csv_that_a_spreadsheet_reads_safely() {
-        let mut worded = line(3, "fatalities", "=HYPERLINK(\"x\")", "", true);
-        worded.said = Some(Said::new("problem-not-whole-people"));
-        worded.message = Lang::En.said(&Said::new("problem-not-whole-people"));
-        let lines = [line(2, "notes", "a, \"b\"\nc", "odd", false), worded];
+        let worded = line(
+            3,
+            "fatalities",
+            "=HYPERLINK(\"x\")",
+            "problem-not-whole-people",
+            true,
+        );
+        let lines = [
+            line(2, "notes", "a, \"b\"\nc", "problem-required", false),
+            worded,
+        ];
         let csv = problems_csv(&lines, Lang::En);
         let arabic = problems_csv(&lines, Lang::Ar);
         // The column names stay English; the problem follows the language.
         assert_eq!(csv.lines().next(), arabic.lines().next());
         assert!(arabic.contains(&Lang::Ar.text("problem-not-whole-people")));
-        assert!(!arabic.contains(&lines[1].message));
+        assert!(!arabic.contains(&lines[1].message()));
+        assert!(csv.contains(&lines[1].message()));
         assert!(arabic.contains("row left out"));
         let mut reader = ::csv::ReaderBuilder::new().from_reader(csv.as_bytes());
         let rows: Vec<Vec<String>> = reader
@@ -284,6 +451,108 @@ mod tests {
         assert_eq!(rows[0][4], "row kept");
         assert_eq!(rows[1][2], "'=HYPERLINK(\"x\")");
         assert_eq!(rows[1][4], "row left out");
+    }
+
+    /// Summaries and problem lines as earlier versions kept them on the device: the format in
+    /// English words (with `format_said` beside it in later ones), problems with their English
+    /// `message`, and `said` only when the catalogues worded it.
+    fn stored_by_an_earlier_version(format: &str) -> String {
+        serde_json::json!({
+            "file_name": "kept.csv", "size": 10, "fingerprint": "00",
+            "format": format,
+            "format_said": {"key": "summary-format-acled"},
+            "rows_read": 2, "rows_skipped": 1, "rows_warned": 0,
+            "problems": [
+                {"row": 2, "column": "event_date", "value": "x",
+                 "message": "not a date", "skipped": true},
+                {"row": 3, "column": "fatalities", "value": "-1",
+                 "message": "a negative number of fatalities",
+                 "said": {"key": "problem-negative-fatalities"}, "skipped": true}
+            ]
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn summaries_kept_by_earlier_versions_still_open() {
+        let formats = [
+            ("ACLED export (CSV)", ReadAs::Acled),
+            ("UCDP GED (CSV)", ReadAs::Ucdp),
+            ("Collection (JSON)", ReadAs::Collection),
+            ("CSV table, columns chosen", ReadAs::CsvTable),
+            (
+                "Spreadsheet, sheet “Events, 2019”, columns chosen",
+                ReadAs::Sheet {
+                    sheet: "Events, 2019".into(),
+                },
+            ),
+        ];
+        for (words, code) in formats {
+            let summary: ImportSummary = serde_json::from_str(&stored_by_an_earlier_version(words))
+                .unwrap_or_else(|error| panic!("{words}: {error}"));
+            // The English words they kept are what the English catalogue says of the code.
+            assert_eq!(summary.format.said().english(), words);
+            assert_eq!(summary.format, code);
+            assert_eq!(summary.problems_not_listed, 0);
+            let [untold, worded] = summary.problems.as_slice() else {
+                panic!("{:?}", summary.problems);
+            };
+            // A sentence kept in English only stays as it was, marked as English.
+            assert_eq!(untold.message(), "not a date");
+            assert_eq!(untold.said.key, AS_WRITTEN);
+            assert_eq!(
+                Lang::Ar.said_parts(&untold.said),
+                [SaidPart::Foreign("not a date".into())]
+            );
+            assert_eq!(worded.said, Said::new("problem-negative-fatalities"));
+            // Written back in this version's form, it reads back the same.
+            let text = serde_json::to_string(&summary).unwrap_or_default();
+            assert!(!text.contains("\"message\""), "{text}");
+            assert_eq!(
+                serde_json::from_str::<ImportSummary>(&text).ok(),
+                Some(summary)
+            );
+        }
+        // Words that name no format are kept and shown as they were.
+        let other: ImportSummary =
+            serde_json::from_str(&stored_by_an_earlier_version("Some table"))
+                .unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(
+            Lang::Ar.said_parts(&other.format.said()),
+            [SaidPart::Foreign("Some table".into())]
+        );
+    }
+
+    #[test]
+    fn a_summary_carries_codes_and_no_english() {
+        let summary = ImportSummary {
+            file_name: "events.xlsx".into(),
+            size: 10,
+            fingerprint: "00".into(),
+            format: ReadAs::Sheet {
+                sheet: "2019".into(),
+            },
+            rows_read: 1,
+            rows_skipped: 1,
+            rows_warned: 0,
+            problems: vec![line(2, "date", "x", "problem-not-a-table-date", true)],
+            problems_not_listed: 0,
+        };
+        let text = serde_json::to_string(&WorkerMessage::Done(summary.clone())).unwrap_or_default();
+        assert!(
+            text.contains(r#""format":{"kind":"sheet","sheet":"2019"}"#),
+            "{text}"
+        );
+        for english in [
+            summary.format.said().english(),
+            summary.problems[0].message(),
+        ] {
+            assert!(!text.contains(&english), "{english} in {text}");
+        }
+        assert_eq!(
+            serde_json::from_str::<WorkerMessage>(&text).ok(),
+            Some(WorkerMessage::Done(summary))
+        );
     }
 
     #[test]

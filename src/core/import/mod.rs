@@ -30,6 +30,7 @@ pub mod spreadsheet_bounds;
 pub mod table_dates;
 pub mod table_mapping;
 pub mod table_preview;
+pub mod table_words;
 pub mod text_decoding;
 pub mod ucdp;
 pub mod ucdp_actors;
@@ -128,12 +129,18 @@ pub struct RowProblem {
     pub column: String,
     /// The value as the file writes it (possibly long; [`fmt::Display`] shortens it).
     pub value: String,
-    /// What is wrong, in English words (what the command line prints).
-    pub message: String,
-    /// The same sentence as a message of the catalogues, for the page to word in the reader's
-    /// language; `None` for a sentence the catalogues do not word yet.
-    pub said: Option<Said>,
+    /// What is wrong, as a message of the catalogues, for the page to word in the reader's
+    /// language; [`RowProblem::message`] words it in English (what the command line prints).
+    pub said: Said,
+    /// An error skips the row; a warning keeps it.
     pub severity: Severity,
+}
+
+impl RowProblem {
+    /// What is wrong, in English: the English catalogue's words for [`RowProblem::said`].
+    pub fn message(&self) -> String {
+        self.said.english()
+    }
 }
 
 impl fmt::Display for RowProblem {
@@ -149,7 +156,7 @@ impl fmt::Display for RowProblem {
             write!(f, " / {}", printable(&self.column, VALUE_CHARS))?;
             write!(f, " / “{}”", printable(&self.value, VALUE_CHARS))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", self.message())
     }
 }
 
@@ -540,22 +547,23 @@ mod tests {
             row: 12,
             column: "event_date".into(),
             value: format!("2023\u{1b}[31m{}", "x".repeat(100)),
-            message: "not a date".into(),
-            said: None,
+            said: Said::new("problem-not-iso-date"),
             severity: Severity::Error,
         };
+        let says = problem.message();
+        assert_eq!(says, Lang::En.text("problem-not-iso-date"));
         let text = problem.to_string();
         assert!(
             text.starts_with("row 12 / event_date / “2023\\u{1b}[31m"),
             "{text}"
         );
-        assert!(text.ends_with("…”: not a date"), "{text}");
+        assert!(text.ends_with(&format!("…”: {says}")), "{text}");
         let whole_row = RowProblem {
             column: String::new(),
             severity: Severity::Warning,
             ..problem
         };
-        assert_eq!(whole_row.to_string(), "warning: row 12: not a date");
+        assert_eq!(whole_row.to_string(), format!("warning: row 12: {says}"));
     }
 
     #[test]

@@ -588,7 +588,7 @@ impl TableBuilder {
             return Err(ImportError::HeaderOnly);
         }
         if (self.rows.len() as u64).saturating_mul(width as u64) > MAX_CELLS {
-            return Err(ImportError::Read(stop_message(too_many_cells())));
+            return Err(ImportError::Read(too_many_cells_message()));
         }
         let fit = |record: csv::ByteRecord| -> csv::ByteRecord {
             if first_column == 0 && record.len() == end {
@@ -625,24 +625,15 @@ impl TableBuilder {
 }
 
 fn too_many_cells() -> Stop {
-    Stop::Limit(format!(
-        "the sheet holds more than {} million cells, more than can be read here",
-        MAX_CELLS / 1_000_000
-    ))
+    Stop::Limit(too_many_cells_message())
 }
 
-fn stop_message(stop: Stop) -> String {
-    match stop {
-        Stop::Limit(message)
-        | Stop::Damaged {
-            detail: message, ..
-        } => message,
-        Stop::TooWide { row, column } => {
-            spreadsheet_bounds::too_wide("", row.into(), column.into())
-                .said()
-                .english()
-        }
-    }
+/// The end of the sentence for a sheet over [`MAX_CELLS`], for [`ImportError::Read`].
+fn too_many_cells_message() -> String {
+    format!(
+        "the sheet holds more than {} million cells, more than can be read here",
+        MAX_CELLS / 1_000_000
+    )
 }
 
 #[cfg(test)]

@@ -29,12 +29,10 @@ pub struct TablePreview {
     /// The first rows (up to [`SAMPLE_ROWS`]), each cell shortened to 160 characters; the
     /// step shows the first [`PREVIEW_ROWS`].
     pub sample: Vec<Vec<String>>,
-    /// How the text was read, for people: "UTF-8, separated by semicolons"; or the sheet.
-    pub reading: String,
-    /// The same, as a message of the catalogues, for the page to word in the reader's
-    /// language.
-    #[serde(default)]
-    pub reading_said: Option<Said>,
+    /// How the text was read ("UTF-8, separated by semicolons"; or the sheet), as a message of
+    /// the catalogues, for the page to word in the reader's language (the command line in
+    /// English).
+    pub reading: Said,
     /// A workbook's sheets, in order; empty for a CSV file.
     #[serde(default)]
     pub sheets: Vec<String>,
@@ -69,7 +67,7 @@ impl TablePreview {
 pub fn preview_rows(
     mut header: Vec<String>,
     rows: impl Iterator<Item = Vec<String>>,
-    reading: String,
+    reading: Said,
 ) -> TablePreview {
     let mut sample: Vec<Vec<String>> = rows
         .take(SAMPLE_ROWS)
@@ -112,7 +110,6 @@ pub fn preview_rows(
         header,
         sample,
         reading,
-        reading_said: None,
         sheets: Vec::new(),
         sheet: None,
         guess,
@@ -129,8 +126,7 @@ pub fn preview_sheet(table: &SheetTable) -> TablePreview {
     let said = Said::new("reading-sheet")
         .arg("sheet", table.sheet.clone())
         .arg("row", table.header_row.to_string());
-    let mut preview = preview_rows(table.header.clone(), rows, said.english());
-    preview.reading_said = Some(said);
+    let mut preview = preview_rows(table.header.clone(), rows, said);
     preview.sheets = table.sheets.clone();
     preview.sheet = Some(table.sheet.clone());
     preview.header_row = table.header_row;
@@ -228,8 +224,7 @@ pub fn preview_csv_with_header<R: Read>(
         (true, _) => "reading-commas",
     };
     let said = Said::new(key).arg_said("encoding", encoding);
-    let mut preview = preview_rows(names, rows.into_iter(), said.english());
-    preview.reading_said = Some(said);
+    let mut preview = preview_rows(names, rows.into_iter(), said);
     preview.header_row = header_at;
     preview.header_index = index;
     let shown: Vec<(u64, Vec<String>)> = first
