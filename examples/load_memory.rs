@@ -7,13 +7,21 @@
 //! The files are read as the app reads them: line by line from a copy in pieces held outside
 //! (the browser's memory), which is not counted.
 //!
+//! Then it says what the catalog keeps, part by part, in bytes an event and in all: each field
+//! of the records (their text apart from the structs that hold it), each column of the table,
+//! the text index's parts and the other indexes. Each part is counted as the bytes freed when
+//! it is dropped, so the parts add up to what the catalog keeps.
+//!
 //! Run: `cargo run --release --example load_memory [FILE...]` (default: the bundled files).
 //! Prints figures; asserts nothing.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use std::sync::Arc;
+
 use incident_explorer::core::catalog::Catalog;
+use incident_explorer::core::model::Event;
 use incident_explorer::core::validate;
 
 /// The system allocator, counting live bytes and their high-water mark.
@@ -116,7 +124,7 @@ fn main() {
     }
     let records = LIVE.load(Ordering::Relaxed) - start;
     let parse_peak = PEAK.load(Ordering::Relaxed) - start;
-    let catalog = Catalog::new(loaded);
+    let mut catalog = Catalog::new(loaded);
     let retained = LIVE.load(Ordering::Relaxed) - start;
     let peak = PEAK.load(Ordering::Relaxed) - start;
     println!("files:                 {:>8.1} MB", mb(file_bytes));
@@ -129,4 +137,178 @@ fn main() {
         "  of which the table and its indexes: {:.1} MB",
         mb(retained - records)
     );
+    let index = catalog.table.text_index.heap_parts();
+    parts(&mut catalog, &index);
+}
+
+/// The bytes freed by `drop`.
+fn freed(drop: impl FnOnce()) -> usize {
+    let before = LIVE.load(Ordering::Relaxed);
+    drop();
+    before.saturating_sub(LIVE.load(Ordering::Relaxed))
+}
+
+/// Prints one part: bytes an event and in all.
+fn line(label: &str, bytes: usize, events: usize) {
+    let each = bytes as f64 / events.max(1) as f64;
+    println!("  {label:<36} {each:>8.1} B/event {:>9.2} MB", mb(bytes));
+}
+
+/// Drops the catalog part by part, printing what each held; `index` is the text index's own
+/// account of its parts, taken before.
+fn parts(catalog: &mut Catalog, index: &[(&'static str, usize)]) {
+    let events = catalog.table.len();
+    println!("kept, part by part:");
+    let mut all = 0;
+    let mut each_event = |label: &str, take: &dyn Fn(&mut Event)| {
+        let bytes = freed(|| {
+            for dataset in catalog.datasets.iter_mut().filter_map(Arc::get_mut) {
+                dataset.events.iter_mut().for_each(take);
+            }
+        });
+        all += bytes;
+        line(label, bytes, events);
+    };
+    println!(" records");
+    each_event("id", &|e| drop(std::mem::take(&mut e.id)));
+    each_event("dates (text)", &|e| {
+        drop(std::mem::take(&mut e.date.start));
+        drop(std::mem::take(&mut e.date.end));
+    });
+    each_event("places: names, districts, gazetteer", &|e| {
+        for place in &mut e.places {
+            drop(std::mem::take(&mut place.name));
+            drop(place.district.take());
+            drop(place.gazetteer.take());
+        }
+    });
+    each_event("places: the structs", &|e| {
+        drop(std::mem::take(&mut e.places))
+    });
+    each_event("actors", &|e| drop(std::mem::take(&mut e.actors)));
+    each_event("casualties: wording", &|e| {
+        e.casualties.iter_mut().for_each(|c| drop(c.wording.take()))
+    });
+    each_event("casualties: the structs", &|e| {
+        drop(std::mem::take(&mut e.casualties))
+    });
+    each_event("summary", &|e| drop(std::mem::take(&mut e.summary)));
+    each_event("citations: source ids", &|e| {
+        e.citations
+            .iter_mut()
+            .for_each(|c| drop(std::mem::take(&mut c.source)))
+    });
+    each_event("citations: quotes, reported by", &|e| {
+        for citation in &mut e.citations {
+            drop(std::mem::take(&mut citation.quote));
+            drop(citation.reported_by.take());
+        }
+    });
+    each_event("citations: the structs", &|e| {
+        drop(std::mem::take(&mut e.citations))
+    });
+    each_event("ucdp: source_article", &|e| {
+        if let Some(ucdp) = &mut e.ucdp {
+            drop(ucdp.source_article.take());
+        }
+    });
+    each_event("ucdp: other text", &|e| {
+        if let Some(ucdp) = &mut e.ucdp {
+            drop(std::mem::take(&mut ucdp.where_coordinates));
+            drop(ucdp.adm_1.take());
+            drop(ucdp.source_office.take());
+            drop(ucdp.source_date.take());
+            drop(ucdp.source_original.take());
+        }
+    });
+    each_event("ucdp: the struct", &|e| drop(e.ucdp.take()));
+    each_event("acled", &|e| drop(e.acled.take()));
+    each_event("types, count, facilities, weapons", &|e| {
+        drop(e.event_type.take());
+        drop(e.sub_event_type.take());
+        drop(e.count.take());
+        drop(std::mem::take(&mut e.facilities));
+        drop(std::mem::take(&mut e.weapons));
+    });
+    let structs = freed(|| {
+        for dataset in catalog.datasets.iter_mut().filter_map(Arc::get_mut) {
+            drop(std::mem::take(&mut dataset.events));
+        }
+    });
+    all += structs;
+    line(
+        &format!("the events' structs ({} B)", std::mem::size_of::<Event>()),
+        structs,
+        events,
+    );
+    let rest = freed(|| drop(std::mem::take(&mut catalog.datasets)));
+    all += rest;
+    line("collections' sources, parties, figures", rest, events);
+    line("records in all", all, events);
+
+    println!(" table");
+    let table = &mut catalog.table;
+    let mut all = 0;
+    let mut part = |label: &str, bytes: usize| {
+        all += bytes;
+        line(label, bytes, events);
+    };
+    macro_rules! column {
+        ($($field:ident),+) => {
+            $(part(stringify!($field), freed(|| drop(std::mem::take(&mut table.$field))));)+
+        };
+    }
+    column!(
+        start,
+        end,
+        precision,
+        collection,
+        publishers,
+        kind,
+        actors_any,
+        actors_perpetrator,
+        lead_actor,
+        governorates,
+        lat,
+        lon,
+        location_precision,
+        deaths_low,
+        deaths_best,
+        deaths_high,
+        civilians_killed,
+        children_killed,
+        women_killed,
+        combatants_killed,
+        flags,
+        search_text,
+        locations,
+        collection_ids
+    );
+    for (facet, name) in ["party", "event type", "district", "place", "source"]
+        .iter()
+        .enumerate()
+    {
+        let bytes = freed(|| {
+            if let Some(facet) = table.facets.get_mut(facet) {
+                drop(std::mem::take(facet));
+            }
+        });
+        part(&format!("facet: {name}"), bytes);
+    }
+    part(
+        "map cells",
+        freed(|| drop(std::mem::take(&mut table.map_cells))),
+    );
+    part(
+        "sort orders (made when a list asks)",
+        freed(|| drop(std::mem::take(&mut table.sort_orders))),
+    );
+    for &(name, bytes) in index {
+        line(&format!("text index: {name}"), bytes, events);
+    }
+    part(
+        "text index in all",
+        freed(|| drop(std::mem::take(&mut table.text_index))),
+    );
+    line("table and indexes in all", all, events);
 }

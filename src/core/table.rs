@@ -180,6 +180,7 @@ impl TableBuilder {
             ..TableBuilder::default()
         };
         builder.table.reserve(total);
+        builder.words.reserve(total);
         builder
     }
 

@@ -9,8 +9,11 @@
 //!
 //! Layout: the dictionary is one string, each word followed by a newline (which no normalised
 //! word holds), searched with the standard library's substring search; each word's rows are a
-//! sorted slice of one flat array (compressed sparse rows). At the bundled data's rate of about
-//! 35 distinct words an event, a million events hold some 35 million row numbers.
+//! run of one flat byte array (compressed sparse rows), ascending, each row written as its
+//! distance from the word's previous row (from 0 for the first) in LEB128 (seven bits a byte,
+//! the high bit set on every byte but a number's last). At the bundled data's rate of about
+//! 35 distinct words an event, a million events hold some 35 million row numbers: the common
+//! words' rows are a byte each, where a plain `u32` took four.
 //!
 //! A term of one character (the first keystroke of every search) is in nearly every word, and
 //! the union of nearly every word's rows is the slowest query there is. So each row also keeps
@@ -33,8 +36,9 @@ pub struct TextIndex {
     words: String,
     /// Where each word starts in `words`, ascending.
     word_starts: Vec<u32>,
-    /// The rows of word `i` are `postings[posting_starts[i]..posting_starts[i + 1]]`, ascending.
-    postings: Vec<u32>,
+    /// The rows of word `i` are `postings[posting_starts[i]..posting_starts[i + 1]]`, ascending,
+    /// as gaps in LEB128 ([`write_gap`]).
+    postings: Vec<u8>,
     posting_starts: Vec<u32>,
     /// Per row, the [`char_bit`]s of the characters its text holds.
     chars: Vec<u128>,
@@ -53,17 +57,76 @@ fn char_bit(c: char) -> Option<u32> {
     }
 }
 
+/// Appends `gap` to `bytes` in LEB128: seven bits a byte, lowest first, the high bit set on
+/// every byte but the last (1 to 5 bytes for a `u32`).
+fn write_gap(bytes: &mut Vec<u8>, mut gap: u32) {
+    while gap >= 0x80 {
+        bytes.push((gap & 0x7F) as u8 | 0x80);
+        gap >>= 7;
+    }
+    bytes.push(gap as u8);
+}
+
+/// The rows written by [`write_gap`] into `bytes`, each the sum of the gaps so far. Bytes that
+/// end inside a number (never written so) end the rows there.
+fn read_rows(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    let mut row = 0u32;
+    std::iter::from_fn(move || {
+        let mut gap = 0u32;
+        let mut shift = 0;
+        loop {
+            let &byte = bytes.get(at)?;
+            at += 1;
+            gap |= u32::from(byte & 0x7F).checked_shl(shift).unwrap_or(0);
+            if byte & 0x80 == 0 {
+                break;
+            }
+            shift += 7;
+        }
+        row = row.wrapping_add(gap);
+        Some(row)
+    })
+}
+
+/// One word's rows while the index is built: the gaps written so far and the last row.
+#[derive(Debug, Default)]
+struct Posting {
+    bytes: Vec<u8>,
+    /// The last row written; `None` before the first.
+    last: Option<u32>,
+}
+
+impl Posting {
+    /// Adds `row`, not before the last one; a row given twice in a row is kept once.
+    fn push(&mut self, row: u32) {
+        match self.last {
+            Some(last) if last == row => {}
+            last => {
+                write_gap(&mut self.bytes, row.wrapping_sub(last.unwrap_or(0)));
+                self.last = Some(row);
+            }
+        }
+    }
+}
+
 /// Builds a [`TextIndex`] one row at a time, in row order.
 #[derive(Debug, Default)]
 pub struct TextIndexBuilder {
     ids: FxHashMap<String, u32>,
     /// Per word id: its rows so far.
-    rows_of: Vec<Vec<u32>>,
+    rows_of: Vec<Posting>,
     chars: Vec<u128>,
     rows: usize,
 }
 
 impl TextIndexBuilder {
+    /// Makes room for `rows` more rows' characters at once, so the room does not grow by
+    /// doubling (up to twice what it holds, kept in the index).
+    pub fn reserve(&mut self, rows: usize) {
+        self.chars.reserve_exact(rows);
+    }
+
     /// Adds the next row, given its normalised text (words separated by single spaces).
     pub fn push(&mut self, normalised: &str) {
         let row = u32::try_from(self.rows).unwrap_or(u32::MAX);
@@ -73,15 +136,13 @@ impl TextIndexBuilder {
                 None => {
                     let id = u32::try_from(self.rows_of.len()).unwrap_or(u32::MAX);
                     self.ids.insert(word.to_string(), id);
-                    self.rows_of.push(Vec::new());
+                    self.rows_of.push(Posting::default());
                     id
                 }
             };
             if let Some(rows) = self.rows_of.get_mut(id as usize) {
                 // Rows come in order, so a word met twice in one row is the last entry.
-                if rows.last() != Some(&row) {
-                    rows.push(row);
-                }
+                rows.push(row);
             }
         }
         let chars = normalised
@@ -105,13 +166,13 @@ impl TextIndexBuilder {
             .reserve(by_id.iter().map(|(_, w)| w.len() + 1).sum());
         index
             .postings
-            .reserve(self.rows_of.iter().map(Vec::len).sum());
+            .reserve(self.rows_of.iter().map(|rows| rows.bytes.len()).sum());
         for ((_, word), rows) in by_id.into_iter().zip(self.rows_of) {
             index.word_starts.push(offset(index.words.len()));
             index.words.push_str(&word);
             index.words.push('\n');
             index.posting_starts.push(offset(index.postings.len()));
-            index.postings.extend_from_slice(&rows);
+            index.postings.extend_from_slice(&rows.bytes);
         }
         index.posting_starts.push(offset(index.postings.len()));
         index
@@ -135,9 +196,20 @@ impl TextIndex {
 
     /// Bytes held by the index (dictionary and rows of each word).
     pub fn heap_bytes(&self) -> usize {
-        self.words.len()
-            + 4 * (self.word_starts.len() + self.postings.len() + self.posting_starts.len())
-            + 16 * self.chars.len()
+        self.heap_parts().iter().map(|&(_, bytes)| bytes).sum()
+    }
+
+    /// Bytes held by each part of the index, by name: the dictionary (`words`, `word_starts`),
+    /// the rows of each word (`postings`, `posting_starts`) and each row's characters
+    /// (`chars`). Counts the room each part holds, which may be more than it fills.
+    pub fn heap_parts(&self) -> [(&'static str, usize); 5] {
+        [
+            ("words", self.words.capacity()),
+            ("word_starts", 4 * self.word_starts.capacity()),
+            ("postings", self.postings.capacity()),
+            ("posting_starts", 4 * self.posting_starts.capacity()),
+            ("chars", 16 * self.chars.capacity()),
+        ]
     }
 
     /// The rows whose text contains every term (normalised, space-free, as
@@ -180,17 +252,18 @@ impl TextIndex {
                 continue;
             }
             last_word = Some(word);
-            for &row in self.rows_of(word) {
+            for row in self.rows_of(word) {
                 set.insert(row);
             }
         }
         set
     }
 
-    fn rows_of(&self, word: usize) -> &[u32] {
+    /// The rows of word `word`, ascending.
+    fn rows_of(&self, word: usize) -> impl Iterator<Item = u32> + '_ {
         let start = self.posting_starts.get(word).copied().unwrap_or(0) as usize;
         let end = self.posting_starts.get(word + 1).copied().unwrap_or(0) as usize;
-        self.postings.get(start..end).unwrap_or(&[])
+        read_rows(self.postings.get(start..end).unwrap_or(&[]))
     }
 }
 
@@ -240,7 +313,7 @@ mod tests {
         assert_eq!(indexed(&index, 4, "zzz"), Vec::<usize>::new());
         assert_eq!(indexed(&index, 4, ""), [0, 1, 2, 3]);
         // A word repeated in a row is one entry of that row.
-        assert_eq!(index.rows_of(0), [0]);
+        assert_eq!(index.rows_of(0).collect::<Vec<_>>(), [0]);
         assert_eq!(index.rows_matching(&terms("a")).map(|s| s.len()), Some(3));
     }
 
@@ -267,7 +340,36 @@ mod tests {
             .prop_map(|words| normalise(&words.join(" ")))
     }
 
+    #[test]
+    fn gaps_take_a_byte_for_each_seven_bits() {
+        let mut bytes = Vec::new();
+        for gap in [0, 127, 128, 16_383, 16_384, u32::MAX] {
+            let before = bytes.len();
+            write_gap(&mut bytes, gap);
+            let width = bytes.len() - before;
+            assert_eq!(
+                width,
+                (32 - gap.leading_zeros()).max(1).div_ceil(7) as usize
+            );
+        }
+        // A number cut short ends the rows.
+        assert_eq!(read_rows(&[5, 0x80]).collect::<Vec<_>>(), [5]);
+    }
+
     proptest! {
+        /// Any ascending rows (repeats kept once), up to the largest row there is, read back as
+        /// they were given.
+        #[test]
+        fn rows_read_back_as_written(mut rows in proptest::collection::vec(any::<u32>(), 0..200)) {
+            rows.sort_unstable();
+            let mut posting = Posting::default();
+            for &row in &rows {
+                posting.push(row);
+            }
+            rows.dedup();
+            prop_assert_eq!(read_rows(&posting.bytes).collect::<Vec<_>>(), rows);
+        }
+
         #[test]
         fn the_index_matches_exactly_what_a_scan_matches(
             texts in proptest::collection::vec(text(), 0..70),
