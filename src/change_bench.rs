@@ -12,7 +12,10 @@
 //! did before the engine and the text index. Both must give identical results, which
 //! [`run`] checks on every change.
 
-use crate::core::aggregate::{self, Composition, Interval, Metric, SortKey, Timeline, Totals};
+use crate::core::aggregate::{
+    self, Composition, Group, Interval, Metric, SortKey, Timeline, Totals,
+};
+use crate::core::baseline::Baseline;
 use crate::core::catalog::Catalog;
 use crate::core::engine::Engine;
 use crate::core::filter::{self, CrossCounts, Filter};
@@ -20,6 +23,7 @@ use crate::core::map_layers::{self, MapLayers};
 use crate::core::query;
 use crate::core::table::{EventTable, TableBuilder};
 use crate::core::validate::Loaded;
+use crate::core::vocab::{Actor, EventKind, Governorate};
 
 /// A sequence of links applied one after the other; the changes marked `timed` are measured
 /// (a scene may set a filter untimed to clear it timed).
@@ -194,12 +198,13 @@ pub const PARTS: [&str; 8] = [
 ];
 
 /// The panels of `rows`, as the explorer computes them on a change, with each part timed by
-/// `now` into `parts`.
+/// `now` into `parts`: the integer sums from `baseline`'s whole-table sums when it is given
+/// (as the explorer does), else each summed over the rows.
 fn panels(
     table: &EventTable,
     filter: &Filter,
-    rows: Vec<u32>,
-    cross: CrossCounts,
+    (rows, cross): (Vec<u32>, CrossCounts),
+    baseline: Option<&Baseline>,
     now: &dyn Fn() -> f64,
     parts: &mut PartTimes,
 ) -> Panels {
@@ -213,22 +218,35 @@ fn panels(
             last = time;
         }
     };
-    let totals = aggregate::totals(table, &rows);
+    let totals = match baseline {
+        Some(baseline) => baseline.totals(table, &rows),
+        None => aggregate::totals(table, &rows),
+    };
     lap(parts, 3);
-    let timeline = aggregate::timeline(
-        table,
-        &rows,
-        Interval::Month,
-        Metric::Events,
-        (filter.from, filter.to),
-    );
+    let window = (filter.from, filter.to);
+    let timeline = match baseline {
+        Some(baseline) => baseline.timeline(table, &rows, Interval::Month, Metric::Events, window),
+        None => aggregate::timeline(table, &rows, Interval::Month, Metric::Events, window),
+    };
     lap(parts, 4);
-    let bars = aggregate::by_actor(table, &rows, Metric::Events).len()
-        + aggregate::by_kind(table, &rows, Metric::Events).len()
-        + aggregate::by_governorate(table, &rows, Metric::Events).len();
+    let sums = |group: Group| match baseline {
+        Some(baseline) => baseline.group(table, &rows, group, Metric::Events),
+        None => aggregate::group_sums(table, &rows, group, Metric::Events),
+    };
+    let bars = aggregate::ranked(Actor::ALL, &sums(Group::Actor)).len()
+        + aggregate::ranked(EventKind::ALL, &sums(Group::Kind)).len()
+        + aggregate::ranked(Governorate::ALL, &sums(Group::Governorate)).len();
     lap(parts, 5);
-    let composition = aggregate::composition(table, &rows);
-    let map = map_layers::map_layers(table, &rows, Metric::Events);
+    let (composition, map) = match baseline {
+        Some(baseline) => (
+            baseline.composition(table, &rows),
+            baseline.map_layers(table, &rows, Metric::Events),
+        ),
+        None => (
+            aggregate::composition(table, &rows),
+            map_layers::map_layers(table, &rows, Metric::Events),
+        ),
+    };
     lap(parts, 6);
     let page = aggregate::sorted_page(table, &rows, SortKey::DateDesc, 0, query::PAGE_SIZE);
     lap(parts, 7);
@@ -245,10 +263,12 @@ fn panels(
 }
 
 /// One change as the explorer makes it: the engine applies `filter` (updating what it
-/// reaches), then every panel is computed from its rows.
+/// reaches), then every panel is computed from its rows, the integer sums from `baseline`
+/// (`table`'s).
 pub fn app_change(
     table: &EventTable,
     engine: &mut Engine,
+    baseline: &Baseline,
     filter: Filter,
     now: &dyn Fn() -> f64,
     parts: &mut PartTimes,
@@ -263,7 +283,7 @@ pub fn app_change(
     parts[0] += applied - started;
     parts[1] += listed - applied;
     parts[2] += counted - listed;
-    panels(table, &filter, rows, cross, now, parts)
+    panels(table, &filter, (rows, cross), Some(baseline), now, parts)
 }
 
 /// One change evaluated afresh, as before the engine: the rows and the cross counts each from
@@ -272,7 +292,7 @@ pub fn fresh_change(table: &EventTable, filter: &Filter) -> Panels {
     let mut ignored = PartTimes::default();
     let rows = filter.rows(table);
     let cross = filter::cross_counts(filter, table);
-    panels(table, filter, rows, cross, &|| 0.0, &mut ignored)
+    panels(table, filter, (rows, cross), None, &|| 0.0, &mut ignored)
 }
 
 /// The filter the explorer applies for a link's query.
@@ -310,8 +330,22 @@ pub fn run(
         let started = now();
         let mut engine = Engine::new(&table, 0, |_| None);
         let engine_made = now() - started;
+        // The explorer's first frame: every panel of every row, which also makes the
+        // baseline's whole-table sums (as summing every row would cost anyway).
+        let baseline = Baseline::new();
+        let started = now();
+        let mut ignored = PartTimes::default();
+        app_change(
+            &table,
+            &mut engine,
+            &baseline,
+            Filter::default(),
+            now,
+            &mut ignored,
+        );
+        let first = now() - started;
         say(format!(
-            "\n{size} rows: table made in {made:.0} ms; text index in {indexed:.0} ms ({} words); engine in {engine_made:.0} ms",
+            "\n{size} rows: table made in {made:.0} ms; text index in {indexed:.0} ms ({} words); engine in {engine_made:.0} ms; first panels in {first:.0} ms",
             table.text_index.words(),
         ));
         say(format!(
@@ -333,7 +367,7 @@ pub fn run(
                     table.text_index = index;
                     let mut parts = PartTimes::default();
                     let started = now();
-                    let after = app_change(&table, &mut engine, filter, now, &mut parts);
+                    let after = app_change(&table, &mut engine, &baseline, filter, now, &mut parts);
                     let after_ms = now() - started;
                     if before != after {
                         return Err(format!(

@@ -10,14 +10,15 @@
 
 use std::collections::BTreeSet;
 
-use super::aggregate::{self, Composition, Interval, Metric, Timeline};
+use super::aggregate::{self, Composition, Group, Interval, Metric, Timeline};
+use super::baseline::Baseline;
 use super::date::Day;
 use super::export::defused;
 use super::i18n::{Arg, Lang};
 use super::map_layers::MapLayers;
 use super::query::ViewState;
 use super::table::EventTable;
-use super::vocab::{Actor, Governorate};
+use super::vocab::{Actor, EventKind, Governorate};
 
 /// Which bars a bar chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -125,22 +126,45 @@ pub fn bar_rows(
     breakdown: Breakdown,
     state: &ViewState,
 ) -> Vec<BarRow> {
+    bar_rows_in(None, lang, table, rows, metric, breakdown, state)
+}
+
+/// [`bar_rows`], with the sums taken from `baseline`'s whole-table sums when it is given
+/// (`baseline` must be `table`'s; the same bars either way).
+pub fn bar_rows_in(
+    baseline: Option<&Baseline>,
+    lang: Lang,
+    table: &EventTable,
+    rows: &[u32],
+    metric: Metric,
+    breakdown: Breakdown,
+    state: &ViewState,
+) -> Vec<BarRow> {
     let row = |vocab: &str, id: &str, value: f64, selected: bool| BarRow {
         id: id.to_string(),
         label: lang.label(vocab, id),
         value,
         selected,
     };
+    let group = match breakdown {
+        Breakdown::Actor => Group::Actor,
+        Breakdown::Kind => Group::Kind,
+        Breakdown::Governorate => Group::Governorate,
+    };
+    let sums = match baseline {
+        Some(baseline) => baseline.group(table, rows, group, metric),
+        None => aggregate::group_sums(table, rows, group, metric),
+    };
     match breakdown {
-        Breakdown::Actor => aggregate::by_actor(table, rows, metric)
+        Breakdown::Actor => aggregate::ranked(Actor::ALL, &sums)
             .into_iter()
             .map(|(a, v)| row("actor", a.id(), v, state.actors.contains(&a)))
             .collect(),
-        Breakdown::Kind => aggregate::by_kind(table, rows, metric)
+        Breakdown::Kind => aggregate::ranked(EventKind::ALL, &sums)
             .into_iter()
             .map(|(k, v)| row("kind", k.id(), v, state.kinds.contains(&k)))
             .collect(),
-        Breakdown::Governorate => aggregate::by_governorate(table, rows, metric)
+        Breakdown::Governorate => aggregate::ranked(Governorate::ALL, &sums)
             .into_iter()
             .map(|(g, v)| row("gov", g.id(), v, state.governorates.contains(&g)))
             .collect(),

@@ -10,7 +10,9 @@
 //!
 //! Updating a row costs some forty times what a row of the batch evaluation costs, so a change
 //! that reaches more than one row in [`REBUILD_SHARE`] (a jump of the window, a clear, two
-//! dimensions at once) is evaluated afresh instead, in batch passes.
+//! dimensions at once) is evaluated afresh instead, in batch passes. A filter that constrains
+//! nothing (every filter cleared) takes the counts kept from the first such evaluation, per
+//! actor role: a clear costs a copy.
 //!
 //! Everything it holds equals what [`Filter::marks`], [`cross_counts`] and [`date_counts`]
 //! compute from scratch, which the tests check over random tables and random sequences of
@@ -21,8 +23,8 @@
 
 use super::facet::Facet;
 use super::filter::{
-    cross_counts_wanted, date_counts, facet_counts, CasualtyFilter, CrossCounts, Dimension, Filter,
-    Mark, Marks,
+    cross_counts_wanted, date_counts, facet_counts, ActorRole, CasualtyFilter, CrossCounts,
+    Dimension, Filter, Mark, Marks,
 };
 use super::table::EventTable;
 
@@ -49,6 +51,10 @@ pub struct Engine {
     /// Per [`Facet`], whether its cross counts are kept (all, at first): see
     /// [`Engine::want_facet`].
     wanted: [bool; Facet::COUNT],
+    /// Per [`ActorRole::ALL`] index, the cross counts (every facet counted) and the date
+    /// counts of a filter that constrains nothing, kept from the first such evaluation:
+    /// clearing the filters then costs a copy, not a pass over the table.
+    cleared: [Option<(CrossCounts, Vec<u32>)>; ActorRole::ALL.len()],
 }
 
 /// The date filter's bounds as inclusive day numbers, open ends at the extremes.
@@ -99,6 +105,7 @@ impl Engine {
                 .max()
                 .unwrap_or(0),
             wanted: [true; Facet::COUNT],
+            cleared: Default::default(),
         };
         for row in 0..table.len() {
             engine.count(table, row, 0, 1);
@@ -120,8 +127,10 @@ impl Engine {
             .filter(|&d| !same(&old, &self.filter, d))
             .collect();
         // A new actor role reads another column for the actor options, and two or more
-        // dimensions at once reach most rows: both are evaluated afresh.
-        if old.actor_role != self.filter.actor_role || changed.len() > 1 {
+        // dimensions at once reach most rows: both are evaluated afresh, as is a filter that
+        // constrains nothing, whose counts are kept.
+        let cleared = !changed.is_empty() && !constrains(&self.filter);
+        if old.actor_role != self.filter.actor_role || changed.len() > 1 || cleared {
             self.rebuild(table);
             return;
         }
@@ -266,28 +275,26 @@ impl Engine {
     /// alone) and updates the rows it changed, or evaluates afresh when they are many.
     fn refresh(&mut self, table: &EventTable, dimension: Dimension) {
         let alone = only(&self.filter, dimension);
-        let fresh = alone.marks(table);
         let bit = dimension.bit();
-        let changed = self
+        // The other dimensions' bits stand: only this one's are new. The new marks and how
+        // many changed, in one pass.
+        let mut changed = 0usize;
+        let merged: Vec<Mark> = self
             .marks
             .iter()
-            .zip(fresh.bits())
-            .filter(|(&before, &fresh)| (before ^ fresh) & bit != 0)
-            .count();
+            .zip(alone.marks(table).bits())
+            .map(|(&before, &fresh)| {
+                let after = (before & !bit) | (fresh & bit);
+                changed += usize::from(after != before);
+                after
+            })
+            .collect();
         if self.too_many(changed, table) {
-            // The other dimensions' bits stand: only this one's are new.
-            let merged = self
-                .marks
-                .iter()
-                .zip(fresh.bits())
-                .map(|(&before, &fresh)| (before & !bit) | (fresh & bit))
-                .collect();
             self.recount(table, Marks::from_bits(merged));
             return;
         }
-        for (row, &fresh) in fresh.bits().iter().enumerate() {
+        for (row, &after) in merged.iter().enumerate() {
             let before = self.marks.get(row).copied().unwrap_or(0);
-            let after = (before & !bit) | (fresh & bit);
             if after != before {
                 self.update(table, row, before, after);
             }
@@ -300,9 +307,44 @@ impl Engine {
     }
 
     /// Evaluates the filter afresh in batch passes: the marks, the cross counts, the dates.
+    /// A filter that constrains nothing takes the counts kept from the last such evaluation.
     fn rebuild(&mut self, table: &EventTable) {
-        let marks = self.filter.marks(table);
-        self.recount(table, marks);
+        if constrains(&self.filter) {
+            let marks = self.filter.marks(table);
+            self.recount(table, marks);
+            return;
+        }
+        let role = ActorRole::ALL
+            .iter()
+            .position(|&role| role == self.filter.actor_role)
+            .unwrap_or(0);
+        self.marks.clear();
+        self.marks.resize(table.len(), 0);
+        let kept = match self.cleared.get_mut(role) {
+            Some(Some(kept)) => kept.clone(),
+            Some(slot) => {
+                // Every facet counted once, so that any facet taken up later is in the copy.
+                let marks = Marks::from_bits(vec![0; table.len()]);
+                let counts =
+                    cross_counts_wanted(&self.filter, table, &marks, &[true; Facet::COUNT]);
+                let bucket = &self.bucket;
+                let dates = date_counts(&marks, self.dates.len(), |row| {
+                    bucket.get(row).map(|&b| b as usize)
+                });
+                slot.insert((counts, dates)).clone()
+            }
+            None => {
+                let marks = self.filter.marks(table);
+                self.recount(table, marks);
+                return;
+            }
+        };
+        (self.counts, self.dates) = kept;
+        for facet in Facet::ALL {
+            if !self.wanted[facet.index()] {
+                self.counts.facets[facet.index()] = Vec::new();
+            }
+        }
     }
 
     /// Takes `marks` as the rows' marks and counts them afresh, in batch passes.
@@ -387,6 +429,11 @@ impl Engine {
             }
         }
     }
+}
+
+/// Whether `filter` constrains any dimension (else every row passes).
+fn constrains(filter: &Filter) -> bool {
+    Dimension::ALL.iter().any(|&d| filter.is_active(d))
 }
 
 /// Whether two filters ask the same of `dimension`.
@@ -614,6 +661,49 @@ mod tests {
                         }
                     }
                     prop_assert_eq!(&engine.cross_counts().actor, &fresh.actor);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn clearing_the_filters_equals_a_fresh_evaluation(
+            seed in any::<u64>(),
+            rows in 0usize..120,
+            steps in proptest::collection::vec(
+                (proptest::array::uniform9(0u32..1000), 0u8..16, any::<bool>()),
+                1..12,
+            ),
+        ) {
+            let table = table(rows, seed);
+            let mut engine = Engine::new(&table, 8, bucket);
+            for (step, wanted, perpetrators) in &steps {
+                for facet in Facet::ALL {
+                    engine.want_facet(&table, facet, wanted >> facet.index() & 1 == 1);
+                }
+                // A filter, then every filter cleared (in either role), as "Clear all" does.
+                let role = if *perpetrators { ActorRole::Perpetrator } else { ActorRole::Any };
+                let cleared = Filter { actor_role: role, ..Filter::default() };
+                for next in [filter(step), cleared] {
+                    engine.set_filter(&table, next.clone());
+                    let marks = next.marks(&table);
+                    prop_assert_eq!(&engine.marks[..], marks.bits());
+                    let fresh = cross_counts(&next, &table);
+                    for facet in Facet::ALL {
+                        let kept = &engine.cross_counts().facets[facet.index()];
+                        if wanted >> facet.index() & 1 == 1 {
+                            prop_assert_eq!(kept, &fresh.facets[facet.index()]);
+                        } else {
+                            prop_assert!(kept.is_empty());
+                        }
+                    }
+                    let mut both = fresh.clone();
+                    both.facets = engine.cross_counts().facets.clone();
+                    prop_assert_eq!(engine.cross_counts(), &both);
+                    prop_assert_eq!(engine.date_counts(), &date_counts(&marks, 8, |row| bucket(table.start[row]))[..]);
                 }
             }
         }

@@ -5,6 +5,7 @@
 //! Also the projection: longitude scaled by cos(latitude) so Syria is not stretched.
 
 use super::aggregate::{Metric, Values};
+use super::baseline::{sum_rows, Reduce};
 use super::geo::Polygons;
 use super::table::EventTable;
 use super::vocab::Governorate;
@@ -139,65 +140,164 @@ fn for_bits(mask: u16, mut add: impl FnMut(usize)) {
     }
 }
 
+/// The map's sums over some rows: what [`MapLayers`] is made of, in integers so that a
+/// filter's sums can be the whole table's less the rows it fails
+/// ([`crate::core::baseline`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MapSums {
+    by_governorate: Vec<u64>,
+    area_only: Vec<u32>,
+    /// Per cell of the [`MapCells`] summed by: longitude and latitude summed in units of
+    /// [`POSITION_UNIT`], events, value.
+    cells: Vec<(i64, i64, u32, u64)>,
+    unplaced: u32,
+}
+
+/// The unit a cell's positions are summed in, in degrees: 2^-23, the spacing of single
+/// precision numbers between 1 and 2 degrees, so every stored point from 1 to 256 degrees is
+/// a whole number of units and its sum exact.
+pub const POSITION_UNIT: f64 = 1.0 / 8_388_608.0;
+
+/// `degrees` as a whole number of [`POSITION_UNIT`] (0 for NaN), rounding halves to even:
+/// one machine instruction, where rounding them away from zero is a library call.
+fn units(degrees: f32) -> i64 {
+    (f64::from(degrees) / POSITION_UNIT).round_ties_even() as i64
+}
+
+/// The map's reducer over the rows of `table`, placing points by `cells`.
+pub struct MapOf<'a> {
+    table: &'a EventTable,
+    cells: &'a MapCells,
+    values: Values<'a>,
+}
+
+impl Reduce for MapOf<'_> {
+    type Sums = MapSums;
+
+    fn zero(&self) -> MapSums {
+        let governorates = Governorate::ALL.len();
+        MapSums {
+            by_governorate: vec![0; governorates],
+            area_only: vec![0; governorates],
+            cells: vec![(0, 0, 0, 0); self.cells.keys.len()],
+            unplaced: 0,
+        }
+    }
+
+    fn add(&self, sums: &mut MapSums, row: usize) {
+        // Milestones (agreements, political events) are not incidents: not on the map either.
+        if self.values.is_milestone(row) {
+            return;
+        }
+        let table = self.table;
+        let value = self.values.count(row);
+        let mask = table.governorates.get(row).copied().unwrap_or(0);
+        for_bits(mask, |index| {
+            if let Some(total) = sums.by_governorate.get_mut(index) {
+                *total = total.wrapping_add(value);
+            }
+        });
+        let cell = self
+            .cells
+            .of_row
+            .get(row)
+            .copied()
+            .unwrap_or(MapCells::NONE);
+        if let Some(sum) = sums.cells.get_mut(cell as usize) {
+            sum.0 = sum
+                .0
+                .wrapping_add(units(table.lon.get(row).copied().unwrap_or(f32::NAN)));
+            sum.1 = sum
+                .1
+                .wrapping_add(units(table.lat.get(row).copied().unwrap_or(f32::NAN)));
+            sum.2 = sum.2.wrapping_add(1);
+            sum.3 = sum.3.wrapping_add(value);
+        } else if mask == 0 {
+            sums.unplaced = sums.unplaced.wrapping_add(1);
+        } else {
+            for_bits(mask, |index| {
+                if let Some(count) = sums.area_only.get_mut(index) {
+                    *count = count.wrapping_add(1);
+                }
+            });
+        }
+    }
+
+    fn remove(&self, whole: &MapSums, part: &MapSums) -> MapSums {
+        let minus =
+            |a: &[u64], b: &[u64]| a.iter().zip(b).map(|(&a, &b)| a.wrapping_sub(b)).collect();
+        MapSums {
+            by_governorate: minus(&whole.by_governorate, &part.by_governorate),
+            area_only: whole
+                .area_only
+                .iter()
+                .zip(&part.area_only)
+                .map(|(&a, &b)| a.wrapping_sub(b))
+                .collect(),
+            cells: whole
+                .cells
+                .iter()
+                .zip(&part.cells)
+                .map(|(a, b)| {
+                    (
+                        a.0.wrapping_sub(b.0),
+                        a.1.wrapping_sub(b.1),
+                        a.2.wrapping_sub(b.2),
+                        a.3.wrapping_sub(b.3),
+                    )
+                })
+                .collect(),
+            unplaced: whole.unplaced.wrapping_sub(part.unplaced),
+        }
+    }
+}
+
 /// Builds the layers for `rows` under `metric`. Reads the table's [`MapCells`], or finds the
 /// cells afresh for a table without them (the same layers, more slowly).
 pub fn map_layers(table: &EventTable, rows: &[u32], metric: Metric) -> MapLayers {
-    let governorates = Governorate::ALL.len();
-    let mut layers = MapLayers {
-        by_governorate: vec![0.0; governorates],
-        area_only: vec![0; governorates],
-        cells: Vec::new(),
-        unplaced: 0,
-    };
     let found;
-    let cells_of = if table.map_cells.cover(table) {
+    let cells = if table.map_cells.cover(table) {
         &table.map_cells
     } else {
         found = MapCells::new(&table.lat, &table.lon);
         &found
     };
-    // Per cell: sums of longitude and latitude, events, value.
-    let mut sums: Vec<(f64, f64, u32, f64)> = vec![(0.0, 0.0, 0, 0.0); cells_of.keys.len()];
-    let values = Values::new(table, metric);
-    for &row in rows {
-        let row = row as usize;
-        // Milestones (agreements, political events) are not incidents: not on the map either.
-        if values.is_milestone(row) {
-            continue;
-        }
-        let value = values.at(row);
-        let mask = table.governorates.get(row).copied().unwrap_or(0);
-        for_bits(mask, |index| {
-            if let Some(total) = layers.by_governorate.get_mut(index) {
-                *total += value;
-            }
-        });
-        let cell = cells_of.of_row.get(row).copied().unwrap_or(MapCells::NONE);
-        if let Some(sum) = sums.get_mut(cell as usize) {
-            sum.0 += f64::from(table.lon.get(row).copied().unwrap_or(f32::NAN));
-            sum.1 += f64::from(table.lat.get(row).copied().unwrap_or(f32::NAN));
-            sum.2 += 1;
-            sum.3 += value;
-        } else if mask == 0 {
-            layers.unplaced += 1;
-        } else {
-            for_bits(mask, |index| {
-                if let Some(count) = layers.area_only.get_mut(index) {
-                    *count += 1;
-                }
-            });
-        }
-    }
-    layers.cells = sums
-        .into_iter()
-        .filter(|&(_, _, events, _)| events > 0)
-        .map(|(lon, lat, events, value)| Cell {
-            lon: lon / f64::from(events),
-            lat: lat / f64::from(events),
-            events,
-            value,
-        })
-        .collect();
+    layers_from(table, cells, rows, metric, |_| None)
+}
+
+/// The layers of `rows` under `metric`, with points placed by `cells` (the cells of every
+/// row of `table`), from the whole table's sums when `whole` gives them.
+pub(crate) fn layers_from<'w>(
+    table: &EventTable,
+    cells: &MapCells,
+    rows: &[u32],
+    metric: Metric,
+    whole: impl FnOnce(&MapOf<'_>) -> Option<&'w MapSums>,
+) -> MapLayers {
+    let reduce = MapOf {
+        table,
+        cells,
+        values: Values::new(table, metric),
+    };
+    let whole = whole(&reduce);
+    let sums = sum_rows(&reduce, whole, table.len(), rows);
+    let mean = |sum: i64, events: u32| sum as f64 * POSITION_UNIT / f64::from(events);
+    let mut layers = MapLayers {
+        by_governorate: sums.by_governorate.iter().map(|&v| v as f64).collect(),
+        area_only: sums.area_only,
+        cells: sums
+            .cells
+            .into_iter()
+            .filter(|&(_, _, events, _)| events > 0)
+            .map(|(lon, lat, events, value)| Cell {
+                lon: mean(lon, events),
+                lat: mean(lat, events),
+                events,
+                value: value as f64,
+            })
+            .collect(),
+        unplaced: sums.unplaced,
+    };
     // Big circles first, so small ones stay visible on top; ties by position for stable output.
     layers.cells.sort_by(|a, b| {
         b.events

@@ -4,6 +4,7 @@
 
 pub mod aggregate;
 pub mod announce;
+pub mod baseline;
 pub mod bitset;
 pub mod catalog;
 pub mod chart_table;

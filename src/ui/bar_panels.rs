@@ -8,10 +8,10 @@ use leptos::html::{Div, Section};
 use leptos::prelude::*;
 
 use crate::charts::bar_chart::{format_value, Bar, BarChart};
-use crate::core::aggregate::{self, Metric};
+use crate::core::aggregate::Metric;
 use crate::core::catalog::Catalog;
 pub use crate::core::chart_table::Breakdown;
-use crate::core::chart_table::{bar_rows, composition_rows, BarRow, ChartPanel, ChartTable};
+use crate::core::chart_table::{bar_rows_in, composition_rows, BarRow, ChartPanel, ChartTable};
 use crate::core::i18n::Arg;
 use crate::core::query::{toggle, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate};
@@ -19,6 +19,7 @@ use crate::ui::box_width::use_box_width;
 use crate::ui::browser::Measure;
 use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableTools};
 use crate::ui::chart_view::{chart_download, ChartView, Target};
+use crate::ui::explorer::use_baseline;
 use crate::ui::i18n;
 use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
@@ -62,7 +63,9 @@ pub fn BarPanel(
     let width = use_box_width(area);
     // As many rows as the chart has bars with no filter: filters only take bars away.
     let everything: Vec<u32> = (0..catalog.table.len() as u32).collect();
-    let reserved = bar_rows(
+    let baseline = use_baseline();
+    let reserved = bar_rows_in(
+        Some(&baseline),
         tr,
         &catalog.table,
         &everything,
@@ -74,8 +77,9 @@ pub fn BarPanel(
     let table_catalog = catalog.clone();
     let data = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
+        let table = &table_catalog.table;
         state.with(|s| {
-            rows.with(|rows| bar_rows(tr, &table_catalog.table, rows, metric, breakdown, s))
+            rows.with(|rows| bar_rows_in(Some(&baseline), tr, table, rows, metric, breakdown, s))
         })
     });
     let on_pick = Callback::new(move |index: usize| {
@@ -178,8 +182,9 @@ pub fn CompositionPanel(
     let area = NodeRef::<Div>::new();
     let width = use_box_width(area);
     let table_catalog = catalog.clone();
+    let baseline = use_baseline();
     let composition =
-        Memo::new(move |_| rows.with(|rows| aggregate::composition(&table_catalog.table, rows)));
+        Memo::new(move |_| rows.with(|rows| baseline.composition(&table_catalog.table, rows)));
     let bars = Memo::new(move |_| composition.with(|c| composition_rows(tr, c)));
     let chart = Memo::new(move |_| {
         let width = layout_width(width.get());

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::aggregate;
+use crate::core::baseline::Baseline;
 use crate::core::catalog::Catalog;
 use crate::core::engine::Engine;
 use crate::core::facet::Facet;
@@ -27,6 +27,12 @@ use crate::ui::record_focus::RecordFocus;
 use crate::ui::summary_bar::SummaryBar;
 use crate::ui::timeline_panel::TimelinePanel;
 use crate::ui::url_state::use_url_state;
+
+/// The whole-table sums the explorer shares with its panels ([`Baseline`]), or a baseline of
+/// the panel's own outside an explorer (the same numbers, computed again).
+pub fn use_baseline() -> Arc<Baseline> {
+    use_context::<Arc<Baseline>>().unwrap_or_default()
+}
 
 /// The explorer over `catalog`; `files` are the reader's files open here, by collection id,
 /// which its links name.
@@ -89,9 +95,13 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
         filter.with(|_| ());
         previous.map_or(0, |n| n.wrapping_add(1))
     });
+    // The whole table's sums, which the totals, bars, composition and map take the rows a
+    // filter leaves out from when most rows match (a clear costs what it leaves out). Made
+    // lazily, once per table, and shared with the panels.
+    let baseline = Arc::new(Baseline::new());
+    provide_context(baseline.clone());
     let totals_catalog = catalog.clone();
-    let totals =
-        Memo::new(move |_| rows.with(|rows| aggregate::totals(&totals_catalog.table, rows)));
+    let totals = Memo::new(move |_| rows.with(|rows| baseline.totals(&totals_catalog.table, rows)));
 
     // A page beyond the last (an old or hand-edited link, Back to a longer list) is brought
     // back in the state, not only on screen, so the address and "Previous" agree with it.

@@ -15,7 +15,7 @@ use crate::core::catalog::Catalog;
 use crate::core::chart_table::{ChartPanel, ChartTable};
 use crate::core::geo::Polygons;
 use crate::core::i18n::Arg;
-use crate::core::map_layers::{self, governorate_paths};
+use crate::core::map_layers::governorate_paths;
 use crate::core::query::toggle;
 use crate::core::vocab::Governorate;
 use crate::ui::box_width::use_box_width;
@@ -41,10 +41,11 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
     };
     let state = url.state;
     let layers_catalog = catalog.clone();
+    let baseline = crate::ui::explorer::use_baseline();
     let layers = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);
         let _measure = crate::ui::browser::Measure::new("map layers");
-        rows.with(|rows| map_layers::map_layers(&layers_catalog.table, rows, metric))
+        rows.with(|rows| baseline.map_layers(&layers_catalog.table, rows, metric))
     });
     let table = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);

@@ -47,6 +47,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     let nearness = use_nearness(panel);
     let rows = use_paced(rows, nearness);
     let table_catalog = catalog.clone();
+    let baseline = crate::ui::explorer::use_baseline();
     // What the timeline depends on besides the rows, so that sorting, paging or selecting
     // an event does not recompute it.
     let options =
@@ -66,7 +67,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
         let touch = touch_used.get();
         rows.with(|rows| {
             let _measure = browser::Measure::new("timeline");
-            let timeline = aggregate::timeline(&table_catalog.table, rows, interval, metric, range);
+            let timeline = baseline.timeline(&table_catalog.table, rows, interval, metric, range);
             // By touch, each column wide enough for a finger: the box scrolls to the rest.
             let width = if touch {
                 width.max(timeline_chart::touch_width(timeline.buckets.len()))

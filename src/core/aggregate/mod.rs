@@ -1,14 +1,20 @@
 //! Aggregations over a set of filtered rows: headline totals, the timeline (stacked by actor,
 //! with imprecisely dated events spread and marked), bars by actor, kind and governorate, the
-//! composition of the dead, and list sorting. Every function reads the table's columns through
-//! the row list it is given and allocates only its output, so re-aggregating after a filter
-//! change costs one pass over the selected rows. Ceasefires and agreements (milestone kinds) are
+//! composition of the dead ([`groups`]), and list sorting ([`sort`]). Every function reads the
+//! table's columns through the row list it is given and allocates only its output, so
+//! re-aggregating after a filter change costs one pass over the selected rows (or, for the
+//! integer sums, over the rows left out: [`crate::core::baseline`]). Ceasefires and agreements (milestone kinds) are
 //! never counted as values: they are markers, not violence.
 
+pub mod groups;
+pub mod sort;
+
+pub use groups::*;
+pub use sort::{sorted_page, SortKey, SortOrders, WALK_FROM_ROWS};
+
 use super::date::Day;
-use super::table::{bit32, EventTable, CIVILIANS_STATED, DEATHS_STATED, NO_ACTOR};
-use super::text_index::RowSet;
-use super::vocab::{Actor, EventKind, Governorate};
+use super::table::{bit32, EventTable, NO_ACTOR};
+use super::vocab::{Actor, EventKind};
 
 /// Timeline bucket width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -123,6 +129,18 @@ impl<'a> Values<'a> {
             .is_none_or(|&kind| bit32(usize::from(kind)) & self.milestones != 0)
     }
 
+    /// The value of `row` as an integer (an event, or a number of people); 0 for milestones
+    /// and for rows out of range.
+    pub fn count(&self, row: usize) -> u64 {
+        if self.is_milestone(row) {
+            return 0;
+        }
+        match self.column {
+            None => 1,
+            Some(column) => column.get(row).map_or(0, |&v| u64::from(v)),
+        }
+    }
+
     /// The value of `row`; 0 for milestones and for rows out of range.
     pub fn at(&self, row: usize) -> f64 {
         if self.is_milestone(row) {
@@ -141,60 +159,6 @@ fn milestone_kinds() -> u32 {
         .iter()
         .filter(|kind| kind.is_milestone())
         .fold(0, |mask, kind| mask | bit32(kind.index()))
-}
-
-/// Headline numbers over the rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Totals {
-    /// Every row given, milestones included: the length of the list the totals head.
-    pub events: u32,
-    /// How many of `events` are milestones (agreements, ceasefires, political events): listed,
-    /// but never counted as incidents by the charts, the map or a figure comparison.
-    pub milestones: u32,
-    pub deaths_low: u64,
-    pub deaths_best: u64,
-    pub deaths_high: u64,
-    pub civilians_killed: u64,
-    /// Events counted (milestones aside) whose record gives no number of deaths: they add 0 to
-    /// the sums above, which are then a lower bound.
-    pub without_deaths: u32,
-    /// Events counted whose record gives no number of civilians killed (an ACLED event).
-    pub without_civilians: u32,
-}
-
-impl Totals {
-    /// Events counted toward deaths: every row but the milestones.
-    pub fn counted(&self) -> u32 {
-        self.events.saturating_sub(self.milestones)
-    }
-}
-
-/// The totals of `rows`, in one pass over their columns.
-pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
-    let values = Values::new(table, Metric::Events);
-    let at = |column: &[u32], row: usize| column.get(row).map_or(0, |&v| u64::from(v));
-    let mut totals = Totals {
-        events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
-        ..Totals::default()
-    };
-    for &row in rows {
-        let row = row as usize;
-        if row >= table.len() {
-            continue;
-        }
-        // Milestones carry zero deaths in the table, so plain sums already leave them out.
-        totals.deaths_low += at(&table.deaths_low, row);
-        totals.deaths_best += at(&table.deaths_best, row);
-        totals.deaths_high += at(&table.deaths_high, row);
-        totals.civilians_killed += at(&table.civilians_killed, row);
-        if values.is_milestone(row) {
-            totals.milestones += 1;
-        } else if let Some(&flags) = table.flags.get(row) {
-            totals.without_deaths += u32::from(flags & DEATHS_STATED == 0);
-            totals.without_civilians += u32::from(flags & CIVILIANS_STATED == 0);
-        }
-    }
-    totals
 }
 
 /// One bar of the timeline: `[start, end_exclusive)`.
@@ -393,304 +357,12 @@ pub fn timeline(
     }
 }
 
-/// Sorted descending by value (ties in vocabulary order), zeros dropped.
-fn ranked<T: Copy>(members: &[T], sums: Vec<f64>) -> Vec<(T, f64)> {
-    let mut ranked: Vec<(T, f64)> = members
-        .iter()
-        .copied()
-        .zip(sums)
-        .filter(|(_, v)| *v > 0.0)
-        .collect();
-    // Stable sort keeps vocabulary order among equal values.
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-    ranked
-}
-
-/// Adds `value` to `sums[i]` for every set bit `i` of `mask`.
-fn add_bits(sums: &mut [f64], mut mask: u32, value: f64) {
-    while mask != 0 {
-        if let Some(sum) = sums.get_mut(mask.trailing_zeros() as usize) {
-            *sum += value;
-        }
-        mask &= mask - 1;
-    }
-}
-
-/// Value per actor. An event counts in full for every actor it names, in any role, so these
-/// bars overlap and do not add up to the total, unlike the stacked timeline, where each event
-/// sits under one actor only.
-pub fn by_actor(table: &EventTable, rows: &[u32], metric: Metric) -> Vec<(Actor, f64)> {
-    let values = Values::new(table, metric);
-    let mut sums = vec![0.0; Actor::ALL.len()];
-    for &row in rows {
-        let row = row as usize;
-        if let Some(&mask) = table.actors_any.get(row) {
-            add_bits(&mut sums, mask, values.at(row));
-        }
-    }
-    ranked(Actor::ALL, sums)
-}
-
-/// Value per event kind; each event has one kind, so these bars add up to the total.
-pub fn by_kind(table: &EventTable, rows: &[u32], metric: Metric) -> Vec<(EventKind, f64)> {
-    let values = Values::new(table, metric);
-    let mut sums = vec![0.0; EventKind::ALL.len()];
-    for &row in rows {
-        let row = row as usize;
-        if let Some(sum) = table
-            .kind
-            .get(row)
-            .and_then(|&kind| sums.get_mut(usize::from(kind)))
-        {
-            *sum += values.at(row);
-        }
-    }
-    ranked(EventKind::ALL, sums)
-}
-
-/// Value per governorate. An event counts in full for every governorate among its places, so,
-/// like the actor bars, these can overlap.
-pub fn by_governorate(table: &EventTable, rows: &[u32], metric: Metric) -> Vec<(Governorate, f64)> {
-    let values = Values::new(table, metric);
-    let mut sums = vec![0.0; Governorate::ALL.len()];
-    for &row in rows {
-        let row = row as usize;
-        if let Some(&mask) = table.governorates.get(row) {
-            add_bits(&mut sums, u32::from(mask), values.at(row));
-        }
-    }
-    ranked(Governorate::ALL, sums)
-}
-
-/// Who the dead were, best estimates summed over the rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Composition {
-    pub children: u64,
-    pub women: u64,
-    /// Civilians neither counted as children nor as women.
-    pub other_civilians: u64,
-    pub combatants: u64,
-    /// Deaths not attributed to civilians or combatants.
-    pub unknown: u64,
-    /// Events that say children were killed without giving a number: in no count above.
-    pub children_without_number: u64,
-    /// Events that say women were killed without giving a number: in no count above.
-    pub women_without_number: u64,
-}
-
-/// The differences are taken per event and floored at zero there, so one event whose parts
-/// exceed its stated total cannot eat into another event's share.
-pub fn composition(table: &EventTable, rows: &[u32]) -> Composition {
-    let at = |column: &[u32], row: usize| column.get(row).map_or(0, |&v| u64::from(v));
-    rows.iter().fold(Composition::default(), |sum, &row| {
-        let row = row as usize;
-        let children = at(&table.children_killed, row);
-        let women = at(&table.women_killed, row);
-        let civilians = at(&table.civilians_killed, row);
-        let combatants = at(&table.combatants_killed, row);
-        let best = at(&table.deaths_best, row);
-        let flags = table.flags.get(row).copied().unwrap_or(0);
-        let said_without_number = |bit: u8, count: u64| u64::from(flags & bit != 0 && count == 0);
-        Composition {
-            children: sum.children + children,
-            women: sum.women + women,
-            other_civilians: sum.other_civilians + civilians.saturating_sub(children + women),
-            combatants: sum.combatants + combatants,
-            unknown: sum.unknown + best.saturating_sub(civilians + combatants),
-            children_without_number: sum.children_without_number
-                + said_without_number(super::table::CHILD_KILLED_ANY, children),
-            women_without_number: sum.women_without_number
-                + said_without_number(super::table::WOMAN_KILLED_ANY, women),
-        }
-    })
-}
-
-/// Order of the event list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub enum SortKey {
-    #[default]
-    DateDesc,
-    DateAsc,
-    DeathsDesc,
-    DeathsAsc,
-}
-
-impl SortKey {
-    pub const ALL: &'static [SortKey] = &[
-        SortKey::DateDesc,
-        SortKey::DateAsc,
-        SortKey::DeathsDesc,
-        SortKey::DeathsAsc,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            SortKey::DateDesc => "date-desc",
-            SortKey::DateAsc => "date-asc",
-            SortKey::DeathsDesc => "deaths-desc",
-            SortKey::DeathsAsc => "deaths-asc",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<SortKey> {
-        Self::ALL.iter().copied().find(|k| k.id() == id)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::DateDesc => "Newest first",
-            SortKey::DateAsc => "Oldest first",
-            SortKey::DeathsDesc => "Most deaths first",
-            SortKey::DeathsAsc => "Fewest deaths first",
-        }
-    }
-}
-
-/// The table's rows in each [`SortKey`]'s order, each sorted the first time a list needs it
-/// (a cache: two tables are equal whatever their caches hold). At a million rows each order
-/// is 4 MB and takes some 100 ms to sort natively, once.
-#[derive(Clone, Default)]
-pub struct SortOrders {
-    orders: [std::sync::OnceLock<Vec<u32>>; SortKey::ALL.len()],
-}
-
-impl SortOrders {
-    /// All rows of `table` sorted by `key` ([`compare_rows`]'s total order).
-    fn rows(&self, table: &EventTable, key: SortKey) -> &[u32] {
-        let at = SortKey::ALL.iter().position(|&k| k == key).unwrap_or(0);
-        match self.orders.get(at) {
-            Some(order) => order.get_or_init(|| {
-                let rows = u32::try_from(table.len()).unwrap_or(u32::MAX);
-                let mut order: Vec<u32> = (0..rows).collect();
-                order.sort_unstable_by(|&a, &b| compare_rows(table, key, a, b));
-                order
-            }),
-            None => &[],
-        }
-    }
-}
-
-impl std::fmt::Debug for SortOrders {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let sorted = self.orders.iter().filter(|o| o.get().is_some()).count();
-        write!(f, "SortOrders({sorted} sorted)")
-    }
-}
-
-impl PartialEq for SortOrders {
-    fn eq(&self, _: &SortOrders) -> bool {
-        true
-    }
-}
-
-/// Below this many matching rows a page is selected from them; above, it may be read off the
-/// table's sorted order ([`SortOrders`]).
-pub const WALK_FROM_ROWS: usize = 4096;
-
-/// The rows at positions `first..first + count` of `rows` sorted by `key`, without sorting
-/// every matching row: sorting them all would cost most exactly when the result is largest.
-/// `rows` are ascending row numbers of `table`.
-///
-/// When the rows are many and the page is early, it is read off the table's order for `key`
-/// (sorted once), skipping rows not among `rows`: about `(first + count) × table rows / rows`
-/// steps. Otherwise the first `first + count` rows are selected from `rows`, which is linear
-/// in `rows`. Both give the same page.
-pub fn sorted_page(
-    table: &EventTable,
-    rows: &[u32],
-    key: SortKey,
-    first: usize,
-    count: usize,
-) -> Vec<u32> {
-    sorted_page_from(table, rows, key, first, count, WALK_FROM_ROWS)
-}
-
-/// [`sorted_page`], reading the sorted order from `walk_from` matching rows on.
-fn sorted_page_from(
-    table: &EventTable,
-    rows: &[u32],
-    key: SortKey,
-    first: usize,
-    count: usize,
-    walk_from: usize,
-) -> Vec<u32> {
-    let end = first.saturating_add(count).min(rows.len());
-    if first >= end {
-        return Vec::new();
-    }
-    // Walking reads about `end × table rows / rows` entries of the order; selecting reads
-    // each of `rows` a few times.
-    let walk = rows.len() >= walk_from
-        && (end as u64).saturating_mul(table.len() as u64)
-            <= (rows.len() as u64).saturating_mul(rows.len() as u64);
-    if walk {
-        walked_page(table, rows, key, first, end)
-    } else {
-        selected_page(table, rows, key, first, end)
-    }
-}
-
-/// Positions `first..end` of `rows` in `key`'s order, read off the table's sorted order.
-fn walked_page(
-    table: &EventTable,
-    rows: &[u32],
-    key: SortKey,
-    first: usize,
-    end: usize,
-) -> Vec<u32> {
-    let wanted = RowSet::of(table.len(), rows);
-    table
-        .sort_orders
-        .rows(table, key)
-        .iter()
-        .copied()
-        .filter(|&row| wanted.contains(row as usize))
-        .skip(first)
-        .take(end.saturating_sub(first))
-        .collect()
-}
-
-/// Positions `first..end` of `rows` in `key`'s order, selected from `rows`.
-fn selected_page(
-    table: &EventTable,
-    rows: &[u32],
-    key: SortKey,
-    first: usize,
-    end: usize,
-) -> Vec<u32> {
-    let order = |a: &u32, b: &u32| compare_rows(table, key, *a, *b);
-    let mut page = rows.to_vec();
-    if end < page.len() {
-        page.select_nth_unstable_by(end, order);
-        page.truncate(end);
-    }
-    page.sort_unstable_by(order);
-    page.drain(..first.min(page.len()));
-    page
-}
-
-/// The list's order for `key`: dates by start then end, deaths by best estimate; ties always by
-/// row number ascending, so the order is total and the same on every run whatever order the
-/// rows came in (and sorts and selections agree without being stable).
-fn compare_rows(table: &EventTable, key: SortKey, a: u32, b: u32) -> std::cmp::Ordering {
-    let at = |column: &[i32], row: u32| column.get(row as usize).copied().unwrap_or(i32::MIN);
-    let deaths = |row: u32| table.deaths_best.get(row as usize).copied().unwrap_or(0);
-    let date = |row: u32| (at(&table.start, row), at(&table.end, row));
-    let primary = match key {
-        SortKey::DateDesc => date(b).cmp(&date(a)),
-        SortKey::DateAsc => date(a).cmp(&date(b)),
-        SortKey::DeathsDesc => deaths(b).cmp(&deaths(a)),
-        SortKey::DeathsAsc => deaths(a).cmp(&deaths(b)),
-    };
-    primary.then(a.cmp(&b))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::model::DatePrecision;
     use crate::core::table::test_data::*;
-    use crate::core::vocab::{CasualtyGroup, Role};
+    use crate::core::vocab::{CasualtyGroup, Governorate, Role};
 
     fn day(text: &str) -> Day {
         Day::parse(text).unwrap_or_default()
@@ -1007,71 +679,5 @@ mod tests {
                 women_without_number: 0,
             }
         );
-    }
-
-    #[test]
-    fn sorting_is_total_and_stable() {
-        let table = build(vec![
-            ev("c:0", "2019-11-14").killed(CasualtyGroup::Civilians, 5),
-            ev("c:1", "2018-01-01").killed(CasualtyGroup::Civilians, 5),
-            ev("c:2", "2019-11-14"),
-            ev("c:3", "2020-03-01").killed(CasualtyGroup::Civilians, 9),
-        ]);
-        let sorted = |key| sorted_page(&table, &[3, 2, 1, 0], key, 0, 4);
-        assert_eq!(sorted(SortKey::DateDesc), vec![3, 0, 2, 1]);
-        assert_eq!(sorted(SortKey::DateAsc), vec![1, 0, 2, 3]);
-        assert_eq!(sorted(SortKey::DeathsDesc), vec![3, 0, 1, 2]);
-        assert_eq!(sorted(SortKey::DeathsAsc), vec![2, 0, 1, 3]);
-    }
-
-    /// The whole list sorted, the slow way the page selection must agree with.
-    fn sort_rows(table: &EventTable, rows: &mut [u32], key: SortKey) {
-        rows.sort_by(|&a, &b| compare_rows(table, key, a, b));
-    }
-
-    #[test]
-    fn a_sorted_page_is_that_slice_of_the_full_sort() {
-        let dates = [
-            "2019-11-14",
-            "2018-01-01",
-            "2019-11-14",
-            "2020-03-01",
-            "2017-06-30",
-        ];
-        let table = build(
-            (0..23)
-                .map(|i| {
-                    ev(&format!("c:{i}"), dates[i % dates.len()])
-                        .killed(CasualtyGroup::Civilians, (i * 7 % 5) as u64)
-                })
-                .collect(),
-        );
-        // A filtered subset in table order, as the filter pass returns it.
-        let rows: Vec<u32> = (0..23).filter(|r| r % 4 != 1).collect();
-        for key in [
-            SortKey::DateDesc,
-            SortKey::DateAsc,
-            SortKey::DeathsDesc,
-            SortKey::DeathsAsc,
-        ] {
-            let mut full = rows.clone();
-            sort_rows(&table, &mut full, key);
-            for count in [1, 4, 5, 50] {
-                for first in (0..=full.len() + 1).step_by(3) {
-                    let expected: Vec<u32> = full.iter().skip(first).take(count).copied().collect();
-                    assert_eq!(
-                        sorted_page(&table, &rows, key, first, count),
-                        expected,
-                        "{key:?} {first}+{count}"
-                    );
-                    // Both ways of finding a page, whichever the sizes choose.
-                    let end = (first + count).min(rows.len());
-                    if first < end {
-                        assert_eq!(walked_page(&table, &rows, key, first, end), expected);
-                        assert_eq!(selected_page(&table, &rows, key, first, end), expected);
-                    }
-                }
-            }
-        }
     }
 }

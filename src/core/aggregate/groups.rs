@@ -1,0 +1,340 @@
+//! The groups that add up rows with integer sums: the headline totals, the bars by actor,
+//! kind and governorate, and the composition of the dead. Each is a [`Reduce`]: one row's
+//! contribution, summed over the rows given or, when most rows are given, taken from the
+//! whole table's sums ([`crate::core::baseline`]). Sums are integers, wrapping, so both ways
+//! give the same numbers.
+
+use super::{Metric, Values};
+use crate::core::baseline::{sum_rows, Reduce};
+use crate::core::table::WOMAN_KILLED_ANY;
+use crate::core::table::{EventTable, CHILD_KILLED_ANY, CIVILIANS_STATED, DEATHS_STATED};
+use crate::core::vocab::{Actor, EventKind, Governorate};
+
+/// Headline numbers over the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    /// Every row given, milestones included: the length of the list the totals head.
+    pub events: u32,
+    /// How many of `events` are milestones (agreements, ceasefires, political events): listed,
+    /// but never counted as incidents by the charts, the map or a figure comparison.
+    pub milestones: u32,
+    pub deaths_low: u64,
+    pub deaths_best: u64,
+    pub deaths_high: u64,
+    pub civilians_killed: u64,
+    /// Events counted (milestones aside) whose record gives no number of deaths: they add 0 to
+    /// the sums above, which are then a lower bound.
+    pub without_deaths: u32,
+    /// Events counted whose record gives no number of civilians killed (an ACLED event).
+    pub without_civilians: u32,
+}
+
+impl Totals {
+    /// Events counted toward deaths: every row but the milestones.
+    pub fn counted(&self) -> u32 {
+        self.events.saturating_sub(self.milestones)
+    }
+}
+
+/// The totals' reducer: the deaths columns summed, milestones and missing numbers counted.
+pub struct TotalsOf<'a> {
+    table: &'a EventTable,
+    values: Values<'a>,
+}
+
+impl Reduce for TotalsOf<'_> {
+    type Sums = Totals;
+
+    fn zero(&self) -> Totals {
+        Totals::default()
+    }
+
+    fn add(&self, totals: &mut Totals, row: usize) {
+        let table = self.table;
+        let at = |column: &[u32]| column.get(row).map_or(0, |&v| u64::from(v));
+        // Milestones carry zero deaths in the table, so plain sums already leave them out.
+        totals.deaths_low = totals.deaths_low.wrapping_add(at(&table.deaths_low));
+        totals.deaths_best = totals.deaths_best.wrapping_add(at(&table.deaths_best));
+        totals.deaths_high = totals.deaths_high.wrapping_add(at(&table.deaths_high));
+        totals.civilians_killed = totals
+            .civilians_killed
+            .wrapping_add(at(&table.civilians_killed));
+        if self.values.is_milestone(row) {
+            totals.milestones = totals.milestones.wrapping_add(1);
+        } else if let Some(&flags) = table.flags.get(row) {
+            let without_deaths = u32::from(flags & DEATHS_STATED == 0);
+            let without_civilians = u32::from(flags & CIVILIANS_STATED == 0);
+            totals.without_deaths = totals.without_deaths.wrapping_add(without_deaths);
+            totals.without_civilians = totals.without_civilians.wrapping_add(without_civilians);
+        }
+    }
+
+    fn remove(&self, whole: &Totals, part: &Totals) -> Totals {
+        Totals {
+            events: whole.events.wrapping_sub(part.events),
+            milestones: whole.milestones.wrapping_sub(part.milestones),
+            deaths_low: whole.deaths_low.wrapping_sub(part.deaths_low),
+            deaths_best: whole.deaths_best.wrapping_sub(part.deaths_best),
+            deaths_high: whole.deaths_high.wrapping_sub(part.deaths_high),
+            civilians_killed: whole.civilians_killed.wrapping_sub(part.civilians_killed),
+            without_deaths: whole.without_deaths.wrapping_sub(part.without_deaths),
+            without_civilians: whole.without_civilians.wrapping_sub(part.without_civilians),
+        }
+    }
+}
+
+/// The totals of `rows`, in one pass over their columns.
+pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
+    totals_from(table, rows, |_| None)
+}
+
+/// The totals of `rows`, from the whole table's sums when `whole` gives them.
+pub(crate) fn totals_from<'w>(
+    table: &EventTable,
+    rows: &[u32],
+    whole: impl FnOnce(&TotalsOf<'_>) -> Option<&'w Totals>,
+) -> Totals {
+    let reduce = TotalsOf {
+        table,
+        values: Values::new(table, Metric::Events),
+    };
+    let whole = whole(&reduce);
+    Totals {
+        // Every row given, even one out of range (which adds nothing else).
+        events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+        ..sum_rows(&reduce, whole, table.len(), rows)
+    }
+}
+
+/// A bar chart's dimension: what its bars are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// A bar per actor named in any role (an event counts for each).
+    Actor,
+    /// A bar per event kind (one each).
+    Kind,
+    /// A bar per governorate among the event's places (an event counts for each).
+    Governorate,
+}
+
+impl Group {
+    /// Every group, in [`Group::index`] order.
+    pub const ALL: [Group; 3] = [Group::Actor, Group::Kind, Group::Governorate];
+
+    /// Its position in [`Group::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Group::Actor => 0,
+            Group::Kind => 1,
+            Group::Governorate => 2,
+        }
+    }
+
+    /// How many bars it can have: the size of its vocabulary.
+    pub fn members(self) -> usize {
+        match self {
+            Group::Actor => Actor::ALL.len(),
+            Group::Kind => EventKind::ALL.len(),
+            Group::Governorate => Governorate::ALL.len(),
+        }
+    }
+}
+
+/// A bar chart's reducer: the metric's value added to each member the row has.
+pub struct GroupOf<'a> {
+    table: &'a EventTable,
+    group: Group,
+    values: Values<'a>,
+}
+
+impl Reduce for GroupOf<'_> {
+    type Sums = Vec<u64>;
+
+    fn zero(&self) -> Vec<u64> {
+        vec![0; self.group.members()]
+    }
+
+    fn add(&self, sums: &mut Vec<u64>, row: usize) {
+        let value = self.values.count(row);
+        if value == 0 {
+            return;
+        }
+        let mut add = |member: usize| {
+            if let Some(sum) = sums.get_mut(member) {
+                *sum = sum.wrapping_add(value);
+            }
+        };
+        let mut mask = match self.group {
+            Group::Actor => self.table.actors_any.get(row).copied().unwrap_or(0),
+            Group::Governorate => u32::from(self.table.governorates.get(row).copied().unwrap_or(0)),
+            Group::Kind => {
+                if let Some(&kind) = self.table.kind.get(row) {
+                    add(usize::from(kind));
+                }
+                0
+            }
+        };
+        while mask != 0 {
+            add(mask.trailing_zeros() as usize);
+            mask &= mask - 1;
+        }
+    }
+
+    fn remove(&self, whole: &Vec<u64>, part: &Vec<u64>) -> Vec<u64> {
+        whole
+            .iter()
+            .zip(part)
+            .map(|(&w, &p)| w.wrapping_sub(p))
+            .collect()
+    }
+}
+
+/// The sums of `group` under `metric` over `rows`, per member in vocabulary order, from the
+/// whole table's sums when `whole` gives them.
+pub(crate) fn group_from<'w>(
+    table: &EventTable,
+    rows: &[u32],
+    group: Group,
+    metric: Metric,
+    whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w Vec<u64>>,
+) -> Vec<u64> {
+    let reduce = GroupOf {
+        table,
+        group,
+        values: Values::new(table, metric),
+    };
+    let whole = whole(&reduce);
+    sum_rows(&reduce, whole, table.len(), rows)
+}
+
+/// The sums of `group` under `metric` over `rows`, per member in vocabulary order (what
+/// [`ranked`] makes bars of), in one pass over the rows.
+pub fn group_sums(table: &EventTable, rows: &[u32], group: Group, metric: Metric) -> Vec<u64> {
+    group_from(table, rows, group, metric, |_| None)
+}
+
+/// The bars of `members` from their sums (vocabulary order): sorted descending by value (ties
+/// in vocabulary order), zeros dropped. Sums past 2^53 round to the nearest `f64`.
+pub fn ranked<T: Copy>(members: &[T], sums: &[u64]) -> Vec<(T, f64)> {
+    let mut ranked: Vec<(T, f64)> = members
+        .iter()
+        .copied()
+        .zip(sums)
+        .filter(|(_, &v)| v > 0)
+        .map(|(member, &v)| (member, v as f64))
+        .collect();
+    // Stable sort keeps vocabulary order among equal values.
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranked
+}
+
+/// Value per actor. An event counts in full for every actor it names, in any role, so these
+/// bars overlap and do not add up to the total, unlike the stacked timeline, where each event
+/// sits under one actor only.
+pub fn by_actor(table: &EventTable, rows: &[u32], metric: Metric) -> Vec<(Actor, f64)> {
+    let sums = group_sums(table, rows, Group::Actor, metric);
+    ranked(Actor::ALL, &sums)
+}
+
+/// Value per event kind; each event has one kind, so these bars add up to the total.
+pub fn by_kind(table: &EventTable, rows: &[u32], metric: Metric) -> Vec<(EventKind, f64)> {
+    let sums = group_sums(table, rows, Group::Kind, metric);
+    ranked(EventKind::ALL, &sums)
+}
+
+/// Value per governorate. An event counts in full for every governorate among its places, so,
+/// like the actor bars, these can overlap.
+pub fn by_governorate(table: &EventTable, rows: &[u32], metric: Metric) -> Vec<(Governorate, f64)> {
+    let sums = group_sums(table, rows, Group::Governorate, metric);
+    ranked(Governorate::ALL, &sums)
+}
+
+/// Who the dead were, best estimates summed over the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Composition {
+    pub children: u64,
+    pub women: u64,
+    /// Civilians neither counted as children nor as women.
+    pub other_civilians: u64,
+    pub combatants: u64,
+    /// Deaths not attributed to civilians or combatants.
+    pub unknown: u64,
+    /// Events that say children were killed without giving a number: in no count above.
+    pub children_without_number: u64,
+    /// Events that say women were killed without giving a number: in no count above.
+    pub women_without_number: u64,
+}
+
+/// The composition's reducer. The differences are taken per event and floored at zero there,
+/// so one event whose parts exceed its stated total cannot eat into another event's share.
+pub struct CompositionOf<'a> {
+    table: &'a EventTable,
+}
+
+impl Reduce for CompositionOf<'_> {
+    type Sums = Composition;
+
+    fn zero(&self) -> Composition {
+        Composition::default()
+    }
+
+    fn add(&self, sum: &mut Composition, row: usize) {
+        let table = self.table;
+        let at = |column: &[u32]| column.get(row).map_or(0, |&v| u64::from(v));
+        let children = at(&table.children_killed);
+        let women = at(&table.women_killed);
+        let civilians = at(&table.civilians_killed);
+        let combatants = at(&table.combatants_killed);
+        let best = at(&table.deaths_best);
+        let flags = table.flags.get(row).copied().unwrap_or(0);
+        let said_without_number = |bit: u8, count: u64| u64::from(flags & bit != 0 && count == 0);
+        sum.children = sum.children.wrapping_add(children);
+        sum.women = sum.women.wrapping_add(women);
+        sum.other_civilians = sum
+            .other_civilians
+            .wrapping_add(civilians.saturating_sub(children + women));
+        sum.combatants = sum.combatants.wrapping_add(combatants);
+        sum.unknown = sum
+            .unknown
+            .wrapping_add(best.saturating_sub(civilians + combatants));
+        sum.children_without_number = sum
+            .children_without_number
+            .wrapping_add(said_without_number(CHILD_KILLED_ANY, children));
+        sum.women_without_number = sum
+            .women_without_number
+            .wrapping_add(said_without_number(WOMAN_KILLED_ANY, women));
+    }
+
+    fn remove(&self, whole: &Composition, part: &Composition) -> Composition {
+        Composition {
+            children: whole.children.wrapping_sub(part.children),
+            women: whole.women.wrapping_sub(part.women),
+            other_civilians: whole.other_civilians.wrapping_sub(part.other_civilians),
+            combatants: whole.combatants.wrapping_sub(part.combatants),
+            unknown: whole.unknown.wrapping_sub(part.unknown),
+            children_without_number: whole
+                .children_without_number
+                .wrapping_sub(part.children_without_number),
+            women_without_number: whole
+                .women_without_number
+                .wrapping_sub(part.women_without_number),
+        }
+    }
+}
+
+/// Who the dead among `rows` were: per event, the children and women, the other civilians
+/// (civilians less both, floored at zero), the combatants and the rest of the best estimate.
+pub fn composition(table: &EventTable, rows: &[u32]) -> Composition {
+    composition_from(table, rows, |_| None)
+}
+
+/// The composition of `rows`, from the whole table's sums when `whole` gives them.
+pub(crate) fn composition_from<'w>(
+    table: &EventTable,
+    rows: &[u32],
+    whole: impl FnOnce(&CompositionOf<'_>) -> Option<&'w Composition>,
+) -> Composition {
+    let reduce = CompositionOf { table };
+    let whole = whole(&reduce);
+    sum_rows(&reduce, whole, table.len(), rows)
+}
