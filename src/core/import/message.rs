@@ -22,7 +22,7 @@ use super::table_mapping::Mapping;
 /// As JSON, an object tagged by `kind` (`{"kind":"acled"}`, `{"kind":"sheet","sheet":"2019"}`).
 /// Summaries kept on the device by earlier versions hold the English words instead
 /// (`"ACLED export (CSV)"`); they read back as the code they name ([`ReadAs::from_words`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ReadAs {
     /// An ACLED export (CSV).
@@ -41,41 +41,19 @@ pub enum ReadAs {
     Words { words: String },
 }
 
-/// The form of [`ReadAs`] in JSON, for reading: the code, or the English words of a summary
-/// kept by an earlier version.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum StoredReadAs {
-    Code(ReadAsCode),
-    Words(String),
-}
-
-/// [`ReadAs`] as this version writes it (the derived form, read back).
-#[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-enum ReadAsCode {
-    Acled,
-    Ucdp,
-    Collection,
-    CsvTable,
-    Sheet { sheet: String },
-    Words { words: String },
-}
-
-impl<'de> Deserialize<'de> for ReadAs {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ReadAs, D::Error> {
-        Ok(match StoredReadAs::deserialize(deserializer)? {
-            StoredReadAs::Code(code) => match code {
-                ReadAsCode::Acled => ReadAs::Acled,
-                ReadAsCode::Ucdp => ReadAs::Ucdp,
-                ReadAsCode::Collection => ReadAs::Collection,
-                ReadAsCode::CsvTable => ReadAs::CsvTable,
-                ReadAsCode::Sheet { sheet } => ReadAs::Sheet { sheet },
-                ReadAsCode::Words { words } => ReadAs::Words { words },
-            },
-            StoredReadAs::Words(words) => ReadAs::from_words(&words),
-        })
+/// Reads [`ImportSummary::format`]: the code this version writes, or the English words of a
+/// summary kept by an earlier version, read back as the code they name.
+fn read_as_or_words<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<ReadAs, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Code(ReadAs),
+        Words(String),
     }
+    Ok(match Stored::deserialize(deserializer)? {
+        Stored::Code(code) => code,
+        Stored::Words(words) => ReadAs::from_words(&words),
+    })
 }
 
 impl ReadAs {
@@ -170,6 +148,7 @@ pub struct ImportSummary {
     /// SHA-256 of the file's bytes, 64 lowercase hex digits.
     pub fingerprint: String,
     /// What the file was read as, a code the page words ([`ReadAs::said`]).
+    #[serde(deserialize_with = "read_as_or_words")]
     pub format: ReadAs,
     /// Data rows read (records of a CSV file; events of a collection file).
     pub rows_read: u64,
