@@ -4,7 +4,7 @@
 //! whole table's sums ([`crate::core::baseline`]). Sums are integers, wrapping, so both ways
 //! give the same numbers.
 
-use super::{Metric, Values};
+use super::{cell, Metric, Values};
 use crate::core::baseline::{sum_rows, Reduce};
 use crate::core::table::WOMAN_KILLED_ANY;
 use crate::core::table::{EventTable, CHILD_KILLED_ANY, CIVILIANS_STATED, DEATHS_STATED};
@@ -51,7 +51,7 @@ impl Reduce for TotalsOf<'_> {
 
     fn add(&self, totals: &mut Totals, row: usize) {
         let table = self.table;
-        let at = |column: &[u32]| column.get(row).map_or(0, |&v| u64::from(v));
+        let at = |column: &[u32]| cell(column, row);
         // Milestones carry zero deaths in the table, so plain sums already leave them out.
         totals.deaths_low = totals.deaths_low.wrapping_add(at(&table.deaths_low));
         totals.deaths_best = totals.deaths_best.wrapping_add(at(&table.deaths_best));
@@ -280,7 +280,7 @@ impl Reduce for CompositionOf<'_> {
 
     fn add(&self, sum: &mut Composition, row: usize) {
         let table = self.table;
-        let at = |column: &[u32]| column.get(row).map_or(0, |&v| u64::from(v));
+        let at = |column: &[u32]| cell(column, row);
         let children = at(&table.children_killed);
         let women = at(&table.women_killed);
         let civilians = at(&table.civilians_killed);

@@ -137,7 +137,7 @@ impl<'a> Values<'a> {
         }
         match self.column {
             None => 1,
-            Some(column) => column.get(row).map_or(0, |&v| u64::from(v)),
+            Some(column) => cell(column, row),
         }
     }
 
@@ -151,6 +151,11 @@ impl<'a> Values<'a> {
             Some(column) => column.get(row).map_or(0.0, |&v| f64::from(v)),
         }
     }
+}
+
+/// `column`'s value at `row` as a sum's integer; 0 for a row out of range.
+pub(crate) fn cell(column: &[u32], row: usize) -> u64 {
+    column.get(row).map_or(0, |&v| u64::from(v))
 }
 
 /// Mask over `EventKind` indexes of the milestone kinds.
