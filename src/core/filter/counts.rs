@@ -140,3 +140,89 @@ pub fn cross_counts_wanted(
     }
     counts
 }
+
+/// The dimensions a row with `mark` counts for in the cross counts, one bit each as in the
+/// marks: every dimension when it fails none, the one it fails when it fails one, none when it
+/// fails two or more. A row counts for a dimension's options when it fails no other dimension.
+pub(crate) fn counted_in(mark: Mark) -> Mark {
+    let none_failed = Mark::from(mark == 0);
+    let one_failed = Mark::from(mark & mark.wrapping_sub(1) == 0);
+    (none_failed * Mark::MAX) | (one_failed * mark)
+}
+
+/// Per option of each dimension, how many of `rows` count for it: a row adds 1 to every
+/// option it has in each dimension whose bit `dimensions(row)` sets (see [`Dimension::bit`]),
+/// and to nothing in the others. The counts are sized as [`CrossCounts::zero`]'s, the facets'
+/// only where `wanted` (by [`Facet::index`]; the others empty). The actor and actor-name
+/// columns are those of `filter`'s role. Rows past the table add nothing.
+///
+/// This is [`cross_counts_wanted`]'s pass over a list of rows instead of the whole table: a
+/// change that reaches a few rows counts those, and the engine adds or takes the result from
+/// the counts it keeps.
+pub(crate) fn tally(
+    filter: &Filter,
+    table: &EventTable,
+    rows: &[u32],
+    dimensions: impl Fn(usize) -> Mark,
+    wanted: &[bool; Facet::COUNT],
+) -> CrossCounts {
+    let mut actor_bins = ByteBins::<ACTOR_BYTES>::new();
+    let mut kind_bins = ByteBins::<1>::new();
+    let mut governorate_bins = ByteBins::<GOVERNORATE_BYTES>::new();
+    let mut collection_bins = ByteBins::<1>::new();
+    let mut publisher_bins = ByteBins::<1>::new();
+    let mut flag_bins = ByteBins::<1>::new();
+    let actors = filter.actor_column(table);
+    let mut counts = CrossCounts::zero(table);
+    let columns = Facet::ALL.map(|facet| filter.facet_column(table, facet));
+    for facet in Facet::ALL {
+        if !wanted[facet.index()] {
+            counts.facets[facet.index()] = Vec::new();
+        }
+    }
+    for &row in rows {
+        let row = row as usize;
+        if row >= table.len() {
+            continue;
+        }
+        let counted = dimensions(row);
+        // 1 when the row counts for `dimension`.
+        let weight = |dimension: Dimension| u32::from(counted & dimension.bit() != 0);
+        let at = |column: &[u8]| u32::from(column.get(row).copied().unwrap_or(0));
+        actor_bins.add(
+            actors.get(row).copied().unwrap_or(0),
+            weight(Dimension::Actor),
+        );
+        kind_bins.add(at(&table.kind), weight(Dimension::Kind));
+        governorate_bins.add(
+            u32::from(table.governorates.get(row).copied().unwrap_or(0)),
+            weight(Dimension::Governorate),
+        );
+        collection_bins.add(at(&table.collection), weight(Dimension::Collection));
+        publisher_bins.add(at(&table.publishers), weight(Dimension::Publisher));
+        flag_bins.add(at(&table.flags), weight(Dimension::Casualty));
+        for facet in Facet::ALL {
+            if counted & Dimension::of_facet(facet).bit() == 0 {
+                continue;
+            }
+            let counts = &mut counts.facets[facet.index()];
+            for &id in columns[facet.index()].row(row) {
+                if let Some(count) = counts.get_mut(id as usize) {
+                    *count = count.wrapping_add(1);
+                }
+            }
+        }
+    }
+    actor_bins.add_bits_to(&mut counts.actor);
+    kind_bins.add_values_to(&mut counts.kind);
+    governorate_bins.add_bits_to(&mut counts.governorate);
+    collection_bins.add_values_to(&mut counts.collection);
+    publisher_bins.add_bits_to(&mut counts.publisher);
+    let mut flag_counts = [0u32; 8];
+    flag_bins.add_bits_to(&mut flag_counts);
+    for (count, option) in counts.casualty.iter_mut().zip(CasualtyFilter::ALL) {
+        let bit = option.flag().trailing_zeros() as usize;
+        *count = flag_counts.get(bit).copied().unwrap_or(0);
+    }
+    counts
+}

@@ -18,7 +18,7 @@ use super::table::{
 };
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
 
-mod counts;
+pub(crate) mod counts;
 #[cfg(test)]
 mod tests;
 
