@@ -3,16 +3,19 @@
 //!
 //! The ideas are crossfilter's. Rows are kept sorted by first and by last day; moving the date
 //! window visits only the rows between the old and the new edge (a one-day brush touches a
-//! day's rows, not the table). Any other dimension's change is one pass that recomputes that
-//! dimension's bit. Either way, only the rows whose marks changed update the counts: a row
+//! day's rows, not the table), and only the rows whose marks changed update the counts: a row
 //! counts for a dimension's options when it fails no other dimension, so a changed mark adds
-//! or removes the row's options where that condition flipped.
+//! or removes the row's options where that condition flipped. Updating a row that way costs
+//! some forty times what a row of the batch evaluation costs, so a move that reaches more
+//! than one row in [`REBUILD_SHARE`] (a jump of the window) is evaluated afresh instead, in
+//! batch passes.
 //!
-//! Updating a row costs some forty times what a row of the batch evaluation costs, so a change
-//! that reaches more than one row in [`REBUILD_SHARE`] (a jump of the window, a clear, two
-//! dimensions at once) is evaluated afresh instead, in batch passes. A filter that constrains
-//! nothing (every filter cleared) takes the counts kept from the first such evaluation, per
-//! actor role: a clear costs a copy.
+//! Any other dimension's change (a toggle) is one pass that recomputes that dimension's bit
+//! and lists the rows that matter; that dimension's own counts stand, and every other count
+//! takes the rows whose bit changed, or is counted afresh from the rows passing that
+//! dimension, whichever are fewer, both in batch over the listed rows. Two or more dimensions
+//! at once are evaluated afresh. A filter that constrains nothing (every filter cleared) takes
+//! the counts kept from the first such evaluation, per actor role: a clear costs a copy.
 //!
 //! Everything it holds equals what [`Filter::marks`], [`cross_counts`] and [`date_counts`]
 //! compute from scratch, which the tests check over random tables and random sequences of
@@ -29,7 +32,8 @@ use super::filter::{
 };
 use super::table::EventTable;
 
-/// Past one row in this many, a change is evaluated afresh rather than row by row.
+/// Past one row in this many, a move of the date window is evaluated afresh rather than row by
+/// row.
 pub const REBUILD_SHARE: usize = 32;
 
 /// How a change of one dimension other than the date updates the other dimensions' counts.
@@ -58,7 +62,8 @@ pub struct Engine {
     /// Rows by first day, and by last day, ascending.
     by_start: Vec<u32>,
     by_end: Vec<u32>,
-    /// [`REBUILD_SHARE`], or 0 to update row by row however many rows a change reaches.
+    /// [`REBUILD_SHARE`], or 0 to update row by row however many rows a move of the date
+    /// window reaches.
     rebuild_share: usize,
     /// How a change of one dimension updates the counts ([`RefreshBy::Fewer`] but in tests).
     refresh_by: RefreshBy,
@@ -378,6 +383,9 @@ impl Engine {
     /// dimension's bit: the row counts whether it passes that dimension or not).
     fn tally_dates(&self, rows: &[u32], ignored: Mark) -> Vec<u32> {
         let mut dates = vec![0u32; self.dates.len()];
+        if dates.is_empty() {
+            return dates;
+        }
         let others = !(Dimension::Date.bit() | ignored);
         for &row in rows {
             let row = row as usize;

@@ -175,9 +175,14 @@ pub(crate) fn tally(
     let actors = filter.actor_column(table);
     let mut counts = CrossCounts::zero(table);
     let columns = Facet::ALL.map(|facet| filter.facet_column(table, facet));
+    // The facets to count: those wanted whose dictionary holds a value (an empty one has no
+    // option to count, and its rows no value to visit).
+    let mut facets: Mark = 0;
     for facet in Facet::ALL {
         if !wanted[facet.index()] {
             counts.facets[facet.index()] = Vec::new();
+        } else if !counts.facets[facet.index()].is_empty() {
+            facets |= Dimension::of_facet(facet).bit();
         }
     }
     for &row in rows {
@@ -201,8 +206,11 @@ pub(crate) fn tally(
         collection_bins.add(at(&table.collection), weight(Dimension::Collection));
         publisher_bins.add(at(&table.publishers), weight(Dimension::Publisher));
         flag_bins.add(at(&table.flags), weight(Dimension::Casualty));
+        if counted & facets == 0 {
+            continue;
+        }
         for facet in Facet::ALL {
-            if counted & Dimension::of_facet(facet).bit() == 0 {
+            if counted & facets & Dimension::of_facet(facet).bit() == 0 {
                 continue;
             }
             let counts = &mut counts.facets[facet.index()];
