@@ -15,7 +15,7 @@
 
 use std::sync::{Mutex, OnceLock};
 
-use super::aggregate::{Composition, Group};
+use super::aggregate::{Composition, Group, GroupSums};
 use super::aggregate::{Interval, Metric, Timeline, Totals};
 use super::date::Day;
 use super::map_layers::{MapCells, MapSums};
@@ -109,7 +109,7 @@ pub struct Baseline {
     totals: OnceLock<Totals>,
     composition: OnceLock<Composition>,
     /// Per [`Metric::ALL`] index, per [`Group::ALL`] index.
-    groups: [[OnceLock<Vec<u64>>; Group::ALL.len()]; Metric::ALL.len()],
+    groups: [[OnceLock<GroupSums>; Group::ALL.len()]; Metric::ALL.len()],
     /// Per [`Metric::ALL`] index.
     map: [OnceLock<MapSums>; Metric::ALL.len()],
     /// The map's cells, for a table that has none of its own.
@@ -310,8 +310,36 @@ mod tests {
             .collect()
     }
 
+    /// The sums of `group` over `rows` the slow way: each row's value added to each member
+    /// it has, one member at a time.
+    fn brute_group(table: &EventTable, rows: &[u32], group: Group, metric: Metric) -> Vec<u64> {
+        let values = aggregate::Values::new(table, metric);
+        let mut sums = vec![0u64; group.members()];
+        for &row in rows {
+            let row = row as usize;
+            for (member, sum) in sums.iter_mut().enumerate() {
+                let has = match group {
+                    Group::Actor => table.actors_any[row] & (1 << member) != 0,
+                    Group::Kind => usize::from(table.kind[row]) == member,
+                    Group::Governorate => table.governorates[row] & (1 << member) != 0,
+                };
+                if has {
+                    *sum = sum.wrapping_add(values.count(row));
+                }
+            }
+        }
+        sums
+    }
+
     /// Every panel's sums from `baseline` equal those summed directly over `rows`.
     fn agrees(baseline: &Baseline, table: &EventTable, rows: &[u32]) -> Result<(), TestCaseError> {
+        for &metric in Metric::ALL {
+            for group in Group::ALL {
+                let slow = brute_group(table, rows, group, metric);
+                prop_assert_eq!(&baseline.group(table, rows, group, metric), &slow);
+                prop_assert_eq!(&aggregate::group_sums(table, rows, group, metric), &slow);
+            }
+        }
         prop_assert_eq!(baseline.totals(table, rows), aggregate::totals(table, rows));
         prop_assert_eq!(
             baseline.composition(table, rows),

@@ -3,16 +3,19 @@
 //!
 //! The ideas are crossfilter's. Rows are kept sorted by first and by last day; moving the date
 //! window visits only the rows between the old and the new edge (a one-day brush touches a
-//! day's rows, not the table). Any other dimension's change is one pass that recomputes that
-//! dimension's bit. Either way, only the rows whose marks changed update the counts: a row
+//! day's rows, not the table), and only the rows whose marks changed update the counts: a row
 //! counts for a dimension's options when it fails no other dimension, so a changed mark adds
-//! or removes the row's options where that condition flipped.
+//! or removes the row's options where that condition flipped. Updating a row that way costs
+//! some forty times what a row of the batch evaluation costs, so a move that reaches more
+//! than one row in [`REBUILD_SHARE`] (a jump of the window) is evaluated afresh instead, in
+//! batch passes.
 //!
-//! Updating a row costs some forty times what a row of the batch evaluation costs, so a change
-//! that reaches more than one row in [`REBUILD_SHARE`] (a jump of the window, a clear, two
-//! dimensions at once) is evaluated afresh instead, in batch passes. A filter that constrains
-//! nothing (every filter cleared) takes the counts kept from the first such evaluation, per
-//! actor role: a clear costs a copy.
+//! Any other dimension's change (a toggle) is one pass that recomputes that dimension's bit
+//! and lists the rows that matter; that dimension's own counts stand, and every other count
+//! takes the rows whose bit changed, or is counted afresh from the rows passing that
+//! dimension, whichever are fewer, both in batch over the listed rows. Two or more dimensions
+//! at once are evaluated afresh. A filter that constrains nothing (every filter cleared) takes
+//! the counts kept from the first such evaluation, per actor role: a clear costs a copy.
 //!
 //! Everything it holds equals what [`Filter::marks`], [`cross_counts`] and [`date_counts`]
 //! compute from scratch, which the tests check over random tables and random sequences of
@@ -22,14 +25,29 @@
 //! [`date_counts`]: super::filter::date_counts
 
 use super::facet::Facet;
+use super::filter::counts::{counted_in, tally};
 use super::filter::{
     cross_counts_wanted, date_counts, facet_counts, ActorRole, CasualtyFilter, CrossCounts,
     Dimension, Filter, Mark, Marks,
 };
 use super::table::EventTable;
 
-/// Past one row in this many, a change is evaluated afresh rather than row by row.
+/// Past one row in this many, a move of the date window is evaluated afresh rather than row by
+/// row.
 pub const REBUILD_SHARE: usize = 32;
+
+/// How a change of one dimension other than the date updates the other dimensions' counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RefreshBy {
+    /// From the changed rows or afresh, whichever reads fewer rows.
+    Fewer,
+    /// Always afresh from the rows passing the changed dimension (for the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Afresh,
+    /// Always from the changed rows (for the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Changes,
+}
 
 /// The engine's state for one table; every call takes that same table.
 #[derive(Debug, Clone)]
@@ -44,8 +62,11 @@ pub struct Engine {
     /// Rows by first day, and by last day, ascending.
     by_start: Vec<u32>,
     by_end: Vec<u32>,
-    /// [`REBUILD_SHARE`], or 0 to update row by row however many rows a change reaches.
+    /// [`REBUILD_SHARE`], or 0 to update row by row however many rows a move of the date
+    /// window reaches.
     rebuild_share: usize,
+    /// How a change of one dimension updates the counts ([`RefreshBy::Fewer`] but in tests).
+    refresh_by: RefreshBy,
     /// The longest date range of a row, in days (last day minus first).
     longest: i32,
     /// Per [`Facet`], whether its cross counts are kept (all, at first): see
@@ -97,6 +118,7 @@ impl Engine {
             by_start,
             by_end,
             rebuild_share: REBUILD_SHARE,
+            refresh_by: RefreshBy::Fewer,
             longest: table
                 .start
                 .iter()
@@ -272,33 +294,108 @@ impl Engine {
     }
 
     /// Recomputes `dimension`'s bit of every row (one pass of the filter with that dimension
-    /// alone) and updates the rows it changed, or evaluates afresh when they are many.
+    /// alone), then updates the counts from the rows that matter, without a pass over the
+    /// table: `dimension`'s own counts stand (they read the other dimensions' bits, which
+    /// have not changed), and every other count either takes the rows whose bit changed
+    /// (added where the row now passes `dimension`, taken away where it now fails it) or is
+    /// counted afresh from the rows that now pass `dimension`, whichever are fewer. Rows failing
+    /// two or more other dimensions count nowhere either way, and are left out of both.
     fn refresh(&mut self, table: &EventTable, dimension: Dimension) {
         let alone = only(&self.filter, dimension);
+        let fresh = alone.marks(table);
         let bit = dimension.bit();
-        // The other dimensions' bits stand: only this one's are new. The new marks and how
-        // many changed, in one pass.
-        let mut changed = 0usize;
-        let merged: Vec<Mark> = self
-            .marks
-            .iter()
-            .zip(alone.marks(table).bits())
-            .map(|(&before, &fresh)| {
-                let after = (before & !bit) | (fresh & bit);
-                changed += usize::from(after != before);
-                after
-            })
-            .collect();
-        if self.too_many(changed, table) {
-            self.recount(table, Marks::from_bits(merged));
-            return;
+        let len = self.marks.len();
+        // In one pass: the new marks, and three lists of the rows that count somewhere:
+        // those passing `dimension` now, those that came to pass it, those that came to fail
+        // it. Each row is written at its list's next slot, which only advances when the row
+        // belongs (no branch on the row's outcome).
+        let mut passing = vec![0u32; len];
+        let mut gained = vec![0u32; len];
+        let mut lost = vec![0u32; len];
+        let (mut passing_len, mut gained_len, mut lost_len) = (0usize, 0usize, 0usize);
+        for ((mark, &fresh), row) in self.marks.iter_mut().zip(fresh.bits()).zip(0u32..) {
+            let before = *mark;
+            let after = (before & !bit) | (fresh & bit);
+            *mark = after;
+            let counts = counted_in(after & !bit) != 0;
+            let passes = after & bit == 0;
+            let changed = before != after;
+            if let Some(slot) = passing.get_mut(passing_len) {
+                *slot = row;
+            }
+            if let Some(slot) = gained.get_mut(gained_len) {
+                *slot = row;
+            }
+            if let Some(slot) = lost.get_mut(lost_len) {
+                *slot = row;
+            }
+            passing_len += usize::from(counts & passes);
+            gained_len += usize::from(counts & passes & changed);
+            lost_len += usize::from(counts & !passes & changed);
         }
-        for (row, &after) in merged.iter().enumerate() {
-            let before = self.marks.get(row).copied().unwrap_or(0);
-            if after != before {
-                self.update(table, row, before, after);
+        passing.truncate(passing_len);
+        gained.truncate(gained_len);
+        lost.truncate(lost_len);
+        let afresh = match self.refresh_by {
+            RefreshBy::Fewer => passing_len < gained_len + lost_len,
+            RefreshBy::Afresh => true,
+            RefreshBy::Changes => false,
+        };
+        // Per row, the dimensions other than `dimension` it counts for.
+        let marks = &self.marks;
+        let counted =
+            |row: usize| counted_in(marks.get(row).map_or(Mark::MAX, |&m| m & !bit)) & !bit;
+        if afresh {
+            let counts = tally(&self.filter, table, &passing, counted, &self.wanted);
+            let dates = self.tally_dates(&passing, bit);
+            for other in Dimension::ALL.iter().copied().filter(|&d| d != dimension) {
+                if let (Some(kept), Some(new)) = (
+                    options_mut(&mut self.counts, other),
+                    options(&counts, other),
+                ) {
+                    kept.clone_from(new);
+                }
+            }
+            if dimension != Dimension::Date {
+                self.dates = dates;
+            }
+        } else {
+            let up = tally(&self.filter, table, &gained, counted, &self.wanted);
+            let down = tally(&self.filter, table, &lost, counted, &self.wanted);
+            let (up_dates, down_dates) =
+                (self.tally_dates(&gained, bit), self.tally_dates(&lost, bit));
+            for other in Dimension::ALL.iter().copied().filter(|&d| d != dimension) {
+                if let (Some(kept), Some(up), Some(down)) = (
+                    options_mut(&mut self.counts, other),
+                    options(&up, other),
+                    options(&down, other),
+                ) {
+                    shift(kept, up, down);
+                }
+            }
+            if dimension != Dimension::Date {
+                shift(&mut self.dates, &up_dates, &down_dates);
             }
         }
+    }
+
+    /// Per date bucket, how many of `rows` fail no dimension but the date and `ignored` (a
+    /// dimension's bit: the row counts whether it passes that dimension or not).
+    fn tally_dates(&self, rows: &[u32], ignored: Mark) -> Vec<u32> {
+        let mut dates = vec![0u32; self.dates.len()];
+        if dates.is_empty() {
+            return dates;
+        }
+        let others = !(Dimension::Date.bit() | ignored);
+        for &row in rows {
+            let row = row as usize;
+            let counts = self.marks.get(row).is_some_and(|&mark| mark & others == 0);
+            let bucket = self.bucket.get(row).copied().unwrap_or(u32::MAX);
+            if let (true, Some(count)) = (counts, dates.get_mut(bucket as usize)) {
+                *count = count.wrapping_add(1);
+            }
+        }
+        dates
     }
 
     /// Whether a change reaching `rows` rows is cheaper evaluated afresh.
@@ -428,6 +525,55 @@ impl Engine {
                 add(count);
             }
         }
+    }
+}
+
+/// The counts of `dimension`'s options in `counts`; `None` for the date and the text, which
+/// have none.
+fn options(counts: &CrossCounts, dimension: Dimension) -> Option<&Vec<u32>> {
+    match dimension {
+        Dimension::Actor => Some(&counts.actor),
+        Dimension::Kind => Some(&counts.kind),
+        Dimension::Governorate => Some(&counts.governorate),
+        Dimension::Collection => Some(&counts.collection),
+        Dimension::Publisher => Some(&counts.publisher),
+        Dimension::Casualty => Some(&counts.casualty),
+        Dimension::Date | Dimension::Text => None,
+        Dimension::Party
+        | Dimension::EventType
+        | Dimension::District
+        | Dimension::Place
+        | Dimension::Source => dimension
+            .facet()
+            .and_then(|facet| counts.facets.get(facet.index())),
+    }
+}
+
+/// [`options`], to change.
+fn options_mut(counts: &mut CrossCounts, dimension: Dimension) -> Option<&mut Vec<u32>> {
+    match dimension {
+        Dimension::Actor => Some(&mut counts.actor),
+        Dimension::Kind => Some(&mut counts.kind),
+        Dimension::Governorate => Some(&mut counts.governorate),
+        Dimension::Collection => Some(&mut counts.collection),
+        Dimension::Publisher => Some(&mut counts.publisher),
+        Dimension::Casualty => Some(&mut counts.casualty),
+        Dimension::Date | Dimension::Text => None,
+        Dimension::Party
+        | Dimension::EventType
+        | Dimension::District
+        | Dimension::Place
+        | Dimension::Source => dimension
+            .facet()
+            .and_then(|facet| counts.facets.get_mut(facet.index())),
+    }
+}
+
+/// `kept` plus `up` minus `down`, count by count. Wrapping: the result is a count of rows, so
+/// whatever the order the exact value comes out.
+fn shift(kept: &mut [u32], up: &[u32], down: &[u32]) {
+    for ((count, &up), &down) in kept.iter_mut().zip(up).zip(down) {
+        *count = count.wrapping_add(up).wrapping_sub(down);
     }
 }
 
@@ -613,17 +759,24 @@ mod tests {
             steps in proptest::collection::vec(proptest::array::uniform9(0u32..1000), 1..16),
         ) {
             let table = table(rows, seed);
-            let mut engine = Engine::new(&table, 8, bucket);
-            engine.rebuild_share = 0;
-            for step in &steps {
-                let next = change_one(engine.filter(), step);
-                engine.set_filter(&table, next.clone());
-                let marks = next.marks(&table);
-                prop_assert_eq!(&engine.marks[..], marks.bits());
-                prop_assert_eq!(engine.cross_counts(), &cross_counts(&next, &table));
-                prop_assert_eq!(engine.date_counts(), &date_counts(&marks, 8, |row| bucket(table.start[row]))[..]);
-                let rows = marks.rows();
-                prop_assert_eq!(engine.latest(&table, 5), sorted_page(&table, &rows, SortKey::DateDesc, 0, 5));
+            // A change of one dimension but the date updates the counts from the rows it
+            // changed, or afresh from the rows passing that dimension: each way on its own,
+            // and the cheaper of the two as the explorer has it.
+            for refresh_by in [RefreshBy::Fewer, RefreshBy::Afresh, RefreshBy::Changes] {
+                let mut engine = Engine::new(&table, 8, bucket);
+                engine.rebuild_share = 0;
+                engine.refresh_by = refresh_by;
+                for step in &steps {
+                    let next = change_one(engine.filter(), step);
+                    engine.set_filter(&table, next.clone());
+                    let marks = next.marks(&table);
+                    prop_assert_eq!(&engine.marks[..], marks.bits());
+                    prop_assert_eq!(engine.cross_counts(), &cross_counts(&next, &table));
+                    prop_assert_eq!(engine.date_counts(), &date_counts(&marks, 8, |row| bucket(table.start[row]))[..]);
+                    let rows = marks.rows();
+                    prop_assert_eq!(engine.rows(), rows.clone());
+                    prop_assert_eq!(engine.latest(&table, 5), sorted_page(&table, &rows, SortKey::DateDesc, 0, 5));
+                }
             }
         }
     }
@@ -660,9 +813,14 @@ mod tests {
         ) {
             let table = table(rows, seed);
             // Row by row, and in batch past the share (a small table reaches it often).
-            for share in [0, 4] {
+            for (share, refresh_by) in [
+                (0, RefreshBy::Changes),
+                (0, RefreshBy::Afresh),
+                (4, RefreshBy::Fewer),
+            ] {
                 let mut engine = Engine::new(&table, 8, bucket);
                 engine.rebuild_share = share;
+                engine.refresh_by = refresh_by;
                 for (step, wanted) in &steps {
                     for facet in Facet::ALL {
                         engine.want_facet(&table, facet, wanted >> facet.index() & 1 == 1);

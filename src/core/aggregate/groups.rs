@@ -147,45 +147,93 @@ pub struct GroupOf<'a> {
     values: Values<'a>,
 }
 
-impl Reduce for GroupOf<'_> {
-    type Sums = Vec<u64>;
+/// A group's running sums, kept per byte of the row's members rather than per member: for
+/// each byte position of the members' mask (the kind's index for [`Group::Kind`]) and each
+/// value that byte takes, the sum of the rows' values. Adding a row is one addition per
+/// byte, with no branch on how many members it has; [`GroupSums::members`] reads the
+/// per-member sums off the bins. Both are wrapping integer sums of the same terms, so the
+/// per-member sums are exactly those of adding each row's value to each of its members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupSums {
+    group: Group,
+    /// 256 bins per byte position, position after position.
+    bins: Vec<u64>,
+}
 
-    fn zero(&self) -> Vec<u64> {
-        vec![0; self.group.members()]
+/// How many bytes of a row's member mask `group` reads: its members, eight a byte.
+fn mask_bytes(group: Group) -> usize {
+    match group {
+        Group::Kind => 1,
+        Group::Actor | Group::Governorate => group.members().div_ceil(8),
+    }
+}
+
+impl GroupSums {
+    /// The sums over no row.
+    fn zero(group: Group) -> GroupSums {
+        GroupSums {
+            group,
+            bins: vec![0; 256 * mask_bytes(group)],
+        }
     }
 
-    fn add(&self, sums: &mut Vec<u64>, row: usize) {
-        let value = self.values.count(row);
-        if value == 0 {
-            return;
-        }
-        let mut add = |member: usize| {
-            if let Some(sum) = sums.get_mut(member) {
-                *sum = sum.wrapping_add(value);
+    /// The sums per member, in vocabulary order.
+    pub fn members(&self) -> Vec<u64> {
+        let mut sums = vec![0u64; self.group.members()];
+        for (position, bins) in self.bins.chunks(256).enumerate() {
+            for (byte, &sum) in bins.iter().enumerate().filter(|(_, &sum)| sum != 0) {
+                if self.group == Group::Kind {
+                    if let Some(member) = sums.get_mut(byte) {
+                        *member = member.wrapping_add(sum);
+                    }
+                    continue;
+                }
+                for bit in (0..8).filter(|bit| byte >> bit & 1 == 1) {
+                    if let Some(member) = sums.get_mut(position * 8 + bit) {
+                        *member = member.wrapping_add(sum);
+                    }
+                }
             }
-        };
-        let mut mask = match self.group {
+        }
+        sums
+    }
+}
+
+impl Reduce for GroupOf<'_> {
+    type Sums = GroupSums;
+
+    fn zero(&self) -> GroupSums {
+        GroupSums::zero(self.group)
+    }
+
+    fn add(&self, sums: &mut GroupSums, row: usize) {
+        let value = self.values.count(row);
+        let mask = match self.group {
             Group::Actor => self.table.actors_any.get(row).copied().unwrap_or(0),
             Group::Governorate => u32::from(self.table.governorates.get(row).copied().unwrap_or(0)),
-            Group::Kind => {
-                if let Some(&kind) = self.table.kind.get(row) {
-                    add(usize::from(kind));
-                }
-                0
-            }
+            Group::Kind => match self.table.kind.get(row) {
+                Some(&kind) => u32::from(kind),
+                None => return,
+            },
         };
-        while mask != 0 {
-            add(mask.trailing_zeros() as usize);
-            mask &= mask - 1;
+        for (position, bins) in (0u32..).zip(sums.bins.chunks_mut(256)) {
+            let byte = mask.checked_shr(8 * position).unwrap_or(0) & 0xFF;
+            if let Some(bin) = bins.get_mut(byte as usize) {
+                *bin = bin.wrapping_add(value);
+            }
         }
     }
 
-    fn remove(&self, whole: &Vec<u64>, part: &Vec<u64>) -> Vec<u64> {
-        whole
-            .iter()
-            .zip(part)
-            .map(|(&w, &p)| w.wrapping_sub(p))
-            .collect()
+    fn remove(&self, whole: &GroupSums, part: &GroupSums) -> GroupSums {
+        GroupSums {
+            group: self.group,
+            bins: whole
+                .bins
+                .iter()
+                .zip(&part.bins)
+                .map(|(&w, &p)| w.wrapping_sub(p))
+                .collect(),
+        }
     }
 }
 
@@ -196,7 +244,7 @@ pub(crate) fn group_from<'w>(
     rows: &[u32],
     group: Group,
     metric: Metric,
-    whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w Vec<u64>>,
+    whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
 ) -> Vec<u64> {
     let reduce = GroupOf {
         table,
@@ -204,7 +252,7 @@ pub(crate) fn group_from<'w>(
         values: Values::new(table, metric),
     };
     let whole = whole(&reduce);
-    sum_rows(&reduce, whole, table.len(), rows)
+    sum_rows(&reduce, whole, table.len(), rows).members()
 }
 
 /// The sums of `group` under `metric` over `rows`, per member in vocabulary order (what

@@ -1,0 +1,236 @@
+//! The cross counts: per option of every dimension, the rows that fail no other dimension,
+//! counted in one pass over the rows' marks ([`super::Filter::marks`]).
+
+use super::{CasualtyFilter, CrossCounts, Dimension, Filter, Mark, Marks};
+use crate::core::facet::Facet;
+use crate::core::table::EventTable;
+use crate::core::vocab::{Actor, Governorate};
+
+/// The cross counts of one open facet (see [`CrossCounts::facets`]), by value id, from the
+/// rows' marks ([`Marks::bits`]).
+pub fn facet_counts(filter: &Filter, table: &EventTable, marks: &[Mark], facet: Facet) -> Vec<u32> {
+    let mut counts = vec![0u32; table.facets[facet.index()].dictionary.len()];
+    let bit = Dimension::of_facet(facet).bit();
+    for (&mark, ids) in marks.iter().zip(filter.facet_column(table, facet).iter()) {
+        if mark & !bit == 0 {
+            for &id in ids {
+                if let Some(count) = counts.get_mut(id as usize) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// Per byte position of a mask column, how many qualifying rows had each byte value. Adding a
+/// row is `N` increments whatever its bits, with no branch; the per-bit counts are read off the
+/// 256 bins afterwards. This is what keeps cross counting at a few operations per row even for
+/// rows with many actors or governorates.
+struct ByteBins<const N: usize>([[u32; 256]; N]);
+
+impl<const N: usize> ByteBins<N> {
+    fn new() -> Self {
+        ByteBins([[0; 256]; N])
+    }
+
+    /// Adds `weight` (0 or 1) to the bin of each byte of `value`.
+    fn add(&mut self, value: u32, weight: u32) {
+        for (position, bins) in (0u32..).zip(self.0.iter_mut()) {
+            let byte = value.checked_shr(8 * position).unwrap_or(0) & 0xFF;
+            if let Some(bin) = bins.get_mut(byte as usize) {
+                *bin = bin.wrapping_add(weight);
+            }
+        }
+    }
+
+    /// Adds to `counts[i]` the rows whose value had bit `i` set.
+    fn add_bits_to(&self, counts: &mut [u32]) {
+        for (position, bins) in self.0.iter().enumerate() {
+            for (byte, &rows) in bins.iter().enumerate().filter(|(_, &rows)| rows > 0) {
+                for bit in (0..8).filter(|bit| byte >> bit & 1 == 1) {
+                    if let Some(count) = counts.get_mut(position * 8 + bit) {
+                        *count = count.saturating_add(rows);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds to `counts[v]` the rows whose value was `v` (for one-byte, single-valued columns).
+    fn add_values_to(&self, counts: &mut [u32]) {
+        if let Some(bins) = self.0.first() {
+            for (count, &rows) in counts.iter_mut().zip(bins) {
+                *count = count.saturating_add(rows);
+            }
+        }
+    }
+}
+
+const ACTOR_BYTES: usize = Actor::ALL.len().div_ceil(8);
+const GOVERNORATE_BYTES: usize = Governorate::ALL.len().div_ceil(8);
+
+/// Cross-filter counts for every option of every faceted dimension (see [`CrossCounts`]), in
+/// one pass over the rows after the per-dimension marking. A row failing no dimension counts for
+/// the options it has in every dimension; a row failing exactly one dimension counts only for
+/// that dimension's options (it would be shown if that dimension's selection changed); a row
+/// failing two or more counts nowhere. Each row adds a 0 or 1 weight per dimension rather than
+/// branching on these cases. The actor counts read the column of the filter's role.
+pub fn cross_counts(filter: &Filter, table: &EventTable) -> CrossCounts {
+    cross_counts_of(filter, table, &filter.marks(table))
+}
+
+/// [`cross_counts`] from marks already computed by `filter.marks(table)`.
+pub fn cross_counts_of(filter: &Filter, table: &EventTable, marks: &Marks) -> CrossCounts {
+    cross_counts_wanted(filter, table, marks, &[true; Facet::COUNT])
+}
+
+/// [`cross_counts_of`], counting only the facets `wanted` (by [`Facet::index`]); the counts of
+/// the others are left empty. Counting an open facet is a pass over its values, which a reader
+/// who has not opened its options does not need.
+pub fn cross_counts_wanted(
+    filter: &Filter,
+    table: &EventTable,
+    marks: &Marks,
+    wanted: &[bool; Facet::COUNT],
+) -> CrossCounts {
+    let mut actor_bins = ByteBins::<ACTOR_BYTES>::new();
+    let mut kind_bins = ByteBins::<1>::new();
+    let mut governorate_bins = ByteBins::<GOVERNORATE_BYTES>::new();
+    let mut collection_bins = ByteBins::<1>::new();
+    let mut publisher_bins = ByteBins::<1>::new();
+    let mut flag_bins = ByteBins::<1>::new();
+    let rows = marks
+        .0
+        .iter()
+        .zip(filter.actor_column(table))
+        .zip(&table.kind)
+        .zip(&table.governorates)
+        .zip(&table.collection)
+        .zip(&table.publishers)
+        .zip(&table.flags);
+    for ((((((&mark, &actors), &kind), &governorates), &collection), &publishers), &flags) in rows {
+        // 1 when the row fails no dimension other than `dimension`.
+        let weight = |dimension: Dimension| u32::from(mark & !dimension.bit() == 0);
+        actor_bins.add(actors, weight(Dimension::Actor));
+        kind_bins.add(u32::from(kind), weight(Dimension::Kind));
+        governorate_bins.add(u32::from(governorates), weight(Dimension::Governorate));
+        collection_bins.add(u32::from(collection), weight(Dimension::Collection));
+        publisher_bins.add(u32::from(publishers), weight(Dimension::Publisher));
+        flag_bins.add(u32::from(flags), weight(Dimension::Casualty));
+    }
+    let mut counts = CrossCounts::zero(table);
+    for facet in Facet::ALL {
+        counts.facets[facet.index()] = if wanted[facet.index()] {
+            facet_counts(filter, table, marks.bits(), facet)
+        } else {
+            Vec::new()
+        };
+    }
+    actor_bins.add_bits_to(&mut counts.actor);
+    kind_bins.add_values_to(&mut counts.kind);
+    governorate_bins.add_bits_to(&mut counts.governorate);
+    collection_bins.add_values_to(&mut counts.collection);
+    publisher_bins.add_bits_to(&mut counts.publisher);
+    let mut flag_counts = [0u32; 8];
+    flag_bins.add_bits_to(&mut flag_counts);
+    for (count, option) in counts.casualty.iter_mut().zip(CasualtyFilter::ALL) {
+        let bit = option.flag().trailing_zeros() as usize;
+        *count = flag_counts.get(bit).copied().unwrap_or(0);
+    }
+    counts
+}
+
+/// The dimensions a row with `mark` counts for in the cross counts, one bit each as in the
+/// marks: every dimension when it fails none, the one it fails when it fails one, none when it
+/// fails two or more. A row counts for a dimension's options when it fails no other dimension.
+pub(crate) fn counted_in(mark: Mark) -> Mark {
+    let none_failed = Mark::from(mark == 0);
+    let one_failed = Mark::from(mark & mark.wrapping_sub(1) == 0);
+    (none_failed * Mark::MAX) | (one_failed * mark)
+}
+
+/// Per option of each dimension, how many of `rows` count for it: a row adds 1 to every
+/// option it has in each dimension whose bit `dimensions(row)` sets (see [`Dimension::bit`]),
+/// and to nothing in the others. The counts are sized as [`CrossCounts::zero`]'s, the facets'
+/// only where `wanted` (by [`Facet::index`]; the others empty). The actor and actor-name
+/// columns are those of `filter`'s role. Rows past the table add nothing.
+///
+/// This is [`cross_counts_wanted`]'s pass over a list of rows instead of the whole table: a
+/// change that reaches a few rows counts those, and the engine adds or takes the result from
+/// the counts it keeps.
+pub(crate) fn tally(
+    filter: &Filter,
+    table: &EventTable,
+    rows: &[u32],
+    dimensions: impl Fn(usize) -> Mark,
+    wanted: &[bool; Facet::COUNT],
+) -> CrossCounts {
+    let mut actor_bins = ByteBins::<ACTOR_BYTES>::new();
+    let mut kind_bins = ByteBins::<1>::new();
+    let mut governorate_bins = ByteBins::<GOVERNORATE_BYTES>::new();
+    let mut collection_bins = ByteBins::<1>::new();
+    let mut publisher_bins = ByteBins::<1>::new();
+    let mut flag_bins = ByteBins::<1>::new();
+    let actors = filter.actor_column(table);
+    let mut counts = CrossCounts::zero(table);
+    let columns = Facet::ALL.map(|facet| filter.facet_column(table, facet));
+    // The facets to count: those wanted whose dictionary holds a value (an empty one has no
+    // option to count, and its rows no value to visit).
+    let mut facets: Mark = 0;
+    for facet in Facet::ALL {
+        if !wanted[facet.index()] {
+            counts.facets[facet.index()] = Vec::new();
+        } else if !counts.facets[facet.index()].is_empty() {
+            facets |= Dimension::of_facet(facet).bit();
+        }
+    }
+    for &row in rows {
+        let row = row as usize;
+        if row >= table.len() {
+            continue;
+        }
+        let counted = dimensions(row);
+        // 1 when the row counts for `dimension`.
+        let weight = |dimension: Dimension| u32::from(counted & dimension.bit() != 0);
+        let at = |column: &[u8]| u32::from(column.get(row).copied().unwrap_or(0));
+        actor_bins.add(
+            actors.get(row).copied().unwrap_or(0),
+            weight(Dimension::Actor),
+        );
+        kind_bins.add(at(&table.kind), weight(Dimension::Kind));
+        governorate_bins.add(
+            u32::from(table.governorates.get(row).copied().unwrap_or(0)),
+            weight(Dimension::Governorate),
+        );
+        collection_bins.add(at(&table.collection), weight(Dimension::Collection));
+        publisher_bins.add(at(&table.publishers), weight(Dimension::Publisher));
+        flag_bins.add(at(&table.flags), weight(Dimension::Casualty));
+        if counted & facets == 0 {
+            continue;
+        }
+        for facet in Facet::ALL {
+            if counted & facets & Dimension::of_facet(facet).bit() == 0 {
+                continue;
+            }
+            let counts = &mut counts.facets[facet.index()];
+            for &id in columns[facet.index()].row(row) {
+                if let Some(count) = counts.get_mut(id as usize) {
+                    *count = count.wrapping_add(1);
+                }
+            }
+        }
+    }
+    actor_bins.add_bits_to(&mut counts.actor);
+    kind_bins.add_values_to(&mut counts.kind);
+    governorate_bins.add_bits_to(&mut counts.governorate);
+    collection_bins.add_values_to(&mut counts.collection);
+    publisher_bins.add_bits_to(&mut counts.publisher);
+    let mut flag_counts = [0u32; 8];
+    flag_bins.add_bits_to(&mut flag_counts);
+    for (count, option) in counts.casualty.iter_mut().zip(CasualtyFilter::ALL) {
+        let bit = option.flag().trailing_zeros() as usize;
+        *count = flag_counts.get(bit).copied().unwrap_or(0);
+    }
+    counts
+}
