@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use js_sys::Uint8Array;
 use leptos::prelude::*;
 
 use crate::core::catalog::{Catalog, CatalogBuild};
@@ -74,7 +75,7 @@ pub fn App() -> impl IntoView {
         })
     };
 
-    let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Vec<u8>)| {
+    let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Uint8Array)| {
         rejected.set(None);
         let Some(start) = current() else {
             rejected.set(Some(Said::new("adding-not-loaded-yet")));
