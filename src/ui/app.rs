@@ -100,6 +100,8 @@ pub fn App() -> impl IntoView {
                 start.clone()
             };
             let added = adding::add_file(&base, summary, &bytes, &report).await;
+            // The explorer is drawn in a task of its own, not after the table's last step.
+            adding::yield_to_browser().await;
             adding_now.set(None);
             // A file opened or removed meanwhile built its catalog from the same start:
             // adding this one to that start would undo the other change.
