@@ -43,6 +43,10 @@ mod worker {
     const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
     /// Bytes the format is told from.
     const HEAD: usize = 64 * 1024;
+    /// Events per piece of the collection handed over: the page copies in and checks a whole
+    /// piece between two looks at its clock, so a piece is a few milliseconds of its work
+    /// (some 260 KB of JSON), not the tens of one of 1,000 events.
+    const EVENTS_PER_PIECE: usize = 200;
 
     /// A table shown in the mapping step, kept until the page says which columns to read.
     enum Waiting {
@@ -406,8 +410,8 @@ mod worker {
             problems_not_listed: imported.problems_not_listed,
         };
         // In pieces, so that the page checks it a piece at a time between frames.
-        let bytes = validate::write_in_pieces(imported.dataset, validate::EVENTS_PER_PIECE)
-            .map_err(|error| {
+        let bytes =
+            validate::write_in_pieces(imported.dataset, EVENTS_PER_PIECE).map_err(|error| {
                 Said::new("worker-not-handed-over").arg("reason", error.to_string())
             })?;
         Ok((summary, bytes))

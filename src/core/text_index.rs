@@ -110,10 +110,16 @@ impl Posting {
     }
 }
 
-/// Builds a [`TextIndex`] one row at a time, in row order.
+/// Builds a [`TextIndex`] one row at a time, in row order. The dictionary is written as words
+/// are first met (a word's id is its place in it), so that finishing only joins the rows of
+/// each word: a page finishes the index of a large file in one short step.
 #[derive(Debug, Default)]
 pub struct TextIndexBuilder {
     ids: FxHashMap<String, u32>,
+    /// Every word met so far, in the order of their ids, each followed by `\n`.
+    words: String,
+    /// Where each word starts in `words`.
+    word_starts: Vec<u32>,
     /// Per word id: its rows so far.
     rows_of: Vec<Posting>,
     chars: Vec<u128>,
@@ -136,6 +142,9 @@ impl TextIndexBuilder {
                 None => {
                     let id = u32::try_from(self.rows_of.len()).unwrap_or(u32::MAX);
                     self.ids.insert(word.to_string(), id);
+                    self.word_starts.push(offset(self.words.len()));
+                    self.words.push_str(word);
+                    self.words.push('\n');
                     self.rows_of.push(Posting::default());
                     id
                 }
@@ -153,29 +162,36 @@ impl TextIndexBuilder {
         self.rows += 1;
     }
 
+    /// The index of the rows pushed.
     pub fn finish(self) -> TextIndex {
-        let mut by_id: Vec<(u32, String)> = self.ids.into_iter().map(|(w, id)| (id, w)).collect();
-        by_id.sort_unstable_by_key(|(id, _)| *id);
-        let mut index = TextIndex {
-            rows: self.rows,
-            chars: self.chars,
-            ..TextIndex::default()
-        };
-        index
-            .words
-            .reserve(by_id.iter().map(|(_, w)| w.len() + 1).sum());
-        index
-            .postings
-            .reserve(self.rows_of.iter().map(|rows| rows.bytes.len()).sum());
-        for ((_, word), rows) in by_id.into_iter().zip(self.rows_of) {
-            index.word_starts.push(offset(index.words.len()));
-            index.words.push_str(&word);
-            index.words.push('\n');
-            index.posting_starts.push(offset(index.postings.len()));
-            index.postings.extend_from_slice(&rows.bytes);
+        let TextIndexBuilder {
+            ids,
+            mut words,
+            mut word_starts,
+            rows_of,
+            chars,
+            rows,
+        } = self;
+        // The dictionary is written already; its words' copies in the map go.
+        drop(ids);
+        // The dictionary grew by doubling: the index keeps only what it fills.
+        words.shrink_to_fit();
+        word_starts.shrink_to_fit();
+        let mut postings = Vec::with_capacity(rows_of.iter().map(|rows| rows.bytes.len()).sum());
+        let mut posting_starts = Vec::with_capacity(rows_of.len() + 1);
+        for rows in rows_of {
+            posting_starts.push(offset(postings.len()));
+            postings.extend_from_slice(&rows.bytes);
         }
-        index.posting_starts.push(offset(index.postings.len()));
-        index
+        posting_starts.push(offset(postings.len()));
+        TextIndex {
+            words,
+            word_starts,
+            postings,
+            posting_starts,
+            chars,
+            rows,
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 //! same slices reopen the files kept on this device at start.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::catalog::{Catalog, CatalogBuild};
@@ -18,6 +18,7 @@ use crate::core::validate::{LoadSteps, Loaded, Problem, Severity};
 use crate::ui::browser::Measure;
 use crate::ui::device_store;
 use crate::ui::i18n::lang;
+use crate::ui::loader::JsLines;
 use crate::ui::your_data::{local_time_now, OpenedFile};
 
 /// How long one slice of work may hold the page's thread, in ms.
@@ -38,16 +39,49 @@ pub struct Adding {
     pub share: f64,
 }
 
-/// Gives the browser its turn: resolves in a new task, after any input and painting due.
-async fn yield_to_browser() {
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `MessageChannel`: two ports, a message posted on one arriving on the other
+    /// in a task of its own.
+    type MessageChannel;
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<MessageChannel, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn port1(this: &MessageChannel) -> MessagePort;
+    #[wasm_bindgen(method, getter)]
+    fn port2(this: &MessageChannel) -> MessagePort;
+
+    type MessagePort;
+    #[wasm_bindgen(method, setter)]
+    fn set_onmessage(this: &MessagePort, handler: &js_sys::Function);
+    #[wasm_bindgen(method, js_name = postMessage, catch)]
+    fn post_message(this: &MessagePort, message: &JsValue) -> Result<(), JsValue>;
+}
+
+/// Gives the browser its turn: resolves in a new task, after any input and painting due. A
+/// message to itself, not a timer: the browser holds back a timer set from a timer's task
+/// (after five in a row) for 4 ms, a tenth of every slice.
+pub async fn yield_to_browser() {
+    // Held here until the message came, so that nothing collects the ports before.
+    let channel = MessageChannel::new().ok();
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        } else {
-            let _ = resolve.call0(&JsValue::NULL);
+        let posted = channel.as_ref().is_some_and(|channel| {
+            channel.port1().set_onmessage(&resolve);
+            channel.port2().post_message(&JsValue::NULL).is_ok()
+        });
+        if !posted {
+            match web_sys::window() {
+                Some(window) => {
+                    let _ = window.set_timeout_with_callback(&resolve);
+                }
+                None => {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            }
         }
     });
     let _ = JsFuture::from(promise).await;
+    drop(channel);
 }
 
 fn now() -> f64 {
@@ -128,6 +162,75 @@ pub async fn load_in_slices(
     steps.finish()
 }
 
+/// Checks a collection that sits in the browser's memory (the worker's hand-over, or a copy
+/// kept on this device) in slices, as [`load_in_slices`] would once it was copied into the
+/// page's WebAssembly memory: a collection in pieces is copied in a piece at a time, so its
+/// bytes never sit whole in that memory (which never shrinks) beside its records. A file of
+/// one document (a collection file as opened), or one that is rejected, is copied in whole and
+/// read so, which words the rejection. `report` gets the share checked.
+///
+/// Errors: the problems that reject the whole file.
+pub async fn load_array_in_slices(
+    file: &str,
+    array: &js_sys::Uint8Array,
+    report: &dyn Fn(f64),
+) -> Result<Loaded, Vec<Problem>> {
+    match load_pieces_in_slices(file, array, report).await {
+        Ok(loaded) => Ok(loaded),
+        Err(_) => {
+            let bytes = copy_in_slices(array).await;
+            load_in_slices(file, &bytes, report).await
+        }
+    }
+}
+
+/// The least bytes of a piece from which the events of the pieces after it are foreseen.
+const PIECE_TO_MEASURE: usize = 4096;
+
+/// [`load_array_in_slices`] of a collection in pieces: the header line, then each further
+/// line (a piece of events) copied in and checked in a slice; the same steps as
+/// [`crate::core::validate::load_lines`].
+async fn load_pieces_in_slices(
+    file: &str,
+    array: &js_sys::Uint8Array,
+    report: &dyn Fn(f64),
+) -> Result<Loaded, Vec<Problem>> {
+    yield_to_browser().await;
+    let mut slices = Slices::new();
+    let mut lines = JsLines::new(array.clone());
+    let total = lines.total().max(1) as f64;
+    let header = lines.next().unwrap_or_default();
+    let mut steps = {
+        let _measure = Measure::new("adding: header");
+        LoadSteps::start(file, &header)?
+    };
+    while !steps.step(RECORDS_PER_LOOK)? {
+        if slices.due() {
+            report(steps.share_read() * header.len() as f64 / total);
+            slices.pause().await;
+        }
+    }
+    let mut expected = false;
+    while let Some(piece) = lines.next() {
+        if !expected && piece.len() >= PIECE_TO_MEASURE {
+            // The pieces hold about as many bytes an event each: room for all their events is
+            // reserved at the first (a wrong guess costs memory or time, never a result).
+            let left = lines.total().saturating_sub(lines.consumed());
+            steps.expect_pieces(1 + left.div_ceil(piece.len()));
+            expected = true;
+        }
+        steps.check_piece(&piece)?;
+        if slices.due() {
+            report(lines.consumed() as f64 / total);
+            slices.pause().await;
+        }
+    }
+    // The figures are checked in one piece, in a slice of their own.
+    slices.pause().await;
+    let _measure = Measure::new("adding: figures");
+    steps.finish()
+}
+
 /// Builds a catalog in slices. `report` gets the share of events in the table.
 pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> Catalog {
     yield_to_browser().await;
@@ -145,15 +248,15 @@ pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> C
     build.finish()
 }
 
-/// `base` with the collection the worker read added, and the file's entry for "Your data".
-/// `report` is told how far it is.
+/// `base` with the collection the worker read added (its bytes as the worker handed them
+/// over), and the file's entry for "Your data". `report` is told how far it is.
 ///
 /// Errors: one sentence when the collection is refused (its first problem) or clashes with
 /// one already open.
 pub async fn add_file(
     base: &Catalog,
     mut summary: ImportSummary,
-    bytes: &[u8],
+    bytes: &js_sys::Uint8Array,
     report: &dyn Fn(Adding),
 ) -> Result<(Catalog, OpenedFile), Said> {
     let name = summary.file_name.clone();
@@ -164,7 +267,7 @@ pub async fn add_file(
             share,
         })
     };
-    let loaded = load_in_slices(&summary.file_name, bytes, &checking)
+    let loaded = load_array_in_slices(&summary.file_name, bytes, &checking)
         .await
         .map_err(|problems| match problems.first() {
             // The checker's problem is in English (it names the record and field).
@@ -260,7 +363,7 @@ pub async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<Said
     let mut files = Vec::new();
     for (file, bytes) in kept {
         let clash = |id: &str| loaded.iter().any(|l| l.dataset.collection.id == id);
-        match load_in_slices(&file.summary.file_name, &bytes, &|_| {}).await {
+        match load_array_in_slices(&file.summary.file_name, &bytes, &|_| {}).await {
             Ok(one) if !clash(&one.dataset.collection.id) => {
                 loaded.push(one);
                 files.push(file);

@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use js_sys::Uint8Array;
 use leptos::prelude::*;
 
 use crate::core::catalog::{Catalog, CatalogBuild};
@@ -74,7 +75,7 @@ pub fn App() -> impl IntoView {
         })
     };
 
-    let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Vec<u8>)| {
+    let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Uint8Array)| {
         rejected.set(None);
         let Some(start) = current() else {
             rejected.set(Some(Said::new("adding-not-loaded-yet")));
@@ -99,6 +100,8 @@ pub fn App() -> impl IntoView {
                 start.clone()
             };
             let added = adding::add_file(&base, summary, &bytes, &report).await;
+            // The explorer is drawn in a task of its own, not after the table's last step.
+            adding::yield_to_browser().await;
             adding_now.set(None);
             // A file opened or removed meanwhile built its catalog from the same start:
             // adding this one to that start would undo the other change.

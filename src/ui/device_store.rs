@@ -89,15 +89,17 @@ pub fn after_interruption(
 /// closed, and is not kept.
 pub const KEEP_LIMIT: usize = 400_000_000;
 
-/// Keeps `file` and its collection's JSON `bytes`, after the files kept already.
+/// Keeps `file` and its collection's JSON `bytes` (in the browser's memory, written from
+/// there), after the files kept already.
 ///
 /// Errors: why the browser would not keep it (no storage in this browser or mode, a full
 /// disk), in words.
-pub async fn keep(file: &OpenedFile, bytes: &[u8]) -> Result<(), Said> {
-    if bytes.len() > KEEP_LIMIT {
+pub async fn keep(file: &OpenedFile, bytes: &Uint8Array) -> Result<(), Said> {
+    let size = bytes.length() as usize;
+    if size > KEEP_LIMIT {
         return Err(Said::new("store-too-large")
             .arg("limit", (KEEP_LIMIT / 1_000_000).to_string())
-            .arg("size", (bytes.len() / 1_000_000).to_string()));
+            .arg("size", (size / 1_000_000).to_string()));
     }
     let folder = folder().await?;
     let mut index = read_index(&folder).await?;
@@ -111,8 +113,8 @@ pub async fn keep(file: &OpenedFile, bytes: &[u8]) -> Result<(), Said> {
         stored_as: format!("{}.{}.json", file.collection_id, js_sys::Date::now() as u64),
         replaces,
     };
-    write(&folder, JOURNAL, &to_json(&writing)?).await?;
-    if let Err(error) = write(&folder, &writing.stored_as, bytes).await {
+    write(&folder, JOURNAL, Bytes::Page(&to_json(&writing)?)).await?;
+    if let Err(error) = write(&folder, &writing.stored_as, Bytes::Browser(bytes)).await {
         // Nothing was listed: what was written goes.
         remove(&folder, &writing.stored_as).await;
         remove(&folder, JOURNAL).await;
@@ -124,7 +126,7 @@ pub async fn keep(file: &OpenedFile, bytes: &[u8]) -> Result<(), Said> {
         stored_as: Some(writing.stored_as.clone()),
     });
     // The commit: from here the list names the new copy.
-    write(&folder, INDEX, &to_json(&index)?).await?;
+    write(&folder, INDEX, Bytes::Page(&to_json(&index)?)).await?;
     if let Some(old) = writing.replaces.filter(|old| *old != writing.stored_as) {
         remove(&folder, &old).await;
     }
@@ -142,11 +144,11 @@ async fn remove(folder: &FileSystemDirectoryHandle, name: &str) {
     let _ = JsFuture::from(folder.remove_entry(name)).await;
 }
 
-/// What the kept files are on a visit: each with its collection's bytes, the names of those
-/// whose collection is missing (with why it could not be read, if it could not), and the name
-/// of a file whose keeping a reload cut (see the module docs).
+/// What the kept files are on a visit: each with its collection's bytes (in the browser's
+/// memory), the names of those whose collection is missing (with why it could not be read, if
+/// it could not), and the name of a file whose keeping a reload cut (see the module docs).
 pub struct Kept {
-    pub files: Vec<(OpenedFile, Vec<u8>)>,
+    pub files: Vec<(OpenedFile, Uint8Array)>,
     pub missing: Vec<(String, Option<Said>)>,
     pub unfinished: Option<String>,
 }
@@ -161,7 +163,7 @@ pub async fn kept() -> Result<Kept, Said> {
     let mut files = Vec::new();
     let mut missing = Vec::new();
     for entry in index {
-        match read(&folder, &entry.data_name()).await {
+        match read_array(&folder, &entry.data_name()).await {
             Ok(Some(bytes)) => files.push((entry.file, bytes)),
             Ok(None) => missing.push((entry.file.summary.file_name, None)),
             Err(error) => missing.push((entry.file.summary.file_name, Some(error))),
@@ -205,7 +207,7 @@ pub async fn forget(collection_id: &str) -> Result<(), Said> {
         .map(Entry::data_name)
         .collect();
     index.retain(|kept| kept.file.collection_id != collection_id);
-    write(&folder, INDEX, &to_json(&index)?).await?;
+    write(&folder, INDEX, Bytes::Page(&to_json(&index)?)).await?;
     // Gone already is fine: the index no longer names it.
     for name in forgotten {
         remove(&folder, &name).await;
@@ -240,6 +242,14 @@ async fn read_index(folder: &FileSystemDirectoryHandle) -> Result<Vec<Entry>, Sa
 
 /// The bytes of `name`, or `None` when there is no such file.
 async fn read(folder: &FileSystemDirectoryHandle, name: &str) -> Result<Option<Vec<u8>>, Said> {
+    Ok(read_array(folder, name).await?.map(|array| array.to_vec()))
+}
+
+/// The bytes of `name` in the browser's memory, or `None` when there is no such file.
+async fn read_array(
+    folder: &FileSystemDirectoryHandle,
+    name: &str,
+) -> Result<Option<Uint8Array>, Said> {
     let Ok(handle) = JsFuture::from(folder.get_file_handle(name)).await else {
         return Ok(None);
     };
@@ -255,11 +265,21 @@ async fn read(folder: &FileSystemDirectoryHandle, name: &str) -> Result<Option<V
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|error| describe(&error))?;
-    Ok(Some(Uint8Array::new(&buffer).to_vec()))
+    Ok(Some(Uint8Array::new(&buffer)))
+}
+
+/// Bytes to write: in the page's memory, or in the browser's.
+enum Bytes<'a> {
+    Page(&'a [u8]),
+    Browser(&'a Uint8Array),
 }
 
 /// Writes `bytes` as `name`, replacing what was there once the write is complete.
-async fn write(folder: &FileSystemDirectoryHandle, name: &str, bytes: &[u8]) -> Result<(), Said> {
+async fn write(
+    folder: &FileSystemDirectoryHandle,
+    name: &str,
+    bytes: Bytes<'_>,
+) -> Result<(), Said> {
     let options = FileSystemGetFileOptions::new();
     options.set_create(true);
     let handle: FileSystemFileHandle =
@@ -271,7 +291,11 @@ async fn write(folder: &FileSystemDirectoryHandle, name: &str, bytes: &[u8]) -> 
         .await
         .map_err(|error| describe(&error))?
         .unchecked_into();
-    let written = match stream.write_with_u8_array(bytes) {
+    let started = match bytes {
+        Bytes::Page(bytes) => stream.write_with_u8_array(bytes),
+        Bytes::Browser(bytes) => stream.write_with_js_u8_array(bytes),
+    };
+    let written = match started {
         Ok(promise) => JsFuture::from(promise).await.map(|_| ()),
         Err(error) => Err(error),
     };

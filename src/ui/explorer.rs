@@ -14,6 +14,7 @@ use crate::core::facet::Facet;
 use crate::core::file_link::FileLabel;
 use crate::core::query::View;
 use crate::ui::about::About;
+use crate::ui::adding;
 use crate::ui::bar_panels::{BarPanel, Breakdown, CompositionPanel};
 use crate::ui::browser;
 use crate::ui::event_detail::EventDetail;
@@ -193,13 +194,31 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
             view! { <EventDetail catalog=detail_catalog.clone() url=url id=id take_focus=take_focus /> }
         })
     };
+    // The filter panel (its option lists over every actor, place and source) is drawn in a
+    // task after the summary and the charts: all of it in one task held the page's thread for
+    // over 100 ms when a large file joined. Its column is kept meanwhile.
+    let panel_ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        adding::yield_to_browser().await;
+        // The explorer may be gone by then (another file opened at once).
+        let _ = panel_ready.try_set(true);
+    });
+    let panel_catalog = catalog.clone();
+    let filter_panel = move || {
+        if panel_ready.get() {
+            view! { <FilterPanel catalog=panel_catalog.clone() url=url cross=cross wanted=wanted /> }
+                .into_any()
+        } else {
+            view! { <div class="filter-side"></div> }.into_any()
+        }
+    };
     view! {
         <SummaryBar catalog=catalog.clone() url=url rows=rows totals=totals />
         <LiveRegion changes=filter_changes totals=totals />
         {notices}
         {load_problems}
         <div class="explorer">
-            <FilterPanel catalog=catalog.clone() url=url cross=cross wanted=wanted />
+            {filter_panel}
             <div class="main">
                 <nav class="tabs" aria-label=tr.text("tabs-label")>
                     {tab(View::List, tr.text("tab-list"))}

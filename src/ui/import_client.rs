@@ -24,8 +24,8 @@ pub enum ImportEvent {
     /// The sheet chosen cannot be read; another can be chosen.
     SheetUnreadable(Said),
     /// The file was read: what was found, and the collection's bytes, still in the buffer the
-    /// worker handed over (copied into the page's memory in slices, see
-    /// [`crate::ui::adding::copy_in_slices`]).
+    /// worker handed over (read into the page's memory a piece at a time, see
+    /// [`crate::ui::adding::load_array_in_slices`]).
     Done(ImportSummary, Uint8Array),
     /// The file could not be read, in one sentence.
     Failed(Said),

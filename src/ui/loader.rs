@@ -71,7 +71,7 @@ pub async fn load_file(file: &str) -> Result<Loaded, LoadError> {
         // Read a line at a time (the copy holds the collection in pieces), so the file's bytes
         // never sit in WebAssembly's memory, which never shrinks, beside its records; a copy
         // that is one document, or that is rejected, is read whole, which words the rejection.
-        Some(array) => validate::load_lines(file, JsLines::new(array.clone()))
+        Some(array) => validate::load_lines(file, JsLines::counted(array.clone()))
             .or_else(|_| validate::load(file, &array.to_vec())),
         None => validate::load(file, &fetch_bytes(file).await?.to_vec()),
     };
@@ -83,7 +83,7 @@ const WINDOW: u32 = 1 << 20;
 
 /// The lines of a buffer in the browser's memory, each without its line break, copied into
 /// WebAssembly's memory a window at a time as they are read.
-struct JsLines {
+pub struct JsLines {
     array: Uint8Array,
     /// Where the next window begins in `array`.
     next: u32,
@@ -91,20 +91,41 @@ struct JsLines {
     window: Vec<u8>,
     at: usize,
     /// Lines not given yet: the exact [`Iterator::size_hint`], from which the reader reserves
-    /// room for every event at once.
-    left: usize,
+    /// room for every event at once; `None` when not counted (see [`JsLines::new`]).
+    left: Option<usize>,
 }
 
 impl JsLines {
-    fn new(array: Uint8Array) -> JsLines {
+    /// The lines of `array`, counted first (one pass over it) so that
+    /// [`Iterator::size_hint`] is exact.
+    fn counted(array: Uint8Array) -> JsLines {
         let left = count_lines(&array);
+        JsLines {
+            left: Some(left),
+            ..JsLines::new(array)
+        }
+    }
+
+    /// The lines of `array`, not counted: [`Iterator::size_hint`] says nothing, and no pass
+    /// over the whole buffer is made before the first line is given.
+    pub fn new(array: Uint8Array) -> JsLines {
         JsLines {
             array,
             next: 0,
             window: Vec::new(),
             at: 0,
-            left,
+            left: None,
         }
+    }
+
+    /// Bytes of the buffer given as lines so far, their line breaks included.
+    pub fn consumed(&self) -> usize {
+        (self.next as usize).saturating_sub(self.window.len().saturating_sub(self.at))
+    }
+
+    /// Bytes in the whole buffer.
+    pub fn total(&self) -> usize {
+        self.array.length() as usize
     }
 }
 
@@ -131,11 +152,14 @@ impl Iterator for JsLines {
     type Item = Vec<u8>;
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
+        match self.left {
+            Some(left) => (left, Some(left)),
+            None => (0, None),
+        }
     }
 
     fn next(&mut self) -> Option<Vec<u8>> {
-        self.left = self.left.saturating_sub(1);
+        self.left = self.left.map(|left| left.saturating_sub(1));
         let mut line = Vec::new();
         loop {
             let rest = self.window.get(self.at..).unwrap_or_default();

@@ -2,6 +2,7 @@
 //! reads the file a progress bar (rows and bytes read, time left) with Cancel. The file is read
 //! on this device by the worker and never sent anywhere.
 
+use js_sys::Uint8Array;
 use leptos::ev;
 use leptos::prelude::*;
 use web_sys::File;
@@ -11,7 +12,6 @@ use crate::core::i18n::{Arg, Said};
 use crate::core::import::mapped::TablePreview;
 use crate::core::import::message::{ImportSummary, PageMessage};
 use crate::core::import::table_mapping::{HandChoices, Mapping};
-use crate::ui::adding;
 use crate::ui::browser;
 use crate::ui::column_mapping::ColumnMapping;
 use crate::ui::i18n::tracked;
@@ -66,10 +66,10 @@ fn now() -> f64 {
 }
 
 /// The file input and drop target. `on_read` gets what the worker read: the summary and the
-/// collection's bytes (a collection in pieces, or the collection file as opened), for the app
-/// to check and add.
+/// collection's bytes (a collection in pieces, or the collection file as opened), still in the
+/// buffer the worker handed over, for the app to check and add.
 #[component]
-pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
+pub fn OpenFile(on_read: Callback<(ImportSummary, Uint8Array)>) -> impl IntoView {
     let reading = RwSignal::new(None::<Reading>);
     let failure = RwSignal::new(None::<Said>);
     let dragging = RwSignal::new(false);
@@ -140,10 +140,7 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Vec<u8>)>) -> impl IntoView {
                 ImportEvent::Done(summary, buffer) => {
                     stop();
                     reading.set(None);
-                    leptos::task::spawn_local(async move {
-                        let bytes = adding::copy_in_slices(&buffer).await;
-                        on_read.run((summary, bytes));
-                    });
+                    on_read.run((summary, buffer));
                 }
                 ImportEvent::Failed(message) => {
                     stop();
