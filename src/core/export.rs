@@ -87,7 +87,7 @@ pub fn rows<D: Borrow<Dataset>>(
             let &(dataset_index, _) = table.locations.get(row)?;
             let dataset = datasets.get(dataset_index)?.borrow();
             let event = table.event(row, datasets)?;
-            Some(row_of(table, row, dataset, &event, permalink))
+            Some(row_of(table, row, dataset, event, permalink))
         })
         .collect()
 }

@@ -11,7 +11,6 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::core::model::{Collection, Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
-use crate::core::records::Records;
 
 /// One authoring file.
 #[derive(Debug, Deserialize)]
@@ -55,7 +54,7 @@ pub fn build(dir: &Path) -> Result<Dataset, String> {
         sources: Vec::new(),
         parties: Vec::new(),
         dyads: Vec::new(),
-        events: Records::default(),
+        events: Vec::new(),
         figures: Vec::new(),
     };
     for path in paths {

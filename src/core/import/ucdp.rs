@@ -52,7 +52,6 @@ use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, Dyad, Event, Source, UcdpInfo,
     SCHEMA_VERSION,
 };
-use crate::core::records::Records;
 use crate::core::vocab::{CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
 /// The id of the one source every event of a user's file cites.
@@ -230,7 +229,7 @@ struct Builder<'a> {
     parties: Parties,
     dyads: Vec<Dyad>,
     dyad_index: HashMap<u32, u32>,
-    events: Records,
+    events: Vec<Event>,
     checker: Checker<'a>,
     tally: Tally,
 }
@@ -243,7 +242,7 @@ impl<'a> Builder<'a> {
             parties: Parties::default(),
             dyads: Vec::new(),
             dyad_index: HashMap::new(),
-            events: Records::default(),
+            events: Vec::new(),
             checker: Checker::new(shapes, source.today),
             tally: Tally::default(),
         }
@@ -314,7 +313,7 @@ impl<'a> Builder<'a> {
             }
         };
         self.checker.seen.insert(checked.ucdp_id, fields.row);
-        self.events.push(&event(
+        self.events.push(event(
             &self.source.collection_id,
             &self.description.source.id,
             checked,

@@ -20,11 +20,10 @@ use serde_json::Value;
 use super::{
     check_event, check_source, is_collection_id, kind_of, no_party, oversized, parse, parse_record,
     printable, read_record, record_label, reject_whole, too_long, Context, Loaded, Parsed, Problem,
-    Problems, Reporter, Seen, Severity, QUOTE_CHARS,
+    Problems, Reporter, Severity, QUOTE_CHARS,
 };
 use crate::core::i18n::Said;
 use crate::core::model::{Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
-use crate::core::records::Records;
 
 /// Events per piece that [`write_in_pieces`] writes for the page: some 1.3 MB of JSON, which a
 /// step checks in a few tens of milliseconds in WebAssembly.
@@ -42,7 +41,7 @@ pub struct LoadSteps<'a> {
     problems: Problems,
     context: Context,
     shell: Dataset,
-    events: Records,
+    events: Vec<Event>,
     /// Pieces still to come: the lines after the first of a file given whole, or as the caller
     /// of [`LoadSteps::check_piece`] announced them ([`LoadSteps::expect_pieces`]); 0 when
     /// unknown.
@@ -202,12 +201,9 @@ impl<'a> LoadSteps<'a> {
             }
         }
 
-        // As many as the file holds, so the events are not copied as their room grows and
-        // none of it is left unused (room that doubles keeps up to half of it empty). A
-        // record's compact text is about as long as it is in the file.
-        let events_bytes: usize = raw_events.iter().map(|raw| raw.get().len()).sum();
-        let events =
-            Records::with_capacity(raw_events.len(), events_bytes / raw_events.len().max(1));
+        // As many as the file holds, so the events are not copied as their vector grows and
+        // none of it is left unused (a vector that doubles keeps up to half its room empty).
+        let events = Vec::with_capacity(raw_events.len());
         let mut steps = LoadSteps {
             bytes,
             rest,
@@ -302,7 +298,7 @@ impl<'a> LoadSteps<'a> {
         let Ok(events) = serde_json::from_slice::<Vec<&RawValue>>(piece) else {
             return Err(self.reject_whole());
         };
-        self.make_room(events.len(), piece.len());
+        self.make_room(events.len());
         for raw in events {
             self.check_event(raw)?;
         }
@@ -316,16 +312,18 @@ impl<'a> LoadSteps<'a> {
         self.pieces_expected = pieces;
     }
 
-    /// Room for the `events` of the piece about to be checked, `bytes` long. With the number
-    /// of pieces known, the first piece reserves room for all of them at once (the pieces hold
-    /// about as many events each): the records, the load's largest block, are then neither
-    /// grown to twice what they need nor held twice while they grow.
-    fn make_room(&mut self, events: usize, bytes: usize) {
-        match self.pieces_expected {
-            0 => self.events.reserve(events, bytes),
-            pieces => self
-                .events
-                .reserve_exact(events.saturating_mul(pieces), bytes.saturating_mul(pieces)),
+    /// Room for the `events` of the piece about to be checked. With the number of pieces
+    /// known, the first piece reserves room for all of them at once (the pieces hold about as
+    /// many events each): the events' vector, the load's largest block, is then neither grown
+    /// to twice what it needs nor held twice while it grows.
+    fn make_room(&mut self, events: usize) {
+        if events > self.events.capacity() - self.events.len() {
+            if self.pieces_expected > 0 {
+                self.events
+                    .reserve_exact(events.saturating_mul(self.pieces_expected));
+            } else {
+                self.events.reserve(events);
+            }
         }
         self.pieces_expected = self.pieces_expected.saturating_sub(1);
     }
@@ -367,7 +365,7 @@ impl<'a> LoadSteps<'a> {
             }
             match serde_json::from_slice::<Vec<&RawValue>>(line) {
                 Ok(events) => {
-                    self.make_room(events.len(), line.len());
+                    self.make_room(events.len());
                     self.queue = events.into_iter();
                 }
                 Err(_) => return Err(self.reject_whole()),
@@ -392,10 +390,9 @@ impl<'a> LoadSteps<'a> {
         self.context.check_id(&mut report, &event.id);
         check_event(&mut report, &self.context, &event);
         if report.is_clean() {
-            self.context
-                .seen
-                .insert(event.id.clone(), Seen::Event(position));
-            self.events.push(&event);
+            let at = format!("event #{}", position + 1);
+            self.context.seen.insert(event.id.clone(), at);
+            self.events.push(event);
         } else {
             self.skipped += 1;
         }
@@ -433,9 +430,8 @@ impl<'a> LoadSteps<'a> {
             report.date("period", &figure.period);
             report.citations(&figure.citations, &self.context);
             if report.is_clean() {
-                self.context
-                    .seen
-                    .insert(figure.id.clone(), Seen::Figure(position));
+                let at = format!("figure #{}", position + 1);
+                self.context.seen.insert(figure.id.clone(), at);
                 figures.push(figure);
             } else {
                 self.skipped += 1;
@@ -529,9 +525,8 @@ pub fn write_in_pieces(
     let events = std::mem::take(&mut dataset.events);
     let mut bytes = serde_json::to_vec(&dataset)?;
     bytes.push(b'\n');
-    let per_piece = per_piece.max(1);
-    for from in (0..events.len()).step_by(per_piece) {
-        events.write_array(from, from + per_piece, &mut bytes);
+    for piece in events.chunks(per_piece.max(1)) {
+        serde_json::to_writer(&mut bytes, piece)?;
         bytes.push(b'\n');
     }
     Ok(bytes)
