@@ -70,6 +70,61 @@ impl<const N: usize> ByteBins<N> {
 const ACTOR_BYTES: usize = Actor::ALL.len().div_ceil(8);
 const GOVERNORATE_BYTES: usize = Governorate::ALL.len().div_ceil(8);
 
+/// The byte bins of the dimensions held in the table's own columns (actors, kind,
+/// governorates, collection, publishers, casualty flags), which both the batch pass and
+/// [`tally`] fill row by row and read into a [`CrossCounts`] at the end.
+struct DimensionBins {
+    actor: ByteBins<ACTOR_BYTES>,
+    kind: ByteBins<1>,
+    governorate: ByteBins<GOVERNORATE_BYTES>,
+    collection: ByteBins<1>,
+    publisher: ByteBins<1>,
+    flag: ByteBins<1>,
+}
+
+impl DimensionBins {
+    fn new() -> Self {
+        DimensionBins {
+            actor: ByteBins::new(),
+            kind: ByteBins::new(),
+            governorate: ByteBins::new(),
+            collection: ByteBins::new(),
+            publisher: ByteBins::new(),
+            flag: ByteBins::new(),
+        }
+    }
+
+    /// Adds one row: its `[actors, kind, governorates, collection, publishers, flags]`, each
+    /// with the `weight` (0 or 1) its dimension gives the row.
+    fn add(&mut self, values: [u32; 6], weight: impl Fn(Dimension) -> u32) {
+        let [actors, kind, governorates, collection, publishers, flags] = values;
+        self.actor.add(actors, weight(Dimension::Actor));
+        self.kind.add(kind, weight(Dimension::Kind));
+        self.governorate
+            .add(governorates, weight(Dimension::Governorate));
+        self.collection
+            .add(collection, weight(Dimension::Collection));
+        self.publisher.add(publishers, weight(Dimension::Publisher));
+        self.flag.add(flags, weight(Dimension::Casualty));
+    }
+
+    /// Adds the binned rows to the counts of those dimensions in `counts`; the casualty
+    /// options' counts are set.
+    fn add_to(&self, counts: &mut CrossCounts) {
+        self.actor.add_bits_to(&mut counts.actor);
+        self.kind.add_values_to(&mut counts.kind);
+        self.governorate.add_bits_to(&mut counts.governorate);
+        self.collection.add_values_to(&mut counts.collection);
+        self.publisher.add_bits_to(&mut counts.publisher);
+        let mut flag_counts = [0u32; 8];
+        self.flag.add_bits_to(&mut flag_counts);
+        for (count, option) in counts.casualty.iter_mut().zip(CasualtyFilter::ALL) {
+            let bit = option.flag().trailing_zeros() as usize;
+            *count = flag_counts.get(bit).copied().unwrap_or(0);
+        }
+    }
+}
+
 /// Cross-filter counts for every option of every faceted dimension (see [`CrossCounts`]), in
 /// one pass over the rows after the per-dimension marking. A row failing no dimension counts for
 /// the options it has in every dimension; a row failing exactly one dimension counts only for
@@ -94,12 +149,7 @@ pub fn cross_counts_wanted(
     marks: &Marks,
     wanted: &[bool; Facet::COUNT],
 ) -> CrossCounts {
-    let mut actor_bins = ByteBins::<ACTOR_BYTES>::new();
-    let mut kind_bins = ByteBins::<1>::new();
-    let mut governorate_bins = ByteBins::<GOVERNORATE_BYTES>::new();
-    let mut collection_bins = ByteBins::<1>::new();
-    let mut publisher_bins = ByteBins::<1>::new();
-    let mut flag_bins = ByteBins::<1>::new();
+    let mut bins = DimensionBins::new();
     let rows = marks
         .0
         .iter()
@@ -112,12 +162,17 @@ pub fn cross_counts_wanted(
     for ((((((&mark, &actors), &kind), &governorates), &collection), &publishers), &flags) in rows {
         // 1 when the row fails no dimension other than `dimension`.
         let weight = |dimension: Dimension| u32::from(mark & !dimension.bit() == 0);
-        actor_bins.add(actors, weight(Dimension::Actor));
-        kind_bins.add(u32::from(kind), weight(Dimension::Kind));
-        governorate_bins.add(u32::from(governorates), weight(Dimension::Governorate));
-        collection_bins.add(u32::from(collection), weight(Dimension::Collection));
-        publisher_bins.add(u32::from(publishers), weight(Dimension::Publisher));
-        flag_bins.add(u32::from(flags), weight(Dimension::Casualty));
+        bins.add(
+            [
+                actors,
+                u32::from(kind),
+                u32::from(governorates),
+                u32::from(collection),
+                u32::from(publishers),
+                u32::from(flags),
+            ],
+            weight,
+        );
     }
     let mut counts = CrossCounts::zero(table);
     for facet in Facet::ALL {
@@ -127,17 +182,7 @@ pub fn cross_counts_wanted(
             Vec::new()
         };
     }
-    actor_bins.add_bits_to(&mut counts.actor);
-    kind_bins.add_values_to(&mut counts.kind);
-    governorate_bins.add_bits_to(&mut counts.governorate);
-    collection_bins.add_values_to(&mut counts.collection);
-    publisher_bins.add_bits_to(&mut counts.publisher);
-    let mut flag_counts = [0u32; 8];
-    flag_bins.add_bits_to(&mut flag_counts);
-    for (count, option) in counts.casualty.iter_mut().zip(CasualtyFilter::ALL) {
-        let bit = option.flag().trailing_zeros() as usize;
-        *count = flag_counts.get(bit).copied().unwrap_or(0);
-    }
+    bins.add_to(&mut counts);
     counts
 }
 
@@ -166,12 +211,7 @@ pub(crate) fn tally(
     dimensions: impl Fn(usize) -> Mark,
     wanted: &[bool; Facet::COUNT],
 ) -> CrossCounts {
-    let mut actor_bins = ByteBins::<ACTOR_BYTES>::new();
-    let mut kind_bins = ByteBins::<1>::new();
-    let mut governorate_bins = ByteBins::<GOVERNORATE_BYTES>::new();
-    let mut collection_bins = ByteBins::<1>::new();
-    let mut publisher_bins = ByteBins::<1>::new();
-    let mut flag_bins = ByteBins::<1>::new();
+    let mut bins = DimensionBins::new();
     let actors = filter.actor_column(table);
     let mut counts = CrossCounts::zero(table);
     let columns = Facet::ALL.map(|facet| filter.facet_column(table, facet));
@@ -194,18 +234,17 @@ pub(crate) fn tally(
         // 1 when the row counts for `dimension`.
         let weight = |dimension: Dimension| u32::from(counted & dimension.bit() != 0);
         let at = |column: &[u8]| u32::from(column.get(row).copied().unwrap_or(0));
-        actor_bins.add(
-            actors.get(row).copied().unwrap_or(0),
-            weight(Dimension::Actor),
+        bins.add(
+            [
+                actors.get(row).copied().unwrap_or(0),
+                at(&table.kind),
+                u32::from(table.governorates.get(row).copied().unwrap_or(0)),
+                at(&table.collection),
+                at(&table.publishers),
+                at(&table.flags),
+            ],
+            weight,
         );
-        kind_bins.add(at(&table.kind), weight(Dimension::Kind));
-        governorate_bins.add(
-            u32::from(table.governorates.get(row).copied().unwrap_or(0)),
-            weight(Dimension::Governorate),
-        );
-        collection_bins.add(at(&table.collection), weight(Dimension::Collection));
-        publisher_bins.add(at(&table.publishers), weight(Dimension::Publisher));
-        flag_bins.add(at(&table.flags), weight(Dimension::Casualty));
         if counted & facets == 0 {
             continue;
         }
@@ -221,16 +260,6 @@ pub(crate) fn tally(
             }
         }
     }
-    actor_bins.add_bits_to(&mut counts.actor);
-    kind_bins.add_values_to(&mut counts.kind);
-    governorate_bins.add_bits_to(&mut counts.governorate);
-    collection_bins.add_values_to(&mut counts.collection);
-    publisher_bins.add_bits_to(&mut counts.publisher);
-    let mut flag_counts = [0u32; 8];
-    flag_bins.add_bits_to(&mut flag_counts);
-    for (count, option) in counts.casualty.iter_mut().zip(CasualtyFilter::ALL) {
-        let bit = option.flag().trailing_zeros() as usize;
-        *count = flag_counts.get(bit).copied().unwrap_or(0);
-    }
+    bins.add_to(&mut counts);
     counts
 }
