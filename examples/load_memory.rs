@@ -7,9 +7,9 @@
 //! The files are read as the app reads them: line by line from a copy in pieces held outside
 //! (the browser's memory), which is not counted.
 //!
-//! Then it says what the catalog keeps, part by part, in bytes an event and in all: each field
-//! of the records (their text apart from the structs that hold it), each column of the table,
-//! the text index's parts and the other indexes. Each part is counted as the bytes freed when
+//! Then it says what the catalog keeps, part by part, in bytes an event and in all: the records
+//! (each event's compact JSON), each column of the table, the text index's parts and the other
+//! indexes. Each part is counted as the bytes freed when
 //! it is dropped, so the parts add up to what the catalog keeps.
 //!
 //! Run: `cargo run --release --example load_memory [FILE...]` (default: the bundled files).
@@ -21,7 +21,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use incident_explorer::core::catalog::Catalog;
-use incident_explorer::core::model::Event;
 use incident_explorer::core::validate;
 
 /// The system allocator, counting live bytes and their high-water mark.
@@ -160,85 +159,21 @@ fn parts(catalog: &mut Catalog, index: &[(&'static str, usize)]) {
     let events = catalog.table.len();
     println!("kept, part by part:");
     let mut all = 0;
-    let mut each_event = |label: &str, take: &dyn Fn(&mut Event)| {
-        let bytes = freed(|| {
-            for dataset in catalog.datasets.iter_mut().filter_map(Arc::get_mut) {
-                dataset.events.iter_mut().for_each(take);
-            }
-        });
-        all += bytes;
-        line(label, bytes, events);
-    };
     println!(" records");
-    each_event("id", &|e| drop(std::mem::take(&mut e.id)));
-    each_event("dates (text)", &|e| {
-        drop(std::mem::take(&mut e.date.start));
-        drop(std::mem::take(&mut e.date.end));
-    });
-    each_event("places: names, districts, gazetteer", &|e| {
-        for place in &mut e.places {
-            drop(std::mem::take(&mut place.name));
-            drop(place.district.take());
-            drop(place.gazetteer.take());
-        }
-    });
-    each_event("places: the structs", &|e| {
-        drop(std::mem::take(&mut e.places))
-    });
-    each_event("actors", &|e| drop(std::mem::take(&mut e.actors)));
-    each_event("casualties: wording", &|e| {
-        e.casualties.iter_mut().for_each(|c| drop(c.wording.take()))
-    });
-    each_event("casualties: the structs", &|e| {
-        drop(std::mem::take(&mut e.casualties))
-    });
-    each_event("summary", &|e| drop(std::mem::take(&mut e.summary)));
-    each_event("citations: source ids", &|e| {
-        e.citations
-            .iter_mut()
-            .for_each(|c| drop(std::mem::take(&mut c.source)))
-    });
-    each_event("citations: quotes, reported by", &|e| {
-        for citation in &mut e.citations {
-            drop(std::mem::take(&mut citation.quote));
-            drop(citation.reported_by.take());
-        }
-    });
-    each_event("citations: the structs", &|e| {
-        drop(std::mem::take(&mut e.citations))
-    });
-    each_event("ucdp: source_article", &|e| {
-        if let Some(ucdp) = &mut e.ucdp {
-            drop(ucdp.source_article.take());
-        }
-    });
-    each_event("ucdp: other text", &|e| {
-        if let Some(ucdp) = &mut e.ucdp {
-            drop(std::mem::take(&mut ucdp.where_coordinates));
-            drop(ucdp.adm_1.take());
-            drop(ucdp.source_office.take());
-            drop(ucdp.source_date.take());
-            drop(ucdp.source_original.take());
-        }
-    });
-    each_event("ucdp: the struct", &|e| drop(e.ucdp.take()));
-    each_event("acled", &|e| drop(e.acled.take()));
-    each_event("types, count, facilities, weapons", &|e| {
-        drop(e.event_type.take());
-        drop(e.sub_event_type.take());
-        drop(e.count.take());
-        drop(std::mem::take(&mut e.facilities));
-        drop(std::mem::take(&mut e.weapons));
-    });
-    let structs = freed(|| {
+    let text: usize = catalog
+        .datasets
+        .iter()
+        .map(|dataset| dataset.events.heap_bytes())
+        .sum();
+    let records = freed(|| {
         for dataset in catalog.datasets.iter_mut().filter_map(Arc::get_mut) {
             drop(std::mem::take(&mut dataset.events));
         }
     });
-    all += structs;
+    all += records;
     line(
-        &format!("the events' structs ({} B)", std::mem::size_of::<Event>()),
-        structs,
+        &format!("events as compact JSON ({:.1} MB held)", mb(text)),
+        records,
         events,
     );
     let rest = freed(|| drop(std::mem::take(&mut catalog.datasets)));

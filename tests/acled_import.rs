@@ -198,6 +198,7 @@ fn deaths(imported: &Imported) -> u64 {
     imported
         .dataset
         .events
+        .to_vec()
         .iter()
         .flat_map(|event| &event.casualties)
         .filter(|c| c.group == CasualtyGroup::All)
@@ -483,8 +484,8 @@ fn the_older_layout_imports_the_same_events() {
         events
     };
     assert_eq!(
-        mapped(&older.dataset.events),
-        mapped(&current.dataset.events)
+        mapped(&older.dataset.events.to_vec()),
+        mapped(&current.dataset.events.to_vec())
     );
     assert_loads(&older);
 }
@@ -567,6 +568,7 @@ fn a_syrian_row_with_a_misspelt_admin1_is_placed_by_its_coordinates() {
     let placed = imported
         .dataset
         .events
+        .to_vec()
         .iter()
         .find(|e| e.id.ends_with(":SYR2"))
         .and_then(|e| e.places.first())
@@ -679,7 +681,7 @@ fn a_swapped_point_in_syria_is_kept_with_a_warning() {
     assert_eq!(severities, [Severity::Warning]);
     assert!(texts[0].contains("look swapped"), "{texts:?}");
     assert_eq!(imported.rows_warned, 1);
-    assert_eq!(imported.dataset.events[1].places[0].lat, None);
+    assert_eq!(imported.dataset.events.to_vec()[1].places[0].lat, None);
 }
 
 #[test]

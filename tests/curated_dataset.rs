@@ -30,15 +30,15 @@ fn source_texts(dataset: &Dataset) -> HashMap<String, String> {
         .collect()
 }
 
-fn all_citations(dataset: &Dataset) -> Vec<(&str, &Citation)> {
-    let events = dataset
-        .events
-        .iter()
-        .flat_map(|e| e.citations.iter().map(move |c| (e.id.as_str(), c)));
+fn all_citations(dataset: &Dataset) -> Vec<(String, Citation)> {
+    let events = dataset.events.iter().flat_map(|event| {
+        let id = event.id;
+        event.citations.into_iter().map(move |c| (id.clone(), c))
+    });
     let figures = dataset
         .figures
         .iter()
-        .flat_map(|f| f.citations.iter().map(move |c| (f.id.as_str(), c)));
+        .flat_map(|f| f.citations.iter().map(move |c| (f.id.clone(), c.clone())));
     events.chain(figures).collect()
 }
 
@@ -164,7 +164,7 @@ fn every_number_appears_in_its_own_quote() {
             numbers += 1;
         }
     }
-    for event in &dataset.events {
+    for event in &dataset.events.to_vec() {
         if let Some(value) = event.count.as_ref().and_then(|count| count.value) {
             check(&event.id, "count", value, &event.citations);
             numbers += 1;
@@ -198,7 +198,7 @@ fn wordings_are_the_reports_words() {
             .values()
             .any(|text| text.to_lowercase().contains(&wording))
     };
-    for event in &dataset.events {
+    for event in &dataset.events.to_vec() {
         let wordings = event
             .casualties
             .iter()
@@ -232,6 +232,7 @@ fn ids_are_unique_and_records_pass_validation() {
     let mut seen = HashSet::new();
     for id in dataset
         .events
+        .to_vec()
         .iter()
         .map(|e| &e.id)
         .chain(dataset.figures.iter().map(|f| &f.id))
@@ -336,7 +337,7 @@ fn coordinates_come_from_the_gazetteer_and_lie_in_syria() {
     let outline = Polygons::from_geojson_file(Path::new("data/geo/syria_outline.geojson"))
         .unwrap_or_else(|e| panic!("{e}"));
     let mut located = 0;
-    for event in &dataset.events {
+    for event in &dataset.events.to_vec() {
         for place in &event.places {
             match (place.lat, place.lon) {
                 (Some(lat), Some(lon)) => {

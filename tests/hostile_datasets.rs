@@ -53,13 +53,8 @@ fn loaded_bytes(name: &str, bytes: &[u8]) -> (Loaded, Vec<String>) {
     }
 }
 
-fn event_ids(loaded: &Loaded) -> Vec<&str> {
-    loaded
-        .dataset
-        .events
-        .iter()
-        .map(|e| e.id.as_str())
-        .collect()
+fn event_ids(loaded: &Loaded) -> Vec<String> {
+    loaded.dataset.events.iter().map(|e| e.id).collect()
 }
 
 #[track_caller]
@@ -314,7 +309,7 @@ fn many_unknown_fields_in_one_record_are_counted_not_listed() {
 fn duplicate_ids_in_one_file_keep_the_first_record() {
     let (loaded, lines) = loaded("duplicate_ids.json");
     assert_eq!(event_ids(&loaded), ["curated:1", "curated:2"]);
-    assert_eq!(loaded.dataset.events[0].summary, "Event 1");
+    assert_eq!(loaded.dataset.events.to_vec()[0].summary, "Event 1");
     assert!(loaded.dataset.figures.is_empty());
     assert_eq!(loaded.dataset.sources.len(), 1);
     assert_eq!(loaded.skipped, 3);
@@ -714,7 +709,7 @@ fn the_xss_fixture_loads_with_every_payload_intact() {
         .problems
         .iter()
         .all(|p| p.severity == Severity::Warning && p.field.as_deref() == Some("url")));
-    let first = &loaded.dataset.events[0];
+    let first = &loaded.dataset.events.to_vec()[0];
     assert_eq!(first.summary, "XSS 01: <script>window.__pwned=1</script>");
     assert_eq!(
         first.citations[0].quote,

@@ -118,6 +118,7 @@ fn most_bundled_events_have_an_arabic_place_name() {
         let dataset = bundled(file);
         let named = dataset
             .events
+            .to_vec()
             .iter()
             .filter(|event| {
                 event.places.first().is_some_and(|place| {

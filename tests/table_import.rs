@@ -152,6 +152,7 @@ fn total(imported: &Imported, group: CasualtyGroup) -> u64 {
     imported
         .dataset
         .events
+        .to_vec()
         .iter()
         .flat_map(|event| &event.casualties)
         .filter(|c| c.group == group)
@@ -209,7 +210,7 @@ fn a_semicolon_table_with_day_first_dates_is_guessed_and_read_whole() {
         column_sum(&rows, 8)
     );
 
-    let events = &imported.dataset.events;
+    let events = &imported.dataset.events.to_vec();
     let first = &events[0];
     assert_eq!(first.date.start, "2019-03-04");
     assert_eq!(first.kind, EventKind::Airstrike);
@@ -309,7 +310,11 @@ fn ambiguous_dates_are_never_read_in_a_guessed_order() {
             ..preview.guess.clone()
         };
         let imported = import(text.as_bytes(), &mapping);
-        assert_eq!(imported.dataset.events[0].date.start, first, "{order:?}");
+        assert_eq!(
+            imported.dataset.events.to_vec()[0].date.start,
+            first,
+            "{order:?}"
+        );
     }
 }
 
@@ -401,7 +406,7 @@ fn each_broken_cell_skips_its_row_and_names_it() {
         "{messages:?}"
     );
     // The kept row's range.
-    let kept = &imported.dataset.events[0].casualties[0];
+    let kept = &imported.dataset.events.to_vec()[0].casualties[0];
     assert_eq!(
         (kept.low, kept.best, kept.high),
         (Some(1), Some(2), Some(3))
@@ -426,6 +431,7 @@ fn an_unknown_governorate_is_placed_by_its_point_and_said_once() {
     let governorates: Vec<_> = imported
         .dataset
         .events
+        .to_vec()
         .iter()
         .map(|e| e.places[0].governorate)
         .collect();
@@ -500,7 +506,7 @@ fn rows_are_numbered_as_a_spreadsheet_shows_them_and_empty_rows_pass_over() {
         (7, "killed"),
         "{problem}"
     );
-    let events = &imported.dataset.events;
+    let events = &imported.dataset.events.to_vec();
     // A decimal comma is read; an Arabic-Indic date too; an empty id names the row.
     assert_eq!(events[0].places[0].lat, Some(35.61));
     assert_eq!(events[1].date.start, "2019-03-05");

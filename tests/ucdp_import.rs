@@ -87,6 +87,12 @@ fn dataset() -> &'static Dataset {
     &imported().dataset
 }
 
+/// The imported events, decoded once from the dataset's records.
+fn events() -> &'static [incident_explorer::core::model::Event] {
+    static EVENTS: OnceLock<Vec<incident_explorer::core::model::Event>> = OnceLock::new();
+    EVENTS.get_or_init(|| dataset().events.to_vec())
+}
+
 fn ucdp_info(
     event: &incident_explorer::core::model::Event,
 ) -> &incident_explorer::core::model::UcdpInfo {
@@ -162,6 +168,7 @@ fn the_core_importer_gives_the_bundle_byte_for_byte() {
     let best: u64 = imported
         .dataset
         .events
+        .to_vec()
         .iter()
         .filter_map(|event| event.ucdp.as_ref())
         .map(|info| info.best)
@@ -189,7 +196,13 @@ fn the_core_importer_gives_the_bundle_byte_for_byte() {
     assert_eq!(users.dataset.sources[0].id, core_ucdp::SOURCE_ID);
     assert_eq!(users.dataset.parties, imported.dataset.parties);
     assert_eq!(users.dataset.events.len(), imported.dataset.events.len());
-    for (user, bundled) in users.dataset.events.iter().zip(&imported.dataset.events) {
+    for (user, bundled) in users
+        .dataset
+        .events
+        .to_vec()
+        .iter()
+        .zip(&imported.dataset.events.to_vec())
+    {
         let mut user = user.clone();
         user.citations[0].source = bundled.citations[0].source.clone();
         assert!(user == *bundled, "{}", bundled.id);
@@ -228,7 +241,7 @@ fn collection_metadata_follows_the_readme() {
         assert!(readme_words.contains(line.as_str()), "{line}");
     }
     assert_eq!(dataset.sources.len(), 1);
-    assert!(dataset.events.iter().all(|event| event
+    assert!(dataset.events.to_vec().iter().all(|event| event
         .citations
         .iter()
         .all(|citation| citation.source == dataset.sources[0].id)));
@@ -237,18 +250,18 @@ fn collection_metadata_follows_the_readme() {
 #[test]
 fn event_ids_are_unique_and_prefixed() {
     let mut seen = HashSet::new();
-    for event in &dataset().events {
+    for event in events() {
         assert!(event.id.starts_with("ucdp:"), "{}", event.id);
         assert!(seen.insert(event.id.as_str()), "{} twice", event.id);
     }
     let csv_ids: HashSet<String> = csv().column("id").map(|id| format!("ucdp:{id}")).collect();
-    let event_ids: HashSet<String> = dataset().events.iter().map(|e| e.id.clone()).collect();
+    let event_ids: HashSet<String> = events().iter().map(|e| e.id.clone()).collect();
     assert_eq!(csv_ids, event_ids);
 }
 
 #[test]
 fn death_sums_equal_the_csv() {
-    let events = &dataset().events;
+    let events = events();
     let sum = |field: fn(&incident_explorer::core::model::UcdpInfo) -> u64| -> u64 {
         events.iter().map(|event| field(ucdp_info(event))).sum()
     };
@@ -310,7 +323,7 @@ fn per_year_counts_equal_the_csv() {
             .or_default() += 1;
     }
     let mut actual: BTreeMap<String, usize> = BTreeMap::new();
-    for event in &dataset().events {
+    for event in events() {
         *actual.entry(event.date.start[..4].to_string()).or_default() += 1;
     }
     assert_eq!(actual, expected);
@@ -324,7 +337,7 @@ fn per_type_of_violence_counts_equal_the_csv() {
         *expected.entry(value.to_string()).or_default() += 1;
     }
     let mut actual: BTreeMap<String, usize> = BTreeMap::new();
-    for event in &dataset().events {
+    for event in events() {
         let code = ucdp_info(event).type_of_violence;
         let kind = match code {
             1 => EventKind::StateBasedViolence,
@@ -339,7 +352,7 @@ fn per_type_of_violence_counts_equal_the_csv() {
 
 #[test]
 fn each_row_keeps_its_fields() {
-    let events = &dataset().events;
+    let events = events();
     for (row, event) in csv().rows.iter().zip(events) {
         let field = |name: &str| row.get(name).map(String::as_str).unwrap_or_default();
         assert_eq!(event.id, format!("ucdp:{}", field("id")));
@@ -468,7 +481,7 @@ fn every_ged_field_the_importer_reads_survives() {
         "high",
     ];
     let dataset = dataset();
-    for (row, event) in csv().rows.iter().zip(&dataset.events) {
+    for (row, event) in csv().rows.iter().zip(&dataset.events.to_vec()) {
         assert_eq!(event.citations.len(), 1, "{}", event.id);
         for column in READ {
             let expected = row.get(column).map(String::as_str).unwrap_or_default();
@@ -491,7 +504,7 @@ fn every_ged_field_the_importer_reads_survives() {
 #[test]
 fn source_original_is_kept_only_where_it_differs_from_source_office() {
     let mut differing = 0;
-    for (row, event) in csv().rows.iter().zip(&dataset().events) {
+    for (row, event) in csv().rows.iter().zip(events()) {
         let office = row.get("source_office").map(String::as_str);
         let original = row.get("source_original").map(String::as_str);
         let kept = ucdp_info(event).source_original.as_deref();
@@ -521,7 +534,7 @@ fn the_bundle_reads_back_as_the_import() {
 
 #[test]
 fn each_quote_is_the_row_headline() {
-    for (row, event) in csv().rows.iter().zip(&dataset().events) {
+    for (row, event) in csv().rows.iter().zip(events()) {
         let headline = row
             .get("source_headline")
             .map(String::as_str)
@@ -555,7 +568,7 @@ fn every_event_has_a_governorate_unless_located_only_to_the_country() {
     let expected_without = csv().rows.iter().filter(|row| country_only(row)).count();
     assert!(expected_without > 0);
     let mut without = 0;
-    for (row, event) in csv().rows.iter().zip(&dataset().events) {
+    for (row, event) in csv().rows.iter().zip(events()) {
         assert_eq!(event.places.len(), 1, "{}", event.id);
         let place = &event.places[0];
         let adm_1 = ucdp_info(event).adm_1.as_deref();
@@ -613,7 +626,7 @@ fn filtering_by_hts_finds_coalition_sides_that_name_it() {
     };
     let names_group = |side: &str, group: &str| side.split(", ").any(|g| g == group);
     let mut coalition_rows = 0;
-    for (row, event) in csv().rows.iter().zip(&dataset().events) {
+    for (row, event) in csv().rows.iter().zip(events()) {
         let side_a = row.get("side_a").map(String::as_str).unwrap_or_default();
         let side_b = row.get("side_b").map(String::as_str).unwrap_or_default();
         let names_hts = ["HTS", "Jabhat Fateh al-Sham"]
@@ -640,7 +653,7 @@ fn filtering_by_hts_finds_coalition_sides_that_name_it() {
 #[test]
 fn one_sided_violence_has_perpetrator_and_target() {
     use incident_explorer::core::vocab::Role;
-    for event in &dataset().events {
+    for event in events() {
         let info = ucdp_info(event);
         let dyad = &dataset().dyads[info.dyad as usize];
         for actor in &event.actors {
@@ -659,7 +672,7 @@ fn no_party_is_russian() {
     for party in &dataset().parties {
         assert!(!party.actors.contains(&Actor::Russia), "{}", party.name);
     }
-    for event in &dataset().events {
+    for event in events() {
         assert!(
             event
                 .actors

@@ -211,6 +211,7 @@ fn the_49_column_and_headerless_layouts_give_the_same_events_as_19_1() {
     let imported_best: u64 = old
         .dataset
         .events
+        .to_vec()
         .iter()
         .filter_map(|e| e.ucdp.as_ref())
         .map(|u| u.best)
@@ -523,6 +524,7 @@ fn a_synthetic_25_1_file_imports_without_errors_and_keeps_every_death() {
         result
             .dataset
             .events
+            .to_vec()
             .iter()
             .fold(BTreeMap::new(), |mut counts, event| {
                 *counts.entry(event.kind).or_default() += 1;
@@ -532,6 +534,7 @@ fn a_synthetic_25_1_file_imports_without_errors_and_keeps_every_death() {
     let deaths: u64 = result
         .dataset
         .events
+        .to_vec()
         .iter()
         .flat_map(|e| &e.casualties)
         .filter(|c| c.group == incident_explorer::core::vocab::CasualtyGroup::All)

@@ -107,7 +107,8 @@ impl Catalog {
         build
     }
 
-    pub fn event(&self, row: usize) -> Option<&Event> {
+    /// The full record of table row `row`, decoded from its collection's records.
+    pub fn event(&self, row: usize) -> Option<Event> {
         self.table.event(row, &self.datasets)
     }
 
@@ -117,6 +118,7 @@ impl Catalog {
         self.datasets.get(dataset).map(|dataset| &**dataset)
     }
 
+    /// The table row of the event with this id, if it is loaded.
     pub fn row_of(&self, event_id: &str) -> Option<usize> {
         self.table.row_of(event_id, &self.datasets)
     }

@@ -24,6 +24,7 @@ pub mod model;
 pub mod place_names;
 pub mod place_typeahead;
 pub mod query;
+pub mod records;
 pub mod search;
 pub mod table;
 pub mod text_index;

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::records::Records;
+
 use super::vocab::{
     Actor, CasualtyGroup, EventKind, Facility, Governorate, Metric, Outcome, Publisher, Qualifier,
     Role,
@@ -37,7 +39,9 @@ pub struct Dataset {
     /// UCDP dyads (side A against side B) referenced by index from [`UcdpInfo::dyad`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dyads: Vec<Dyad>,
-    pub events: Vec<Event>,
+    // The incidents: in the file an array of `Event`s, held compactly in memory (`Records`,
+    // each decoded when read). A plain comment: the published schema describes the file.
+    pub events: Records,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<ReportedFigure>,
 }

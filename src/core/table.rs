@@ -220,14 +220,16 @@ impl TableBuilder {
                     .collection
                     .insert(self.table.collection_index(&dataset.collection.id)),
             };
-            while let Some(event) = dataset.events.get(self.next.1) {
+            while self.next.1 < dataset.events.len() {
                 if left == 0 {
                     return false;
                 }
-                if let Some(text) =
+                // Decoded from its record, read into the columns, and dropped.
+                let event = dataset.events.get(self.next.1);
+                if let Some(text) = event.and_then(|event| {
                     self.table
-                        .push(dataset, event, collection, self.next, &mut self.arabic)
-                {
+                        .push(dataset, &event, collection, self.next, &mut self.arabic)
+                }) {
                     self.words.push(&text);
                     if self.keep_search_text {
                         self.table.search_text.push(text);
@@ -307,23 +309,19 @@ impl EventTable {
         self.start.is_empty()
     }
 
-    /// The row of the event with this id, if it is loaded. A linear scan: it runs once per
-    /// selection, not per frame.
+    /// The row of the event with this id, if it is loaded. A linear scan of the records' ids:
+    /// it runs once per selection, not per frame.
     pub fn row_of<D: Borrow<Dataset>>(&self, event_id: &str, datasets: &[D]) -> Option<usize> {
         self.locations.iter().position(|&(dataset, event)| {
             datasets
                 .get(dataset)
-                .and_then(|d| d.borrow().events.get(event))
-                .is_some_and(|e| e.id == event_id)
+                .and_then(|d| d.borrow().events.id(event))
+                .is_some_and(|id| id == event_id)
         })
     }
 
-    /// The full record of a row.
-    pub fn event<'a, D: Borrow<Dataset>>(
-        &self,
-        row: usize,
-        datasets: &'a [D],
-    ) -> Option<&'a Event> {
+    /// The full record of a row, decoded from the collection's records.
+    pub fn event<D: Borrow<Dataset>>(&self, row: usize, datasets: &[D]) -> Option<Event> {
         let &(dataset, event) = self.locations.get(row)?;
         datasets.get(dataset)?.borrow().events.get(event)
     }
@@ -1185,8 +1183,8 @@ mod tests {
         assert_eq!(table.row_of("curated:2", &datasets), Some(1));
         assert_eq!(table.row_of("curated:bad", &datasets), None);
         assert_eq!(
-            table.event(2, &datasets).map(|e| e.id.as_str()),
-            Some("ucdp:1")
+            table.event(2, &datasets).map(|e| e.id),
+            Some("ucdp:1".to_string())
         );
         assert_eq!(
             table.search_text,

@@ -33,6 +33,7 @@
 //! output of `dataset check`. At most [`MAX_PROBLEMS`] problems are kept; the last one says how
 //! many more there were.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -201,7 +202,7 @@ fn reject_whole(
 pub fn cross_file_duplicates(files: &[Loaded]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut collections: HashMap<&str, &str> = HashMap::new();
-    let mut ids: HashMap<&str, &str> = HashMap::new();
+    let mut ids: HashMap<Cow<'_, str>, &str> = HashMap::new();
     for loaded in files {
         let collection = loaded.dataset.collection.id.as_str();
         if let Some(first) = collections.insert(collection, &loaded.file) {
@@ -218,20 +219,22 @@ pub fn cross_file_duplicates(files: &[Loaded]) -> Vec<Problem> {
                     .arg("first", printable(first, QUOTE_CHARS)),
             ));
         }
-        let record_ids = loaded
-            .dataset
-            .events
-            .iter()
-            .map(|e| e.id.as_str())
-            .chain(loaded.dataset.figures.iter().map(|f| f.id.as_str()));
+        let events = &loaded.dataset.events;
+        let record_ids = (0..events.len()).filter_map(|i| events.id(i)).chain(
+            loaded
+                .dataset
+                .figures
+                .iter()
+                .map(|f| Cow::from(f.id.as_str())),
+        );
         let mut own = HashSet::new();
         for id in record_ids {
-            if !own.insert(id) {
+            if !own.insert(id.clone()) {
                 // Within one file `load` already reports it.
                 continue;
             }
-            match ids.get(id) {
-                Some(first) => problems.push(duplicate_across(&loaded.file, id, first)),
+            match ids.get(&id) {
+                Some(first) => problems.push(duplicate_across(&loaded.file, &id, first)),
                 None => {
                     ids.insert(id, &loaded.file);
                 }
@@ -278,11 +281,10 @@ fn drop_records(loaded: &mut Loaded, dropped: Dropped, problems: Vec<Problem>) {
             index += 1;
             figures.binary_search(&(index - 1)).is_err()
         });
-        let mut index = 0;
-        loaded.dataset.events.retain(|_| {
-            index += 1;
-            events.binary_search(&(index - 1)).is_err()
-        });
+        loaded
+            .dataset
+            .events
+            .retain(|position, _| events.binary_search(&position).is_err());
         loaded.skipped += before - loaded.dataset.events.len() - loaded.dataset.figures.len();
     }
     loaded.problems.extend(problems);
@@ -305,12 +307,13 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
         .map(|(_, dataset)| dataset.events.len() + dataset.figures.len())
         .sum();
     // A fast hash: this runs over every record of every file each time a file is added.
-    let mut ids: FxHashMap<&str, usize> =
+    // Owned: the events are decoded one at a time from their records.
+    let mut ids: FxHashMap<String, usize> =
         FxHashMap::with_capacity_and_hasher(records, Default::default());
     // The same event of a dataset under two collections (the bundled UCDP file and a reader's
     // own GED export, two overlapping ACLED exports) would be counted twice: it is known by the
     // dataset's own id, whatever the collection calls it.
-    let mut same_events: FxHashMap<Identity<'_>, usize> =
+    let mut same_events: FxHashMap<Identity, usize> =
         FxHashMap::with_capacity_and_hasher(records, Default::default());
     let mut decisions = Vec::with_capacity(files.len());
     for (at, &(file, dataset)) in files.iter().enumerate() {
@@ -318,7 +321,7 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
         let mut problems = Vec::new();
         // The earlier file that has this id, when it is another file.
         let name = |index: usize| files.get(index).map_or("", |&(other, _)| other);
-        let elsewhere = |id: &str, ids: &FxHashMap<&str, usize>| {
+        let elsewhere = |id: &str, ids: &FxHashMap<String, usize>| {
             ids.get(id).copied().filter(|&first| name(first) != file)
         };
         for (position, figure) in dataset.figures.iter().enumerate() {
@@ -328,19 +331,22 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
                     dropped.figures.push(position);
                 }
                 None => {
-                    ids.entry(&figure.id).or_insert(at);
+                    ids.entry(figure.id.clone()).or_insert(at);
                 }
             }
         }
         let mut same = Vec::new();
-        for (position, event) in dataset.events.iter().enumerate() {
+        // Only the parts that say which event it is are decoded from each record.
+        let events = (0..dataset.events.len())
+            .filter_map(|i| Some((i, dataset.events.decode::<IdentityParts>(i)?)));
+        for (position, event) in events {
             if let Some(first) = elsewhere(&event.id, &ids) {
                 problems.push(duplicate_across(file, &event.id, name(first)));
                 dropped.events.push(position);
                 continue;
             }
-            ids.entry(&event.id).or_insert(at);
-            let Some(identity) = Identity::of(dataset, event) else {
+            ids.entry(event.id.clone()).or_insert(at);
+            let Some(identity) = Identity::of(dataset, &event) else {
                 continue;
             };
             match same_events.get(&identity) {
@@ -363,19 +369,19 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
 /// The event's id in the dataset it comes from, when it is an event of a dataset with ids of
 /// its own: UCDP's event id, ACLED's `event_id_cnty` (the local part of an imported ACLED
 /// event's id).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Identity<'a> {
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Identity {
     Ucdp(u64),
-    Acled(&'a str),
+    Acled(String),
 }
 
-impl<'a> Identity<'a> {
-    fn of(dataset: &Dataset, event: &'a Event) -> Option<Identity<'a>> {
+impl Identity {
+    fn of(dataset: &Dataset, event: &IdentityParts) -> Option<Identity> {
         if let Some(info) = &event.ucdp {
             return Some(Identity::Ucdp(info.id));
         }
         if let Some(info) = &event.acled {
-            return Some(Identity::Acled(&info.event_id_cnty));
+            return Some(Identity::Acled(info.event_id_cnty.clone()));
         }
         // An ACLED event written without its ACLED fields: its local id is `event_id_cnty`.
         let acled = event.citations.iter().any(|citation| {
@@ -384,11 +390,39 @@ impl<'a> Identity<'a> {
                 .is_some_and(|source| source.publisher == Publisher::Acled)
         });
         let (_, local) = event.id.split_once(':')?;
-        acled.then_some(Identity::Acled(local))
+        acled.then(|| Identity::Acled(local.to_string()))
     }
 }
 
-impl fmt::Display for Identity<'_> {
+/// What [`Identity::of`] reads of an [`Event`]: its id, the dataset's own id and the sources
+/// it cites, decoded from the record without the rest.
+#[derive(serde::Deserialize)]
+struct IdentityParts {
+    id: String,
+    #[serde(default)]
+    ucdp: Option<UcdpId>,
+    #[serde(default)]
+    acled: Option<AcledId>,
+    #[serde(default)]
+    citations: Vec<CitedSource>,
+}
+
+#[derive(serde::Deserialize)]
+struct UcdpId {
+    id: u64,
+}
+
+#[derive(serde::Deserialize)]
+struct AcledId {
+    event_id_cnty: String,
+}
+
+#[derive(serde::Deserialize)]
+struct CitedSource {
+    source: String,
+}
+
+impl fmt::Display for Identity {
     /// `UCDP event 12345`, `ACLED event SYR123`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -398,7 +432,7 @@ impl fmt::Display for Identity<'_> {
     }
 }
 
-impl Identity<'_> {
+impl Identity {
     /// `UCDP event 12345`, `ACLED event SYR123`, as a message of the catalogues.
     fn said(&self) -> Said {
         match self {
@@ -410,7 +444,7 @@ impl Identity<'_> {
     }
 }
 
-fn same_event_across(file: &str, id: &str, identity: Identity<'_>, first: &str) -> Problem {
+fn same_event_across(file: &str, id: &str, identity: Identity, first: &str) -> Problem {
     left_out_across(
         file,
         id,
@@ -526,8 +560,25 @@ struct Context {
     skipped_sources: HashSet<String>,
     party_count: usize,
     dyad_count: usize,
-    /// Ids of the events and figures loaded so far, with where each is ("event #3").
-    seen: HashMap<String, String>,
+    /// Ids of the events and figures loaded so far, with where each is.
+    seen: HashMap<String, Seen>,
+}
+
+/// Where a record that loaded is in its file, by position from 0.
+#[derive(Debug, Clone, Copy)]
+enum Seen {
+    Event(usize),
+    Figure(usize),
+}
+
+impl Seen {
+    /// "event #3", "figure #1": the record's place in its file, counted from 1.
+    fn label(self) -> String {
+        match self {
+            Seen::Event(position) => format!("event #{}", position + 1),
+            Seen::Figure(position) => format!("figure #{}", position + 1),
+        }
+    }
 }
 
 impl Context {
@@ -545,7 +596,7 @@ impl Context {
         if let Some(first) = self.seen.get(id) {
             report.add(
                 "id",
-                Said::new("problem-id-used-earlier").arg("first", first.clone()),
+                Said::new("problem-id-used-earlier").arg("first", first.label()),
             );
             return;
         }

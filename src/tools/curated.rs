@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::core::model::{Collection, Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
+use crate::core::records::Records;
 
 /// One authoring file.
 #[derive(Debug, Deserialize)]
@@ -54,7 +55,7 @@ pub fn build(dir: &Path) -> Result<Dataset, String> {
         sources: Vec::new(),
         parties: Vec::new(),
         dyads: Vec::new(),
-        events: Vec::new(),
+        events: Records::default(),
         figures: Vec::new(),
     };
     for path in paths {

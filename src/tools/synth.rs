@@ -45,10 +45,11 @@ pub fn synthesize(base: &Dataset, events: usize) -> Option<Dataset> {
         attribution: base.collection.attribution.clone(),
         citations: base.collection.citations.clone(),
     };
+    let originals = base.events.to_vec();
     let made = (0..events)
         .filter_map(|i| {
-            let original = base.events.get(i % base.events.len())?;
-            copy(original, i, i / base.events.len())
+            let original = originals.get(i % originals.len())?;
+            copy(original, i, i / originals.len())
         })
         .collect();
     Some(Dataset {
@@ -137,10 +138,10 @@ mod tests {
             .collection
             .description
             .contains("must not be read or cited"));
-        let ids: HashSet<&str> = made.events.iter().map(|e| e.id.as_str()).collect();
+        let ids: HashSet<String> = made.events.iter().map(|e| e.id).collect();
         assert_eq!(ids.len(), 7);
         // Event 5 is copy 2 of the second event: two passes of 28 days before 2016-02-29.
-        let copy = &made.events[5];
+        let copy = &made.events.to_vec()[5];
         assert_eq!(
             copy.date.start,
             Day(Day::parse("2016-02-29").map_or(0, |d| d.0) - 56).to_string()

@@ -151,7 +151,7 @@ fn notes(dataset: &Dataset, shapes: &GovernorateShapes) -> Vec<String> {
     let mut by_polygon: BTreeMap<Governorate, usize> = BTreeMap::new();
     let mut by_nearest = Vec::new();
     let mut adm1_disagrees = 0;
-    for event in &dataset.events {
+    for event in dataset.events.iter() {
         let (Some(info), Some(place)) = (&event.ucdp, event.places.first()) else {
             continue;
         };

@@ -66,6 +66,7 @@ pub fn EventDetail(
     let (Some(event), Some(dataset)) = (catalog.event(row), catalog.dataset_of(row)) else {
         return ().into_any();
     };
+    let event = &event;
     let (date, precision) = event_text::date(tr, event);
     let date_line = match precision {
         Some(precision) => tr.format(

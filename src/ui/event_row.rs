@@ -19,7 +19,7 @@ pub const EVENT_ID: &str = "data-event-id";
 /// catalog has no such row. The app's own words are in `tr`.
 pub fn row_html(tr: Lang, catalog: &Catalog, row: u32, selected: Option<&str>) -> Option<String> {
     let row = row as usize;
-    let event = catalog.event(row)?;
+    let event = &catalog.event(row)?;
     let mut html = String::with_capacity(1024);
     let id = |html: &mut String| {
         html.push_str(EVENT_ID);
@@ -130,15 +130,15 @@ mod tests {
         ))
         .expect("the curated collection is in the repository");
         let mut loaded = validate::load("curated.json", &bytes).expect("it loads");
-        let event = loaded
-            .dataset
-            .events
+        let mut events = loaded.dataset.events.to_vec();
+        let event = events
             .iter_mut()
             .find(|e| e.casualties.len() > 1)
             .expect("an event with several figures");
         event.summary = summary.to_string();
         event.id = id.to_string();
         event.casualties[0].wording = Some(wording.to_string());
+        loaded.dataset.events = events.into();
         Catalog::new(vec![loaded])
     }
 

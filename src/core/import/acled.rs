@@ -70,6 +70,7 @@ use crate::core::model::{
     LocationPrecision, Place, Source, SCHEMA_VERSION,
 };
 use crate::core::query::is_event_id;
+use crate::core::records::Records;
 use crate::core::validate::SYRIA_BOUNDS;
 use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
@@ -161,7 +162,7 @@ struct Named<'a> {
 struct Builder<'a> {
     source: &'a FileInfo,
     parties: Parties,
-    events: Vec<Event>,
+    events: Records,
     /// Each event id seen, with its row, to name the first row of a duplicate.
     seen: FxHashMap<String, u64>,
     tally: Tally,
@@ -185,7 +186,7 @@ impl<'a> Builder<'a> {
             noted: false,
             source,
             parties: Parties::default(),
-            events: Vec::new(),
+            events: Records::default(),
             seen: FxHashMap::default(),
             tally: Tally::default(),
         }
@@ -202,7 +203,7 @@ impl<'a> Builder<'a> {
         self.noted = false;
         if !fields.has_wrong_shape(columns.names.len(), unclosed) {
             if let Some(event) = self.event(&mut fields) {
-                self.events.push(event);
+                self.events.push(&event);
             }
         }
         self.tally.count_noted(fields.problems, self.noted);

@@ -54,6 +54,7 @@ use crate::core::model::{
     LocationPrecision, Place, Source, SCHEMA_VERSION,
 };
 use crate::core::query::is_event_id;
+use crate::core::records::Records;
 use crate::core::validate::SYRIA_BOUNDS;
 use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
@@ -186,7 +187,7 @@ struct Builder<'a> {
     format: Format,
     date_column: usize,
     parties: Parties,
-    events: Vec<Event>,
+    events: Records,
     /// Each event id seen, with its row, to name the first row of a duplicate.
     seen: FxHashMap<String, u64>,
     tally: Tally,
@@ -224,7 +225,7 @@ impl<'a> Builder<'a> {
             format,
             date_column,
             parties: Parties::default(),
-            events: Vec::new(),
+            events: Records::default(),
             seen: FxHashMap::default(),
             tally: Tally::default(),
             shapes: super::ucdp::governorate_shapes().ok(),
@@ -261,7 +262,7 @@ impl<'a> Builder<'a> {
         };
         if shape_ok {
             if let Some(event) = self.event(&mut fields) {
-                self.events.push(event);
+                self.events.push(&event);
             }
         }
         self.tally.count_noted(fields.problems, self.noted);

@@ -281,17 +281,18 @@ impl From<&crate::core::validate::Problem> for ProblemLine {
 /// id comes from, is known; this renames after it.
 pub fn rename_collection(dataset: &mut crate::core::model::Dataset, id: &str) {
     let old = std::mem::replace(&mut dataset.collection.id, id.to_string());
-    let rename = |record: &mut String| {
-        if let Some(local) = record
+    let renamed = |record: &str| {
+        record
             .strip_prefix(old.as_str())
             .and_then(|rest| rest.strip_prefix(':'))
-        {
-            *record = format!("{id}:{local}");
+            .map(|local| format!("{id}:{local}"))
+    };
+    let rename = |record: &mut String| {
+        if let Some(new) = renamed(record) {
+            *record = new;
         }
     };
-    for event in &mut dataset.events {
-        rename(&mut event.id);
-    }
+    dataset.events.change_ids(renamed);
     for figure in &mut dataset.figures {
         rename(&mut figure.id);
         if let Some(part_of) = &mut figure.part_of {
@@ -561,12 +562,13 @@ mod tests {
             events: vec![
                 crate::core::table::test_data::ev("file:SYR1", "2020-01-01").0,
                 crate::core::table::test_data::ev("file:SYR2:b", "2020-01-02").0,
-            ],
+            ]
+            .into(),
             figures: Vec::new(),
         };
         rename_collection(&mut dataset, "file-0123456789ab");
         assert_eq!(dataset.collection.id, "file-0123456789ab");
-        let ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<String> = dataset.events.iter().map(|e| e.id).collect();
         assert_eq!(ids, ["file-0123456789ab:SYR1", "file-0123456789ab:SYR2:b"]);
     }
 

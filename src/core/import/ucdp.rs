@@ -52,6 +52,7 @@ use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, Dyad, Event, Source, UcdpInfo,
     SCHEMA_VERSION,
 };
+use crate::core::records::Records;
 use crate::core::vocab::{CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
 /// The id of the one source every event of a user's file cites.
@@ -229,7 +230,7 @@ struct Builder<'a> {
     parties: Parties,
     dyads: Vec<Dyad>,
     dyad_index: HashMap<u32, u32>,
-    events: Vec<Event>,
+    events: Records,
     checker: Checker<'a>,
     tally: Tally,
 }
@@ -242,7 +243,7 @@ impl<'a> Builder<'a> {
             parties: Parties::default(),
             dyads: Vec::new(),
             dyad_index: HashMap::new(),
-            events: Vec::new(),
+            events: Records::default(),
             checker: Checker::new(shapes, source.today),
             tally: Tally::default(),
         }
@@ -313,7 +314,7 @@ impl<'a> Builder<'a> {
             }
         };
         self.checker.seen.insert(checked.ucdp_id, fields.row);
-        self.events.push(event(
+        self.events.push(&event(
             &self.source.collection_id,
             &self.description.source.id,
             checked,

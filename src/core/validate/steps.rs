@@ -20,10 +20,11 @@ use serde_json::Value;
 use super::{
     check_event, check_source, is_collection_id, kind_of, no_party, oversized, parse, parse_record,
     printable, read_record, record_label, reject_whole, too_long, Context, Loaded, Parsed, Problem,
-    Problems, Reporter, Severity, QUOTE_CHARS,
+    Problems, Reporter, Seen, Severity, QUOTE_CHARS,
 };
 use crate::core::i18n::Said;
 use crate::core::model::{Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
+use crate::core::records::Records;
 
 /// Events per piece that [`write_in_pieces`] writes for the page: some 1.3 MB of JSON, which a
 /// step checks in a few tens of milliseconds in WebAssembly.
@@ -41,7 +42,7 @@ pub struct LoadSteps<'a> {
     problems: Problems,
     context: Context,
     shell: Dataset,
-    events: Vec<Event>,
+    events: Records,
     /// Pieces still to come: the lines after the first of a file given whole, or as the caller
     /// of [`LoadSteps::check_piece`] announced them ([`LoadSteps::expect_pieces`]); 0 when
     /// unknown.
@@ -201,9 +202,9 @@ impl<'a> LoadSteps<'a> {
             }
         }
 
-        // As many as the file holds, so the events are not copied as their vector grows and
-        // none of it is left unused (a vector that doubles keeps up to half its room empty).
-        let events = Vec::with_capacity(raw_events.len());
+        // Room for the ids of as many events as the file holds, so they are not copied as
+        // their room grows and none of it is left unused.
+        let events = Records::with_capacity(raw_events.len());
         let mut steps = LoadSteps {
             bytes,
             rest,
@@ -314,16 +315,12 @@ impl<'a> LoadSteps<'a> {
 
     /// Room for the `events` of the piece about to be checked. With the number of pieces
     /// known, the first piece reserves room for all of them at once (the pieces hold about as
-    /// many events each): the events' vector, the load's largest block, is then neither grown
-    /// to twice what it needs nor held twice while it grows.
+    /// many events each): the records' lists of ids and blocks are then neither grown to twice
+    /// what they need nor held twice while they grow.
     fn make_room(&mut self, events: usize) {
-        if events > self.events.capacity() - self.events.len() {
-            if self.pieces_expected > 0 {
-                self.events
-                    .reserve_exact(events.saturating_mul(self.pieces_expected));
-            } else {
-                self.events.reserve(events);
-            }
+        match self.pieces_expected {
+            0 => self.events.reserve(events),
+            pieces => self.events.reserve_exact(events.saturating_mul(pieces)),
         }
         self.pieces_expected = self.pieces_expected.saturating_sub(1);
     }
@@ -390,9 +387,10 @@ impl<'a> LoadSteps<'a> {
         self.context.check_id(&mut report, &event.id);
         check_event(&mut report, &self.context, &event);
         if report.is_clean() {
-            let at = format!("event #{}", position + 1);
-            self.context.seen.insert(event.id.clone(), at);
-            self.events.push(event);
+            self.context
+                .seen
+                .insert(event.id.clone(), Seen::Event(position));
+            self.events.push(&event);
         } else {
             self.skipped += 1;
         }
@@ -430,8 +428,9 @@ impl<'a> LoadSteps<'a> {
             report.date("period", &figure.period);
             report.citations(&figure.citations, &self.context);
             if report.is_clean() {
-                let at = format!("figure #{}", position + 1);
-                self.context.seen.insert(figure.id.clone(), at);
+                self.context
+                    .seen
+                    .insert(figure.id.clone(), Seen::Figure(position));
                 figures.push(figure);
             } else {
                 self.skipped += 1;
@@ -525,8 +524,9 @@ pub fn write_in_pieces(
     let events = std::mem::take(&mut dataset.events);
     let mut bytes = serde_json::to_vec(&dataset)?;
     bytes.push(b'\n');
-    for piece in events.chunks(per_piece.max(1)) {
-        serde_json::to_writer(&mut bytes, piece)?;
+    let per_piece = per_piece.max(1);
+    for from in (0..events.len()).step_by(per_piece) {
+        events.write_array(from, from + per_piece, &mut bytes);
         bytes.push(b'\n');
     }
     Ok(bytes)

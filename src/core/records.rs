@@ -1,0 +1,596 @@
+//! The events of a collection, held compactly: every event as its compact JSON text, in blocks
+//! of [`BLOCK`] events packed with LZ4, and decoded into an [`Event`] only when one is read (a
+//! record opened, a list page shown, the table built, a file saved).
+//!
+//! An [`Event`] as Rust structs costs about 1.6 KB (a heap block for every text, list and
+//! optional part, each with the allocator's overhead); its compact JSON nearly as much, as
+//! field names and punctuation repeat in every record. Packed a block at a time those repeats
+//! cost almost nothing, so a million events fit in the browser's memory beside their table.
+//! The explorer reads its figures from the table's columns, never from the records.
+//!
+//! Reading event `i` unpacks its block once; the last block unpacked is kept (one per
+//! collection), so reading events in order, as the table, the checks and the exports do,
+//! unpacks each block once. Ids are kept apart, unpacked, so links and the checks for events
+//! loaded twice never unpack a block.
+//!
+//! The text of each record is written by [`Records::push`] from an [`Event`] (serde's derived
+//! serialisation): the only way in, so every record decodes to the event it was made from.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::{Mutex, PoisonError};
+
+use serde::de::{SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use super::model::Event;
+
+/// Events per packed block. Larger blocks pack a little better; smaller ones make reading
+/// one event out of order (a list page sorted by deaths) cheaper. At 32 a block of the bundled
+/// collections is some 40 KB of JSON, unpacked in tens of microseconds.
+pub const BLOCK: usize = 32;
+
+/// The events of one collection in the order they were pushed; index `i` is the `i`-th event.
+///
+/// Serialises as the JSON array of the events (as `Vec<Event>` would), and reads from one.
+#[derive(Default)]
+pub struct Records {
+    /// The full blocks, [`BLOCK`] events each, packed.
+    blocks: Vec<Block>,
+    /// The events after the last full block, as text.
+    open: Text,
+    /// Every event's id, one after the other.
+    ids: String,
+    /// Where each id ends in `ids`; it starts where the one before ends.
+    id_ends: Vec<usize>,
+    /// The block unpacked last, and its number: the next read of the same block is free.
+    unpacked: Mutex<Option<(usize, Text)>>,
+}
+
+/// One full block: the LZ4 packing of its events' texts, one after the other.
+struct Block {
+    packed: Box<[u8]>,
+    /// Where each event's text ends once unpacked (the last is the unpacked length).
+    ends: [u32; BLOCK],
+}
+
+/// Events' compact JSON, one after the other, with where each ends.
+#[derive(Clone, Default)]
+struct Text {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Text {
+    fn json(&self, k: usize) -> Option<&[u8]> {
+        let end = *self.ends.get(k)?;
+        let start = match k {
+            0 => 0,
+            _ => *self.ends.get(k - 1)?,
+        };
+        self.bytes.get(start..end)
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+    }
+}
+
+impl Block {
+    /// Packs `text`, which holds exactly [`BLOCK`] events. `None` when an event's end does not
+    /// fit 32 bits (a block over 4 GB).
+    fn pack(text: &Text) -> Option<Block> {
+        let mut ends = [0u32; BLOCK];
+        for (end, &at) in ends.iter_mut().zip(&text.ends) {
+            *end = u32::try_from(at).ok()?;
+        }
+        let packed = lz4_flex::block::compress(&text.bytes).into_boxed_slice();
+        Some(Block { packed, ends })
+    }
+
+    /// The block's text, unpacked into `into` (whose room is reused).
+    fn unpack(&self, into: &mut Text) {
+        into.clear();
+        let len = self.ends[BLOCK - 1] as usize;
+        into.bytes.resize(len, 0);
+        // The block was packed from exactly `len` bytes in this process; should unpacking
+        // ever fail, the block reads as no events rather than as wrong ones.
+        match lz4_flex::block::decompress_into(&self.packed, &mut into.bytes) {
+            Ok(written) if written == len => {
+                into.ends.extend(self.ends.iter().map(|&end| end as usize))
+            }
+            _ => into.bytes.clear(),
+        }
+    }
+}
+
+impl Records {
+    /// Records with room for `events` events (their ids and the list of blocks).
+    pub fn with_capacity(events: usize) -> Records {
+        let mut records = Records::default();
+        records.reserve_exact(events);
+        records
+    }
+
+    /// Room for `events` more events, growing as a vector does (to twice the room when it
+    /// must grow).
+    pub fn reserve(&mut self, events: usize) {
+        self.id_ends.reserve(events);
+        self.blocks.reserve(events / BLOCK + 1);
+    }
+
+    /// Room for exactly `events` more events.
+    pub fn reserve_exact(&mut self, events: usize) {
+        self.id_ends.reserve_exact(events);
+        self.blocks.reserve_exact(events / BLOCK + 1);
+    }
+
+    /// How many events there are.
+    pub fn len(&self) -> usize {
+        self.id_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.id_ends.is_empty()
+    }
+
+    /// Bytes held: the packed blocks, the open block, the ids and the block unpacked last
+    /// (for memory reports).
+    pub fn heap_bytes(&self) -> usize {
+        let text = |t: &Text| t.bytes.capacity() + t.ends.capacity() * size_of::<usize>();
+        let unpacked = self
+            .unpacked
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .map_or(0, |(_, t)| text(t));
+        self.blocks.capacity() * size_of::<Block>()
+            + self.blocks.iter().map(|b| b.packed.len()).sum::<usize>()
+            + text(&self.open)
+            + self.ids.capacity()
+            + self.id_ends.capacity() * size_of::<usize>()
+            + unpacked
+    }
+
+    /// Adds `event` after the others.
+    pub fn push(&mut self, event: &Event) {
+        let start = self.open.bytes.len();
+        // Writing an `Event` into memory cannot fail: every field serialises (texts, numbers,
+        // lists, string-keyed maps). Should it ever, the record is kept as `null`, which
+        // `get` reads as no event, rather than as half a text.
+        if serde_json::to_writer(&mut self.open.bytes, event).is_err() {
+            self.open.bytes.truncate(start);
+            self.open.bytes.extend_from_slice(b"null");
+        }
+        self.open.ends.push(self.open.bytes.len());
+        self.ids.push_str(&event.id);
+        self.id_ends.push(self.ids.len());
+        if self.open.ends.len() == BLOCK {
+            if let Some(block) = Block::pack(&self.open) {
+                self.blocks.push(block);
+                self.open.clear();
+            }
+        }
+    }
+
+    /// Calls `read` with the JSON text of event `i`, as [`Records::push`] wrote it; `None`
+    /// past the end. The text of a packed block is unpacked first (or taken from the block
+    /// unpacked last); `read` must not read these records again.
+    pub fn with_json<R>(&self, i: usize, read: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        if i >= self.len() {
+            return None;
+        }
+        let (b, k) = (i / BLOCK, i % BLOCK);
+        let Some(block) = self.blocks.get(b) else {
+            return self.open.json(k).map(read);
+        };
+        let mut unpacked = self.unpacked.lock().unwrap_or_else(PoisonError::into_inner);
+        match &mut *unpacked {
+            Some((at, text)) if *at == b => text.json(k).map(read),
+            slot => {
+                let (at, text) = slot.get_or_insert_with(|| (b, Text::default()));
+                *at = b;
+                block.unpack(text);
+                text.json(k).map(read)
+            }
+        }
+    }
+
+    /// Event `i`, decoded from its text; `None` past the end.
+    pub fn get(&self, i: usize) -> Option<Event> {
+        self.decode(i)
+    }
+
+    /// Some parts of event `i`: `T` reads the fields it names from the record and skips the
+    /// rest without keeping it, which is quicker than decoding the whole event. `None` past
+    /// the end, or when the record does not have them as `T` expects.
+    pub fn decode<T: serde::de::DeserializeOwned>(&self, i: usize) -> Option<T> {
+        self.with_json(i, |json| serde_json::from_slice(json).ok())
+            .flatten()
+    }
+
+    /// The first event, decoded.
+    pub fn first(&self) -> Option<Event> {
+        self.get(0)
+    }
+
+    /// The last event, decoded.
+    pub fn last(&self) -> Option<Event> {
+        self.get(self.len().checked_sub(1)?)
+    }
+
+    /// The id of event `i`, without unpacking its record.
+    pub fn id(&self, i: usize) -> Option<Cow<'_, str>> {
+        let end = *self.id_ends.get(i)?;
+        let start = match i {
+            0 => 0,
+            _ => *self.id_ends.get(i - 1)?,
+        };
+        self.ids.get(start..end).map(Cow::Borrowed)
+    }
+
+    /// Gives each event the id `change` makes of its id, or leaves it when `change` gives
+    /// `None`.
+    pub fn change_ids(&mut self, mut change: impl FnMut(&str) -> Option<String>) {
+        let mut changed = Records::with_capacity(self.len());
+        for mut event in self.iter() {
+            if let Some(id) = change(&event.id) {
+                event.id = id;
+            }
+            changed.push(&event);
+        }
+        changed.shrink_to_fit();
+        *self = changed;
+    }
+
+    /// The position of the event with this id, if there is one. A scan of the ids: it runs
+    /// once per record opened by a link, not per frame.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        (0..self.len()).find(|&i| self.id(i).is_some_and(|own| own == id))
+    }
+
+    /// Every event in order, decoded one at a time. (Every record decodes: each was written
+    /// by [`Records::push`] from an event.)
+    pub fn iter(&self) -> impl Iterator<Item = Event> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Every event in order, as a vector (for tests and tools that index events).
+    pub fn to_vec(&self) -> Vec<Event> {
+        self.iter().collect()
+    }
+
+    /// Keeps the events for which `keep(position, event)` is true, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(usize, &Event) -> bool) {
+        let mut kept = Records::with_capacity(self.len());
+        for (i, event) in self.iter().enumerate() {
+            if keep(i, &event) {
+                kept.push(&event);
+            }
+        }
+        kept.shrink_to_fit();
+        *self = kept;
+    }
+
+    /// Gives back the room reserved beyond what the events take, and the block unpacked last.
+    pub fn shrink_to_fit(&mut self) {
+        self.blocks.shrink_to_fit();
+        self.open.bytes.shrink_to_fit();
+        self.open.ends.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.id_ends.shrink_to_fit();
+        *self
+            .unpacked
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
+    /// Writes events `from..to` as a JSON array (`[{..},{..}]`) to `out`, copying their texts.
+    pub fn write_array(&self, from: usize, to: usize, out: &mut Vec<u8>) {
+        out.push(b'[');
+        for i in from..to.min(self.len()) {
+            if i > from {
+                out.push(b',');
+            }
+            if self
+                .with_json(i, |json| out.extend_from_slice(json))
+                .is_none()
+            {
+                out.extend_from_slice(b"null");
+            }
+        }
+        out.push(b']');
+    }
+}
+
+impl Clone for Records {
+    /// The same events (the block unpacked last is not copied).
+    fn clone(&self) -> Records {
+        Records {
+            blocks: self
+                .blocks
+                .iter()
+                .map(|b| Block {
+                    packed: b.packed.clone(),
+                    ends: b.ends,
+                })
+                .collect(),
+            open: self.open.clone(),
+            ids: self.ids.clone(),
+            id_ends: self.id_ends.clone(),
+            unpacked: Mutex::new(None),
+        }
+    }
+}
+
+impl PartialEq for Records {
+    /// The same events' texts in the same order.
+    fn eq(&self, other: &Records) -> bool {
+        self.len() == other.len()
+            && self.ids == other.ids
+            && (0..self.len()).all(|i| {
+                let mine = self.with_json(i, <[u8]>::to_vec);
+                mine.is_some()
+                    && other.with_json(i, |theirs| Some(theirs) == mine.as_deref()) == Some(true)
+            })
+    }
+}
+
+impl Eq for Records {}
+
+impl fmt::Debug for Records {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Records")
+            .field("events", &self.len())
+            .field("blocks", &self.blocks.len())
+            .field(
+                "packed_bytes",
+                &self.blocks.iter().map(|b| b.packed.len()).sum::<usize>(),
+            )
+            .finish()
+    }
+}
+
+impl From<Vec<Event>> for Records {
+    fn from(events: Vec<Event>) -> Records {
+        events.into_iter().collect()
+    }
+}
+
+impl FromIterator<Event> for Records {
+    fn from_iter<I: IntoIterator<Item = Event>>(events: I) -> Records {
+        let mut records = Records::default();
+        records.extend(events);
+        records
+    }
+}
+
+impl Extend<Event> for Records {
+    fn extend<I: IntoIterator<Item = Event>>(&mut self, events: I) {
+        for event in events {
+            self.push(&event);
+        }
+    }
+}
+
+impl Serialize for Records {
+    /// The JSON array of the events, each copied as its text.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for i in 0..self.len() {
+            let text = self
+                .with_json(i, |json| std::str::from_utf8(json).map(str::to_string).ok())
+                .flatten()
+                .ok_or_else(|| S::Error::custom("a record is not text"))?;
+            let raw = RawValue::from_string(text).map_err(S::Error::custom)?;
+            seq.serialize_element(&raw)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Records {
+    /// Reads a JSON array of events, each as [`Event`] reads it.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Records, D::Error> {
+        struct EventsVisitor;
+
+        impl<'de> Visitor<'de> for EventsVisitor {
+            type Value = Records;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of events")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Records, A::Error> {
+                let mut records = Records::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(event) = seq.next_element::<Event>()? {
+                    records.push(&event);
+                }
+                records.shrink_to_fit();
+                Ok(records)
+            }
+        }
+
+        deserializer.deserialize_seq(EventsVisitor)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Records {
+    fn schema_name() -> Cow<'static, str> {
+        <Vec<Event> as schemars::JsonSchema>::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        <Vec<Event> as schemars::JsonSchema>::schema_id()
+    }
+
+    fn inline_schema() -> bool {
+        <Vec<Event> as schemars::JsonSchema>::inline_schema()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<Event> as schemars::JsonSchema>::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::table::test_data::ev;
+    use crate::core::vocab::{Actor, Role};
+
+    /// Events with the awkward parts: escapes in the id and texts, Arabic, optional fields.
+    fn events() -> Vec<Event> {
+        let mut quoted = ev("file:x\"y\\z", "2020-01-02").0;
+        quoted.summary = "line one\nline two «حلب» \u{1F600}".to_string();
+        vec![
+            ev("curated:1", "2019-03-04")
+                .actor(Actor::Russia, Role::Perpetrator)
+                .0,
+            quoted,
+            ev("ucdp:7", "2017-12-31").0,
+        ]
+    }
+
+    #[test]
+    fn every_event_reads_back_as_it_was_pushed() {
+        let events = events();
+        let records = Records::from(events.clone());
+        assert_eq!(records.len(), events.len());
+        for (i, event) in events.iter().enumerate() {
+            assert_eq!(records.get(i).as_ref(), Some(event));
+            assert_eq!(records.id(i).as_deref(), Some(event.id.as_str()));
+            assert_eq!(records.position(&event.id), Some(i));
+        }
+        assert_eq!(records.to_vec(), events);
+        assert_eq!(records.first().as_ref(), events.first());
+        assert_eq!(records.last().as_ref(), events.last());
+        assert_eq!(records.get(events.len()), None);
+        assert_eq!(records.id(events.len()), None);
+        assert_eq!(records.position("curated:2"), None);
+        assert_eq!(Records::default().last(), None);
+    }
+
+    /// More events than fit one block, each a little different.
+    fn many_events() -> Vec<Event> {
+        (0..BLOCK * 3 + 5)
+            .map(|n| {
+                let mut event = ev(&format!("file:{n}"), "2020-01-02").0;
+                event.summary = format!("event number {n} «{}»", "ح".repeat(n % 7));
+                event
+            })
+            .collect()
+    }
+
+    #[test]
+    fn events_read_back_across_blocks_in_any_order() {
+        let events = many_events();
+        let records = Records::from(events.clone());
+        assert_eq!(records.len(), events.len());
+        assert_eq!(records.blocks.len(), 3, "full blocks are packed");
+        assert_eq!(records.open.ends.len(), 5, "the rest stays open");
+        // Forwards, backwards and jumping between blocks: every read unpacks the right block.
+        let order = (0..events.len())
+            .chain((0..events.len()).rev())
+            .chain((0..events.len()).map(|i| (i * 37) % events.len()));
+        for i in order {
+            assert_eq!(records.get(i).as_ref(), Some(&events[i]), "event {i}");
+            assert_eq!(records.id(i).as_deref(), Some(events[i].id.as_str()));
+        }
+        assert_eq!(records.get(events.len()), None);
+        assert_eq!(records.to_vec(), events);
+        // Packing saves room: the summaries and field names repeat.
+        let text: usize = events
+            .iter()
+            .map(|e| serde_json::to_vec(e).map_or(0, |json| json.len()))
+            .sum();
+        let packed: usize = records.blocks.iter().map(|b| b.packed.len()).sum();
+        assert!(packed * 3 < text, "{packed} packed bytes of {text}");
+        let mut array = Vec::new();
+        records.write_array(BLOCK - 2, BLOCK * 2 + 3, &mut array);
+        assert_eq!(
+            array,
+            serde_json::to_vec(&events[BLOCK - 2..BLOCK * 2 + 3]).expect("a slice writes")
+        );
+        let mut fewer = records.clone();
+        fewer.retain(|i, _| i % 3 == 0);
+        let kept: Vec<Event> = events.iter().step_by(3).cloned().collect();
+        assert_eq!(fewer.to_vec(), kept);
+        assert_eq!(fewer, Records::from(kept));
+        assert_ne!(fewer, records);
+    }
+
+    #[test]
+    fn records_write_and_read_the_json_of_a_vector_of_events() {
+        let events = events();
+        let records = Records::from(events.clone());
+        let written = serde_json::to_string(&records).expect("records write");
+        assert_eq!(
+            written,
+            serde_json::to_string(&events).expect("events write")
+        );
+        let read: Records = serde_json::from_str(&written).expect("records read");
+        assert_eq!(read, records);
+        let mut array = Vec::new();
+        records.write_array(1, 3, &mut array);
+        assert_eq!(
+            array,
+            serde_json::to_vec(&events[1..3]).expect("a slice writes")
+        );
+        let mut empty = Vec::new();
+        records.write_array(3, 9, &mut empty);
+        assert_eq!(empty, b"[]");
+        // Not an array of events: refused, as a vector would be.
+        assert!(serde_json::from_str::<Records>(r#"[{"id": 1}]"#).is_err());
+        assert!(serde_json::from_str::<Records>(r#"{"id": "a"}"#).is_err());
+    }
+
+    #[test]
+    fn retain_and_changed_ids_keep_the_order() {
+        let events = events();
+        let mut records = Records::from(events.clone());
+        records.retain(|position, _| position != 1);
+        assert_eq!(records.to_vec(), vec![events[0].clone(), events[2].clone()]);
+        records.change_ids(|id| Some(format!("{id}-b")));
+        let ids: Vec<String> = records.iter().map(|event| event.id).collect();
+        assert_eq!(ids, ["curated:1-b", "ucdp:7-b"]);
+        assert_eq!(records.position("ucdp:7-b"), Some(1));
+    }
+
+    #[test]
+    fn changing_ids_rewrites_only_the_ids() {
+        let events = events();
+        let mut records = Records::from(events.clone());
+        records.change_ids(|id| {
+            id.strip_prefix("file:")
+                .map(|rest| format!("mine\\\"{rest}"))
+        });
+        let mut expected = events.clone();
+        expected[1].id = "mine\\\"x\"y\\z".to_string();
+        assert_eq!(records.to_vec(), expected);
+        assert_eq!(records, Records::from(expected.clone()));
+        assert_eq!(records.id(1).as_deref(), Some(expected[1].id.as_str()));
+        assert_eq!(records.id(0).as_deref(), Some("curated:1"));
+    }
+
+    #[test]
+    fn the_bundled_collections_read_back_from_their_records() {
+        for file in ["public/data/curated.json", "public/data/ucdp.json"] {
+            let bytes = std::fs::read(file).expect("the bundled collection");
+            let loaded = crate::core::validate::load(file, &bytes).expect("it loads");
+            let records = &loaded.dataset.events;
+            assert!(!records.is_empty());
+            let again: Records = records.iter().collect();
+            // Decoding and writing again gives the same text: nothing is lost either way.
+            assert_eq!(&again, records, "{file}");
+            for i in 0..records.len() {
+                let event = records.get(i).expect("a record decodes");
+                assert_eq!(records.id(i).as_deref(), Some(event.id.as_str()));
+            }
+        }
+    }
+}
