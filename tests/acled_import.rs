@@ -989,3 +989,61 @@ fn acleds_own_columns_are_kept_as_written() {
     assert!(!acled.fields.values().any(String::is_empty));
     assert_loads(&imported);
 }
+
+/// Two exports that share events (the same `event_id_cnty`), opened one after the other: the
+/// second leaves out the events the first has, so no death is counted twice. So does a
+/// collection that wrote those events without their ACLED fields but cites ACLED, whose ids
+/// end in ACLED's.
+#[test]
+fn the_same_acled_events_in_two_files_are_not_counted_twice() {
+    use incident_explorer::core::catalog::Catalog;
+    use incident_explorer::core::model::Dataset;
+
+    let rows = vec![row("SYR1"), row("SYR2"), row("SYR3")];
+    let opened = |rows: &[Row], collection: &str, file: &str| {
+        let source = FileInfo {
+            collection_id: collection.into(),
+            file_name: file.into(),
+            ..info()
+        };
+        let csv = csv_text(&CURRENT, rows, false);
+        let imported = acled::import(csv.as_bytes(), &source, &mut |_| {})
+            .unwrap_or_else(|error| panic!("{error}"));
+        imported.dataset
+    };
+    let load = |dataset: &Dataset, file: &str| {
+        let bytes = serde_json::to_vec(dataset).unwrap_or_else(|error| panic!("{error}"));
+        validate::load(file, &bytes).unwrap_or_else(|problems| panic!("{problems:?}"))
+    };
+    let first = opened(&rows, "file-aaaaaaaaaaaa", "first.csv");
+    let second = opened(&rows[1..], "file-bbbbbbbbbbbb", "second.csv");
+    let catalog = Catalog::new(vec![load(&first, "first.csv")]);
+    let with_second = catalog
+        .adding(load(&second, "second.csv"))
+        .unwrap_or_else(|message| panic!("{message}"));
+    assert_eq!(with_second.table.len(), rows.len());
+    assert_eq!(with_second.skipped_per_file, vec![0, rows.len() - 1]);
+
+    // The same events with their ACLED fields left out: known by their ids and ACLED source.
+    let mut bare = second.clone();
+    bare.collection.id = "file-cccccccccccc".into();
+    let events: Vec<_> = bare
+        .events
+        .iter()
+        .map(|mut event| {
+            event.acled = None;
+            event.id = event.id.replace("file-bbbbbbbbbbbb", "file-cccccccccccc");
+            event
+        })
+        .collect();
+    bare.events = events.into_iter().collect();
+    assert!(bare
+        .events
+        .iter()
+        .all(|event| event.id.ends_with(":SYR2") || event.id.ends_with(":SYR3")));
+    let with_bare = catalog
+        .adding(load(&bare, "bare.json"))
+        .unwrap_or_else(|message| panic!("{message}"));
+    assert_eq!(with_bare.table.len(), rows.len());
+    assert_eq!(with_bare.skipped_per_file, vec![0, rows.len() - 1]);
+}

@@ -44,8 +44,24 @@ pub struct Records {
     ids: String,
     /// Where each id ends in `ids`; it starts where the one before ends.
     id_ends: Vec<usize>,
+    /// Which own ids the events carry, as [`OwnIds`] bits: whether any has UCDP's, any has
+    /// ACLED's, any has neither.
+    own_ids: u8,
     /// The block unpacked last, and its number: the next read of the same block is free.
     unpacked: Mutex<Option<(usize, Text)>>,
+}
+
+/// Bits of [`Records::own_ids`]: the ids the source datasets give their events, which say
+/// whether two collections can hold the same event (`core::validate`).
+pub struct OwnIds;
+
+impl OwnIds {
+    /// Some event has its UCDP fields (`Event::ucdp`).
+    pub const UCDP: u8 = 1;
+    /// Some event has its ACLED fields (`Event::acled`).
+    pub const ACLED: u8 = 2;
+    /// Some event has neither.
+    pub const NEITHER: u8 = 4;
 }
 
 /// One full block: the LZ4 packing of its events' texts, one after the other.
@@ -167,6 +183,12 @@ impl Records {
         self.open.ends.push(self.open.bytes.len());
         self.ids.push_str(&event.id);
         self.id_ends.push(self.ids.len());
+        self.own_ids |= match (&event.ucdp, &event.acled) {
+            (Some(_), Some(_)) => OwnIds::UCDP | OwnIds::ACLED,
+            (Some(_), None) => OwnIds::UCDP,
+            (None, Some(_)) => OwnIds::ACLED,
+            (None, None) => OwnIds::NEITHER,
+        };
         if self.open.ends.len() == BLOCK {
             if let Some(block) = Block::pack(&self.open) {
                 self.blocks.push(block);
@@ -207,8 +229,13 @@ impl Records {
     /// rest without keeping it, which is quicker than decoding the whole event. `None` past
     /// the end, or when the record does not have them as `T` expects.
     pub fn decode<T: serde::de::DeserializeOwned>(&self, i: usize) -> Option<T> {
-        self.with_json(i, |json| serde_json::from_slice(json).ok())
-            .flatten()
+        // Read as text: the parser then takes each string as it is, where from bytes it checks
+        // every one again for UTF-8.
+        self.with_json(i, |json| {
+            let text = std::str::from_utf8(json).ok()?;
+            serde_json::from_str(text).ok()
+        })
+        .flatten()
     }
 
     /// The first event, decoded.
@@ -219,6 +246,12 @@ impl Records {
     /// The last event, decoded.
     pub fn last(&self) -> Option<Event> {
         self.get(self.len().checked_sub(1)?)
+    }
+
+    /// Which own ids the events carry ([`OwnIds`] bits), without unpacking a record: 0 when
+    /// there are no events.
+    pub fn own_ids(&self) -> u8 {
+        self.own_ids
     }
 
     /// The id of event `i`, without unpacking its record.
@@ -320,6 +353,7 @@ impl Clone for Records {
             open: self.open.clone(),
             ids: self.ids.clone(),
             id_ends: self.id_ends.clone(),
+            own_ids: self.own_ids,
             unpacked: Mutex::new(None),
         }
     }

@@ -46,6 +46,7 @@ use super::date::Day;
 use super::i18n::Said;
 use super::model::{Citation, Dataset, DateRange, Event, Source};
 use super::query::is_event_id;
+use super::records::OwnIds;
 use super::vocab::Publisher;
 
 pub mod steps;
@@ -315,6 +316,10 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
     // dataset's own id, whatever the collection calls it.
     let mut same_events: FxHashMap<Identity, usize> =
         FxHashMap::with_capacity_and_hasher(records, Default::default());
+    let kinds: Vec<u8> = files
+        .iter()
+        .map(|(_, dataset)| Identity::kinds(dataset))
+        .collect();
     let mut decisions = Vec::with_capacity(files.len());
     for (at, &(file, dataset)) in files.iter().enumerate() {
         let mut dropped = Dropped::default();
@@ -336,22 +341,34 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
             }
         }
         let mut same = Vec::new();
-        // Only the parts that say which event it is are decoded from each record.
-        let events = (0..dataset.events.len())
-            .filter_map(|i| Some((i, dataset.events.decode::<IdentityParts>(i)?)));
-        for (position, event) in events {
-            if let Some(first) = elsewhere(&event.id, &ids) {
-                problems.push(duplicate_across(file, &event.id, name(first)));
+        // Only the parts that say which event it is are decoded from each record, and only
+        // when another file may hold events of the same dataset.
+        let with_identity = kinds.get(at).is_some_and(|&mine| {
+            kinds
+                .iter()
+                .enumerate()
+                .any(|(other, &theirs)| other != at && mine & theirs != 0)
+        });
+        for position in 0..dataset.events.len() {
+            let Some(id) = dataset.events.id(position) else {
+                continue;
+            };
+            if let Some(first) = elsewhere(&id, &ids) {
+                problems.push(duplicate_across(file, &id, name(first)));
                 dropped.events.push(position);
                 continue;
             }
-            ids.entry(event.id.clone()).or_insert(at);
-            let Some(identity) = Identity::of(dataset, &event) else {
+            ids.entry(id.to_string()).or_insert(at);
+            let Some(identity) = with_identity
+                .then(|| dataset.events.decode::<IdentityParts>(position))
+                .flatten()
+                .and_then(|event| Identity::of(dataset, &event))
+            else {
                 continue;
             };
             match same_events.get(&identity) {
                 Some(&first) if name(first) != file => {
-                    same.push(same_event_across(file, &event.id, identity, name(first)));
+                    same.push(same_event_across(file, &id, identity, name(first)));
                     dropped.events.push(position);
                 }
                 Some(_) => {}
@@ -376,6 +393,20 @@ enum Identity {
 }
 
 impl Identity {
+    /// The kinds of identity `dataset`'s events may have, as [`OwnIds`] bits: UCDP's when
+    /// some event has UCDP's fields, ACLED's when some has ACLED's, or when some has neither
+    /// and the collection has an ACLED source (see [`Identity::of`]). Two collections with no
+    /// kind in common cannot hold the same event.
+    fn kinds(dataset: &Dataset) -> u8 {
+        let own = dataset.events.own_ids();
+        let cites_acled = dataset
+            .sources
+            .iter()
+            .any(|source| source.publisher == Publisher::Acled);
+        let acled = own & OwnIds::NEITHER != 0 && cites_acled;
+        (own & (OwnIds::UCDP | OwnIds::ACLED)) | if acled { OwnIds::ACLED } else { 0 }
+    }
+
     fn of(dataset: &Dataset, event: &IdentityParts) -> Option<Identity> {
         if let Some(info) = &event.ucdp {
             return Some(Identity::Ucdp(info.id));
@@ -540,7 +571,12 @@ pub fn record_said(label: &str) -> Option<Said> {
 /// What a record of the file is called in messages: its id when it is a valid one, else its
 /// kind and position ("event #3"; [`record_said`] words it in either language).
 fn record_label(raw: &Value, what: &str, position: usize) -> String {
-    match raw.get("id").and_then(Value::as_str) {
+    label_of(raw.get("id").and_then(Value::as_str), what, position)
+}
+
+/// [`record_label`] for a record whose id (if it has one as text) is `id`.
+fn label_of(id: Option<&str>, what: &str, position: usize) -> String {
+    match id {
         Some(id) if is_event_id(id) => id.to_string(),
         Some(id) => format!(
             "{what} #{} (id “{}”)",
@@ -700,6 +736,26 @@ fn read_record<T: DeserializeOwned>(raw: Value, label: &str, problems: &mut Prob
             None
         }
     }
+}
+
+/// A record read straight from its JSON text into `T`, when that is all there is to it: the
+/// text is short enough that no text in it can be too long ([`MAX_TEXT_BYTES`]), it names no
+/// field `T` does not know, and it reads. `None` otherwise, and then [`read_record`] reads it
+/// again through a JSON tree to word its problems.
+///
+/// The two give the same record whenever this one gives one: the model has no flattened or
+/// untagged parts and its maps are sorted, so the order of the fields does not matter, and a
+/// field given twice, which the tree would take the last of, makes this read fail.
+fn read_clean_record<T: DeserializeOwned>(raw: &RawValue) -> Option<T> {
+    let text = raw.get();
+    if text.len() > MAX_TEXT_BYTES {
+        return None;
+    }
+    let mut unknown = false;
+    let mut json = serde_json::Deserializer::from_str(text);
+    let value = serde_ignored::deserialize(&mut json, |_| unknown = true).ok()?;
+    json.end().ok()?;
+    (!unknown).then_some(value)
 }
 
 /// A text of `bytes` bytes is longer than [`MAX_TEXT_BYTES`].
@@ -1221,6 +1277,52 @@ mod tests {
             // A valid id stays as written.
             let named = record_label(&serde_json::json!({"id": "ucdp:7"}), what, 0);
             assert_eq!(record_said(&named), None);
+        }
+    }
+
+    /// The straight read of a record gives what the read through a JSON tree gives, or
+    /// nothing: for every event of the bundled collections, and for records it must leave to
+    /// the tree (a field it does not know, a field given twice, a text too long, a bad value).
+    #[test]
+    fn a_clean_record_reads_straight_as_through_a_tree() {
+        #[derive(serde::Deserialize)]
+        struct Events<'a> {
+            #[serde(borrow)]
+            events: Vec<&'a RawValue>,
+        }
+        let through_tree = |raw: &RawValue| {
+            let mut problems = Problems::new("f");
+            let value = parse_record(raw).expect("a record parses");
+            read_record::<Event>(value, "label", &mut problems)
+        };
+        for file in ["public/data/curated.json", "public/data/ucdp.json"] {
+            let bytes = std::fs::read(file).expect("a bundled collection");
+            let text = std::str::from_utf8(&bytes).expect("text");
+            let file: Events<'_> = serde_json::from_str(text).expect("its events");
+            assert!(!file.events.is_empty());
+            for raw in file.events {
+                let straight = read_clean_record::<Event>(raw);
+                assert!(straight.is_some(), "{}", raw.get());
+                assert_eq!(straight, through_tree(raw));
+            }
+        }
+        let event: Value = serde_json::from_str(GOOD).expect("GOOD is JSON");
+        let with = |key: &str, value: Value| {
+            let mut changed = event.clone();
+            changed[key] = value;
+            changed.to_string()
+        };
+        let good = RawValue::from_string(event.to_string()).expect("JSON");
+        assert!(read_clean_record::<Event>(&good).is_some());
+        let twice = GOOD.replacen(r#""id":"t:1","#, r#""id":"t:0","id":"t:1","#, 1);
+        for text in [
+            with("colour", Value::from("red")),
+            with("summary", Value::from("x".repeat(MAX_TEXT_BYTES + 1))),
+            with("date", Value::from("2020")),
+            twice,
+        ] {
+            let raw = RawValue::from_string(text.clone()).expect("JSON");
+            assert_eq!(read_clean_record::<Event>(&raw), None, "{text}");
         }
     }
 

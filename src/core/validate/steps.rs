@@ -18,9 +18,9 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{
-    check_event, check_source, is_collection_id, kind_of, no_party, oversized, parse, parse_record,
-    printable, read_record, record_label, reject_whole, too_long, Context, Loaded, Parsed, Problem,
-    Problems, Reporter, Seen, Severity, QUOTE_CHARS,
+    check_event, check_source, is_collection_id, kind_of, label_of, no_party, oversized, parse,
+    parse_record, printable, read_clean_record, read_record, record_label, reject_whole, too_long,
+    Context, Loaded, Parsed, Problem, Problems, Reporter, Seen, Severity, QUOTE_CHARS,
 };
 use crate::core::i18n::Said;
 use crate::core::model::{Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
@@ -373,15 +373,26 @@ impl<'a> LoadSteps<'a> {
     fn check_event(&mut self, raw: &RawValue) -> Result<(), Vec<Problem>> {
         let position = self.position;
         self.position += 1;
-        // Only nesting past the parser's limit fails here (the slice is JSON): the whole file
-        // is refused with where, as a file that is not JSON would be.
-        let Ok(raw) = parse_record(raw) else {
-            return Err(self.reject_whole());
-        };
-        let label = record_label(&raw, "event", position);
-        let Some(event) = read_record::<Event>(raw, &label, &mut self.problems) else {
-            self.skipped += 1;
-            return Ok(());
+        // Most records read straight into an event; the others go through a JSON tree, which
+        // words what is wrong with them.
+        let (event, label) = match read_clean_record::<Event>(raw) {
+            Some(event) => {
+                let label = label_of(Some(&event.id), "event", position);
+                (event, label)
+            }
+            None => {
+                // Only nesting past the parser's limit fails here (the slice is JSON): the
+                // whole file is refused with where, as a file that is not JSON would be.
+                let Ok(raw) = parse_record(raw) else {
+                    return Err(self.reject_whole());
+                };
+                let label = record_label(&raw, "event", position);
+                let Some(event) = read_record::<Event>(raw, &label, &mut self.problems) else {
+                    self.skipped += 1;
+                    return Ok(());
+                };
+                (event, label)
+            }
         };
         let mut report = Reporter::new(&label, &mut self.problems);
         self.context.check_id(&mut report, &event.id);
