@@ -391,7 +391,7 @@ mod tests {
                     .events
                     .id(row as usize)
                     .expect("an id")
-                    .into_owned()
+                    .to_string()
             })
             .collect();
         assert_eq!(ids, expected);

@@ -16,7 +16,6 @@
 //! The text of each record is written by [`Records::push`] from an [`Event`] (serde's derived
 //! serialisation): the only way in, so every record decodes to the event it was made from.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Mutex, PoisonError};
 
@@ -255,13 +254,13 @@ impl Records {
     }
 
     /// The id of event `i`, without unpacking its record.
-    pub fn id(&self, i: usize) -> Option<Cow<'_, str>> {
+    pub fn id(&self, i: usize) -> Option<&str> {
         let end = *self.id_ends.get(i)?;
         let start = match i {
             0 => 0,
             _ => *self.id_ends.get(i - 1)?,
         };
-        self.ids.get(start..end).map(Cow::Borrowed)
+        self.ids.get(start..end)
     }
 
     /// Gives each event the id `change` makes of its id, or leaves it when `change` gives
@@ -454,11 +453,11 @@ impl<'de> Deserialize<'de> for Records {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl schemars::JsonSchema for Records {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         <Vec<Event> as schemars::JsonSchema>::schema_name()
     }
 
-    fn schema_id() -> Cow<'static, str> {
+    fn schema_id() -> std::borrow::Cow<'static, str> {
         <Vec<Event> as schemars::JsonSchema>::schema_id()
     }
 
@@ -497,7 +496,7 @@ mod tests {
         assert_eq!(records.len(), events.len());
         for (i, event) in events.iter().enumerate() {
             assert_eq!(records.get(i).as_ref(), Some(event));
-            assert_eq!(records.id(i).as_deref(), Some(event.id.as_str()));
+            assert_eq!(records.id(i), Some(event.id.as_str()));
             assert_eq!(records.position(&event.id), Some(i));
         }
         assert_eq!(records.to_vec(), events);
@@ -533,7 +532,7 @@ mod tests {
             .chain((0..events.len()).map(|i| (i * 37) % events.len()));
         for i in order {
             assert_eq!(records.get(i).as_ref(), Some(&events[i]), "event {i}");
-            assert_eq!(records.id(i).as_deref(), Some(events[i].id.as_str()));
+            assert_eq!(records.id(i), Some(events[i].id.as_str()));
         }
         assert_eq!(records.get(events.len()), None);
         assert_eq!(records.to_vec(), events);
@@ -607,8 +606,8 @@ mod tests {
         expected[1].id = "mine\\\"x\"y\\z".to_string();
         assert_eq!(records.to_vec(), expected);
         assert_eq!(records, Records::from(expected.clone()));
-        assert_eq!(records.id(1).as_deref(), Some(expected[1].id.as_str()));
-        assert_eq!(records.id(0).as_deref(), Some("curated:1"));
+        assert_eq!(records.id(1), Some(expected[1].id.as_str()));
+        assert_eq!(records.id(0), Some("curated:1"));
     }
 
     #[test]
@@ -623,7 +622,7 @@ mod tests {
             assert_eq!(&again, records, "{file}");
             for i in 0..records.len() {
                 let event = records.get(i).expect("a record decodes");
-                assert_eq!(records.id(i).as_deref(), Some(event.id.as_str()));
+                assert_eq!(records.id(i), Some(event.id.as_str()));
             }
         }
     }

@@ -33,7 +33,6 @@
 //! output of `dataset check`. At most [`MAX_PROBLEMS`] problems are kept; the last one says how
 //! many more there were.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -203,7 +202,7 @@ fn reject_whole(
 pub fn cross_file_duplicates(files: &[Loaded]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut collections: HashMap<&str, &str> = HashMap::new();
-    let mut ids: HashMap<Cow<'_, str>, &str> = HashMap::new();
+    let mut ids: HashMap<&str, &str> = HashMap::new();
     for loaded in files {
         let collection = loaded.dataset.collection.id.as_str();
         if let Some(first) = collections.insert(collection, &loaded.file) {
@@ -221,21 +220,17 @@ pub fn cross_file_duplicates(files: &[Loaded]) -> Vec<Problem> {
             ));
         }
         let events = &loaded.dataset.events;
-        let record_ids = (0..events.len()).filter_map(|i| events.id(i)).chain(
-            loaded
-                .dataset
-                .figures
-                .iter()
-                .map(|f| Cow::from(f.id.as_str())),
-        );
+        let record_ids = (0..events.len())
+            .filter_map(|i| events.id(i))
+            .chain(loaded.dataset.figures.iter().map(|f| f.id.as_str()));
         let mut own = HashSet::new();
         for id in record_ids {
-            if !own.insert(id.clone()) {
+            if !own.insert(id) {
                 // Within one file `load` already reports it.
                 continue;
             }
-            match ids.get(&id) {
-                Some(first) => problems.push(duplicate_across(&loaded.file, &id, first)),
+            match ids.get(id) {
+                Some(first) => problems.push(duplicate_across(&loaded.file, id, first)),
                 None => {
                     ids.insert(id, &loaded.file);
                 }
@@ -307,9 +302,9 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
         .iter()
         .map(|(_, dataset)| dataset.events.len() + dataset.figures.len())
         .sum();
-    // A fast hash: this runs over every record of every file each time a file is added.
-    // Owned: the events are decoded one at a time from their records.
-    let mut ids: FxHashMap<String, usize> =
+    // A fast hash: this runs over every record of every file each time a file is added. The
+    // ids are borrowed: the records keep them apart, unpacked.
+    let mut ids: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(records, Default::default());
     // The same event of a dataset under two collections (the bundled UCDP file and a reader's
     // own GED export, two overlapping ACLED exports) would be counted twice: it is known by the
@@ -326,7 +321,7 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
         let mut problems = Vec::new();
         // The earlier file that has this id, when it is another file.
         let name = |index: usize| files.get(index).map_or("", |&(other, _)| other);
-        let elsewhere = |id: &str, ids: &FxHashMap<String, usize>| {
+        let elsewhere = |id: &str, ids: &FxHashMap<&str, usize>| {
             ids.get(id).copied().filter(|&first| name(first) != file)
         };
         for (position, figure) in dataset.figures.iter().enumerate() {
@@ -336,7 +331,7 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
                     dropped.figures.push(position);
                 }
                 None => {
-                    ids.entry(figure.id.clone()).or_insert(at);
+                    ids.entry(&figure.id).or_insert(at);
                 }
             }
         }
@@ -353,12 +348,12 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
             let Some(id) = dataset.events.id(position) else {
                 continue;
             };
-            if let Some(first) = elsewhere(&id, &ids) {
-                problems.push(duplicate_across(file, &id, name(first)));
+            if let Some(first) = elsewhere(id, &ids) {
+                problems.push(duplicate_across(file, id, name(first)));
                 dropped.events.push(position);
                 continue;
             }
-            ids.entry(id.to_string()).or_insert(at);
+            ids.entry(id).or_insert(at);
             let Some(identity) = with_identity
                 .then(|| dataset.events.decode::<IdentityParts>(position))
                 .flatten()
@@ -368,7 +363,7 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
             };
             match same_events.get(&identity) {
                 Some(&first) if name(first) != file => {
-                    same.push(same_event_across(file, &id, identity, name(first)));
+                    same.push(same_event_across(file, id, identity, name(first)));
                     dropped.events.push(position);
                 }
                 Some(_) => {}
