@@ -67,7 +67,7 @@ impl OwnIds {
 struct Block {
     packed: Box<[u8]>,
     /// Where each event's text ends once unpacked (the last is the unpacked length).
-    ends: [u32; BLOCK],
+    ends: [usize; BLOCK],
 }
 
 /// Events' compact JSON, one after the other, with where each ends.
@@ -94,28 +94,25 @@ impl Text {
 }
 
 impl Block {
-    /// Packs `text`, which holds exactly [`BLOCK`] events. `None` when an event's end does not
-    /// fit 32 bits (a block over 4 GB).
-    fn pack(text: &Text) -> Option<Block> {
-        let mut ends = [0u32; BLOCK];
+    /// Packs `text`, which holds exactly [`BLOCK`] events.
+    fn pack(text: &Text) -> Block {
+        let mut ends = [0; BLOCK];
         for (end, &at) in ends.iter_mut().zip(&text.ends) {
-            *end = u32::try_from(at).ok()?;
+            *end = at;
         }
         let packed = lz4_flex::block::compress(&text.bytes).into_boxed_slice();
-        Some(Block { packed, ends })
+        Block { packed, ends }
     }
 
     /// The block's text, unpacked into `into` (whose room is reused).
     fn unpack(&self, into: &mut Text) {
         into.clear();
-        let len = self.ends[BLOCK - 1] as usize;
+        let len = self.ends[BLOCK - 1];
         into.bytes.resize(len, 0);
         // The block was packed from exactly `len` bytes in this process; should unpacking
         // ever fail, the block reads as no events rather than as wrong ones.
         match lz4_flex::block::decompress_into(&self.packed, &mut into.bytes) {
-            Ok(written) if written == len => {
-                into.ends.extend(self.ends.iter().map(|&end| end as usize))
-            }
+            Ok(written) if written == len => into.ends.extend_from_slice(&self.ends),
             _ => into.bytes.clear(),
         }
     }
@@ -189,10 +186,8 @@ impl Records {
             (None, None) => OwnIds::NEITHER,
         };
         if self.open.ends.len() == BLOCK {
-            if let Some(block) = Block::pack(&self.open) {
-                self.blocks.push(block);
-                self.open.clear();
-            }
+            self.blocks.push(Block::pack(&self.open));
+            self.open.clear();
         }
     }
 
