@@ -8,7 +8,7 @@
 //! (the browser's memory), which is not counted.
 //!
 //! Then it says what the catalog keeps, part by part, in bytes an event and in all: the records
-//! (each event's compact JSON), each column of the table, the text index's parts and the other
+//! (each event's compact JSON, packed in blocks), each column of the table, the text index's parts and the other
 //! indexes. Each part is counted as the bytes freed when
 //! it is dropped, so the parts add up to what the catalog keeps.
 //!
@@ -172,7 +172,7 @@ fn parts(catalog: &mut Catalog, index: &[(&'static str, usize)]) {
     });
     all += records;
     line(
-        &format!("events as compact JSON ({:.1} MB held)", mb(text)),
+        &format!("events, packed ({:.1} MB held)", mb(text)),
         records,
         events,
     );

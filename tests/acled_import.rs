@@ -966,7 +966,7 @@ fn acleds_own_columns_are_kept_as_written() {
     let event = imported
         .dataset
         .events
-        .first()
+        .get(0)
         .unwrap_or_else(|| panic!("no event: {:?}", imported.problems));
     let acled = event
         .acled

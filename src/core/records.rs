@@ -79,18 +79,24 @@ struct Text {
 
 impl Text {
     fn json(&self, k: usize) -> Option<&[u8]> {
-        let end = *self.ends.get(k)?;
-        let start = match k {
-            0 => 0,
-            _ => *self.ends.get(k - 1)?,
-        };
-        self.bytes.get(start..end)
+        self.bytes.get(span(&self.ends, k)?)
     }
 
     fn clear(&mut self) {
         self.bytes.clear();
         self.ends.clear();
     }
+}
+
+/// Where item `k` lies among items written one after the other, given where each ends: from
+/// the end of the one before (0 for the first) to its own end. `None` past the last.
+fn span(ends: &[usize], k: usize) -> Option<std::ops::Range<usize>> {
+    let end = *ends.get(k)?;
+    let start = match k {
+        0 => 0,
+        _ => *ends.get(k - 1)?,
+    };
+    Some(start..end)
 }
 
 impl Block {
@@ -232,16 +238,6 @@ impl Records {
         .flatten()
     }
 
-    /// The first event, decoded.
-    pub fn first(&self) -> Option<Event> {
-        self.get(0)
-    }
-
-    /// The last event, decoded.
-    pub fn last(&self) -> Option<Event> {
-        self.get(self.len().checked_sub(1)?)
-    }
-
     /// Which own ids the events carry ([`OwnIds`] bits), without unpacking a record: 0 when
     /// there are no events.
     pub fn own_ids(&self) -> u8 {
@@ -250,12 +246,7 @@ impl Records {
 
     /// The id of event `i`, without unpacking its record.
     pub fn id(&self, i: usize) -> Option<&str> {
-        let end = *self.id_ends.get(i)?;
-        let start = match i {
-            0 => 0,
-            _ => *self.id_ends.get(i - 1)?,
-        };
-        self.ids.get(start..end)
+        self.ids.get(span(&self.id_ends, i)?)
     }
 
     /// Gives each event the id `change` makes of its id, or leaves it when `change` gives
@@ -270,12 +261,6 @@ impl Records {
         }
         changed.shrink_to_fit();
         *self = changed;
-    }
-
-    /// The position of the event with this id, if there is one. A scan of the ids: it runs
-    /// once per record opened by a link, not per frame.
-    pub fn position(&self, id: &str) -> Option<usize> {
-        (0..self.len()).find(|&i| self.id(i).is_some_and(|own| own == id))
     }
 
     /// Every event in order, decoded one at a time. (Every record decodes: each was written
@@ -492,15 +477,11 @@ mod tests {
         for (i, event) in events.iter().enumerate() {
             assert_eq!(records.get(i).as_ref(), Some(event));
             assert_eq!(records.id(i), Some(event.id.as_str()));
-            assert_eq!(records.position(&event.id), Some(i));
         }
         assert_eq!(records.to_vec(), events);
-        assert_eq!(records.first().as_ref(), events.first());
-        assert_eq!(records.last().as_ref(), events.last());
         assert_eq!(records.get(events.len()), None);
         assert_eq!(records.id(events.len()), None);
-        assert_eq!(records.position("curated:2"), None);
-        assert_eq!(Records::default().last(), None);
+        assert_eq!(Records::default().get(0), None);
     }
 
     /// More events than fit one block, each a little different.
@@ -586,7 +567,7 @@ mod tests {
         records.change_ids(|id| Some(format!("{id}-b")));
         let ids: Vec<String> = records.iter().map(|event| event.id).collect();
         assert_eq!(ids, ["curated:1-b", "ucdp:7-b"]);
-        assert_eq!(records.position("ucdp:7-b"), Some(1));
+        assert_eq!(records.id(1), Some("ucdp:7-b"));
     }
 
     #[test]
