@@ -129,6 +129,11 @@ try {
           .map((m) => `${m.name} ${m.duration.toFixed(0)}`);
         return `${(at - start).toFixed(0)} ms: ${duration.toFixed(0)} ms [${inside.join(', ')}]`;
       });
+      // STEPS=1: the stages of adding the file (each from its start to its end, over many
+      // tasks), from choosing the file.
+      const stages = performance.getEntriesByType('measure')
+        .filter((m) => m.startTime >= start && m.name.startsWith('stage: '))
+        .map((m) => `${m.name.slice(7)}: from ${(m.startTime - start).toFixed(0)} ms, ${m.duration.toFixed(0)} ms`);
       return {
         ms: shown - start,
         longest: Math.max(0, ...tasks.map(([, duration]) => duration)),
@@ -136,6 +141,7 @@ try {
         peak: window.benchPeak,
         events: document.querySelector('[data-testid=event-visible]')?.textContent,
         steps,
+        stages,
       };
     }, { start: before, shown });
     // Reopened from the copy kept on the device, once it is written.
@@ -182,5 +188,7 @@ if (process.env.STEPS === '1') {
   for (const r of results) {
     console.log(`\n${r.file}: tasks over 100 ms (from choosing the file) [timed steps inside]`);
     for (const line of r.steps) console.log(`- ${line}`);
+    console.log(`\n${r.file}: stages of adding it`);
+    for (const line of r.stages) console.log(`- ${line}`);
   }
 }

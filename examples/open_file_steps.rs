@@ -1,7 +1,8 @@
 //! What opening a reader's ACLED export costs, step by step, natively: the steps the browser
 //! runs when a file is opened (in the import worker: reading the CSV into the model and writing
-//! the collection in pieces; on the page: checking it, merging it with the bundled collections
-//! and building the table, in steps between frames, and the steps that are not cut up). The
+//! the collection in pieces; on the page: checking it and reading each event into the table's
+//! rows, in steps between frames, merging it with the bundled collections, and appending its
+//! rows to their table). The
 //! page's steps are the ones that hold its main thread. WebAssembly in the browser runs these
 //! some 2-3 times slower.
 //!
@@ -11,10 +12,14 @@
 
 use std::time::Instant;
 
-use incident_explorer::core::catalog::Catalog;
+use std::sync::Arc;
+
+use incident_explorer::core::catalog::CatalogBuild;
 use incident_explorer::core::date::Day;
 use incident_explorer::core::import::{acled, FileInfo};
+use incident_explorer::core::place_names::PlaceNames;
 use incident_explorer::core::validate;
+use incident_explorer::tools::place_names as gazetteer;
 
 /// Events per step, as the page takes them between looks at the clock.
 const PER_STEP: usize = 64;
@@ -33,7 +38,12 @@ fn main() -> Result<(), String> {
             validate::load(file, &bytes).map_err(|problems| format!("{problems:?}"))
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let base = Catalog::new(bundled);
+    let names = std::fs::read(gazetteer::OUTPUT)
+        .map_err(|error| format!("{}: {error}", gazetteer::OUTPUT))
+        .and_then(|bytes| PlaceNames::from_json(&bytes).map_err(|error| error.to_string()))?;
+    let base = CatalogBuild::new(bundled)
+        .with_place_names(Arc::new(names))
+        .run();
 
     let mut steps: Vec<(&str, f64)> = Vec::new();
     let timed = |steps: &mut Vec<(&str, f64)>, name, since: Instant| {
@@ -55,7 +65,9 @@ fn main() -> Result<(), String> {
         .map_err(|error| error.to_string())?;
     timed(&mut steps, "worker: model -> collection in pieces", at);
     let at = Instant::now();
-    let mut load = validate::LoadSteps::start(&path, &json).map_err(|p| format!("{p:?}"))?;
+    let mut load = validate::LoadSteps::start(&path, &json)
+        .map_err(|p| format!("{p:?}"))?
+        .building_table(Arc::clone(&base.place_names));
     timed(&mut steps, "page: header", at);
     let at = Instant::now();
     let mut longest = 0.0f64;
@@ -68,7 +80,11 @@ fn main() -> Result<(), String> {
         }
     }
     let loaded = load.finish().map_err(|p| format!("{p:?}"))?;
-    timed(&mut steps, "page: events checked (all steps)", at);
+    timed(
+        &mut steps,
+        "page: events checked and read into rows (all steps)",
+        at,
+    );
     steps.push(("page: longest step of checking", longest));
     let at = Instant::now();
     let mut build = base
@@ -85,11 +101,11 @@ fn main() -> Result<(), String> {
             break;
         }
     }
-    timed(&mut steps, "page: table built (all steps)", at);
-    steps.push(("page: longest step of the table", longest));
+    timed(&mut steps, "page: rows left to build (all steps)", at);
+    steps.push(("page: longest step of those rows", longest));
     let at = Instant::now();
     let catalog = build.finish();
-    timed(&mut steps, "page: text index finished", at);
+    timed(&mut steps, "page: rows appended to the table", at);
 
     println!(
         "{path}: {} rows, {:.1} MB of CSV, {:.1} MB of JSON; {} events in the catalog",

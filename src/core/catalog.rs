@@ -3,12 +3,13 @@
 //! ([`Arc`]): a catalog with a file added or removed holds the same collections as the one
 //! before it, not copies, so only the table is built again.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::i18n::Said;
 use super::model::{Dataset, Event};
 use super::place_names::PlaceNames;
-use super::table::{EventTable, TableBuilder};
+use super::table::{EventTable, TableBuilder, TablePart};
 use super::validate::{Loaded, Problem, Severity};
 
 /// The loaded collections and their scan-friendly table.
@@ -34,7 +35,10 @@ impl Catalog {
     }
 
     /// This catalog with `file` added after the collections already loaded (a file the reader
-    /// opened). The table is built afresh over all of them.
+    /// opened). Its table is this catalog's with the file's rows appended: the rows `file`
+    /// brings when it was checked with [`crate::core::validate::LoadSteps::building_table`]
+    /// (and the same gazetteer) and nothing was dropped from it since, else rows built from
+    /// its records.
     ///
     /// Errors: a sentence naming the clash when a collection with the same id is loaded
     /// already (the same file opened twice, or a copy of a bundled collection).
@@ -63,8 +67,18 @@ impl Catalog {
         super::validate::resolve_against(&earlier, &mut file);
         let mut build = self.keeping(|_| true);
         build.push(file);
-        build.table =
-            TableBuilder::new(&build.datasets).with_place_names(Arc::clone(&build.place_names));
+        // This catalog's rows, then the file's: built while it was checked, or else now.
+        let dataset = build.datasets.len().saturating_sub(1);
+        let part = build.parts.pop().flatten();
+        let file_rows = match part.filter(|part| Arc::ptr_eq(&part.place_names, &self.place_names))
+        {
+            Some(part) => Rows::Built(Box::new(part.table)),
+            None => Rows::building(&build, dataset..dataset + 1),
+        };
+        build.table = Some(vec![
+            (0, Rows::Built(Box::new(self.table.clone()))),
+            (dataset, file_rows),
+        ]);
         Ok(build)
     }
 
@@ -75,11 +89,14 @@ impl Catalog {
 
     /// [`Catalog::without`] as a build to run in steps ([`CatalogBuild::step`]).
     pub fn without_in_steps(&self, collection_id: &str) -> CatalogBuild {
-        self.keeping(|dataset| dataset.collection.id != collection_id)
+        let mut build = self.keeping(|dataset| dataset.collection.id != collection_id);
+        build.table = Some(vec![(0, Rows::building(&build, 0..build.datasets.len()))]);
+        build
     }
 
-    /// A build of the collections `keep` keeps, each with its own problems. Files loaded
-    /// together were resolved against each other already: leaving one out adds nothing back.
+    /// A build of the collections `keep` keeps, each with its own problems, and no table yet.
+    /// Files loaded together were resolved against each other already: leaving one out adds
+    /// nothing back.
     fn keeping(&self, keep: impl Fn(&Dataset) -> bool) -> CatalogBuild {
         let mut build = CatalogBuild {
             place_names: Arc::clone(&self.place_names),
@@ -95,6 +112,7 @@ impl Catalog {
                 continue;
             }
             build.datasets.push(Arc::clone(dataset));
+            build.parts.push(None);
             build.files.push(file.clone());
             build.skipped_per_file.push(skipped);
             build.skipped += skipped;
@@ -102,8 +120,6 @@ impl Catalog {
                 .problems
                 .extend(self.problems.iter().filter(|p| &p.file == file).cloned());
         }
-        build.table =
-            TableBuilder::new(&build.datasets).with_place_names(Arc::clone(&build.place_names));
         build
     }
 
@@ -137,15 +153,47 @@ impl Catalog {
 
 /// A [`Catalog`] being built a slice of events at a time (its table is the long part), so
 /// that a page can build it between frames; [`Catalog::new`] runs it at once.
+///
+/// The table is made in pieces, each the rows of some datasets in order: rows built while a
+/// file was checked ([`Loaded::table`]) or a catalog's table are taken as they are, the other
+/// datasets' rows are built from their records, and the pieces are appended in order
+/// ([`EventTable::append`]), which gives the table built over all datasets at once.
 #[derive(Default)]
 pub struct CatalogBuild {
     datasets: Vec<Arc<Dataset>>,
+    /// The rows each dataset's file brought, in the order of `datasets`, until the table's
+    /// pieces are planned.
+    parts: Vec<Option<TablePart>>,
     files: Vec<String>,
     skipped_per_file: Vec<usize>,
     problems: Vec<Problem>,
     skipped: usize,
-    table: TableBuilder,
+    /// The table's pieces, by the index of the first dataset each holds; planned at the
+    /// first step when not given.
+    table: Option<Vec<(usize, Rows)>>,
     place_names: Arc<PlaceNames>,
+}
+
+/// The rows of some datasets, a piece of a [`CatalogBuild`]'s table.
+enum Rows {
+    /// Built from the records of the datasets `datasets`, a slice of events at a time.
+    Building {
+        builder: Box<TableBuilder>,
+        datasets: Range<usize>,
+    },
+    Built(Box<EventTable>),
+}
+
+impl Rows {
+    /// The rows of `build`'s datasets `datasets`, to build from their records.
+    fn building(build: &CatalogBuild, datasets: Range<usize>) -> Rows {
+        let builder = TableBuilder::new(build.datasets.get(datasets.clone()).unwrap_or_default())
+            .with_place_names(Arc::clone(&build.place_names));
+        Rows::Building {
+            builder: Box::new(builder),
+            datasets,
+        }
+    }
 }
 
 impl CatalogBuild {
@@ -154,55 +202,114 @@ impl CatalogBuild {
         super::validate::resolve_cross_file_duplicates(&mut loaded);
         let mut build = CatalogBuild {
             datasets: Vec::with_capacity(loaded.len()),
+            parts: Vec::with_capacity(loaded.len()),
             files: Vec::with_capacity(loaded.len()),
             skipped_per_file: Vec::with_capacity(loaded.len()),
-            problems: Vec::new(),
-            skipped: 0,
-            table: TableBuilder::default(),
-            place_names: Arc::default(),
+            ..CatalogBuild::default()
         };
         for file in loaded {
             build.push(file);
         }
-        build.table = TableBuilder::new(&build.datasets);
         build
     }
 
     /// This build with the gazetteer of Arabic place names, which the catalog keeps and its
     /// table searches. Call it before the first step.
     pub fn with_place_names(mut self, place_names: Arc<PlaceNames>) -> CatalogBuild {
-        self.table = TableBuilder::new(&self.datasets).with_place_names(Arc::clone(&place_names));
         self.place_names = place_names;
         self
     }
 
-    /// Adds `file` after the collections of the build, with its problems and skipped records.
-    /// The table is made for all of them once they are in.
+    /// Adds `file` after the collections of the build, with its problems, skipped records and
+    /// rows. The table is made for all of them once they are in.
     fn push(&mut self, file: Loaded) {
         self.datasets.push(Arc::new(file.dataset));
+        self.parts.push(file.table);
         self.files.push(file.file);
         self.skipped_per_file.push(file.skipped);
         self.problems.extend(file.problems);
         self.skipped += file.skipped;
     }
 
+    /// The table's pieces: the last datasets whose files brought their rows (built with this
+    /// build's gazetteer) as they are, after one piece built from the records of all before.
+    fn plan(&mut self) -> Vec<(usize, Rows)> {
+        let parts = std::mem::take(&mut self.parts);
+        let usable = |part: &Option<TablePart>| {
+            part.as_ref()
+                .is_some_and(|part| Arc::ptr_eq(&part.place_names, &self.place_names))
+        };
+        let built_from = parts
+            .iter()
+            .rposition(|part| !usable(part))
+            .map_or(0, |last| last + 1);
+        let mut pieces = Vec::new();
+        if built_from > 0 || parts.is_empty() {
+            pieces.push((0, Rows::building(self, 0..built_from)));
+        }
+        for (dataset, part) in parts.into_iter().enumerate().skip(built_from) {
+            if let Some(part) = part {
+                pieces.push((dataset, Rows::Built(Box::new(part.table))));
+            }
+        }
+        pieces
+    }
+
     /// Adds up to `limit` more events to the table; `true` once every event is in it.
     pub fn step(&mut self, limit: usize) -> bool {
-        self.table.step(&self.datasets, limit)
+        let pieces = match self.table.take() {
+            Some(pieces) => pieces,
+            None => self.plan(),
+        };
+        let pieces = self.table.insert(pieces);
+        for (_, rows) in pieces.iter_mut() {
+            if let Rows::Building { builder, datasets } = rows {
+                let datasets = self.datasets.get(datasets.clone()).unwrap_or_default();
+                if !builder.step(datasets, limit) {
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     /// Events in the table so far, and in all.
     pub fn progress(&self) -> (usize, usize) {
-        self.table.progress()
+        let Some(pieces) = &self.table else {
+            let total = self.datasets.iter().map(|d| d.events.len()).sum();
+            return (0, total);
+        };
+        pieces
+            .iter()
+            .map(|(_, rows)| match rows {
+                Rows::Building { builder, .. } => builder.progress(),
+                Rows::Built(table) => (table.len(), table.len()),
+            })
+            .fold((0, 0), |(done, total), (d, t)| (done + d, total + t))
     }
 
     /// The catalog. Call it once [`CatalogBuild::step`] said every event is in the table.
-    pub fn finish(self) -> Catalog {
+    pub fn finish(mut self) -> Catalog {
+        let pieces = match self.table.take() {
+            Some(pieces) => pieces,
+            None => self.plan(),
+        };
+        let mut table: Option<EventTable> = None;
+        for (dataset, rows) in pieces {
+            let rows = match rows {
+                Rows::Building { builder, .. } => builder.finish(),
+                Rows::Built(rows) => *rows,
+            };
+            match &mut table {
+                Some(table) => table.append(rows, dataset),
+                None => table = Some(rows),
+            }
+        }
         Catalog {
             datasets: self.datasets,
             files: self.files,
             skipped_per_file: self.skipped_per_file,
-            table: self.table.finish(),
+            table: table.unwrap_or_default(),
             problems: self.problems,
             skipped: self.skipped,
             place_names: self.place_names,

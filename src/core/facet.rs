@@ -224,6 +224,53 @@ pub struct FacetIndex {
     pub arabic: Vec<Option<Box<str>>>,
 }
 
+impl FacetIndex {
+    /// Appends the rows of `other` (a facet of rows that come after these): its values are
+    /// interned here, each row's ids mapped to this dictionary's, and a value's groups and
+    /// Arabic name taken from `other` when this facet did not have the value yet. The result
+    /// is the facet a table built over both sets of rows in order would hold.
+    pub fn append(&mut self, other: &FacetIndex) {
+        let ids: Vec<u32> = other
+            .dictionary
+            .values()
+            .iter()
+            .map(|value| self.dictionary.intern(value))
+            .collect();
+        let mapped = |row: &[u32]| -> Vec<u32> {
+            row.iter()
+                .filter_map(|&id| ids.get(id as usize).copied())
+                .collect()
+        };
+        for (mine, theirs) in [
+            (&mut self.any, &other.any),
+            (&mut self.perpetrator, &other.perpetrator),
+        ] {
+            // Room for exactly their rows: the room would otherwise double as it grows.
+            mine.offsets.reserve_exact(theirs.rows());
+            mine.ids.reserve_exact(theirs.ids.len());
+            for row in theirs.iter() {
+                mine.push_row(&mut mapped(row));
+            }
+        }
+        for (&id, &groups) in ids.iter().zip(&other.groups) {
+            if self.groups.len() <= id as usize {
+                self.groups.resize(id as usize + 1, 0);
+            }
+            if let Some(mine) = self.groups.get_mut(id as usize) {
+                *mine |= groups;
+            }
+        }
+        for (&id, arabic) in ids.iter().zip(&other.arabic) {
+            if self.arabic.len() <= id as usize {
+                self.arabic.resize(id as usize + 1, None);
+                if let Some(slot) = self.arabic.get_mut(id as usize) {
+                    slot.clone_from(arabic);
+                }
+            }
+        }
+    }
+}
+
 /// Every facet of a table, by [`Facet::index`].
 pub type Facets = [FacetIndex; Facet::COUNT];
 

@@ -128,6 +128,18 @@ pub struct TableBuilder {
     keep_search_text: bool,
 }
 
+/// The table of one collection's events alone, built while its records were checked
+/// ([`crate::core::validate::LoadSteps::building_table`]), so that adding the collection to a
+/// catalog appends it ([`EventTable::append`]) instead of decoding every record again. Its rows'
+/// locations name dataset 0.
+#[derive(Debug, Clone)]
+pub struct TablePart {
+    pub table: EventTable,
+    /// The gazetteer its places' Arabic names came from: a catalog appends the part only when
+    /// it keeps the same one, so that every row's names come from one gazetteer.
+    pub place_names: Arc<PlaceNames>,
+}
+
 /// The Arabic names of places, looked up once per distinct place: a collection names the same
 /// few thousand places again and again.
 #[derive(Debug, Default)]
@@ -225,15 +237,8 @@ impl TableBuilder {
                     return false;
                 }
                 // Decoded from its record, read into the columns, and dropped.
-                let event = dataset.events.get(self.next.1);
-                if let Some(text) = event.and_then(|event| {
-                    self.table
-                        .push(dataset, &event, collection, self.next, &mut self.arabic)
-                }) {
-                    self.words.push(&text);
-                    if self.keep_search_text {
-                        self.table.search_text.push(text);
-                    }
+                if let Some(event) = dataset.events.get(self.next.1) {
+                    self.add(dataset, &event, collection, self.next);
                 }
                 self.next.1 += 1;
                 self.done += 1;
@@ -243,6 +248,36 @@ impl TableBuilder {
             self.collection = None;
         }
         true
+    }
+
+    /// Adds `event` of `dataset`, its record `location` (dataset index, event index), as the
+    /// next row: for a builder fed events as they are read, not from datasets
+    /// ([`TableBuilder::step`] is not called on it). Its collection is `dataset`'s.
+    pub fn push_event(&mut self, dataset: &Dataset, event: &Event, location: (usize, usize)) {
+        let collection = self.table.collection_index(&dataset.collection.id);
+        self.add(dataset, event, collection, location);
+        self.done += 1;
+        self.total = self.total.max(self.done);
+    }
+
+    /// Room for `rows` more rows, reserved exactly: for a builder fed events as they are read,
+    /// told how many are coming.
+    pub fn reserve_exact(&mut self, rows: usize) {
+        self.table.reserve_exact(rows);
+        self.words.reserve(rows);
+    }
+
+    /// Reads `event` into the columns and its search text into the index.
+    fn add(&mut self, dataset: &Dataset, event: &Event, collection: u8, location: (usize, usize)) {
+        if let Some(text) = self
+            .table
+            .push(dataset, event, collection, location, &mut self.arabic)
+        {
+            self.words.push(&text);
+            if self.keep_search_text {
+                self.table.search_text.push(text);
+            }
+        }
     }
 
     /// Events added so far, and in all the datasets.
@@ -324,6 +359,119 @@ impl EventTable {
     pub fn event<D: Borrow<Dataset>>(&self, row: usize, datasets: &[D]) -> Option<Event> {
         let &(dataset, event) = self.locations.get(row)?;
         datasets.get(dataset)?.borrow().events.get(event)
+    }
+
+    /// Appends the rows of `part`, a table of events of later datasets, whose locations name
+    /// dataset 0 for the first of them: here they name dataset `dataset`. Its collections get
+    /// this table's indexes (added when new), its facets' values this table's ids, and its
+    /// words join the text index. The result equals the table built over this table's
+    /// datasets and then `part`'s, in one go: only the map cells are found again (from every
+    /// row's point) and the list's sort orders start afresh.
+    ///
+    /// Each row's search text is kept when both tables kept theirs, else none is.
+    pub fn append(&mut self, part: EventTable, dataset: usize) {
+        let EventTable {
+            start,
+            end,
+            precision,
+            collection,
+            publishers,
+            kind,
+            actors_any,
+            actors_perpetrator,
+            lead_actor,
+            governorates,
+            lat,
+            lon,
+            location_precision,
+            deaths_low,
+            deaths_best,
+            deaths_high,
+            civilians_killed,
+            children_killed,
+            women_killed,
+            combatants_killed,
+            flags,
+            search_text,
+            text_index,
+            map_cells: _,
+            sort_orders: _,
+            locations,
+            collection_ids,
+            facets,
+        } = part;
+        let texts_kept = self.search_text.len() == self.len() && search_text.len() == start.len();
+        let collections: Vec<u8> = collection_ids
+            .iter()
+            .map(|id| self.collection_index(id))
+            .collect();
+        self.collection.extend(
+            collection
+                .iter()
+                .map(|&c| collections.get(c as usize).copied().unwrap_or(u8::MAX)),
+        );
+        self.locations.extend(
+            locations
+                .iter()
+                .map(|&(d, event)| (dataset.saturating_add(d), event)),
+        );
+        self.start.extend(start);
+        self.end.extend(end);
+        self.precision.extend(precision);
+        self.publishers.extend(publishers);
+        self.kind.extend(kind);
+        self.actors_any.extend(actors_any);
+        self.actors_perpetrator.extend(actors_perpetrator);
+        self.lead_actor.extend(lead_actor);
+        self.governorates.extend(governorates);
+        self.lat.extend(lat);
+        self.lon.extend(lon);
+        self.location_precision.extend(location_precision);
+        self.deaths_low.extend(deaths_low);
+        self.deaths_best.extend(deaths_best);
+        self.deaths_high.extend(deaths_high);
+        self.civilians_killed.extend(civilians_killed);
+        self.children_killed.extend(children_killed);
+        self.women_killed.extend(women_killed);
+        self.combatants_killed.extend(combatants_killed);
+        self.flags.extend(flags);
+        if texts_kept {
+            self.search_text.extend(search_text);
+        } else {
+            self.search_text = Vec::new();
+        }
+        self.text_index.append(&text_index);
+        for (mine, theirs) in self.facets.iter_mut().zip(&facets) {
+            mine.append(theirs);
+        }
+        self.sort_orders = SortOrders::default();
+        self.index_cells();
+    }
+
+    /// [`Self::reserve`], exactly: no room beyond `rows` more.
+    fn reserve_exact(&mut self, rows: usize) {
+        self.start.reserve_exact(rows);
+        self.end.reserve_exact(rows);
+        self.precision.reserve_exact(rows);
+        self.collection.reserve_exact(rows);
+        self.publishers.reserve_exact(rows);
+        self.kind.reserve_exact(rows);
+        self.actors_any.reserve_exact(rows);
+        self.actors_perpetrator.reserve_exact(rows);
+        self.lead_actor.reserve_exact(rows);
+        self.governorates.reserve_exact(rows);
+        self.lat.reserve_exact(rows);
+        self.lon.reserve_exact(rows);
+        self.location_precision.reserve_exact(rows);
+        self.deaths_low.reserve_exact(rows);
+        self.deaths_best.reserve_exact(rows);
+        self.deaths_high.reserve_exact(rows);
+        self.civilians_killed.reserve_exact(rows);
+        self.children_killed.reserve_exact(rows);
+        self.women_killed.reserve_exact(rows);
+        self.combatants_killed.reserve_exact(rows);
+        self.flags.reserve_exact(rows);
+        self.locations.reserve_exact(rows);
     }
 
     fn reserve(&mut self, rows: usize) {

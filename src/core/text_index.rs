@@ -89,6 +89,21 @@ fn read_rows(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
+/// Appends to `bytes` the rows written in `posting` ([`write_gap`]) moved on by `moved`, after
+/// a row `last` written before them (0 when none was): the first gap is written again, the
+/// rest are copied as they are.
+fn write_moved(bytes: &mut Vec<u8>, posting: &[u8], moved: u32, last: u32) {
+    let first_end = posting
+        .iter()
+        .position(|&byte| byte & 0x80 == 0)
+        .map_or(posting.len(), |at| at + 1);
+    let (first, rest) = posting.split_at(first_end);
+    if let Some(row) = read_rows(first).next() {
+        write_gap(bytes, row.wrapping_add(moved).wrapping_sub(last));
+        bytes.extend_from_slice(rest);
+    }
+}
+
 /// One word's rows while the index is built: the gaps written so far and the last row.
 #[derive(Debug, Default)]
 struct Posting {
@@ -239,6 +254,71 @@ impl TextIndex {
         Some(all)
     }
 
+    /// Appends the rows of `other` after this index's rows: the index a builder would give
+    /// had it been pushed this index's rows, then `other`'s. The words of `other` not here
+    /// are added in `other`'s order; a word's rows are its rows here, then its rows in `other`
+    /// moved by this index's row count, so only the first gap of each of `other`'s words is
+    /// written again and the rest of its bytes are copied.
+    pub fn append(&mut self, other: &TextIndex) {
+        let moved = offset(self.rows);
+        // `other`'s words by id, and which of them this index has (by its own ids).
+        let other_ids: FxHashMap<&str, u32> = other
+            .word_list()
+            .enumerate()
+            .map(|(id, word)| (word, offset(id)))
+            .collect();
+        let mut here: Vec<Option<u32>> = vec![None; other.words()];
+        let mut postings = Vec::with_capacity(self.postings.len() + other.postings.len());
+        let mut posting_starts = Vec::with_capacity(self.words() + other.words() + 1);
+        for (id, word) in self.word_list().enumerate() {
+            posting_starts.push(offset(postings.len()));
+            let own = self.posting(id);
+            postings.extend_from_slice(own);
+            if let Some(&theirs) = other_ids.get(word) {
+                if let Some(slot) = here.get_mut(theirs as usize) {
+                    *slot = Some(offset(id));
+                }
+                let last = read_rows(own).last().unwrap_or(0);
+                write_moved(&mut postings, other.posting(theirs as usize), moved, last);
+            }
+        }
+        let mut words = std::mem::take(&mut self.words);
+        let mut word_starts = std::mem::take(&mut self.word_starts);
+        for (theirs, word) in other.word_list().enumerate() {
+            if here.get(theirs).copied().flatten().is_some() {
+                continue;
+            }
+            word_starts.push(offset(words.len()));
+            words.push_str(word);
+            words.push('\n');
+            posting_starts.push(offset(postings.len()));
+            write_moved(&mut postings, other.posting(theirs), moved, 0);
+        }
+        posting_starts.push(offset(postings.len()));
+        words.shrink_to_fit();
+        self.words = words;
+        self.word_starts = word_starts;
+        self.postings = postings;
+        self.posting_starts = posting_starts;
+        self.chars.extend_from_slice(&other.chars);
+        self.rows += other.rows;
+    }
+
+    /// Every word, by id.
+    fn word_list(&self) -> impl Iterator<Item = &str> + '_ {
+        self.word_starts.iter().map(|&start| {
+            let rest = self.words.get(start as usize..).unwrap_or_default();
+            rest.split('\n').next().unwrap_or_default()
+        })
+    }
+
+    /// The bytes of word `word`'s rows.
+    fn posting(&self, word: usize) -> &[u8] {
+        let start = self.posting_starts.get(word).copied().unwrap_or(0) as usize;
+        let end = self.posting_starts.get(word + 1).copied().unwrap_or(0) as usize;
+        self.postings.get(start..end).unwrap_or(&[])
+    }
+
     /// The rows whose text contains `term` (the union of the rows of the words holding it).
     fn rows_containing(&self, term: &str) -> RowSet {
         let mut chars = term.chars();
@@ -277,9 +357,7 @@ impl TextIndex {
 
     /// The rows of word `word`, ascending.
     fn rows_of(&self, word: usize) -> impl Iterator<Item = u32> + '_ {
-        let start = self.posting_starts.get(word).copied().unwrap_or(0) as usize;
-        let end = self.posting_starts.get(word + 1).copied().unwrap_or(0) as usize;
-        read_rows(self.postings.get(start..end).unwrap_or(&[]))
+        read_rows(self.posting(word))
     }
 }
 
@@ -370,6 +448,20 @@ mod tests {
         }
         // A number cut short ends the rows.
         assert_eq!(read_rows(&[5, 0x80]).collect::<Vec<_>>(), [5]);
+    }
+
+    proptest! {
+        /// An index appended to another is the index of all their rows pushed in order.
+        #[test]
+        fn an_appended_index_is_the_index_of_both(
+            first in proptest::collection::vec(text(), 0..40),
+            second in proptest::collection::vec(text(), 0..40),
+        ) {
+            let mut appended = index(&first);
+            appended.append(&index(&second));
+            let both: Vec<String> = first.iter().chain(&second).cloned().collect();
+            prop_assert_eq!(appended, index(&both));
+        }
     }
 
     proptest! {

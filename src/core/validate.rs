@@ -159,6 +159,9 @@ pub struct Loaded {
     /// Every problem found; each skipped record has at least one.
     pub problems: Vec<Problem>,
     pub skipped: usize,
+    /// The table of the dataset's events, when it was built as they were checked
+    /// ([`LoadSteps::building_table`]); dropped with any event dropped after.
+    pub table: Option<crate::core::table::TablePart>,
 }
 
 /// Parses and validates a collection file: one JSON document, or the same collection in
@@ -281,6 +284,10 @@ fn drop_records(loaded: &mut Loaded, dropped: Dropped, problems: Vec<Problem>) {
             .dataset
             .events
             .retain(|position, _| events.binary_search(&position).is_err());
+        if !events.is_empty() {
+            // Its rows no longer match the events: the catalog builds them again.
+            loaded.table = None;
+        }
         loaded.skipped += before - loaded.dataset.events.len() - loaded.dataset.figures.len();
     }
     loaded.problems.extend(problems);

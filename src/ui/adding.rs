@@ -1,10 +1,12 @@
 //! Adding a file's collection to the explorer without freezing the page: the worker's bytes
-//! are copied in, the collection checked ([`LoadSteps`]) and the catalog's table built
-//! ([`CatalogBuild`]) a slice at a time, with the browser's turn (input, painting) between
-//! slices. Each slice runs for about [`SLICE_MS`], well under the 100 ms past which a page
+//! are copied in and the collection checked ([`LoadSteps`]) a slice at a time, with the
+//! browser's turn (input, painting) between slices; each event is read into the table's rows
+//! as it is checked, and the catalog ([`CatalogBuild`]) appends those rows to its table. Each slice runs for about [`SLICE_MS`], well under the 100 ms past which a page
 //! feels stuck, and each stage starts in a task of its own; the steps that are one piece (the
 //! header, the figures, the merge, the text index's word list) take tens of milliseconds. The
 //! same slices reopen the files kept on this device at start.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -14,6 +16,7 @@ use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::i18n::Arg;
 use crate::core::i18n::Said;
 use crate::core::import::message::{ImportSummary, ProblemLine, ReadAs};
+use crate::core::place_names::PlaceNames;
 use crate::core::validate::{LoadSteps, Loaded, Problem, Severity};
 use crate::ui::browser::Measure;
 use crate::ui::device_store;
@@ -135,12 +138,16 @@ pub async fn copy_in_slices(buffer: &js_sys::Uint8Array) -> Vec<u8> {
 }
 
 /// Checks a collection file (one JSON document, or a collection in pieces) in slices, as
-/// [`crate::core::validate::load`] would at once. `report` gets the share checked.
+/// [`crate::core::validate::load`] would at once, building the table of its events as they
+/// are checked with the gazetteer `place_names` ([`LoadSteps::building_table`]), so that
+/// adding it to a catalog with that gazetteer decodes no record again. `report` gets the
+/// share checked.
 ///
 /// Errors: the problems that reject the whole file.
 pub async fn load_in_slices(
     file: &str,
     bytes: &[u8],
+    place_names: &Arc<PlaceNames>,
     report: &dyn Fn(f64),
 ) -> Result<Loaded, Vec<Problem>> {
     // Each stage starts in a task of its own, whatever ran before it.
@@ -148,7 +155,7 @@ pub async fn load_in_slices(
     let mut slices = Slices::new();
     let mut steps = {
         let _measure = Measure::new("adding: header");
-        LoadSteps::start(file, bytes)?
+        LoadSteps::start(file, bytes)?.building_table(Arc::clone(place_names))
     };
     while !steps.step(RECORDS_PER_LOOK)? {
         if slices.due() {
@@ -167,19 +174,21 @@ pub async fn load_in_slices(
 /// page's WebAssembly memory: a collection in pieces is copied in a piece at a time, so its
 /// bytes never sit whole in that memory (which never shrinks) beside its records. A file of
 /// one document (a collection file as opened), or one that is rejected, is copied in whole and
-/// read so, which words the rejection. `report` gets the share checked.
+/// read so, which words the rejection. The table of its events is built as they are checked,
+/// with the gazetteer `place_names`. `report` gets the share checked.
 ///
 /// Errors: the problems that reject the whole file.
 pub async fn load_array_in_slices(
     file: &str,
     array: &js_sys::Uint8Array,
+    place_names: &Arc<PlaceNames>,
     report: &dyn Fn(f64),
 ) -> Result<Loaded, Vec<Problem>> {
-    match load_pieces_in_slices(file, array, report).await {
+    match load_pieces_in_slices(file, array, place_names, report).await {
         Ok(loaded) => Ok(loaded),
         Err(_) => {
             let bytes = copy_in_slices(array).await;
-            load_in_slices(file, &bytes, report).await
+            load_in_slices(file, &bytes, place_names, report).await
         }
     }
 }
@@ -193,6 +202,7 @@ const PIECE_TO_MEASURE: usize = 4096;
 async fn load_pieces_in_slices(
     file: &str,
     array: &js_sys::Uint8Array,
+    place_names: &Arc<PlaceNames>,
     report: &dyn Fn(f64),
 ) -> Result<Loaded, Vec<Problem>> {
     yield_to_browser().await;
@@ -202,7 +212,7 @@ async fn load_pieces_in_slices(
     let header = lines.next().unwrap_or_default();
     let mut steps = {
         let _measure = Measure::new("adding: header");
-        LoadSteps::start(file, &header)?
+        LoadSteps::start(file, &header)?.building_table(Arc::clone(place_names))
     };
     while !steps.step(RECORDS_PER_LOOK)? {
         if slices.due() {
@@ -267,7 +277,9 @@ pub async fn add_file(
             share,
         })
     };
-    let loaded = load_array_in_slices(&summary.file_name, bytes, &checking)
+    // Each stage is also timed whole, over its many slices, for the benchmark.
+    let stage = Measure::new("stage: checking");
+    let loaded = load_array_in_slices(&summary.file_name, bytes, &base.place_names, &checking)
         .await
         .map_err(|problems| match problems.first() {
             // The checker's problem is in English (it names the record and field).
@@ -276,6 +288,7 @@ pub async fn add_file(
             }
             None => Said::new("adding-not-opened"),
         })?;
+    drop(stage);
     let events = loaded.dataset.events.len();
     if summary.format == ReadAs::Collection {
         // A collection file: its records (events and figures) are what was read, and its
@@ -308,7 +321,9 @@ pub async fn add_file(
             share,
         })
     };
+    let stage = Measure::new("stage: table");
     let catalog = build_in_slices(build, &building).await;
+    drop(stage);
     // Events already loaded from another collection (the same UCDP or ACLED event) were left
     // out of this one as it joined: they are skipped rows with a problem each.
     let events = catalog.datasets.last().map_or(events, |d| d.events.len());
@@ -336,9 +351,14 @@ pub async fn add_file(
 }
 
 /// Adds the files kept on this device to `loaded`, each checked as when it was opened (in
-/// slices). A browser that keeps no files has none, and says nothing; a kept file that no
-/// longer loads, or one whose keeping a reload cut, is named in a notice.
-pub async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<Said>) {
+/// slices), with the table of its events built as they are checked with the gazetteer
+/// `place_names` (give the catalog the same). A browser that keeps no files has none, and
+/// says nothing; a kept file that no longer loads, or one whose keeping a reload cut, is
+/// named in a notice.
+pub async fn reopen_kept(
+    loaded: &mut Vec<Loaded>,
+    place_names: &Arc<PlaceNames>,
+) -> (Vec<OpenedFile>, Vec<Said>) {
     let Ok(device_store::Kept {
         files: kept,
         missing,
@@ -363,7 +383,8 @@ pub async fn reopen_kept(loaded: &mut Vec<Loaded>) -> (Vec<OpenedFile>, Vec<Said
     let mut files = Vec::new();
     for (file, bytes) in kept {
         let clash = |id: &str| loaded.iter().any(|l| l.dataset.collection.id == id);
-        match load_array_in_slices(&file.summary.file_name, &bytes, &|_| {}).await {
+        let name = &file.summary.file_name;
+        match load_array_in_slices(name, &bytes, place_names, &|_| {}).await {
             Ok(one) if !clash(&one.dataset.collection.id) => {
                 loaded.push(one);
                 files.push(file);

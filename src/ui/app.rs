@@ -40,8 +40,9 @@ pub fn App() -> impl IntoView {
         let (loaded, place_names) =
             futures::future::join(loader::load_bundled(), loader::load_place_names()).await;
         let mut loaded = loaded?;
-        let (files, notices) = adding::reopen_kept(&mut loaded).await;
-        let build = CatalogBuild::new(loaded).with_place_names(Arc::new(place_names));
+        let place_names = Arc::new(place_names);
+        let (files, notices) = adding::reopen_kept(&mut loaded, &place_names).await;
+        let build = CatalogBuild::new(loaded).with_place_names(place_names);
         let catalog = adding::build_in_slices(build, &|_| {}).await;
         Ok::<_, LoadError>(Start {
             catalog: Arc::new(catalog),

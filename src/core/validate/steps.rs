@@ -13,6 +13,7 @@
 //! is the same in both readings.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -24,7 +25,9 @@ use super::{
 };
 use crate::core::i18n::Said;
 use crate::core::model::{Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
+use crate::core::place_names::PlaceNames;
 use crate::core::records::Records;
+use crate::core::table::{TableBuilder, TablePart};
 
 /// Events per piece that [`write_in_pieces`] writes for the page: some 1.3 MB of JSON, which a
 /// step checks in a few tens of milliseconds in WebAssembly.
@@ -50,6 +53,9 @@ pub struct LoadSteps<'a> {
     skipped: usize,
     /// Events met so far, loaded or skipped (the next one's position in the file).
     position: usize,
+    /// The table of the events loaded, built as each is checked, and the gazetteer it reads;
+    /// `None` unless asked for ([`LoadSteps::building_table`]).
+    table: Option<(TableBuilder, Arc<PlaceNames>)>,
 }
 
 impl<'a> LoadSteps<'a> {
@@ -228,9 +234,20 @@ impl<'a> LoadSteps<'a> {
                 .count(),
             skipped: 0,
             position: 0,
+            table: None,
         };
         steps.read_sources(raw_sources)?;
         Ok(steps)
+    }
+
+    /// These steps also building the table of the events they load, each read into it as it
+    /// is checked ([`Loaded::table`]): adding the file to a catalog that keeps the same
+    /// gazetteer `place_names` then appends that table, and no record is decoded a second
+    /// time. Call it before the first step.
+    pub fn building_table(mut self, place_names: Arc<PlaceNames>) -> LoadSteps<'a> {
+        let builder = TableBuilder::default().with_place_names(Arc::clone(&place_names));
+        self.table = Some((builder, place_names));
+        self
     }
 
     fn read_sources(&mut self, raw_sources: Vec<&RawValue>) -> Result<(), Vec<Problem>> {
@@ -320,7 +337,13 @@ impl<'a> LoadSteps<'a> {
     fn make_room(&mut self, events: usize) {
         match self.pieces_expected {
             0 => self.events.reserve(events),
-            pieces => self.events.reserve_exact(events.saturating_mul(pieces)),
+            pieces => {
+                let all = events.saturating_mul(pieces);
+                self.events.reserve_exact(all);
+                if let Some((table, _)) = &mut self.table {
+                    table.reserve_exact(all);
+                }
+            }
         }
         self.pieces_expected = self.pieces_expected.saturating_sub(1);
     }
@@ -401,6 +424,9 @@ impl<'a> LoadSteps<'a> {
             self.context
                 .seen
                 .insert(event.id.clone(), Seen::Event(position));
+            if let Some((table, _)) = &mut self.table {
+                table.push_event(&self.shell, &event, (0, self.events.len()));
+            }
             self.events.push(&event);
         } else {
             self.skipped += 1;
@@ -471,6 +497,10 @@ impl<'a> LoadSteps<'a> {
             dataset,
             problems: self.problems.finish(),
             skipped: self.skipped,
+            table: self.table.map(|(table, place_names)| TablePart {
+                table: table.finish(),
+                place_names,
+            }),
         })
     }
 }
