@@ -23,7 +23,7 @@ mod worker {
     use sha2::{Digest, Sha256};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+    use web_sys::{Blob, DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
     use incident_explorer::core::date::Day;
     use incident_explorer::core::i18n::Said;
@@ -558,19 +558,20 @@ mod worker {
         let _ = scope.post_message(&Array::of1(&JsValue::from_str(&text)));
     }
 
-    /// Posts the summary with the collection's bytes, transferring their buffer.
+    /// Posts the summary with the collection's bytes as a blob: the browser keeps a blob's
+    /// bytes apart from the page (on disk, for a large one), and the page reads them a piece
+    /// at a time, so the collection never sits whole in the page's memory.
     fn post_done(summary: &ImportSummary, bytes: Vec<u8>) {
         let text = serde_json::to_string(&WorkerMessage::Done(summary.clone())).unwrap_or_default();
         let array = Uint8Array::new_with_length(bytes.len() as u32);
         array.copy_from(&bytes);
         drop(bytes);
-        let buffer = array.buffer();
+        let blob = Blob::new_with_u8_array_sequence(&Array::of1(&array));
+        drop(array);
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let message = Array::of2(&JsValue::from_str(&text), &buffer);
-        if scope
-            .post_message_with_transfer(&message, &Array::of1(&buffer))
-            .is_err()
-        {
+        let posted =
+            blob.and_then(|blob| scope.post_message(&Array::of2(&JsValue::from_str(&text), &blob)));
+        if posted.is_err() {
             post(&WorkerMessage::Failed {
                 said: Said::new("worker-not-handed-to-page"),
             });

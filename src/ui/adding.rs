@@ -11,6 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::Blob;
 
 use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::i18n::Arg;
@@ -18,10 +19,10 @@ use crate::core::i18n::Said;
 use crate::core::import::message::{ImportSummary, ProblemLine, ReadAs};
 use crate::core::place_names::PlaceNames;
 use crate::core::validate::{LoadSteps, Loaded, Problem, Severity};
+use crate::ui::blob_lines::{self, BlobLines};
 use crate::ui::browser::Measure;
 use crate::ui::device_store;
 use crate::ui::i18n::lang;
-use crate::ui::loader::JsLines;
 use crate::ui::your_data::{local_time_now, OpenedFile};
 
 /// How long one slice of work may hold the page's thread, in ms.
@@ -117,8 +118,9 @@ impl Slices {
 /// Bytes copied into the page's memory at a time: some milliseconds of copying.
 const BYTES_PER_COPY: u32 = 8 << 20;
 
-/// The bytes of `buffer` (the worker's hand-over, outside the page's WebAssembly memory),
-/// copied in slices: a copy of a large collection at once holds the page for tenths of a second.
+/// The bytes of `buffer` (a blob read whole, in the browser's memory outside the page's
+/// WebAssembly memory), copied in slices: a copy of a large collection at once holds the page
+/// for tenths of a second.
 pub async fn copy_in_slices(buffer: &js_sys::Uint8Array) -> Vec<u8> {
     let length = buffer.length();
     let mut bytes = vec![0; length as usize];
@@ -169,25 +171,29 @@ pub async fn load_in_slices(
     steps.finish()
 }
 
-/// Checks a collection that sits in the browser's memory (the worker's hand-over, or a copy
+/// Checks a collection that the browser holds as a blob (the worker's hand-over, or a copy
 /// kept on this device) in slices, as [`load_in_slices`] would once it was copied into the
-/// page's WebAssembly memory: a collection in pieces is copied in a piece at a time, so its
-/// bytes never sit whole in that memory (which never shrinks) beside its records. A file of
-/// one document (a collection file as opened), or one that is rejected, is copied in whole and
-/// read so, which words the rejection. The table of its events is built as they are checked,
-/// with the gazetteer `place_names`. `report` gets the share checked.
+/// page's WebAssembly memory: a collection in pieces is read in a piece at a time, so its
+/// bytes never sit whole in the page's memory (WebAssembly's never shrinks) beside its
+/// records. A file of one document (a collection file as opened), or one that is rejected, is
+/// read in whole and checked so, which words the rejection. The table of its events is built
+/// as they are checked, with the gazetteer `place_names`. `report` gets the share checked.
 ///
-/// Errors: the problems that reject the whole file.
-pub async fn load_array_in_slices(
+/// Errors: the problems that reject the whole file, or the blob that cannot be read.
+pub async fn load_blob_in_slices(
     file: &str,
-    array: &js_sys::Uint8Array,
+    blob: &Blob,
     place_names: &Arc<PlaceNames>,
     report: &dyn Fn(f64),
 ) -> Result<Loaded, Vec<Problem>> {
-    match load_pieces_in_slices(file, array, place_names, report).await {
+    match load_pieces_in_slices(file, blob, place_names, report).await {
         Ok(loaded) => Ok(loaded),
         Err(_) => {
-            let bytes = copy_in_slices(array).await;
+            let array = blob_lines::read_array(blob)
+                .await
+                .map_err(|said| vec![Problem::said(Severity::Error, file, None, None, said)])?;
+            let bytes = copy_in_slices(&array).await;
+            drop(array);
             load_in_slices(file, &bytes, place_names, report).await
         }
     }
@@ -196,20 +202,23 @@ pub async fn load_array_in_slices(
 /// The least bytes of a piece from which the events of the pieces after it are foreseen.
 const PIECE_TO_MEASURE: usize = 4096;
 
-/// [`load_array_in_slices`] of a collection in pieces: the header line, then each further
-/// line (a piece of events) copied in and checked in a slice; the same steps as
+/// [`load_blob_in_slices`] of a collection in pieces: the header line, then each further
+/// line (a piece of events) read in and checked in a slice; the same steps as
 /// [`crate::core::validate::load_lines`].
+///
+/// Errors: the problems that reject the file, and none when the blob cannot be read (the
+/// caller reads it whole, which words why).
 async fn load_pieces_in_slices(
     file: &str,
-    array: &js_sys::Uint8Array,
+    blob: &Blob,
     place_names: &Arc<PlaceNames>,
     report: &dyn Fn(f64),
 ) -> Result<Loaded, Vec<Problem>> {
     yield_to_browser().await;
     let mut slices = Slices::new();
-    let mut lines = JsLines::new(array.clone());
+    let mut lines = BlobLines::new(blob.clone());
     let total = lines.total().max(1) as f64;
-    let header = lines.next().unwrap_or_default();
+    let header = lines.next().await.ok().flatten().unwrap_or_default();
     let mut steps = {
         let _measure = Measure::new("adding: header");
         LoadSteps::start(file, &header)?.building_table(Arc::clone(place_names))
@@ -221,7 +230,7 @@ async fn load_pieces_in_slices(
         }
     }
     let mut expected = false;
-    while let Some(piece) = lines.next() {
+    while let Some(piece) = lines.next().await.map_err(|_| Vec::new())? {
         if !expected && piece.len() >= PIECE_TO_MEASURE {
             // The pieces hold about as many bytes an event each: room for all their events is
             // reserved at the first (a wrong guess costs memory or time, never a result).
@@ -266,7 +275,7 @@ pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> C
 pub async fn add_file(
     base: &Catalog,
     mut summary: ImportSummary,
-    bytes: &js_sys::Uint8Array,
+    bytes: &Blob,
     report: &dyn Fn(Adding),
 ) -> Result<(Catalog, OpenedFile), Said> {
     let name = summary.file_name.clone();
@@ -279,7 +288,7 @@ pub async fn add_file(
     };
     // Each stage is also timed whole, over its many slices, for the benchmark.
     let stage = Measure::new("stage: checking");
-    let loaded = load_array_in_slices(&summary.file_name, bytes, &base.place_names, &checking)
+    let loaded = load_blob_in_slices(&summary.file_name, bytes, &base.place_names, &checking)
         .await
         .map_err(|problems| match problems.first() {
             // The checker's problem is in English (it names the record and field).
@@ -384,7 +393,7 @@ pub async fn reopen_kept(
     for (file, bytes) in kept {
         let clash = |id: &str| loaded.iter().any(|l| l.dataset.collection.id == id);
         let name = &file.summary.file_name;
-        match load_array_in_slices(name, &bytes, place_names, &|_| {}).await {
+        match load_blob_in_slices(name, &bytes, place_names, &|_| {}).await {
             Ok(one) if !clash(&one.dataset.collection.id) => {
                 loaded.push(one);
                 files.push(file);

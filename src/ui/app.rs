@@ -6,8 +6,8 @@
 
 use std::sync::Arc;
 
-use js_sys::Uint8Array;
 use leptos::prelude::*;
+use web_sys::Blob;
 
 use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::export;
@@ -76,7 +76,7 @@ pub fn App() -> impl IntoView {
         })
     };
 
-    let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Uint8Array)| {
+    let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Blob)| {
         rejected.set(None);
         let Some(start) = current() else {
             rejected.set(Some(Said::new("adding-not-loaded-yet")));

@@ -20,7 +20,7 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    FileSystemDirectoryHandle, FileSystemFileHandle, FileSystemGetDirectoryOptions,
+    Blob, FileSystemDirectoryHandle, FileSystemFileHandle, FileSystemGetDirectoryOptions,
     FileSystemGetFileOptions, FileSystemWritableFileStream,
 };
 
@@ -89,13 +89,13 @@ pub fn after_interruption(
 /// closed, and is not kept.
 pub const KEEP_LIMIT: usize = 400_000_000;
 
-/// Keeps `file` and its collection's JSON `bytes` (in the browser's memory, written from
+/// Keeps `file` and its collection's JSON `bytes` (a blob the browser holds, written from
 /// there), after the files kept already.
 ///
 /// Errors: why the browser would not keep it (no storage in this browser or mode, a full
 /// disk), in words.
-pub async fn keep(file: &OpenedFile, bytes: &Uint8Array) -> Result<(), Said> {
-    let size = bytes.length() as usize;
+pub async fn keep(file: &OpenedFile, bytes: &Blob) -> Result<(), Said> {
+    let size = bytes.size() as usize;
     if size > KEEP_LIMIT {
         return Err(Said::new("store-too-large")
             .arg("limit", (KEEP_LIMIT / 1_000_000).to_string())
@@ -144,11 +144,11 @@ async fn remove(folder: &FileSystemDirectoryHandle, name: &str) {
     let _ = JsFuture::from(folder.remove_entry(name)).await;
 }
 
-/// What the kept files are on a visit: each with its collection's bytes (in the browser's
-/// memory), the names of those whose collection is missing (with why it could not be read, if
+/// What the kept files are on a visit: each with its collection's bytes (the browser's file,
+/// read when the page reads it), the names of those whose collection is missing (with why it could not be read, if
 /// it could not), and the name of a file whose keeping a reload cut (see the module docs).
 pub struct Kept {
-    pub files: Vec<(OpenedFile, Uint8Array)>,
+    pub files: Vec<(OpenedFile, Blob)>,
     pub missing: Vec<(String, Option<Said>)>,
     pub unfinished: Option<String>,
 }
@@ -163,7 +163,7 @@ pub async fn kept() -> Result<Kept, Said> {
     let mut files = Vec::new();
     let mut missing = Vec::new();
     for entry in index {
-        match read_array(&folder, &entry.data_name()).await {
+        match read_blob(&folder, &entry.data_name()).await {
             Ok(Some(bytes)) => files.push((entry.file, bytes)),
             Ok(None) => missing.push((entry.file.summary.file_name, None)),
             Err(error) => missing.push((entry.file.summary.file_name, Some(error))),
@@ -242,14 +242,18 @@ async fn read_index(folder: &FileSystemDirectoryHandle) -> Result<Vec<Entry>, Sa
 
 /// The bytes of `name`, or `None` when there is no such file.
 async fn read(folder: &FileSystemDirectoryHandle, name: &str) -> Result<Option<Vec<u8>>, Said> {
-    Ok(read_array(folder, name).await?.map(|array| array.to_vec()))
+    let Some(file) = read_blob(folder, name).await? else {
+        return Ok(None);
+    };
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|error| describe(&error))?;
+    Ok(Some(Uint8Array::new(&buffer).to_vec()))
 }
 
-/// The bytes of `name` in the browser's memory, or `None` when there is no such file.
-async fn read_array(
-    folder: &FileSystemDirectoryHandle,
-    name: &str,
-) -> Result<Option<Uint8Array>, Said> {
+/// The file `name` as the browser holds it (not read yet), or `None` when there is no such
+/// file.
+async fn read_blob(folder: &FileSystemDirectoryHandle, name: &str) -> Result<Option<Blob>, Said> {
     let Ok(handle) = JsFuture::from(folder.get_file_handle(name)).await else {
         return Ok(None);
     };
@@ -262,16 +266,13 @@ async fn read_array(
         return Err(Said::new("store-too-large-to-reopen")
             .arg("limit", (KEEP_LIMIT / 1_000_000).to_string()));
     }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|error| describe(&error))?;
-    Ok(Some(Uint8Array::new(&buffer)))
+    Ok(Some(file.into()))
 }
 
-/// Bytes to write: in the page's memory, or in the browser's.
+/// Bytes to write: in the page's memory, or a blob the browser holds.
 enum Bytes<'a> {
     Page(&'a [u8]),
-    Browser(&'a Uint8Array),
+    Browser(&'a Blob),
 }
 
 /// Writes `bytes` as `name`, replacing what was there once the write is complete.
@@ -293,7 +294,7 @@ async fn write(
         .unchecked_into();
     let started = match bytes {
         Bytes::Page(bytes) => stream.write_with_u8_array(bytes),
-        Bytes::Browser(bytes) => stream.write_with_js_u8_array(bytes),
+        Bytes::Browser(bytes) => stream.write_with_blob(bytes),
     };
     let written = match started {
         Ok(promise) => JsFuture::from(promise).await.map(|_| ()),

@@ -2,10 +2,10 @@
 //! turns its messages into [`ImportEvent`]s, and stops it on Cancel. The worker's files sit
 //! beside `index.html`, so the address is relative to the page.
 
-use js_sys::{Array, Uint8Array};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, File, MessageEvent, Worker};
+use web_sys::{Blob, ErrorEvent, File, MessageEvent, Worker};
 
 use crate::core::i18n::Said;
 use crate::core::import::mapped::TablePreview;
@@ -23,10 +23,10 @@ pub enum ImportEvent {
     Preview(TablePreview),
     /// The sheet chosen cannot be read; another can be chosen.
     SheetUnreadable(Said),
-    /// The file was read: what was found, and the collection's bytes, still in the buffer the
-    /// worker handed over (read into the page's memory a piece at a time, see
-    /// [`crate::ui::adding::load_array_in_slices`]).
-    Done(ImportSummary, Uint8Array),
+    /// The file was read: what was found, and the collection's bytes, in the blob the worker
+    /// handed over (read into the page's memory a piece at a time, see
+    /// [`crate::ui::adding::load_blob_in_slices`]).
+    Done(ImportSummary, Blob),
     /// The file could not be read, in one sentence.
     Failed(Said),
 }
@@ -97,7 +97,7 @@ impl ImportJob {
     }
 }
 
-/// One worker message: `[json]` or `[json, ArrayBuffer]`; `None` for the worker's "ready".
+/// One worker message: `[json]` or `[json, Blob]`; `None` for the worker's "ready".
 fn decode(data: &JsValue) -> Option<ImportEvent> {
     let parts: Array = data.clone().unchecked_into();
     let text = parts.get(0).as_string().unwrap_or_default();
@@ -108,9 +108,10 @@ fn decode(data: &JsValue) -> Option<ImportEvent> {
         }
         Ok(WorkerMessage::Preview(preview)) => ImportEvent::Preview(preview),
         Ok(WorkerMessage::SheetUnreadable { said }) => ImportEvent::SheetUnreadable(said),
-        Ok(WorkerMessage::Done(summary)) => {
-            ImportEvent::Done(summary, Uint8Array::new(&parts.get(1)))
-        }
+        Ok(WorkerMessage::Done(summary)) => match parts.get(1).dyn_into::<Blob>() {
+            Ok(blob) => ImportEvent::Done(summary, blob),
+            Err(_) => ImportEvent::Failed(Said::new("worker-not-handed-to-page")),
+        },
         Ok(WorkerMessage::Failed { said }) => ImportEvent::Failed(said),
         Err(error) => {
             ImportEvent::Failed(Said::new("reader-not-understood").arg("reason", error.to_string()))

@@ -108,7 +108,7 @@ impl JsLines {
 
     /// The lines of `array`, not counted: [`Iterator::size_hint`] says nothing, and no pass
     /// over the whole buffer is made before the first line is given.
-    pub fn new(array: Uint8Array) -> JsLines {
+    fn new(array: Uint8Array) -> JsLines {
         JsLines {
             array,
             next: 0,

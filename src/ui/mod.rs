@@ -4,6 +4,7 @@ pub mod about;
 pub mod adding;
 pub mod app;
 pub mod bar_panels;
+pub mod blob_lines;
 pub mod box_width;
 pub mod browser;
 pub mod canvas_backend;

@@ -2,10 +2,9 @@
 //! reads the file a progress bar (rows and bytes read, time left) with Cancel. The file is read
 //! on this device by the worker and never sent anywhere.
 
-use js_sys::Uint8Array;
 use leptos::ev;
 use leptos::prelude::*;
-use web_sys::File;
+use web_sys::{Blob, File};
 
 use crate::charts::bar_chart::group_thousands;
 use crate::core::i18n::{Arg, Said};
@@ -66,10 +65,10 @@ fn now() -> f64 {
 }
 
 /// The file input and drop target. `on_read` gets what the worker read: the summary and the
-/// collection's bytes (a collection in pieces, or the collection file as opened), still in the
-/// buffer the worker handed over, for the app to check and add.
+/// collection's bytes (a collection in pieces, or the collection file as opened), in the blob
+/// the worker handed over, for the app to check and add.
 #[component]
-pub fn OpenFile(on_read: Callback<(ImportSummary, Uint8Array)>) -> impl IntoView {
+pub fn OpenFile(on_read: Callback<(ImportSummary, Blob)>) -> impl IntoView {
     let reading = RwSignal::new(None::<Reading>);
     let failure = RwSignal::new(None::<Said>);
     let dragging = RwSignal::new(false);

@@ -1,0 +1,108 @@
+//! The lines of a blob the browser holds (the import worker's hand-over of a file's
+//! collection, or the copy of it kept on this device), read a window at a time into
+//! WebAssembly's memory. The whole collection never sits in the page's memory: the browser
+//! keeps a blob's bytes apart (on disk, for a large one), and the page holds one window and
+//! the line being read.
+
+use js_sys::Uint8Array;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Blob;
+
+use crate::core::i18n::Said;
+
+/// Bytes read from the blob at a time.
+const WINDOW: f64 = (4 << 20) as f64;
+
+/// The lines of a blob, each without its line break; see the module docs.
+pub struct BlobLines {
+    blob: Blob,
+    /// Where the next window begins in the blob.
+    next: f64,
+    /// The window being read, and where in it.
+    window: Vec<u8>,
+    at: usize,
+}
+
+impl BlobLines {
+    pub fn new(blob: Blob) -> BlobLines {
+        BlobLines {
+            blob,
+            next: 0.0,
+            window: Vec::new(),
+            at: 0,
+        }
+    }
+
+    /// Bytes in the whole blob.
+    pub fn total(&self) -> usize {
+        self.blob.size() as usize
+    }
+
+    /// Bytes of the blob given as lines so far, their line breaks included.
+    pub fn consumed(&self) -> usize {
+        (self.next as usize).saturating_sub(self.window.len().saturating_sub(self.at))
+    }
+
+    /// The next line, without its line break; `None` after the last (bytes after the last
+    /// line break are a line when there are any).
+    ///
+    /// Errors: the browser's words when the blob cannot be read (a kept copy removed by the
+    /// browser meanwhile, say).
+    pub async fn next(&mut self) -> Result<Option<Vec<u8>>, Said> {
+        let mut line = Vec::new();
+        loop {
+            let rest = self.window.get(self.at..).unwrap_or_default();
+            if rest.is_empty() {
+                let size = self.blob.size();
+                if self.next >= size {
+                    return Ok((!line.is_empty()).then_some(line));
+                }
+                let end = (self.next + WINDOW).min(size);
+                let part = self
+                    .blob
+                    .slice_with_f64_and_f64(self.next, end)
+                    .map_err(|error| read_error(&error))?;
+                self.window = read_all(&part).await?;
+                self.next = end;
+                self.at = 0;
+                continue;
+            }
+            match rest.iter().position(|&b| b == b'\n') {
+                Some(end) => {
+                    line.extend_from_slice(rest.get(..end).unwrap_or_default());
+                    self.at += end + 1;
+                    return Ok(Some(line));
+                }
+                None => {
+                    line.extend_from_slice(rest);
+                    self.at = self.window.len();
+                }
+            }
+        }
+    }
+}
+
+/// Every byte of `blob`, in the browser's memory (not the page's WebAssembly memory).
+///
+/// Errors: the browser's words when it cannot be read.
+pub async fn read_array(blob: &Blob) -> Result<Uint8Array, Said> {
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|error| read_error(&error))?;
+    Ok(Uint8Array::new(&buffer))
+}
+
+/// Every byte of `blob`, copied into WebAssembly's memory.
+async fn read_all(blob: &Blob) -> Result<Vec<u8>, Said> {
+    Ok(read_array(blob).await?.to_vec())
+}
+
+/// A blob that could not be read, in the browser's words.
+fn read_error(error: &wasm_bindgen::JsValue) -> Said {
+    let detail = js_sys::Reflect::get(error, &"message".into())
+        .ok()
+        .and_then(|message| message.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_default();
+    Said::new("blob-not-read").arg("detail", detail)
+}
