@@ -88,10 +88,14 @@ try {
         for (const entry of list.getEntries()) window.benchLongTasks.push([entry.startTime, entry.duration]);
       }).observe({ type: 'longtask', buffered: true });
       window.benchPeak = 0;
+      // Each growth of the WebAssembly memory: when, and to how much (STEPS=1 lists them).
+      window.benchGrowth = [];
       setInterval(() => {
         const wasm = window.benchWasm?.memory?.buffer?.byteLength ?? 0;
         const heap = performance.memory?.usedJSHeapSize ?? 0;
         window.benchPeak = Math.max(window.benchPeak, wasm + heap);
+        const last = window.benchGrowth.at(-1);
+        if (!last || last[1] !== wasm) window.benchGrowth.push([performance.now(), wasm, heap]);
       }, 100);
     });
     await page.goto(`http://127.0.0.1:${port}/`);
@@ -134,6 +138,8 @@ try {
       const stages = performance.getEntriesByType('measure')
         .filter((m) => m.startTime >= start && m.name.startsWith('stage: '))
         .map((m) => `${m.name.slice(7)}: from ${(m.startTime - start).toFixed(0)} ms, ${m.duration.toFixed(0)} ms`);
+      const growth = window.benchGrowth.filter(([at]) => at >= start)
+        .map(([at, wasm, heap]) => `${(at - start).toFixed(0)} ms: ${(wasm / 1e6).toFixed(0)} MB (JS heap ${(heap / 1e6).toFixed(0)} MB)`);
       return {
         ms: shown - start,
         longest: Math.max(0, ...tasks.map(([, duration]) => duration)),
@@ -142,6 +148,7 @@ try {
         events: document.querySelector('[data-testid=event-visible]')?.textContent,
         steps,
         stages,
+        growth,
       };
     }, { start: before, shown });
     // Reopened from the copy kept on the device, once it is written.
@@ -190,5 +197,7 @@ if (process.env.STEPS === '1') {
     for (const line of r.steps) console.log(`- ${line}`);
     console.log(`\n${r.file}: stages of adding it`);
     for (const line of r.stages) console.log(`- ${line}`);
+    console.log(`\n${r.file}: WebAssembly memory as it grew (sampled every 100 ms)`);
+    for (const line of r.growth) console.log(`- ${line}`);
   }
 }

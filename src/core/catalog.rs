@@ -1,7 +1,8 @@
 //! Everything the explorer has loaded: the collections, the problems found while reading them,
 //! and the columnar table built over all their events. The collections are shared
 //! ([`Arc`]): a catalog with a file added or removed holds the same collections as the one
-//! before it, not copies, so only the table is built again.
+//! before it, not copies, so only the table is made again: the file's rows appended to the
+//! table for a file added, the table built anew for one removed.
 
 use std::ops::Range;
 use std::sync::Arc;

@@ -1,10 +1,11 @@
-//! Adding a file's collection to the explorer without freezing the page: the worker's bytes
-//! are copied in and the collection checked ([`LoadSteps`]) a slice at a time, with the
-//! browser's turn (input, painting) between slices; each event is read into the table's rows
-//! as it is checked, and the catalog ([`CatalogBuild`]) appends those rows to its table. Each slice runs for about [`SLICE_MS`], well under the 100 ms past which a page
-//! feels stuck, and each stage starts in a task of its own; the steps that are one piece (the
-//! header, the figures, the merge, the text index's word list) take tens of milliseconds. The
-//! same slices reopen the files kept on this device at start.
+//! Adding a file's collection to the explorer without freezing the page: the worker's blob is
+//! read in a piece at a time and the collection checked ([`LoadSteps`]) a slice at a time,
+//! with the browser's turn (input, painting) between slices; each event is read into the
+//! table's rows as it is checked, and the catalog ([`CatalogBuild`]) appends those rows to its
+//! table. Each slice runs for about [`SLICE_MS`], well under the 100 ms past which a page feels
+//! stuck, and each stage starts in a task of its own; the steps that are one piece (the header,
+//! the figures, the merge, the appending of the rows) take tens of milliseconds. The same
+//! slices reopen the files kept on this device at start.
 
 use std::sync::Arc;
 

@@ -145,8 +145,9 @@ async fn remove(folder: &FileSystemDirectoryHandle, name: &str) {
 }
 
 /// What the kept files are on a visit: each with its collection's bytes (the browser's file,
-/// read when the page reads it), the names of those whose collection is missing (with why it could not be read, if
-/// it could not), and the name of a file whose keeping a reload cut (see the module docs).
+/// read when the page reads it), the names of those whose collection is missing (with why it
+/// could not be read, if it could not), and the name of a file whose keeping a reload cut (see
+/// the module docs).
 pub struct Kept {
     pub files: Vec<(OpenedFile, Blob)>,
     pub missing: Vec<(String, Option<Said>)>,
