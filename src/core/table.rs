@@ -1,8 +1,9 @@
 //! The event table: every event of every loaded collection, laid out as columns of small integers
 //! and bitmasks so that filters and aggregations are tight loops over contiguous memory. It is
 //! built once when the data loads (all parsing, vocabulary lookups, casualty arithmetic and text
-//! normalisation happen here) and is read-only afterwards, so the hot paths that run on every
-//! filter change do no parsing and no per-row allocation. The full record stays in the
+//! normalisation happen here), a collection's rows at a time when they are built as its file is
+//! checked ([`EventTable::append`]), and is read-only afterwards, so the hot paths that run on
+//! every filter change do no parsing and no per-row allocation. The full record stays in the
 //! [`Dataset`]s and is reached through [`EventTable::locations`].
 
 use std::borrow::Borrow;
