@@ -168,6 +168,25 @@ fn bundled_catalog(names: &Arc<PlaceNames>) -> Catalog {
         .run()
 }
 
+/// The curated collection under another collection id, with its first `renamed` event ids
+/// changed (`curated:` to `mine:`), as JSON bytes: those events are new to a catalog of the
+/// bundled collections, the others it has already.
+fn curated_renamed(renamed: usize) -> Vec<u8> {
+    let mut file = common::json(BUNDLED[0]);
+    file["collection"]["id"] = "file-0123456789ab".into();
+    let events = file["events"]
+        .as_array_mut()
+        .unwrap_or_else(|| panic!("events"));
+    for event in events.iter_mut().take(renamed) {
+        let id = event["id"]
+            .as_str()
+            .unwrap_or_default()
+            .replace("curated:", "mine:");
+        event["id"] = id.into();
+    }
+    serde_json::to_vec(&file).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The catalog of the bundled collections and `file`, every row built from the records.
 fn built_at_once(names: &Arc<PlaceNames>, mut file: Loaded) -> Catalog {
     file.table = None;
@@ -183,19 +202,10 @@ fn a_file_added_with_its_table_gives_the_catalog_built_at_once() {
     let base = bundled_catalog(&names);
     // The curated collection again, under another id and with its event ids changed, so
     // that every record joins: a file whose rows were built while it was checked.
-    let mut file = common::json(BUNDLED[0]);
-    file["collection"]["id"] = "file-0123456789ab".into();
-    for event in file["events"]
-        .as_array_mut()
-        .unwrap_or_else(|| panic!("events"))
-    {
-        let id = event["id"]
-            .as_str()
-            .unwrap_or_default()
-            .replace("curated:", "mine:");
-        event["id"] = id.into();
-    }
-    let file = serde_json::to_vec(&file).unwrap_or_else(|e| panic!("{e}"));
+    let events = common::json(BUNDLED[0])["events"]
+        .as_array()
+        .map_or(0, Vec::len);
+    let file = curated_renamed(events);
     let opened = load_building("mine.json", &file, &names);
     assert!(opened.table.is_some());
     let added = base
@@ -256,20 +266,11 @@ fn a_file_sharing_events_with_a_loaded_collection_gets_its_rows_built_again() {
     let base = bundled_catalog(&names);
     // The curated collection under another id: every event id is loaded already, so every
     // record is left out, and the rows built while checking no longer fit.
-    let mut file = common::json(BUNDLED[0]);
-    file["collection"]["id"] = "file-0123456789ab".into();
-    let events = file["events"]
-        .as_array_mut()
-        .unwrap_or_else(|| panic!("events"));
-    let kept = events.len() / 2;
-    for event in events.iter_mut().take(kept) {
-        let id = event["id"]
-            .as_str()
-            .unwrap_or_default()
-            .replace("curated:", "mine:");
-        event["id"] = id.into();
-    }
-    let file = serde_json::to_vec(&file).unwrap_or_else(|e| panic!("{e}"));
+    let kept = common::json(BUNDLED[0])["events"]
+        .as_array()
+        .map_or(0, Vec::len)
+        / 2;
+    let file = curated_renamed(kept);
     let opened = load_building("mine.json", &file, &names);
     assert!(opened.table.is_some());
     let added = base

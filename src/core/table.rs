@@ -192,7 +192,7 @@ impl TableBuilder {
             total,
             ..TableBuilder::default()
         };
-        builder.table.reserve(total);
+        builder.table.reserve_exact(total);
         builder.words.reserve(total);
         builder
     }
@@ -449,7 +449,7 @@ impl EventTable {
         self.index_cells();
     }
 
-    /// [`Self::reserve`], exactly: no room beyond `rows` more.
+    /// Room for exactly `rows` more rows in every column.
     fn reserve_exact(&mut self, rows: usize) {
         self.start.reserve_exact(rows);
         self.end.reserve_exact(rows);
@@ -473,31 +473,6 @@ impl EventTable {
         self.combatants_killed.reserve_exact(rows);
         self.flags.reserve_exact(rows);
         self.locations.reserve_exact(rows);
-    }
-
-    fn reserve(&mut self, rows: usize) {
-        self.start.reserve(rows);
-        self.end.reserve(rows);
-        self.precision.reserve(rows);
-        self.collection.reserve(rows);
-        self.publishers.reserve(rows);
-        self.kind.reserve(rows);
-        self.actors_any.reserve(rows);
-        self.actors_perpetrator.reserve(rows);
-        self.lead_actor.reserve(rows);
-        self.governorates.reserve(rows);
-        self.lat.reserve(rows);
-        self.lon.reserve(rows);
-        self.location_precision.reserve(rows);
-        self.deaths_low.reserve(rows);
-        self.deaths_best.reserve(rows);
-        self.deaths_high.reserve(rows);
-        self.civilians_killed.reserve(rows);
-        self.children_killed.reserve(rows);
-        self.women_killed.reserve(rows);
-        self.combatants_killed.reserve(rows);
-        self.flags.reserve(rows);
-        self.locations.reserve(rows);
     }
 
     /// Index of a collection id, added on first sight. More than 256 collections share the last
