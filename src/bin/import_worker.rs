@@ -100,7 +100,7 @@ mod worker {
             let length = read_up_to(&mut reader, &mut head)?;
             head.truncate(length);
             match import::sniff(&file.name(), &head).map_err(|error| error.said())? {
-                Format::Collection => collection_bytes(head, reader, file).map(Some),
+                Format::Collection => collection_file(reader, file).map(Some),
                 Format::Acled => table_collection(head, reader, file, Format::Acled).map(Some),
                 Format::UcdpGed => table_collection(head, reader, file, Format::UcdpGed).map(Some),
                 Format::OtherCsv => {
@@ -127,9 +127,9 @@ mod worker {
     }
 
     /// Posts what came of a step: the collection, nothing yet (a preview was posted), or why not.
-    fn finish(outcome: Result<Option<(ImportSummary, Vec<u8>)>, Said>) {
+    fn finish(outcome: Result<Option<(ImportSummary, Blob)>, Said>) {
         match outcome {
-            Ok(Some((summary, bytes))) => post_done(&summary, bytes),
+            Ok(Some((summary, blob))) => post_done(&summary, &blob),
             Ok(None) => {}
             Err(said) => post(&WorkerMessage::Failed { said }),
         }
@@ -308,7 +308,7 @@ mod worker {
         file: &File,
         header: usize,
         mapping: &Mapping,
-    ) -> Result<(ImportSummary, Vec<u8>), Said> {
+    ) -> Result<(ImportSummary, Blob), Said> {
         let mut reader = SlicedFile::new(file)?;
         let total = reader.size as u64;
         let source = file_info(file);
@@ -337,7 +337,7 @@ mod worker {
         table: &SheetTable,
         fingerprint: String,
         mapping: &Mapping,
-    ) -> Result<(ImportSummary, Vec<u8>), Said> {
+    ) -> Result<(ImportSummary, Blob), Said> {
         let total = file.size() as u64;
         let mut progress = |at: Progress| {
             post(&WorkerMessage::Progress {
@@ -378,6 +378,19 @@ mod worker {
         Ok((bytes, fingerprint))
     }
 
+    /// Reads the rest of the file only to hash it, posting progress: its fingerprint.
+    fn read_through(mut reader: SlicedFile) -> Result<String, Said> {
+        let mut chunk = vec![0u8; SLICE as usize];
+        while read_up_to(&mut reader, &mut chunk)? > 0 {
+            post(&WorkerMessage::Progress {
+                rows: 0,
+                bytes: reader.offset as u64,
+                total: reader.size as u64,
+            });
+        }
+        Ok(reader.fingerprint())
+    }
+
     /// What the importer is told of the file; the collection id is set once the fingerprint
     /// is known.
     fn file_info(file: &File) -> FileInfo {
@@ -396,7 +409,7 @@ mod worker {
         size: u64,
         fingerprint: String,
         format: ReadAs,
-    ) -> Result<(ImportSummary, Vec<u8>), Said> {
+    ) -> Result<(ImportSummary, Blob), Said> {
         message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
         let summary = ImportSummary {
             file_name: file.name(),
@@ -409,12 +422,75 @@ mod worker {
             problems: imported.problems.iter().map(ProblemLine::from).collect(),
             problems_not_listed: imported.problems_not_listed,
         };
-        // In pieces, so that the page checks it a piece at a time between frames.
-        let bytes =
-            validate::write_in_pieces(imported.dataset, EVENTS_PER_PIECE).map_err(|error| {
+        // In pieces, so that the page checks it a piece at a time between frames; each piece
+        // goes into the blob as it is written, so the whole JSON never sits in this worker.
+        let mut blob = BlobParts::default();
+        validate::write_each_piece(imported.dataset, EVENTS_PER_PIECE, |line| blob.push(line))
+            .map_err(|error| {
                 Said::new("worker-not-handed-over").arg("reason", error.to_string())
             })?;
-        Ok((summary, bytes))
+        let blob = blob
+            .finish()
+            .map_err(|reason| Said::new("worker-not-handed-over").arg("reason", reason))?;
+        Ok((summary, blob))
+    }
+
+    /// Bytes gathered into one blob a piece at a time: each piece is copied out of this
+    /// worker's WebAssembly memory at once, and every [`BlobParts::FLUSH_BYTES`] the copies
+    /// become a blob of their own, which the browser may keep on disk. The blob handed over
+    /// is made of those blobs, without copying them again.
+    #[derive(Default)]
+    struct BlobParts {
+        /// The blobs made so far.
+        blobs: Vec<Blob>,
+        /// Pieces copied since the last blob (`Uint8Array`s).
+        pending: Vec<Uint8Array>,
+        pending_bytes: usize,
+        /// Why a blob could not be made, if one could not (the pieces after it are dropped).
+        failed: Option<String>,
+    }
+
+    impl BlobParts {
+        /// Bytes of pieces made into a blob at once.
+        const FLUSH_BYTES: usize = 32 * 1024 * 1024;
+
+        fn push(&mut self, piece: &[u8]) {
+            if self.failed.is_some() {
+                return;
+            }
+            let array = Uint8Array::new_with_length(piece.len() as u32);
+            array.copy_from(piece);
+            self.pending.push(array);
+            self.pending_bytes += piece.len();
+            if self.pending_bytes >= Self::FLUSH_BYTES {
+                self.flush();
+            }
+        }
+
+        fn flush(&mut self) {
+            if self.pending.is_empty() {
+                return;
+            }
+            let pieces: Array = self.pending.drain(..).collect();
+            self.pending_bytes = 0;
+            match Blob::new_with_u8_array_sequence(&pieces) {
+                Ok(blob) => self.blobs.push(blob),
+                Err(error) => {
+                    self.failed = Some(error.as_string().unwrap_or_else(|| format!("{error:?}")))
+                }
+            }
+        }
+
+        /// The one blob of every piece, in order; errors: why a blob could not be made.
+        fn finish(mut self) -> Result<Blob, String> {
+            self.flush();
+            if let Some(reason) = self.failed {
+                return Err(reason);
+            }
+            let blobs: Array = self.blobs.into_iter().collect();
+            Blob::new_with_blob_sequence(&blobs)
+                .map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))
+        }
     }
 
     /// Fills `buffer` from `reader` as far as the file goes; the count read.
@@ -437,7 +513,7 @@ mod worker {
         mut reader: SlicedFile,
         file: &File,
         format: Format,
-    ) -> Result<(ImportSummary, Vec<u8>), Said> {
+    ) -> Result<(ImportSummary, Blob), Said> {
         let total = reader.size as u64;
         let source = file_info(file);
         let mut progress = |at: Progress| {
@@ -472,13 +548,11 @@ mod worker {
         .unwrap_or(Day(i32::MAX / 2))
     }
 
-    /// The file as a collection's JSON bytes, with what was read.
-    fn collection_bytes(
-        head: Vec<u8>,
-        reader: SlicedFile,
-        file: &File,
-    ) -> Result<(ImportSummary, Vec<u8>), Said> {
-        let (bytes, fingerprint) = whole_file(head, reader)?;
+    /// A collection file as it is, with what was read: the file is read through once for its
+    /// fingerprint (and progress) and handed over itself, a `File` being a blob, so its bytes
+    /// are never copied into this worker whole.
+    fn collection_file(reader: SlicedFile, file: &File) -> Result<(ImportSummary, Blob), Said> {
+        let fingerprint = read_through(reader)?;
         let summary = ImportSummary {
             file_name: file.name(),
             size: file.size() as u64,
@@ -490,7 +564,7 @@ mod worker {
             problems: Vec::new(),
             problems_not_listed: 0,
         };
-        Ok((summary, bytes))
+        Ok((summary, file.clone().into()))
     }
 
     /// A `File` read front to back in slices through `FileReaderSync` (synchronous, which only
@@ -561,16 +635,10 @@ mod worker {
     /// Posts the summary with the collection's bytes as a blob: the browser keeps a blob's
     /// bytes apart from the page (on disk, for a large one), and the page reads them a piece
     /// at a time, so the collection never sits whole in the page's memory.
-    fn post_done(summary: &ImportSummary, bytes: Vec<u8>) {
+    fn post_done(summary: &ImportSummary, blob: &Blob) {
         let text = serde_json::to_string(&WorkerMessage::Done(summary.clone())).unwrap_or_default();
-        let array = Uint8Array::new_with_length(bytes.len() as u32);
-        array.copy_from(&bytes);
-        drop(bytes);
-        let blob = Blob::new_with_u8_array_sequence(&Array::of1(&array));
-        drop(array);
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let posted =
-            blob.and_then(|blob| scope.post_message(&Array::of2(&JsValue::from_str(&text), &blob)));
+        let posted = scope.post_message(&Array::of2(&JsValue::from_str(&text), blob));
         if posted.is_err() {
             post(&WorkerMessage::Failed {
                 said: Said::new("worker-not-handed-to-page"),

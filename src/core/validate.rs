@@ -49,7 +49,7 @@ use super::records::OwnIds;
 use super::vocab::Publisher;
 
 pub mod steps;
-pub use steps::{load_lines, write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
+pub use steps::{load_lines, write_each_piece, write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
 
 /// Longest text accepted in one field. A 50 MB "summary" is an attack or an accident.
 pub const MAX_TEXT_BYTES: usize = 100_000;

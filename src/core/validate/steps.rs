@@ -557,18 +557,36 @@ fn offset_in(whole: &[u8], part: &[u8]) -> usize {
 /// first line, then lines of `per_piece` events each, every line
 /// compact JSON (JSON text never holds a raw line break), each ended by a line break.
 ///
+/// All the lines in one buffer; [`write_each_piece`] hands them over one at a time instead.
+///
 /// Errors: when the dataset cannot be written as JSON (serde_json's error).
-pub fn write_in_pieces(
+pub fn write_in_pieces(dataset: Dataset, per_piece: usize) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = Vec::new();
+    write_each_piece(dataset, per_piece, |line| bytes.extend_from_slice(line))?;
+    Ok(bytes)
+}
+
+/// The lines of [`write_in_pieces`], each given to `put` (with its line break) as soon as it
+/// is written, in one buffer used again for the next: the collection's JSON is never whole in
+/// memory, which at a million events (some 1.3 GB) a 32-bit WebAssembly heap could not hold.
+///
+/// Errors: when the dataset's header cannot be written as JSON (serde_json's error); `put`
+/// has then been given nothing.
+pub fn write_each_piece(
     mut dataset: Dataset,
     per_piece: usize,
-) -> Result<Vec<u8>, serde_json::Error> {
+    mut put: impl FnMut(&[u8]),
+) -> Result<(), serde_json::Error> {
     let events = std::mem::take(&mut dataset.events);
-    let mut bytes = serde_json::to_vec(&dataset)?;
-    bytes.push(b'\n');
+    let mut line = serde_json::to_vec(&dataset)?;
+    line.push(b'\n');
+    put(&line);
     let per_piece = per_piece.max(1);
     for from in (0..events.len()).step_by(per_piece) {
-        events.write_array(from, from + per_piece, &mut bytes);
-        bytes.push(b'\n');
+        line.clear();
+        events.write_array(from, from + per_piece, &mut line);
+        line.push(b'\n');
+        put(&line);
     }
-    Ok(bytes)
+    Ok(())
 }
