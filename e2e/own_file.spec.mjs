@@ -241,6 +241,37 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
   expect(errors).toEqual([]);
 });
 
+test('a file of many agreements lists them a hundred at a time under the timeline', async ({ page }) => {
+  // An export can hold thousands of agreements: listed all at once, they froze the page for
+  // seconds as the file opened.
+  const errors = watchConsole(page);
+  await start(page);
+  const agreements = Array.from({ length: 230 }, (_, i) => ({
+    id: `SYR9${String(i).padStart(4, '0')}`,
+    date: `2019-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    type: 'Strategic developments', sub: 'Agreement', actor1: 'Military Forces of Russia (2000-)',
+    actor2: 'Military Forces of Turkey (2016-)', admin1: 'Idleb', location: `Village ${i}`,
+    lat: '35.6136', lon: '36.5617', notes: `Agreement number ${i} on a local truce.`, fatalities: '0',
+  }));
+  const rows = [...ACLED_ROWS.filter((r) => !BROKEN.has(r.id)), ...agreements];
+  await openFile(page, 'agreements.csv', acledCsv(rows), 'text/csv');
+  await expect(page.getByTestId('milestones-note')).toContainText(`${agreements.length} agreements`, { timeout: 30_000 });
+  const listed = page.locator('.milestones li');
+  const more = page.getByTestId('milestones-more');
+  const step = 100;
+  for (let shown = step; shown < agreements.length; shown += step) {
+    await expect(listed).toHaveCount(shown);
+    const next = Math.min(step, agreements.length - shown);
+    await expect(more).toHaveText(`Show ${next} more (${shown} of ${agreements.length} listed)`);
+    await more.click();
+  }
+  await expect(listed).toHaveCount(agreements.length);
+  await expect(more).toHaveCount(0);
+  // Numbered in date order, the numbers the chart's markers carry.
+  await expect(listed.last().locator('button')).toContainText(`${agreements.length}. `);
+  expect(errors).toEqual([]);
+});
+
 test('a long read shows its progress and Cancel stops it, leaving the page as it was', async ({ page }) => {
   test.setTimeout(180_000);
   const folder = mkdtempSync(join(tmpdir(), 'own-file-'));

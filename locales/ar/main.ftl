@@ -152,6 +152,7 @@ timeline-other-actors = جهات أخرى
 timeline-all-events = كل الأحداث
 milestones-none = لا اتفاق ولا وقف لإطلاق النار بين هذه الأحداث.
 milestones-label = الاتفاقات ووقف إطلاق النار والأحداث السياسية
+milestones-more = عرض { $more } أخرى (المعروض { $listed } من { $total })
 timeline-week-of = أسبوع { $date }
 chart-value = { $label }: { $value } ({ $metric })
 timeline-imprecise = ({ $value } منها من أحداث غير دقيقة التاريخ)

@@ -121,6 +121,7 @@ timeline-other-actors = other actors
 timeline-all-events = all events
 milestones-none = No agreement or ceasefire among these events.
 milestones-label = Agreements, ceasefires and political events
+milestones-more = Show { $more } more ({ $listed } of { $total } listed)
 timeline-week-of = Week of { $date }
 chart-value = { $label }: { $value } { $metric }
 timeline-imprecise = ({ $value } from imprecisely dated events)

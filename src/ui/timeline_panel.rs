@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::charts::bar_chart::format_value;
+use crate::charts::bar_chart::{format_value, group_thousands};
 use crate::charts::palette;
 use crate::charts::timeline_chart::{self, Column, Milestone, TimelineChart};
 use crate::charts::Chart;
@@ -36,6 +36,10 @@ use crate::ui::url_state::UrlState;
 const STACKED_ACTORS: usize = 8;
 /// How far (CSS pixels) a finger may move between touching and lifting and still be a tap.
 const TAP_SLOP: i32 = 10;
+/// Agreements listed under the timeline at first, and added by each "show more": a file can
+/// hold thousands, and the browser takes seconds to lay out a list of them all at once (13 s
+/// for 9,248 in headless Chromium), which would freeze the page as the file opens.
+const MILESTONES_LISTED: usize = 100;
 
 #[component]
 pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
@@ -98,6 +102,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
     let legend = Memo::new(move |_| timeline.with(|t| t.legend.clone()));
     let milestones = Memo::new(move |_| timeline.with(|t| t.milestones.clone()));
     let milestone_stop = RwSignal::new(None::<String>);
+    let milestones_listed = RwSignal::new(MILESTONES_LISTED);
 
     let pick_range = move |a: usize, b: usize| {
         let (first, last) = (a.min(b), a.max(b));
@@ -403,6 +408,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
             <div class="milestones-box">
                 {move || {
                     let catalog = milestone_catalog.clone();
+                    let listed = milestones_listed.get();
                     milestones.with(|t| {
                         if t.is_empty() {
                             return view! { <p class="muted">{tr.text("milestones-none")}</p> }.into_any();
@@ -421,13 +427,13 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                                         }
                                     }
                                 }>
-                                {t.iter().filter_map(|&(number, row)| {
+                                {t.iter().take(listed).filter_map(|&(number, row)| {
                                     let event = catalog.event(row as usize)?;
                                     let id = event.id.clone();
                                     let button_id = format!("milestone-{number}");
                                     let stop_id = button_id.clone();
                                     let tabindex = move || {
-                                        let current = milestone_stop.get().filter(|c| milestones.with(|m| m.iter().any(|&(n, _)| format!("milestone-{n}") == *c)));
+                                        let current = milestone_stop.get().filter(|c| is_listed(c, listed, milestones));
                                         first.with_value(|f| roving::tab_index(current.as_deref(), f.as_deref(), &stop_id))
                                     };
                                     Some(view! {
@@ -440,12 +446,33 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                                     })
                                 }).collect_view()}
                             </ol>
+                            {(t.len() > listed).then(|| view! {
+                                <button type="button" class="link" data-testid="milestones-more"
+                                    on:click=move |_| milestones_listed.update(|n| *n += MILESTONES_LISTED)>
+                                    {tr.format("milestones-more", &[
+                                        ("more", Arg::Text(&group_thousands((t.len() - listed).min(MILESTONES_LISTED) as i64))),
+                                        ("listed", Arg::Text(&group_thousands(listed as i64))),
+                                        ("total", Arg::Text(&group_thousands(t.len() as i64))),
+                                    ])}
+                                </button>
+                            })}
                         }.into_any()
                     })
                 }}
             </div>
         </section>
     }
+}
+
+/// Whether the roving stop `id` (`milestone-N`) is one of the first `listed` agreements.
+fn is_listed(id: &str, listed: usize, milestones: Memo<Vec<(usize, u32)>>) -> bool {
+    let Some(number) = id
+        .strip_prefix("milestone-")
+        .and_then(|n| n.parse::<usize>().ok())
+    else {
+        return false;
+    };
+    milestones.with(|m| m.iter().take(listed).any(|&(n, _)| n == number))
 }
 
 impl Layout {
