@@ -263,7 +263,10 @@ test('a file of many agreements lists them a hundred at a time under the timelin
     await expect(listed).toHaveCount(shown);
     const next = Math.min(step, agreements.length - shown);
     await expect(more).toHaveText(`Show ${next} more (${shown} of ${agreements.length} listed)`);
-    await more.click();
+    // From the keyboard: the first agreement it lists takes the focus.
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator(':focus')).toHaveId(`milestone-${shown + 1}`);
   }
   await expect(listed).toHaveCount(agreements.length);
   await expect(more).toHaveCount(0);

@@ -446,21 +446,43 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>)
                                     })
                                 }).collect_view()}
                             </ol>
-                            {(t.len() > listed).then(|| view! {
+                            {(t.len() > listed).then(|| {
+                                // The first agreement the button lists takes the focus and
+                                // the list's Tab stop: the button itself is drawn again.
+                                let next = t.get(listed).map(|&(number, _)| format!("milestone-{number}"));
+                                view! {
                                 <button type="button" class="link" data-testid="milestones-more"
-                                    on:click=move |_| milestones_listed.update(|n| *n += MILESTONES_LISTED)>
+                                    on:click=move |_| {
+                                        milestones_listed.update(|n| *n += MILESTONES_LISTED);
+                                        if let Some(id) = next.clone() {
+                                            milestone_stop.set(Some(id.clone()));
+                                            browser::after_next_paint(move || focus_element(&id));
+                                        }
+                                    }>
                                     {tr.format("milestones-more", &[
                                         ("more", Arg::Text(&group_thousands((t.len() - listed).min(MILESTONES_LISTED) as i64))),
                                         ("listed", Arg::Text(&group_thousands(listed as i64))),
                                         ("total", Arg::Text(&group_thousands(t.len() as i64))),
                                     ])}
                                 </button>
+                                }
                             })}
                         }.into_any()
                     })
                 }}
             </div>
         </section>
+    }
+}
+
+/// Moves the focus to the element with id `id`, if it is on the page.
+fn focus_element(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }
 
