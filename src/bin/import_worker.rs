@@ -356,9 +356,16 @@ mod worker {
 
     /// The whole file's bytes (a workbook is a ZIP archive, read at random), with its
     /// fingerprint; progress is posted as it is read.
-    fn whole_file(head: Vec<u8>, mut reader: SlicedFile) -> Result<(Vec<u8>, String), Said> {
+    fn whole_file(head: Vec<u8>, reader: SlicedFile) -> Result<(Vec<u8>, String), Said> {
         let mut bytes = head;
         bytes.reserve((reader.size as usize).saturating_sub(bytes.len()));
+        let fingerprint = read_rest(reader, |chunk| bytes.extend_from_slice(chunk))?;
+        Ok((bytes, fingerprint))
+    }
+
+    /// Reads the rest of the file a slice at a time, giving each to `take` and posting
+    /// progress: the whole file's fingerprint.
+    fn read_rest(mut reader: SlicedFile, mut take: impl FnMut(&[u8])) -> Result<String, Said> {
         let mut chunk = vec![0u8; SLICE as usize];
         loop {
             let read = reader
@@ -367,21 +374,7 @@ mod worker {
             if read == 0 {
                 break;
             }
-            bytes.extend_from_slice(chunk.get(..read).unwrap_or_default());
-            post(&WorkerMessage::Progress {
-                rows: 0,
-                bytes: reader.offset as u64,
-                total: reader.size as u64,
-            });
-        }
-        let fingerprint = reader.fingerprint();
-        Ok((bytes, fingerprint))
-    }
-
-    /// Reads the rest of the file only to hash it, posting progress: its fingerprint.
-    fn read_through(mut reader: SlicedFile) -> Result<String, Said> {
-        let mut chunk = vec![0u8; SLICE as usize];
-        while read_up_to(&mut reader, &mut chunk)? > 0 {
+            take(chunk.get(..read).unwrap_or_default());
             post(&WorkerMessage::Progress {
                 rows: 0,
                 bytes: reader.offset as u64,
@@ -475,9 +468,7 @@ mod worker {
             self.pending_bytes = 0;
             match Blob::new_with_u8_array_sequence(&pieces) {
                 Ok(blob) => self.blobs.push(blob),
-                Err(error) => {
-                    self.failed = Some(error.as_string().unwrap_or_else(|| format!("{error:?}")))
-                }
+                Err(error) => self.failed = Some(reason_of(&error)),
             }
         }
 
@@ -488,9 +479,13 @@ mod worker {
                 return Err(reason);
             }
             let blobs: Array = self.blobs.into_iter().collect();
-            Blob::new_with_blob_sequence(&blobs)
-                .map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))
+            Blob::new_with_blob_sequence(&blobs).map_err(|error| reason_of(&error))
         }
+    }
+
+    /// What the browser said when it refused to make a blob, as text.
+    fn reason_of(error: &JsValue) -> String {
+        error.as_string().unwrap_or_else(|| format!("{error:?}"))
     }
 
     /// Fills `buffer` from `reader` as far as the file goes; the count read.
@@ -552,7 +547,7 @@ mod worker {
     /// fingerprint (and progress) and handed over itself, a `File` being a blob, so its bytes
     /// are never copied into this worker whole.
     fn collection_file(reader: SlicedFile, file: &File) -> Result<(ImportSummary, Blob), Said> {
-        let fingerprint = read_through(reader)?;
+        let fingerprint = read_rest(reader, |_| {})?;
         let summary = ImportSummary {
             file_name: file.name(),
             size: file.size() as u64,
