@@ -45,10 +45,12 @@ use super::date::Day;
 use super::i18n::Said;
 use super::model::{Citation, Dataset, DateRange, Event, Source};
 use super::query::is_event_id;
-use super::records::OwnIds;
+use super::records::{OwnIds, Records};
 use super::vocab::Publisher;
 
+mod seen_ids;
 pub mod steps;
+use seen_ids::SeenIds;
 pub use steps::{load_lines, write_each_piece, write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
 
 /// Longest text accepted in one field. A 50 MB "summary" is an attack or an accident.
@@ -599,29 +601,13 @@ struct Context {
     party_count: usize,
     dyad_count: usize,
     /// Ids of the events and figures loaded so far, with where each is.
-    seen: HashMap<String, Seen>,
-}
-
-/// Where a record that loaded is in its file, by position from 0.
-#[derive(Debug, Clone, Copy)]
-enum Seen {
-    Event(usize),
-    Figure(usize),
-}
-
-impl Seen {
-    /// "event #3", "figure #1": the record's place in its file, counted from 1.
-    fn label(self) -> String {
-        match self {
-            Seen::Event(position) => format!("event #{}", position + 1),
-            Seen::Figure(position) => format!("figure #{}", position + 1),
-        }
-    }
+    seen: SeenIds,
 }
 
 impl Context {
-    /// Checks that `id` can be linked to and is not used by a record that loaded before it.
-    fn check_id(&self, report: &mut Reporter<'_>, id: &str) {
+    /// Checks that `id` can be linked to and is not used by a record that loaded before it;
+    /// `events` are the events loaded so far.
+    fn check_id(&self, report: &mut Reporter<'_>, events: &Records, id: &str) {
         if !is_event_id(id) {
             report.add(
                 "id",
@@ -631,7 +617,7 @@ impl Context {
             );
             return;
         }
-        if let Some(first) = self.seen.get(id) {
+        if let Some(first) = self.seen.get(id, events) {
             report.add(
                 "id",
                 Said::new("problem-id-used-earlier").arg("first", first.label()),

@@ -12,16 +12,17 @@
 //! whole JSON object (any pretty-printed file) is read as one document; a compact one-line file
 //! is the same in both readings.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::seen_ids::SeenIds;
 use super::{
     check_event, check_source, is_collection_id, kind_of, label_of, no_party, oversized, parse,
     parse_record, printable, read_clean_record, read_record, record_label, reject_whole, too_long,
-    Context, Loaded, Parsed, Problem, Problems, Reporter, Seen, Severity, QUOTE_CHARS,
+    Context, Loaded, Parsed, Problem, Problems, Reporter, Severity, QUOTE_CHARS,
 };
 use crate::core::i18n::Said;
 use crate::core::model::{Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
@@ -223,7 +224,7 @@ impl<'a> LoadSteps<'a> {
                 skipped_sources: HashSet::new(),
                 party_count: shell.parties.len(),
                 dyad_count: shell.dyads.len(),
-                seen: HashMap::new(),
+                seen: SeenIds::default(),
             },
             shell,
             events,
@@ -418,12 +419,12 @@ impl<'a> LoadSteps<'a> {
             }
         };
         let mut report = Reporter::new(&label, &mut self.problems);
-        self.context.check_id(&mut report, &event.id);
+        self.context.check_id(&mut report, &self.events, &event.id);
         check_event(&mut report, &self.context, &event);
         if report.is_clean() {
             self.context
                 .seen
-                .insert(event.id.clone(), Seen::Event(position));
+                .insert_event(&event.id, self.events.len(), position);
             if let Some((table, _)) = &mut self.table {
                 table.push_event(&self.shell, &event, (0, self.events.len()));
             }
@@ -461,13 +462,11 @@ impl<'a> LoadSteps<'a> {
                 continue;
             };
             let mut report = Reporter::new(&label, &mut self.problems);
-            self.context.check_id(&mut report, &figure.id);
+            self.context.check_id(&mut report, &self.events, &figure.id);
             report.date("period", &figure.period);
             report.citations(&figure.citations, &self.context);
             if report.is_clean() {
-                self.context
-                    .seen
-                    .insert(figure.id.clone(), Seen::Figure(position));
+                self.context.seen.insert_figure(&figure.id, position);
                 figures.push(figure);
             } else {
                 self.skipped += 1;
