@@ -307,8 +307,12 @@ struct Dropped {
 /// record dropped (ids first, then the same events under other ids, per file).
 fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem>)> {
     // Who has an id first: the file's index. A file loaded twice under one name keeps both.
+    // The last file's records are only looked up: no file after it reads them (a page adding
+    // one file to the open ones has its million ids to look up and only the others' to hold).
     let records: usize = files
         .iter()
+        .rev()
+        .skip(1)
         .map(|(_, dataset)| dataset.events.len() + dataset.figures.len())
         .sum();
     // A fast hash: this runs over every record of every file each time a file is added. The
@@ -326,6 +330,7 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
         .collect();
     let mut decisions = Vec::with_capacity(files.len());
     for (at, &(file, dataset)) in files.iter().enumerate() {
+        let held = at + 1 < files.len();
         let mut dropped = Dropped::default();
         let mut problems = Vec::new();
         // The earlier file that has this id, when it is another file.
@@ -339,9 +344,10 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
                     problems.push(duplicate_across(file, &figure.id, name(first)));
                     dropped.figures.push(position);
                 }
-                None => {
+                None if held => {
                     ids.entry(&figure.id).or_insert(at);
                 }
+                None => {}
             }
         }
         let mut same = Vec::new();
@@ -362,7 +368,9 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
                 dropped.events.push(position);
                 continue;
             }
-            ids.entry(id).or_insert(at);
+            if held {
+                ids.entry(id).or_insert(at);
+            }
             let Some(identity) = with_identity
                 .then(|| dataset.events.decode::<IdentityParts>(position))
                 .flatten()
@@ -376,9 +384,10 @@ fn cross_file_decisions(files: &[(&str, &Dataset)]) -> Vec<(Dropped, Vec<Problem
                     dropped.events.push(position);
                 }
                 Some(_) => {}
-                None => {
+                None if held => {
                     same_events.insert(identity, at);
                 }
+                None => {}
             }
         }
         problems.extend(same);
