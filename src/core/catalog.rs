@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::i18n::Said;
 use super::model::{Dataset, Event};
 use super::place_names::PlaceNames;
-use super::table::{EventTable, TableBuilder, TablePart};
+use super::table::{Appending, EventTable, TableBuilder, TablePart};
 use super::validate::{Loaded, Problem, Severity};
 
 /// The loaded collections and their scan-friendly table.
@@ -172,7 +172,52 @@ pub struct CatalogBuild {
     /// The table's pieces, by the index of the first dataset each holds; planned at the
     /// first step when not given.
     table: Option<Vec<(usize, Rows)>>,
+    /// The pieces joined into one table, once every piece is built.
+    joining: Option<Joining>,
     place_names: Arc<PlaceNames>,
+}
+
+/// A [`CatalogBuild`]'s pieces joined in order, a stage of an append at a time.
+struct Joining {
+    /// The rows joined so far: the first piece's, with those of the pieces appended.
+    table: Option<EventTable>,
+    /// The pieces left to join.
+    pieces: std::vec::IntoIter<(usize, Rows)>,
+    /// The piece being appended to `table`.
+    appending: Option<Appending>,
+}
+
+impl Joining {
+    fn new(pieces: Vec<(usize, Rows)>) -> Joining {
+        Joining {
+            table: None,
+            pieces: pieces.into_iter(),
+            appending: None,
+        }
+    }
+
+    /// Runs one stage (a piece's rows finished, or a stage of appending them); `true` once
+    /// every piece is in the table.
+    fn step(&mut self) -> bool {
+        if let (Some(appending), Some(table)) = (&mut self.appending, &mut self.table) {
+            if appending.step(table) {
+                self.appending = None;
+            }
+            return false;
+        }
+        let Some((dataset, rows)) = self.pieces.next() else {
+            return true;
+        };
+        let rows = match rows {
+            Rows::Building { builder, .. } => builder.finish(),
+            Rows::Built(rows) => *rows,
+        };
+        match self.table {
+            Some(_) => self.appending = Some(Appending::new(rows, dataset)),
+            None => self.table = Some(rows),
+        }
+        false
+    }
 }
 
 /// The rows of some datasets, a piece of a [`CatalogBuild`]'s table.
@@ -256,8 +301,13 @@ impl CatalogBuild {
         pieces
     }
 
-    /// Adds up to `limit` more events to the table; `true` once every event is in it.
+    /// Adds up to `limit` more events to the table, or, once every piece of it is built,
+    /// runs one stage of joining them (each of some tens of milliseconds at a million rows);
+    /// `true` once every event is in the table.
     pub fn step(&mut self, limit: usize) -> bool {
+        if let Some(joining) = &mut self.joining {
+            return joining.step();
+        }
         let pieces = match self.table.take() {
             Some(pieces) => pieces,
             None => self.plan(),
@@ -271,14 +321,18 @@ impl CatalogBuild {
                 }
             }
         }
-        true
+        // Every piece is built: the next steps join them.
+        let pieces = self.table.take().unwrap_or_default();
+        self.joining = Some(Joining::new(pieces));
+        false
     }
 
     /// Events in the table so far, and in all.
     pub fn progress(&self) -> (usize, usize) {
         let Some(pieces) = &self.table else {
             let total = self.datasets.iter().map(|d| d.events.len()).sum();
-            return (0, total);
+            let done = if self.joining.is_some() { total } else { 0 };
+            return (done, total);
         };
         pieces
             .iter()
@@ -289,23 +343,11 @@ impl CatalogBuild {
             .fold((0, 0), |(done, total), (d, t)| (done + d, total + t))
     }
 
-    /// The catalog. Call it once [`CatalogBuild::step`] said every event is in the table.
+    /// The catalog: the steps left run at once (none once [`CatalogBuild::step`] said every
+    /// event is in the table).
     pub fn finish(mut self) -> Catalog {
-        let pieces = match self.table.take() {
-            Some(pieces) => pieces,
-            None => self.plan(),
-        };
-        let mut table: Option<EventTable> = None;
-        for (dataset, rows) in pieces {
-            let rows = match rows {
-                Rows::Building { builder, .. } => builder.finish(),
-                Rows::Built(rows) => *rows,
-            };
-            match &mut table {
-                Some(table) => table.append(rows, dataset),
-                None => table = Some(rows),
-            }
-        }
+        while !self.step(usize::MAX) {}
+        let table = self.joining.and_then(|joining| joining.table);
         Catalog {
             datasets: self.datasets,
             files: self.files,

@@ -179,6 +179,49 @@ impl ValueColumn {
             .push(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
     }
 
+    /// Appends `other`'s rows with each id `i` written as `to[i]`: the rows [`Self::push_row`]
+    /// would give, a bulk copy when `to` maps distinct ids to distinct ids (a dictionary's
+    /// interning does), so that only a row whose order the mapping changed is sorted again.
+    /// An id `to` has no entry for is left out of its row.
+    pub fn append_mapped(&mut self, other: &ValueColumn, to: &[u32]) {
+        let base = self.ids.len();
+        let rows = self.offsets.len();
+        self.ids.reserve_exact(other.ids.len());
+        self.offsets.reserve_exact(other.rows());
+        self.ids.extend(
+            other
+                .ids
+                .iter()
+                .filter_map(|&id| to.get(id as usize).copied()),
+        );
+        let mut whole = self.ids.len() - base == other.ids.len();
+        for pair in other.offsets.windows(2) {
+            let &[start, end] = pair else { continue };
+            let (start, end) = (base + start as usize, base + end as usize);
+            let Some(row) = self.ids.get_mut(start..end).filter(|_| whole) else {
+                whole = false;
+                break;
+            };
+            if !row.windows(2).all(|two| two[0] < two[1]) {
+                row.sort_unstable();
+                // Two ids made one: the row needs deduplicating, which the rows after it
+                // would have to move for.
+                whole = row.windows(2).all(|two| two[0] < two[1]);
+            }
+            self.offsets.push(u32::try_from(end).unwrap_or(u32::MAX));
+        }
+        if !whole {
+            // Row by row, as pushed.
+            self.ids.truncate(base);
+            self.offsets.truncate(rows);
+            let mut mapped = Vec::new();
+            for row in other.iter() {
+                mapped.extend(row.iter().filter_map(|&id| to.get(id as usize).copied()));
+                self.push_row(&mut mapped);
+            }
+        }
+    }
+
     /// The ids of `row`; none for a row past the column.
     pub fn row(&self, row: usize) -> &[u32] {
         match (self.offsets.get(row), self.offsets.get(row + 1)) {
@@ -236,22 +279,8 @@ impl FacetIndex {
             .iter()
             .map(|value| self.dictionary.intern(value))
             .collect();
-        let mapped = |row: &[u32]| -> Vec<u32> {
-            row.iter()
-                .filter_map(|&id| ids.get(id as usize).copied())
-                .collect()
-        };
-        for (mine, theirs) in [
-            (&mut self.any, &other.any),
-            (&mut self.perpetrator, &other.perpetrator),
-        ] {
-            // Room for exactly their rows: the room would otherwise double as it grows.
-            mine.offsets.reserve_exact(theirs.rows());
-            mine.ids.reserve_exact(theirs.ids.len());
-            for row in theirs.iter() {
-                mine.push_row(&mut mapped(row));
-            }
-        }
+        self.any.append_mapped(&other.any, &ids);
+        self.perpetrator.append_mapped(&other.perpetrator, &ids);
         for (&id, &groups) in ids.iter().zip(&other.groups) {
             if self.groups.len() <= id as usize {
                 self.groups.resize(id as usize + 1, 0);
@@ -438,6 +467,46 @@ pub(crate) mod random {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A column of `rows`, pushed row by row.
+    fn column(rows: &[&[u32]]) -> ValueColumn {
+        let mut column = ValueColumn::default();
+        for row in rows {
+            column.push_row(&mut row.to_vec());
+        }
+        column
+    }
+
+    #[test]
+    fn rows_appended_mapped_are_the_rows_pushed_mapped() {
+        let theirs: &[&[u32]] = &[&[0, 2], &[], &[1], &[0, 1, 2, 3], &[3]];
+        let mine: &[&[u32]] = &[&[1, 4], &[0]];
+        for to in [
+            &[5, 6, 7, 8][..], // keeps the order
+            &[7, 1, 0, 9],     // reorders some rows
+            &[2, 2, 0, 1],     // makes two ids one
+            &[4, 3],           // has no entry for ids 2 and 3
+            &[],
+        ] {
+            let mut appended = column(mine);
+            appended.append_mapped(&column(theirs), to);
+            let mapped: Vec<Vec<u32>> = theirs
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .filter_map(|&id| to.get(id as usize).copied())
+                        .collect()
+                })
+                .collect();
+            let all: Vec<&[u32]> = mine
+                .iter()
+                .copied()
+                .chain(mapped.iter().map(Vec::as_slice))
+                .collect();
+            assert_eq!(appended, column(&all), "{to:?}");
+            assert_eq!(appended.rows(), mine.len() + theirs.len());
+        }
+    }
 
     #[test]
     fn a_dictionary_gives_ids_in_order_of_first_sight() {

@@ -124,6 +124,36 @@ impl MapCells {
         cells
     }
 
+    /// Adds the cells of rows after these: afterwards these are the cells
+    /// [`MapCells::new`] finds for these rows then `other`'s. Each of `other`'s cells is
+    /// looked up once, not each row.
+    pub fn append(&mut self, other: &MapCells) {
+        let mut index: rustc_hash::FxHashMap<(i32, i32), u32> = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(cell, &key)| (key, u32::try_from(cell).unwrap_or(Self::NONE)))
+            .collect();
+        let cells: Vec<u32> = other
+            .keys
+            .iter()
+            .map(|&key| {
+                let next = u32::try_from(self.keys.len()).unwrap_or(Self::NONE);
+                *index.entry(key).or_insert_with(|| {
+                    self.keys.push(key);
+                    next
+                })
+            })
+            .collect();
+        self.of_row.reserve_exact(other.of_row.len());
+        self.of_row.extend(
+            other
+                .of_row
+                .iter()
+                .map(|&cell| cells.get(cell as usize).copied().unwrap_or(Self::NONE)),
+        );
+    }
+
     /// Whether these are the cells of every row of `table` (a table built column by column
     /// may not have them).
     pub fn cover(&self, table: &EventTable) -> bool {
@@ -336,6 +366,28 @@ mod tests {
     use super::*;
     use crate::core::table::test_data::*;
     use crate::core::vocab::CasualtyGroup;
+
+    #[test]
+    fn cells_appended_are_the_cells_found_for_all_rows() {
+        // Points on shared and new cells, and rows without a point on either side.
+        let (lat_a, lon_a) = (
+            [36.25, f32::NAN, 33.55, 36.26],
+            [37.15, 36.35, 36.35, 37.16],
+        );
+        let (lat_b, lon_b) = (
+            [33.55, 35.95, f32::NAN, 36.25, 35.96],
+            [36.35, 36.65, 1.0, 37.15, 36.66],
+        );
+        let mut appended = MapCells::new(&lat_a, &lon_a);
+        appended.append(&MapCells::new(&lat_b, &lon_b));
+        let lat: Vec<f32> = lat_a.iter().chain(&lat_b).copied().collect();
+        let lon: Vec<f32> = lon_a.iter().chain(&lon_b).copied().collect();
+        assert_eq!(appended, MapCells::new(&lat, &lon));
+        assert_eq!(appended.keys.len(), 3);
+        let mut onto_none = MapCells::default();
+        onto_none.append(&MapCells::new(&lat_b, &lon_b));
+        assert_eq!(onto_none, MapCells::new(&lat_b, &lon_b));
+    }
 
     #[test]
     fn the_tables_cells_give_the_layers_found_afresh() {

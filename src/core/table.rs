@@ -21,6 +21,9 @@ use super::search::normalise;
 use super::text_index::{RowSet, TextIndex, TextIndexBuilder};
 use super::vocab::{CasualtyGroup, Outcome, Publisher, Role};
 
+mod append;
+pub use append::Appending;
+
 /// [`EventTable::flags`] bit: some casualty entry says people were killed, numeric or not.
 pub const KILLED_ANY: u8 = 1;
 /// [`EventTable::flags`] bit: civilians (or a civilian subgroup such as children) were killed.
@@ -360,93 +363,6 @@ impl EventTable {
     pub fn event<D: Borrow<Dataset>>(&self, row: usize, datasets: &[D]) -> Option<Event> {
         let &(dataset, event) = self.locations.get(row)?;
         datasets.get(dataset)?.borrow().events.get(event)
-    }
-
-    /// Appends the rows of `part`, a table of events of later datasets, whose locations name
-    /// dataset 0 for the first of them: here they name dataset `dataset`. Its collections get
-    /// this table's indexes (added when new), its facets' values this table's ids, and its
-    /// words join the text index. The result equals the table built over this table's
-    /// datasets and then `part`'s, in one go: only the map cells are found again (from every
-    /// row's point) and the list's sort orders start afresh.
-    ///
-    /// Each row's search text is kept when both tables kept theirs, else none is.
-    pub fn append(&mut self, part: EventTable, dataset: usize) {
-        let EventTable {
-            start,
-            end,
-            precision,
-            collection,
-            publishers,
-            kind,
-            actors_any,
-            actors_perpetrator,
-            lead_actor,
-            governorates,
-            lat,
-            lon,
-            location_precision,
-            deaths_low,
-            deaths_best,
-            deaths_high,
-            civilians_killed,
-            children_killed,
-            women_killed,
-            combatants_killed,
-            flags,
-            search_text,
-            text_index,
-            map_cells: _,
-            sort_orders: _,
-            locations,
-            collection_ids,
-            facets,
-        } = part;
-        let texts_kept = self.search_text.len() == self.len() && search_text.len() == start.len();
-        let collections: Vec<u8> = collection_ids
-            .iter()
-            .map(|id| self.collection_index(id))
-            .collect();
-        self.collection.extend(
-            collection
-                .iter()
-                .map(|&c| collections.get(c as usize).copied().unwrap_or(u8::MAX)),
-        );
-        self.locations.extend(
-            locations
-                .iter()
-                .map(|&(d, event)| (dataset.saturating_add(d), event)),
-        );
-        self.start.extend(start);
-        self.end.extend(end);
-        self.precision.extend(precision);
-        self.publishers.extend(publishers);
-        self.kind.extend(kind);
-        self.actors_any.extend(actors_any);
-        self.actors_perpetrator.extend(actors_perpetrator);
-        self.lead_actor.extend(lead_actor);
-        self.governorates.extend(governorates);
-        self.lat.extend(lat);
-        self.lon.extend(lon);
-        self.location_precision.extend(location_precision);
-        self.deaths_low.extend(deaths_low);
-        self.deaths_best.extend(deaths_best);
-        self.deaths_high.extend(deaths_high);
-        self.civilians_killed.extend(civilians_killed);
-        self.children_killed.extend(children_killed);
-        self.women_killed.extend(women_killed);
-        self.combatants_killed.extend(combatants_killed);
-        self.flags.extend(flags);
-        if texts_kept {
-            self.search_text.extend(search_text);
-        } else {
-            self.search_text = Vec::new();
-        }
-        self.text_index.append(&text_index);
-        for (mine, theirs) in self.facets.iter_mut().zip(&facets) {
-            mine.append(theirs);
-        }
-        self.sort_orders = SortOrders::default();
-        self.index_cells();
     }
 
     /// Room for exactly `rows` more rows in every column.

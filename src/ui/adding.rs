@@ -4,7 +4,7 @@
 //! table's rows as it is checked, and the catalog ([`CatalogBuild`]) appends those rows to its
 //! table. Each slice runs for about [`SLICE_MS`], well under the 100 ms past which a page feels
 //! stuck, and each stage starts in a task of its own; the steps that are one piece (the header,
-//! the figures, the merge, the appending of the rows) take tens of milliseconds. The same
+//! the figures, the merge, each stage of appending the rows) take tens of milliseconds. The same
 //! slices reopen the files kept on this device at start.
 
 use std::sync::Arc;
@@ -262,9 +262,7 @@ pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> C
             slices.pause().await;
         }
     }
-    // The text index is finished in one piece, a word list, in a slice of its own.
-    slices.pause().await;
-    let _measure = Measure::new("adding: text index");
+    // The steps joined the table's pieces too, a stage at a time: nothing is left to run.
     build.finish()
 }
 
