@@ -78,6 +78,19 @@ pub struct Engine {
     cleared: [Option<(CrossCounts, Vec<u32>)>; ActorRole::ALL.len()],
 }
 
+/// The first `rows` rows (at most `column`'s) in ascending order of their value in `column`,
+/// rows of one value in row order: each row sorted as one number (the value with its sign bit
+/// flipped, then the row), which is some times faster than comparing rows by their values.
+fn rows_by(column: &[i32], rows: u32) -> Vec<u32> {
+    let mut keys: Vec<u64> = column
+        .iter()
+        .zip(0..rows)
+        .map(|(&value, row)| (u64::from(value as u32 ^ 0x8000_0000) << 32) | u64::from(row))
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|key| key as u32).collect()
+}
+
 /// The date filter's bounds as inclusive day numbers, open ends at the extremes.
 fn bounds(filter: &Filter) -> (i32, i32) {
     (
@@ -95,10 +108,8 @@ impl Engine {
         bucket_of: impl Fn(i32) -> Option<usize>,
     ) -> Engine {
         let rows = u32::try_from(table.len()).unwrap_or(u32::MAX);
-        let mut by_start: Vec<u32> = (0..rows).collect();
-        by_start.sort_by_key(|&row| table.start.get(row as usize).copied());
-        let mut by_end: Vec<u32> = (0..rows).collect();
-        by_end.sort_by_key(|&row| table.end.get(row as usize).copied());
+        let by_start = rows_by(&table.start, rows);
+        let by_end = rows_by(&table.end, rows);
         let bucket = table
             .start
             .iter()
@@ -635,6 +646,24 @@ fn only(filter: &Filter, dimension: Dimension) -> Filter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_by_a_column_are_its_stable_order() {
+        let mut random = xorshift(7);
+        let column: Vec<i32> = (0..500)
+            .map(|_| match random(5) {
+                0 => i32::MIN,
+                1 => i32::MAX,
+                2 => 0,
+                _ => random(41) as i32 - 20,
+            })
+            .collect();
+        let mut stable: Vec<u32> = (0..500).collect();
+        stable.sort_by_key(|&row| column[row as usize]);
+        assert_eq!(rows_by(&column, 500), stable);
+        assert_eq!(rows_by(&column, 3).len(), 3);
+        assert_eq!(rows_by(&[], 3), Vec::<u32>::new());
+    }
     use crate::core::aggregate::{sorted_page, SortKey};
     use crate::core::date::Day;
     use crate::core::facet::random;
