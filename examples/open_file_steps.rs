@@ -85,6 +85,9 @@ fn main() -> Result<(), String> {
     );
     steps.push(("page: longest step of checking", longest));
     let at = Instant::now();
+    load.finish_words();
+    timed(&mut steps, "page: the rows' text index finished", at);
+    let at = Instant::now();
     let loaded = load.finish().map_err(|p| format!("{p:?}"))?;
     timed(
         &mut steps,

@@ -115,10 +115,11 @@ pub struct EventTable {
 /// Builds an [`EventTable`] a slice of events at a time, so that a page can build the table
 /// of a large catalog between frames. Each [`TableBuilder::step`] takes the same datasets;
 /// [`EventTable::build`] is these steps run at once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TableBuilder {
     table: EventTable,
-    words: TextIndexBuilder,
+    /// The text index being built; `None` once [`TableBuilder::finish_words`] finished it.
+    words: Option<TextIndexBuilder>,
     /// The next event: (dataset index, event index).
     next: (usize, usize),
     /// The collection index of dataset `next.0`, once assigned.
@@ -187,6 +188,22 @@ impl ArabicNames {
     }
 }
 
+impl Default for TableBuilder {
+    /// A builder of no rows yet, for events given one at a time.
+    fn default() -> TableBuilder {
+        TableBuilder {
+            table: EventTable::default(),
+            words: Some(TextIndexBuilder::default()),
+            next: (0, 0),
+            collection: None,
+            done: 0,
+            total: 0,
+            arabic: ArabicNames::default(),
+            keep_search_text: false,
+        }
+    }
+}
+
 impl TableBuilder {
     /// A builder for the table of `datasets`, with room for all their events.
     pub fn new<D: Borrow<Dataset>>(datasets: &[D]) -> TableBuilder {
@@ -195,8 +212,7 @@ impl TableBuilder {
             total,
             ..TableBuilder::default()
         };
-        builder.table.reserve_exact(total);
-        builder.words.reserve(total);
+        builder.reserve_exact(total);
         builder
     }
 
@@ -268,7 +284,9 @@ impl TableBuilder {
     /// told how many are coming.
     pub fn reserve_exact(&mut self, rows: usize) {
         self.table.reserve_exact(rows);
-        self.words.reserve(rows);
+        if let Some(words) = &mut self.words {
+            words.reserve(rows);
+        }
     }
 
     /// Reads `event` into the columns and its search text into the index.
@@ -277,7 +295,11 @@ impl TableBuilder {
             .table
             .push(dataset, event, collection, location, &mut self.arabic)
         {
-            self.words.push(&text);
+            // A row added after the words were finished is left out of the index, which
+            // then no longer covers the table (searches read every row's text instead).
+            if let Some(words) = &mut self.words {
+                words.push(&text);
+            }
             if self.keep_search_text {
                 self.table.search_text.push(text);
             }
@@ -289,10 +311,18 @@ impl TableBuilder {
         (self.done, self.total)
     }
 
+    /// Finishes the text index now, so that [`TableBuilder::finish`] is only the map cells:
+    /// at a million rows each is a step a page runs apart. Push no more rows after it.
+    pub fn finish_words(&mut self) {
+        if let Some(words) = self.words.take() {
+            self.table.text_index = words.finish();
+        }
+    }
+
     /// The table, with its text index and its map cells.
-    pub fn finish(self) -> EventTable {
+    pub fn finish(mut self) -> EventTable {
+        self.finish_words();
         let mut table = self.table;
-        table.text_index = self.words.finish();
         table.index_cells();
         table
     }

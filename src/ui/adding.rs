@@ -166,10 +166,7 @@ pub async fn load_in_slices(
             slices.pause().await;
         }
     }
-    // The figures are checked in one piece, in a slice of their own.
-    slices.pause().await;
-    let _measure = Measure::new("adding: figures");
-    steps.finish()
+    finish_in_slices(steps).await
 }
 
 /// Checks a collection that the browser holds as a blob (the worker's hand-over, or a copy
@@ -245,8 +242,18 @@ async fn load_pieces_in_slices(
             slices.pause().await;
         }
     }
-    // The figures are checked in one piece, in a slice of their own.
-    slices.pause().await;
+    finish_in_slices(steps).await
+}
+
+/// The last steps of [`load_in_slices`] and [`load_pieces_in_slices`], each in a slice of its
+/// own: the text index of the rows finished, then the figures checked and the file given.
+async fn finish_in_slices(mut steps: LoadSteps<'_>) -> Result<Loaded, Vec<Problem>> {
+    yield_to_browser().await;
+    {
+        let _measure = Measure::new("adding: words");
+        steps.finish_words();
+    }
+    yield_to_browser().await;
     let _measure = Measure::new("adding: figures");
     steps.finish()
 }

@@ -440,6 +440,15 @@ impl<'a> LoadSteps<'a> {
         reject_whole(self.bytes, &rejection(&self.problems.file))
     }
 
+    /// Finishes the text index of the table being built ([`LoadSteps::building_table`]), so
+    /// that [`LoadSteps::finish`] has less to do at once; call it once every event is
+    /// checked. [`LoadSteps::finish`] does it otherwise.
+    pub fn finish_words(&mut self) {
+        if let Some((table, _)) = &mut self.table {
+            table.finish_words();
+        }
+    }
+
     /// Checks the figures (after the events: they share one namespace of ids) and gives the
     /// file. Call it once [`LoadSteps::step`] said every event was checked; events not checked
     /// by then are not in the file given.
