@@ -295,8 +295,8 @@ impl TableBuilder {
             .table
             .push(dataset, event, collection, location, &mut self.arabic)
         {
-            // A row added after the words were finished is left out of the index, which
-            // then no longer covers the table (searches read every row's text instead).
+            // A row added after the words were finished is not indexed: the index then no
+            // longer covers the table ([`EventTable::rows_with_text`] gives `None`).
             if let Some(words) = &mut self.words {
                 words.push(&text);
             }
