@@ -122,7 +122,7 @@ impl Engine {
             .collect();
         let mut engine = Engine {
             filter: Filter::default(),
-            marks: vec![0; table.len()],
+            marks: Vec::new(),
             counts: CrossCounts::zero(table),
             dates: vec![0; buckets],
             bucket,
@@ -140,9 +140,8 @@ impl Engine {
             wanted: [true; Facet::COUNT],
             cleared: Default::default(),
         };
-        for row in 0..table.len() {
-            engine.count(table, row, 0, 1);
-        }
+        // Every row passes the empty filter: counted in the batch passes, not row by row.
+        engine.recount(table, Marks::from_bits(vec![0; table.len()]));
         engine
     }
 
@@ -745,6 +744,11 @@ mod tests {
         ) {
             let table = table(rows, seed);
             let mut engine = Engine::new(&table, 8, bucket);
+            // A new engine holds the empty filter's counts.
+            let none = Filter::default();
+            prop_assert_eq!(engine.cross_counts(), &cross_counts(&none, &table));
+            prop_assert_eq!(engine.date_counts(), &date_counts(&none.marks(&table), 8, |row| bucket(table.start[row]))[..]);
+            prop_assert_eq!(engine.rows(), none.marks(&table).rows());
             for step in &steps {
                 let next = filter(step);
                 engine.set_filter(&table, next.clone());
