@@ -77,32 +77,63 @@ impl Appending {
     /// The plain columns: every column but the text index, the facets and the map cells.
     /// Each row's search text is kept when both tables kept theirs, else none is.
     fn columns(&mut self, table: &mut EventTable) {
-        let part = &mut self.part;
-        let rows = part.len();
+        let rows = self.part.len();
         self.cells_kept =
-            table.map_cells.of_row.len() == table.len() && part.map_cells.of_row.len() == rows;
-        let texts_kept = table.search_text.len() == table.len() && part.search_text.len() == rows;
-        let collections: Vec<u8> = part
-            .collection_ids
+            table.map_cells.of_row.len() == table.len() && self.part.map_cells.of_row.len() == rows;
+        let dataset = self.dataset;
+        // Every field named, none elided: a column added to the table does not compile here
+        // until this stage (or a later one) appends it.
+        let EventTable {
+            start,
+            end,
+            precision,
+            collection,
+            publishers,
+            kind,
+            actors_any,
+            actors_perpetrator,
+            lead_actor,
+            governorates,
+            lat,
+            lon,
+            location_precision,
+            deaths_low,
+            deaths_best,
+            deaths_high,
+            civilians_killed,
+            children_killed,
+            women_killed,
+            combatants_killed,
+            flags,
+            search_text,
+            locations,
+            collection_ids,
+            // The later stages'.
+            text_index: _,
+            facets: _,
+            map_cells: _,
+            sort_orders: _,
+        } = &mut self.part;
+        let texts_kept = table.search_text.len() == table.len() && search_text.len() == rows;
+        let collections: Vec<u8> = collection_ids
             .iter()
             .map(|id| table.collection_index(id))
             .collect();
         table.collection.extend(
-            part.collection
+            collection
                 .iter()
                 .map(|&c| collections.get(c as usize).copied().unwrap_or(u8::MAX)),
         );
-        let dataset = self.dataset;
         table.locations.extend(
-            part.locations
+            locations
                 .iter()
                 .map(|&(d, event)| (dataset.saturating_add(d), event)),
         );
-        /// Moves each named column of the part to the end of the table's.
+        /// Moves each named column of the part to the end of the table's, freeing its room.
         macro_rules! move_columns {
             ($($column:ident),*) => {$(
-                table.$column.append(&mut part.$column);
-                part.$column = Vec::new();
+                table.$column.append($column);
+                *$column = Vec::new();
             )*};
         }
         move_columns!(
@@ -128,13 +159,13 @@ impl Appending {
             flags
         );
         if texts_kept {
-            table.search_text.append(&mut part.search_text);
+            table.search_text.append(search_text);
         } else {
             table.search_text = Vec::new();
         }
-        part.search_text = Vec::new();
-        part.collection = Vec::new();
-        part.locations = Vec::new();
+        *search_text = Vec::new();
+        *collection = Vec::new();
+        *locations = Vec::new();
     }
 }
 
