@@ -275,7 +275,7 @@ test('a file of many agreements lists them a hundred at a time under the timelin
   expect(errors).toEqual([]);
 });
 
-test('a long read shows its progress and Cancel stops it, leaving the page as it was', async ({ page }) => {
+test('a long read shows its progress, its first rows are checked while it reads on, and Cancel stops both', async ({ page }) => {
   test.setTimeout(180_000);
   const folder = mkdtempSync(join(tmpdir(), 'own-file-'));
   try {
@@ -286,13 +286,22 @@ test('a long read shows its progress and Cancel stops it, leaving the page as it
     writeFileSync(path, acledCsv(rows));
     await start(page);
     await page.getByTestId('open-file').setInputFiles(path);
-    const bar = page.getByRole('progressbar');
+    const reading = page.getByTestId('import-progress');
+    const bar = reading.getByRole('progressbar');
     await expect(bar).toBeVisible({ timeout: 30_000 });
     await expect(bar).toHaveAttribute('aria-valuemax', '100');
-    await expect(page.getByTestId('import-progress')).toContainText('big export.csv');
-    await page.getByTestId('import-progress').getByRole('button', { name: 'Cancel' }).click();
+    await expect(reading).toContainText('big export.csv');
+    // The worker hands the rows over in pieces as it reads them: the page checks the first
+    // while the file is still being read.
+    const checking = page.getByTestId('import-adding');
+    await expect(checking).toBeVisible({ timeout: 60_000 });
+    await expect(checking).toContainText('big export.csv');
+    await expect(reading).toBeVisible();
+    await reading.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByTestId('import-failure')).toHaveText('Reading the file was cancelled.');
-    await expect(bar).toHaveCount(0);
+    // Both the reading and the checking stop, and nothing joins the page.
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await expect(page.getByTestId('import-rejected')).toHaveCount(0);
     await expect(page.getByTestId('your-data')).toHaveCount(0);
     await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled));
   } finally {

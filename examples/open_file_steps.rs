@@ -1,6 +1,6 @@
 //! What opening a reader's ACLED export costs, step by step, natively: the steps the browser
 //! runs when a file is opened (in the import worker: reading the CSV into the model and writing
-//! the collection in pieces; on the page: checking it and reading each event into the table's
+//! the collection in pieces as the rows are read; on the page: checking it and reading each event into the table's
 //! rows, in steps between frames, merging it with the bundled collections, and appending its
 //! rows to their table, a stage a step). The page's steps are the ones that hold its main
 //! thread. WebAssembly in the browser runs these some 2-3 times slower.
@@ -22,6 +22,9 @@ use incident_explorer::tools::place_names as gazetteer;
 
 /// Events per step, as the page takes them between looks at the clock.
 const PER_STEP: usize = 64;
+
+/// Events per piece, as the import worker writes them.
+const WORKER_PER_PIECE: usize = 200;
 
 const BUNDLED: [&str; 2] = ["public/data/curated.json", "public/data/ucdp.json"];
 
@@ -55,14 +58,16 @@ fn main() -> Result<(), String> {
         file_name: path.clone(),
         today: Day::from_ymd(2026, 11, 30).map_err(|error| error.to_string())?,
     };
-    let imported =
-        acled::import(csv.as_slice(), &source, &mut |_| {}).map_err(|error| error.to_string())?;
-    timed(&mut steps, "worker: CSV -> model", at);
-    let rows_read = imported.rows_read;
-    let at = Instant::now();
-    let json = validate::write_in_pieces(imported.dataset, validate::EVENTS_PER_PIECE)
+    // The worker writes the collection in pieces as it reads the rows (the page checks them
+    // meanwhile, on the other core; here one after the other).
+    let mut json = Vec::new();
+    let mut put = |line: &[u8]| json.extend_from_slice(line);
+    let mut pieces = validate::PieceWriter::new(WORKER_PER_PIECE, &mut put);
+    let imported = acled::import_in_pieces(csv.as_slice(), &source, &mut |_| {}, &mut pieces)
         .map_err(|error| error.to_string())?;
-    timed(&mut steps, "worker: model -> collection in pieces", at);
+    pieces.finish().map_err(|error| error.to_string())?;
+    timed(&mut steps, "worker: CSV -> collection in pieces", at);
+    let rows_read = imported.rows_read;
     let at = Instant::now();
     let mut load = validate::LoadSteps::start(&path, &json)
         .map_err(|p| format!("{p:?}"))?

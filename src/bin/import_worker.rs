@@ -6,7 +6,10 @@
 //! Protocol (types in `core::import::message`): the worker says it is ready, the page posts one
 //! `File`; the worker answers with progress messages, then one `done` message carrying the
 //! collection (in pieces, so that the page can check it a slice at a time), or one `failed`
-//! message. A table of no known format (any CSV, a spreadsheet) is answered first with a
+//! message. An ACLED or UCDP table is read through once for its fingerprint, then its
+//! collection goes out in `piece` messages as the rows are read, so the page checks them
+//! meanwhile; the `done` message then carries every line again, for the copy kept on the
+//! device. A table of no known format (any CSV, a spreadsheet) is answered first with a
 //! `preview`: the worker keeps the file (a workbook's bytes and sheet) and waits for the page's
 //! `PageMessage` (another sheet, or the columns to import with). The page cancels by
 //! terminating the worker. Nothing leaves the device: the worker reads the file with
@@ -16,8 +19,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use std::io::Read;
+    use std::rc::Rc;
 
     use js_sys::{Array, Uint8Array};
     use sha2::{Digest, Sha256};
@@ -36,7 +40,7 @@ mod worker {
     use incident_explorer::core::import::{
         self, acled, ucdp, FileInfo, Format, ImportError, Imported, Progress,
     };
-    use incident_explorer::core::validate;
+    use incident_explorer::core::validate::{self, PieceWriter};
 
     /// Bytes read from the file at a time: large enough that the calls cost nothing, small
     /// enough that progress moves and memory stays flat.
@@ -359,13 +363,17 @@ mod worker {
     fn whole_file(head: Vec<u8>, reader: SlicedFile) -> Result<(Vec<u8>, String), Said> {
         let mut bytes = head;
         bytes.reserve((reader.size as usize).saturating_sub(bytes.len()));
-        let fingerprint = read_rest(reader, |chunk| bytes.extend_from_slice(chunk))?;
+        let fingerprint = read_rest(reader, |chunk| bytes.extend_from_slice(chunk), true)?;
         Ok((bytes, fingerprint))
     }
 
-    /// Reads the rest of the file a slice at a time, giving each to `take` and posting
-    /// progress: the whole file's fingerprint.
-    fn read_rest(mut reader: SlicedFile, mut take: impl FnMut(&[u8])) -> Result<String, Said> {
+    /// Reads the rest of the file a slice at a time, giving each to `take` and, when
+    /// `posting`, posting progress: the whole file's fingerprint.
+    fn read_rest(
+        mut reader: SlicedFile,
+        mut take: impl FnMut(&[u8]),
+        posting: bool,
+    ) -> Result<String, Said> {
         let mut chunk = vec![0u8; SLICE as usize];
         loop {
             let read = reader
@@ -375,6 +383,9 @@ mod worker {
                 break;
             }
             take(chunk.get(..read).unwrap_or_default());
+            if !posting {
+                continue;
+            }
             post(&WorkerMessage::Progress {
                 rows: 0,
                 bytes: reader.offset as u64,
@@ -404,17 +415,7 @@ mod worker {
         format: ReadAs,
     ) -> Result<(ImportSummary, Blob), Said> {
         message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
-        let summary = ImportSummary {
-            file_name: file.name(),
-            size,
-            fingerprint,
-            format,
-            rows_read: imported.rows_read,
-            rows_skipped: imported.rows_skipped,
-            rows_warned: imported.rows_warned,
-            problems: imported.problems.iter().map(ProblemLine::from).collect(),
-            problems_not_listed: imported.problems_not_listed,
-        };
+        let summary = summary_of(&imported, file, size, fingerprint, format);
         // In pieces, so that the page checks it a piece at a time between frames; each piece
         // goes into the blob as it is written, so the whole JSON never sits in this worker.
         let mut blob = BlobParts::default();
@@ -428,24 +429,79 @@ mod worker {
         Ok((summary, blob))
     }
 
+    /// What was read from `file` (of `size` bytes, with that `fingerprint`) for "Your data".
+    fn summary_of(
+        imported: &Imported,
+        file: &File,
+        size: u64,
+        fingerprint: String,
+        format: ReadAs,
+    ) -> ImportSummary {
+        ImportSummary {
+            file_name: file.name(),
+            size,
+            fingerprint,
+            format,
+            rows_read: imported.rows_read,
+            rows_skipped: imported.rows_skipped,
+            rows_warned: imported.rows_warned,
+            problems: imported.problems.iter().map(ProblemLine::from).collect(),
+            problems_not_listed: imported.problems_not_listed,
+        }
+    }
+
     /// Bytes gathered into one blob a piece at a time: each piece is copied out of this
     /// worker's WebAssembly memory at once, and every [`BlobParts::FLUSH_BYTES`] the copies
     /// become a blob of their own, which the browser may keep on disk. The blob handed over
-    /// is made of those blobs, without copying them again.
-    #[derive(Default)]
+    /// is made of those blobs, without copying them again. One that posts each blob to the
+    /// page as it is made ([`BlobParts::posting_each`]) makes them smaller, so the page gets
+    /// them sooner.
     struct BlobParts {
         /// The blobs made so far.
         blobs: Vec<Blob>,
         /// Pieces copied since the last blob (`Uint8Array`s).
         pending: Vec<Uint8Array>,
         pending_bytes: usize,
+        /// Bytes of pieces made into a blob at once.
+        flush_bytes: usize,
+        /// Whether each blob is posted to the page as it is made, and the share of the file
+        /// read when the last piece was written.
+        posting: Option<f64>,
         /// Why a blob could not be made, if one could not (the pieces after it are dropped).
         failed: Option<String>,
     }
 
+    impl Default for BlobParts {
+        fn default() -> BlobParts {
+            BlobParts {
+                blobs: Vec::new(),
+                pending: Vec::new(),
+                pending_bytes: 0,
+                flush_bytes: 32 << 20,
+                posting: None,
+                failed: None,
+            }
+        }
+    }
+
     impl BlobParts {
-        /// Bytes of pieces made into a blob at once.
-        const FLUSH_BYTES: usize = 32 * 1024 * 1024;
+        /// Parts posted to the page as they are made ([`WorkerMessage::Piece`]): some 4 MB of
+        /// JSON each, a fifth of a second of this worker's reading.
+        fn posting_each() -> BlobParts {
+            BlobParts {
+                flush_bytes: 4 << 20,
+                posting: Some(0.0),
+                ..BlobParts::default()
+            }
+        }
+
+        /// [`BlobParts::push`] of a piece written when `share` of the file was read.
+        fn push_at(&mut self, piece: &[u8], share: f64) {
+            if let Some(posting) = &mut self.posting {
+                *posting = share;
+            }
+            self.push(piece);
+        }
 
         fn push(&mut self, piece: &[u8]) {
             if self.failed.is_some() {
@@ -455,7 +511,7 @@ mod worker {
             array.copy_from(piece);
             self.pending.push(array);
             self.pending_bytes += piece.len();
-            if self.pending_bytes >= Self::FLUSH_BYTES {
+            if self.pending_bytes >= self.flush_bytes {
                 self.flush();
             }
         }
@@ -467,7 +523,12 @@ mod worker {
             let pieces: Array = self.pending.drain(..).collect();
             self.pending_bytes = 0;
             match Blob::new_with_u8_array_sequence(&pieces) {
-                Ok(blob) => self.blobs.push(blob),
+                Ok(blob) => {
+                    if let Some(share) = self.posting {
+                        post_with_blob(&WorkerMessage::Piece { share }, &blob);
+                    }
+                    self.blobs.push(blob)
+                }
                 Err(error) => self.failed = Some(reason_of(&error)),
             }
         }
@@ -502,7 +563,9 @@ mod worker {
     }
 
     /// An ACLED export or a UCDP GED table read row by row into a collection, named after the
-    /// file's fingerprint.
+    /// file's fingerprint. The collection goes to the page in pieces as the rows are read
+    /// ([`WorkerMessage::Piece`]), so the page checks them while this reads on: the file is
+    /// read through once first for its fingerprint, which names the collection and its events.
     fn table_collection(
         head: Vec<u8>,
         mut reader: SlicedFile,
@@ -510,7 +573,13 @@ mod worker {
         format: Format,
     ) -> Result<(ImportSummary, Blob), Said> {
         let total = reader.size as u64;
-        let source = file_info(file);
+        let fingerprint = read_rest(SlicedFile::new(file)?, |_| {}, false)?;
+        let source = FileInfo {
+            collection_id: collection_id_of(&fingerprint),
+            ..file_info(file)
+        };
+        // Bytes of the file read so far, for the share each piece posted says.
+        let read = reader.offset_now();
         let mut progress = |at: Progress| {
             post(&WorkerMessage::Progress {
                 rows: at.rows,
@@ -519,17 +588,29 @@ mod worker {
             })
         };
         let stream = std::io::Cursor::new(head).chain(&mut reader);
+        let mut blob = BlobParts::posting_each();
+        let mut put = |line: &[u8]| blob.push_at(line, read.get() / total.max(1) as f64);
+        let mut pieces = PieceWriter::new(EVENTS_PER_PIECE, &mut put);
         let (imported, label) = match format {
             Format::UcdpGed => {
                 let shapes = ucdp::governorate_shapes().map_err(|error| error.said())?;
-                let imported = ucdp::import(stream, &source, &shapes, &mut progress);
+                let imported =
+                    ucdp::import_in_pieces(stream, &source, &shapes, &mut progress, &mut pieces);
                 (imported, ReadAs::Ucdp)
             }
-            _ => (acled::import(stream, &source, &mut progress), ReadAs::Acled),
+            _ => (
+                acled::import_in_pieces(stream, &source, &mut progress, &mut pieces),
+                ReadAs::Acled,
+            ),
         };
         let imported = imported.map_err(|error| error.said())?;
-        let fingerprint = reader.fingerprint();
-        handed_over(imported, file, total, fingerprint, label)
+        let not_handed_over =
+            |reason: String| Said::new("worker-not-handed-over").arg("reason", reason);
+        pieces
+            .finish()
+            .map_err(|error| not_handed_over(error.to_string()))?;
+        let blob = blob.finish().map_err(not_handed_over)?;
+        Ok((summary_of(&imported, file, total, fingerprint, label), blob))
     }
 
     /// Today on the reader's clock, which the core cannot read on WebAssembly.
@@ -547,7 +628,7 @@ mod worker {
     /// fingerprint (and progress) and handed over itself, a `File` being a blob, so its bytes
     /// are never copied into this worker whole.
     fn collection_file(reader: SlicedFile, file: &File) -> Result<(ImportSummary, Blob), Said> {
-        let fingerprint = read_rest(reader, |_| {})?;
+        let fingerprint = read_rest(reader, |_| {}, true)?;
         let summary = ImportSummary {
             file_name: file.name(),
             size: file.size() as u64,
@@ -569,6 +650,8 @@ mod worker {
         reader: FileReaderSync,
         size: f64,
         offset: f64,
+        /// `offset`, for whoever reads through this reader ([`SlicedFile::offset_now`]).
+        shared_offset: Rc<Cell<f64>>,
         hash: Sha256,
     }
 
@@ -580,8 +663,14 @@ mod worker {
                 reader,
                 size: file.size(),
                 offset: 0.0,
+                shared_offset: Rc::default(),
                 hash: Sha256::new(),
             })
+        }
+
+        /// The bytes read so far, kept up to date while another reads through this reader.
+        fn offset_now(&self) -> Rc<Cell<f64>> {
+            Rc::clone(&self.shared_offset)
         }
 
         /// SHA-256 of the bytes read so far, as lowercase hex.
@@ -616,6 +705,7 @@ mod worker {
             bytes.copy_to(target);
             self.hash.update(&*target);
             self.offset += length as f64;
+            self.shared_offset.set(self.offset);
             Ok(length)
         }
     }
@@ -631,7 +721,12 @@ mod worker {
     /// bytes apart from the page (on disk, for a large one), and the page reads them a piece
     /// at a time, so the collection never sits whole in the page's memory.
     fn post_done(summary: &ImportSummary, blob: &Blob) {
-        let text = serde_json::to_string(&WorkerMessage::Done(summary.clone())).unwrap_or_default();
+        post_with_blob(&WorkerMessage::Done(summary.clone()), blob);
+    }
+
+    /// Posts `message` with `blob`, or says the page could not be given it.
+    fn post_with_blob(message: &WorkerMessage, blob: &Blob) {
+        let text = serde_json::to_string(message).unwrap_or_default();
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let posted = scope.post_message(&Array::of2(&JsValue::from_str(&text), blob));
         if posted.is_err() {

@@ -327,6 +327,11 @@ impl CatalogBuild {
         false
     }
 
+    /// Whether every piece of the table is built and the steps now join them, a stage a step.
+    pub fn joining(&self) -> bool {
+        self.joining.is_some()
+    }
+
     /// Events in the table so far, and in all.
     pub fn progress(&self) -> (usize, usize) {
         let Some(pieces) = &self.table else {

@@ -48,8 +48,10 @@ use super::query::is_event_id;
 use super::records::{OwnIds, Records};
 use super::vocab::Publisher;
 
+mod piece_writer;
 mod seen_ids;
 pub mod steps;
+pub use piece_writer::PieceWriter;
 use seen_ids::SeenIds;
 pub use steps::{load_lines, write_each_piece, write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
 

@@ -1,5 +1,7 @@
 //! Adding a file's collection to the explorer without freezing the page: the worker's blob is
-//! read in a piece at a time and the collection checked ([`LoadSteps`]) a slice at a time,
+//! read in a piece at a time (for an ACLED or UCDP table, each piece as the worker posts it,
+//! while it reads on, so the two work at once) and the collection checked ([`LoadSteps`]) a
+//! slice at a time,
 //! with the browser's turn (input, painting) between slices; each event is read into the
 //! table's rows as it is checked, and the catalog ([`CatalogBuild`]) appends those rows to its
 //! table. Each slice runs for about [`SLICE_MS`], well under the 100 ms past which a page feels
@@ -24,6 +26,7 @@ use crate::ui::blob_lines::{self, BlobLines};
 use crate::ui::browser::Measure;
 use crate::ui::device_store;
 use crate::ui::i18n::lang;
+use crate::ui::import_client::{Incoming, IncomingPieces};
 use crate::ui::your_data::{local_time_now, OpenedFile};
 
 /// How long one slice of work may hold the page's thread, in ms.
@@ -184,7 +187,8 @@ pub async fn load_blob_in_slices(
     place_names: &Arc<PlaceNames>,
     report: &dyn Fn(f64),
 ) -> Result<Loaded, Vec<Problem>> {
-    match load_pieces_in_slices(file, blob, place_names, report).await {
+    let lines = BlobLines::new(blob.clone());
+    match load_pieces_in_slices(file, lines, place_names, report).await {
         Ok(loaded) => Ok(loaded),
         Err(_) => {
             let array = blob_lines::read_array(blob)
@@ -200,22 +204,20 @@ pub async fn load_blob_in_slices(
 /// The least bytes of a piece from which the events of the pieces after it are foreseen.
 const PIECE_TO_MEASURE: usize = 4096;
 
-/// [`load_blob_in_slices`] of a collection in pieces: the header line, then each further
-/// line (a piece of events) read in and checked in a slice; the same steps as
-/// [`crate::core::validate::load_lines`].
+/// A collection in pieces, from its `lines` (one blob, or blobs still coming): the header
+/// line, then each further line (a piece of events, or parties added) read in and checked in
+/// a slice; the same steps as [`crate::core::validate::load_lines`].
 ///
 /// Errors: the problems that reject the file, and none when the blob cannot be read (the
-/// caller reads it whole, which words why).
+/// caller of a whole blob reads it whole, which words why).
 async fn load_pieces_in_slices(
     file: &str,
-    blob: &Blob,
+    mut lines: BlobLines,
     place_names: &Arc<PlaceNames>,
     report: &dyn Fn(f64),
 ) -> Result<Loaded, Vec<Problem>> {
     yield_to_browser().await;
     let mut slices = Slices::new();
-    let mut lines = BlobLines::new(blob.clone());
-    let total = lines.total().max(1) as f64;
     let header = lines.next().await.ok().flatten().unwrap_or_default();
     let mut steps = {
         let _measure = Measure::new("adding: header");
@@ -223,13 +225,13 @@ async fn load_pieces_in_slices(
     };
     while !steps.step(RECORDS_PER_LOOK)? {
         if slices.due() {
-            report(steps.share_read() * header.len() as f64 / total);
+            report(lines.share());
             slices.pause().await;
         }
     }
     let mut expected = false;
     while let Some(piece) = lines.next().await.map_err(|_| Vec::new())? {
-        if !expected && piece.len() >= PIECE_TO_MEASURE {
+        if !expected && piece.len() >= PIECE_TO_MEASURE && piece.first() == Some(&b'[') {
             // The pieces hold about as many bytes an event each: room for all their events is
             // reserved at the first (a wrong guess costs memory or time, never a result).
             let left = lines.total().saturating_sub(lines.consumed());
@@ -238,11 +240,64 @@ async fn load_pieces_in_slices(
         }
         steps.check_piece(&piece)?;
         if slices.due() {
-            report(lines.consumed() as f64 / total);
+            report(lines.share());
             slices.pause().await;
         }
     }
     finish_in_slices(steps).await
+}
+
+/// Checks a file the worker read or is reading, in slices, building the table of its events
+/// as they are checked with the gazetteer `place_names`: a whole collection as
+/// [`load_blob_in_slices`] does, or one coming in pieces while the worker reads on, each
+/// checked as it comes. `report` is told how far it is. Gives what the worker found, the
+/// collection's bytes (every line, for the copy kept on the device) and the file checked;
+/// `Ok(None)` when the worker stopped before it was done (the reader cancelled, opened
+/// another file, or the file could not be read: the file input says so).
+///
+/// Errors: one sentence when the collection is refused (its first problem).
+pub async fn check_file(
+    incoming: Incoming,
+    place_names: &Arc<PlaceNames>,
+    report: &dyn Fn(Adding),
+) -> Result<Option<(ImportSummary, Blob, Loaded)>, Said> {
+    let name = match &incoming {
+        Incoming::Whole(summary, _) => summary.file_name.clone(),
+        Incoming::Pieces(pieces) => pieces.name.clone(),
+    };
+    let checking = |share| {
+        report(Adding {
+            name: name.clone(),
+            stage: "adding-checking",
+            share,
+        })
+    };
+    let refused = |problems: Vec<Problem>| match problems.first() {
+        // The checker's problem is in English (it names the record and field).
+        Some(problem) => Said::new("adding-not-opened-because").arg("problem", problem.to_string()),
+        None => Said::new("adding-not-opened"),
+    };
+    // Each stage is also timed whole, over its many slices, for the benchmark.
+    let _stage = Measure::new("stage: checking");
+    match incoming {
+        Incoming::Whole(summary, blob) => {
+            let loaded = load_blob_in_slices(&name, &blob, place_names, &checking)
+                .await
+                .map_err(refused)?;
+            Ok(Some((summary, blob, loaded)))
+        }
+        Incoming::Pieces(IncomingPieces { pieces, done, .. }) => {
+            let loaded = match BlobLines::coming(pieces).await {
+                Some(lines) => load_pieces_in_slices(&name, lines, place_names, &checking).await,
+                None => Err(Vec::new()),
+            };
+            // Whatever the checks found, a reading that stopped adds nothing.
+            let Ok((summary, blob)) = done.await else {
+                return Ok(None);
+            };
+            Ok(Some((summary, blob, loaded.map_err(refused)?)))
+        }
+    }
 }
 
 /// The last steps of [`load_in_slices`] and [`load_pieces_in_slices`], each in a slice of its
@@ -262,7 +317,15 @@ async fn finish_in_slices(mut steps: LoadSteps<'_>) -> Result<Loaded, Vec<Proble
 pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> Catalog {
     yield_to_browser().await;
     let mut slices = Slices::new();
-    while !build.step(RECORDS_PER_LOOK) {
+    loop {
+        let done = {
+            // Each stage of joining the pieces is one step, timed for the benchmark.
+            let _measure = build.joining().then(|| Measure::new("adding: join"));
+            build.step(RECORDS_PER_LOOK)
+        };
+        if done {
+            break;
+        }
         if slices.due() {
             let (done, total) = build.progress();
             report(done as f64 / total.max(1) as f64);
@@ -273,37 +336,17 @@ pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> C
     build.finish()
 }
 
-/// `base` with the collection the worker read added (its bytes as the worker handed them
-/// over), and the file's entry for "Your data". `report` is told how far it is.
+/// `base` with the collection the worker read added, once checked ([`check_file`]), and the
+/// file's entry for "Your data". `report` is told how far it is.
 ///
-/// Errors: one sentence when the collection is refused (its first problem) or clashes with
-/// one already open.
+/// Errors: one sentence when the collection clashes with one already open.
 pub async fn add_file(
     base: &Catalog,
     mut summary: ImportSummary,
-    bytes: &Blob,
+    loaded: Loaded,
     report: &dyn Fn(Adding),
 ) -> Result<(Catalog, OpenedFile), Said> {
     let name = summary.file_name.clone();
-    let checking = |share| {
-        report(Adding {
-            name: name.clone(),
-            stage: "adding-checking",
-            share,
-        })
-    };
-    // Each stage is also timed whole, over its many slices, for the benchmark.
-    let stage = Measure::new("stage: checking");
-    let loaded = load_blob_in_slices(&summary.file_name, bytes, &base.place_names, &checking)
-        .await
-        .map_err(|problems| match problems.first() {
-            // The checker's problem is in English (it names the record and field).
-            Some(problem) => {
-                Said::new("adding-not-opened-because").arg("problem", problem.to_string())
-            }
-            None => Said::new("adding-not-opened"),
-        })?;
-    drop(stage);
     let events = loaded.dataset.events.len();
     if summary.format == ReadAs::Collection {
         // A collection file: its records (events and figures) are what was read, and its

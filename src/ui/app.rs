@@ -7,13 +7,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use web_sys::Blob;
 
 use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::export;
 use crate::core::file_link::{Opened, PendingLink};
 use crate::core::i18n::Said;
-use crate::core::import::message::{collection_id_of, ImportSummary, ReadAs};
+use crate::core::import::message::{collection_id_of, ReadAs};
 use crate::core::query;
 use crate::ui::adding::{self, Adding, AddingProgress};
 use crate::ui::browser;
@@ -21,6 +20,7 @@ use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::explorer::Explorer;
 use crate::ui::i18n::{self, SiteHeader};
+use crate::ui::import_client::Incoming;
 use crate::ui::link_files::LinkFiles;
 use crate::ui::loader::{self, LoadError};
 use crate::ui::offline_badge::OfflineBadge;
@@ -76,7 +76,7 @@ pub fn App() -> impl IntoView {
         })
     };
 
-    let on_read = Callback::new(move |(summary, bytes): (ImportSummary, Blob)| {
+    let on_read = Callback::new(move |incoming: Incoming| {
         rejected.set(None);
         let Some(start) = current() else {
             rejected.set(Some(Said::new("adding-not-loaded-yet")));
@@ -85,8 +85,22 @@ pub fn App() -> impl IntoView {
         // Checking the file and building the table run in slices between frames, so the
         // page answers while a large file joins.
         leptos::task::spawn_local(async move {
-            let name = summary.file_name.clone();
             let report = |now: Adding| adding_now.set(Some(now));
+            let (summary, bytes, loaded) =
+                match adding::check_file(incoming, &start.place_names, &report).await {
+                    Ok(Some(checked)) => checked,
+                    // The reading stopped: the file input says why.
+                    Ok(None) => {
+                        adding_now.set(None);
+                        return;
+                    }
+                    Err(message) => {
+                        adding_now.set(None);
+                        rejected.set(Some(message));
+                        return;
+                    }
+                };
+            let name = summary.file_name.clone();
             // The same table read again (with other columns, another date order or sheet)
             // replaces its earlier reading: the collection id comes from the file's
             // fingerprint, and the reader chose anew. A collection file opened twice is still
@@ -100,7 +114,7 @@ pub fn App() -> impl IntoView {
             } else {
                 start.clone()
             };
-            let added = adding::add_file(&base, summary, &bytes, &report).await;
+            let added = adding::add_file(&base, summary, loaded, &report).await;
             // The explorer is drawn in a task of its own, not after the table's last step.
             adding::yield_to_browser().await;
             adding_now.set(None);

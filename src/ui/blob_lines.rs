@@ -1,9 +1,12 @@
 //! The lines of a blob the browser holds (the import worker's hand-over of a file's
-//! collection, or the copy of it kept on this device), read a window at a time into
-//! WebAssembly's memory. The whole collection never sits in the page's memory: the browser
-//! keeps a blob's bytes apart (on disk, for a large one), and the page holds one window and
-//! the line being read.
+//! collection, or the copy of it kept on this device), or of blobs still coming in order (the
+//! pieces the worker posts while it reads), read a window at a time into WebAssembly's
+//! memory. The whole collection never sits in the page's memory: the browser keeps a blob's
+//! bytes apart (on disk, for a large one), and the page holds one window and the line being
+//! read.
 
+use futures::channel::mpsc::UnboundedReceiver;
+use futures::StreamExt;
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
@@ -13,34 +16,84 @@ use crate::core::i18n::Said;
 /// Bytes read from the blob at a time.
 const WINDOW: f64 = (4 << 20) as f64;
 
-/// The lines of a blob, each without its line break; see the module docs.
+/// Room given to the guess of a coming collection's size ([`BlobLines::total`]), as a share
+/// of it: rows further on may be longer than the first.
+const GUESS_MARGIN: f64 = 0.05;
+
+/// The lines of a blob, or of blobs coming in order, each without its line break; see the
+/// module docs.
 pub struct BlobLines {
+    /// The blob being read.
     blob: Blob,
     /// Where the next window begins in the blob.
     next: f64,
     /// The window being read, and where in it.
     window: Vec<u8>,
     at: usize,
+    /// Blobs still to come, each with the share of the whole reached at its end; `None` for
+    /// one blob.
+    coming: Option<UnboundedReceiver<(Blob, f64)>>,
+    /// Bytes of the blobs read before this one.
+    before: usize,
+    /// The share of the whole reached before this blob and at its end.
+    from: f64,
+    upto: f64,
 }
 
 impl BlobLines {
+    /// The lines of `blob`.
     pub fn new(blob: Blob) -> BlobLines {
         BlobLines {
             blob,
             next: 0.0,
             window: Vec::new(),
             at: 0,
+            coming: None,
+            before: 0,
+            from: 0.0,
+            upto: 1.0,
         }
     }
 
-    /// Bytes in the whole blob.
-    pub fn total(&self) -> usize {
-        self.blob.size() as usize
+    /// The lines of the blobs `coming`, read as one, each blob with the share of the whole
+    /// that its end reaches (0 to 1): the lines end when the channel closes. Waits for the
+    /// first blob; `None` when the channel closes before one comes.
+    pub async fn coming(mut coming: UnboundedReceiver<(Blob, f64)>) -> Option<BlobLines> {
+        let (first, upto) = coming.next().await?;
+        Some(BlobLines {
+            coming: Some(coming),
+            upto: upto.clamp(0.0, 1.0),
+            ..BlobLines::new(first)
+        })
     }
 
-    /// Bytes of the blob given as lines so far, their line breaks included.
+    /// Bytes in the whole blob; of blobs still coming, a guess from the share of the whole
+    /// they reached so far, with some room to spare.
+    pub fn total(&self) -> usize {
+        let received = self.before + self.blob.size() as usize;
+        match self.coming {
+            None => received,
+            Some(_) if self.upto > 0.0 => {
+                (received as f64 / self.upto * (1.0 + GUESS_MARGIN)) as usize
+            }
+            Some(_) => 0,
+        }
+    }
+
+    /// Bytes given as lines so far, their line breaks included.
     pub fn consumed(&self) -> usize {
-        (self.next as usize).saturating_sub(self.window.len().saturating_sub(self.at))
+        self.before + (self.next as usize).saturating_sub(self.window.len().saturating_sub(self.at))
+    }
+
+    /// The share of the whole given as lines so far (0 to 1).
+    pub fn share(&self) -> f64 {
+        let size = self.blob.size();
+        let within = if size > 0.0 {
+            (self.consumed() - self.before) as f64 / size
+        } else {
+            1.0
+        };
+        self.from + (self.upto - self.from) * within.clamp(0.0, 1.0)
     }
 
     /// The next line, without its line break; `None` after the last (bytes after the last
@@ -55,6 +108,17 @@ impl BlobLines {
             if rest.is_empty() {
                 let size = self.blob.size();
                 if self.next >= size {
+                    // The next blob, when more come.
+                    if let Some(coming) = &mut self.coming {
+                        if let Some((blob, upto)) = coming.next().await {
+                            self.before += size as usize;
+                            self.from = self.upto;
+                            self.upto = upto.clamp(self.from, 1.0);
+                            self.blob = blob;
+                            self.next = 0.0;
+                            continue;
+                        }
+                    }
                     return Ok((!line.is_empty()).then_some(line));
                 }
                 let end = (self.next + WINDOW).min(size);

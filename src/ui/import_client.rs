@@ -2,6 +2,7 @@
 //! turns its messages into [`ImportEvent`]s, and stops it on Cancel. The worker's files sit
 //! beside `index.html`, so the address is relative to the page.
 
+use futures::channel::{mpsc, oneshot};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,12 +24,65 @@ pub enum ImportEvent {
     Preview(TablePreview),
     /// The sheet chosen cannot be read; another can be chosen.
     SheetUnreadable(Said),
+    /// The next lines of the collection, while the worker reads on (an ACLED or UCDP table):
+    /// whole lines, in order, and the share of the file read when they were written (0 to 1).
+    Piece(Blob, f64),
     /// The file was read: what was found, and the collection's bytes, in the blob the worker
     /// handed over (read into the page's memory a piece at a time, see
-    /// [`crate::ui::adding::load_blob_in_slices`]).
+    /// [`crate::ui::adding::load_blob_in_slices`]); after pieces, every line again.
     Done(ImportSummary, Blob),
     /// The file could not be read, in one sentence.
     Failed(Said),
+}
+
+/// A file the worker read, or is reading, as the page takes it in.
+pub enum Incoming {
+    /// The whole collection at once: what was found, and the collection's bytes.
+    Whole(ImportSummary, Blob),
+    /// A collection coming in pieces while the worker reads on.
+    Pieces(IncomingPieces),
+}
+
+/// The page's end of a collection coming in pieces ([`ImportEvent::Piece`]).
+pub struct IncomingPieces {
+    /// The file's name.
+    pub name: String,
+    /// Blobs of whole lines, in order, each with the share of the file read when it was
+    /// written; the channel closes when the worker is done, or stopped.
+    pub pieces: mpsc::UnboundedReceiver<(Blob, f64)>,
+    /// What was found and every line again in one blob, once the worker is done; cancelled
+    /// when it stopped (Cancel, another file opened, or the file could not be read).
+    pub done: oneshot::Receiver<(ImportSummary, Blob)>,
+}
+
+/// The worker's end of [`IncomingPieces`]: dropping it tells the page the reading stopped.
+pub struct OutgoingPieces {
+    pieces: mpsc::UnboundedSender<(Blob, f64)>,
+    done: oneshot::Sender<(ImportSummary, Blob)>,
+}
+
+impl OutgoingPieces {
+    /// The two ends for the file `name`.
+    pub fn new(name: String) -> (OutgoingPieces, IncomingPieces) {
+        let (pieces, pieces_in) = mpsc::unbounded();
+        let (done, done_in) = oneshot::channel();
+        let incoming = IncomingPieces {
+            name,
+            pieces: pieces_in,
+            done: done_in,
+        };
+        (OutgoingPieces { pieces, done }, incoming)
+    }
+
+    /// Passes a piece on; one the page no longer wants is dropped.
+    pub fn piece(&self, blob: Blob, share: f64) {
+        let _ = self.pieces.unbounded_send((blob, share));
+    }
+
+    /// Passes the end on: what was found, and every line in one blob.
+    pub fn done(self, summary: ImportSummary, blob: Blob) {
+        let _ = self.done.send((summary, blob));
+    }
 }
 
 /// A running import. Dropping it does not stop the worker; [`ImportJob::cancel`] does.
@@ -108,6 +162,10 @@ fn decode(data: &JsValue) -> Option<ImportEvent> {
         }
         Ok(WorkerMessage::Preview(preview)) => ImportEvent::Preview(preview),
         Ok(WorkerMessage::SheetUnreadable { said }) => ImportEvent::SheetUnreadable(said),
+        Ok(WorkerMessage::Piece { share }) => match parts.get(1).dyn_into::<Blob>() {
+            Ok(blob) => ImportEvent::Piece(blob, share),
+            Err(_) => ImportEvent::Failed(Said::new("worker-not-handed-to-page")),
+        },
         Ok(WorkerMessage::Done(summary)) => match parts.get(1).dyn_into::<Blob>() {
             Ok(blob) => ImportEvent::Done(summary, blob),
             Err(_) => ImportEvent::Failed(Said::new("worker-not-handed-to-page")),

@@ -4,17 +4,17 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use web_sys::{Blob, File};
+use web_sys::File;
 
 use crate::charts::bar_chart::group_thousands;
 use crate::core::i18n::{Arg, Said};
 use crate::core::import::mapped::TablePreview;
-use crate::core::import::message::{ImportSummary, PageMessage};
+use crate::core::import::message::PageMessage;
 use crate::core::import::table_mapping::{HandChoices, Mapping};
 use crate::ui::browser;
 use crate::ui::column_mapping::ColumnMapping;
 use crate::ui::i18n::tracked;
-use crate::ui::import_client::{ImportEvent, ImportJob};
+use crate::ui::import_client::{ImportEvent, ImportJob, Incoming, OutgoingPieces};
 
 /// How far a running import is.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,11 +64,12 @@ fn now() -> f64 {
         .map_or(0.0, |performance| performance.now())
 }
 
-/// The file input and drop target. `on_read` gets what the worker read: the summary and the
-/// collection's bytes (a collection in pieces, or the collection file as opened), in the blob
-/// the worker handed over, for the app to check and add.
+/// The file input and drop target. `on_read` gets what the worker read, for the app to check
+/// and add: the summary and the collection's bytes (a collection in pieces, or the collection
+/// file as opened) in the blob the worker handed over, or, for an ACLED or UCDP table, the
+/// collection's pieces as the worker writes them, from its first piece on.
 #[component]
-pub fn OpenFile(on_read: Callback<(ImportSummary, Blob)>) -> impl IntoView {
+pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
     let reading = RwSignal::new(None::<Reading>);
     let failure = RwSignal::new(None::<Said>);
     let dragging = RwSignal::new(false);
@@ -83,11 +84,15 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Blob)>) -> impl IntoView {
     let hand = RwSignal::new(HandChoices::default());
     // The running worker: at most one at a time. Not reactive: only Cancel and the end use it.
     let job = StoredValue::new_local(None::<ImportJob>);
+    // The pieces of the collection being read, passed on to the app as they come.
+    let outgoing = StoredValue::new_local(None::<OutgoingPieces>);
     let input = NodeRef::<leptos::html::Input>::new();
 
-    // Ends the running worker, which frees its memory. The job (with the handlers the worker
-    // calls) is dropped after this turn: this may run inside one of those handlers.
+    // Ends the running worker, which frees its memory, and tells the app that took its
+    // pieces that no more come. The job (with the handlers the worker calls) is dropped after
+    // this turn: this may run inside one of those handlers.
     let stop = move || {
+        outgoing.set_value(None);
         if let Some(running) = job.try_update_value(Option::take).flatten() {
             running.cancel();
             set_timeout(move || drop(running), std::time::Duration::ZERO);
@@ -136,10 +141,27 @@ pub fn OpenFile(on_read: Callback<(ImportSummary, Blob)>) -> impl IntoView {
                         reading.now = now();
                     }
                 }),
-                ImportEvent::Done(summary, buffer) => {
+                ImportEvent::Piece(blob, share) => {
+                    let first = outgoing.with_value(Option::is_none);
+                    if first {
+                        let (out, incoming) = OutgoingPieces::new(name.clone());
+                        outgoing.set_value(Some(out));
+                        on_read.run(Incoming::Pieces(incoming));
+                    }
+                    outgoing.with_value(|out| {
+                        if let Some(out) = out {
+                            out.piece(blob, share);
+                        }
+                    });
+                }
+                ImportEvent::Done(summary, blob) => {
+                    let pieces = outgoing.try_update_value(Option::take).flatten();
                     stop();
                     reading.set(None);
-                    on_read.run((summary, buffer));
+                    match pieces {
+                        Some(pieces) => pieces.done(summary, blob),
+                        None => on_read.run(Incoming::Whole(summary, blob)),
+                    }
                 }
                 ImportEvent::Failed(message) => {
                     stop();

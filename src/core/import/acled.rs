@@ -71,7 +71,7 @@ use crate::core::model::{
 };
 use crate::core::query::is_event_id;
 use crate::core::records::Records;
-use crate::core::validate::SYRIA_BOUNDS;
+use crate::core::validate::{PieceWriter, SYRIA_BOUNDS};
 use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
 /// The id of the one source every event cites.
@@ -112,6 +112,31 @@ pub fn import<R: Read>(
     source: &FileInfo,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Imported, ImportError> {
+    read(reader, source, progress, None)
+}
+
+/// [`import`], with the collection written in pieces to `pieces` as the rows are read (a
+/// piece of events as soon as it is read, the header before the first): the collection
+/// returned then holds no events. The pieces hold the same collection [`import`] returns.
+///
+/// # Errors
+/// As [`import`]; the pieces written before an error are not a whole collection.
+pub fn import_in_pieces<R: Read>(
+    reader: R,
+    source: &FileInfo,
+    progress: &mut dyn FnMut(Progress),
+    pieces: &mut PieceWriter<'_>,
+) -> Result<Imported, ImportError> {
+    read(reader, source, progress, Some(pieces))
+}
+
+/// [`import`] and [`import_in_pieces`].
+fn read<R: Read>(
+    reader: R,
+    source: &FileInfo,
+    progress: &mut dyn FnMut(Progress),
+    mut pieces: Option<&mut PieceWriter<'_>>,
+) -> Result<Imported, ImportError> {
     if !is_collection_id(&source.collection_id) {
         return Err(ImportError::InvalidCollectionId(
             source.collection_id.clone(),
@@ -132,6 +157,11 @@ pub fn import<R: Read>(
         // A quote left open swallows the rest of the file into this, the last, record.
         let unclosed = unclosed_quote(&csv);
         builder.add(&columns, &record, row, unclosed);
+        if let Some(pieces) = pieces.as_deref_mut() {
+            if builder.events.len() >= pieces.per_piece() {
+                builder.write(pieces);
+            }
+        }
         if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(Progress {
                 rows: builder.tally.rows_read,
@@ -146,6 +176,9 @@ pub fn import<R: Read>(
         rows: builder.tally.rows_read,
         bytes: csv.position().byte(),
     });
+    if let Some(pieces) = pieces {
+        builder.write(pieces);
+    }
     Ok(builder.finish())
 }
 
@@ -541,39 +574,23 @@ impl<'a> Builder<'a> {
         })
     }
 
+    /// Writes the events read since the last write to `pieces`, with the parties met since.
+    fn write(&mut self, pieces: &mut PieceWriter<'_>) {
+        let source = self.source;
+        pieces.write(
+            || shell(source),
+            self.parties.as_slice(),
+            &[],
+            &mut self.events,
+        );
+    }
+
     fn finish(mut self) -> Imported {
         self.unknown_governorates.finish(&mut self.tally.problems);
-        let file_name = &self.source.file_name;
         let dataset = Dataset {
-            schema_version: SCHEMA_VERSION,
-            collection: Collection {
-                id: self.source.collection_id.clone(),
-                name: file_name.clone(),
-                description: format!(
-                    "Your own ACLED export “{file_name}”, read on this device: one event per \
-                     row, with ACLED's event and sub-event types, actors, place, fatalities \
-                     and notes. Nothing was uploaded."
-                ),
-                version: None,
-                license: Some(LICENSE.to_string()),
-                attribution: vec![ATTRIBUTION.to_string()],
-                citations: Vec::new(),
-            },
-            sources: vec![Source {
-                id: SOURCE_ID.to_string(),
-                publisher: Publisher::Acled,
-                title: format!("ACLED export: {file_name}"),
-                published: None,
-                published_inferred: false,
-                published_note: None,
-                language: "en".to_string(),
-                file: None,
-                url: None,
-            }],
             parties: self.parties.into_vec(),
-            dyads: Vec::new(),
             events: self.events,
-            figures: Vec::new(),
+            ..shell(self.source)
         };
         Imported {
             dataset,
@@ -584,6 +601,42 @@ impl<'a> Builder<'a> {
             rows_warned: self.tally.rows_warned,
             format: Format::Acled,
         }
+    }
+}
+
+/// The collection an export becomes, without its parties and events.
+fn shell(source: &FileInfo) -> Dataset {
+    let file_name = &source.file_name;
+    Dataset {
+        schema_version: SCHEMA_VERSION,
+        collection: Collection {
+            id: source.collection_id.clone(),
+            name: file_name.clone(),
+            description: format!(
+                "Your own ACLED export “{file_name}”, read on this device: one event per \
+                     row, with ACLED's event and sub-event types, actors, place, fatalities \
+                     and notes. Nothing was uploaded."
+            ),
+            version: None,
+            license: Some(LICENSE.to_string()),
+            attribution: vec![ATTRIBUTION.to_string()],
+            citations: Vec::new(),
+        },
+        sources: vec![Source {
+            id: SOURCE_ID.to_string(),
+            publisher: Publisher::Acled,
+            title: format!("ACLED export: {file_name}"),
+            published: None,
+            published_inferred: false,
+            published_note: None,
+            language: "en".to_string(),
+            file: None,
+            url: None,
+        }],
+        parties: Vec::new(),
+        dyads: Vec::new(),
+        events: Records::default(),
+        figures: Vec::new(),
     }
 }
 

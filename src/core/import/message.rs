@@ -2,10 +2,11 @@
 //! and the worker are two WebAssembly modules built from this crate, so both sides share these.
 //!
 //! The worker says [`WorkerMessage::Ready`] first; the page then posts the `File`. The worker
-//! posts each message as a two-element array: this enum as JSON text, and for
-//! [`WorkerMessage::Done`] the collection's bytes (an `ArrayBuffer`, transferred, not copied):
-//! a collection in pieces ([`crate::core::validate::write_in_pieces`]) for a file the worker
-//! read, or a collection file as it was opened. The page checks those bytes with
+//! posts each message as an array: this enum as JSON text, and for [`WorkerMessage::Done`]
+//! and [`WorkerMessage::Piece`] a `Blob` of the collection's bytes: a collection in pieces
+//! ([`crate::core::validate::write_in_pieces`], or for an ACLED or UCDP table
+//! [`crate::core::validate::PieceWriter`]'s lines, posted as they are written) for a file the
+//! worker read, or a collection file as it was opened. The page checks those bytes with
 //! [`crate::core::validate::LoadSteps`], the same rules as a bundled collection, a slice at a
 //! time between frames, so a user's file is held to the same rules.
 
@@ -118,6 +119,12 @@ pub enum WorkerMessage {
     /// the header cannot be one; the worker still waits for another choice. The sentence
     /// names the sheet, or says it of the row.
     SheetUnreadable { said: Said },
+    /// The next lines of the collection in pieces, while the file is still being read (an
+    /// ACLED or UCDP table): the bytes come with this message, whole lines, in order, the
+    /// first beginning with the header. `share` is how much of the file was read when they
+    /// were written (0 to 1). The [`WorkerMessage::Done`] that ends such a reading carries
+    /// every line again, in one blob, for the copy kept on the device.
+    Piece { share: f64 },
     /// The file was read: the collection's bytes come with this message.
     Done(ImportSummary),
     /// The file could not be read at all, in one sentence for the reader, which the page words

@@ -41,6 +41,11 @@ impl Parties {
         self.list.get(index as usize)
     }
 
+    /// The parties met so far, in the order first met.
+    pub(super) fn as_slice(&self) -> &[Party] {
+        &self.list
+    }
+
     /// The parties, in the order first met.
     pub(super) fn into_vec(self) -> Vec<Party> {
         self.list

@@ -53,6 +53,7 @@ use crate::core::model::{
     SCHEMA_VERSION,
 };
 use crate::core::records::Records;
+use crate::core::validate::PieceWriter;
 use crate::core::vocab::{CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
 /// The id of the one source every event of a user's file cites.
@@ -157,6 +158,35 @@ pub fn import_described<R: Read>(
     shapes: &GovernorateShapes,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Imported, ImportError> {
+    read(reader, source, description, shapes, progress, None)
+}
+
+/// [`import`], with the collection written in pieces to `pieces` as the rows are read (a
+/// piece of events as soon as it is read, the header before the first): the collection
+/// returned then holds no events. The pieces hold the same collection [`import`] returns.
+///
+/// # Errors
+/// As [`import`]; the pieces written before an error are not a whole collection.
+pub fn import_in_pieces<R: Read>(
+    reader: R,
+    source: &FileInfo,
+    shapes: &GovernorateShapes,
+    progress: &mut dyn FnMut(Progress),
+    pieces: &mut PieceWriter<'_>,
+) -> Result<Imported, ImportError> {
+    let description = Description::users_file(source);
+    read(reader, source, description, shapes, progress, Some(pieces))
+}
+
+/// [`import_described`] and [`import_in_pieces`].
+fn read<R: Read>(
+    reader: R,
+    source: &FileInfo,
+    description: Description,
+    shapes: &GovernorateShapes,
+    progress: &mut dyn FnMut(Progress),
+    mut pieces: Option<&mut PieceWriter<'_>>,
+) -> Result<Imported, ImportError> {
     if !is_collection_id(&source.collection_id) {
         return Err(ImportError::InvalidCollectionId(
             source.collection_id.clone(),
@@ -182,7 +212,12 @@ pub fn import_described<R: Read>(
     };
 
     let mut builder = Builder::new(source, description, shapes);
-    let mut report = |builder: &Builder<'_>, bytes: u64| {
+    let mut report = |builder: &mut Builder<'_>, bytes: u64| {
+        if let Some(pieces) = pieces.as_deref_mut() {
+            if builder.events.len() >= pieces.per_piece() {
+                builder.write(pieces);
+            }
+        }
         if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(Progress {
                 rows: builder.tally.rows_read,
@@ -192,13 +227,13 @@ pub fn import_described<R: Read>(
     };
     if headerless {
         builder.add(&columns, &first, first_row, unclosed_quote(&csv));
-        report(&builder, csv.position().byte());
+        report(&mut builder, csv.position().byte());
     }
     while read_record(&mut csv, &mut record, rows.next())? {
         let row = rows.of(&csv, &record);
         // A quote left open swallows the rest of the file into this, the last, record.
         builder.add(&columns, &record, row, unclosed_quote(&csv));
-        report(&builder, csv.position().byte());
+        report(&mut builder, csv.position().byte());
     }
     if builder.tally.rows_read == 0 {
         return Err(ImportError::HeaderOnly);
@@ -207,6 +242,9 @@ pub fn import_described<R: Read>(
         rows: builder.tally.rows_read,
         bytes: csv.position().byte(),
     });
+    if let Some(pieces) = pieces {
+        builder.write(pieces);
+    }
     Ok(builder.finish())
 }
 
@@ -324,21 +362,25 @@ impl<'a> Builder<'a> {
         ));
     }
 
+    /// Writes the events read since the last write to `pieces`, with the parties and dyads
+    /// met since.
+    fn write(&mut self, pieces: &mut PieceWriter<'_>) {
+        let (source, description) = (self.source, &self.description);
+        pieces.write(
+            || shell(source, description.clone()),
+            self.parties.as_slice(),
+            &self.dyads,
+            &mut self.events,
+        );
+    }
+
     fn finish(self) -> Imported {
-        let Description {
-            mut collection,
-            source,
-        } = self.description;
-        collection.id = self.source.collection_id.clone();
         Imported {
             dataset: Dataset {
-                schema_version: SCHEMA_VERSION,
-                collection,
-                sources: vec![source],
                 parties: self.parties.into_vec(),
                 dyads: self.dyads,
                 events: self.events,
-                figures: Vec::new(),
+                ..shell(self.source, self.description)
             },
             problems: self.tally.problems,
             problems_not_listed: self.tally.problems_not_listed,
@@ -347,6 +389,24 @@ impl<'a> Builder<'a> {
             rows_warned: self.tally.rows_warned,
             format: Format::UcdpGed,
         }
+    }
+}
+
+/// The collection `description` makes of the file `source`, without parties, dyads and events.
+fn shell(source: &FileInfo, description: Description) -> Dataset {
+    let Description {
+        mut collection,
+        source: cited,
+    } = description;
+    collection.id = source.collection_id.clone();
+    Dataset {
+        schema_version: SCHEMA_VERSION,
+        collection,
+        sources: vec![cited],
+        parties: Vec::new(),
+        dyads: Vec::new(),
+        events: Records::default(),
+        figures: Vec::new(),
     }
 }
 

@@ -6,7 +6,9 @@
 //!
 //! A file is either one JSON document (any collection file), or the same collection in pieces,
 //! one compact JSON text per line ([`write_in_pieces`]): the first line is the collection with
-//! its first events, or none, and each further line is a JSON array of more events. The page's
+//! its first events, or none, and each further line is a JSON array of more events, or an
+//! object that adds parties and dyads to the header's ([`super::PieceWriter`], which writes a
+//! collection while it is still being read). The page's
 //! import worker hands a collection over in pieces, and the page keeps it so on the device: a
 //! step then never has to read past the piece it checks. A document whose first line is not a
 //! whole JSON object (any pretty-printed file) is read as one document; a compact one-line file
@@ -25,7 +27,7 @@ use super::{
     Context, Loaded, Parsed, Problem, Problems, Reporter, Severity, QUOTE_CHARS,
 };
 use crate::core::i18n::Said;
-use crate::core::model::{Dataset, Event, ReportedFigure, Source, SCHEMA_VERSION};
+use crate::core::model::{Dataset, Dyad, Event, Party, ReportedFigure, Source, SCHEMA_VERSION};
 use crate::core::place_names::PlaceNames;
 use crate::core::records::Records;
 use crate::core::table::{TableBuilder, TablePart};
@@ -196,18 +198,7 @@ impl<'a> LoadSteps<'a> {
                     .arg("max", super::MAX_ID_BYTES.to_string()),
             ));
         }
-        for (index, dyad) in shell.dyads.iter().enumerate() {
-            for (side, party) in [("side_a", dyad.side_a), ("side_b", dyad.side_b)] {
-                if party as usize >= shell.parties.len() {
-                    problems.push(
-                        Severity::Warning,
-                        None,
-                        format!("dyads[{index}].{side}"),
-                        no_party(party),
-                    );
-                }
-            }
-        }
+        check_dyads(&mut problems, &shell, 0);
 
         // Room for the ids of as many events as the file holds, so they are not copied as
         // their room grows and none of it is left unused.
@@ -231,7 +222,7 @@ impl<'a> LoadSteps<'a> {
             // The lines after the first, when the file holds the collection in pieces.
             pieces_expected: rest
                 .split(|&b| b == b'\n')
-                .filter(|line| !line.is_empty())
+                .filter(|line| !line.is_empty() && !is_addition(line))
                 .count(),
             skipped: 0,
             position: 0,
@@ -314,6 +305,9 @@ impl<'a> LoadSteps<'a> {
         if piece.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
+        if is_addition(piece) {
+            return self.add(piece);
+        }
         let Ok(events) = serde_json::from_slice::<Vec<&RawValue>>(piece) else {
             return Err(self.reject_whole());
         };
@@ -384,6 +378,10 @@ impl<'a> LoadSteps<'a> {
                 }
                 continue;
             }
+            if is_addition(line) {
+                self.add(line)?;
+                continue;
+            }
             match serde_json::from_slice::<Vec<&RawValue>>(line) {
                 Ok(events) => {
                     self.make_room(events.len());
@@ -392,6 +390,52 @@ impl<'a> LoadSteps<'a> {
                 Err(_) => return Err(self.reject_whole()),
             }
         }
+    }
+
+    /// Appends the parties and dyads of an addition line (see [`super::PieceWriter`]) to the
+    /// header's, under the header's rules: one that does not parse, or holds text over the
+    /// limit, rejects the whole file (the indexes of those after it would shift); a dyad's side
+    /// that names no party given so far is a warning.
+    fn add(&mut self, line: &[u8]) -> Result<(), Vec<Problem>> {
+        let file = self.problems.file.clone();
+        let reject = rejection(&file);
+        let Ok(value) = serde_json::from_slice::<Value>(line) else {
+            return Err(self.reject_whole());
+        };
+        if let Some((path, bytes)) = oversized(&value).into_iter().next() {
+            return Err(reject(
+                None,
+                Some(path),
+                Said::new("problem-file-rejected").arg_said("why", too_long(bytes)),
+            ));
+        }
+        let addition = match parse::<Addition>(&value) {
+            Parsed {
+                value: Ok(addition),
+                unknown,
+                unknown_more,
+            } => {
+                self.problems.unknown_fields(None, &unknown, unknown_more);
+                addition
+            }
+            Parsed {
+                value: Err((field, why)),
+                ..
+            } => {
+                return Err(reject(
+                    None,
+                    field,
+                    Said::new("problem-header-invalid").arg_said("why", why),
+                ))
+            }
+        };
+        let from = self.shell.dyads.len();
+        self.shell.parties.extend(addition.parties);
+        self.shell.dyads.extend(addition.dyads);
+        check_dyads(&mut self.problems, &self.shell, from);
+        self.context.party_count = self.shell.parties.len();
+        self.context.dyad_count = self.shell.dyads.len();
+        Ok(())
     }
 
     fn check_event(&mut self, raw: &RawValue) -> Result<(), Vec<Problem>> {
@@ -515,6 +559,37 @@ impl<'a> LoadSteps<'a> {
 
 /// The whole file's rejection, as one error problem of `file` with this record, field and
 /// message.
+/// The parties and dyads an addition line appends (see [`super::PieceWriter`]).
+#[derive(serde::Deserialize)]
+struct Addition {
+    #[serde(default)]
+    parties: Vec<Party>,
+    #[serde(default)]
+    dyads: Vec<Dyad>,
+}
+
+/// Whether a line after the first is an addition (an object), not a piece of events (an
+/// array).
+fn is_addition(line: &[u8]) -> bool {
+    line.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Warns of each dyad of `shell` from index `from` on whose side names no party of it.
+fn check_dyads(problems: &mut Problems, shell: &Dataset, from: usize) {
+    for (index, dyad) in shell.dyads.iter().enumerate().skip(from) {
+        for (side, party) in [("side_a", dyad.side_a), ("side_b", dyad.side_b)] {
+            if party as usize >= shell.parties.len() {
+                problems.push(
+                    Severity::Warning,
+                    None,
+                    format!("dyads[{index}].{side}"),
+                    no_party(party),
+                );
+            }
+        }
+    }
+}
+
 fn rejection(file: &str) -> impl Fn(Option<String>, Option<String>, Said) -> Vec<Problem> + '_ {
     move |record, field, said| vec![Problem::said(Severity::Error, file, record, field, said)]
 }
