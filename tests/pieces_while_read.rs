@@ -2,10 +2,11 @@
 //! the import worker so that the page checks the first pieces while the rest is read) loads
 //! to exactly the collection the importer gives when it reads the file whole: the same
 //! collection, sources, parties, dyads and events, the same problems. The parties and dyads
-//! come in addition lines as they are met, and the rules for them are the header's.
+//! come in addition lines as they are met, and the rules for them are the header's. The same
+//! holds for a table of any layout read with the columns chosen.
 
 use incident_explorer::core::date::Day;
-use incident_explorer::core::import::{acled, ucdp, FileInfo, Imported};
+use incident_explorer::core::import::{acled, mapped, ucdp, FileInfo, Imported};
 use incident_explorer::core::validate::{self, Loaded, PieceWriter, Severity};
 use incident_explorer::tools::{synth_acled, synth_ucdp};
 
@@ -131,6 +132,36 @@ fn a_ucdp_file_in_pieces_loads_to_the_whole_import_with_and_without_its_header()
         assert_streams(&bytes, false);
         assert_same(&bytes, &imported, &expected);
     }
+}
+
+#[test]
+fn any_table_in_pieces_loads_to_the_whole_import() {
+    // An export read as a table of no known layout, with the columns the app guesses.
+    let file = acled_file(3_000);
+    let preview = mapped::preview_csv(file.as_slice()).expect("a preview");
+    let mapping = preview.guess;
+    let whole_import = mapped::import_csv_with_header(
+        file.as_slice(),
+        Some(preview.header_index),
+        &mapping,
+        &info(),
+        &mut |_| {},
+    );
+    let expected = whole(whole_import.expect("read"));
+    assert!(expected.dataset.events.len() > 2_000);
+    let (bytes, imported) = streamed(|pieces| {
+        mapped::import_csv_in_pieces(
+            file.as_slice(),
+            Some(preview.header_index),
+            &mapping,
+            &info(),
+            &mut |_| {},
+            pieces,
+        )
+        .expect("read")
+    });
+    assert_streams(&bytes, true);
+    assert_same(&bytes, &imported, &expected);
 }
 
 /// The streamed lines of a small UCDP file, for the rules below.

@@ -33,14 +33,14 @@ mod worker {
     use incident_explorer::core::i18n::Said;
     use incident_explorer::core::import::mapped::{self, TablePreview};
     use incident_explorer::core::import::message::{
-        self, collection_id_of, ImportSummary, PageMessage, ProblemLine, ReadAs, WorkerMessage,
+        collection_id_of, ImportSummary, PageMessage, ProblemLine, ReadAs, WorkerMessage,
     };
     use incident_explorer::core::import::spreadsheet::{self, SheetTable};
     use incident_explorer::core::import::table_mapping::{Field, Mapping};
     use incident_explorer::core::import::{
         self, acled, ucdp, FileInfo, Format, ImportError, Imported, Progress,
     };
-    use incident_explorer::core::validate::{self, PieceWriter};
+    use incident_explorer::core::validate::PieceWriter;
 
     /// Bytes read from the file at a time: large enough that the calls cost nothing, small
     /// enough that progress moves and memory stays flat.
@@ -307,15 +307,16 @@ mod worker {
     }
 
     /// The CSV file read again, every row below its header (of index `header` among the rows
-    /// read) with `mapping`.
+    /// read) with `mapping`, posted to the page in pieces as it is read.
     fn mapped_csv(
         file: &File,
         header: usize,
         mapping: &Mapping,
     ) -> Result<(ImportSummary, Blob), Said> {
+        let (fingerprint, source) = named_by_fingerprint(file)?;
         let mut reader = SlicedFile::new(file)?;
         let total = reader.size as u64;
-        let source = file_info(file);
+        let read = reader.offset_now();
         let mut progress = |at: Progress| {
             post(&WorkerMessage::Progress {
                 rows: at.rows,
@@ -323,19 +324,24 @@ mod worker {
                 total,
             })
         };
-        let imported = mapped::import_csv_with_header(
-            &mut reader,
-            Some(header),
-            mapping,
-            &source,
-            &mut progress,
-        )
-        .map_err(|error| error.said())?;
-        let fingerprint = reader.fingerprint();
-        handed_over(imported, file, total, fingerprint, ReadAs::CsvTable)
+        let share = |_: &[u8]| read.get() / total.max(1) as f64;
+        let (imported, blob) = posted_in_pieces(share, |pieces| {
+            let reader = &mut reader;
+            mapped::import_csv_in_pieces(
+                reader,
+                Some(header),
+                mapping,
+                &source,
+                &mut progress,
+                pieces,
+            )
+        })?;
+        let summary = summary_of(&imported, file, total, fingerprint, ReadAs::CsvTable);
+        Ok((summary, blob))
     }
 
-    /// The workbook's sheet, every row with `mapping`.
+    /// The workbook's sheet, every row with `mapping`, posted to the page in pieces as it is
+    /// read.
     fn mapped_sheet(
         file: &File,
         table: &SheetTable,
@@ -350,12 +356,28 @@ mod worker {
                 total,
             })
         };
-        let imported = mapped::import_sheet(table, mapping, &file_info(file), &mut progress)
-            .map_err(|error| error.said())?;
+        let source = FileInfo {
+            collection_id: collection_id_of(&fingerprint),
+            ..file_info(file)
+        };
+        // The share read: events written so far, of the sheet's rows.
+        let (mut events, rows) = (0usize, table.rows.len().max(1));
+        let share = |line: &[u8]| {
+            if line.first() == Some(&b'[') {
+                events += EVENTS_PER_PIECE;
+            }
+            (events as f64 / rows as f64).min(1.0)
+        };
+        let (imported, blob) = posted_in_pieces(share, |pieces| {
+            mapped::import_sheet_in_pieces(table, mapping, &source, &mut progress, pieces)
+        })?;
         let format = ReadAs::Sheet {
             sheet: table.sheet.clone(),
         };
-        handed_over(imported, file, total, fingerprint, format)
+        Ok((
+            summary_of(&imported, file, total, fingerprint, format),
+            blob,
+        ))
     }
 
     /// The whole file's bytes (a workbook is a ZIP archive, read at random), with its
@@ -403,30 +425,6 @@ mod worker {
             file_name: file.name(),
             today: today(),
         }
-    }
-
-    /// The imported collection, renamed after the file's fingerprint, as a collection in pieces
-    /// (`core::validate::steps`) with the summary for "Your data".
-    fn handed_over(
-        mut imported: Imported,
-        file: &File,
-        size: u64,
-        fingerprint: String,
-        format: ReadAs,
-    ) -> Result<(ImportSummary, Blob), Said> {
-        message::rename_collection(&mut imported.dataset, &collection_id_of(&fingerprint));
-        let summary = summary_of(&imported, file, size, fingerprint, format);
-        // In pieces, so that the page checks it a piece at a time between frames; each piece
-        // goes into the blob as it is written, so the whole JSON never sits in this worker.
-        let mut blob = BlobParts::default();
-        validate::write_each_piece(imported.dataset, EVENTS_PER_PIECE, |line| blob.push(line))
-            .map_err(|error| {
-                Said::new("worker-not-handed-over").arg("reason", error.to_string())
-            })?;
-        let blob = blob
-            .finish()
-            .map_err(|reason| Said::new("worker-not-handed-over").arg("reason", reason))?;
-        Ok((summary, blob))
     }
 
     /// What was read from `file` (of `size` bytes, with that `fingerprint`) for "Your data".
@@ -563,9 +561,8 @@ mod worker {
     }
 
     /// An ACLED export or a UCDP GED table read row by row into a collection, named after the
-    /// file's fingerprint. The collection goes to the page in pieces as the rows are read
-    /// ([`WorkerMessage::Piece`]), so the page checks them while this reads on: the file is
-    /// read through once first for its fingerprint, which names the collection and its events.
+    /// file's fingerprint, and posted to the page in pieces as it is read
+    /// ([`posted_in_pieces`]).
     fn table_collection(
         head: Vec<u8>,
         mut reader: SlicedFile,
@@ -573,12 +570,7 @@ mod worker {
         format: Format,
     ) -> Result<(ImportSummary, Blob), Said> {
         let total = reader.size as u64;
-        let fingerprint = read_rest(SlicedFile::new(file)?, |_| {}, false)?;
-        let source = FileInfo {
-            collection_id: collection_id_of(&fingerprint),
-            ..file_info(file)
-        };
-        // Bytes of the file read so far, for the share each piece posted says.
+        let (fingerprint, source) = named_by_fingerprint(file)?;
         let read = reader.offset_now();
         let mut progress = |at: Progress| {
             post(&WorkerMessage::Progress {
@@ -588,29 +580,59 @@ mod worker {
             })
         };
         let stream = std::io::Cursor::new(head).chain(&mut reader);
-        let mut blob = BlobParts::posting_each();
-        let mut put = |line: &[u8]| blob.push_at(line, read.get() / total.max(1) as f64);
-        let mut pieces = PieceWriter::new(EVENTS_PER_PIECE, &mut put);
-        let (imported, label) = match format {
+        let share = |_: &[u8]| read.get() / total.max(1) as f64;
+        let ((imported, blob), label) = match format {
             Format::UcdpGed => {
                 let shapes = ucdp::governorate_shapes().map_err(|error| error.said())?;
-                let imported =
-                    ucdp::import_in_pieces(stream, &source, &shapes, &mut progress, &mut pieces);
-                (imported, ReadAs::Ucdp)
+                let posted = posted_in_pieces(share, |pieces| {
+                    ucdp::import_in_pieces(stream, &source, &shapes, &mut progress, pieces)
+                });
+                (posted?, ReadAs::Ucdp)
             }
-            _ => (
-                acled::import_in_pieces(stream, &source, &mut progress, &mut pieces),
-                ReadAs::Acled,
-            ),
+            _ => {
+                let posted = posted_in_pieces(share, |pieces| {
+                    acled::import_in_pieces(stream, &source, &mut progress, pieces)
+                });
+                (posted?, ReadAs::Acled)
+            }
         };
-        let imported = imported.map_err(|error| error.said())?;
+        Ok((summary_of(&imported, file, total, fingerprint, label), blob))
+    }
+
+    /// The file's fingerprint, read through once first (without progress), and what the
+    /// importer is told of the file, its collection id made from that fingerprint: the
+    /// collection goes to the page in pieces as it is read, so its id is needed before.
+    fn named_by_fingerprint(file: &File) -> Result<(String, FileInfo), Said> {
+        let fingerprint = read_rest(SlicedFile::new(file)?, |_| {}, false)?;
+        let source = FileInfo {
+            collection_id: collection_id_of(&fingerprint),
+            ..file_info(file)
+        };
+        Ok((fingerprint, source))
+    }
+
+    /// The collection `import` writes in pieces as it reads the rows: every 4 MB or so of
+    /// lines is posted to the page as it is written ([`WorkerMessage::Piece`], with
+    /// `share(line)` of the file read by the last line), so the page checks them while this
+    /// reads on; all the lines are also given back in one blob, for the copy kept on the
+    /// device. The collection `import` returns holds no events.
+    ///
+    /// Errors: the importer's, or a collection that could not be written or handed over.
+    fn posted_in_pieces(
+        mut share: impl FnMut(&[u8]) -> f64,
+        import: impl FnOnce(&mut PieceWriter<'_>) -> Result<Imported, ImportError>,
+    ) -> Result<(Imported, Blob), Said> {
+        let mut blob = BlobParts::posting_each();
+        let mut put = |line: &[u8]| blob.push_at(line, share(line));
+        let mut pieces = PieceWriter::new(EVENTS_PER_PIECE, &mut put);
+        let imported = import(&mut pieces).map_err(|error| error.said())?;
         let not_handed_over =
             |reason: String| Said::new("worker-not-handed-over").arg("reason", reason);
         pieces
             .finish()
             .map_err(|error| not_handed_over(error.to_string()))?;
         let blob = blob.finish().map_err(not_handed_over)?;
-        Ok((summary_of(&imported, file, total, fingerprint, label), blob))
+        Ok((imported, blob))
     }
 
     /// Today on the reader's clock, which the core cannot read on WebAssembly.

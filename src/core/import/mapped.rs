@@ -55,6 +55,7 @@ use crate::core::model::{
 };
 use crate::core::query::is_event_id;
 use crate::core::records::Records;
+use crate::core::validate::PieceWriter;
 use crate::core::validate::SYRIA_BOUNDS;
 use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Outcome, Publisher, Qualifier, Role};
 
@@ -89,6 +90,35 @@ pub fn import_csv_with_header<R: Read>(
     source: &FileInfo,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Imported, ImportError> {
+    read_csv(reader, header, mapping, source, progress, None)
+}
+
+/// [`import_csv_with_header`], with the collection written in pieces to `pieces` as the rows
+/// are read (the header before the first piece): the collection returned then holds no
+/// events. The pieces hold the same collection [`import_csv_with_header`] returns.
+///
+/// # Errors
+/// As [`import_csv`]; the pieces written before an error are not a whole collection.
+pub fn import_csv_in_pieces<R: Read>(
+    reader: R,
+    header: Option<usize>,
+    mapping: &Mapping,
+    source: &FileInfo,
+    progress: &mut dyn FnMut(Progress),
+    pieces: &mut PieceWriter<'_>,
+) -> Result<Imported, ImportError> {
+    read_csv(reader, header, mapping, source, progress, Some(pieces))
+}
+
+/// [`import_csv_with_header`] and [`import_csv_in_pieces`].
+fn read_csv<R: Read>(
+    reader: R,
+    header: Option<usize>,
+    mapping: &Mapping,
+    source: &FileInfo,
+    progress: &mut dyn FnMut(Progress),
+    mut pieces: Option<&mut PieceWriter<'_>>,
+) -> Result<Imported, ImportError> {
     let mut csv = csv_reader(reader).map_err(|error| ImportError::Read(error.to_string()))?;
     let mut record = csv::ByteRecord::new();
     let mut rows = RowNumbers::default();
@@ -112,7 +142,8 @@ pub fn import_csv_with_header<R: Read>(
     let index = table_preview::header_index(&first, header);
     let names = header_names(first.get(index).map(|(_, r)| r).unwrap_or(top))?;
     let mut builder = Builder::new(&names, mapping, source, Format::OtherCsv)?;
-    let mut report = |builder: &Builder<'_>, bytes: u64| {
+    let mut report = |builder: &mut Builder<'_>, bytes: u64| {
+        builder.write_due(pieces.as_deref_mut());
         if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(Progress {
                 rows: builder.tally.rows_read,
@@ -122,13 +153,13 @@ pub fn import_csv_with_header<R: Read>(
     };
     for (row, record) in first.iter().skip(index + 1) {
         builder.add(record, *row, unclosed_at == Some(*row));
-        report(&builder, csv.position().byte());
+        report(&mut builder, csv.position().byte());
     }
     while read_record(&mut csv, &mut record, rows.next())? {
         let row = rows.of(&csv, &record);
         let unclosed = unclosed_quote(&csv);
         builder.add(&record, row, unclosed);
-        report(&builder, csv.position().byte());
+        report(&mut builder, csv.position().byte());
     }
     if builder.tally.rows_read == 0 && builder.blank_rows == 0 {
         return Err(ImportError::HeaderOnly);
@@ -137,6 +168,9 @@ pub fn import_csv_with_header<R: Read>(
         rows: builder.tally.rows_read,
         bytes: csv.position().byte(),
     });
+    if let Some(pieces) = pieces {
+        builder.write(pieces);
+    }
     Ok(builder.finish())
 }
 
@@ -152,9 +186,36 @@ pub fn import_sheet(
     source: &FileInfo,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Imported, ImportError> {
+    read_sheet(table, mapping, source, progress, None)
+}
+
+/// [`import_sheet`], with the collection written in pieces to `pieces` as the rows are read
+/// (the header before the first piece): the collection returned then holds no events.
+///
+/// # Errors
+/// As [`import_sheet`]; the pieces written before an error are not a whole collection.
+pub fn import_sheet_in_pieces(
+    table: &SheetTable,
+    mapping: &Mapping,
+    source: &FileInfo,
+    progress: &mut dyn FnMut(Progress),
+    pieces: &mut PieceWriter<'_>,
+) -> Result<Imported, ImportError> {
+    read_sheet(table, mapping, source, progress, Some(pieces))
+}
+
+/// [`import_sheet`] and [`import_sheet_in_pieces`].
+fn read_sheet(
+    table: &SheetTable,
+    mapping: &Mapping,
+    source: &FileInfo,
+    progress: &mut dyn FnMut(Progress),
+    mut pieces: Option<&mut PieceWriter<'_>>,
+) -> Result<Imported, ImportError> {
     let mut builder = Builder::new(&table.header, mapping, source, Format::Spreadsheet)?;
     for (row, record) in &table.rows {
         builder.add(record, *row, false);
+        builder.write_due(pieces.as_deref_mut());
         if builder.tally.rows_read.is_multiple_of(PROGRESS_ROWS) {
             progress(Progress {
                 rows: builder.tally.rows_read,
@@ -169,6 +230,9 @@ pub fn import_sheet(
         rows: builder.tally.rows_read,
         bytes: 0,
     });
+    if let Some(pieces) = pieces {
+        builder.write(pieces);
+    }
     Ok(builder.finish())
 }
 
@@ -572,8 +636,47 @@ impl<'a> Builder<'a> {
         Some(casualties)
     }
 
+    /// Writes the events read since the last write to `pieces`, when they make a piece.
+    fn write_due(&mut self, pieces: Option<&mut PieceWriter<'_>>) {
+        if let Some(pieces) = pieces {
+            if self.events.len() >= pieces.per_piece() {
+                self.write(pieces);
+            }
+        }
+    }
+
+    /// Writes the events read since the last write to `pieces`, with the parties met since.
+    fn write(&mut self, pieces: &mut PieceWriter<'_>) {
+        let shell = self.shell();
+        pieces.write(
+            move || shell,
+            self.parties.as_slice(),
+            &[],
+            &mut self.events,
+        );
+    }
+
     fn finish(mut self) -> Imported {
         self.unknown_governorates.finish(&mut self.tally.problems);
+        let shell = self.shell();
+        let dataset = Dataset {
+            parties: self.parties.into_vec(),
+            events: self.events,
+            ..shell
+        };
+        Imported {
+            dataset,
+            problems: self.tally.problems,
+            problems_not_listed: self.tally.problems_not_listed,
+            rows_read: self.tally.rows_read,
+            rows_skipped: self.tally.rows_skipped,
+            rows_warned: self.tally.rows_warned,
+            format: self.format,
+        }
+    }
+
+    /// The collection the table becomes, without its parties and events.
+    fn shell(&self) -> Dataset {
         let file_name = &self.source.file_name;
         let columns: Vec<String> = self
             .mapping
@@ -584,7 +687,7 @@ impl<'a> Builder<'a> {
                 Some(format!("{} ← “{name}”", field.label()))
             })
             .collect();
-        let dataset = Dataset {
+        Dataset {
             schema_version: SCHEMA_VERSION,
             collection: Collection {
                 id: self.source.collection_id.clone(),
@@ -611,19 +714,10 @@ impl<'a> Builder<'a> {
                 file: None,
                 url: None,
             }],
-            parties: self.parties.into_vec(),
+            parties: Vec::new(),
             dyads: Vec::new(),
-            events: self.events,
+            events: Records::default(),
             figures: Vec::new(),
-        };
-        Imported {
-            dataset,
-            problems: self.tally.problems,
-            problems_not_listed: self.tally.problems_not_listed,
-            rows_read: self.tally.rows_read,
-            rows_skipped: self.tally.rows_skipped,
-            rows_warned: self.tally.rows_warned,
-            format: self.format,
         }
     }
 }

@@ -284,8 +284,8 @@ impl From<&crate::core::validate::Problem> for ProblemLine {
 }
 
 /// Gives an imported collection its final id: the collection's own and the prefix of each
-/// event id (`<id>:<local id>`). The importer runs before the file's fingerprint, which the
-/// id comes from, is known; this renames after it.
+/// event id (`<id>:<local id>`), for a collection imported before its file's fingerprint,
+/// which the id comes from, was known (the import worker reads the fingerprint first).
 pub fn rename_collection(dataset: &mut crate::core::model::Dataset, id: &str) {
     let old = std::mem::replace(&mut dataset.collection.id, id.to_string());
     let renamed = |record: &str| {
