@@ -32,6 +32,9 @@ use super::filter::{
 };
 use super::table::EventTable;
 
+mod build;
+pub use build::EngineBuild;
+
 /// Past one row in this many, a move of the date window is evaluated afresh rather than row by
 /// row.
 pub const REBUILD_SHARE: usize = 32;
@@ -107,42 +110,7 @@ impl Engine {
         buckets: usize,
         bucket_of: impl Fn(i32) -> Option<usize>,
     ) -> Engine {
-        let rows = u32::try_from(table.len()).unwrap_or(u32::MAX);
-        let by_start = rows_by(&table.start, rows);
-        let by_end = rows_by(&table.end, rows);
-        let bucket = table
-            .start
-            .iter()
-            .map(|&day| {
-                bucket_of(day)
-                    .filter(|&b| b < buckets)
-                    .and_then(|b| u32::try_from(b).ok())
-                    .unwrap_or(u32::MAX)
-            })
-            .collect();
-        let mut engine = Engine {
-            filter: Filter::default(),
-            marks: Vec::new(),
-            counts: CrossCounts::zero(table),
-            dates: vec![0; buckets],
-            bucket,
-            by_start,
-            by_end,
-            rebuild_share: REBUILD_SHARE,
-            refresh_by: RefreshBy::Fewer,
-            longest: table
-                .start
-                .iter()
-                .zip(&table.end)
-                .map(|(&start, &end)| end.saturating_sub(start))
-                .max()
-                .unwrap_or(0),
-            wanted: [true; Facet::COUNT],
-            cleared: Default::default(),
-        };
-        // Every row passes the empty filter: counted in the batch passes, not row by row.
-        engine.recount(table, Marks::from_bits(vec![0; table.len()]));
-        engine
+        EngineBuild::new(buckets, bucket_of).finish(table)
     }
 
     /// The filter now applied.
@@ -902,6 +870,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_engine_built_in_stages_is_the_one_built_at_once() {
+        let table = table(500, 3);
+        let at_once = Engine::new(&table, 8, bucket);
+        let mut build = EngineBuild::new(8, bucket);
+        let mut stages = 1;
+        while !build.step(&table) {
+            stages += 1;
+        }
+        assert_eq!(stages, 3);
+        let built = build.finish(&table);
+        assert_eq!(format!("{built:?}"), format!("{at_once:?}"));
+        assert_eq!(built.rows().len(), table.len());
     }
 
     #[test]

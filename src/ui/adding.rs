@@ -16,7 +16,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
+use crate::core::aggregate::{self, SortKey};
 use crate::core::catalog::{Catalog, CatalogBuild};
+use crate::core::engine::{Engine, EngineBuild};
 use crate::core::i18n::Arg;
 use crate::core::i18n::Said;
 use crate::core::import::message::{ImportSummary, ProblemLine, ReadAs};
@@ -334,6 +336,33 @@ pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> C
     }
     // The steps joined the table's pieces too, a stage at a time: nothing is left to run.
     build.finish()
+}
+
+/// What the explorer of `catalog` would do first in the task that draws it, done ahead in
+/// tasks of their own: its engine built a stage a task (each some tens of milliseconds at a
+/// million rows; see [`EngineBuild`]), and the list's rows sorted by its default order. Gives
+/// the engine, for the explorer ([`crate::ui::explorer::PreparedEngine`]).
+pub async fn prepare_explorer(catalog: &Catalog) -> Engine {
+    let table = &catalog.table;
+    let mut build = EngineBuild::new(0, |_| None);
+    loop {
+        yield_to_browser().await;
+        let _measure = Measure::new("adding: engine");
+        if build.step(table) {
+            break;
+        }
+    }
+    yield_to_browser().await;
+    let engine = {
+        let _measure = Measure::new("adding: engine");
+        build.finish(table)
+    };
+    yield_to_browser().await;
+    {
+        let _measure = Measure::new("adding: list order");
+        aggregate::sort::sort_in_advance(table, SortKey::default());
+    }
+    engine
 }
 
 /// `base` with the collection the worker read added, once checked ([`check_file`]), and the

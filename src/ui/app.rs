@@ -18,7 +18,7 @@ use crate::ui::adding::{self, Adding, AddingProgress};
 use crate::ui::browser;
 use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
-use crate::ui::explorer::Explorer;
+use crate::ui::explorer::{Explorer, PreparedEngine};
 use crate::ui::i18n::{self, SiteHeader};
 use crate::ui::import_client::Incoming;
 use crate::ui::link_files::LinkFiles;
@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
     let rejected = RwSignal::new(None::<Said>);
     // How far adding a file the worker read is, while it is added.
     let adding_now = RwSignal::new(None::<Adding>);
+    // The engine of a catalog a file joined, built while it joined.
+    let prepared = PreparedEngine::provide();
     let store_notices = RwSignal::new(Vec::<Said>::new());
     // A link that shows files this device does not have, until the reader opens them.
     let link = RwSignal::new(None::<PendingLink>);
@@ -114,7 +116,16 @@ pub fn App() -> impl IntoView {
             } else {
                 start.clone()
             };
-            let added = adding::add_file(&base, summary, loaded, &report).await;
+            let added = match adding::add_file(&base, summary, loaded, &report).await {
+                Ok((catalog, opened)) => {
+                    // The explorer's first work, done ahead in tasks of their own.
+                    let catalog = Arc::new(catalog);
+                    let engine = adding::prepare_explorer(&catalog).await;
+                    prepared.keep(catalog.clone(), engine);
+                    Ok((catalog, opened))
+                }
+                Err(message) => Err(message),
+            };
             // The explorer is drawn in a task of its own, not after the table's last step.
             adding::yield_to_browser().await;
             adding_now.set(None);
@@ -170,7 +181,7 @@ pub fn App() -> impl IntoView {
             });
             {
                 let _measure = browser::Measure::new("adding: explorer");
-                with_files.set(Some(Arc::new(catalog)));
+                with_files.set(Some(catalog));
             }
             let kept = {
                 let _measure = browser::Measure::new("adding: keep");

@@ -35,6 +35,32 @@ pub fn use_baseline() -> Arc<Baseline> {
     use_context::<Arc<Baseline>>().unwrap_or_default()
 }
 
+/// An engine built ahead for a catalog (while a file joins, in slices: see
+/// [`adding::prepare_explorer`]), which the explorer of that catalog takes instead of
+/// building its own in the task that first draws it.
+#[derive(Clone, Copy)]
+pub struct PreparedEngine(StoredValue<Option<(Arc<Catalog>, Engine)>>);
+
+impl PreparedEngine {
+    /// An empty one, given to the explorers below.
+    pub fn provide() -> PreparedEngine {
+        let prepared = PreparedEngine(StoredValue::new(None));
+        provide_context(prepared);
+        prepared
+    }
+
+    /// Keeps `engine`, built for `catalog`, for its explorer (replacing any kept before).
+    pub fn keep(&self, catalog: Arc<Catalog>, engine: Engine) {
+        self.0.set_value(Some((catalog, engine)));
+    }
+
+    /// The engine kept for `catalog`, if one is: taken, as one explorer owns it.
+    fn take(&self, catalog: &Arc<Catalog>) -> Option<Engine> {
+        let kept = self.0.try_update_value(Option::take).flatten()?;
+        Arc::ptr_eq(&kept.0, catalog).then_some(kept.1)
+    }
+}
+
 /// The explorer over `catalog`; `files` are the reader's files open here, by collection id,
 /// which its links name.
 #[component]
@@ -56,10 +82,11 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     // The incremental engine keeps the marks and the cross counts from one filter to the next,
     // so a change costs what it changes (a brush visits the rows at the window's edges). The
     // passes are measured so the benchmark can read them from the Performance timeline.
-    let engine = {
+    let prepared = use_context::<PreparedEngine>().and_then(|p| p.take(&catalog));
+    let engine = StoredValue::new(prepared.unwrap_or_else(|| {
         let _measure = browser::Measure::new("engine");
-        StoredValue::new(Engine::new(&catalog.table, 0, |_| None))
-    };
+        Engine::new(&catalog.table, 0, |_| None)
+    }));
     // The open facets (actor names, districts, places, sources) whose options are shown: only
     // theirs are counted. A group starts open when the link ticks one of its values.
     let wanted =

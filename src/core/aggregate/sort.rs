@@ -85,6 +85,12 @@ impl PartialEq for SortOrders {
     }
 }
 
+/// Sorts `table`'s rows by `key` now, unless they were: a list's first page of many rows then
+/// reads the order kept ([`SortOrders`]) instead of sorting as it is drawn.
+pub fn sort_in_advance(table: &EventTable, key: SortKey) {
+    table.sort_orders.rows(table, key);
+}
+
 /// Below this many matching rows a page is selected from them; above, it may be read off the
 /// table's sorted order ([`SortOrders`]).
 pub const WALK_FROM_ROWS: usize = 4096;

@@ -20,12 +20,27 @@ pub struct Appending {
     stage: usize,
     /// Whether both tables have the map cells of every row (taken before the columns grow).
     cells_kept: bool,
+    /// Whether both tables kept each row's search text (taken before the columns grow).
+    texts_kept: bool,
 }
 
+/// Stages of the plain columns, each moving about a third of their bytes: at a million rows
+/// all at once held a page's thread for over 200 ms in WebAssembly.
+const COLUMN_STAGES: usize = 3;
+/// The stage of the text index, after the plain columns.
+const WORDS: usize = COLUMN_STAGES;
 /// Stages before the facets: the plain columns, then the text index.
-const FACETS_FROM: usize = 2;
+const FACETS_FROM: usize = WORDS + 1;
 /// The last stage, after the facets: the map cells.
 const CELLS: usize = FACETS_FROM + Facet::COUNT;
+
+/// Moves each named column of the part to the end of `table`'s, freeing its room.
+macro_rules! move_columns {
+    ($table:ident, $($column:ident),*) => {$(
+        $table.$column.append($column);
+        *$column = Vec::new();
+    )*};
+}
 
 impl Appending {
     /// The rows of `part`, a table of events of later datasets whose locations name dataset 0
@@ -36,12 +51,14 @@ impl Appending {
             dataset,
             stage: 0,
             cells_kept: false,
+            texts_kept: false,
         }
     }
 
     /// Runs the next stage on `table` (the same table at every step); `true` once the part's
-    /// rows are all in it. In order: the plain columns (the part's collections get the
-    /// table's indexes, added when new, and its locations name `dataset` onwards); the text
+    /// rows are all in it. In order: the plain columns, in [`COLUMN_STAGES`] stages (the
+    /// part's collections get the table's indexes, added when new, and its locations name
+    /// `dataset` onwards); the text
     /// index; each facet, its values given the table's ids; the map cells. The list's sort
     /// orders start afresh.
     pub fn step(&mut self, table: &mut EventTable) -> bool {
@@ -49,7 +66,9 @@ impl Appending {
         self.stage += 1;
         match stage {
             0 => self.columns(table),
-            1 => {
+            1 => self.more_columns(table),
+            2 => self.last_columns(table),
+            WORDS => {
                 let words = std::mem::take(&mut self.part.text_index);
                 table.text_index.append(&words);
             }
@@ -74,26 +93,67 @@ impl Appending {
         stage >= CELLS
     }
 
-    /// The plain columns: every column but the text index, the facets and the map cells.
-    /// Each row's search text is kept when both tables kept theirs, else none is.
+    /// The first third of the plain columns (every column but the text index, the facets and
+    /// the map cells): the dates, kinds, actors and governorates. Notes first whether both
+    /// tables kept their map cells and search texts, while their columns agree.
     fn columns(&mut self, table: &mut EventTable) {
         let rows = self.part.len();
         self.cells_kept =
             table.map_cells.of_row.len() == table.len() && self.part.map_cells.of_row.len() == rows;
-        let dataset = self.dataset;
+        self.texts_kept =
+            table.search_text.len() == table.len() && self.part.search_text.len() == rows;
         // Every field named, none elided: a column added to the table does not compile here
         // until this stage (or a later one) appends it.
         let EventTable {
             start,
             end,
             precision,
-            collection,
             publishers,
             kind,
             actors_any,
             actors_perpetrator,
             lead_actor,
             governorates,
+            // The next stage's.
+            lat: _,
+            lon: _,
+            location_precision: _,
+            deaths_low: _,
+            deaths_best: _,
+            deaths_high: _,
+            civilians_killed: _,
+            children_killed: _,
+            women_killed: _,
+            combatants_killed: _,
+            flags: _,
+            // The stage after's.
+            collection: _,
+            search_text: _,
+            locations: _,
+            collection_ids: _,
+            // The later stages'.
+            text_index: _,
+            facets: _,
+            map_cells: _,
+            sort_orders: _,
+        } = &mut self.part;
+        move_columns!(
+            table,
+            start,
+            end,
+            precision,
+            publishers,
+            kind,
+            actors_any,
+            actors_perpetrator,
+            lead_actor,
+            governorates
+        );
+    }
+
+    /// The second third of the plain columns: the place and the counts.
+    fn more_columns(&mut self, table: &mut EventTable) {
+        let EventTable {
             lat,
             lon,
             location_precision,
@@ -105,16 +165,36 @@ impl Appending {
             women_killed,
             combatants_killed,
             flags,
+            ..
+        } = &mut self.part;
+        move_columns!(
+            table,
+            lat,
+            lon,
+            location_precision,
+            deaths_low,
+            deaths_best,
+            deaths_high,
+            civilians_killed,
+            children_killed,
+            women_killed,
+            combatants_killed,
+            flags
+        );
+    }
+
+    /// The last of the plain columns: the collections (given the table's indexes, added when
+    /// new), the locations (naming `dataset` onwards) and the search texts (kept when both
+    /// tables kept theirs, else none is).
+    fn last_columns(&mut self, table: &mut EventTable) {
+        let dataset = self.dataset;
+        let EventTable {
+            collection,
             search_text,
             locations,
             collection_ids,
-            // The later stages'.
-            text_index: _,
-            facets: _,
-            map_cells: _,
-            sort_orders: _,
+            ..
         } = &mut self.part;
-        let texts_kept = table.search_text.len() == table.len() && search_text.len() == rows;
         let collections: Vec<u8> = collection_ids
             .iter()
             .map(|id| table.collection_index(id))
@@ -129,36 +209,7 @@ impl Appending {
                 .iter()
                 .map(|&(d, event)| (dataset.saturating_add(d), event)),
         );
-        /// Moves each named column of the part to the end of the table's, freeing its room.
-        macro_rules! move_columns {
-            ($($column:ident),*) => {$(
-                table.$column.append($column);
-                *$column = Vec::new();
-            )*};
-        }
-        move_columns!(
-            start,
-            end,
-            precision,
-            publishers,
-            kind,
-            actors_any,
-            actors_perpetrator,
-            lead_actor,
-            governorates,
-            lat,
-            lon,
-            location_precision,
-            deaths_low,
-            deaths_best,
-            deaths_high,
-            civilians_killed,
-            children_killed,
-            women_killed,
-            combatants_killed,
-            flags
-        );
-        if texts_kept {
+        if self.texts_kept {
             table.search_text.append(search_text);
         } else {
             table.search_text = Vec::new();
