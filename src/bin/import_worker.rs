@@ -6,10 +6,10 @@
 //! Protocol (types in `core::import::message`): the worker says it is ready, the page posts one
 //! `File`; the worker answers with progress messages, then one `done` message carrying the
 //! collection (in pieces, so that the page can check it a slice at a time), or one `failed`
-//! message. An ACLED or UCDP table is read through once for its fingerprint, then its
-//! collection goes out in `piece` messages as the rows are read, so the page checks them
-//! meanwhile; the `done` message then carries every line again, for the copy kept on the
-//! device. A table of no known format (any CSV, a spreadsheet) is answered first with a
+//! message. A table read row by row (ACLED, UCDP, or any once its columns are chosen) is read
+//! through once for its fingerprint, then its collection goes out in `piece` messages as the
+//! rows are read, so the page checks them meanwhile; the `done` message then carries every
+//! line again, for the copy kept on the device. A table of no known format (any CSV, a spreadsheet) is answered first with a
 //! `preview`: the worker keeps the file (a workbook's bytes and sheet) and waits for the page's
 //! `PageMessage` (another sheet, or the columns to import with). The page cancels by
 //! terminating the worker. Nothing leaves the device: the worker reads the file with

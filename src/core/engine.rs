@@ -104,7 +104,8 @@ fn bounds(filter: &Filter) -> (i32, i32) {
 
 impl Engine {
     /// An engine with no filter. `bucket_of` gives a row's date bucket from its first day
-    /// (`None` for none), and `buckets` how many there are.
+    /// (`None` for none), and `buckets` how many there are. [`EngineBuild`]'s stages, run at
+    /// once.
     pub fn new(
         table: &EventTable,
         buckets: usize,

@@ -1,13 +1,13 @@
 //! Adding a file's collection to the explorer without freezing the page: the worker's blob is
-//! read in a piece at a time (for an ACLED or UCDP table, each piece as the worker posts it,
-//! while it reads on, so the two work at once) and the collection checked ([`LoadSteps`]) a
-//! slice at a time,
-//! with the browser's turn (input, painting) between slices; each event is read into the
-//! table's rows as it is checked, and the catalog ([`CatalogBuild`]) appends those rows to its
-//! table. Each slice runs for about [`SLICE_MS`], well under the 100 ms past which a page feels
-//! stuck, and each stage starts in a task of its own; the steps that are one piece (the header,
-//! the figures, the merge, each stage of appending the rows) take tens of milliseconds. The same
-//! slices reopen the files kept on this device at start.
+//! read in a piece at a time (for a table the worker reads row by row, each piece as it posts
+//! it, while it reads on, so the two work at once) and the collection checked ([`LoadSteps`])
+//! a slice at a time, with the browser's turn (input, painting) between slices; each event is
+//! read into the table's rows as it is checked, and the catalog ([`CatalogBuild`]) appends
+//! those rows to its table. Each slice runs for about [`SLICE_MS`], well under the 100 ms past
+//! which a page feels stuck, and each stage starts in a task of its own; the steps that are one
+//! piece (the header, the figures, the merge, each stage of appending the rows, each stage of
+//! the explorer's engine) take tens of milliseconds. The same slices reopen the files kept on
+//! this device at start.
 
 use std::sync::Arc;
 
@@ -500,7 +500,7 @@ pub fn AddingProgress(adding: RwSignal<Option<Adding>>) -> impl IntoView {
                 &[("name", Arg::Text(&now.name)), ("percent", Arg::Number(percent))],
             );
             view! {
-                <div class="import-progress" data-testid="import-adding" role="status">
+                <div class="import-progress adding-progress" data-testid="import-adding" role="status">
                     <div class="import-bar" role="progressbar"
                         aria-label=language.format("adding-label", &[("name", Arg::Text(&now.name))])
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.to_string()

@@ -24,7 +24,7 @@ pub enum ImportEvent {
     Preview(TablePreview),
     /// The sheet chosen cannot be read; another can be chosen.
     SheetUnreadable(Said),
-    /// The next lines of the collection, while the worker reads on (an ACLED or UCDP table):
+    /// The next lines of the collection, while the worker reads on (a table read row by row):
     /// whole lines, in order, and the share of the file read when they were written (0 to 1).
     Piece(Blob, f64),
     /// The file was read: what was found, and the collection's bytes, in the blob the worker

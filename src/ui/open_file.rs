@@ -66,7 +66,7 @@ fn now() -> f64 {
 
 /// The file input and drop target. `on_read` gets what the worker read, for the app to check
 /// and add: the summary and the collection's bytes (a collection in pieces, or the collection
-/// file as opened) in the blob the worker handed over, or, for an ACLED or UCDP table, the
+/// file as opened) in the blob the worker handed over, or, for a table read row by row, the
 /// collection's pieces as the worker writes them, from its first piece on.
 #[component]
 pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
@@ -86,12 +86,16 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
     let job = StoredValue::new_local(None::<ImportJob>);
     // The pieces of the collection being read, passed on to the app as they come.
     let outgoing = StoredValue::new_local(None::<OutgoingPieces>);
+    // Which worker is the running one: a message a stopped worker had already sent is
+    // dropped, never taken for the next file's.
+    let generation = StoredValue::new(0_u64);
     let input = NodeRef::<leptos::html::Input>::new();
 
     // Ends the running worker, which frees its memory, and tells the app that took its
     // pieces that no more come. The job (with the handlers the worker calls) is dropped after
     // this turn: this may run inside one of those handlers.
     let stop = move || {
+        generation.update_value(|g| *g = g.wrapping_add(1));
         outgoing.set_value(None);
         if let Some(running) = job.try_update_value(Option::take).flatten() {
             running.cancel();
@@ -124,7 +128,9 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
                 now: started,
             }));
             let table_name = name.clone();
+            let mine = generation.get_value();
             let report = move |event: ImportEvent| match event {
+                _ if generation.get_value() != mine => {}
                 ImportEvent::Preview(preview) => {
                     reading.set(None);
                     sheet_problem.set(None);

@@ -4,7 +4,7 @@
 //! The worker says [`WorkerMessage::Ready`] first; the page then posts the `File`. The worker
 //! posts each message as an array: this enum as JSON text, and for [`WorkerMessage::Done`]
 //! and [`WorkerMessage::Piece`] a `Blob` of the collection's bytes: a collection in pieces
-//! ([`crate::core::validate::write_in_pieces`], or for an ACLED or UCDP table
+//! ([`crate::core::validate::write_in_pieces`], or for a table read row by row
 //! [`crate::core::validate::PieceWriter`]'s lines, posted as they are written) for a file the
 //! worker read, or a collection file as it was opened. The page checks those bytes with
 //! [`crate::core::validate::LoadSteps`], the same rules as a bundled collection, a slice at a
@@ -119,9 +119,9 @@ pub enum WorkerMessage {
     /// the header cannot be one; the worker still waits for another choice. The sentence
     /// names the sheet, or says it of the row.
     SheetUnreadable { said: Said },
-    /// The next lines of the collection in pieces, while the file is still being read (an
-    /// ACLED or UCDP table): the bytes come with this message, whole lines, in order, the
-    /// first beginning with the header. `share` is how much of the file was read when they
+    /// The next lines of the collection in pieces, while the file is still being read (a
+    /// table read row by row: ACLED, UCDP, or any with its columns chosen): the bytes come
+    /// with this message, whole lines, in order, the first beginning with the header. `share` is how much of the file was read when they
     /// were written (0 to 1). The [`WorkerMessage::Done`] that ends such a reading carries
     /// every line again, in one blob, for the copy kept on the device.
     Piece { share: f64 },

@@ -8,9 +8,9 @@
 //! one compact JSON text per line ([`write_in_pieces`]): the first line is the collection with
 //! its first events, or none, and each further line is a JSON array of more events, or an
 //! object that adds parties and dyads to the header's ([`super::PieceWriter`], which writes a
-//! collection while it is still being read). The page's
-//! import worker hands a collection over in pieces, and the page keeps it so on the device: a
-//! step then never has to read past the piece it checks. A document whose first line is not a
+//! collection while it is still being read). The page's import worker hands a collection over
+//! in pieces, and the page keeps it so on the device: a step then never has to read past the
+//! piece it checks. A document whose first line is not a
 //! whole JSON object (any pretty-printed file) is read as one document; a compact one-line file
 //! is the same in both readings.
 
@@ -557,8 +557,6 @@ impl<'a> LoadSteps<'a> {
     }
 }
 
-/// The whole file's rejection, as one error problem of `file` with this record, field and
-/// message.
 /// The parties and dyads an addition line appends (see [`super::PieceWriter`]).
 #[derive(serde::Deserialize)]
 struct Addition {
@@ -590,6 +588,8 @@ fn check_dyads(problems: &mut Problems, shell: &Dataset, from: usize) {
     }
 }
 
+/// The whole file's rejection, as one error problem of `file` with this record, field and
+/// message.
 fn rejection(file: &str) -> impl Fn(Option<String>, Option<String>, Said) -> Vec<Problem> + '_ {
     move |record, field, said| vec![Problem::said(Severity::Error, file, record, field, said)]
 }
