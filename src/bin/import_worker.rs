@@ -9,10 +9,10 @@
 //! message. A table read row by row (ACLED, UCDP, or any once its columns are chosen) is read
 //! through once for its fingerprint, then its collection goes out in `piece` messages as the
 //! rows are read, so the page checks them meanwhile; the `done` message then carries every
-//! line again, for the copy kept on the device. A table of no known format (any CSV, a spreadsheet) is answered first with a
-//! `preview`: the worker keeps the file (a workbook's bytes and sheet) and waits for the page's
-//! `PageMessage` (another sheet, or the columns to import with). The page cancels by
-//! terminating the worker. Nothing leaves the device: the worker reads the file with
+//! line again, for the copy kept on the device. A table of no known format (any CSV, a
+//! spreadsheet) is answered first with a `preview`: the worker keeps the file (a workbook's
+//! bytes and sheet) and waits for the page's `PageMessage` (another sheet, or the columns to
+//! import with). The page cancels by terminating the worker. Nothing leaves the device: the worker reads the file with
 //! `FileReaderSync`, in slices, and talks only to the page.
 //!
 //! On other targets than wasm32 this program does nothing.
@@ -336,6 +336,7 @@ mod worker {
                 pieces,
             )
         })?;
+        same_file(&reader, &fingerprint)?;
         let summary = summary_of(&imported, file, total, fingerprint, ReadAs::CsvTable);
         Ok((summary, blob))
     }
@@ -596,7 +597,18 @@ mod worker {
                 (posted?, ReadAs::Acled)
             }
         };
+        same_file(&reader, &fingerprint)?;
         Ok((summary_of(&imported, file, total, fingerprint, label), blob))
+    }
+
+    /// Checks that the file read through by `reader` is the one whose `fingerprint` named its
+    /// collection: a file changed between the two readings would give figures that its
+    /// fingerprint does not name.
+    fn same_file(reader: &SlicedFile, fingerprint: &str) -> Result<(), Said> {
+        if reader.fingerprint() == fingerprint {
+            return Ok(());
+        }
+        Err(Said::new("import-read").arg("reason", "the file changed while it was read"))
     }
 
     /// The file's fingerprint, read through once first (without progress), and what the
