@@ -14,7 +14,9 @@
 //! loaded twice never unpack a block.
 //!
 //! The text of each record is written by [`Records::push`] from an [`Event`] (serde's derived
-//! serialisation): the only way in, so every record decodes to the event it was made from.
+//! serialisation), or is the compact text the event was just read from, when that text held
+//! nothing else ([`Records::push_read`]): either way every record decodes to the event it was
+//! made from.
 
 use std::fmt;
 use std::sync::{Mutex, PoisonError};
@@ -182,6 +184,26 @@ impl Records {
             self.open.bytes.truncate(start);
             self.open.bytes.extend_from_slice(b"null");
         }
+        self.push_written(event);
+    }
+
+    /// Adds `event` after the others, keeping `json` as its text: the compact JSON text it was
+    /// just read from, which held nothing the event does not (no unknown field, no field
+    /// twice), so that it decodes to `event` as [`Records::push`]'s own text would. A text
+    /// with a line break (a pretty-printed record) is written again instead, so that records
+    /// stay compact. Reading a collection this way spares writing every event again: at a
+    /// million events, about a seventh of checking them.
+    pub fn push_read(&mut self, event: &Event, json: &[u8]) {
+        if json.contains(&b'\n') {
+            self.push(event);
+        } else {
+            self.open.bytes.extend_from_slice(json);
+            self.push_written(event);
+        }
+    }
+
+    /// Records the text just appended to the open block as `event`'s.
+    fn push_written(&mut self, event: &Event) {
         self.open.ends.push(self.open.bytes.len());
         self.ids.push_str(&event.id);
         self.id_ends.push(self.ids.len());
@@ -339,14 +361,17 @@ impl Clone for Records {
 }
 
 impl PartialEq for Records {
-    /// The same events' texts in the same order.
+    /// The same events in the same order: the same texts, or texts that read as the same
+    /// event (a text kept as it was read may order its fields otherwise,
+    /// [`Records::push_read`]).
     fn eq(&self, other: &Records) -> bool {
         self.len() == other.len()
             && self.ids == other.ids
             && (0..self.len()).all(|i| {
                 let mine = self.with_json(i, <[u8]>::to_vec);
                 mine.is_some()
-                    && other.with_json(i, |theirs| Some(theirs) == mine.as_deref()) == Some(true)
+                    && (other.with_json(i, |theirs| Some(theirs) == mine.as_deref()) == Some(true)
+                        || matches!((self.get(i), other.get(i)), (Some(a), Some(b)) if a == b))
             })
     }
 }
@@ -482,6 +507,57 @@ mod tests {
         assert_eq!(records.get(events.len()), None);
         assert_eq!(records.id(events.len()), None);
         assert_eq!(Records::default().get(0), None);
+    }
+
+    #[test]
+    fn a_text_read_is_kept_as_it_was_and_a_pretty_one_is_written_again() {
+        let events = events();
+        let mut records = Records::default();
+        let mut texts = Vec::new();
+        for (n, event) in events.iter().enumerate() {
+            // The first compact, the second pretty-printed (line breaks between fields), the
+            // third compact with its fields in another order than serde writes them.
+            let text = match n {
+                0 => serde_json::to_vec(event),
+                1 => serde_json::to_vec_pretty(event),
+                _ => serde_json::to_value(event).and_then(|value| {
+                    let mut fields: Vec<_> = value.as_object().into_iter().flatten().collect();
+                    fields.reverse();
+                    let reversed: serde_json::Map<_, _> = fields
+                        .into_iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    serde_json::to_vec(&reversed)
+                }),
+            };
+            let text = text.expect("an event serialises");
+            records.push_read(event, &text);
+            texts.push(text);
+        }
+        for (i, event) in events.iter().enumerate() {
+            assert_eq!(records.get(i).as_ref(), Some(event));
+            assert_eq!(records.id(i), Some(event.id.as_str()));
+        }
+        let kept: Vec<Vec<u8>> = (0..events.len())
+            .filter_map(|i| records.with_json(i, <[u8]>::to_vec))
+            .collect();
+        assert_eq!(kept[0], texts[0], "a compact text is kept");
+        assert!(texts[1].contains(&b'\n'));
+        assert_eq!(
+            kept[1],
+            serde_json::to_vec(&events[1]).expect("an event serialises"),
+            "a pretty-printed text is written again, compact"
+        );
+        assert_eq!(kept[2], texts[2], "the order of the fields is kept");
+        assert_ne!(kept[2], serde_json::to_vec(&events[2]).expect("an event serialises"));
+        assert_eq!(
+            records,
+            Records::from(events.clone()),
+            "records are equal when their texts read as the same events"
+        );
+        let mut other = events;
+        other[2].summary.push('!');
+        assert_ne!(records, Records::from(other));
     }
 
     /// More events than fit one block, each a little different.

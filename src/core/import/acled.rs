@@ -62,12 +62,13 @@ use super::acled_read::{Columns, Row};
 use super::csv_rows::{
     csv_reader, read_record, unclosed_quote, RowNumbers, Tally, UnknownGovernorates,
 };
+use super::file_source;
 use super::Format;
 use super::{is_collection_id, FileInfo, ImportError, Imported, Progress, PROGRESS_ROWS};
 use crate::core::i18n::Said;
 use crate::core::model::{
     AcledInfo, ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
-    LocationPrecision, Place, Source, SCHEMA_VERSION,
+    LocationPrecision, Place, SCHEMA_VERSION,
 };
 use crate::core::query::is_event_id;
 use crate::core::records::Records;
@@ -592,15 +593,7 @@ impl<'a> Builder<'a> {
             events: self.events,
             ..shell(self.source)
         };
-        Imported {
-            dataset,
-            problems: self.tally.problems,
-            problems_not_listed: self.tally.problems_not_listed,
-            rows_read: self.tally.rows_read,
-            rows_skipped: self.tally.rows_skipped,
-            rows_warned: self.tally.rows_warned,
-            format: Format::Acled,
-        }
+        self.tally.into_imported(dataset, Format::Acled)
     }
 }
 
@@ -622,17 +615,12 @@ fn shell(source: &FileInfo) -> Dataset {
             attribution: vec![ATTRIBUTION.to_string()],
             citations: Vec::new(),
         },
-        sources: vec![Source {
-            id: SOURCE_ID.to_string(),
-            publisher: Publisher::Acled,
-            title: format!("ACLED export: {file_name}"),
-            published: None,
-            published_inferred: false,
-            published_note: None,
-            language: "en".to_string(),
-            file: None,
-            url: None,
-        }],
+        sources: vec![file_source(
+            SOURCE_ID,
+            Publisher::Acled,
+            format!("ACLED export: {file_name}"),
+            "en",
+        )],
         parties: Vec::new(),
         dyads: Vec::new(),
         events: Records::default(),

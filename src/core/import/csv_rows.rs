@@ -6,8 +6,9 @@
 use std::io::{self, Read};
 
 use super::text_decoding::Decoded;
-use super::{ImportError, RowProblem, Severity, MAX_ROW_PROBLEMS};
+use super::{Format, ImportError, Imported, RowProblem, Severity, MAX_ROW_PROBLEMS};
 use crate::core::i18n::Said;
+use crate::core::model::Dataset;
 use crate::core::validate::MAX_TEXT_BYTES;
 
 /// The names of a table's columns, by position, for the messages of [`RowProblem`]s.
@@ -459,6 +460,19 @@ pub(super) struct Tally {
 }
 
 impl Tally {
+    /// What the import gives: `dataset`, read as `format`, with these counts and problems.
+    pub(super) fn into_imported(self, dataset: Dataset, format: Format) -> Imported {
+        Imported {
+            dataset,
+            problems: self.problems,
+            problems_not_listed: self.problems_not_listed,
+            rows_read: self.rows_read,
+            rows_skipped: self.rows_skipped,
+            rows_warned: self.rows_warned,
+            format,
+        }
+    }
+
     /// Counts one row read, with its problems: skipped when one is an error, warned when it
     /// has only warnings.
     pub(super) fn count(&mut self, problems: Vec<RowProblem>) {

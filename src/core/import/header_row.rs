@@ -13,9 +13,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::mapped::whole_number;
 use super::table_dates::{parse_date, western_digits};
 use super::table_mapping::{name_key, DateOrder};
+use super::table_numbers::whole_number;
 
 /// Rows the header is looked for in, from the first row read (blank rows are not read).
 pub const HEADER_SEARCH_ROWS: usize = 10;

@@ -30,7 +30,6 @@ use std::io::Read;
 
 use rustc_hash::FxHashMap;
 
-use super::acled::LARGE_FATALITIES;
 use super::acled_actors;
 use super::csv_rows::{
     csv_reader, header_names, read_record, unclosed_quote, Row, RowNumbers, Tally,
@@ -40,6 +39,7 @@ use super::header_row;
 use super::parties::Parties;
 use super::spreadsheet::SheetTable;
 use super::table_mapping::{self, parse_date, Field, Mapping, TableDate};
+use super::table_numbers::count;
 use super::table_preview;
 pub use super::table_preview::{
     column_letters, preview_csv, preview_csv_with_header, preview_rows, preview_sheet,
@@ -47,11 +47,13 @@ pub use super::table_preview::{
 };
 use super::table_words::{actor_named, governorate_named, kind_of};
 use super::ucdp::GovernorateShapes;
-use super::{is_collection_id, FileInfo, Format, ImportError, Imported, Progress, PROGRESS_ROWS};
+use super::{
+    file_source, is_collection_id, FileInfo, Format, ImportError, Imported, Progress, PROGRESS_ROWS,
+};
 use crate::core::i18n::Said;
 use crate::core::model::{
     ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
-    LocationPrecision, Place, Source, SCHEMA_VERSION,
+    LocationPrecision, Place, SCHEMA_VERSION,
 };
 use crate::core::query::is_event_id;
 use crate::core::records::Records;
@@ -664,15 +666,7 @@ impl<'a> Builder<'a> {
             events: self.events,
             ..shell
         };
-        Imported {
-            dataset,
-            problems: self.tally.problems,
-            problems_not_listed: self.tally.problems_not_listed,
-            rows_read: self.tally.rows_read,
-            rows_skipped: self.tally.rows_skipped,
-            rows_warned: self.tally.rows_warned,
-            format: self.format,
-        }
+        self.tally.into_imported(dataset, self.format)
     }
 
     /// The collection the table becomes, without its parties and events.
@@ -702,88 +696,19 @@ impl<'a> Builder<'a> {
                 attribution: Vec::new(),
                 citations: Vec::new(),
             },
-            sources: vec![Source {
-                id: SOURCE_ID.to_string(),
-                publisher: Publisher::Other,
-                title: format!("Your file: {file_name}"),
-                published: None,
-                published_inferred: false,
-                published_note: None,
+            sources: vec![file_source(
+                SOURCE_ID,
+                Publisher::Other,
+                format!("Your file: {file_name}"),
                 // The language of a reader's own table is not known.
-                language: "und".to_string(),
-                file: None,
-                url: None,
-            }],
+                "und",
+            )],
             parties: Vec::new(),
             dyads: Vec::new(),
             events: Records::default(),
             figures: Vec::new(),
         }
     }
-}
-
-/// A count cell: `None` (with an error in `fields`) when it is not a whole number of people,
-/// `Some(None)` when the table has no such column or the cell is empty.
-fn count(fields: &mut Row<'_, [String]>, column: Option<usize>) -> Option<Option<u64>> {
-    let Some(column) = column else {
-        return Some(None);
-    };
-    let text = fields.text(column);
-    if text.is_empty() {
-        return Some(None);
-    }
-    match whole_number(text) {
-        Some(count) if count > u64::from(u32::MAX) => {
-            fields.error_said(column, text, Said::new("problem-far-too-many-people"));
-            None
-        }
-        Some(count) => {
-            if count > LARGE_FATALITIES {
-                fields.warn_said(
-                    column,
-                    text,
-                    Said::new("problem-many-killed").arg("limit", LARGE_FATALITIES.to_string()),
-                );
-            }
-            Some(Some(count))
-        }
-        None => {
-            let key = if text.trim_start().starts_with('-') {
-                "problem-negative-people"
-            } else {
-                "problem-not-whole-people"
-            };
-            fields.error_said(column, text, Said::new(key));
-            None
-        }
-    }
-}
-
-/// A whole number as tables write it: `1200`, `1,200`, `1 200`, `12.0` (a spreadsheet's
-/// number), or in Arabic-Indic digits (`١٢`); `None` for anything else.
-pub fn whole_number(text: &str) -> Option<u64> {
-    // The Arabic thousands separator groups as a comma does.
-    let ascii = table_mapping::western_digits(text.trim()).replace('\u{066C}', ",");
-    // A spreadsheet's number: `12.0`, `12.00`.
-    let number = match ascii.split_once('.') {
-        Some((whole, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => whole,
-        _ => ascii.as_str(),
-    };
-    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    for separator in [',', ' ', '\u{a0}', '\u{202f}'] {
-        let groups: Vec<&str> = number.split(separator).collect();
-        if groups.len() > 1 {
-            let first = groups.first().copied().unwrap_or_default();
-            let grouped = digits(first)
-                && first.len() <= 3
-                && groups
-                    .iter()
-                    .skip(1)
-                    .all(|group| group.len() == 3 && digits(group));
-            return grouped.then(|| groups.concat().parse().ok()).flatten();
-        }
-    }
-    digits(number).then(|| number.parse().ok()).flatten()
 }
 
 /// One plain line: "Airstrike at Kafr Nabl (Idlib): Russian forces against Civilians; 4
@@ -830,23 +755,4 @@ fn summary(what: &str, place: &Place, named: &[Named<'_>], casualties: &[Casualt
         (None, None) => {}
     }
     super::without_bidi_controls(&line)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_read_as_tables_write_them() {
-        assert_eq!(whole_number("12"), Some(12));
-        assert_eq!(whole_number("1,200"), Some(1200));
-        assert_eq!(whole_number("1 200 000"), Some(1_200_000));
-        assert_eq!(whole_number("12.0"), Some(12));
-        assert_eq!(whole_number("3.00"), Some(3));
-        assert_eq!(whole_number("١٢"), Some(12));
-        assert_eq!(whole_number("۱٬۲۰۰"), Some(1200));
-        for bad in ["12.5", "1,20", "-3", "about 5", "", "1,2000"] {
-            assert_eq!(whole_number(bad), None, "{bad}");
-        }
-    }
 }

@@ -29,6 +29,7 @@ pub mod spreadsheet;
 pub mod spreadsheet_bounds;
 pub mod table_dates;
 pub mod table_mapping;
+pub mod table_numbers;
 pub mod table_preview;
 pub mod table_words;
 pub mod text_decoding;
@@ -42,9 +43,10 @@ use std::fmt;
 
 use super::date::Day;
 use super::i18n::{Lang, Said};
-use super::model::Dataset;
+use super::model::{Dataset, Source};
 pub use super::validate::Severity;
 use super::validate::{printable, MAX_ID_BYTES};
+use super::vocab::Publisher;
 
 /// `text` without the invisible controls that change the direction of the text after them
 /// (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069): for the one-line summaries
@@ -109,6 +111,23 @@ pub struct FileInfo {
     pub file_name: String,
     /// Today's date (from the caller's clock): a date more than a year after it is a typo.
     pub today: Day,
+}
+
+/// The one source a collection imported from a file cites: the file itself, as `title`, from
+/// `publisher`, in `language` (a BCP 47 tag; `und` when not known), with no date, path or
+/// address (the file is the reader's own).
+fn file_source(id: &str, publisher: Publisher, title: String, language: &str) -> Source {
+    Source {
+        id: id.to_string(),
+        publisher,
+        title,
+        published: None,
+        published_inferred: false,
+        published_note: None,
+        language: language.to_string(),
+        file: None,
+        url: None,
+    }
 }
 
 /// How far an import has got: records read so far, and bytes of the file read by then.
@@ -176,6 +195,7 @@ pub struct Imported {
     pub rows_skipped: u64,
     /// Records kept with at least one warning.
     pub rows_warned: u64,
+    /// The layout the file was read as.
     pub format: Format,
 }
 

@@ -38,6 +38,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 use super::csv_rows::{csv_reader, header_names, read_record, unclosed_quote, RowNumbers, Tally};
+use super::file_source;
 use super::parties::Parties;
 use super::ucdp_check::{Checked, Checker, Row};
 use super::ucdp_columns::Columns;
@@ -105,17 +106,12 @@ impl Description {
                 attribution: vec![ATTRIBUTION.to_string()],
                 citations: vec![GED_CITATION.to_string()],
             },
-            source: Source {
-                id: SOURCE_ID.to_string(),
-                publisher: Publisher::Ucdp,
-                title: format!("UCDP GED file: {file_name}"),
-                published: None,
-                published_inferred: false,
-                published_note: None,
-                language: "en".to_string(),
-                file: None,
-                url: None,
-            },
+            source: file_source(
+                SOURCE_ID,
+                Publisher::Ucdp,
+                format!("UCDP GED file: {file_name}"),
+                "en",
+            ),
         }
     }
 }
@@ -375,20 +371,13 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(self) -> Imported {
-        Imported {
-            dataset: Dataset {
-                parties: self.parties.into_vec(),
-                dyads: self.dyads,
-                events: self.events,
-                ..shell(self.source, self.description)
-            },
-            problems: self.tally.problems,
-            problems_not_listed: self.tally.problems_not_listed,
-            rows_read: self.tally.rows_read,
-            rows_skipped: self.tally.rows_skipped,
-            rows_warned: self.tally.rows_warned,
-            format: Format::UcdpGed,
-        }
+        let dataset = Dataset {
+            parties: self.parties.into_vec(),
+            dyads: self.dyads,
+            events: self.events,
+            ..shell(self.source, self.description)
+        };
+        self.tally.into_imported(dataset, Format::UcdpGed)
     }
 }
 

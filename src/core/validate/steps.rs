@@ -17,6 +17,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
+use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -161,33 +162,7 @@ impl<'a> LoadSteps<'a> {
         let raw_sources = arrays.pop().unwrap_or_default();
 
         // The header: what is left of the root once the record arrays are taken out.
-        if let Some((path, bytes)) = oversized(&root).into_iter().next() {
-            return Err(reject(
-                None,
-                Some(path),
-                Said::new("problem-file-rejected").arg_said("why", too_long(bytes)),
-            ));
-        }
-        let shell: Dataset = match parse::<Dataset>(&root) {
-            Parsed {
-                value: Ok(shell),
-                unknown,
-                unknown_more,
-            } => {
-                problems.unknown_fields(None, &unknown, unknown_more);
-                shell
-            }
-            Parsed {
-                value: Err((field, why)),
-                ..
-            } => {
-                return Err(reject(
-                    None,
-                    field,
-                    Said::new("problem-header-invalid").arg_said("why", why),
-                ))
-            }
-        };
+        let shell: Dataset = parse_header_part(&root, &mut problems, &reject)?;
         let collection_id = shell.collection.id.clone();
         if !is_collection_id(&collection_id) {
             return Err(reject(
@@ -402,33 +377,7 @@ impl<'a> LoadSteps<'a> {
         let Ok(value) = serde_json::from_slice::<Value>(line) else {
             return Err(self.reject_whole());
         };
-        if let Some((path, bytes)) = oversized(&value).into_iter().next() {
-            return Err(reject(
-                None,
-                Some(path),
-                Said::new("problem-file-rejected").arg_said("why", too_long(bytes)),
-            ));
-        }
-        let addition = match parse::<Addition>(&value) {
-            Parsed {
-                value: Ok(addition),
-                unknown,
-                unknown_more,
-            } => {
-                self.problems.unknown_fields(None, &unknown, unknown_more);
-                addition
-            }
-            Parsed {
-                value: Err((field, why)),
-                ..
-            } => {
-                return Err(reject(
-                    None,
-                    field,
-                    Said::new("problem-header-invalid").arg_said("why", why),
-                ))
-            }
-        };
+        let addition: Addition = parse_header_part(&value, &mut self.problems, &reject)?;
         let from = self.shell.dyads.len();
         self.shell.parties.extend(addition.parties);
         self.shell.dyads.extend(addition.dyads);
@@ -443,10 +392,11 @@ impl<'a> LoadSteps<'a> {
         self.position += 1;
         // Most records read straight into an event; the others go through a JSON tree, which
         // words what is wrong with them.
-        let (event, label) = match read_clean_record::<Event>(raw) {
+        let (event, label, text) = match read_clean_record::<Event>(raw) {
             Some(event) => {
                 let label = label_of(Some(&event.id), "event", position);
-                (event, label)
+                // Its text held nothing else: the records keep it as it is.
+                (event, label, Some(raw.get().as_bytes()))
             }
             None => {
                 // Only nesting past the parser's limit fails here (the slice is JSON): the
@@ -459,7 +409,7 @@ impl<'a> LoadSteps<'a> {
                     self.skipped += 1;
                     return Ok(());
                 };
-                (event, label)
+                (event, label, None)
             }
         };
         let mut report = Reporter::new(&label, &mut self.problems);
@@ -472,7 +422,10 @@ impl<'a> LoadSteps<'a> {
             if let Some((table, _)) = &mut self.table {
                 table.push_event(&self.shell, &event, (0, self.events.len()));
             }
-            self.events.push(&event);
+            match text {
+                Some(text) => self.events.push_read(&event, text),
+                None => self.events.push(&event),
+            }
         } else {
             self.skipped += 1;
         }
@@ -568,6 +521,43 @@ struct Addition {
 
 /// Whether a line after the first is an addition (an object), not a piece of events (an
 /// array).
+/// A part of the header (the collection's top level without its records, or an addition line)
+/// read from its JSON tree; a field the model does not know is a warning in `problems`.
+///
+/// Errors: a text over the limit, or a part that does not read as `T`, rejects the whole file
+/// (through `reject`), with the field at fault.
+fn parse_header_part<T: DeserializeOwned>(
+    value: &Value,
+    problems: &mut Problems,
+    reject: &dyn Fn(Option<String>, Option<String>, Said) -> Vec<Problem>,
+) -> Result<T, Vec<Problem>> {
+    if let Some((path, bytes)) = oversized(value).into_iter().next() {
+        return Err(reject(
+            None,
+            Some(path),
+            Said::new("problem-file-rejected").arg_said("why", too_long(bytes)),
+        ));
+    }
+    match parse::<T>(value) {
+        Parsed {
+            value: Ok(part),
+            unknown,
+            unknown_more,
+        } => {
+            problems.unknown_fields(None, &unknown, unknown_more);
+            Ok(part)
+        }
+        Parsed {
+            value: Err((field, why)),
+            ..
+        } => Err(reject(
+            None,
+            field,
+            Said::new("problem-header-invalid").arg_said("why", why),
+        )),
+    }
+}
+
 fn is_addition(line: &[u8]) -> bool {
     line.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
