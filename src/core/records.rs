@@ -549,7 +549,10 @@ mod tests {
             "a pretty-printed text is written again, compact"
         );
         assert_eq!(kept[2], texts[2], "the order of the fields is kept");
-        assert_ne!(kept[2], serde_json::to_vec(&events[2]).expect("an event serialises"));
+        assert_ne!(
+            kept[2],
+            serde_json::to_vec(&events[2]).expect("an event serialises")
+        );
         assert_eq!(
             records,
             Records::from(events.clone()),

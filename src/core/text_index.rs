@@ -214,6 +214,113 @@ fn offset(position: usize) -> u32 {
     u32::try_from(position).unwrap_or(u32::MAX)
 }
 
+/// [`TextIndex::append`] a part at a time, so that a page joins the index of a large file to
+/// the bundled collections' between frames (at a million rows all at once took some 170 ms in
+/// WebAssembly): call [`TextIndexAppending::step`] with the same two indexes until it says it
+/// is done. The index appended to is unchanged until that last step.
+#[derive(Debug, Default)]
+pub struct TextIndexAppending {
+    /// The rows of the index appended to: `other`'s rows move by as many.
+    moved: u32,
+    /// For each word of the index appended to, `other`'s id of the same word, if it has it.
+    theirs: Vec<Option<u32>>,
+    /// For each word of `other`, whether the index appended to has it.
+    shared: Vec<bool>,
+    /// The next word of the index appended to whose rows are written, then the next of
+    /// `other`'s.
+    next_own: usize,
+    next_theirs: usize,
+    /// The joined rows of every word written so far, by id, as [`TextIndex::postings`].
+    postings: Vec<u8>,
+    posting_starts: Vec<u32>,
+    /// The words of `other` new to the index, as [`TextIndex::words`], and where each starts
+    /// in the joined index's words.
+    words: String,
+    word_starts: Vec<u32>,
+}
+
+impl TextIndexAppending {
+    /// `other`'s rows, to append to `index`'s: matches their words (one pass over `other`'s
+    /// words) and reserves the joined rows' room.
+    pub fn new(index: &TextIndex, other: &TextIndex) -> TextIndexAppending {
+        let other_ids: FxHashMap<&str, u32> = other
+            .word_list()
+            .enumerate()
+            .map(|(id, word)| (word, offset(id)))
+            .collect();
+        let mut shared = vec![false; other.words()];
+        let theirs = index
+            .word_list()
+            .map(|word| {
+                let id = other_ids.get(word).copied()?;
+                if let Some(slot) = shared.get_mut(id as usize) {
+                    *slot = true;
+                }
+                Some(id)
+            })
+            .collect();
+        TextIndexAppending {
+            moved: offset(index.rows),
+            theirs,
+            shared,
+            postings: Vec::with_capacity(index.postings.len() + other.postings.len()),
+            posting_starts: Vec::with_capacity(index.words() + other.words() + 1),
+            ..TextIndexAppending::default()
+        }
+    }
+
+    /// Writes the joined rows of the next words, about `budget` bytes of them (at least one
+    /// word), then, once every word's are written, puts them in `index`; `true` then. Give
+    /// the indexes given to [`TextIndexAppending::new`].
+    pub fn step(&mut self, index: &mut TextIndex, other: &TextIndex, budget: usize) -> bool {
+        let until = self.postings.len().saturating_add(budget.max(1));
+        while self.next_own < index.words() {
+            if self.postings.len() >= until {
+                return false;
+            }
+            let id = self.next_own;
+            self.next_own += 1;
+            self.posting_starts.push(offset(self.postings.len()));
+            let own = index.posting(id);
+            self.postings.extend_from_slice(own);
+            if let Some(theirs) = self.theirs.get(id).copied().flatten() {
+                let last = read_rows(own).last().unwrap_or(0);
+                write_moved(
+                    &mut self.postings,
+                    other.posting(theirs as usize),
+                    self.moved,
+                    last,
+                );
+            }
+        }
+        while self.next_theirs < other.words() {
+            if self.postings.len() >= until {
+                return false;
+            }
+            let theirs = self.next_theirs;
+            self.next_theirs += 1;
+            if self.shared.get(theirs).copied().unwrap_or(false) {
+                continue;
+            }
+            self.word_starts
+                .push(offset(index.words.len() + self.words.len()));
+            self.words.push_str(other.word(theirs));
+            self.words.push('\n');
+            self.posting_starts.push(offset(self.postings.len()));
+            write_moved(&mut self.postings, other.posting(theirs), self.moved, 0);
+        }
+        self.posting_starts.push(offset(self.postings.len()));
+        index.words.push_str(&self.words);
+        index.words.shrink_to_fit();
+        index.word_starts.append(&mut self.word_starts);
+        index.postings = std::mem::take(&mut self.postings);
+        index.posting_starts = std::mem::take(&mut self.posting_starts);
+        index.chars.extend_from_slice(&other.chars);
+        index.rows += other.rows;
+        true
+    }
+}
+
 impl TextIndex {
     /// How many rows were indexed.
     pub fn rows(&self) -> usize {
@@ -258,50 +365,18 @@ impl TextIndex {
     /// had it been pushed this index's rows, then `other`'s. The words of `other` not here
     /// are added in `other`'s order; a word's rows are its rows here, then its rows in `other`
     /// moved by this index's row count, so only the first gap of each of `other`'s words is
-    /// written again and the rest of its bytes are copied.
+    /// written again and the rest of its bytes are copied. [`TextIndexAppending`] does the
+    /// same a part at a time.
     pub fn append(&mut self, other: &TextIndex) {
-        let moved = offset(self.rows);
-        // `other`'s words by id, and which of them this index has (by its own ids).
-        let other_ids: FxHashMap<&str, u32> = other
-            .word_list()
-            .enumerate()
-            .map(|(id, word)| (word, offset(id)))
-            .collect();
-        let mut here: Vec<Option<u32>> = vec![None; other.words()];
-        let mut postings = Vec::with_capacity(self.postings.len() + other.postings.len());
-        let mut posting_starts = Vec::with_capacity(self.words() + other.words() + 1);
-        for (id, word) in self.word_list().enumerate() {
-            posting_starts.push(offset(postings.len()));
-            let own = self.posting(id);
-            postings.extend_from_slice(own);
-            if let Some(&theirs) = other_ids.get(word) {
-                if let Some(slot) = here.get_mut(theirs as usize) {
-                    *slot = Some(offset(id));
-                }
-                let last = read_rows(own).last().unwrap_or(0);
-                write_moved(&mut postings, other.posting(theirs as usize), moved, last);
-            }
-        }
-        let mut words = std::mem::take(&mut self.words);
-        let mut word_starts = std::mem::take(&mut self.word_starts);
-        for (theirs, word) in other.word_list().enumerate() {
-            if here.get(theirs).copied().flatten().is_some() {
-                continue;
-            }
-            word_starts.push(offset(words.len()));
-            words.push_str(word);
-            words.push('\n');
-            posting_starts.push(offset(postings.len()));
-            write_moved(&mut postings, other.posting(theirs), moved, 0);
-        }
-        posting_starts.push(offset(postings.len()));
-        words.shrink_to_fit();
-        self.words = words;
-        self.word_starts = word_starts;
-        self.postings = postings;
-        self.posting_starts = posting_starts;
-        self.chars.extend_from_slice(&other.chars);
-        self.rows += other.rows;
+        let mut appending = TextIndexAppending::new(self, other);
+        while !appending.step(self, other, usize::MAX) {}
+    }
+
+    /// Word `id`; "" past the last.
+    fn word(&self, id: usize) -> &str {
+        let start = self.word_starts.get(id).copied().unwrap_or(u32::MAX) as usize;
+        let rest = self.words.get(start..).unwrap_or_default();
+        rest.split('\n').next().unwrap_or_default()
     }
 
     /// Every word, by id.
@@ -461,6 +536,27 @@ mod tests {
             appended.append(&index(&second));
             let both: Vec<String> = first.iter().chain(&second).cloned().collect();
             prop_assert_eq!(appended, index(&both));
+        }
+
+        /// Appended a few bytes a step, the index is the same, and the index appended to is
+        /// unchanged until the last step.
+        #[test]
+        fn an_index_appended_in_steps_is_the_one_appended_at_once(
+            first in proptest::collection::vec(text(), 0..40),
+            second in proptest::collection::vec(text(), 0..40),
+            budget in 0usize..12,
+        ) {
+            let (mut stepped, other) = (index(&first), index(&second));
+            let mut appending = TextIndexAppending::new(&stepped, &other);
+            let mut steps = 0;
+            while !appending.step(&mut stepped, &other, budget) {
+                prop_assert_eq!(&stepped, &index(&first));
+                steps += 1;
+                prop_assert!(steps <= stepped.words() + other.words(), "each step writes a word");
+            }
+            let mut at_once = index(&first);
+            at_once.append(&other);
+            prop_assert_eq!(stepped, at_once);
         }
     }
 

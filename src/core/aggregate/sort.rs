@@ -185,23 +185,15 @@ fn selected_page(
 
 /// The list's order for `key`: dates by start then end, deaths by best estimate; ties always by
 /// row number ascending, so the order is total and the same on every run whatever order the
-/// rows came in (and sorts and selections agree without being stable).
+/// rows came in (and sorts and selections agree without being stable). It is the order of
+/// [`sort_key`], which sorting a whole order reads once a row.
 fn compare_rows(table: &EventTable, key: SortKey, a: u32, b: u32) -> std::cmp::Ordering {
-    let at = |column: &[i32], row: u32| column.get(row as usize).copied().unwrap_or(i32::MIN);
-    let deaths = |row: u32| table.deaths_best.get(row as usize).copied().unwrap_or(0);
-    let date = |row: u32| (at(&table.start, row), at(&table.end, row));
-    let primary = match key {
-        SortKey::DateDesc => date(b).cmp(&date(a)),
-        SortKey::DateAsc => date(a).cmp(&date(b)),
-        SortKey::DeathsDesc => deaths(b).cmp(&deaths(a)),
-        SortKey::DeathsAsc => deaths(a).cmp(&deaths(b)),
-    };
-    primary.then(a.cmp(&b))
+    sort_key(table, key, a).cmp(&sort_key(table, key, b))
 }
 
-/// Row `row`'s place in `key`'s order as one number: sorting rows by it gives
-/// [`compare_rows`]'s order exactly. The row is the low 32 bits, under the key's columns made
-/// unsigned with their order kept (and turned around for a descending key).
+/// Row `row`'s place in `key`'s order (see [`compare_rows`]) as one number. The row is the low
+/// 32 bits, under the key's columns made unsigned with their order kept (and turned around for
+/// a descending key); a row past the table reads as the earliest date and no deaths.
 fn sort_key(table: &EventTable, key: SortKey, row: u32) -> u128 {
     // i32's order, as u32: the sign bit flipped.
     let day = |column: &[i32]| {
@@ -257,10 +249,24 @@ mod tests {
             deaths_best: deaths,
             ..EventTable::default()
         };
+        // The order as the list defines it, from the columns themselves.
+        let date = |row: u32| (table.start[row as usize], table.end[row as usize]);
+        let deaths = |row: u32| table.deaths_best[row as usize];
         for &key in SortKey::ALL {
             let mut expected: Vec<u32> = (0..table.len() as u32).collect();
-            expected.sort_by(|&a, &b| compare_rows(&table, key, a, b));
+            expected.sort_by(|&a, &b| {
+                match key {
+                    SortKey::DateDesc => date(b).cmp(&date(a)),
+                    SortKey::DateAsc => date(a).cmp(&date(b)),
+                    SortKey::DeathsDesc => deaths(b).cmp(&deaths(a)),
+                    SortKey::DeathsAsc => deaths(a).cmp(&deaths(b)),
+                }
+                .then(a.cmp(&b))
+            });
             assert_eq!(table.sort_orders.rows(&table, key), expected, "{key:?}");
+            let mut compared: Vec<u32> = (0..table.len() as u32).rev().collect();
+            compared.sort_unstable_by(|&a, &b| compare_rows(&table, key, a, b));
+            assert_eq!(compared, expected, "{key:?}");
         }
     }
 

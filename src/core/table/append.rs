@@ -6,6 +6,7 @@
 use super::EventTable;
 use crate::core::aggregate::SortOrders;
 use crate::core::facet::Facet;
+use crate::core::text_index::{TextIndex, TextIndexAppending};
 
 /// The rows of a table being appended to another, a stage at a time: call
 /// [`Appending::step`] with the same table until it says it is done. The table is whole
@@ -22,13 +23,18 @@ pub struct Appending {
     cells_kept: bool,
     /// Whether both tables kept each row's search text (taken before the columns grow).
     texts_kept: bool,
+    /// The text index being appended, once its stage has begun.
+    words: Option<TextIndexAppending>,
 }
 
 /// Stages of the plain columns, each moving about a third of their bytes: at a million rows
 /// all at once held a page's thread for over 200 ms in WebAssembly.
 const COLUMN_STAGES: usize = 3;
-/// The stage of the text index, after the plain columns.
+/// The stage of the text index, after the plain columns: as many steps as it takes to write
+/// the joined rows of every word, [`WORDS_BYTES`] of them a step.
 const WORDS: usize = COLUMN_STAGES;
+/// Bytes of the words' joined rows a step writes: some 10 ms in WebAssembly.
+const WORDS_BYTES: usize = 8 << 20;
 /// Stages before the facets: the plain columns, then the text index.
 const FACETS_FROM: usize = WORDS + 1;
 /// The last stage, after the facets: the map cells.
@@ -52,6 +58,7 @@ impl Appending {
             stage: 0,
             cells_kept: false,
             texts_kept: false,
+            words: None,
         }
     }
 
@@ -59,7 +66,7 @@ impl Appending {
     /// rows are all in it. In order: the plain columns, in [`COLUMN_STAGES`] stages (the
     /// part's collections get the table's indexes, added when new, and its locations name
     /// `dataset` onwards); the text
-    /// index; each facet, its values given the table's ids; the map cells. The list's sort
+    /// index, in as many steps as its size takes; each facet, its values given the table's ids; the map cells. The list's sort
     /// orders start afresh.
     pub fn step(&mut self, table: &mut EventTable) -> bool {
         let stage = self.stage;
@@ -69,8 +76,16 @@ impl Appending {
             1 => self.more_columns(table),
             2 => self.last_columns(table),
             WORDS => {
-                let words = std::mem::take(&mut self.part.text_index);
-                table.text_index.append(&words);
+                let words = self.words.get_or_insert_with(|| {
+                    TextIndexAppending::new(&table.text_index, &self.part.text_index)
+                });
+                if words.step(&mut table.text_index, &self.part.text_index, WORDS_BYTES) {
+                    self.words = None;
+                    self.part.text_index = TextIndex::default();
+                } else {
+                    // The next step goes on with the words.
+                    self.stage = WORDS;
+                }
             }
             CELLS => {
                 let cells = std::mem::take(&mut self.part.map_cells);
