@@ -519,8 +519,6 @@ struct Addition {
     dyads: Vec<Dyad>,
 }
 
-/// Whether a line after the first is an addition (an object), not a piece of events (an
-/// array).
 /// A part of the header (the collection's top level without its records, or an addition line)
 /// read from its JSON tree; a field the model does not know is a warning in `problems`.
 ///
@@ -558,6 +556,8 @@ fn parse_header_part<T: DeserializeOwned>(
     }
 }
 
+/// Whether a line after the first is an addition (an object), not a piece of events (an
+/// array).
 fn is_addition(line: &[u8]) -> bool {
     line.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
