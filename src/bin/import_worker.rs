@@ -12,8 +12,8 @@
 //! line again, for the copy kept on the device. A table of no known format (any CSV, a
 //! spreadsheet) is answered first with a `preview`: the worker keeps the file (a workbook's
 //! bytes and sheet) and waits for the page's `PageMessage` (another sheet, or the columns to
-//! import with). The page cancels by terminating the worker. Nothing leaves the device: the worker reads the file with
-//! `FileReaderSync`, in slices, and talks only to the page.
+//! import with). The page cancels by terminating the worker. Nothing leaves the device: the
+//! worker reads the file with `FileReaderSync`, in slices, and talks only to the page.
 //!
 //! On other targets than wasm32 this program does nothing.
 

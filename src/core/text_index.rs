@@ -381,10 +381,7 @@ impl TextIndex {
 
     /// Every word, by id.
     fn word_list(&self) -> impl Iterator<Item = &str> + '_ {
-        self.word_starts.iter().map(|&start| {
-            let rest = self.words.get(start as usize..).unwrap_or_default();
-            rest.split('\n').next().unwrap_or_default()
-        })
+        (0..self.words()).map(|id| self.word(id))
     }
 
     /// The bytes of word `word`'s rows.
