@@ -156,6 +156,29 @@ impl Baseline {
             .then(|| slot.get_or_init(|| sum_all(reduce, table.len())))
     }
 
+    /// How many parts [`Baseline::prepare`] makes: the totals, the composition and each
+    /// [`Group`]'s sums.
+    pub const PARTS: usize = 2 + Group::ALL.len();
+
+    /// Makes part `part` (below [`Baseline::PARTS`]) of `table`'s whole-table sums under
+    /// `metric` now, rather than when a panel first asks for it: at a million rows each is a
+    /// pass over every row (some milliseconds to tens of them in WebAssembly), which an
+    /// explorer would otherwise make in the task that first draws it. Parts already made, and
+    /// parts past the last, cost nothing; so does any part for another table than this
+    /// baseline's.
+    pub fn prepare(&self, table: &EventTable, metric: Metric, part: usize) {
+        // Each way in asks for its whole-table sums before it sums the rows given: none here.
+        match part.checked_sub(2) {
+            None if part == 0 => drop(self.totals(table, &[])),
+            None => drop(self.composition(table, &[])),
+            Some(group) => {
+                if let Some(&group) = Group::ALL.get(group) {
+                    drop(self.group(table, &[], group, metric));
+                }
+            }
+        }
+    }
+
     /// [`super::aggregate::totals`] of `rows` (ascending row numbers), the same numbers.
     pub fn totals(&self, table: &EventTable, rows: &[u32]) -> Totals {
         super::aggregate::totals_from(table, rows, |reduce| {
@@ -427,6 +450,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn prepared_parts_are_the_sums_made_on_first_use() {
+        let (first, other) = (table(90, 17), table(30, 2));
+        let table = &first;
+        let (prepared, lazy) = (Baseline::new(), Baseline::new());
+        for part in 0..Baseline::PARTS + 2 {
+            prepared.prepare(table, Metric::Deaths, part);
+        }
+        // Every part is made, and only for the metric asked.
+        assert!(prepared.totals.get().is_some() && prepared.composition.get().is_some());
+        for (m, &metric) in Metric::ALL.iter().enumerate() {
+            for group in Group::ALL {
+                assert_eq!(
+                    prepared.groups[m][group.index()].get().is_some(),
+                    metric == Metric::Deaths,
+                    "{metric:?} {group:?}"
+                );
+            }
+        }
+        let most = rows_of(90, |row| row % 7 != 0);
+        assert_eq!(prepared.totals(table, &most), lazy.totals(table, &most));
+        assert_eq!(
+            prepared.composition(table, &most),
+            lazy.composition(table, &most)
+        );
+        for group in Group::ALL {
+            assert_eq!(
+                prepared.group(table, &most, group, Metric::Deaths),
+                lazy.group(table, &most, group, Metric::Deaths)
+            );
+        }
+        // Prepared for one table, a baseline makes another's sums directly.
+        prepared.prepare(&other, Metric::Events, 0);
+        let all = rows_of(30, |_| true);
+        assert_eq!(
+            prepared.totals(&other, &all),
+            aggregate::totals(&other, &all)
+        );
     }
 
     #[test]

@@ -263,7 +263,12 @@ impl TextIndexAppending {
             moved: offset(index.rows),
             theirs,
             shared,
-            postings: Vec::with_capacity(index.postings.len() + other.postings.len()),
+            // Each of `other`'s words has its first row written again, moved: at most four
+            // bytes longer (five for any `u32`, one at least before). Room short of that grew
+            // a million rows' postings by doubling, a copy of some 40 MB in one step.
+            postings: Vec::with_capacity(
+                index.postings.len() + other.postings.len() + 4 * other.words(),
+            ),
             posting_starts: Vec::with_capacity(index.words() + other.words() + 1),
             ..TextIndexAppending::default()
         }
@@ -551,6 +556,9 @@ mod tests {
                 steps += 1;
                 prop_assert!(steps <= stepped.words() + other.words(), "each step writes a word");
             }
+            // The joined rows fit the room reserved for them: it never grew by doubling.
+            let needed = index(&first).postings.len() + other.postings.len();
+            prop_assert!(stepped.postings.capacity() <= needed + 4 * other.words());
             let mut at_once = index(&first);
             at_once.append(&other);
             prop_assert_eq!(stepped, at_once);

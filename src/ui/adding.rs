@@ -16,9 +16,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
-use crate::core::aggregate::{self, SortKey};
+use crate::core::aggregate::{self, Metric, SortKey};
+use crate::core::baseline::Baseline;
 use crate::core::catalog::{Catalog, CatalogBuild};
-use crate::core::engine::{Engine, EngineBuild};
+use crate::core::engine::EngineBuild;
 use crate::core::i18n::Arg;
 use crate::core::i18n::Said;
 use crate::core::import::message::{ImportSummary, ProblemLine, ReadAs};
@@ -27,6 +28,7 @@ use crate::core::validate::{LoadSteps, Loaded, Problem, Severity};
 use crate::ui::blob_lines::{self, BlobLines};
 use crate::ui::browser::Measure;
 use crate::ui::device_store;
+use crate::ui::explorer::Prepared;
 use crate::ui::i18n::lang;
 use crate::ui::import_client::{Incoming, IncomingPieces};
 use crate::ui::your_data::{local_time_now, OpenedFile};
@@ -340,9 +342,10 @@ pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> C
 
 /// What the explorer of `catalog` would do first in the task that draws it, done ahead in
 /// tasks of their own: its engine built a stage a task (each some tens of milliseconds at a
-/// million rows; see [`EngineBuild`]), and the list's rows sorted by its default order. Gives
-/// the engine, for the explorer ([`crate::ui::explorer::PreparedEngine`]).
-pub async fn prepare_explorer(catalog: &Catalog) -> Engine {
+/// million rows; see [`EngineBuild`]), the whole-table sums its panels start from, a part a
+/// task ([`Baseline::prepare`], under the default metric), and the list's rows sorted by its
+/// default order. Gives them for the explorer ([`crate::ui::explorer::PreparedExplorer`]).
+pub async fn prepare_explorer(catalog: &Catalog) -> Prepared {
     let table = &catalog.table;
     let mut build = EngineBuild::new(0, |_| None);
     loop {
@@ -357,12 +360,18 @@ pub async fn prepare_explorer(catalog: &Catalog) -> Engine {
         let _measure = Measure::new("adding: engine");
         build.finish(table)
     };
+    let baseline = Arc::new(Baseline::new());
+    for part in 0..Baseline::PARTS {
+        yield_to_browser().await;
+        let _measure = Measure::new("adding: sums");
+        baseline.prepare(table, Metric::default(), part);
+    }
     yield_to_browser().await;
     {
         let _measure = Measure::new("adding: list order");
         aggregate::sort::sort_in_advance(table, SortKey::default());
     }
-    engine
+    Prepared { engine, baseline }
 }
 
 /// `base` with the collection the worker read added, once checked ([`check_file`]), and the

@@ -18,7 +18,7 @@ use crate::ui::adding::{self, Adding, AddingProgress};
 use crate::ui::browser;
 use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
-use crate::ui::explorer::{Explorer, PreparedEngine};
+use crate::ui::explorer::{Explorer, PreparedExplorer};
 use crate::ui::i18n::{self, SiteHeader};
 use crate::ui::import_client::Incoming;
 use crate::ui::link_files::LinkFiles;
@@ -57,8 +57,8 @@ pub fn App() -> impl IntoView {
     let rejected = RwSignal::new(None::<Said>);
     // How far adding a file the worker read is, while it is added.
     let adding_now = RwSignal::new(None::<Adding>);
-    // The engine of a catalog a file joined, built while it joined.
-    let prepared = PreparedEngine::provide();
+    // The engine and whole-table sums of a catalog a file joined, made while it joined.
+    let prepared = PreparedExplorer::provide();
     let store_notices = RwSignal::new(Vec::<Said>::new());
     // A link that shows files this device does not have, until the reader opens them.
     let link = RwSignal::new(None::<PendingLink>);
@@ -120,8 +120,8 @@ pub fn App() -> impl IntoView {
                 Ok((catalog, opened)) => {
                     // The explorer's first work, done ahead in tasks of their own.
                     let catalog = Arc::new(catalog);
-                    let engine = adding::prepare_explorer(&catalog).await;
-                    prepared.keep(catalog.clone(), engine);
+                    let explorer = adding::prepare_explorer(&catalog).await;
+                    prepared.keep(catalog.clone(), explorer);
                     Ok((catalog, opened))
                 }
                 Err(message) => Err(message),

@@ -25,11 +25,10 @@ use crate::ui::near_screen::{use_nearness, use_paced};
 use crate::ui::url_state::UrlState;
 
 /// The width a bar chart is laid out at: its box's, in CSS pixels, once the box is on the page.
-fn layout_width(measured: u32) -> u32 {
-    if measured == 0 {
-        480
-    } else {
-        measured
+fn layout_width(measured: Option<u32>) -> u32 {
+    match measured {
+        None | Some(0) => 480,
+        Some(width) => width,
     }
 }
 

@@ -9,13 +9,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// A signal of the width of `node`'s element in whole CSS pixels (its client width: content
-/// and padding); 0 until the element is on the page.
-pub fn use_box_width<E>(node: NodeRef<E>) -> ReadSignal<u32>
+/// and padding); `None` until the element is on the page and has been measured (which is in
+/// the same task that puts it there), `Some(0)` for a box not shown.
+pub fn use_box_width<E>(node: NodeRef<E>) -> ReadSignal<Option<u32>>
 where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    let (width, set_width) = signal(0_u32);
+    let (width, set_width) = signal(None::<u32>);
     // Dropped, and so disconnected, with the component.
     let watch = StoredValue::new_local(None::<Watch>);
     Effect::new(move |_| {
@@ -26,7 +27,7 @@ where
         let read = {
             let element = element.clone();
             move || {
-                let now = u32::try_from(element.client_width()).unwrap_or(0);
+                let now = Some(u32::try_from(element.client_width()).unwrap_or(0));
                 if width.try_get_untracked().is_some_and(|was| was != now) {
                     set_width.set(now);
                 }

@@ -35,27 +35,34 @@ pub fn use_baseline() -> Arc<Baseline> {
     use_context::<Arc<Baseline>>().unwrap_or_default()
 }
 
-/// An engine built ahead for a catalog (while a file joins, in slices: see
-/// [`adding::prepare_explorer`]), which the explorer of that catalog takes instead of
-/// building its own in the task that first draws it.
-#[derive(Clone, Copy)]
-pub struct PreparedEngine(StoredValue<Option<(Arc<Catalog>, Engine)>>);
+/// The first work of an explorer, done ahead for a catalog (while a file joins, in slices:
+/// see [`adding::prepare_explorer`]): its engine, and the whole-table sums its panels start
+/// from. The explorer of that catalog takes them instead of making its own in the task that
+/// first draws it.
+pub struct Prepared {
+    pub engine: Engine,
+    pub baseline: Arc<Baseline>,
+}
 
-impl PreparedEngine {
+/// Where the app keeps a [`Prepared`] explorer for the explorer of its catalog.
+#[derive(Clone, Copy)]
+pub struct PreparedExplorer(StoredValue<Option<(Arc<Catalog>, Prepared)>>);
+
+impl PreparedExplorer {
     /// An empty one, given to the explorers below.
-    pub fn provide() -> PreparedEngine {
-        let prepared = PreparedEngine(StoredValue::new(None));
+    pub fn provide() -> PreparedExplorer {
+        let prepared = PreparedExplorer(StoredValue::new(None));
         provide_context(prepared);
         prepared
     }
 
-    /// Keeps `engine`, built for `catalog`, for its explorer (replacing any kept before).
-    pub fn keep(&self, catalog: Arc<Catalog>, engine: Engine) {
-        self.0.set_value(Some((catalog, engine)));
+    /// Keeps `prepared`, made for `catalog`, for its explorer (replacing any kept before).
+    pub fn keep(&self, catalog: Arc<Catalog>, prepared: Prepared) {
+        self.0.set_value(Some((catalog, prepared)));
     }
 
-    /// The engine kept for `catalog`, if one is: taken, as one explorer owns it.
-    fn take(&self, catalog: &Arc<Catalog>) -> Option<Engine> {
+    /// What was prepared for `catalog`, if anything was: taken, as one explorer owns it.
+    fn take(&self, catalog: &Arc<Catalog>) -> Option<Prepared> {
         let kept = self.0.try_update_value(Option::take).flatten()?;
         Arc::ptr_eq(&kept.0, catalog).then_some(kept.1)
     }
@@ -82,11 +89,16 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     // The incremental engine keeps the marks and the cross counts from one filter to the next,
     // so a change costs what it changes (a brush visits the rows at the window's edges). The
     // passes are measured so the benchmark can read them from the Performance timeline.
-    let prepared = use_context::<PreparedEngine>().and_then(|p| p.take(&catalog));
-    let engine = StoredValue::new(prepared.unwrap_or_else(|| {
-        let _measure = browser::Measure::new("engine");
-        Engine::new(&catalog.table, 0, |_| None)
-    }));
+    let prepared = use_context::<PreparedExplorer>().and_then(|p| p.take(&catalog));
+    let (engine, baseline) = match prepared {
+        Some(Prepared { engine, baseline }) => (engine, baseline),
+        None => {
+            let _measure = browser::Measure::new("engine");
+            let engine = Engine::new(&catalog.table, 0, |_| None);
+            (engine, Arc::new(Baseline::new()))
+        }
+    };
+    let engine = StoredValue::new(engine);
     // The open facets (actor names, districts, places, sources) whose options are shown: only
     // theirs are counted. A group starts open when the link ticks one of its values.
     let wanted =
@@ -125,8 +137,7 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     });
     // The whole table's sums, which the totals, bars, composition and map take the rows a
     // filter leaves out from when most rows match (a clear costs what it leaves out). Made
-    // lazily, once per table, and shared with the panels.
-    let baseline = Arc::new(Baseline::new());
+    // lazily, once per table (or ahead, with the engine), and shared with the panels.
     provide_context(baseline.clone());
     let totals_catalog = catalog.clone();
     let totals = Memo::new(move |_| rows.with(|rows| baseline.totals(&totals_catalog.table, rows)));

@@ -60,8 +60,8 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> im
     let box_width = use_box_width(canvas);
     let drawn = Memo::new(move |_| {
         let width = match box_width.get() {
-            0 => map_chart::WIDTH,
-            measured => measured,
+            None | Some(0) => map_chart::WIDTH,
+            Some(measured) => measured,
         };
         let _measure = crate::ui::browser::Measure::new("map draw");
         layers.with(|l| selected.with(|s| map_chart::draw_at(polygons, l, s, width).ok()))

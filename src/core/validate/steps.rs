@@ -302,8 +302,9 @@ impl<'a> LoadSteps<'a> {
 
     /// Room for the `events` of the piece about to be checked. With the number of pieces
     /// known, the first piece reserves room for all of them at once (the pieces hold about as
-    /// many events each): the records' lists of ids and blocks are then neither grown to twice
-    /// what they need nor held twice while they grow.
+    /// many events each): the records' lists of ids and blocks (and, from the second piece,
+    /// the text of their ids) are then neither grown to twice what they need nor held twice
+    /// while they grow.
     fn make_room(&mut self, events: usize) {
         match self.pieces_expected {
             0 => self.events.reserve(events),
