@@ -199,7 +199,8 @@ pub async fn load_blob_in_slices(
                 .await
                 .map_err(|said| vec![Problem::said(Severity::Error, file, None, None, said)])?;
             let bytes = copy_in_slices(&array).await;
-            drop(array);
+            // Freed now, not when the collector comes: the file's whole size.
+            blob_lines::release(&array.buffer());
             load_in_slices(file, &bytes, place_names, report).await
         }
     }
