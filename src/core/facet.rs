@@ -179,6 +179,25 @@ impl ValueColumn {
             .push(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
     }
 
+    /// Room for exactly `rows` more rows, and for their ids at the ids a row so far, so that
+    /// a large file's column is not grown by doubling (a copy of all of it each time). The
+    /// ids' room is a guess, so when it must grow it gets an eighth to spare, and at least
+    /// doubles: rows that hold more values further on make it grow a number of times that goes
+    /// with the logarithm of its size, as pushing alone does, not once a call. A column with
+    /// no rows yet gets no room: most facets never fill their perpetrators' column.
+    pub fn reserve_exact(&mut self, rows: usize) {
+        let (had, ids) = (self.rows(), self.ids.len());
+        if had == 0 {
+            return;
+        }
+        self.offsets.reserve_exact(rows);
+        let wanted = rows.saturating_mul(ids.div_ceil(had));
+        if self.ids.capacity() - ids < wanted {
+            self.ids
+                .reserve_exact(wanted.saturating_add(wanted / 8).max(ids));
+        }
+    }
+
     /// Appends `other`'s rows with each id `i` written as `to[i]`: the rows [`Self::push_row`]
     /// would give, a bulk copy when `to` maps distinct ids to distinct ids (a dictionary's
     /// interning does), so that only a row whose order the mapping changed is sorted again.
@@ -475,6 +494,30 @@ mod tests {
             column.push_row(&mut row.to_vec());
         }
         column
+    }
+
+    #[test]
+    fn room_reserved_after_the_first_rows_holds_rows_as_full() {
+        let mut empty = ValueColumn::default();
+        empty.reserve_exact(1000);
+        assert!(
+            empty.ids.capacity() == 0 && empty.offsets.capacity() == 1,
+            "no room"
+        );
+        let mut column = column(&[&[3, 1], &[2, 5]]);
+        column.reserve_exact(100);
+        let room = (column.offsets.capacity(), column.ids.capacity());
+        assert!(room.0 >= 103 && room.1 >= 204, "{room:?}");
+        for row in 0..100u32 {
+            column.push_row(&mut vec![row, row + 1]);
+        }
+        assert_eq!(
+            (column.offsets.capacity(), column.ids.capacity()),
+            room,
+            "nothing grew"
+        );
+        assert_eq!(column.rows(), 102);
+        assert_eq!(column.iter().nth(101), Some(&[99, 100][..]));
     }
 
     #[test]

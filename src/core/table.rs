@@ -395,7 +395,8 @@ impl EventTable {
         datasets.get(dataset)?.borrow().events.get(event)
     }
 
-    /// Room for exactly `rows` more rows in every column.
+    /// Room for exactly `rows` more rows in every column (the facets' once they hold rows:
+    /// [`super::facet::ValueColumn::reserve_exact`]).
     fn reserve_exact(&mut self, rows: usize) {
         self.start.reserve_exact(rows);
         self.end.reserve_exact(rows);
@@ -419,6 +420,10 @@ impl EventTable {
         self.combatants_killed.reserve_exact(rows);
         self.flags.reserve_exact(rows);
         self.locations.reserve_exact(rows);
+        for facet in &mut self.facets {
+            facet.any.reserve_exact(rows);
+            facet.perpetrator.reserve_exact(rows);
+        }
     }
 
     /// Index of a collection id, added on first sight. More than 256 collections share the last
