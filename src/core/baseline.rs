@@ -483,8 +483,10 @@ mod tests {
                 lazy.group(table, &most, group, Metric::Deaths)
             );
         }
-        // Prepared for one table, a baseline makes another's sums directly.
+        // Prepared for one table, a baseline keeps its sums and makes another's directly.
         prepared.prepare(&other, Metric::Events, 0);
+        assert!(lazy.totals.get().is_some());
+        assert_eq!(prepared.totals.get(), lazy.totals.get());
         let all = rows_of(30, |_| true);
         assert_eq!(
             prepared.totals(&other, &all),

@@ -40,7 +40,9 @@ pub fn use_baseline() -> Arc<Baseline> {
 /// from. The explorer of that catalog takes them instead of making its own in the task that
 /// first draws it.
 pub struct Prepared {
+    /// The engine, built over the catalog's table with no filter.
     pub engine: Engine,
+    /// The table's whole-table sums, made under the default metric.
     pub baseline: Arc<Baseline>,
 }
 
