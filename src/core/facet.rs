@@ -180,11 +180,9 @@ impl ValueColumn {
     }
 
     /// Room for exactly `rows` more rows, and for their ids at the ids a row so far, so that
-    /// a large file's column is not grown by doubling (a copy of all of it each time). The
-    /// ids' room is a guess, so when it must grow it gets an eighth to spare, and at least
-    /// doubles: rows that hold more values further on make it grow a number of times that goes
-    /// with the logarithm of its size, as pushing alone does, not once a call. A column with
-    /// no rows yet gets no room: most facets never fill their perpetrators' column.
+    /// a large file's column is not grown by doubling (a copy of all of it each time); the
+    /// ids' room is a guess, made as [`super::room::guessed`] says. A column with no rows yet
+    /// gets no room: most facets never fill their perpetrators' column.
     pub fn reserve_exact(&mut self, rows: usize) {
         let (had, ids) = (self.rows(), self.ids.len());
         if had == 0 {
@@ -192,9 +190,8 @@ impl ValueColumn {
         }
         self.offsets.reserve_exact(rows);
         let wanted = rows.saturating_mul(ids.div_ceil(had));
-        if self.ids.capacity() - ids < wanted {
-            self.ids
-                .reserve_exact(wanted.saturating_add(wanted / 8).max(ids));
+        if let Some(room) = super::room::guessed(ids, self.ids.capacity() - ids, wanted) {
+            self.ids.reserve_exact(room);
         }
     }
 

@@ -25,6 +25,7 @@ pub mod place_names;
 pub mod place_typeahead;
 pub mod query;
 pub mod records;
+pub mod room;
 pub mod search;
 pub mod table;
 pub mod text_index;

@@ -144,17 +144,14 @@ impl Records {
     /// Room for exactly `events` more events, and for their ids at the length of the ids so
     /// far (none before the first id): a million ids grown by doubling were copied whole a
     /// last time at some 20 MB, which held a page's task for tens of milliseconds. That room
-    /// is a guess, so when it must grow it gets an eighth to spare, and at least doubles: ids
-    /// that lengthen through a file make it grow a number of times that goes with the
-    /// logarithm of its size, as pushing alone does, not once a call.
+    /// is a guess, made as [`super::room::guessed`] says.
     pub fn reserve_exact(&mut self, events: usize) {
         self.id_ends.reserve_exact(events);
         self.blocks.reserve_exact(events / BLOCK + 1);
         let id_length = self.ids.len().div_ceil(self.id_ends.len().max(1));
-        let wanted = events.saturating_mul(id_length);
-        if self.ids.capacity() - self.ids.len() < wanted {
-            let spare = wanted.saturating_add(wanted / 8).max(self.ids.len());
-            self.ids.reserve_exact(spare);
+        let (len, free) = (self.ids.len(), self.ids.capacity() - self.ids.len());
+        if let Some(room) = super::room::guessed(len, free, events.saturating_mul(id_length)) {
+            self.ids.reserve_exact(room);
         }
     }
 
