@@ -450,3 +450,79 @@ test('a copy whose keeping a reload cut is cleared on the next visit, never list
   await expect(page.getByTestId('store-notices')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('a file is kept in its stored form; a copy kept as JSON by an earlier version reopens, a damaged one is said', async ({ page }) => {
+  const errors = watchConsole(page);
+  await start(page);
+  const file = ownCollection('kept');
+  const mine = file.events.length;
+  await openFile(page, 'kept.json', JSON.stringify(file));
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(mine), { timeout: 30_000 });
+  await expect.poll(() => keptIds(page)).toEqual(['kept']);
+  // The device's files, read and written through the page's own file system.
+  const device = (action, args) => page.evaluate(async ({ action, args }) => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('own-files');
+    const read = async (name) => new Uint8Array(await (await (await folder.getFileHandle(name)).getFile()).arrayBuffer());
+    const write = async (name, bytes) => {
+      const writable = await (await folder.getFileHandle(name, { create: true })).createWritable();
+      await writable.write(bytes);
+      await writable.close();
+    };
+    const index = JSON.parse(new TextDecoder().decode(await read('index.json')));
+    if (action === 'head') return Array.from((await read(index[0].stored_as)).slice(0, 4));
+    if (action === 'as-json') {
+      // As an earlier version kept it: the collection's JSON, named `<id>.json`, and a list
+      // that names no file.
+      await write('kept.json', new TextEncoder().encode(args.json));
+      delete index[0].stored_as;
+      await write('index.json', new TextEncoder().encode(JSON.stringify(index)));
+      return null;
+    }
+    // Damaged: the stored form cut in half.
+    const bytes = await read(args.stored);
+    await write(index[0].stored_as ?? 'kept.json', bytes.slice(0, bytes.length >> 1));
+    return null;
+  }, { action, args });
+  const head = await device('head');
+  expect(String.fromCharCode(...head)).toBe('SIXF');
+  const stored = await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('own-files');
+    const index = JSON.parse(await (await (await folder.getFileHandle('index.json')).getFile()).text());
+    return index[0].stored_as;
+  });
+  // Reopened from the stored form: the same events, and the same answer to a search.
+  const word = 'patrols';
+  const matching = file.events.filter((event) => JSON.stringify(event).toLowerCase().includes(word)).length;
+  expect(matching).toBeGreaterThan(0);
+  await page.goto(`./?c=kept&q=${word}`);
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + mine), { timeout: 30_000 });
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(matching));
+
+  await device('as-json', { json: JSON.stringify(file) });
+  await page.goto('./?c=kept');
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + mine), { timeout: 30_000 });
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(mine));
+  await expect(page.getByTestId('store-notices')).toHaveCount(0);
+
+  // The stored form again (opened anew), then damaged.
+  await page.getByTestId('your-data').getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled));
+  await openFile(page, 'kept.json', JSON.stringify(file));
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(mine), { timeout: 30_000 });
+  await expect.poll(() => keptIds(page)).toEqual(['kept']);
+  const fresh = await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('own-files');
+    return JSON.parse(await (await (await folder.getFileHandle('index.json')).getFile()).text())[0].stored_as;
+  });
+  expect(fresh).not.toBe(stored);
+  await device('damage', { stored: fresh });
+  await page.reload();
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled), { timeout: 30_000 });
+  const notices = page.getByTestId('store-notices');
+  await expect(notices).toContainText('kept.json');
+  await expect(notices).toContainText('damaged or incomplete');
+  expect(errors).toEqual([]);
+});

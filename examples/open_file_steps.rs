@@ -2,7 +2,8 @@
 //! runs when a file is opened (in the import worker: reading the CSV into the model and writing
 //! the collection in pieces as the rows are read; on the page: checking it and reading each event into the table's
 //! rows, in steps between frames, merging it with the bundled collections, and appending its
-//! rows to their table, a stage a step). The page's steps are the ones that hold its main
+//! rows to their table, a stage a step; and the stored form the device keeps, written and
+//! read back). The page's steps are the ones that hold its main
 //! thread. WebAssembly in the browser runs these some 2-3 times slower.
 //!
 //! Run: `cargo run --release --example open_file_steps [ACLED.csv]` (default:
@@ -17,7 +18,7 @@ use incident_explorer::core::catalog::CatalogBuild;
 use incident_explorer::core::date::Day;
 use incident_explorer::core::import::{acled, FileInfo};
 use incident_explorer::core::place_names::PlaceNames;
-use incident_explorer::core::validate;
+use incident_explorer::core::{stored, validate};
 use incident_explorer::tools::place_names as gazetteer;
 
 /// Events per step, as the page takes them between looks at the clock.
@@ -100,6 +101,19 @@ fn main() -> Result<(), String> {
         at,
     );
     let at = Instant::now();
+    let stored = stored::write(&loaded);
+    timed(
+        &mut steps,
+        "page: the stored form written (kept on the device)",
+        at,
+    );
+    let at = Instant::now();
+    let reopened =
+        stored::read(&stored, Arc::clone(&base.place_names)).map_err(|error| error.to_string())?;
+    timed(&mut steps, "reopening: the stored form read back", at);
+    let stored_bytes = stored.len();
+    drop((stored, reopened));
+    let at = Instant::now();
     let mut build = base
         .adding_in_steps(loaded)
         .map_err(|said| said.english())?;
@@ -126,10 +140,12 @@ fn main() -> Result<(), String> {
     timed(&mut steps, "page: finishing the catalog", at);
 
     println!(
-        "{path}: {} rows, {:.1} MB of CSV, {:.1} MB of JSON; {} events in the catalog",
+        "{path}: {} rows, {:.1} MB of CSV, {:.1} MB of JSON, {:.1} MB stored; {} events in the \
+         catalog",
         rows_read,
         csv.len() as f64 / 1e6,
         json.len() as f64 / 1e6,
+        stored_bytes as f64 / 1e6,
         catalog.table.len()
     );
     println!("| step | ms |\n|---|---|");

@@ -101,6 +101,21 @@ pub struct Dictionary {
 }
 
 impl Dictionary {
+    /// The dictionary of `values`, each id its place in the list.
+    ///
+    /// Errors: a value listed twice, in English words.
+    pub fn from_values(values: Vec<String>) -> Result<Dictionary, String> {
+        let mut ids = FxHashMap::default();
+        ids.reserve(values.len());
+        for (id, value) in values.iter().enumerate() {
+            let id = u32::try_from(id).map_err(|_| "too many values".to_string())?;
+            if ids.insert(value.clone(), id).is_some() {
+                return Err(format!("the value {value:?} is listed twice"));
+            }
+        }
+        Ok(Dictionary { values, ids })
+    }
+
     /// The id of `value`, added on first sight. Past `u32::MAX` values (never, in memory that
     /// a browser has), every new value shares the last id.
     pub fn intern(&mut self, value: &str) -> u32 {
@@ -170,6 +185,25 @@ impl Default for ValueColumn {
 }
 
 impl ValueColumn {
+    /// The column's parts: where each row's ids end (after a first 0), and the ids.
+    pub fn parts(&self) -> (&[u32], &[u32]) {
+        (&self.offsets, &self.ids)
+    }
+
+    /// A column from its parts, as [`ValueColumn::parts`] gave them.
+    ///
+    /// Errors: offsets that do not start at 0, go back, or end elsewhere than at the ids' end,
+    /// in English words.
+    pub fn from_parts(offsets: Vec<u32>, ids: Vec<u32>) -> Result<ValueColumn, String> {
+        let fits = offsets.first() == Some(&0)
+            && offsets.windows(2).all(|two| two[0] <= two[1])
+            && offsets.last().is_some_and(|&end| end as usize == ids.len());
+        match fits {
+            true => Ok(ValueColumn { offsets, ids }),
+            false => Err("a column's values do not fit its rows".into()),
+        }
+    }
+
     /// Appends a row holding `ids` (sorted and deduplicated here; the buffer is left empty).
     pub fn push_row(&mut self, ids: &mut Vec<u32>) {
         ids.sort_unstable();

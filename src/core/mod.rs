@@ -27,6 +27,7 @@ pub mod query;
 pub mod records;
 pub mod room;
 pub mod search;
+pub mod stored;
 pub mod table;
 pub mod text_index;
 pub mod validate;

@@ -139,6 +139,9 @@ pub struct PlaceNames {
     by_key: FxHashMap<(PlaceLevel, String), Vec<u32>>,
     /// Per (level, skeleton of a key): indexes into `file.places`.
     by_skeleton: FxHashMap<(PlaceLevel, String), Vec<u32>>,
+    /// A hash of the file it was read from ([`PlaceNames::from_json`]); 0 when built from
+    /// places.
+    fingerprint: u64,
 }
 
 impl PlaceNames {
@@ -168,6 +171,7 @@ impl PlaceNames {
             file,
             by_key,
             by_skeleton,
+            fingerprint: 0,
         }
     }
 
@@ -175,9 +179,20 @@ impl PlaceNames {
     ///
     /// Errors: the JSON error, in words, when the bytes are not such a file.
     pub fn from_json(bytes: &[u8]) -> Result<PlaceNames, String> {
-        serde_json::from_slice::<GazetteerFile>(bytes)
+        let mut names = serde_json::from_slice::<GazetteerFile>(bytes)
             .map(PlaceNames::new)
-            .map_err(|error| format!("the gazetteer file could not be read: {error}"))
+            .map_err(|error| format!("the gazetteer file could not be read: {error}"))?;
+        let mut hasher = rustc_hash::FxHasher::default();
+        std::hash::Hasher::write(&mut hasher, bytes);
+        names.fingerprint = std::hash::Hasher::finish(&hasher);
+        Ok(names)
+    }
+
+    /// A hash of the file the gazetteer was read from, which tells one version of it from
+    /// another (the Arabic names a stored table took from it, [`crate::core::stored`]); 0 for
+    /// a gazetteer built from places.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Places in the gazetteer.

@@ -347,6 +347,100 @@ impl Records {
     }
 }
 
+/// The parts of [`Records`] as the stored form of a file holds them
+/// ([`crate::core::stored`]); [`Records::from_parts`] checks them.
+#[derive(Debug, Default)]
+pub struct RecordParts {
+    /// The full blocks: each the LZ4 packing of [`BLOCK`] events' texts, and where each text
+    /// ends once unpacked (bytes, ascending; the last is the unpacked length).
+    pub blocks: Vec<(Box<[u8]>, [usize; BLOCK])>,
+    /// The events after the last full block (fewer than [`BLOCK`]): their texts one after the
+    /// other, and where each ends.
+    pub open: Vec<u8>,
+    pub open_ends: Vec<usize>,
+    /// Every event's id, one after the other, and where each ends.
+    pub ids: String,
+    pub id_ends: Vec<usize>,
+    /// [`OwnIds`] bits.
+    pub own_ids: u8,
+}
+
+impl Records {
+    /// The full blocks: (the LZ4 packing of [`BLOCK`] events' texts, where each text ends once
+    /// unpacked), in order.
+    pub fn packed_blocks(&self) -> impl ExactSizeIterator<Item = (&[u8], &[usize; BLOCK])> + '_ {
+        self.blocks
+            .iter()
+            .map(|block| (&*block.packed, &block.ends))
+    }
+
+    /// The events after the last full block: their texts one after the other, and where each
+    /// ends.
+    pub fn open_text(&self) -> (&[u8], &[usize]) {
+        (&self.open.bytes, &self.open.ends)
+    }
+
+    /// Every event's id, one after the other, and where each ends.
+    pub fn id_text(&self) -> (&str, &[usize]) {
+        (&self.ids, &self.id_ends)
+    }
+
+    /// Records from their parts, as [`Records::packed_blocks`], [`Records::open_text`],
+    /// [`Records::id_text`] and [`Records::own_ids`] gave them.
+    ///
+    /// Errors: parts that do not fit together (ends out of order or past their text, an id
+    /// cut inside a character, as many ids as events), in English words. A block whose
+    /// packing is damaged is found only when read, and reads as no events.
+    pub fn from_parts(parts: RecordParts) -> Result<Records, String> {
+        let RecordParts {
+            blocks,
+            open,
+            open_ends,
+            ids,
+            id_ends,
+            own_ids,
+        } = parts;
+        let ascending = |ends: &[usize], len: usize| {
+            ends.windows(2).all(|two| two[0] <= two[1]) && ends.last().is_none_or(|&end| end == len)
+        };
+        if !blocks
+            .iter()
+            .all(|(_, ends)| ascending(ends, ends[BLOCK - 1]))
+        {
+            return Err("a block's events end out of order".into());
+        }
+        if open_ends.len() >= BLOCK || !ascending(&open_ends, open.len()) {
+            return Err("the last events' texts do not fit together".into());
+        }
+        let ids_fit =
+            ascending(&id_ends, ids.len()) && id_ends.iter().all(|&end| ids.is_char_boundary(end));
+        if !ids_fit {
+            return Err("the events' ids do not fit together".into());
+        }
+        if id_ends.len() != blocks.len() * BLOCK + open_ends.len() {
+            return Err(format!(
+                "{} ids for {} events",
+                id_ends.len(),
+                blocks.len() * BLOCK + open_ends.len()
+            ));
+        }
+        Ok(Records {
+            blocks: blocks
+                .into_iter()
+                .map(|(packed, ends)| Block { packed, ends })
+                .collect(),
+            open: Text {
+                bytes: open,
+                ends: open_ends,
+            },
+            ids,
+            id_ends,
+            own_ids,
+            unpacked: Mutex::new(None),
+        })
+    }
+}
+
 impl Clone for Records {
     /// The same events (the block unpacked last is not copied).
     fn clone(&self) -> Records {

@@ -326,6 +326,92 @@ impl TextIndexAppending {
     }
 }
 
+/// The parts of a [`TextIndex`] as the stored form of a file holds them
+/// ([`crate::core::stored`]); [`TextIndex::from_parts`] checks them.
+#[derive(Debug, Default)]
+pub struct TextIndexParts {
+    /// Every distinct word, each followed by `\n`.
+    pub words: String,
+    /// Where each word starts in `words`, ascending.
+    pub word_starts: Vec<u32>,
+    /// Each word's rows, as gaps in LEB128, one word after the other.
+    pub postings: Vec<u8>,
+    /// Where each word's rows start in `postings`, and where the last ends.
+    pub posting_starts: Vec<u32>,
+    /// Per row, the bits of the characters its text holds.
+    pub chars: Vec<u128>,
+    /// Rows indexed.
+    pub rows: usize,
+}
+
+/// The parts of a [`TextIndex`], borrowed: the fields of [`TextIndexParts`] but its rows.
+#[derive(Debug, Clone, Copy)]
+pub struct TextIndexRef<'a> {
+    pub words: &'a str,
+    pub word_starts: &'a [u32],
+    pub postings: &'a [u8],
+    pub posting_starts: &'a [u32],
+    pub chars: &'a [u128],
+}
+
+impl TextIndex {
+    /// The index's parts, as [`TextIndex::from_parts`] takes them back (its rows are
+    /// [`TextIndex::rows`]).
+    pub fn parts(&self) -> TextIndexRef<'_> {
+        TextIndexRef {
+            words: &self.words,
+            word_starts: &self.word_starts,
+            postings: &self.postings,
+            posting_starts: &self.posting_starts,
+            chars: &self.chars,
+        }
+    }
+
+    /// An index from its parts, as [`TextIndex::parts`] gave them.
+    ///
+    /// Errors: parts that do not fit together (starts out of order or past what they point
+    /// into, a character bit set per row for another number of rows), in English words.
+    pub fn from_parts(parts: TextIndexParts) -> Result<TextIndex, String> {
+        let TextIndexParts {
+            words,
+            word_starts,
+            postings,
+            posting_starts,
+            chars,
+            rows,
+        } = parts;
+        let ascending = |starts: &[u32], len: usize| {
+            starts.windows(2).all(|two| two[0] <= two[1])
+                && starts.last().is_none_or(|&last| last as usize <= len)
+        };
+        let words_fit = ascending(&word_starts, words.len())
+            && word_starts
+                .iter()
+                .all(|&start| words.is_char_boundary(start as usize))
+            && words.bytes().filter(|&byte| byte == b'\n').count() == word_starts.len();
+        if !words_fit {
+            return Err("the index's words do not fit together".into());
+        }
+        let rows_fit = ascending(&posting_starts, postings.len())
+            && (posting_starts.len() == word_starts.len() + 1
+                || (posting_starts.is_empty() && word_starts.is_empty()));
+        if !rows_fit {
+            return Err("the index's rows do not fit its words".into());
+        }
+        if chars.len() != rows {
+            return Err(format!("characters of {} rows for {rows}", chars.len()));
+        }
+        Ok(TextIndex {
+            words,
+            word_starts,
+            postings,
+            posting_starts,
+            chars,
+            rows,
+        })
+    }
+}
+
 impl TextIndex {
     /// How many rows were indexed.
     pub fn rows(&self) -> usize {

@@ -91,7 +91,7 @@ impl Bounds {
 }
 
 /// Whether a problem cost the record its place in the loaded data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The record was skipped (or the file rejected).
     Error,
@@ -101,7 +101,7 @@ pub enum Severity {
 }
 
 /// One thing wrong with a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub severity: Severity,
     pub file: String,

@@ -31,6 +31,7 @@ use crate::ui::device_store;
 use crate::ui::explorer::Prepared;
 use crate::ui::i18n::lang;
 use crate::ui::import_client::{Incoming, IncomingPieces};
+use crate::ui::stored_form;
 use crate::ui::your_data::{local_time_now, OpenedFile};
 
 /// How long one slice of work may hold the page's thread, in ms.
@@ -103,21 +104,21 @@ fn now() -> f64 {
 }
 
 /// The clock of the running slice.
-struct Slices {
+pub(crate) struct Slices {
     since: f64,
 }
 
 impl Slices {
-    fn new() -> Slices {
+    pub(crate) fn new() -> Slices {
         Slices { since: now() }
     }
 
     /// Whether this slice has had its time; the caller then reports and calls [`Self::pause`].
-    fn due(&self) -> bool {
+    pub(crate) fn due(&self) -> bool {
         now() - self.since >= SLICE_MS
     }
 
-    async fn pause(&mut self) {
+    pub(crate) async fn pause(&mut self) {
         yield_to_browser().await;
         self.since = now();
     }
@@ -447,9 +448,10 @@ pub async fn add_file(
     ))
 }
 
-/// Adds the files kept on this device to `loaded`, each checked as when it was opened (in
-/// slices), with the table of its events built as they are checked with the gazetteer
-/// `place_names` (give the catalog the same). A browser that keeps no files has none, and
+/// Adds the files kept on this device to `loaded`, each read back from its stored form
+/// ([`stored_form`]), or, kept by an earlier version as a collection, checked as when it was
+/// opened; in slices either way, with the table of its events read back, or built as they
+/// are checked, with the gazetteer `place_names` (give the catalog the same). A browser that keeps no files has none, and
 /// says nothing; a kept file that no longer loads, or one whose keeping a reload cut, is
 /// named in a notice.
 pub async fn reopen_kept(
@@ -481,7 +483,21 @@ pub async fn reopen_kept(
     for (file, bytes) in kept {
         let clash = |id: &str| loaded.iter().any(|l| l.dataset.collection.id == id);
         let name = &file.summary.file_name;
-        match load_blob_in_slices(name, &bytes, place_names, &|_| {}).await {
+        let reopened = match stored_form::is_stored(&bytes).await {
+            true => match stored_form::read_in_slices(&bytes, place_names).await {
+                Ok(one) => Ok(one),
+                Err(reason) => {
+                    notices.push(
+                        Said::new("kept-not-read")
+                            .arg("name", name)
+                            .arg_said("reason", reason),
+                    );
+                    continue;
+                }
+            },
+            false => load_blob_in_slices(name, &bytes, place_names, &|_| {}).await,
+        };
+        match reopened {
             Ok(one) if !clash(&one.dataset.collection.id) => {
                 loaded.push(one);
                 files.push(file);

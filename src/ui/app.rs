@@ -26,6 +26,7 @@ use crate::ui::loader::{self, LoadError};
 use crate::ui::offline_badge::OfflineBadge;
 use crate::ui::open_file::OpenFile;
 use crate::ui::skip_link::SkipLink;
+use crate::ui::stored_form;
 use crate::ui::update_notice::UpdateNotice;
 use crate::ui::your_data::{labels, OpenedFile, YourData};
 
@@ -103,6 +104,12 @@ pub fn App() -> impl IntoView {
                     }
                 };
             let name = summary.file_name.clone();
+            // What the device keeps: the file's stored form, written before its collection
+            // joins the catalogue (which takes its table), else the collection as handed over.
+            let bytes = {
+                let _stage = browser::Measure::new("stage: stored form");
+                stored_form::write_in_slices(&loaded).await.unwrap_or(bytes)
+            };
             // The same table read again (with other columns, another date order or sheet)
             // replaces its earlier reading: the collection id comes from the file's
             // fingerprint, and the reader chose anew. A collection file opened twice is still

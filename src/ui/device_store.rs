@@ -1,11 +1,12 @@
 //! Files the reader opened, kept on this device so they are there after a reload and offline:
 //! in the browser's origin-private file system (OPFS), which only this site's pages can read
-//! and which is never sent anywhere. Each file is kept as the collection it became (the JSON
-//! the page loads, in pieces as the import worker hands it over, not the file as opened),
-//! beside an index of what was read from it.
+//! and which is never sent anywhere. Each file is kept as what it became once checked, in
+//! its stored form (`core::stored`: its collection, problems and table, read back without a
+//! second check; not the file as opened), beside an index of what was read from it. Earlier
+//! versions kept the collection's JSON instead, which still reopens.
 //!
 //! Layout: `own-files/index.json` (the list, [`OpenedFile`]s as JSON, each naming the file
-//! that holds its collection) and that file, `own-files/<collection id>.<time>.json` (or
+//! that holds it) and that file, `own-files/<collection id>.<time>.kept` (or `.json`, or
 //! `<collection id>.json`, as earlier versions named it). Every failure comes back as a
 //! sentence, a full disk included (`QuotaExceededError`), for the page to show.
 //!
@@ -83,14 +84,15 @@ pub fn after_interruption(
     (vec![writing.stored_as.clone()], report)
 }
 
-/// The largest collection kept, in bytes of JSON (about 400,000 ACLED rows). Reopening holds
-/// the whole collection in the page's WebAssembly memory beside the bundled ones, and a much
-/// larger one can exhaust it at every reload: such a file stays open until the page is
-/// closed, and is not kept.
-pub const KEEP_LIMIT: usize = 400_000_000;
+/// The largest file kept, in bytes: of its stored form (`core::stored`, about 550 bytes an
+/// ACLED row, so some 1.8 million rows), or of the collection's JSON that an earlier version
+/// kept. Reopening holds the whole file in the page's WebAssembly memory beside the bundled
+/// collections, and a much larger one could exhaust it at every reload: such a file stays
+/// open until the page is closed, and is not kept.
+pub const KEEP_LIMIT: usize = 1_000_000_000;
 
-/// Keeps `file` and its collection's JSON `bytes` (a blob the browser holds, written from
-/// there), after the files kept already.
+/// Keeps `file` and its `bytes` (its stored form, or its collection's JSON: a blob the
+/// browser holds, written from there), after the files kept already.
 ///
 /// Errors: why the browser would not keep it (no storage in this browser or mode, a full
 /// disk), in words.
@@ -110,7 +112,7 @@ pub async fn keep(file: &OpenedFile, bytes: &Blob) -> Result<(), Said> {
     let writing = Writing {
         collection_id: file.collection_id.clone(),
         file_name: file.summary.file_name.clone(),
-        stored_as: format!("{}.{}.json", file.collection_id, js_sys::Date::now() as u64),
+        stored_as: format!("{}.{}.kept", file.collection_id, js_sys::Date::now() as u64),
         replaces,
     };
     write(&folder, JOURNAL, Bytes::Page(&to_json(&writing)?)).await?;

@@ -36,6 +36,7 @@ pub mod panic_panel;
 pub mod record_focus;
 pub mod roving;
 pub mod skip_link;
+pub mod stored_form;
 pub mod summary_bar;
 pub mod timeline_panel;
 pub mod update_notice;
