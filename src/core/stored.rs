@@ -109,6 +109,9 @@ const ID_TEXT: u16 = 3;
 const ID_ENDS: u16 = 4;
 /// The table's columns are from here on: skipped when the table is not read back.
 const TABLE_FROM: u16 = 10;
+/// The plain column of each row's map cell (`map_cells.of_row`, in [`plain_columns`]), which
+/// a table may leave empty.
+const CELL_OF_ROW: u16 = 29;
 const PRECISION: u16 = 30;
 const LOCATION_PRECISION: u16 = 31;
 const LOCATIONS: u16 = 32;
@@ -667,7 +670,7 @@ fn table_of(
     let wrong = |what: &str| StoredError(format!("the table's {what} do not fit its {rows} rows"));
     let lengths_fit = plain_columns(&table)
         .iter()
-        .filter(|(number, _)| *number != 29)
+        .filter(|(number, _)| *number != CELL_OF_ROW)
         .all(|(_, column)| column.len() == rows)
         && [
             table.precision.len(),

@@ -451,9 +451,9 @@ pub async fn add_file(
 /// Adds the files kept on this device to `loaded`, each read back from its stored form
 /// ([`stored_form`]), or, kept by an earlier version as a collection, checked as when it was
 /// opened; in slices either way, with the table of its events read back, or built as they
-/// are checked, with the gazetteer `place_names` (give the catalog the same). A browser that keeps no files has none, and
-/// says nothing; a kept file that no longer loads, or one whose keeping a reload cut, is
-/// named in a notice.
+/// are checked, with the gazetteer `place_names` (give the catalog the same). A browser that
+/// keeps no files has none, and says nothing; a kept file that no longer loads, or one whose
+/// keeping a reload cut, is named in a notice.
 pub async fn reopen_kept(
     loaded: &mut Vec<Loaded>,
     place_names: &Arc<PlaceNames>,
