@@ -305,11 +305,6 @@ impl<'a> StoredWriter<'a> {
         }
     }
 
-    /// Share of the items written, 0 to 1.
-    pub fn share_written(&self, total: usize) -> f64 {
-        1.0 - self.pieces.len() as f64 / total.max(1) as f64
-    }
-
     /// Items left to write.
     pub fn items_left(&self) -> usize {
         self.pieces.len()
@@ -408,7 +403,7 @@ pub fn write(loaded: &Loaded) -> Vec<u8> {
 ///
 /// Errors: bytes that are not a stored form, or one of another version.
 pub fn check_prefix(bytes: &[u8]) -> Result<(), StoredError> {
-    if bytes.get(..4) != Some(MAGIC.as_slice()) {
+    if !is_stored(bytes) {
         return Err(StoredError::new("not a stored file"));
     }
     let version = bytes
@@ -455,11 +450,6 @@ impl ItemHeader {
             column: u16::from_le_bytes([header[1], header[2]]),
             length: u32::from_le_bytes([header[3], header[4], header[5], header[6]]) as usize,
         })
-    }
-
-    /// Whether this is the last item.
-    pub fn is_end(&self) -> bool {
-        self.tag == END
     }
 }
 
