@@ -170,10 +170,14 @@ function acledCsv(rows) {
 test('an ACLED export opens: its rows, deaths and types counted from the file, broken rows listed', async ({ page }) => {
   const errors = watchConsole(page);
   await start(page);
+  const workers = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
   const good = ACLED_ROWS.filter((r) => !BROKEN.has(r.id));
   const deaths = good.reduce((sum, r) => sum + Number(r.fatalities), 0);
   await openFile(page, 'acled syria.csv', acledCsv(ACLED_ROWS), 'text/csv');
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(good.length), { timeout: 30_000 });
+  // One worker read the file and a second checked its rows as they came.
+  expect(workers.map((path) => path.split('/').pop())).toEqual(['import_worker_loader.js', 'import_worker_loader.js']);
   await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths)} deaths`);
   // ACLED's fatalities say who was killed only in violence against civilians (all civilians,
   // docs/acled-import.md); the other events give no number of civilians and are said to.
@@ -239,6 +243,28 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
   await expect(page.getByTestId('event-visible')).toHaveText('1', { timeout: 30_000 });
   await screenshot(page, 'own-file-acled-1440');
   expect(errors).toEqual([]);
+});
+
+test('without the gazetteer, the page checks a file itself: the same rows, deaths and problems', async ({ page }) => {
+  // The checking worker builds the table with the page's gazetteer; with none, the page
+  // checks the rows itself, as it did before there was a checking worker.
+  await page.route(/gazetteer\/place-names\.json/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await start(page);
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  const good = ACLED_ROWS.filter((r) => !BROKEN.has(r.id));
+  const deaths = good.reduce((sum, r) => sum + Number(r.fatalities), 0);
+  await openFile(page, 'acled syria.csv', acledCsv(ACLED_ROWS), 'text/csv');
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(good.length), { timeout: 30_000 });
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths)} deaths`);
+  expect(workers.length).toBe(1);
+  const entry = page.getByTestId('your-data');
+  await expect(entry.getByTestId('import-counts')).toContainText(
+    `${ACLED_ROWS.length} rows read, ${BROKEN.size} skipped`,
+  );
+  // Kept in its stored form all the same: a reload reopens it.
+  await page.reload();
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + good.length), { timeout: 30_000 });
 });
 
 test('a file of many agreements lists them a hundred at a time under the timeline', async ({ page }) => {

@@ -1,4 +1,4 @@
-// Starts the import worker (src/bin/import_worker.rs): the wasm-bindgen glue Trunk writes for
+// Starts the import worker (src/bin/import_worker/main.rs): the wasm-bindgen glue Trunk writes for
 // it, then its module, read like the app's (scripts/post-build.mjs puts scripts/wasm-source.js
 // in place of the line below). The worker says "ready" once it listens.
 // @wasm-source

@@ -38,7 +38,7 @@ const PREFIXES: [&str; 21] = [
 ];
 
 /// The sources that word these sentences.
-const SOURCES: [&str; 29] = [
+const SOURCES: [&str; 31] = [
     "src/ui/app.rs",
     "src/ui/adding.rs",
     "src/ui/device_store.rs",
@@ -52,7 +52,9 @@ const SOURCES: [&str; 29] = [
     "src/core/import/spreadsheet.rs",
     "src/core/import/table_mapping.rs",
     "src/core/query.rs",
-    "src/bin/import_worker.rs",
+    "src/bin/import_worker/main.rs",
+    "src/bin/import_worker/check.rs",
+    "src/ui/check_client.rs",
     "src/ui/open_file.rs",
     "src/ui/import_client.rs",
     "src/ui/column_mapping.rs",

@@ -7,7 +7,14 @@
 
 use incident_explorer::core::date::Day;
 use incident_explorer::core::import::{acled, mapped, ucdp, FileInfo, Imported};
-use incident_explorer::core::validate::{self, Loaded, PieceWriter, Severity};
+use std::sync::Arc;
+
+use incident_explorer::core::place_names::PlaceNames;
+use incident_explorer::core::stored;
+use incident_explorer::core::validate::{
+    self, LoadSteps, Loaded, PieceWriter, PiecesComing, Severity,
+};
+use incident_explorer::tools::place_names as gazetteer;
 use incident_explorer::tools::{synth_acled, synth_ucdp};
 
 const PER_PIECE: usize = 200;
@@ -162,6 +169,114 @@ fn any_table_in_pieces_loads_to_the_whole_import() {
     });
     assert_streams(&bytes, true);
     assert_same(&bytes, &imported, &expected);
+}
+
+/// The lines as the checking worker takes them: in blobs of whole lines of some `blob_bytes`
+/// each, as the reading worker posts them, each with the share of the file read when it was
+/// written (here, its end's share of the lines); the header from the first, the table built
+/// with the gazetteer as it checks, and the file given in its stored form, read back.
+fn checked_as_the_worker_does(
+    bytes: &[u8],
+    blob_bytes: usize,
+) -> Result<Loaded, Vec<validate::Problem>> {
+    let place_names = Arc::new(
+        PlaceNames::from_json(&std::fs::read(gazetteer::OUTPUT).expect("the gazetteer"))
+            .expect("a gazetteer"),
+    );
+    let mut blobs: Vec<&[u8]> = Vec::new();
+    let mut from = 0;
+    while from < bytes.len() {
+        let mut to = (from + blob_bytes).min(bytes.len());
+        // Whole lines: up to the next line break.
+        to += bytes[to..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len() - to, |at| at + 1);
+        blobs.push(&bytes[from..to.min(bytes.len())]);
+        from = to;
+    }
+    let share = |blob: &[u8]| {
+        (blob.as_ptr() as usize + blob.len() - bytes.as_ptr() as usize) as f64 / bytes.len() as f64
+    };
+    let mut coming = PiecesComing::default();
+    coming.received(blobs[0].len());
+    let mut first = validate::lines_of(blobs[0]);
+    let header = first.next().expect("a header");
+    coming.header(header);
+    let mut steps = LoadSteps::start("mine.csv", header)?.building_table(Arc::clone(&place_names));
+    while !steps.step(usize::MAX)? {}
+    for line in first {
+        coming.check(&mut steps, line, share(blobs[0]))?;
+    }
+    for blob in &blobs[1..] {
+        coming.received(blob.len());
+        for line in validate::lines_of(blob) {
+            coming.check(&mut steps, line, share(blob))?;
+        }
+    }
+    steps.finish_words();
+    let loaded = steps.finish()?;
+    let table = loaded.table.as_ref().map(|part| part.table.len());
+    assert_eq!(table, Some(loaded.dataset.events.len()), "a row an event");
+    let form = stored::write(&loaded);
+    let read = stored::read(&form, place_names).expect("the stored form reads");
+    assert_eq!(
+        read.table.as_ref().map(|part| part.table.len()),
+        table,
+        "the table read back"
+    );
+    Ok(read)
+}
+
+#[test]
+fn lines_checked_as_they_come_in_blobs_load_to_the_whole_import() {
+    let file = acled_file(3_000);
+    let expected = whole(acled::import(file.as_slice(), &info(), &mut |_| {}).expect("read"));
+    let (bytes, _) = streamed(|pieces| {
+        acled::import_in_pieces(file.as_slice(), &info(), &mut |_| {}, pieces).expect("read")
+    });
+    // One blob of everything, blobs of a few pieces, and blobs of one piece each.
+    for blob_bytes in [usize::MAX / 2, 200_000, 1] {
+        let loaded = checked_as_the_worker_does(&bytes, blob_bytes)
+            .unwrap_or_else(|problems| panic!("{problems:?}"));
+        assert_eq!(loaded.dataset.collection, expected.dataset.collection);
+        assert_eq!(loaded.dataset.parties, expected.dataset.parties);
+        assert_eq!(loaded.dataset.events, expected.dataset.events);
+        assert_eq!(loaded.problems, expected.problems);
+        assert_eq!(loaded.skipped, expected.skipped);
+    }
+    // A piece cut short refuses the file, as the page's checking does.
+    let cut = bytes.len() - 20;
+    let mut broken = bytes[..cut].to_vec();
+    broken.push(b'\n');
+    let refused = checked_as_the_worker_does(&broken, 200_000).err();
+    let on_the_page =
+        validate::load_lines("mine.csv", lines(&broken).into_iter().map(<[u8]>::to_vec)).err();
+    assert!(refused.is_some());
+    assert_eq!(refused, on_the_page);
+}
+
+#[test]
+fn the_room_foreseen_for_the_events_follows_the_share_read() {
+    // 1 MB of lines written by the time a tenth of the file was read: some 10.5 MB in all.
+    let total = validate::total_foreseen(1_000_000, 0.1);
+    assert!((10_000_000..11_000_000).contains(&total), "{total}");
+    assert_eq!(validate::total_foreseen(1_000_000, 0.0), 0);
+    assert_eq!(validate::total_foreseen(1_000_000, 2.0), 1_050_000);
+    let piece = [b"[".as_slice(), &[b' '; 9_999]].concat();
+    // This piece and the 10 of its size in the 100,000 bytes left.
+    assert_eq!(
+        validate::pieces_foreseen(200_000, 100_000, &piece),
+        Some(11)
+    );
+    assert_eq!(validate::pieces_foreseen(200_000, 300_000, &piece), Some(1));
+    // An addition line, or a piece too short to measure from, foretells nothing.
+    assert_eq!(
+        validate::pieces_foreseen(200_000, 100_000, &piece[..100]),
+        None
+    );
+    let addition = [b"{".as_slice(), &[b' '; 9_999]].concat();
+    assert_eq!(validate::pieces_foreseen(200_000, 100_000, &addition), None);
 }
 
 /// The streamed lines of a small UCDP file, for the rules below.

@@ -824,6 +824,7 @@ worker-nothing-waiting = لا ملف ينتظر لدى قارئ الملفات؛
 worker-sheet-unusable = لا تصلح الورقة «{ $sheet }»: { $reason }
 worker-not-handed-over = قُرئ الملف لكن تعذر تسليمه: { $reason }
 worker-no-file-reader = لا يستطيع هذا المتصفح قراءة الملفات في عامل خلفي.
+worker-not-checked = قُرئ الملف، لكن العامل الخلفي الذي يتحقق منه توقف ({ $reason }).
 worker-not-handed-to-page = قُرئ الملف لكن تعذر تسليمه إلى الصفحة.
 blob-not-read = تعذرت قراءة المجموعة المقروءة من الملف من المتصفح ({ $detail }).
 # Adding a file, keeping it on the device, saving it (src/ui/app.rs, src/ui/adding.rs, src/ui/device_store.rs)

@@ -770,6 +770,7 @@ worker-nothing-waiting = The import worker has no file waiting; open it again.
 worker-sheet-unusable = The sheet “{ $sheet }” cannot be used: { $reason }
 worker-not-handed-over = The file was read but could not be handed over: { $reason }
 worker-no-file-reader = This browser cannot read files in a worker.
+worker-not-checked = The file was read, but the worker checking it stopped ({ $reason }).
 worker-not-handed-to-page = The file was read but could not be handed to the page.
 blob-not-read = The collection read from the file could not be read back from the browser ({ $detail }).
 # Adding a file, keeping it on the device, saving it (src/ui/app.rs, src/ui/adding.rs, src/ui/device_store.rs)

@@ -50,6 +50,8 @@ pub struct Records {
     own_ids: u8,
     /// The block unpacked last, and its number: the next read of the same block is free.
     unpacked: Mutex<Option<(usize, Text)>>,
+    /// Whether every text stays in the open block, unpacked ([`Records::never_packed`]).
+    never_pack: bool,
 }
 
 /// Bits of [`Records::own_ids`]: the ids the source datasets give their events, which say
@@ -127,6 +129,18 @@ impl Block {
 }
 
 impl Records {
+    /// Records that keep every event's text as written, never packed: for a few hundred
+    /// events on their way out, written once and dropped (an importer's events between two
+    /// pieces of a collection it writes while it reads, [`crate::core::validate::PieceWriter`]),
+    /// where packing them only to unpack them at once was a fifth of the import's time. Not
+    /// for keeping: their stored form ([`Records::parts`]) is refused past [`BLOCK`] events.
+    pub fn never_packed() -> Records {
+        Records {
+            never_pack: true,
+            ..Records::default()
+        }
+    }
+
     /// Records with room for `events` events (their ids and the list of blocks).
     pub fn with_capacity(events: usize) -> Records {
         let mut records = Records::default();
@@ -221,7 +235,7 @@ impl Records {
             (None, Some(_)) => OwnIds::ACLED,
             (None, None) => OwnIds::NEITHER,
         };
-        if self.open.ends.len() == BLOCK {
+        if self.open.ends.len() == BLOCK && !self.never_pack {
             self.blocks.push(Block::pack(&self.open));
             self.open.clear();
         }
@@ -236,7 +250,8 @@ impl Records {
         }
         let (b, k) = (i / BLOCK, i % BLOCK);
         let Some(block) = self.blocks.get(b) else {
-            return self.open.json(k).map(read);
+            // The open block starts after the full ones.
+            return self.open.json(i - self.blocks.len() * BLOCK).map(read);
         };
         let mut unpacked = self.unpacked.lock().unwrap_or_else(PoisonError::into_inner);
         match &mut *unpacked {
@@ -437,6 +452,7 @@ impl Records {
             id_ends,
             own_ids,
             unpacked: Mutex::new(None),
+            never_pack: false,
         })
     }
 }
@@ -458,6 +474,7 @@ impl Clone for Records {
             id_ends: self.id_ends.clone(),
             own_ids: self.own_ids,
             unpacked: Mutex::new(None),
+            never_pack: self.never_pack,
         }
     }
 }
@@ -609,6 +626,37 @@ mod tests {
         assert_eq!(records.get(events.len()), None);
         assert_eq!(records.id(events.len()), None);
         assert_eq!(Records::default().get(0), None);
+    }
+
+    #[test]
+    fn records_never_packed_hold_and_write_what_packed_ones_do() {
+        // Past several blocks, so that packed records hold full blocks and an open one.
+        let events: Vec<Event> = (0..3 * BLOCK + 5)
+            .map(|n| events()[n % 3].clone())
+            .collect();
+        let packed = Records::from(events.clone());
+        let mut never = Records::never_packed();
+        for event in &events {
+            never.push(event);
+        }
+        assert!(!packed.blocks.is_empty());
+        assert!(never.blocks.is_empty(), "nothing packed");
+        assert_eq!(never.len(), events.len());
+        for (i, event) in events.iter().enumerate() {
+            assert_eq!(never.get(i).as_ref(), Some(event));
+            assert_eq!(never.id(i), packed.id(i));
+        }
+        assert_eq!(never.get(events.len()), None);
+        for (from, to) in [
+            (0, 200),
+            (BLOCK - 1, 2 * BLOCK + 3),
+            (3 * BLOCK, 3 * BLOCK + 5),
+        ] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            packed.write_array(from, to, &mut a);
+            never.write_array(from, to, &mut b);
+            assert_eq!(a, b);
+        }
     }
 
     #[test]

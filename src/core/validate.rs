@@ -53,7 +53,10 @@ mod seen_ids;
 pub mod steps;
 pub use piece_writer::PieceWriter;
 use seen_ids::SeenIds;
-pub use steps::{load_lines, write_each_piece, write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
+pub use steps::{
+    lines_of, load_lines, pieces_foreseen, total_foreseen, write_each_piece, write_in_pieces,
+    LoadSteps, PiecesComing, EVENTS_PER_PIECE,
+};
 
 /// Longest text accepted in one field. A 50 MB "summary" is an attack or an accident.
 pub const MAX_TEXT_BYTES: usize = 100_000;

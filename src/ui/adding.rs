@@ -1,16 +1,22 @@
-//! Adding a file's collection to the explorer without freezing the page: the worker's blob is
-//! read in a piece at a time (for a table the worker reads row by row, each piece as it posts
-//! it, while it reads on, so the two work at once) and the collection checked ([`LoadSteps`])
-//! a slice at a time, with the browser's turn (input, painting) between slices; each event is
-//! read into the table's rows as it is checked, and the catalog ([`CatalogBuild`]) appends
-//! those rows to its table. Each slice runs for about [`SLICE_MS`], well under the 100 ms past
-//! which a page feels stuck, and each stage starts in a task of its own; the steps that are one
-//! piece (the header, the figures, the merge, each stage of appending the rows, each stage of
-//! the explorer's engine) take tens of milliseconds. The same slices reopen the files kept on
-//! this device at start.
+//! Adding a file's collection to the explorer without freezing the page. A table the worker
+//! reads row by row comes as a collection in pieces, which a second worker checks as they
+//! come ([`crate::ui::check_client`]), building the table of its events; the page then reads
+//! back the file's stored form, a window at a time ([`stored_form::read_in_slices`]). Any
+//! other collection (a collection file opened, a copy an earlier version kept), or pieces
+//! when that worker cannot check them, is checked here: the worker's blob is read in a piece
+//! at a time and the collection checked ([`LoadSteps`]) a slice at a time, with the browser's
+//! turn (input, painting) between slices; each event is read into the table's rows as it is
+//! checked. The catalog ([`CatalogBuild`]) then appends those rows to its table. Each slice
+//! runs for about [`SLICE_MS`], well under the 100 ms past which a page feels stuck, and each
+//! stage starts in a task of its own; the steps that are one piece (the header, the figures,
+//! the merge, each stage of appending the rows, each stage of the explorer's engine) take
+//! tens of milliseconds. The same slices reopen the files kept on this device at start.
 
 use std::sync::Arc;
 
+use futures::future::{select, Either};
+use futures::StreamExt;
+use js_sys::Uint8Array;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -24,9 +30,10 @@ use crate::core::i18n::Arg;
 use crate::core::i18n::Said;
 use crate::core::import::message::{ImportSummary, ProblemLine, ReadAs};
 use crate::core::place_names::PlaceNames;
-use crate::core::validate::{LoadSteps, Loaded, Problem, Severity};
+use crate::core::validate::{pieces_foreseen, LoadSteps, Loaded, Problem, Severity};
 use crate::ui::blob_lines::{self, BlobLines};
 use crate::ui::browser::Measure;
+use crate::ui::check_client::{CheckEvent, CheckJob};
 use crate::ui::device_store;
 use crate::ui::explorer::Prepared;
 use crate::ui::i18n::lang;
@@ -207,9 +214,6 @@ pub async fn load_blob_in_slices(
     }
 }
 
-/// The least bytes of a piece from which the events of the pieces after it are foreseen.
-const PIECE_TO_MEASURE: usize = 4096;
-
 /// A collection in pieces, from its `lines` (one blob, or blobs still coming): the header
 /// line, then each further line (a piece of events, or parties added) read in and checked in
 /// a slice; the same steps as [`crate::core::validate::load_lines`].
@@ -237,12 +241,13 @@ async fn load_pieces_in_slices(
     }
     let mut expected = false;
     while let Some(piece) = lines.next().await.map_err(|_| Vec::new())? {
-        if !expected && piece.len() >= PIECE_TO_MEASURE && piece.first() == Some(&b'[') {
-            // The pieces hold about as many bytes an event each: room for all their events is
-            // reserved at the first (a wrong guess costs memory or time, never a result).
-            let left = lines.total().saturating_sub(lines.consumed());
-            steps.expect_pieces(1 + left.div_ceil(piece.len()));
-            expected = true;
+        if !expected {
+            // Room for all the events is reserved at the first piece of them (a wrong guess
+            // costs memory or time, never a result).
+            if let Some(pieces) = pieces_foreseen(lines.total(), lines.consumed(), &piece) {
+                steps.expect_pieces(pieces);
+                expected = true;
+            }
         }
         steps.check_piece(&piece)?;
         if slices.due() {
@@ -253,20 +258,42 @@ async fn load_pieces_in_slices(
     finish_in_slices(steps).await
 }
 
-/// Checks a file the worker read or is reading, in slices, building the table of its events
-/// as they are checked with the gazetteer `place_names`: a whole collection as
-/// [`load_blob_in_slices`] does, or one coming in pieces while the worker reads on, each
-/// checked as it comes. `report` is told how far it is. Gives what the worker found, the
-/// collection's bytes (every line, for the copy kept on the device) and the file checked;
-/// `Ok(None)` when the worker stopped before it was done (the reader cancelled, opened
-/// another file, or the file could not be read: the file input says so).
+/// What checks a file the reader opened: the page's gazetteer, and its JSON for a checking
+/// worker ([`CheckJob`]); without the JSON the page checks every file itself.
+#[derive(Clone, Copy)]
+pub struct Checker<'a> {
+    /// The gazetteer the table's Arabic place names come from (the catalog's).
+    pub place_names: &'a Arc<PlaceNames>,
+    /// The same gazetteer's JSON, in the browser's memory; `None` when it did not load.
+    pub gazetteer: Option<&'a Uint8Array>,
+}
+
+/// What the device keeps of a file checked.
+pub enum Kept {
+    /// Its stored form, as the checking worker wrote it.
+    Stored(Blob),
+    /// Its collection as the reading worker handed it over (every line, or the collection file
+    /// opened): the stored form is still to be written.
+    Collection(Blob),
+}
+
+/// A file checked: what the worker found, what the device keeps, and the file.
+pub type Checked = (ImportSummary, Kept, Loaded);
+
+/// Checks a file the worker read or is reading, building the table of its events with the
+/// gazetteer of `checker`: a collection coming in pieces while the worker reads on is checked
+/// in a second worker ([`check_in_worker`]), as its pieces come; a whole collection, or pieces
+/// when that worker cannot start, on the page in slices ([`load_blob_in_slices`],
+/// [`load_pieces_in_slices`]). `report` is told how far it is. `Ok(None)` when the worker
+/// stopped before it was done (the reader cancelled, opened another file, or the file could
+/// not be read: the file input says so).
 ///
 /// Errors: one sentence when the collection is refused (its first problem).
 pub async fn check_file(
     incoming: Incoming,
-    place_names: &Arc<PlaceNames>,
+    checker: Checker<'_>,
     report: &dyn Fn(Adding),
-) -> Result<Option<(ImportSummary, Blob, Loaded)>, Said> {
+) -> Result<Option<Checked>, Said> {
     let name = match &incoming {
         Incoming::Whole(summary, _) => summary.file_name.clone(),
         Incoming::Pieces(pieces) => pieces.name.clone(),
@@ -278,11 +305,7 @@ pub async fn check_file(
             share,
         })
     };
-    let refused = |problems: Vec<Problem>| match problems.first() {
-        // The checker's problem is in English (it names the record and field).
-        Some(problem) => Said::new("adding-not-opened-because").arg("problem", problem.to_string()),
-        None => Said::new("adding-not-opened"),
-    };
+    let place_names = checker.place_names;
     // Each stage is also timed whole, over its many slices, for the benchmark.
     let _stage = Measure::new("stage: checking");
     match incoming {
@@ -290,9 +313,16 @@ pub async fn check_file(
             let loaded = load_blob_in_slices(&name, &blob, place_names, &checking)
                 .await
                 .map_err(refused)?;
-            Ok(Some((summary, blob, loaded)))
+            Ok(Some((summary, Kept::Collection(blob), loaded)))
         }
-        Incoming::Pieces(IncomingPieces { pieces, done, .. }) => {
+        Incoming::Pieces(pieces) => {
+            let job = checker
+                .gazetteer
+                .and_then(|gazetteer| CheckJob::start(&name, gazetteer).ok());
+            if let Some(job) = job {
+                return check_in_worker(job, pieces, place_names, &checking).await;
+            }
+            let IncomingPieces { pieces, done, .. } = pieces;
             let loaded = match BlobLines::coming(pieces).await {
                 Some(lines) => load_pieces_in_slices(&name, lines, place_names, &checking).await,
                 None => Err(Vec::new()),
@@ -301,7 +331,96 @@ pub async fn check_file(
             let Ok((summary, blob)) = done.await else {
                 return Ok(None);
             };
-            Ok(Some((summary, blob, loaded.map_err(refused)?)))
+            Ok(Some((
+                summary,
+                Kept::Collection(blob),
+                loaded.map_err(refused)?,
+            )))
+        }
+    }
+}
+
+/// The sentence of a collection refused: its first problem (in English: it names the record
+/// and field).
+fn refused(problems: Vec<Problem>) -> Said {
+    match problems.first() {
+        Some(problem) => Said::new("adding-not-opened-because").arg("problem", problem.to_string()),
+        None => Said::new("adding-not-opened"),
+    }
+}
+
+/// A collection coming in pieces, checked by the checking worker `job` while the reading
+/// worker writes it: each blob of lines is passed on as it comes, and the stored form the
+/// checker posts at the end is read back as a kept file is ([`stored_form::read_in_slices`]);
+/// the page's thread does no checking. `checking` is told the share checked. When the
+/// checker fails (its module did not start, it ran out of memory, its form did not read), the
+/// page checks the lines itself, from the blob of every line the reading worker handed over
+/// at its end. As [`check_file`] otherwise.
+async fn check_in_worker(
+    mut job: CheckJob,
+    incoming: IncomingPieces,
+    place_names: &Arc<PlaceNames>,
+    checking: &dyn Fn(f64),
+) -> Result<Option<Checked>, Said> {
+    let IncomingPieces {
+        name,
+        mut pieces,
+        done,
+    } = incoming;
+    // Timed for the benchmark: the reading, then what the checker does after it.
+    let reading = Measure::new("stage: reading");
+    // What the checker said that ends its work early: a refusal, or its failure.
+    let mut early = None;
+    while early.is_none() {
+        // Whichever comes first, the other future dropped (neither loses a message).
+        let next = match select(pieces.next(), Box::pin(job.next())).await {
+            Either::Left((piece, _)) => Either::Left(piece),
+            Either::Right((event, _)) => Either::Right(event),
+        };
+        match next {
+            Either::Left(Some((blob, share))) => job.lines(&blob, share),
+            Either::Left(None) => break,
+            Either::Right(CheckEvent::Checking(share)) => checking(share),
+            Either::Right(event) => early = Some(event),
+        }
+    }
+    // Whatever the checks found, a reading that stopped adds nothing (dropping the job stops
+    // the checker).
+    let Ok((summary, lines)) = done.await else {
+        return Ok(None);
+    };
+    drop(reading);
+    let mut ended = match early {
+        Some(event) => event,
+        None => {
+            let _measure = Measure::new("stage: checked after the reading");
+            job.end();
+            loop {
+                match job.next().await {
+                    CheckEvent::Checking(share) => checking(share),
+                    event => break event,
+                }
+            }
+        }
+    };
+    if let CheckEvent::Checked(blob) = ended {
+        let _measure = Measure::new("stage: stored form read");
+        match stored_form::read_in_slices(&blob, place_names).await {
+            Ok(loaded) => return Ok(Some((summary, Kept::Stored(blob), loaded))),
+            Err(said) => ended = CheckEvent::Failed(said),
+        }
+    }
+    drop(job);
+    match ended {
+        CheckEvent::Refused(problems) => Err(refused(problems)),
+        failed => {
+            if let CheckEvent::Failed(said) = failed {
+                leptos::logging::warn!("{name}: checked on the page: {}", said.english());
+            }
+            let loaded = load_blob_in_slices(&name, &lines, place_names, checking)
+                .await
+                .map_err(refused)?;
+            Ok(Some((summary, Kept::Collection(lines), loaded)))
         }
     }
 }

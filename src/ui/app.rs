@@ -14,7 +14,7 @@ use crate::core::file_link::{Opened, PendingLink};
 use crate::core::i18n::Said;
 use crate::core::import::message::{collection_id_of, ReadAs};
 use crate::core::query;
-use crate::ui::adding::{self, Adding, AddingProgress};
+use crate::ui::adding::{self, Adding, AddingProgress, Kept};
 use crate::ui::browser;
 use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
     let arrived = browser::address_query();
     let language = i18n::provide_language();
     let data = LocalResource::new(|| async {
-        let (loaded, place_names) =
+        let (loaded, (place_names, gazetteer)) =
             futures::future::join(loader::load_bundled(), loader::load_place_names()).await;
         let mut loaded = loaded?;
         let place_names = Arc::new(place_names);
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
             catalog: Arc::new(catalog),
             files,
             notices,
+            gazetteer,
         })
     });
     let retry = Callback::new(move |()| data.refetch());
@@ -85,30 +86,43 @@ pub fn App() -> impl IntoView {
             rejected.set(Some(Said::new("adding-not-loaded-yet")));
             return;
         };
-        // Checking the file and building the table run in slices between frames, so the
-        // page answers while a large file joins.
+        let gazetteer = data
+            .get_untracked()
+            .and_then(Result::ok)
+            .and_then(|start| start.gazetteer);
+        // Checking the file (in a second worker, or here in slices between frames) and
+        // building the table run without holding the page, so it answers while a large file
+        // joins.
         leptos::task::spawn_local(async move {
             let report = |now: Adding| adding_now.set(Some(now));
-            let (summary, bytes, loaded) =
-                match adding::check_file(incoming, &start.place_names, &report).await {
-                    Ok(Some(checked)) => checked,
-                    // The reading stopped: the file input says why.
-                    Ok(None) => {
-                        adding_now.set(None);
-                        return;
-                    }
-                    Err(message) => {
-                        adding_now.set(None);
-                        rejected.set(Some(message));
-                        return;
-                    }
-                };
+            let checker = adding::Checker {
+                place_names: &start.place_names,
+                gazetteer: gazetteer.as_ref(),
+            };
+            let (summary, kept, loaded) = match adding::check_file(incoming, checker, &report).await
+            {
+                Ok(Some(checked)) => checked,
+                // The reading stopped: the file input says why.
+                Ok(None) => {
+                    adding_now.set(None);
+                    return;
+                }
+                Err(message) => {
+                    adding_now.set(None);
+                    rejected.set(Some(message));
+                    return;
+                }
+            };
             let name = summary.file_name.clone();
-            // What the device keeps: the file's stored form, written before its collection
-            // joins the catalogue (which takes its table), else the collection as handed over.
-            let bytes = {
-                let _stage = browser::Measure::new("stage: stored form");
-                stored_form::write_in_slices(&loaded).await.unwrap_or(bytes)
+            // What the device keeps: the file's stored form, as the checking worker wrote it,
+            // or written here before its collection joins the catalogue (which takes its
+            // table); else the collection as handed over.
+            let bytes = match kept {
+                Kept::Stored(blob) => blob,
+                Kept::Collection(blob) => {
+                    let _stage = browser::Measure::new("stage: stored form");
+                    stored_form::write_in_slices(&loaded).await.unwrap_or(blob)
+                }
             };
             // The same table read again (with other columns, another date order or sheet)
             // replaces its earlier reading: the collection id comes from the file's
@@ -324,4 +338,7 @@ struct Start {
     files: Vec<OpenedFile>,
     /// Kept files that could not be reopened, in sentences.
     notices: Vec<Said>,
+    /// The gazetteer's JSON, for the worker that checks a file opened; `None` when it did not
+    /// load.
+    gazetteer: Option<js_sys::Uint8Array>,
 }

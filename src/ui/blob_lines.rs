@@ -13,13 +13,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
 use crate::core::i18n::Said;
+use crate::core::validate::total_foreseen;
 
 /// Bytes read from the blob at a time.
 const WINDOW: f64 = (4 << 20) as f64;
-
-/// Room given to the guess of a coming collection's size ([`BlobLines::total`]), as a share
-/// of it: rows further on may be longer than the first.
-const GUESS_MARGIN: f64 = 0.05;
 
 /// The lines of a blob, or of blobs coming in order, each without its line break; see the
 /// module docs.
@@ -74,10 +71,7 @@ impl BlobLines {
         let received = self.before + self.blob.size() as usize;
         match self.coming {
             None => received,
-            Some(_) if self.upto > 0.0 => {
-                (received as f64 / self.upto * (1.0 + GUESS_MARGIN)) as usize
-            }
-            Some(_) => 0,
+            Some(_) => total_foreseen(received, self.upto),
         }
     }
 

@@ -1,4 +1,4 @@
-//! The page's side of the import worker (`src/bin/import_worker.rs`): starts it with a file,
+//! The page's side of the import worker (`src/bin/import_worker/main.rs`): starts it with a file,
 //! turns its messages into [`ImportEvent`]s, and stops it on Cancel. The worker's files sit
 //! beside `index.html`, so the address is relative to the page.
 
@@ -13,7 +13,7 @@ use crate::core::import::mapped::TablePreview;
 use crate::core::import::message::{ImportSummary, PageMessage, WorkerMessage};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`).
-const WORKER_SCRIPT: &str = "import_worker_loader.js";
+pub(crate) const WORKER_SCRIPT: &str = "import_worker_loader.js";
 
 /// What the worker reports.
 #[derive(Debug, Clone)]
@@ -171,6 +171,13 @@ fn decode(data: &JsValue) -> Option<ImportEvent> {
             Err(_) => ImportEvent::Failed(Said::new("worker-not-handed-to-page")),
         },
         Ok(WorkerMessage::Failed { said }) => ImportEvent::Failed(said),
+        // A checking worker's answers ([`crate::ui::check_client`]), which a reading one
+        // never sends.
+        Ok(
+            WorkerMessage::Checking { .. } | WorkerMessage::Checked | WorkerMessage::Refused { .. },
+        ) => ImportEvent::Failed(
+            Said::new("reader-not-understood").arg("reason", "an answer of another kind"),
+        ),
         Err(error) => {
             ImportEvent::Failed(Said::new("reader-not-understood").arg("reason", error.to_string()))
         }

@@ -190,21 +190,22 @@ impl Iterator for JsLines {
 }
 
 /// Downloads the gazetteer of Arabic place names, from its gzip copy when the browser can
-/// decompress it. Without it the explorer still works, every place under its source's
-/// spelling: the reason goes to the console and the gazetteer is empty.
-pub async fn load_place_names() -> PlaceNames {
-    let bytes = match packed_copy(PLACE_NAMES).await {
-        Some(array) => Ok(array.to_vec()),
+/// decompress it: the gazetteer, and its JSON in the browser's memory (for a worker that
+/// builds tables with the same names, [`crate::ui::check_client`]). Without it the explorer
+/// still works, every place under its source's spelling: the reason goes to the console, the
+/// gazetteer is empty and there are no bytes.
+pub async fn load_place_names() -> (PlaceNames, Option<Uint8Array>) {
+    let array = match packed_copy(PLACE_NAMES).await {
+        Some(array) => Ok(array),
         None => fetch_bytes(PLACE_NAMES)
             .await
-            .map(|array| array.to_vec())
             .map_err(|error| error.to_string()),
     };
-    match bytes.and_then(|bytes| PlaceNames::from_json(&bytes)) {
-        Ok(names) => names,
+    match array.and_then(|array| Ok((PlaceNames::from_json(&array.to_vec())?, array))) {
+        Ok((names, array)) => (names, Some(array)),
         Err(error) => {
             leptos::logging::warn!("Arabic place names not loaded: {error}");
-            PlaceNames::default()
+            (PlaceNames::default(), None)
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod canvas_backend;
 pub mod chart_table;
 pub mod chart_view;
+pub mod check_client;
 pub mod column_mapping;
 pub mod device_store;
 pub mod error_panel;

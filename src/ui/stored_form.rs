@@ -22,11 +22,7 @@ const WINDOW: usize = 8 << 20;
 pub async fn write_in_slices(loaded: &Loaded) -> Option<Blob> {
     yield_to_browser().await;
     let mut writer = StoredWriter::new(loaded);
-    let mut parts = Parts {
-        blobs: Array::new(),
-        buffer: Uint8Array::new_with_length(PART as u32),
-        filled: 0,
-    };
+    let mut parts = Parts::new();
     let mut slices = Slices::new();
     while let Some(item) = writer.next_item() {
         parts.add(&item)?;
@@ -34,9 +30,17 @@ pub async fn write_in_slices(loaded: &Loaded) -> Option<Blob> {
             slices.pause().await;
         }
     }
-    parts.flush()?;
-    blob_lines::release(&parts.buffer.buffer());
-    Blob::new_with_blob_sequence(&parts.blobs).ok()
+    parts.finish()
+}
+
+/// [`write_in_slices`] at once, for a worker (whose thread nothing else waits on).
+pub fn write_whole(loaded: &Loaded) -> Option<Blob> {
+    let mut writer = StoredWriter::new(loaded);
+    let mut parts = Parts::new();
+    while let Some(item) = writer.next_item() {
+        parts.add(&item)?;
+    }
+    parts.finish()
 }
 
 /// Bytes gathered in the browser's memory before they become a blob: at a million rows, a
@@ -54,6 +58,21 @@ struct Parts {
 }
 
 impl Parts {
+    fn new() -> Parts {
+        Parts {
+            blobs: Array::new(),
+            buffer: Uint8Array::new_with_length(PART as u32),
+            filled: 0,
+        }
+    }
+
+    /// The one blob of every item, the buffer let go.
+    fn finish(mut self) -> Option<Blob> {
+        self.flush()?;
+        blob_lines::release(&self.buffer.buffer());
+        Blob::new_with_blob_sequence(&self.blobs).ok()
+    }
+
     /// Adds `item` after the bytes gathered.
     fn add(&mut self, item: &[u8]) -> Option<()> {
         if self.filled + item.len() > PART {

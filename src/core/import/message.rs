@@ -7,12 +7,18 @@
 //! ([`crate::core::validate::write_in_pieces`], or for a table read row by row
 //! [`crate::core::validate::PieceWriter`]'s lines, posted as they are written) for a file the
 //! worker read, or a collection file as it was opened. The page checks those bytes with
-//! [`crate::core::validate::LoadSteps`], the same rules as a bundled collection, a slice at a
-//! time between frames, so a user's file is held to the same rules.
+//! [`crate::core::validate::LoadSteps`], the same rules as a bundled collection, so a user's
+//! file is held to the same rules: a collection in pieces in a second worker started to check
+//! it ([`PageMessage::Check`], [`PageMessage::Lines`], [`PageMessage::LinesEnd`]), which
+//! answers with [`WorkerMessage::Checking`] and then the file's stored form
+//! ([`WorkerMessage::Checked`]) or why it is refused ([`WorkerMessage::Refused`]); any other
+//! (and a collection in pieces when that worker fails) on the page, a slice at a time between
+//! frames.
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::i18n::{Lang, Said, FOREIGN_ARG};
+use crate::core::validate::Problem;
 
 use super::mapped::TablePreview;
 use super::table_mapping::Mapping;
@@ -128,11 +134,21 @@ pub enum WorkerMessage {
     /// The file was read: the collection's bytes come with this message.
     Done(ImportSummary),
     /// The file could not be read at all, in one sentence for the reader, which the page words
-    /// in the reader's language.
+    /// in the reader's language; from a worker checking a collection, it could not check it
+    /// (the page then checks the lines itself).
     Failed { said: Said },
+    /// From a worker checking a collection ([`PageMessage::Check`]): the lines written by the
+    /// time `share` of the file was read (0 to 1) are checked.
+    Checking { share: f64 },
+    /// From a worker checking a collection: it is checked, and its stored form
+    /// ([`crate::core::stored`]) comes with this message, in one blob.
+    Checked,
+    /// From a worker checking a collection: it is refused, for these problems.
+    Refused { problems: Vec<Problem> },
 }
 
-/// What the page tells the worker after a [`WorkerMessage::Preview`], as JSON text.
+/// What the page tells the worker after a [`WorkerMessage::Preview`], as JSON text; or, to a
+/// worker checking a collection, the collection's lines (`[JSON text, bytes]`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PageMessage {
@@ -143,6 +159,16 @@ pub enum PageMessage {
     HeaderRow { index: usize },
     /// Read every row with these columns.
     Import { mapping: Mapping },
+    /// To a worker started to check a collection in pieces while another worker writes it (it
+    /// reads no file then): the file's name; the JSON of the page's gazetteer
+    /// ([`crate::core::place_names`]) comes with this message, as bytes.
+    Check { file_name: String },
+    /// To a worker checking a collection: its next lines, which come with this message in a
+    /// blob (whole lines, in order, the first beginning with the header), written when `share`
+    /// of the file was read (0 to 1).
+    Lines { share: f64 },
+    /// To a worker checking a collection: no lines follow.
+    LinesEnd,
 }
 
 /// What was read from a file, for the "Your data" report.
@@ -592,5 +618,42 @@ mod tests {
             serde_json::from_str::<WorkerMessage>(&text).ok(),
             Some(message)
         );
+    }
+
+    #[test]
+    fn checking_messages_round_trip_as_json() {
+        let refused = WorkerMessage::Refused {
+            problems: vec![Problem::said(
+                crate::core::validate::Severity::Error,
+                "export.csv",
+                Some("e1".into()),
+                Some("date".into()),
+                Said::new("problem-not-iso-date"),
+            )],
+        };
+        for message in [
+            refused,
+            WorkerMessage::Checked,
+            WorkerMessage::Checking { share: 0.5 },
+        ] {
+            let text = serde_json::to_string(&message).unwrap_or_default();
+            assert_eq!(
+                serde_json::from_str::<WorkerMessage>(&text).ok(),
+                Some(message)
+            );
+        }
+        for message in [
+            PageMessage::Check {
+                file_name: "export.csv".into(),
+            },
+            PageMessage::Lines { share: 0.25 },
+            PageMessage::LinesEnd,
+        ] {
+            let text = serde_json::to_string(&message).unwrap_or_default();
+            assert_eq!(
+                serde_json::from_str::<PageMessage>(&text).ok(),
+                Some(message)
+            );
+        }
     }
 }

@@ -60,7 +60,8 @@ impl<'a> PieceWriter<'a> {
     /// Writes what is new: the header `shell` the first time (its parties, dyads, events and
     /// figures left out: figures cannot be given in pieces), the parties and dyads beyond
     /// those already written (all of `parties` and `dyads` are the importer's lists so far),
-    /// then `events` in lines of [`PieceWriter::per_piece`], which leaves `events` empty.
+    /// then `events` in lines of [`PieceWriter::per_piece`], which leaves `events` empty
+    /// and never packed ([`Records::never_packed`]: they are only kept until the next line).
     pub fn write(
         &mut self,
         shell: impl FnOnce() -> Dataset,
@@ -69,7 +70,7 @@ impl<'a> PieceWriter<'a> {
         events: &mut Records,
     ) {
         if self.failed.is_some() {
-            *events = Records::default();
+            *events = Records::never_packed();
             return;
         }
         if !self.started {
@@ -90,7 +91,7 @@ impl<'a> PieceWriter<'a> {
             (self.parties, self.dyads) = (parties.len(), dyads.len());
         }
         if self.failed.is_some() {
-            *events = Records::default();
+            *events = Records::never_packed();
             return;
         }
         for from in (0..events.len()).step_by(self.per_piece) {
@@ -99,7 +100,7 @@ impl<'a> PieceWriter<'a> {
             self.line.push(b'\n');
             (self.put)(&self.line);
         }
-        *events = Records::default();
+        *events = Records::never_packed();
     }
 
     /// Ends the writing. Errors: the first value that could not be written as JSON (the

@@ -1,0 +1,136 @@
+//! The import worker's second role: checking a collection another import worker is writing,
+//! off the page's thread, and handing the page its stored form
+//! ([`incident_explorer::core::stored`]).
+//!
+//! A table read row by row becomes a collection in pieces in the reading worker
+//! ([`WorkerMessage::Piece`]); the page passes each blob of lines on to a second worker started
+//! in this role ([`PageMessage::Check`] with the page's gazetteer, then
+//! [`PageMessage::Lines`] with each blob, then [`PageMessage::LinesEnd`]). This worker checks
+//! the lines as they come, under the rules of the page's [`LoadSteps`], building the table of
+//! the events with that gazetteer; once the lines end, it writes the file's stored form and
+//! posts it in one blob ([`WorkerMessage::Checked`]), which the page reads back as it reads a
+//! kept file, and keeps on the device as it is. The reading and the checking run at once, one
+//! on each core, and the page's thread is left free. Its replies: [`WorkerMessage::Checking`]
+//! after each blob, then one [`WorkerMessage::Checked`], [`WorkerMessage::Refused`] or
+//! [`WorkerMessage::Failed`].
+//!
+//! [`PageMessage::Check`]: incident_explorer::core::import::message::PageMessage::Check
+//! [`PageMessage::Lines`]: incident_explorer::core::import::message::PageMessage::Lines
+//! [`PageMessage::LinesEnd`]: incident_explorer::core::import::message::PageMessage::LinesEnd
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use futures::channel::mpsc;
+use futures::StreamExt;
+use js_sys::Uint8Array;
+use web_sys::{Blob, FileReaderSync};
+
+use incident_explorer::core::i18n::Said;
+use incident_explorer::core::import::message::WorkerMessage;
+use incident_explorer::core::place_names::PlaceNames;
+use incident_explorer::core::validate::{self, LoadSteps, PiecesComing, Problem};
+use incident_explorer::ui::stored_form;
+
+use crate::worker::{post, post_with_blob};
+
+/// A blob of whole lines of the collection, and the share of the file read when its last
+/// line was written (0 to 1).
+type Lines = (Blob, f64);
+
+thread_local! {
+    /// Where the page's blobs of lines go, until the lines end.
+    static LINES: RefCell<Option<mpsc::UnboundedSender<Lines>>> = const { RefCell::new(None) };
+}
+
+/// Starts checking the collection of the file `file_name` with the gazetteer whose JSON is
+/// `gazetteer` (the page's own, so that the table's Arabic names are the page's); its lines
+/// come with [`lines`] and end with [`end`]. The blobs wait in the browser's memory until
+/// they are checked, not in this worker's.
+pub fn start(file_name: String, gazetteer: Vec<u8>) {
+    let (sender, receiver) = mpsc::unbounded();
+    LINES.with(|slot| *slot.borrow_mut() = Some(sender));
+    wasm_bindgen_futures::spawn_local(async move {
+        match check(&file_name, &gazetteer, receiver).await {
+            Ok(blob) => post_with_blob(&WorkerMessage::Checked, &blob),
+            Err(Outcome::Refused(problems)) => post(&WorkerMessage::Refused { problems }),
+            Err(Outcome::Failed(said)) => post(&WorkerMessage::Failed { said }),
+        }
+    });
+}
+
+/// The next blob of lines, written when `share` of the file was read.
+pub fn lines(blob: Blob, share: f64) {
+    LINES.with(|slot| {
+        if let Some(sender) = slot.borrow().as_ref() {
+            let _ = sender.unbounded_send((blob, share));
+        }
+    });
+}
+
+/// No lines follow.
+pub fn end() {
+    LINES.with(|slot| slot.borrow_mut().take());
+}
+
+/// Why no stored form was posted.
+enum Outcome {
+    /// The collection is refused: the problems that reject it.
+    Refused(Vec<Problem>),
+    /// The lines or the gazetteer could not be read, or the form not made.
+    Failed(Said),
+}
+
+fn failed(reason: &str) -> Outcome {
+    Outcome::Failed(Said::new("worker-not-checked").arg("reason", reason))
+}
+
+/// The stored form of the collection whose lines come on `lines`, in one blob.
+async fn check(
+    file_name: &str,
+    gazetteer: &[u8],
+    mut lines: mpsc::UnboundedReceiver<Lines>,
+) -> Result<Blob, Outcome> {
+    let place_names = PlaceNames::from_json(gazetteer).map_err(|error| failed(&error))?;
+    let reader = FileReaderSync::new().map_err(|_| failed("no file reader"))?;
+    let read = |blob: &Blob| {
+        reader
+            .read_as_array_buffer(blob)
+            .map(|buffer| Uint8Array::new(&buffer).to_vec())
+            .map_err(|_| failed("a piece of the collection could not be read"))
+    };
+    let mut coming = PiecesComing::default();
+    // The first line is the collection's header; events follow it.
+    let Some((blob, share)) = lines.next().await else {
+        return Err(failed("no lines came"));
+    };
+    let first = read(&blob)?;
+    coming.received(first.len());
+    let mut first_lines = validate::lines_of(&first);
+    let header = first_lines.next().unwrap_or_default().to_vec();
+    coming.header(&header);
+    let mut steps = LoadSteps::start(file_name, &header)
+        .map_err(Outcome::Refused)?
+        .building_table(Arc::new(place_names));
+    while !steps.step(usize::MAX).map_err(Outcome::Refused)? {}
+    for line in first_lines {
+        coming
+            .check(&mut steps, line, share)
+            .map_err(Outcome::Refused)?;
+    }
+    drop(first);
+    post(&WorkerMessage::Checking { share });
+    while let Some((blob, share)) = lines.next().await {
+        let bytes = read(&blob)?;
+        coming.received(bytes.len());
+        for line in validate::lines_of(&bytes) {
+            coming
+                .check(&mut steps, line, share)
+                .map_err(Outcome::Refused)?;
+        }
+        post(&WorkerMessage::Checking { share });
+    }
+    steps.finish_words();
+    let loaded = steps.finish().map_err(Outcome::Refused)?;
+    stored_form::write_whole(&loaded).ok_or_else(|| failed("the browser made no blob of it"))
+}

@@ -1,0 +1,171 @@
+//! The page's side of the checking worker (the import worker's second role, in
+//! `src/bin/import_worker/check.rs`): a second worker that checks a collection in pieces while
+//! the reading worker writes it, so that both run at once and the page's thread only reads the
+//! result. [`CheckJob::start`] starts it with the page's gazetteer; [`CheckJob::lines`] passes
+//! each blob of lines on, [`CheckJob::end`] says they ended; [`CheckJob::next`] gives what it
+//! reports. Dropping the job stops the worker.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::channel::mpsc;
+use futures::StreamExt;
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, ErrorEvent, MessageEvent, Worker};
+
+use crate::core::i18n::Said;
+use crate::core::import::message::{PageMessage, WorkerMessage};
+use crate::core::validate::Problem;
+use crate::ui::import_client::WORKER_SCRIPT;
+
+/// What the checking worker reports.
+#[derive(Debug)]
+pub enum CheckEvent {
+    /// The lines written by the time `share` of the file was read (0 to 1) are checked.
+    Checking(f64),
+    /// The collection is checked: its stored form, in one blob.
+    Checked(Blob),
+    /// The collection is refused: the problems that reject it.
+    Refused(Vec<Problem>),
+    /// The worker stopped or failed, in one sentence; the page can check the lines itself.
+    Failed(Said),
+}
+
+/// A running check; see the module docs.
+pub struct CheckJob {
+    worker: Worker,
+    /// Messages for the worker until it listens (then `None`: they go at once).
+    waiting: Rc<RefCell<Option<Vec<JsValue>>>>,
+    events: mpsc::UnboundedReceiver<CheckEvent>,
+    // Kept alive as long as the worker may call them.
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+impl CheckJob {
+    /// Starts a checking worker for the collection of the file `file_name`, whose table takes
+    /// its Arabic names from the gazetteer whose JSON is `gazetteer`.
+    ///
+    /// Errors: a sentence when the browser cannot start the worker.
+    pub fn start(file_name: &str, gazetteer: &Uint8Array) -> Result<CheckJob, Said> {
+        let worker = Worker::new(WORKER_SCRIPT).map_err(|_| Said::new("reader-cannot-start"))?;
+        let (sender, events) = mpsc::unbounded();
+        let check = message(
+            &PageMessage::Check {
+                file_name: file_name.to_string(),
+            },
+            // Copied as it is posted (not transferred): the page keeps its own.
+            Some(gazetteer),
+        )?;
+        let waiting = Rc::new(RefCell::new(Some(vec![check])));
+        let on_message = {
+            let (worker, waiting, sender) = (worker.clone(), waiting.clone(), sender.clone());
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                match decode(&event.data()) {
+                    // Listening now: what waited goes.
+                    None => {
+                        for message in waiting.borrow_mut().take().unwrap_or_default() {
+                            if worker.post_message(&message).is_err() {
+                                let _ = sender.unbounded_send(CheckEvent::Failed(Said::new(
+                                    "reader-not-handed",
+                                )));
+                            }
+                        }
+                    }
+                    Some(event) => {
+                        let _ = sender.unbounded_send(event);
+                    }
+                }
+            })
+        };
+        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            let _ = sender.unbounded_send(CheckEvent::Failed(
+                Said::new("reader-stopped-error").arg("reason", event.message()),
+            ));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(CheckJob {
+            worker,
+            waiting,
+            events,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Passes on the next blob of lines, written when `share` of the file was read.
+    pub fn lines(&self, blob: &Blob, share: f64) {
+        if let Ok(message) = message(&PageMessage::Lines { share }, Some(blob)) {
+            self.post(message);
+        }
+    }
+
+    /// Says that no lines follow.
+    pub fn end(&self) {
+        if let Ok(message) = message(&PageMessage::LinesEnd, None) {
+            self.post(message);
+        }
+    }
+
+    /// The worker's next report; a [`CheckEvent::Failed`] when it can send none.
+    pub async fn next(&mut self) -> CheckEvent {
+        self.events
+            .next()
+            .await
+            .unwrap_or_else(|| CheckEvent::Failed(Said::new("reader-unreachable")))
+    }
+
+    fn post(&self, message: JsValue) {
+        let mut waiting = self.waiting.borrow_mut();
+        match waiting.as_mut() {
+            Some(queue) => queue.push(message),
+            None => {
+                drop(waiting);
+                let _ = self.worker.post_message(&message);
+            }
+        }
+    }
+}
+
+impl Drop for CheckJob {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// `[json]` or `[json, payload]`, as the worker reads a page's message.
+fn message(message: &PageMessage, payload: Option<&JsValue>) -> Result<JsValue, Said> {
+    let text = serde_json::to_string(message)
+        .map_err(|error| Said::new("reader-choice-not-written").arg("reason", error.to_string()))?;
+    let parts = Array::of1(&JsValue::from_str(&text));
+    if let Some(payload) = payload {
+        parts.push(payload);
+    }
+    Ok(parts.into())
+}
+
+/// One message of the worker: `[json]` or `[json, Blob]`; `None` for its "ready".
+fn decode(data: &JsValue) -> Option<CheckEvent> {
+    let parts: Array = data.clone().unchecked_into();
+    let text = parts.get(0).as_string().unwrap_or_default();
+    Some(match serde_json::from_str::<WorkerMessage>(&text) {
+        Ok(WorkerMessage::Ready) => return None,
+        Ok(WorkerMessage::Checking { share }) => CheckEvent::Checking(share),
+        Ok(WorkerMessage::Checked) => match parts.get(1).dyn_into::<Blob>() {
+            Ok(blob) => CheckEvent::Checked(blob),
+            Err(_) => CheckEvent::Failed(Said::new("worker-not-handed-to-page")),
+        },
+        Ok(WorkerMessage::Refused { problems }) => CheckEvent::Refused(problems),
+        Ok(WorkerMessage::Failed { said }) => CheckEvent::Failed(said),
+        Ok(_) => CheckEvent::Failed(
+            Said::new("reader-not-understood").arg("reason", "an answer of another kind"),
+        ),
+        Err(error) => {
+            CheckEvent::Failed(Said::new("reader-not-understood").arg("reason", error.to_string()))
+        }
+    })
+}
