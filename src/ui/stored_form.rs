@@ -131,14 +131,14 @@ pub async fn read_in_slices(blob: &Blob, place_names: &Arc<PlaceNames>) -> Resul
         read_to: 0,
     };
     let prefix = window.take(stored::PREFIX_LEN).await?;
-    stored::check_prefix(&prefix).map_err(not_read)?;
+    stored::check_prefix(prefix).map_err(not_read)?;
     let mut reader = StoredReader::new(Arc::clone(place_names));
     let mut slices = Slices::new();
     while window.left() > 0 {
         let header = window.take(stored::ITEM_HEADER_LEN).await?;
-        let header = ItemHeader::read(&header).map_err(not_read)?;
+        let header = ItemHeader::read(header).map_err(not_read)?;
         let payload = window.take(header.length).await?;
-        reader.item(header, &payload).map_err(not_read)?;
+        reader.item(header, payload).map_err(not_read)?;
         if slices.due() {
             slices.pause().await;
         }
@@ -165,15 +165,17 @@ impl Window<'_> {
         self.size - self.read_to + (self.bytes.len() - self.at)
     }
 
-    /// The next `length` bytes of the blob.
+    /// The next `length` bytes of the blob, in the window. Each byte is copied once, from the
+    /// browser's memory into the window: the reader parses the item where it lies.
     ///
     /// Errors: the blob ends before, or cannot be read.
-    async fn take(&mut self, length: usize) -> Result<Vec<u8>, Said> {
+    async fn take(&mut self, length: usize) -> Result<&[u8], Said> {
         if length > self.left() {
             return Err(damaged("cut short"));
         }
         if self.bytes.len() - self.at < length {
-            // What is left of the window, then as much of the blob as the item needs.
+            // What is left of the window, then as much of the blob as the item needs, read
+            // into the window's room (kept from one window to the next).
             self.bytes.drain(..self.at);
             self.at = 0;
             let wanted = (length - self.bytes.len()).max(WINDOW);
@@ -182,14 +184,20 @@ impl Window<'_> {
                 .blob
                 .slice_with_f64_and_f64(self.read_to as f64, to as f64)
                 .map_err(|_| damaged("a part could not be cut"))?;
-            self.bytes.extend(read_bytes(&part).await?);
+            let array = blob_lines::read_array(&part).await?;
+            let kept = self.bytes.len();
+            self.bytes.resize(kept + array.length() as usize, 0);
+            if let Some(room) = self.bytes.get_mut(kept..) {
+                array.copy_to(room);
+            }
+            // Freed now, not when the collector comes.
+            blob_lines::release(&array.buffer());
             self.read_to = to;
         }
         let taken = self
             .bytes
             .get(self.at..self.at + length)
-            .unwrap_or_default()
-            .to_vec();
+            .ok_or_else(|| damaged("cut short"))?;
         self.at += length;
         Ok(taken)
     }
