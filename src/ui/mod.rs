@@ -5,6 +5,7 @@ pub mod adding;
 pub mod app;
 pub mod bar_panels;
 pub mod blob_lines;
+pub mod blob_parts;
 pub mod box_width;
 pub mod browser;
 pub mod canvas_backend;

@@ -23,8 +23,6 @@
 //! On other targets than wasm32 this program does nothing.
 
 #[cfg(target_arch = "wasm32")]
-mod blob_parts;
-#[cfg(target_arch = "wasm32")]
 mod check;
 
 #[cfg(target_arch = "wasm32")]
@@ -52,7 +50,8 @@ mod worker {
     };
     use incident_explorer::core::validate::PieceWriter;
 
-    use crate::blob_parts::BlobParts;
+    use incident_explorer::ui::blob_parts::BlobParts;
+
     use crate::check;
 
     /// Bytes read from the file at a time: large enough that the calls cost nothing, small
@@ -64,6 +63,10 @@ mod worker {
     /// piece between two looks at its clock, so a piece is a few milliseconds of its work
     /// (some 260 KB of JSON), not the tens of one of 1,000 events.
     const EVENTS_PER_PIECE: usize = 200;
+    /// Bytes of lines posted to the page at once while a table is read ([`BlobParts`]): some
+    /// 4 MB of JSON, a fifth of a second of this worker's reading. The buffer holds twice as
+    /// much, so a piece rarely needs a blob of its own.
+    const POSTED_BYTES: usize = 4 << 20;
 
     /// A table shown in the mapping step, kept until the page says which columns to read.
     enum Waiting {
@@ -499,11 +502,6 @@ mod worker {
         }
     }
 
-    /// What the browser said when it refused to make a blob, as text.
-    pub(crate) fn reason_of(error: &JsValue) -> String {
-        error.as_string().unwrap_or_else(|| format!("{error:?}"))
-    }
-
     /// Fills `buffer` from `reader` as far as the file goes; the count read.
     fn read_up_to(reader: &mut SlicedFile, buffer: &mut [u8]) -> Result<usize, Said> {
         let mut filled = 0;
@@ -590,8 +588,16 @@ mod worker {
         mut share: impl FnMut(&[u8]) -> f64,
         import: impl FnOnce(&mut PieceWriter<'_>) -> Result<Imported, ImportError>,
     ) -> Result<(Imported, Blob), Said> {
-        let mut blob = BlobParts::posting_each();
-        let mut put = |line: &[u8]| blob.push_at(line, share(line));
+        let mut blob = BlobParts::new(POSTED_BYTES, 2 * POSTED_BYTES);
+        // The share of the file read when the last line was written, posted with each blob.
+        let mut last_share = 0.0;
+        let mut put = |line: &[u8]| {
+            last_share = share(line);
+            let mut post =
+                |made: &Blob| post_with_blob(&WorkerMessage::Piece { share: last_share }, made);
+            // A blob that could not be made is said once, by `finish`.
+            let _ = blob.push(line, &mut post);
+        };
         let mut pieces = PieceWriter::new(EVENTS_PER_PIECE, &mut put);
         let imported = import(&mut pieces).map_err(|error| error.said())?;
         let not_handed_over =
@@ -599,7 +605,9 @@ mod worker {
         pieces
             .finish()
             .map_err(|error| not_handed_over(error.to_string()))?;
-        let blob = blob.finish().map_err(not_handed_over)?;
+        let mut post =
+            |made: &Blob| post_with_blob(&WorkerMessage::Piece { share: last_share }, made);
+        let blob = blob.finish(&mut post).map_err(not_handed_over)?;
         Ok((imported, blob))
     }
 

@@ -1,0 +1,123 @@
+//! Bytes gathered into blobs a piece at a time, outside WebAssembly's memory: the stored form
+//! the page or the checking worker writes ([`crate::ui::stored_form`]), and the collection the
+//! reading worker writes while it reads (`src/bin/import_worker/main.rs`), each blob posted to
+//! the page as it is made.
+//!
+//! Each piece is copied into one buffer of the browser's memory, used again for each blob;
+//! every `flush_bytes` the bytes gathered become a blob of their own (the browser copies them,
+//! and may keep them on disk). The blob given at the end is made of those blobs, without
+//! copying them again. An array made for each piece, and a blob of those arrays, cost as much
+//! again as the copies: at a million rows, the stored form written that way took 9.2 s (2.9 s
+//! the arrays, 6.3 s the blobs), against 0.6 s gathered.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::JsValue;
+use web_sys::Blob;
+
+use crate::ui::blob_lines;
+
+/// The blobs made so far, and the bytes gathered for the next; see the module docs.
+pub struct BlobParts {
+    blobs: Array,
+    /// The bytes gathered since the last blob, at the buffer's start.
+    buffer: Uint8Array,
+    /// Bytes of `buffer` gathered.
+    filled: usize,
+    /// Bytes gathered that become a blob at once.
+    flush_bytes: usize,
+    /// Why a blob could not be made, once one could not: nothing more is gathered.
+    failed: Option<String>,
+}
+
+impl BlobParts {
+    /// Parts that become a blob every `flush_bytes` bytes, gathered in a buffer of `room`
+    /// bytes (at least `flush_bytes`; a piece longer than the buffer is a blob of its own).
+    pub fn new(flush_bytes: usize, room: usize) -> BlobParts {
+        BlobParts {
+            blobs: Array::new(),
+            buffer: Uint8Array::new_with_length(room.max(flush_bytes) as u32),
+            filled: 0,
+            flush_bytes,
+            failed: None,
+        }
+    }
+
+    /// Adds `piece` after the bytes gathered; `made` is given each blob this makes (none,
+    /// one, or two when the piece is a blob of its own).
+    ///
+    /// Errors: why a blob could not be made, now or before (nothing more is gathered then).
+    pub fn push(&mut self, piece: &[u8], made: &mut dyn FnMut(&Blob)) -> Result<(), String> {
+        if let Some(reason) = &self.failed {
+            return Err(reason.clone());
+        }
+        let room = self.buffer.length() as usize;
+        if self.filled + piece.len() > room {
+            self.flush(made)?;
+        }
+        if piece.len() > room {
+            let alone = Uint8Array::from(piece);
+            return self.keep(Blob::new_with_u8_array_sequence(&Array::of1(&alone)), made);
+        }
+        let end = (self.filled + piece.len()) as u32;
+        self.buffer
+            .subarray(self.filled as u32, end)
+            .copy_from(piece);
+        self.filled += piece.len();
+        if self.filled >= self.flush_bytes {
+            self.flush(made)?;
+        }
+        Ok(())
+    }
+
+    /// The one blob of every piece, in order, the buffer let go; `made` is given the last
+    /// blob made of the bytes still gathered, if any.
+    ///
+    /// Errors: why a blob could not be made.
+    pub fn finish(mut self, made: &mut dyn FnMut(&Blob)) -> Result<Blob, String> {
+        let flushed = self.flush(made);
+        blob_lines::release(&self.buffer.buffer());
+        flushed?;
+        Blob::new_with_blob_sequence(&self.blobs).map_err(|error| reason_of(&error))
+    }
+
+    /// Makes a blob of the bytes gathered; the buffer is free again.
+    fn flush(&mut self, made: &mut dyn FnMut(&Blob)) -> Result<(), String> {
+        if let Some(reason) = &self.failed {
+            return Err(reason.clone());
+        }
+        if self.filled == 0 {
+            return Ok(());
+        }
+        let gathered = self.buffer.subarray(0, self.filled as u32);
+        self.filled = 0;
+        self.keep(
+            Blob::new_with_u8_array_sequence(&Array::of1(&gathered)),
+            made,
+        )
+    }
+
+    /// Keeps a blob made and gives it to `made`, or keeps why it could not be made.
+    fn keep(
+        &mut self,
+        blob: Result<Blob, JsValue>,
+        made: &mut dyn FnMut(&Blob),
+    ) -> Result<(), String> {
+        match blob {
+            Ok(blob) => {
+                made(&blob);
+                self.blobs.push(&blob);
+                Ok(())
+            }
+            Err(error) => {
+                let reason = reason_of(&error);
+                self.failed = Some(reason.clone());
+                Err(reason)
+            }
+        }
+    }
+}
+
+/// What the browser said when it refused to make a blob, as text.
+pub fn reason_of(error: &JsValue) -> String {
+    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+}
