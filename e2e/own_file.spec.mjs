@@ -231,6 +231,7 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
   const battles = good.filter((r) => r.type === 'Battles').length;
   const id = new URL(page.url()).searchParams.get('c');
   expect(id).toMatch(/^file-[0-9a-f]{12}$/);
+  await expect.poll(() => keptIds(page)).toEqual([id]);
   // A record keeps ACLED's own columns, as written.
   await page.goto(`./?c=${id}&sel=${id}:SYR1002`);
   await expect(page.getByTestId('acled-id')).toHaveText('SYR1002', { timeout: 30_000 });
@@ -262,7 +263,10 @@ test('without the gazetteer, the page checks a file itself: the same rows, death
   await expect(entry.getByTestId('import-counts')).toContainText(
     `${ACLED_ROWS.length} rows read, ${BROKEN.size} skipped`,
   );
-  // Kept in its stored form all the same: a reload reopens it.
+  // Kept in its stored form all the same, written by the page just after the file opens:
+  // a reload reopens it.
+  const id = new URL(page.url()).searchParams.get('c');
+  await expect.poll(() => keptIds(page)).toEqual([id]);
   await page.reload();
   await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + good.length), { timeout: 30_000 });
 });
@@ -348,7 +352,7 @@ test('offline, a kept file reopens and a new file still opens', async ({ browser
     await openFile(page, 'acled.csv', acledCsv(ACLED_ROWS), 'text/csv');
     await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(good.length), { timeout: 30_000 });
     const link = page.url();
-    await page.waitForTimeout(500);
+    await expect.poll(() => keptIds(page)).toEqual([new URL(link).searchParams.get('c')]);
 
     await site.stop();
     await context.setOffline(true);
