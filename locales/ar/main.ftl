@@ -728,6 +728,7 @@ import-unreadable = تتعذر قراءة ملف CSV عند الصف { $row }: {
 import-unsupported = يبدو هذا { $format }، ويجب اختيار أعمدته أولًا: افتحه في صفحة التطبيق التي تعرضها؛ لا يُقرأ هنا إلا ملفات ACLED المُصدَّرة وجداول UCDP GED.
 import-invalid-id = لا يصلح معرّف المجموعة «{ $id }» (من 1 إلى 200 حرف أو رقم أو «.» أو «_» أو «-»).
 import-read = تعذرت قراءة الملف: { $reason }.
+import-changed = تغيّر الملف أثناء قراءته، فلن تطابق أرقامه بصمته: افتحه من جديد بعد حفظه.
 import-shapes = تعذرت قراءة حدود المحافظات، فلا يمكن توزيع أي ملف عليها: { $reason }.
 import-not-a-table = يبدو هذا { $what }، لا جدولًا للحوادث.
 import-json-list = يبدو هذا قائمة JSON، لا ملف مجموعة (كائن JSON فيه schema_version وcollection وsources وevents) ولا جدولًا للحوادث.

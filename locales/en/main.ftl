@@ -674,6 +674,7 @@ import-unreadable = The CSV cannot be read at row { $row }: { $reason }.
 import-unsupported = This looks like { $format }, whose columns must be chosen first: open it in the app's page, which shows them; here only ACLED exports and UCDP GED tables are read.
 import-invalid-id = The collection id “{ $id }” cannot be used (1 to 200 letters, digits, “.”, “_” or “-”).
 import-read = The file could not be read: { $reason }.
+import-changed = The file changed while it was read, so its figures would not match its fingerprint: open it again once it is saved.
 import-shapes = The governorate outlines could not be read, so no file can be placed in them: { $reason }.
 import-not-a-table = This looks like { $what }, not a table of incidents.
 import-json-list = This looks like a JSON list, not a collection file (a JSON object with schema_version, collection, sources and events) or a table of incidents.

@@ -562,7 +562,7 @@ mod worker {
         if reader.fingerprint() == fingerprint {
             return Ok(());
         }
-        Err(Said::new("import-read").arg("reason", "the file changed while it was read"))
+        Err(Said::new("import-changed"))
     }
 
     /// The file's fingerprint, read through once first (without progress), and what the
