@@ -11,9 +11,7 @@ use std::sync::Arc;
 
 use incident_explorer::core::place_names::PlaceNames;
 use incident_explorer::core::stored;
-use incident_explorer::core::validate::{
-    self, LoadSteps, Loaded, PieceWriter, PiecesComing, Severity,
-};
+use incident_explorer::core::validate::{self, Loaded, PieceWriter, PiecesComing, Severity};
 use incident_explorer::tools::place_names as gazetteer;
 use incident_explorer::tools::{synth_acled, synth_ucdp};
 
@@ -171,10 +169,11 @@ fn any_table_in_pieces_loads_to_the_whole_import() {
     assert_same(&bytes, &imported, &expected);
 }
 
-/// The lines as the checking worker takes them: in blobs of whole lines of some `blob_bytes`
-/// each, as the reading worker posts them, each with the share of the file read when it was
-/// written (here, its end's share of the lines); the header from the first, the table built
-/// with the gazetteer as it checks, and the file given in its stored form, read back.
+/// The lines as the checking worker takes them ([`PiecesComing`], the same calls): in blobs of
+/// whole lines of some `blob_bytes` each, as the reading worker posts them, each with the
+/// share of the file read when it was written (here, its end's share of the lines); the header
+/// from the first, the table built with the gazetteer as it checks, and the file given in its
+/// stored form, read back.
 fn checked_as_the_worker_does(
     bytes: &[u8],
     blob_bytes: usize,
@@ -199,23 +198,18 @@ fn checked_as_the_worker_does(
         (blob.as_ptr() as usize + blob.len() - bytes.as_ptr() as usize) as f64 / bytes.len() as f64
     };
     let mut coming = PiecesComing::default();
-    coming.received(blobs[0].len());
-    let mut first = validate::lines_of(blobs[0]);
-    let header = first.next().expect("a header");
-    coming.header(header);
-    let mut steps = LoadSteps::start("mine.csv", header)?.building_table(Arc::clone(&place_names));
-    while !steps.step(usize::MAX)? {}
-    for line in first {
-        coming.check(&mut steps, line, share(blobs[0]))?;
-    }
+    let mut header = Vec::new();
+    let mut steps = coming.start(
+        "mine.csv",
+        blobs[0],
+        share(blobs[0]),
+        Arc::clone(&place_names),
+        &mut header,
+    )?;
     for blob in &blobs[1..] {
-        coming.received(blob.len());
-        for line in validate::lines_of(blob) {
-            coming.check(&mut steps, line, share(blob))?;
-        }
+        coming.check_blob(&mut steps, blob, share(blob))?;
     }
-    steps.finish_words();
-    let loaded = steps.finish()?;
+    let loaded = PiecesComing::finish(steps)?;
     let table = loaded.table.as_ref().map(|part| part.table.len());
     assert_eq!(table, Some(loaded.dataset.events.len()), "a row an event");
     let form = stored::write(&loaded);

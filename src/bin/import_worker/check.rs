@@ -29,7 +29,7 @@ use web_sys::{Blob, FileReaderSync};
 use incident_explorer::core::i18n::Said;
 use incident_explorer::core::import::message::WorkerMessage;
 use incident_explorer::core::place_names::PlaceNames;
-use incident_explorer::core::validate::{self, LoadSteps, PiecesComing, Problem};
+use incident_explorer::core::validate::{PiecesComing, Problem};
 use incident_explorer::ui::stored_form;
 
 use crate::worker::{post, post_with_blob};
@@ -91,7 +91,7 @@ async fn check(
     gazetteer: &[u8],
     mut lines: mpsc::UnboundedReceiver<Lines>,
 ) -> Result<Blob, Outcome> {
-    let place_names = PlaceNames::from_json(gazetteer).map_err(|error| failed(&error))?;
+    let place_names = Arc::new(PlaceNames::from_json(gazetteer).map_err(|error| failed(&error))?);
     let reader = FileReaderSync::new().map_err(|_| failed("no file reader"))?;
     let read = |blob: &Blob| {
         reader
@@ -100,37 +100,21 @@ async fn check(
             .map_err(|_| failed("a piece of the collection could not be read"))
     };
     let mut coming = PiecesComing::default();
-    // The first line is the collection's header; events follow it.
     let Some((blob, share)) = lines.next().await else {
         return Err(failed("no lines came"));
     };
-    let first = read(&blob)?;
-    coming.received(first.len());
-    let mut first_lines = validate::lines_of(&first);
-    let header = first_lines.next().unwrap_or_default().to_vec();
-    coming.header(&header);
-    let mut steps = LoadSteps::start(file_name, &header)
-        .map_err(Outcome::Refused)?
-        .building_table(Arc::new(place_names));
-    while !steps.step(usize::MAX).map_err(Outcome::Refused)? {}
-    for line in first_lines {
-        coming
-            .check(&mut steps, line, share)
-            .map_err(Outcome::Refused)?;
-    }
-    drop(first);
+    // The header is the first line; the first blob can go once it is copied.
+    let mut header = Vec::new();
+    let mut steps = coming
+        .start(file_name, &read(&blob)?, share, place_names, &mut header)
+        .map_err(Outcome::Refused)?;
     post(&WorkerMessage::Checking { share });
     while let Some((blob, share)) = lines.next().await {
-        let bytes = read(&blob)?;
-        coming.received(bytes.len());
-        for line in validate::lines_of(&bytes) {
-            coming
-                .check(&mut steps, line, share)
-                .map_err(Outcome::Refused)?;
-        }
+        coming
+            .check_blob(&mut steps, &read(&blob)?, share)
+            .map_err(Outcome::Refused)?;
         post(&WorkerMessage::Checking { share });
     }
-    steps.finish_words();
-    let loaded = steps.finish().map_err(Outcome::Refused)?;
+    let loaded = PiecesComing::finish(steps).map_err(Outcome::Refused)?;
     stored_form::write_whole(&loaded).ok_or_else(|| failed("the browser made no blob of it"))
 }

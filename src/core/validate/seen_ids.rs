@@ -8,10 +8,9 @@
 //! flat tables, freed at once.
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::core::records::Records;
 
@@ -37,10 +36,10 @@ impl Seen {
 pub(super) struct SeenIds {
     /// The hash of an event's id → (the event's index among those loaded, its position in the
     /// file). The first event to have a hash holds it.
-    events: HashMap<u64, (u32, u32)>,
+    events: FxHashMap<u64, (u32, u32)>,
     /// Ids held by value: every figure's, and an event's whose hash an earlier event with a
     /// different id holds (rare: two ids in about 2^32 events share a 64-bit hash).
-    by_value: HashMap<String, Seen>,
+    by_value: FxHashMap<String, Seen>,
 }
 
 impl SeenIds {

@@ -17,6 +17,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -186,8 +187,8 @@ impl<'a> LoadSteps<'a> {
             problems,
             context: Context {
                 collection_id,
-                sources: HashSet::new(),
-                skipped_sources: HashSet::new(),
+                sources: FxHashSet::default(),
+                skipped_sources: FxHashSet::default(),
                 party_count: shell.parties.len(),
                 dyad_count: shell.dyads.len(),
                 seen: SeenIds::default(),
@@ -660,8 +661,9 @@ pub fn pieces_foreseen(total: usize, consumed: usize, piece: &[u8]) -> Option<us
 /// A collection in pieces checked as its lines come in blobs while its file is still being
 /// read (the import worker's checking role): what came and was checked so far, to reserve the
 /// events' room once, at the first piece of events, for as many as the file will hold
-/// ([`total_foreseen`], [`pieces_foreseen`], [`LoadSteps::expect_pieces`]). The lines after
-/// the header go through [`PiecesComing::check`], in order.
+/// ([`total_foreseen`], [`pieces_foreseen`], [`LoadSteps::expect_pieces`]). The blobs go
+/// through [`PiecesComing::start`], then [`PiecesComing::check_blob`] in order, and the
+/// collection comes from [`PiecesComing::finish`].
 #[derive(Debug, Default)]
 pub struct PiecesComing {
     /// Bytes of the blobs received.
@@ -673,13 +675,67 @@ pub struct PiecesComing {
 }
 
 impl PiecesComing {
+    /// Starts checking with the first blob of lines, `first`, written when `share` of the file
+    /// `file_name` was read (0 to 1): its first line is the collection's header, read with
+    /// the table of the events built as they are checked, reading `place_names`; its other
+    /// lines are checked at once. `header` receives a copy of the header line, which the
+    /// steps given read from, so that `first` can go before the rest comes.
+    ///
+    /// Errors: the problems that reject the whole file ([`LoadSteps::start`],
+    /// [`LoadSteps::check_piece`]).
+    pub fn start<'a>(
+        &mut self,
+        file_name: &str,
+        first: &[u8],
+        share: f64,
+        place_names: Arc<PlaceNames>,
+        header: &'a mut Vec<u8>,
+    ) -> Result<LoadSteps<'a>, Vec<Problem>> {
+        self.received(first.len());
+        let mut lines = lines_of(first);
+        *header = lines.next().unwrap_or_default().to_vec();
+        self.header(header);
+        let mut steps = LoadSteps::start(file_name, header)?.building_table(place_names);
+        while !steps.step(usize::MAX)? {}
+        for line in lines {
+            self.check(&mut steps, line, share)?;
+        }
+        Ok(steps)
+    }
+
+    /// Checks every line of `blob`, the next blob of whole lines, written when `share` of the
+    /// file was read (0 to 1).
+    ///
+    /// Errors: the problems that reject the whole file ([`LoadSteps::check_piece`]).
+    pub fn check_blob(
+        &mut self,
+        steps: &mut LoadSteps<'_>,
+        blob: &[u8],
+        share: f64,
+    ) -> Result<(), Vec<Problem>> {
+        self.received(blob.len());
+        for line in lines_of(blob) {
+            self.check(steps, line, share)?;
+        }
+        Ok(())
+    }
+
+    /// The collection, once every blob was checked: its table's text index finished, then its
+    /// figures checked ([`LoadSteps::finish`]).
+    ///
+    /// Errors: the problems that reject the whole file.
+    pub fn finish(mut steps: LoadSteps<'_>) -> Result<Loaded, Vec<Problem>> {
+        steps.finish_words();
+        steps.finish()
+    }
+
     /// A blob of `bytes` bytes of lines came; its lines follow.
-    pub fn received(&mut self, bytes: usize) {
+    fn received(&mut self, bytes: usize) {
         self.received += bytes;
     }
 
     /// The header, `line`, was read (by [`LoadSteps::start`]).
-    pub fn header(&mut self, line: &[u8]) {
+    fn header(&mut self, line: &[u8]) {
         self.consumed += line.len() + 1;
     }
 
@@ -687,7 +743,7 @@ impl PiecesComing {
     /// was read (0 to 1).
     ///
     /// Errors: the problems that reject the whole file ([`LoadSteps::check_piece`]).
-    pub fn check(
+    fn check(
         &mut self,
         steps: &mut LoadSteps<'_>,
         line: &[u8],
