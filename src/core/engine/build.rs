@@ -90,6 +90,7 @@ impl<F: Fn(i32) -> Option<usize>> EngineBuild<F> {
             longest: self.longest,
             wanted: [true; Facet::COUNT],
             cleared: Default::default(),
+            lists: Default::default(),
         };
         engine.recount(table, Marks::from_bits(vec![0; table.len()]));
         engine
