@@ -212,6 +212,19 @@ impl Baseline {
         })
     }
 
+    /// [`Baseline::group`] of every row of `table`, without a list of them: the whole table's
+    /// sums, made on first use.
+    pub fn group_of_all(&self, table: &EventTable, group: Group, metric: Metric) -> Vec<u64> {
+        let slot = Metric::ALL
+            .iter()
+            .position(|&m| m == metric)
+            .and_then(|m| self.groups.get(m))
+            .and_then(|slots| slots.get(group.index()));
+        super::aggregate::group_of_all_from(table, group, metric, |reduce| {
+            slot.and_then(|slot| self.whole(slot, reduce, table))
+        })
+    }
+
     /// [`super::aggregate::timeline`] of `rows` (ascending row numbers), the same timeline.
     /// Its spread shares are fractions, so it is not taken from the rows left out: when `rows`
     /// are every row (no filter), the timeline made for the same interval, metric and window
@@ -272,8 +285,11 @@ impl Baseline {
 mod tests {
     use super::*;
     use crate::core::aggregate::{self, ranked};
+    use crate::core::chart_table::{bar_count_of_all, bar_rows_in, Breakdown};
     use crate::core::date::Day;
+    use crate::core::i18n::Lang;
     use crate::core::map_layers;
+    use crate::core::query::ViewState;
     use crate::core::table::test_data::xorshift;
     use crate::core::vocab::{Actor, EventKind, Governorate};
     use proptest::prelude::*;
@@ -420,6 +436,41 @@ mod tests {
             agrees(&baseline, &table, &rows_of(rows, |row| row % 2 == 0))?;
             agrees(&baseline, &table, &rows_of(rows, |row| row != rows / 2))?;
             agrees(&baseline, &table, &rows_of(rows, |row| row < rows / 2 + 1))?;
+        }
+
+        #[test]
+        fn the_sums_of_every_row_need_no_list_of_them(
+            seed in any::<u64>(),
+            rows in 0usize..200,
+            used_first in any::<bool>(),
+        ) {
+            let table = table(rows, seed);
+            let every = rows_of(rows, |_| true);
+            // A fresh baseline, or one whose whole-table sums were made by an earlier change.
+            let baseline = Baseline::new();
+            if used_first {
+                agrees(&baseline, &table, &every)?;
+            }
+            for &metric in Metric::ALL {
+                for group in Group::ALL {
+                    prop_assert_eq!(
+                        baseline.group_of_all(&table, group, metric),
+                        brute_group(&table, &every, group, metric)
+                    );
+                }
+            }
+            for breakdown in [Breakdown::Actor, Breakdown::Kind, Breakdown::Governorate] {
+                let bars = bar_rows_in(
+                    None,
+                    Lang::En,
+                    &table,
+                    &every,
+                    Metric::Events,
+                    breakdown,
+                    &ViewState::default(),
+                );
+                prop_assert_eq!(bar_count_of_all(&baseline, &table, breakdown), bars.len());
+            }
         }
     }
 

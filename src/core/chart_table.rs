@@ -171,6 +171,23 @@ pub fn bar_rows_in(
     }
 }
 
+/// How many bars [`bar_rows_in`] gives of every row of `table`, events counted: the most any
+/// filter leaves, for the room a chart keeps. From `baseline`'s whole-table sums (`table`'s),
+/// without a list of the rows.
+pub fn bar_count_of_all(baseline: &Baseline, table: &EventTable, breakdown: Breakdown) -> usize {
+    let (group, members) = match breakdown {
+        Breakdown::Actor => (Group::Actor, Actor::ALL.len()),
+        Breakdown::Kind => (Group::Kind, EventKind::ALL.len()),
+        Breakdown::Governorate => (Group::Governorate, Governorate::ALL.len()),
+    };
+    baseline
+        .group_of_all(table, group, Metric::Events)
+        .iter()
+        .take(members)
+        .filter(|&&sum| sum > 0)
+        .count()
+}
+
 /// The five bars of the casualty composition, in its fixed order, each a number of deaths.
 pub fn composition_rows(lang: Lang, composition: &Composition) -> Vec<BarRow> {
     [

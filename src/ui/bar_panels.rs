@@ -8,12 +8,13 @@ use leptos::html::{Div, Section};
 use leptos::prelude::*;
 
 use crate::charts::bar_chart::{format_value, Bar, BarChart};
-use crate::core::aggregate::Metric;
 use crate::core::catalog::Catalog;
 pub use crate::core::chart_table::Breakdown;
-use crate::core::chart_table::{bar_rows_in, composition_rows, BarRow, ChartPanel, ChartTable};
+use crate::core::chart_table::{
+    bar_count_of_all, bar_rows_in, composition_rows, BarRow, ChartPanel, ChartTable,
+};
 use crate::core::i18n::Arg;
-use crate::core::query::{toggle, ViewState};
+use crate::core::query::toggle;
 use crate::core::vocab::{Actor, EventKind, Governorate};
 use crate::ui::box_width::use_box_width;
 use crate::ui::browser::Measure;
@@ -61,18 +62,8 @@ pub fn BarPanel(
     let area = NodeRef::<Div>::new();
     let width = use_box_width(area);
     // As many rows as the chart has bars with no filter: filters only take bars away.
-    let everything: Vec<u32> = (0..catalog.table.len() as u32).collect();
     let baseline = use_baseline();
-    let reserved = bar_rows_in(
-        Some(&baseline),
-        tr,
-        &catalog.table,
-        &everything,
-        Metric::Events,
-        breakdown,
-        &ViewState::default(),
-    )
-    .len();
+    let reserved = bar_count_of_all(&baseline, &catalog.table, breakdown);
     let table_catalog = catalog.clone();
     let data = Memo::new(move |_| {
         let metric = state.with(|s| s.metric);

@@ -5,7 +5,7 @@
 //! give the same numbers.
 
 use super::{cell, Metric, Values};
-use crate::core::baseline::{sum_rows, Reduce};
+use crate::core::baseline::{sum_all, sum_rows, Reduce};
 use crate::core::table::WOMAN_KILLED_ANY;
 use crate::core::table::{EventTable, CHILD_KILLED_ANY, CIVILIANS_STATED, DEATHS_STATED};
 use crate::core::vocab::{Actor, EventKind, Governorate};
@@ -253,6 +253,25 @@ pub(crate) fn group_from<'w>(
     };
     let whole = whole(&reduce);
     sum_rows(&reduce, whole, table.len(), rows).members()
+}
+
+/// The sums of `group` under `metric` over every row of `table`, per member in vocabulary
+/// order: `whole`'s when it gives them, else summed.
+pub(crate) fn group_of_all_from<'w>(
+    table: &EventTable,
+    group: Group,
+    metric: Metric,
+    whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
+) -> Vec<u64> {
+    let reduce = GroupOf {
+        table,
+        group,
+        values: Values::new(table, metric),
+    };
+    match whole(&reduce) {
+        Some(sums) => sums.members(),
+        None => sum_all(&reduce, table.len()).members(),
+    }
 }
 
 /// The sums of `group` under `metric` over `rows`, per member in vocabulary order (what
