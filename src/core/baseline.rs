@@ -202,11 +202,7 @@ impl Baseline {
         group: Group,
         metric: Metric,
     ) -> Vec<u64> {
-        let slot = Metric::ALL
-            .iter()
-            .position(|&m| m == metric)
-            .and_then(|m| self.groups.get(m))
-            .and_then(|slots| slots.get(group.index()));
+        let slot = self.group_slot(group, metric);
         super::aggregate::group_from(table, rows, group, metric, |reduce| {
             slot.and_then(|slot| self.whole(slot, reduce, table))
         })
@@ -215,14 +211,19 @@ impl Baseline {
     /// [`Baseline::group`] of every row of `table`, without a list of them: the whole table's
     /// sums, made on first use.
     pub fn group_of_all(&self, table: &EventTable, group: Group, metric: Metric) -> Vec<u64> {
-        let slot = Metric::ALL
-            .iter()
-            .position(|&m| m == metric)
-            .and_then(|m| self.groups.get(m))
-            .and_then(|slots| slots.get(group.index()));
+        let slot = self.group_slot(group, metric);
         super::aggregate::group_of_all_from(table, group, metric, |reduce| {
             slot.and_then(|slot| self.whole(slot, reduce, table))
         })
+    }
+
+    /// Where the whole table's sums of `group` under `metric` are kept.
+    fn group_slot(&self, group: Group, metric: Metric) -> Option<&OnceLock<GroupSums>> {
+        Metric::ALL
+            .iter()
+            .position(|&m| m == metric)
+            .and_then(|m| self.groups.get(m))
+            .and_then(|slots| slots.get(group.index()))
     }
 
     /// [`super::aggregate::timeline`] of `rows` (ascending row numbers), the same timeline.

@@ -147,6 +147,17 @@ pub struct GroupOf<'a> {
     values: Values<'a>,
 }
 
+impl<'a> GroupOf<'a> {
+    /// How `group` adds up rows of `table` under `metric`.
+    fn new(table: &'a EventTable, group: Group, metric: Metric) -> GroupOf<'a> {
+        GroupOf {
+            table,
+            group,
+            values: Values::new(table, metric),
+        }
+    }
+}
+
 /// A group's running sums, kept per byte of the row's members rather than per member: for
 /// each byte position of the members' mask (the kind's index for [`Group::Kind`]) and each
 /// value that byte takes, the sum of the rows' values. Adding a row is one addition per
@@ -246,11 +257,7 @@ pub(crate) fn group_from<'w>(
     metric: Metric,
     whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
 ) -> Vec<u64> {
-    let reduce = GroupOf {
-        table,
-        group,
-        values: Values::new(table, metric),
-    };
+    let reduce = GroupOf::new(table, group, metric);
     let whole = whole(&reduce);
     sum_rows(&reduce, whole, table.len(), rows).members()
 }
@@ -263,11 +270,7 @@ pub(crate) fn group_of_all_from<'w>(
     metric: Metric,
     whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
 ) -> Vec<u64> {
-    let reduce = GroupOf {
-        table,
-        group,
-        values: Values::new(table, metric),
-    };
+    let reduce = GroupOf::new(table, group, metric);
     match whole(&reduce) {
         Some(sums) => sums.members(),
         None => sum_all(&reduce, table.len()).members(),
