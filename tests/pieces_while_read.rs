@@ -6,6 +6,7 @@
 //! holds for a table of any layout read with the columns chosen.
 
 use incident_explorer::core::date::Day;
+use incident_explorer::core::import::message::{rename_loaded, PROVISIONAL_COLLECTION_ID};
 use incident_explorer::core::import::{acled, mapped, ucdp, FileInfo, Imported};
 use std::sync::Arc;
 
@@ -178,6 +179,16 @@ fn checked_as_the_worker_does(
     bytes: &[u8],
     blob_bytes: usize,
 ) -> Result<Loaded, Vec<validate::Problem>> {
+    checked_and_named(bytes, blob_bytes, None)
+}
+
+/// [`checked_as_the_worker_does`], the collection given the id `collection_id` (when given)
+/// once every line is checked, as the worker gives an imported table its file's id.
+fn checked_and_named(
+    bytes: &[u8],
+    blob_bytes: usize,
+    collection_id: Option<&str>,
+) -> Result<Loaded, Vec<validate::Problem>> {
     let place_names = Arc::new(
         PlaceNames::from_json(&std::fs::read(gazetteer::OUTPUT).expect("the gazetteer"))
             .expect("a gazetteer"),
@@ -209,7 +220,10 @@ fn checked_as_the_worker_does(
     for blob in &blobs[1..] {
         coming.check_blob(&mut steps, blob, share(blob))?;
     }
-    let loaded = PiecesComing::finish(steps)?;
+    let mut loaded = PiecesComing::finish(steps)?;
+    if let Some(id) = collection_id {
+        rename_loaded(&mut loaded, id);
+    }
     let table = loaded.table.as_ref().map(|part| part.table.len());
     assert_eq!(table, Some(loaded.dataset.events.len()), "a row an event");
     let form = stored::write(&loaded);
@@ -248,6 +262,54 @@ fn lines_checked_as_they_come_in_blobs_load_to_the_whole_import() {
         validate::load_lines("mine.csv", lines(&broken).into_iter().map(<[u8]>::to_vec)).err();
     assert!(refused.is_some());
     assert_eq!(refused, on_the_page);
+}
+
+#[test]
+fn a_table_read_under_the_provisional_id_and_named_at_the_end_is_the_table_read_named() {
+    // The worker reads a table once, under a provisional id, and learns the file's id (from
+    // its fingerprint) at the end; the checker gives the collection that id before it writes
+    // the stored form. What the page reads back is what reading it under that id gives.
+    let file = acled_file(2_000);
+    let stream = |info: &FileInfo| {
+        streamed(|pieces| {
+            acled::import_in_pieces(file.as_slice(), info, &mut |_| {}, pieces).expect("read")
+        })
+        .0
+    };
+    let named = info();
+    let provisional = FileInfo {
+        collection_id: PROVISIONAL_COLLECTION_ID.into(),
+        ..info()
+    };
+    let expected = checked_as_the_worker_does(&stream(&named), 200_000)
+        .unwrap_or_else(|problems| panic!("{problems:?}"));
+    let loaded = checked_and_named(&stream(&provisional), 200_000, Some(&named.collection_id))
+        .unwrap_or_else(|problems| panic!("{problems:?}"));
+    assert_eq!(
+        loaded.dataset.events.id_rename(),
+        Some(("file-xxxxxxxxxxxx:", "file-0123456789ab:")),
+        "the events' texts were packed under the provisional id, and stay so"
+    );
+    assert_eq!(loaded.dataset.collection, expected.dataset.collection);
+    assert_eq!(loaded.dataset.parties, expected.dataset.parties);
+    assert_eq!(loaded.dataset.events, expected.dataset.events);
+    assert_eq!(
+        loaded.dataset.events.to_vec(),
+        expected.dataset.events.to_vec()
+    );
+    assert_eq!(loaded.problems, expected.problems);
+    let table = |loaded: &Loaded| loaded.table.as_ref().map(|part| part.table.clone());
+    let (Some(table), Some(expected_table)) = (table(&loaded), table(&expected)) else {
+        panic!("both tables read back");
+    };
+    assert_eq!(table.collection_ids, vec![named.collection_id.clone()]);
+    assert_eq!(table.collection_ids, expected_table.collection_ids);
+    assert_eq!(table.search_text, expected_table.search_text);
+    assert_eq!(table.start, expected_table.start);
+    // The whole collection saved from it names every event by the file's id.
+    let saved = serde_json::to_string(&loaded.dataset.events).expect("written");
+    assert!(!saved.contains(PROVISIONAL_COLLECTION_ID));
+    assert_eq!(saved.matches("\"id\":\"file-0123456789ab:").count(), 2_000);
 }
 
 #[test]

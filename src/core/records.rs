@@ -52,6 +52,40 @@ pub struct Records {
     unpacked: Mutex<Option<(usize, Text)>>,
     /// Whether every text stays in the open block, unpacked ([`Records::never_packed`]).
     never_pack: bool,
+    /// A prefix of the ids that the packed texts still hold, and the one the events now
+    /// have ([`Records::rename_id_prefix`]); both of one length.
+    renamed: Option<IdRename>,
+}
+
+/// Event ids renamed without packing their blocks again: every id starting with `from` now
+/// starts with `to` instead, which a block's texts are given as the block is unpacked. The
+/// two have the same length in bytes, so no text's end moves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct IdRename {
+    from: Box<str>,
+    to: Box<str>,
+}
+
+/// How an event's text begins when its id is its first field, as [`Records::push`] writes it.
+const ID_FIRST: &[u8] = b"{\"id\":\"";
+
+/// Gives the event text `text` the id prefix `to` where it has `from` (of the same length) as
+/// its first field's prefix; any other text is left as it is.
+fn rename_in_text(text: &mut [u8], from: &[u8], to: &[u8]) {
+    let at = ID_FIRST.len();
+    if text.starts_with(ID_FIRST) && text.get(at..at + from.len()) == Some(from) {
+        if let Some(prefix) = text.get_mut(at..at + to.len()) {
+            prefix.copy_from_slice(to);
+        }
+    }
+}
+
+/// Whether `text` gives `id` as its first field, written as it is (no escapes).
+fn has_id_first(text: &[u8], id: &str) -> bool {
+    let at = ID_FIRST.len();
+    text.starts_with(ID_FIRST)
+        && text.get(at..at + id.len()) == Some(id.as_bytes())
+        && text.get(at + id.len()) == Some(&b'"')
 }
 
 /// Bits of [`Records::own_ids`]: the ids the source datasets give their events, which say
@@ -89,6 +123,31 @@ impl Text {
     fn clear(&mut self) {
         self.bytes.clear();
         self.ends.clear();
+    }
+
+    /// Gives each text whose id (its first field) starts with `from` the prefix `to`, of the
+    /// same length, in its place.
+    fn rename(&mut self, from: &[u8], to: &[u8]) {
+        let mut start = 0;
+        for &end in &self.ends {
+            if let Some(text) = self.bytes.get_mut(start..end) {
+                rename_in_text(text, from, to);
+            }
+            start = end;
+        }
+    }
+}
+
+/// The event text `json` written again with the id `id`: read as an [`Event`], given the id,
+/// and written as [`Records::push`] writes it. A text that does not read as an event is given
+/// as it is.
+fn with_id(json: &[u8], id: &str) -> Vec<u8> {
+    match serde_json::from_slice::<Event>(json) {
+        Ok(mut event) => {
+            event.id = id.to_string();
+            serde_json::to_vec(&event).unwrap_or_else(|_| json.to_vec())
+        }
+        Err(_) => json.to_vec(),
     }
 }
 
@@ -245,6 +304,23 @@ impl Records {
     /// past the end. The text of a packed block is unpacked first (or taken from the block
     /// unpacked last); `read` must not read these records again.
     pub fn with_json<R>(&self, i: usize, read: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        let Some(id) = self.renamed.as_ref().and_then(|_| self.id(i)) else {
+            return self.stored_json(i, read);
+        };
+        // A renamed event's text gives its new id, given as its block was unpacked; a text
+        // that does not name it first (one kept as it was read) is written again with it.
+        let written_again = self.stored_json(i, |json| {
+            (!has_id_first(json, id)).then(|| with_id(json, id))
+        })?;
+        match written_again {
+            None => self.stored_json(i, read),
+            Some(text) => Some(read(&text)),
+        }
+    }
+
+    /// [`Records::with_json`] of the text as it is held: unpacked, and renamed as it was
+    /// unpacked, but never written again.
+    fn stored_json<R>(&self, i: usize, read: impl FnOnce(&[u8]) -> R) -> Option<R> {
         if i >= self.len() {
             return None;
         }
@@ -260,6 +336,9 @@ impl Records {
                 let (at, text) = slot.get_or_insert_with(|| (b, Text::default()));
                 *at = b;
                 block.unpack(text);
+                if let Some(rename) = &self.renamed {
+                    text.rename(rename.from.as_bytes(), rename.to.as_bytes());
+                }
                 text.json(k).map(read)
             }
         }
@@ -306,6 +385,78 @@ impl Records {
         }
         changed.shrink_to_fit();
         *self = changed;
+    }
+
+    /// Gives every event whose id starts with `from` that id with `to` in place of `from`,
+    /// as [`Records::change_ids`] would. When the two are of one length (a collection's id
+    /// replaced by another of its kind), the packed blocks are left as they are and their
+    /// texts are given the new prefix as they are unpacked: at a million events a rename
+    /// costs a pass over the ids, not over every record.
+    pub fn rename_id_prefix(&mut self, from: &str, to: &str) {
+        if from == to {
+            return;
+        }
+        // The prefix the packed texts hold where the ids now hold `from`.
+        let packed_from = match &self.renamed {
+            None => Some(from),
+            Some(rename) if *rename.to == *from => Some(&*rename.from),
+            Some(_) => None,
+        };
+        let Some(packed_from) = packed_from
+            .filter(|_| from.len() == to.len())
+            .map(str::to_owned)
+        else {
+            self.change_ids(|id| id.strip_prefix(from).map(|rest| format!("{to}{rest}")));
+            return;
+        };
+        let mut ids = std::mem::take(&mut self.ids).into_bytes();
+        let mut start = 0;
+        for &end in &self.id_ends {
+            if let Some(prefix) = ids
+                .get_mut(start..end)
+                .and_then(|id| id.get_mut(..from.len()))
+            {
+                if prefix == from.as_bytes() {
+                    prefix.copy_from_slice(to.as_bytes());
+                }
+            }
+            start = end;
+        }
+        // Whole prefixes of whole texts replaced: still UTF-8.
+        self.ids = String::from_utf8(ids)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+        // The open block's texts are renamed now, each written again if it cannot be.
+        let open = std::mem::take(&mut self.open);
+        let first = self.blocks.len() * BLOCK;
+        let mut start = 0;
+        for (k, &end) in open.ends.iter().enumerate() {
+            let mut text = open.bytes.get(start..end).unwrap_or_default().to_vec();
+            start = end;
+            rename_in_text(&mut text, from.as_bytes(), to.as_bytes());
+            let id = self.id(first + k).unwrap_or_default();
+            if !has_id_first(&text, id) {
+                text = with_id(&text, id);
+            }
+            self.open.bytes.extend_from_slice(&text);
+            self.open.ends.push(self.open.bytes.len());
+        }
+        self.renamed = (packed_from != to).then(|| IdRename {
+            from: packed_from.into(),
+            to: to.into(),
+        });
+        *self
+            .unpacked
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
+    /// The id prefix the packed blocks' texts hold and the one their events have instead,
+    /// after [`Records::rename_id_prefix`] left the blocks as they were; `None` when the
+    /// texts give the events' ids.
+    pub fn id_rename(&self) -> Option<(&str, &str)> {
+        self.renamed
+            .as_ref()
+            .map(|rename| (&*rename.from, &*rename.to))
     }
 
     /// Every event in order, decoded one at a time. (Every record decodes: each was written
@@ -378,6 +529,8 @@ pub struct RecordParts {
     pub id_ends: Vec<usize>,
     /// [`OwnIds`] bits.
     pub own_ids: u8,
+    /// [`Records::id_rename`].
+    pub id_rename: Option<(String, String)>,
 }
 
 impl Records {
@@ -414,6 +567,7 @@ impl Records {
             ids,
             id_ends,
             own_ids,
+            id_rename,
         } = parts;
         let ascending = |ends: &[usize], len: usize| {
             ends.windows(2).all(|two| two[0] <= two[1]) && ends.last().is_none_or(|&end| end == len)
@@ -431,6 +585,12 @@ impl Records {
             ascending(&id_ends, ids.len()) && id_ends.iter().all(|&end| ids.is_char_boundary(end));
         if !ids_fit {
             return Err("the events' ids do not fit together".into());
+        }
+        if id_rename
+            .as_ref()
+            .is_some_and(|(from, to)| from.len() != to.len() || from == to)
+        {
+            return Err("the ids' new prefix is not of the old one's length".into());
         }
         if id_ends.len() != blocks.len() * BLOCK + open_ends.len() {
             return Err(format!(
@@ -453,6 +613,10 @@ impl Records {
             own_ids,
             unpacked: Mutex::new(None),
             never_pack: false,
+            renamed: id_rename.map(|(from, to)| IdRename {
+                from: from.into(),
+                to: to.into(),
+            }),
         })
     }
 }
@@ -475,6 +639,7 @@ impl Clone for Records {
             own_ids: self.own_ids,
             unpacked: Mutex::new(None),
             never_pack: self.never_pack,
+            renamed: self.renamed.clone(),
         }
     }
 }
@@ -876,6 +1041,133 @@ mod tests {
         assert_eq!(records, Records::from(expected.clone()));
         assert_eq!(records.id(1), Some(expected[1].id.as_str()));
         assert_eq!(records.id(0), Some("curated:1"));
+    }
+
+    /// Records as [`Records::from_parts`] makes them from `records`' parts, as the stored
+    /// form does.
+    fn through_parts(records: &Records) -> Records {
+        let (open, open_ends) = records.open_text();
+        let (ids, id_ends) = records.id_text();
+        Records::from_parts(RecordParts {
+            blocks: records
+                .packed_blocks()
+                .map(|(packed, ends)| (packed.into(), *ends))
+                .collect(),
+            open: open.to_vec(),
+            open_ends: open_ends.to_vec(),
+            ids: ids.to_string(),
+            id_ends: id_ends.to_vec(),
+            own_ids: records.own_ids(),
+            id_rename: records
+                .id_rename()
+                .map(|(from, to)| (from.to_string(), to.to_string())),
+        })
+        .expect("parts that fit")
+    }
+
+    #[test]
+    fn a_prefix_renamed_reads_as_events_written_with_it() {
+        // Several blocks and an open one; ids with the prefix and without, one with escapes,
+        // and texts kept as read with their id last, in a packed block and in the open one.
+        let count = BLOCK * 3 + 7;
+        let events: Vec<Event> = (0..count)
+            .map(|n| {
+                let id = match n % 9 {
+                    4 => format!("other:{n}"),
+                    5 => format!("aaaa:{n}\"q\\"),
+                    _ => format!("aaaa:{n}"),
+                };
+                let mut event = ev(&id, "2020-01-02").0;
+                event.summary = format!("aaaa: event {n} «{}»", "ح".repeat(n % 5));
+                event
+            })
+            .collect();
+        let id_last = |n: usize| n == 3 || n == count - 2;
+        let mut records = Records::default();
+        for (n, event) in events.iter().enumerate() {
+            let mut text = serde_json::to_vec(event).expect("an event serialises");
+            if id_last(n) {
+                let value = serde_json::to_value(event).expect("an event serialises");
+                let mut fields: Vec<_> = value.as_object().into_iter().flatten().collect();
+                fields.reverse();
+                let reversed: serde_json::Map<_, _> = fields
+                    .into_iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                text = serde_json::to_vec(&reversed).expect("a map serialises");
+            }
+            records.push_read(event, &text);
+        }
+        let renamed = |to: &str| -> Vec<Event> {
+            events
+                .iter()
+                .cloned()
+                .map(|mut event| {
+                    if let Some(rest) = event.id.strip_prefix("aaaa:") {
+                        event.id = format!("{to}{rest}");
+                    }
+                    event
+                })
+                .collect()
+        };
+        let check = |records: &Records, expected: &[Event]| {
+            assert_eq!(records.to_vec(), expected);
+            for (i, event) in expected.iter().enumerate() {
+                assert_eq!(records.id(i), Some(event.id.as_str()));
+                let text = records.with_json(i, <[u8]>::to_vec).expect("a text");
+                assert_eq!(
+                    serde_json::from_slice::<Event>(&text).ok().as_ref(),
+                    Some(event)
+                );
+            }
+            assert_eq!(*records, Records::from(expected.to_vec()));
+            assert_eq!(through_parts(records).to_vec(), expected);
+            let mut array = Vec::new();
+            records.write_array(0, records.len(), &mut array);
+            assert_eq!(
+                serde_json::from_slice::<Vec<Event>>(&array).ok().as_deref(),
+                Some(expected)
+            );
+        };
+
+        records.rename_id_prefix("aaaa:", "bbbb:");
+        assert_eq!(
+            records.id_rename(),
+            Some(("aaaa:", "bbbb:")),
+            "the blocks stay packed"
+        );
+        check(&records, &renamed("bbbb:"));
+        // A second rename of the same length composes with the first.
+        records.rename_id_prefix("bbbb:", "cccc:");
+        assert_eq!(records.id_rename(), Some(("aaaa:", "cccc:")));
+        check(&records, &renamed("cccc:"));
+        // Back to the first: the texts give the ids again.
+        records.rename_id_prefix("cccc:", "aaaa:");
+        assert_eq!(records.id_rename(), None);
+        check(&records, &events);
+        // Another length writes every event again.
+        records.rename_id_prefix("aaaa:", "longer:");
+        assert_eq!(records.id_rename(), None);
+        check(&records, &renamed("longer:"));
+    }
+
+    #[test]
+    fn parts_with_a_rename_of_two_lengths_are_refused() {
+        let records = Records::from(many_events());
+        let (ids, id_ends) = records.id_text();
+        let parts = RecordParts {
+            blocks: records
+                .packed_blocks()
+                .map(|(packed, ends)| (packed.into(), *ends))
+                .collect(),
+            open: records.open_text().0.to_vec(),
+            open_ends: records.open_text().1.to_vec(),
+            ids: ids.to_string(),
+            id_ends: id_ends.to_vec(),
+            own_ids: records.own_ids(),
+            id_rename: Some(("file:".into(), "f:".into())),
+        };
+        assert!(Records::from_parts(parts).is_err());
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! (`u8`), a column number (`u16`) and a payload length (`u32`), then the payload:
 //!
 //! - `HEAD`: JSON of the file's name, its collection without events (metadata, sources,
-//!   parties, dyads, figures), its problems, and the table's shape ([`TABLE_VERSION`], the
+//!   parties, dyads, figures), its problems, the prefix of the events' ids renamed after
+//!   their texts were packed (when it was), and the table's shape ([`TABLE_VERSION`], the
 //!   gazetteer's [`PlaceNames::fingerprint`], rows);
 //! - `NUMBERS`: values of one column (see `columns`), onto the end of what came before;
 //! - `BLOCKS`: packed blocks of records, each its 32 ends (`u64`), length (`u32`) and LZ4
@@ -90,6 +91,10 @@ struct Head {
     skipped: usize,
     events: usize,
     own_ids: u8,
+    /// [`Records::id_rename`]: the id prefix the blocks' texts hold, and the events' own.
+    /// Absent (from forms written before it, too) when the texts give the events' ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id_rename: Option<(String, String)>,
     table: Option<TableHead>,
 }
 
@@ -377,6 +382,10 @@ impl<'a> StoredWriter<'a> {
             skipped: loaded.skipped,
             events: dataset.events.len(),
             own_ids: dataset.events.own_ids(),
+            id_rename: dataset
+                .events
+                .id_rename()
+                .map(|(from, to)| (from.to_string(), to.to_string())),
             table: loaded.table.as_ref().map(|part| TableHead {
                 version: TABLE_VERSION,
                 place_names: part.place_names.fingerprint(),
@@ -514,6 +523,7 @@ impl StoredReader {
                         && table.place_names == self.place_names.fingerprint()
                 });
                 self.records.own_ids = head.own_ids;
+                self.records.id_rename = head.id_rename.clone();
                 self.head = Some(head);
                 Ok(())
             }

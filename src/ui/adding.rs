@@ -28,7 +28,7 @@ use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::engine::EngineBuild;
 use crate::core::i18n::Arg;
 use crate::core::i18n::Said;
-use crate::core::import::message::{ImportSummary, ProblemLine, ReadAs};
+use crate::core::import::message::{rename_loaded, ImportSummary, ProblemLine, ReadAs};
 use crate::core::place_names::PlaceNames;
 use crate::core::validate::{pieces_foreseen, LoadSteps, Loaded, Problem, Severity};
 use crate::ui::blob_lines::{self, BlobLines};
@@ -273,7 +273,9 @@ pub enum Kept {
     /// Its stored form, as the checking worker wrote it.
     Stored(Blob),
     /// Its collection as the reading worker handed it over (every line, or the collection file
-    /// opened): the stored form is still to be written.
+    /// opened): the stored form is still to be written. The lines of a table name its
+    /// collection by a provisional id, not the one it takes ([`check_file`]): only the stored
+    /// form written from what was checked is kept of them.
     Collection(Blob),
 }
 
@@ -288,8 +290,28 @@ pub type Checked = (ImportSummary, Kept, Loaded);
 /// stopped before it was done (the reader cancelled, opened another file, or the file could
 /// not be read: the file input says so).
 ///
+/// The file comes with its final collection id: a table is read under
+/// [`PROVISIONAL_COLLECTION_ID`](crate::core::import::message::PROVISIONAL_COLLECTION_ID)
+/// until its fingerprint is known, at the end of its reading
+/// ([`ImportSummary::collection_id`]).
+///
 /// Errors: one sentence when the collection is refused (its first problem).
 pub async fn check_file(
+    incoming: Incoming,
+    checker: Checker<'_>,
+    report: &dyn Fn(Adding),
+) -> Result<Option<Checked>, Said> {
+    let checked = check_as_read(incoming, checker, report).await?;
+    Ok(checked.map(|(summary, kept, mut loaded)| {
+        if let Some(id) = summary.collection_id() {
+            rename_loaded(&mut loaded, &id);
+        }
+        (summary, kept, loaded)
+    }))
+}
+
+/// [`check_file`], the collection under the id its lines name.
+async fn check_as_read(
     incoming: Incoming,
     checker: Checker<'_>,
     report: &dyn Fn(Adding),
@@ -394,7 +416,7 @@ async fn check_in_worker(
         Some(event) => event,
         None => {
             let _measure = Measure::new("stage: checked after the reading");
-            job.end();
+            job.end(summary.collection_id());
             loop {
                 match job.next().await {
                     CheckEvent::Checking(share) => checking(share),

@@ -116,12 +116,17 @@ pub fn App() -> impl IntoView {
             let name = summary.file_name.clone();
             // What the device keeps: the file's stored form, as the checking worker wrote it,
             // or written here before its collection joins the catalogue (which takes its
-            // table); else the collection as handed over.
+            // table); else a collection file as it was opened. A table's lines name a
+            // provisional collection id, never kept.
             let bytes = match kept {
-                Kept::Stored(blob) => blob,
+                Kept::Stored(blob) => Some(blob),
                 Kept::Collection(blob) => {
                     let _stage = browser::Measure::new("stage: stored form");
-                    stored_form::write_in_slices(&loaded).await.unwrap_or(blob)
+                    let written = stored_form::write_in_slices(&loaded).await;
+                    match summary.collection_id() {
+                        Some(_) => written,
+                        None => written.or(Some(blob)),
+                    }
                 }
             };
             // The same table read again (with other columns, another date order or sheet)
@@ -206,9 +211,15 @@ pub fn App() -> impl IntoView {
             }
             let kept = {
                 let _measure = browser::Measure::new("adding: keep");
-                device_store::keep(&opened, &bytes)
+                bytes
+                    .as_ref()
+                    .map(|bytes| device_store::keep(&opened, bytes))
             };
-            if let Err(error) = kept.await {
+            let kept = match kept {
+                Some(keeping) => keeping.await,
+                None => Err(Said::new("store-form-not-made")),
+            };
+            if let Err(error) = kept {
                 store_notices.update(|notices| {
                     notices.push(
                         Said::new("adding-not-kept")

@@ -104,9 +104,10 @@ impl CheckJob {
         }
     }
 
-    /// Says that no lines follow.
-    pub fn end(&self) {
-        if let Ok(message) = message(&PageMessage::LinesEnd, None) {
+    /// Says that no lines follow, and that the collection takes the id `collection_id` when
+    /// one is given.
+    pub fn end(&self, collection_id: Option<String>) {
+        if let Ok(message) = message(&PageMessage::LinesEnd { collection_id }, None) {
             self.post(message);
         }
     }

@@ -5,10 +5,11 @@
 //! A table read row by row becomes a collection in pieces in the reading worker
 //! ([`WorkerMessage::Piece`]); the page passes each blob of lines on to a second worker started
 //! in this role ([`PageMessage::Check`] with the page's gazetteer, then
-//! [`PageMessage::Lines`] with each blob, then [`PageMessage::LinesEnd`]). This worker checks
-//! the lines as they come, under the rules of the page's [`LoadSteps`], building the table of
-//! the events with that gazetteer; once the lines end, it writes the file's stored form and
-//! posts it in one blob ([`WorkerMessage::Checked`]), which the page reads back as it reads a
+//! [`PageMessage::Lines`] with each blob, then [`PageMessage::LinesEnd`] with the collection's
+//! id). This worker checks the lines as they come, under the rules of the page's
+//! [`LoadSteps`], building the table of the events with that gazetteer; once the lines end, it
+//! gives the collection that id (the file's fingerprint's, known only once the file was read
+//! through, which the lines do not name), writes the file's stored form and posts it in one blob ([`WorkerMessage::Checked`]), which the page reads back as it reads a
 //! kept file, and keeps on the device as it is. The reading and the checking run at once, one
 //! on each core, and the page's thread is left free. Its replies: [`WorkerMessage::Checking`]
 //! after each blob, then one [`WorkerMessage::Checked`], [`WorkerMessage::Refused`] or
@@ -27,20 +28,25 @@ use js_sys::Uint8Array;
 use web_sys::{Blob, FileReaderSync};
 
 use incident_explorer::core::i18n::Said;
-use incident_explorer::core::import::message::WorkerMessage;
+use incident_explorer::core::import::message::{rename_loaded, WorkerMessage};
 use incident_explorer::core::place_names::PlaceNames;
 use incident_explorer::core::validate::{PiecesComing, Problem};
 use incident_explorer::ui::stored_form;
 
 use crate::worker::{post, post_with_blob};
 
-/// A blob of whole lines of the collection, and the share of the file read when its last
-/// line was written (0 to 1).
-type Lines = (Blob, f64);
+/// What the page sends while a collection is checked.
+enum Coming {
+    /// A blob of whole lines of the collection, and the share of the file read when its last
+    /// line was written (0 to 1).
+    Lines(Blob, f64),
+    /// No lines follow; the collection's id from now on, when it changes.
+    End(Option<String>),
+}
 
 thread_local! {
     /// Where the page's blobs of lines go, until the lines end.
-    static LINES: RefCell<Option<mpsc::UnboundedSender<Lines>>> = const { RefCell::new(None) };
+    static LINES: RefCell<Option<mpsc::UnboundedSender<Coming>>> = const { RefCell::new(None) };
 }
 
 /// Starts checking the collection of the file `file_name` with the gazetteer whose JSON is
@@ -63,14 +69,19 @@ pub fn start(file_name: String, gazetteer: Vec<u8>) {
 pub fn lines(blob: Blob, share: f64) {
     LINES.with(|slot| {
         if let Some(sender) = slot.borrow().as_ref() {
-            let _ = sender.unbounded_send((blob, share));
+            let _ = sender.unbounded_send(Coming::Lines(blob, share));
         }
     });
 }
 
-/// No lines follow.
-pub fn end() {
-    LINES.with(|slot| slot.borrow_mut().take());
+/// No lines follow; the collection takes the id `collection_id` when one is given (its file's,
+/// which the lines of an imported table do not name yet).
+pub fn end(collection_id: Option<String>) {
+    LINES.with(|slot| {
+        if let Some(sender) = slot.borrow_mut().take() {
+            let _ = sender.unbounded_send(Coming::End(collection_id));
+        }
+    });
 }
 
 /// Why no stored form was posted.
@@ -89,7 +100,7 @@ fn failed(reason: &str) -> Outcome {
 async fn check(
     file_name: &str,
     gazetteer: &[u8],
-    mut lines: mpsc::UnboundedReceiver<Lines>,
+    mut lines: mpsc::UnboundedReceiver<Coming>,
 ) -> Result<Blob, Outcome> {
     let place_names = Arc::new(PlaceNames::from_json(gazetteer).map_err(|error| failed(&error))?);
     let reader = FileReaderSync::new().map_err(|_| failed("no file reader"))?;
@@ -100,7 +111,7 @@ async fn check(
             .map_err(|_| failed("a piece of the collection could not be read"))
     };
     let mut coming = PiecesComing::default();
-    let Some((blob, share)) = lines.next().await else {
+    let Some(Coming::Lines(blob, share)) = lines.next().await else {
         return Err(failed("no lines came"));
     };
     // The header is the first line; the first blob can go once it is copied.
@@ -109,12 +120,21 @@ async fn check(
         .start(file_name, &read(&blob)?, share, place_names, &mut header)
         .map_err(Outcome::Refused)?;
     post(&WorkerMessage::Checking { share });
-    while let Some((blob, share)) = lines.next().await {
-        coming
-            .check_blob(&mut steps, &read(&blob)?, share)
-            .map_err(Outcome::Refused)?;
-        post(&WorkerMessage::Checking { share });
+    let collection_id = loop {
+        match lines.next().await {
+            Some(Coming::Lines(blob, share)) => {
+                coming
+                    .check_blob(&mut steps, &read(&blob)?, share)
+                    .map_err(Outcome::Refused)?;
+                post(&WorkerMessage::Checking { share });
+            }
+            Some(Coming::End(collection_id)) => break collection_id,
+            None => return Err(failed("the lines stopped before their end")),
+        }
+    };
+    let mut loaded = PiecesComing::finish(steps).map_err(Outcome::Refused)?;
+    if let Some(id) = collection_id {
+        rename_loaded(&mut loaded, &id);
     }
-    let loaded = PiecesComing::finish(steps).map_err(Outcome::Refused)?;
     stored_form::write_whole(&loaded).ok_or_else(|| failed("the browser made no blob of it"))
 }

@@ -7,10 +7,11 @@
 //! `File`; the worker answers with progress messages, then one `done` message carrying the
 //! collection (in pieces, so that the page can check it a slice at a time), or one `failed`
 //! message. A table read row by row (ACLED, UCDP, or any once its columns are chosen) is read
-//! through once for its fingerprint, then its collection goes out in `piece` messages as the
-//! rows are read, so they are checked meanwhile (by a second worker, below, or the page); the
-//! `done` message then carries every line again, for the page to check itself when that worker
-//! fails. A table of no known format (any CSV, a
+//! once: its collection goes out in `piece` messages as the rows are read, so they are checked
+//! meanwhile (by a second worker, below, or the page), under a provisional collection id; the
+//! `done` message gives the file's fingerprint, hashed as it was read, which the page and the
+//! checker name the collection by, and carries every line again, for the page to check itself
+//! when that worker fails. A table of no known format (any CSV, a
 //! spreadsheet) is answered first with a `preview`: the worker keeps the file (a workbook's
 //! bytes and sheet) and waits for the page's `PageMessage` (another sheet, or the columns to
 //! import with). The page cancels by terminating the worker. Nothing leaves the device: the
@@ -42,6 +43,7 @@ mod worker {
     use incident_explorer::core::import::mapped::{self, TablePreview};
     use incident_explorer::core::import::message::{
         collection_id_of, ImportSummary, PageMessage, ProblemLine, ReadAs, WorkerMessage,
+        PROVISIONAL_COLLECTION_ID,
     };
     use incident_explorer::core::import::spreadsheet::{self, SheetTable};
     use incident_explorer::core::import::table_mapping::{Field, Mapping};
@@ -230,7 +232,7 @@ mod worker {
                     said: Said::new("worker-not-understood").arg("reason", "lines without a blob"),
                 }),
             },
-            Ok(PageMessage::LinesEnd) => check::end(),
+            Ok(PageMessage::LinesEnd { collection_id }) => check::end(collection_id),
             Ok(_) => post(&WorkerMessage::Failed {
                 said: Said::new("worker-not-understood").arg("reason", "a choice with bytes"),
             }),
@@ -346,7 +348,12 @@ mod worker {
                 finish(mapped_sheet(&file, &table, fingerprint, &mapping).map(Some));
             }
             // The checking role's messages come with bytes (`check_message`).
-            (PageMessage::Check { .. } | PageMessage::Lines { .. } | PageMessage::LinesEnd, w) => {
+            (
+                PageMessage::Check { .. }
+                | PageMessage::Lines { .. }
+                | PageMessage::LinesEnd { .. },
+                w,
+            ) => {
                 WAITING.with(|slot| *slot.borrow_mut() = Some(w));
             }
         }
@@ -366,7 +373,7 @@ mod worker {
         header: usize,
         mapping: &Mapping,
     ) -> Result<(ImportSummary, Blob), Said> {
-        let (fingerprint, source) = named_by_fingerprint(file)?;
+        let source = provisional_source(file);
         let mut reader = SlicedFile::new(file)?;
         let total = reader.size as u64;
         let read = reader.offset_now();
@@ -389,8 +396,13 @@ mod worker {
                 pieces,
             )
         })?;
-        same_file(&reader, &fingerprint)?;
-        let summary = summary_of(&imported, file, total, fingerprint, ReadAs::CsvTable);
+        let summary = summary_of(
+            &imported,
+            file,
+            total,
+            reader.fingerprint(),
+            ReadAs::CsvTable,
+        );
         Ok((summary, blob))
     }
 
@@ -515,9 +527,9 @@ mod worker {
         Ok(filled)
     }
 
-    /// An ACLED export or a UCDP GED table read row by row into a collection, named after the
-    /// file's fingerprint, and posted to the page in pieces as it is read
-    /// ([`posted_in_pieces`]).
+    /// An ACLED export or a UCDP GED table read row by row into a collection, posted to the
+    /// page in pieces as it is read ([`posted_in_pieces`]) under a provisional id
+    /// ([`provisional_source`]), and the file's fingerprint.
     fn table_collection(
         head: Vec<u8>,
         mut reader: SlicedFile,
@@ -525,7 +537,7 @@ mod worker {
         format: Format,
     ) -> Result<(ImportSummary, Blob), Said> {
         let total = reader.size as u64;
-        let (fingerprint, source) = named_by_fingerprint(file)?;
+        let source = provisional_source(file);
         let read = reader.offset_now();
         let mut progress = |at: Progress| {
             post(&WorkerMessage::Progress {
@@ -551,30 +563,18 @@ mod worker {
                 (posted?, ReadAs::Acled)
             }
         };
-        same_file(&reader, &fingerprint)?;
+        let fingerprint = reader.fingerprint();
         Ok((summary_of(&imported, file, total, fingerprint, label), blob))
     }
 
-    /// Checks that the file read through by `reader` is the one whose `fingerprint` named its
-    /// collection: a file changed between the two readings would give figures that its
-    /// fingerprint does not name.
-    fn same_file(reader: &SlicedFile, fingerprint: &str) -> Result<(), Said> {
-        if reader.fingerprint() == fingerprint {
-            return Ok(());
-        }
-        Err(Said::new("import-changed"))
-    }
-
-    /// The file's fingerprint, read through once first (without progress), and what the
-    /// importer is told of the file, its collection id made from that fingerprint: the
-    /// collection goes to the page in pieces as it is read, so its id is needed before.
-    fn named_by_fingerprint(file: &File) -> Result<(String, FileInfo), Said> {
-        let fingerprint = read_rest(SlicedFile::new(file)?, |_| {}, false)?;
-        let source = FileInfo {
-            collection_id: collection_id_of(&fingerprint),
+    /// What the importer is told of a file read once, whose fingerprint is known at the end:
+    /// its collection is named [`PROVISIONAL_COLLECTION_ID`] meanwhile, and the page gives it
+    /// the id of its fingerprint ([`collection_id_of`]) once it has it.
+    fn provisional_source(file: &File) -> FileInfo {
+        FileInfo {
+            collection_id: PROVISIONAL_COLLECTION_ID.to_string(),
             ..file_info(file)
-        };
-        Ok((fingerprint, source))
+        }
     }
 
     /// The collection `import` writes in pieces as it reads the rows: every 4 MB or so of

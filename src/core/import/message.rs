@@ -167,8 +167,10 @@ pub enum PageMessage {
     /// blob (whole lines, in order, the first beginning with the header), written when `share`
     /// of the file was read (0 to 1).
     Lines { share: f64 },
-    /// To a worker checking a collection: no lines follow.
-    LinesEnd,
+    /// To a worker checking a collection: no lines follow, and the collection takes the id
+    /// `collection_id` when one is given ([`ImportSummary::collection_id`]: the file's, known
+    /// once the file was read through, where the lines name [`PROVISIONAL_COLLECTION_ID`]).
+    LinesEnd { collection_id: Option<String> },
 }
 
 /// What was read from a file, for the "Your data" report.
@@ -194,6 +196,20 @@ pub struct ImportSummary {
     /// Problems found beyond those listed (a file broken on every row).
     #[serde(default)]
     pub problems_not_listed: u64,
+}
+
+impl ImportSummary {
+    /// The id of the collection a table read from this file takes: its fingerprint's
+    /// ([`collection_id_of`]). `None` for a collection file, which names its own (and for a
+    /// summary an earlier version kept, which says no more than words).
+    pub fn collection_id(&self) -> Option<String> {
+        match self.format {
+            ReadAs::Acled | ReadAs::Ucdp | ReadAs::CsvTable | ReadAs::Sheet { .. } => {
+                Some(collection_id_of(&self.fingerprint))
+            }
+            ReadAs::Collection | ReadAs::Words { .. } => None,
+        }
+    }
 }
 
 /// One problem with one row of a file.
@@ -309,11 +325,21 @@ impl From<&crate::core::validate::Problem> for ProblemLine {
     }
 }
 
+/// The collection id an imported table is read under until its file's fingerprint, which its
+/// id comes from, is known: the file is read once, and its fingerprint is known at the end.
+/// It has the length of every [`collection_id_of`] (so that renaming the events leaves their
+/// packed texts as they are, [`crate::core::records::Records::rename_id_prefix`]) and is
+/// never one (`x` is no hex digit).
+pub const PROVISIONAL_COLLECTION_ID: &str = "file-xxxxxxxxxxxx";
+
 /// Gives an imported collection its final id: the collection's own and the prefix of each
 /// event id (`<id>:<local id>`), for a collection imported before its file's fingerprint,
-/// which the id comes from, was known (the import worker reads the fingerprint first).
+/// which the id comes from, was known ([`PROVISIONAL_COLLECTION_ID`]).
 pub fn rename_collection(dataset: &mut crate::core::model::Dataset, id: &str) {
     let old = std::mem::replace(&mut dataset.collection.id, id.to_string());
+    if old == id {
+        return;
+    }
     let renamed = |record: &str| {
         record
             .strip_prefix(old.as_str())
@@ -325,11 +351,38 @@ pub fn rename_collection(dataset: &mut crate::core::model::Dataset, id: &str) {
             *record = new;
         }
     };
-    dataset.events.change_ids(renamed);
+    dataset
+        .events
+        .rename_id_prefix(&format!("{old}:"), &format!("{id}:"));
     for figure in &mut dataset.figures {
         rename(&mut figure.id);
         if let Some(part_of) = &mut figure.part_of {
             rename(part_of);
+        }
+    }
+}
+
+/// [`rename_collection`] of a checked collection, with what was built from it: its table's
+/// collection id and the records its problems name.
+pub fn rename_loaded(loaded: &mut crate::core::validate::Loaded, id: &str) {
+    let old = loaded.dataset.collection.id.clone();
+    if old == id {
+        return;
+    }
+    rename_collection(&mut loaded.dataset, id);
+    if let Some(part) = &mut loaded.table {
+        for collection in &mut part.table.collection_ids {
+            if *collection == old {
+                *collection = id.to_string();
+            }
+        }
+    }
+    let prefix = format!("{old}:");
+    for problem in &mut loaded.problems {
+        if let Some(record) = &mut problem.record {
+            if let Some(local) = record.strip_prefix(prefix.as_str()) {
+                *record = format!("{id}:{local}");
+            }
         }
     }
 }
@@ -574,14 +627,102 @@ mod tests {
             collection_id_of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         assert_eq!(id, "file-9f86d081884c");
         assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+        // The id a table is read under until then: as long as every file's (so that a
+        // rename leaves the packed texts as they are), a valid id, and none of theirs.
+        assert_eq!(PROVISIONAL_COLLECTION_ID.len(), id.len());
+        assert!(crate::core::validate::is_collection_id(
+            PROVISIONAL_COLLECTION_ID
+        ));
+        let digits = PROVISIONAL_COLLECTION_ID.trim_start_matches("file-");
+        assert!(!digits.bytes().any(|b| b.is_ascii_hexdigit()));
+    }
+
+    #[test]
+    fn a_table_takes_its_files_id_and_a_collection_file_its_own() {
+        let summary = |format: ReadAs| ImportSummary {
+            file_name: "mine.csv".into(),
+            size: 1,
+            fingerprint: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+            format,
+            rows_read: 1,
+            rows_skipped: 0,
+            rows_warned: 0,
+            problems: Vec::new(),
+            problems_not_listed: 0,
+        };
+        for format in [
+            ReadAs::Acled,
+            ReadAs::Ucdp,
+            ReadAs::CsvTable,
+            ReadAs::Sheet {
+                sheet: "2019".into(),
+            },
+        ] {
+            assert_eq!(
+                summary(format).collection_id().as_deref(),
+                Some("file-9f86d081884c")
+            );
+        }
+        assert_eq!(summary(ReadAs::Collection).collection_id(), None);
     }
 
     #[test]
     fn renaming_a_collection_renames_its_record_ids() {
-        let mut dataset = crate::core::model::Dataset {
+        let mut dataset = dataset_of("file");
+        rename_collection(&mut dataset, "file-0123456789ab");
+        assert_eq!(dataset.collection.id, "file-0123456789ab");
+        let ids: Vec<String> = dataset.events.iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["file-0123456789ab:SYR1", "file-0123456789ab:SYR2:b"]);
+    }
+
+    #[test]
+    fn renaming_a_checked_collection_renames_its_table_and_problems() {
+        let dataset = dataset_of(PROVISIONAL_COLLECTION_ID);
+        let table = crate::core::table::TableBuilder::new(std::slice::from_ref(&dataset))
+            .build(std::slice::from_ref(&dataset));
+        let problem = |record: &str| crate::core::validate::Problem {
+            severity: crate::core::validate::Severity::Warning,
+            file: "mine.csv".into(),
+            record: Some(record.into()),
+            field: None,
+            message: "m".into(),
+            said: None,
+        };
+        let mut loaded = crate::core::validate::Loaded {
+            file: "mine.csv".into(),
+            dataset,
+            problems: vec![
+                problem(&format!("{PROVISIONAL_COLLECTION_ID}:SYR1")),
+                problem("event #3"),
+            ],
+            skipped: 0,
+            table: Some(crate::core::table::TablePart {
+                table,
+                place_names: Default::default(),
+            }),
+        };
+        rename_loaded(&mut loaded, "file-0123456789ab");
+        assert_eq!(loaded.dataset.collection.id, "file-0123456789ab");
+        assert_eq!(
+            loaded.dataset.events.id(1),
+            Some("file-0123456789ab:SYR2:b")
+        );
+        let records: Vec<Option<&str>> = loaded
+            .problems
+            .iter()
+            .map(|p| p.record.as_deref())
+            .collect();
+        assert_eq!(records, [Some("file-0123456789ab:SYR1"), Some("event #3")]);
+        let tables = loaded.table.map(|part| part.table.collection_ids);
+        assert_eq!(tables, Some(vec!["file-0123456789ab".to_string()]));
+    }
+
+    /// A collection of id `id` with two events, `<id>:SYR1` and `<id>:SYR2:b`.
+    fn dataset_of(id: &str) -> crate::core::model::Dataset {
+        crate::core::model::Dataset {
             schema_version: crate::core::model::SCHEMA_VERSION,
             collection: crate::core::model::Collection {
-                id: "file".into(),
+                id: id.into(),
                 name: "n".into(),
                 description: "d".into(),
                 version: None,
@@ -593,16 +734,12 @@ mod tests {
             parties: Vec::new(),
             dyads: Vec::new(),
             events: vec![
-                crate::core::table::test_data::ev("file:SYR1", "2020-01-01").0,
-                crate::core::table::test_data::ev("file:SYR2:b", "2020-01-02").0,
+                crate::core::table::test_data::ev(&format!("{id}:SYR1"), "2020-01-01").0,
+                crate::core::table::test_data::ev(&format!("{id}:SYR2:b"), "2020-01-02").0,
             ]
             .into(),
             figures: Vec::new(),
-        };
-        rename_collection(&mut dataset, "file-0123456789ab");
-        assert_eq!(dataset.collection.id, "file-0123456789ab");
-        let ids: Vec<String> = dataset.events.iter().map(|e| e.id).collect();
-        assert_eq!(ids, ["file-0123456789ab:SYR1", "file-0123456789ab:SYR2:b"]);
+        }
     }
 
     #[test]
@@ -647,7 +784,12 @@ mod tests {
                 file_name: "export.csv".into(),
             },
             PageMessage::Lines { share: 0.25 },
-            PageMessage::LinesEnd,
+            PageMessage::LinesEnd {
+                collection_id: Some("file-0123456789ab".into()),
+            },
+            PageMessage::LinesEnd {
+                collection_id: None,
+            },
         ] {
             let text = serde_json::to_string(&message).unwrap_or_default();
             assert_eq!(
