@@ -26,10 +26,12 @@ use crate::core::aggregate::{self, Metric, SortKey};
 use crate::core::baseline::Baseline;
 use crate::core::catalog::{Catalog, CatalogBuild};
 use crate::core::engine::EngineBuild;
+use crate::core::facet::Facet;
 use crate::core::i18n::Arg;
 use crate::core::i18n::Said;
 use crate::core::import::message::{rename_loaded, ImportSummary, ProblemLine, ReadAs};
 use crate::core::place_names::PlaceNames;
+use crate::core::query;
 use crate::core::validate::{pieces_foreseen, LoadSteps, Loaded, Problem, Severity};
 use crate::ui::blob_lines::{self, BlobLines};
 use crate::ui::browser::Measure;
@@ -485,10 +487,12 @@ pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> C
 
 /// What the explorer of `catalog` would do first in the task that draws it, done ahead in
 /// tasks of their own: its engine built a stage a task (each some tens of milliseconds at a
-/// million rows; see [`EngineBuild`]), the whole-table sums its panels start from, a part a
-/// task ([`Baseline::prepare`], under the default metric), and the list's rows sorted by its
+/// million rows; see [`EngineBuild`]), then given the filter of `query`, the view it is
+/// expected to open on (a pass over the rows, which its first draw then finds done; any other
+/// view costs what differs), the whole-table sums its panels start from, a part a task
+/// ([`Baseline::prepare`], under the default metric), and the list's rows sorted by its
 /// default order. Gives them for the explorer ([`crate::ui::explorer::PreparedExplorer`]).
-pub async fn prepare_explorer(catalog: &Catalog) -> Prepared {
+pub async fn prepare_explorer(catalog: &Catalog, query: &str) -> Prepared {
     let table = &catalog.table;
     let mut build = EngineBuild::new(0, |_| None);
     loop {
@@ -499,10 +503,24 @@ pub async fn prepare_explorer(catalog: &Catalog) -> Prepared {
         }
     }
     yield_to_browser().await;
-    let engine = {
+    let mut engine = {
         let _measure = Measure::new("adding: engine");
         build.finish(table)
     };
+    yield_to_browser().await;
+    {
+        let _measure = Measure::new("adding: first filter");
+        // As the explorer applies a view: its open facets counted, then its filter.
+        let state = query::decode(query).0;
+        for facet in Facet::ALL {
+            let open = state
+                .facets
+                .get(facet.index())
+                .is_some_and(|set| !set.is_empty());
+            engine.want_facet(table, facet, open);
+        }
+        engine.set_filter(table, state.filter(table));
+    }
     let baseline = Arc::new(Baseline::new());
     for part in 0..Baseline::PARTS {
         yield_to_browser().await;

@@ -144,9 +144,11 @@ pub fn App() -> impl IntoView {
             };
             let added = match adding::add_file(&base, summary, loaded, &report).await {
                 Ok((catalog, opened)) => {
-                    // The explorer's first work, done ahead in tasks of their own.
+                    // The explorer's first work, done ahead in tasks of their own, for the
+                    // view it opens on unless a link waits for the file.
                     let catalog = Arc::new(catalog);
-                    let explorer = adding::prepare_explorer(&catalog).await;
+                    let query = format!("c={}", opened.collection_id);
+                    let explorer = adding::prepare_explorer(&catalog, &query).await;
                     prepared.keep(catalog.clone(), explorer);
                     Ok((catalog, opened))
                 }
