@@ -14,7 +14,7 @@ use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
 use crate::core::facet::Facet;
-use crate::core::filter::{self, ActorRole, CasualtyFilter, CrossCounts};
+use crate::core::filter::{ActorRole, CasualtyFilter, CrossCounts};
 use crate::core::query::{toggle, TypedDate, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use crate::ui::browser;
@@ -44,8 +44,8 @@ pub fn FilterPanel(
         .collect();
     // Counts with no filter: an option with no event at all is left out, and one that has none
     // under the current filters is greyed but stays, so the options below it do not move.
-    let everything = ViewState::default().filter(&catalog.table);
-    let overall = filter::cross_counts(&everything, &catalog.table);
+    // Made with the whole table's sums (ahead, when a file joins).
+    let overall = crate::ui::explorer::use_baseline().counts_of_all(&catalog.table);
     let facet = {
         let catalog = catalog.clone();
         let overall = overall.facets.clone();
