@@ -8,7 +8,8 @@
 //   over 100 ms;
 // - the page's memory at its peak during the load (WebAssembly memory plus the JS heap,
 //   sampled every 100 ms; the worker's own memory is not included) and the file's size;
-// - the time to reopen it after a reload (the copy kept on the device), to the events shown.
+// - the time to reopen it after a reload (the copy kept on the device), to the events shown,
+//   and the page's longest main-thread task from the reload to a frame after that.
 // Prints figures; asserts nothing.
 //
 // Usage: trunk build --release && node bench/open-file.mjs [rows|table:rows|FILE...]
@@ -16,8 +17,8 @@
 // monitor's own table of N rows (semicolons, day-first dates, Arabic: it goes through the
 // mapping step, whose guess is taken as it is, day/month/year chosen); a path is opened as it
 // is (a collection file from `dataset synth N`, say). DIST=folder measures another build;
-// STEPS=1 also lists each task over 100 ms with the app's timed steps inside it; BENCH_PORT=N
-// serves the build on port N instead of 4790.
+// STEPS=1 also lists each task over 100 ms (of the load, and of the reopening) with the app's
+// timed steps inside it; BENCH_PORT=N serves the build on port N instead of 4790.
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
@@ -154,6 +155,7 @@ try {
     // Reopened from the copy kept on the device, once it is written.
     // REOPEN=0 leaves out the reopening after a reload.
     let reopened = null;
+    let reopenTasks = [];
     if (process.env.REOPEN !== '0') {
       // Polled from here: waitForFunction takes the promise an async function returns for a
       // truthy answer, and would reload while the copy is still being written.
@@ -177,8 +179,17 @@ try {
       await page.getByTestId('your-data').waitFor({ state: 'attached', timeout: 600_000 });
       await page.getByTestId('event-visible').waitFor({ timeout: 600_000 });
       reopened = Date.now() - reload;
+      // The reopening's main-thread tasks, from the reload to a frame after its events show.
+      await page.locator('details.filters').waitFor({ state: 'attached', timeout: 600_000 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      reopenTasks = await page.evaluate(() => window.benchLongTasks.map(([at, duration]) => {
+        const inside = performance.getEntriesByType('measure')
+          .filter((m) => m.startTime >= at && m.startTime < at + duration)
+          .map((m) => `${m.name} ${m.duration.toFixed(0)}`);
+        return [duration, `${at.toFixed(0)} ms: ${duration.toFixed(0)} ms [${inside.join(', ')}]`];
+      }));
     }
-    results.push({ file: table ? `monitor's table, ${Number(table[1]).toLocaleString('en-US')} rows` : rows > 0 ? `ACLED, ${rows.toLocaleString('en-US')} rows` : path, mb: statSync(path).size / 1e6, ...loaded, reopened });
+    results.push({ file: table ? `monitor's table, ${Number(table[1]).toLocaleString('en-US')} rows` : rows > 0 ? `ACLED, ${rows.toLocaleString('en-US')} rows` : path, mb: statSync(path).size / 1e6, ...loaded, reopened, reopenTasks });
     await context.close();
   }
 } finally {
@@ -186,15 +197,20 @@ try {
   server.kill();
 }
 
-console.log('\n| file | size | to first chart | longest main-thread task | tasks > 100 ms | page memory at peak | reopened after reload | events shown |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('\n| file | size | to first chart | longest main-thread task | tasks > 100 ms | page memory at peak | reopened after reload | reopening: longest task | events shown |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.file} | ${r.mb.toFixed(1)} MB | ${(r.ms / 1000).toFixed(2)} s | ${r.longest.toFixed(0)} ms | ${r.over100} | ${(r.peak / 1e6).toFixed(0)} MB | ${r.reopened === null ? "—" : `${(r.reopened / 1000).toFixed(2)} s`} | ${r.events} |`);
+  const reopenLongest = Math.max(0, ...r.reopenTasks.map(([duration]) => duration));
+  console.log(`| ${r.file} | ${r.mb.toFixed(1)} MB | ${(r.ms / 1000).toFixed(2)} s | ${r.longest.toFixed(0)} ms | ${r.over100} | ${(r.peak / 1e6).toFixed(0)} MB | ${r.reopened === null ? "—" : `${(r.reopened / 1000).toFixed(2)} s`} | ${r.reopened === null ? "—" : `${reopenLongest.toFixed(0)} ms`} | ${r.events} |`);
 }
 if (process.env.STEPS === '1') {
   for (const r of results) {
     console.log(`\n${r.file}: tasks over 100 ms (from choosing the file) [timed steps inside]`);
     for (const line of r.steps) console.log(`- ${line}`);
+    if (r.reopened !== null) {
+      console.log(`\n${r.file}: reopening after a reload, tasks over 100 ms [timed steps inside]`);
+      for (const [duration, line] of r.reopenTasks) if (duration > 100) console.log(`- ${line}`);
+    }
     console.log(`\n${r.file}: stages of adding it`);
     for (const line of r.stages) console.log(`- ${line}`);
     console.log(`\n${r.file}: WebAssembly memory as it grew (sampled every 100 ms)`);

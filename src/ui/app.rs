@@ -37,20 +37,33 @@ pub fn App() -> impl IntoView {
     // The link as it arrived, before the explorer rewrites it to what this device can show.
     let arrived = browser::address_query();
     let language = i18n::provide_language();
-    let data = LocalResource::new(|| async {
-        let (loaded, (place_names, gazetteer)) =
-            futures::future::join(loader::load_bundled(), loader::load_place_names()).await;
-        let mut loaded = loaded?;
-        let place_names = Arc::new(place_names);
-        let (files, notices) = adding::reopen_kept(&mut loaded, &place_names).await;
-        let build = CatalogBuild::new(loaded).with_place_names(place_names);
-        let catalog = adding::build_in_slices(build, &|_| {}).await;
-        Ok::<_, LoadError>(Start {
-            catalog: Arc::new(catalog),
-            files,
-            notices,
-            gazetteer,
-        })
+    // The engine and whole-table sums of a catalog files joined, made while they joined (or
+    // were reopened), for its explorer.
+    let prepared = PreparedExplorer::provide();
+    let first_query = arrived.clone();
+    let data = LocalResource::new(move || {
+        let first_query = first_query.clone();
+        async move {
+            let (loaded, (place_names, gazetteer)) =
+                futures::future::join(loader::load_bundled(), loader::load_place_names()).await;
+            let mut loaded = loaded?;
+            let place_names = Arc::new(place_names);
+            let (files, notices) = adding::reopen_kept(&mut loaded, &place_names).await;
+            let build = CatalogBuild::new(loaded).with_place_names(place_names);
+            let catalog = Arc::new(adding::build_in_slices(build, &|_| {}).await);
+            // Files reopened can make the table large: the explorer's first work is done ahead,
+            // in tasks of their own, for the view the link asks for.
+            if !files.is_empty() {
+                let explorer = adding::prepare_explorer(&catalog, &first_query).await;
+                prepared.keep(catalog.clone(), explorer);
+            }
+            Ok::<_, LoadError>(Start {
+                catalog,
+                files,
+                notices,
+                gazetteer,
+            })
+        }
     });
     let retry = Callback::new(move |()| data.refetch());
     // The catalog once the reader opened or removed a file since the start.
@@ -59,8 +72,6 @@ pub fn App() -> impl IntoView {
     let rejected = RwSignal::new(None::<Said>);
     // How far adding a file the worker read is, while it is added.
     let adding_now = RwSignal::new(None::<Adding>);
-    // The engine and whole-table sums of a catalog a file joined, made while it joined.
-    let prepared = PreparedExplorer::provide();
     let store_notices = RwSignal::new(Vec::<Said>::new());
     // A link that shows files this device does not have, until the reader opens them.
     let link = RwSignal::new(None::<PendingLink>);
