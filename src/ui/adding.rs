@@ -491,7 +491,8 @@ pub async fn build_in_slices(mut build: CatalogBuild, report: &dyn Fn(f64)) -> C
 /// expected to open on (a pass over the rows, which its first draw then finds done; any other
 /// view costs what differs), the whole-table sums its panels start from and the counts of
 /// every option its filter panel lists, a part a task ([`Baseline::prepare`], under the
-/// default metric), and the list's rows sorted by its default order. Gives them for the explorer ([`crate::ui::explorer::PreparedExplorer`]).
+/// default metric), and the list's rows sorted by its default order. Gives them for the
+/// explorer ([`crate::ui::explorer::PreparedExplorer`]).
 pub async fn prepare_explorer(catalog: &Catalog, query: &str) -> Prepared {
     let table = &catalog.table;
     let mut build = EngineBuild::new(0, |_| None);
