@@ -2,6 +2,7 @@
 // collections, listed under "Your data" with what was read, and removed again. Expected counts
 // are computed here from the files the tests build.
 import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -337,6 +338,32 @@ test('a long read shows its progress, its first rows are checked while it reads 
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('a file of several of the reader\'s slices reads whole: every row, every death, and the fingerprint of its bytes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchConsole(page);
+  // Some 10 MB: the worker reads a file 4 MB at a time, so rows and lines cross the slices'
+  // ends and the last slice is a short one.
+  const template = ACLED_ROWS.filter((r) => !BROKEN.has(r.id));
+  let rows = [];
+  let csv = '';
+  while (csv.length < 10_000_000) {
+    rows = rows.concat(Array.from({ length: 5_000 }, (_, i) => ({ ...template[(rows.length + i) % template.length], id: `SYR${rows.length + i + 1}` })));
+    csv = acledCsv(rows);
+  }
+  const bytes = Buffer.from(csv);
+  const fingerprint = createHash('sha256').update(bytes).digest('hex');
+  const deaths = rows.reduce((sum, r) => sum + Number(r.fatalities), 0);
+  await start(page);
+  await page.getByTestId('open-file').setInputFiles({ name: 'slices.csv', mimeType: 'text/csv', buffer: bytes });
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(rows.length), { timeout: 90_000 });
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths)} deaths`);
+  const entry = page.getByTestId('your-data');
+  await expect(entry.getByTestId('import-counts')).toContainText(`${groupThousands(rows.length)} rows read, 0 skipped`);
+  await expect(entry.locator('.fingerprint code')).toHaveText(fingerprint);
+  expect(new URL(page.url()).searchParams.get('c')).toBe(`file-${fingerprint.slice(0, 12)}`);
+  expect(errors).toEqual([]);
 });
 
 test('offline, a kept file reopens and a new file still opens', async ({ browser }) => {

@@ -150,12 +150,15 @@ pub struct TablePart {
 #[derive(Debug, Default)]
 struct ArabicNames {
     names: Arc<PlaceNames>,
-    /// By source name: each place of that name looked up so far.
-    seen: FxHashMap<String, Vec<LookedUp>>,
+    /// By source name, then by where the place is said to be: the name looked up. One hash
+    /// each, not a walk over every point seen under the name (a file whose points all differ
+    /// gave a name of a million-row file some twenty to walk).
+    seen: FxHashMap<String, FxHashMap<PlaceKey, Option<Box<str>>>>,
 }
 
-/// A place looked up: (precision, latitude and longitude bits, Arabic name).
-type LookedUp = (LocationPrecision, Option<(u64, u64)>, Option<String>);
+/// Where a place is said to be, as the gazetteer's answer depends on it: its precision, and
+/// its latitude and longitude bits.
+type PlaceKey = (LocationPrecision, Option<(u64, u64)>);
 
 impl ArabicNames {
     /// The Arabic name of `place`, if the gazetteer gives one.
@@ -164,27 +167,26 @@ impl ArabicNames {
             return None;
         }
         let at = place.lat.zip(place.lon);
-        let bits = at.map(|(lat, lon)| (lat.to_bits(), lon.to_bits()));
-        let known = self.seen.get(place.name.as_str()).and_then(|seen| {
-            seen.iter()
-                .position(|(precision, at, _)| *precision == place.precision && *at == bits)
-        });
-        let entries = match known {
-            Some(_) => self.seen.get_mut(place.name.as_str()),
-            None => {
-                let found = self
-                    .names
-                    .arabic(&place.name, place.precision, at)
-                    .map(|arabic| arabic.name.to_string());
-                let entries = self.seen.entry(place.name.clone()).or_default();
-                entries.push((place.precision, bits, found));
-                Some(entries)
-            }
-        }?;
-        let index = known.unwrap_or(entries.len().saturating_sub(1));
-        entries
-            .get(index)
-            .and_then(|(_, _, found)| found.as_deref())
+        let key = (
+            place.precision,
+            at.map(|(lat, lon)| (lat.to_bits(), lon.to_bits())),
+        );
+        let name = place.name.as_str();
+        let known = self
+            .seen
+            .get(name)
+            .is_some_and(|seen| seen.contains_key(&key));
+        if !known {
+            let found = self
+                .names
+                .arabic(name, place.precision, at)
+                .map(|arabic| Box::from(arabic.name));
+            self.seen
+                .entry(place.name.clone())
+                .or_default()
+                .insert(key, found);
+        }
+        self.seen.get(name)?.get(&key)?.as_deref()
     }
 }
 

@@ -57,6 +57,13 @@ fn char_bit(c: char) -> Option<u32> {
     }
 }
 
+/// The letters and digits `text` holds, a bit each ([`char_bit`]).
+fn chars_of(text: &str) -> u128 {
+    text.chars()
+        .filter_map(char_bit)
+        .fold(0u128, |set, bit| set | 1 << bit)
+}
+
 /// Appends `gap` to `bytes` in LEB128: seven bits a byte, lowest first, the high bit set on
 /// every byte but the last (1 to 5 bytes for a `u32`).
 fn write_gap(bytes: &mut Vec<u8>, mut gap: u32) {
@@ -137,6 +144,10 @@ pub struct TextIndexBuilder {
     word_starts: Vec<u32>,
     /// Per word id: its rows so far.
     rows_of: Vec<Posting>,
+    /// Per word id: the letters and digits it holds, as [`TextIndex::chars`] marks them, so
+    /// that a row's are the union of its words' (a text is words and single spaces), not a
+    /// walk over every character of every row.
+    chars_of_word: Vec<u128>,
     chars: Vec<u128>,
     rows: usize,
 }
@@ -151,6 +162,7 @@ impl TextIndexBuilder {
     /// Adds the next row, given its normalised text (words separated by single spaces).
     pub fn push(&mut self, normalised: &str) {
         let row = u32::try_from(self.rows).unwrap_or(u32::MAX);
+        let mut chars = 0u128;
         for word in normalised.split(' ').filter(|w| !w.is_empty()) {
             let id = match self.ids.get(word) {
                 Some(&id) => id,
@@ -161,6 +173,7 @@ impl TextIndexBuilder {
                     self.words.push_str(word);
                     self.words.push('\n');
                     self.rows_of.push(Posting::default());
+                    self.chars_of_word.push(chars_of(word));
                     id
                 }
             };
@@ -168,11 +181,12 @@ impl TextIndexBuilder {
                 // Rows come in order, so a word met twice in one row is the last entry.
                 rows.push(row);
             }
+            chars |= self
+                .chars_of_word
+                .get(id as usize)
+                .copied()
+                .unwrap_or_default();
         }
-        let chars = normalised
-            .chars()
-            .filter_map(char_bit)
-            .fold(0u128, |set, bit| set | 1 << bit);
         self.chars.push(chars);
         self.rows += 1;
     }
@@ -184,6 +198,7 @@ impl TextIndexBuilder {
             mut words,
             mut word_starts,
             rows_of,
+            chars_of_word: _,
             chars,
             rows,
         } = self;
@@ -674,6 +689,20 @@ mod tests {
             for query in &queries {
                 prop_assert_eq!(indexed(&index, texts.len(), query), brute_force(&texts, query), "{:?}", query);
             }
+        }
+
+        /// A row's letters and digits, made from its words' as they are met, are those of its
+        /// whole text, character by character.
+        #[test]
+        fn a_rows_characters_are_those_of_its_text(
+            texts in proptest::collection::vec(
+                proptest::collection::vec("[a-z0-9إدلبß]{1,6}", 0..8).prop_map(|words| words.join(" ")),
+                0..40,
+            ),
+        ) {
+            let index = index(&texts);
+            let each: Vec<u128> = texts.iter().map(|text| chars_of(text)).collect();
+            prop_assert_eq!(index.chars, each);
         }
     }
 }
