@@ -446,6 +446,18 @@ fn read_clean_record<T: DeserializeOwned>(raw: &RawValue) -> Option<T> {
     (!unknown).then_some(value)
 }
 
+/// [`read_clean_record`] for a record this app's importer wrote from the model's own types
+/// ([`PieceWriter`]): such a record names no field `T` does not know, so it is read without
+/// watching for one, which took a quarter of the parsing. Any other difference (a text too
+/// long, a value that does not read, a field given twice) still gives `None`.
+fn read_written_record<T: DeserializeOwned>(raw: &RawValue) -> Option<T> {
+    let text = raw.get();
+    if text.len() > MAX_TEXT_BYTES {
+        return None;
+    }
+    serde_json::from_str(text).ok()
+}
+
 /// A text of `bytes` bytes is longer than [`MAX_TEXT_BYTES`].
 fn too_long(bytes: usize) -> Said {
     Said::new("problem-text-too-long")
@@ -893,10 +905,24 @@ mod tests {
             with("colour", Value::from("red")),
             with("summary", Value::from("x".repeat(MAX_TEXT_BYTES + 1))),
             with("date", Value::from("2020")),
-            twice,
+            twice.clone(),
         ] {
             let raw = RawValue::from_string(text.clone()).expect("JSON");
             assert_eq!(read_clean_record::<Event>(&raw), None, "{text}");
+        }
+        // A record the importer wrote reads the same without the watch for unknown fields;
+        // what else fails to read straight still goes through the tree.
+        assert_eq!(
+            read_written_record::<Event>(&good),
+            read_clean_record::<Event>(&good)
+        );
+        for text in [
+            with("summary", Value::from("x".repeat(MAX_TEXT_BYTES + 1))),
+            with("date", Value::from("2020")),
+            twice,
+        ] {
+            let raw = RawValue::from_string(text.clone()).expect("JSON");
+            assert_eq!(read_written_record::<Event>(&raw), None, "{text}");
         }
     }
 

@@ -233,7 +233,9 @@ async fn load_pieces_in_slices(
     let header = lines.next().await.ok().flatten().unwrap_or_default();
     let mut steps = {
         let _measure = Measure::new("adding: header");
-        LoadSteps::start(file, &header)?.building_table(Arc::clone(place_names))
+        LoadSteps::start(file, &header)?
+            .building_table(Arc::clone(place_names))
+            .written_by_importer()
     };
     while !steps.step(RECORDS_PER_LOOK)? {
         if slices.due() {

@@ -25,8 +25,9 @@ use serde_json::Value;
 use super::seen_ids::SeenIds;
 use super::{
     check_event, check_source, is_collection_id, kind_of, label_of, no_party, oversized, parse,
-    parse_record, printable, read_clean_record, read_record, record_label, reject_whole, too_long,
-    Context, Loaded, Parsed, Problem, Problems, Reporter, Severity, QUOTE_CHARS,
+    parse_record, printable, read_clean_record, read_record, read_written_record, record_label,
+    reject_whole, too_long, Context, Loaded, Parsed, Problem, Problems, Reporter, Severity,
+    QUOTE_CHARS,
 };
 use crate::core::i18n::Said;
 use crate::core::model::{Dataset, Dyad, Event, Party, ReportedFigure, Source, SCHEMA_VERSION};
@@ -61,6 +62,8 @@ pub struct LoadSteps<'a> {
     /// The table of the events loaded, built as each is checked, and the gazetteer it reads;
     /// `None` unless asked for ([`LoadSteps::building_table`]).
     table: Option<(TableBuilder, Arc<PlaceNames>)>,
+    /// Whether the lines are this app's importer's ([`LoadSteps::written_by_importer`]).
+    by_importer: bool,
 }
 
 impl<'a> LoadSteps<'a> {
@@ -203,9 +206,19 @@ impl<'a> LoadSteps<'a> {
             skipped: 0,
             position: 0,
             table: None,
+            by_importer: false,
         };
         steps.read_sources(raw_sources)?;
         Ok(steps)
+    }
+
+    /// These steps for the lines this app's importer writes as it reads a table
+    /// ([`super::PieceWriter`]), from the model's own types: their records are read without
+    /// watching for fields the model does not know, since they can name none (a quarter of
+    /// their parsing). Every other rule holds as for any file.
+    pub fn written_by_importer(mut self) -> LoadSteps<'a> {
+        self.by_importer = true;
+        self
     }
 
     /// These steps also building the table of the events they load, each read into it as it
@@ -394,7 +407,12 @@ impl<'a> LoadSteps<'a> {
         self.position += 1;
         // Most records read straight into an event; the others go through a JSON tree, which
         // words what is wrong with them.
-        let (event, label, text) = match read_clean_record::<Event>(raw) {
+        let straight = if self.by_importer {
+            read_written_record::<Event>(raw)
+        } else {
+            read_clean_record::<Event>(raw)
+        };
+        let (event, label, text) = match straight {
             Some(event) => {
                 let label = label_of(Some(&event.id), "event", position);
                 // Its text held nothing else: the records keep it as it is.
@@ -695,7 +713,9 @@ impl PiecesComing {
         let mut lines = lines_of(first);
         *header = lines.next().unwrap_or_default().to_vec();
         self.header(header);
-        let mut steps = LoadSteps::start(file_name, header)?.building_table(place_names);
+        let mut steps = LoadSteps::start(file_name, header)?
+            .building_table(place_names)
+            .written_by_importer();
         while !steps.step(usize::MAX)? {}
         for line in lines {
             self.check(&mut steps, line, share)?;
