@@ -15,14 +15,20 @@ use super::aggregate::SortOrders;
 use super::date::Day;
 use super::facet::Facets;
 use super::map_layers::MapCells;
-use super::model::{Casualty, Dataset, DatePrecision, Event, LocationPrecision, Place};
+use super::model::{Dataset, DatePrecision, Event, LocationPrecision, Place};
 use super::place_names::PlaceNames;
 use super::search::normalise;
 use super::text_index::{RowSet, TextIndex, TextIndexBuilder};
-use super::vocab::{CasualtyGroup, Outcome, Publisher, Role};
+use super::vocab::{Publisher, Role};
 
 mod append;
+mod deaths;
+#[cfg(test)]
+pub(crate) mod test_data;
+
 pub use append::Appending;
+use deaths::{flags_of, killed_of, Killed};
+pub use deaths::{states_civilians_killed, states_deaths};
 
 /// [`EventTable::flags`] bit: some casualty entry says people were killed, numeric or not.
 pub const KILLED_ANY: u8 = 1;
@@ -330,14 +336,6 @@ impl TableBuilder {
     }
 }
 
-/// Deaths of one event as the table stores them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Deaths {
-    low: u64,
-    best: u64,
-    high: u64,
-}
-
 impl EventTable {
     /// Builds the table from the loaded datasets, in dataset then event order.
     ///
@@ -640,164 +638,6 @@ fn saturate(value: u64) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-fn killed(casualties: &[Casualty]) -> impl Iterator<Item = &Casualty> {
-    casualties.iter().filter(|c| c.outcome == Outcome::Killed)
-}
-
-/// Whether the record gives a number of deaths: an entry of people killed with a best estimate,
-/// 0 included. "Several killed" gives none, and neither does a milestone (never counted). An
-/// event without one counts 0 toward every total, which is a lower bound, not a figure: the
-/// export leaves its deaths empty.
-pub fn states_deaths(event: &Event) -> bool {
-    !event.kind.is_milestone() && killed(&event.casualties).any(|c| c.best.is_some())
-}
-
-/// Whether the record gives a number of civilians killed: a UCDP event (GED's
-/// `deaths_civilians`, stated for every event, 0 included, though a 0 is not written as an
-/// entry), or an entry for civilians, or for a group counted inside them (children,
-/// women...), with a best estimate, 0 included. An ACLED event (its `fatalities` do not say
-/// who) gives none.
-pub fn states_civilians_killed(event: &Event) -> bool {
-    !event.kind.is_milestone()
-        && (event.ucdp.is_some()
-            || killed(&event.casualties).any(|c| {
-                c.best.is_some() && (c.group == CasualtyGroup::Civilians || c.group.is_subgroup())
-            }))
-}
-
-/// The deaths of one event, best estimates, as every count reads them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Killed {
-    deaths: Deaths,
-    civilians: Deaths,
-    children: u64,
-    women: u64,
-    /// Combatants and ISIS members.
-    combatants: u64,
-}
-
-/// Low, best and high of the killed entries of `group` (a missing low or high is the best).
-fn group_deaths(casualties: &[Casualty], group: CasualtyGroup) -> Deaths {
-    killed(casualties)
-        .filter(|c| c.group == group)
-        .fold(Deaths::default(), |sum, c| {
-            let best = c.best.unwrap_or(0);
-            Deaths {
-                low: sum.low.saturating_add(c.low.unwrap_or(best)),
-                best: sum.best.saturating_add(best),
-                high: sum.high.saturating_add(c.high.unwrap_or(best)),
-            }
-        })
-}
-
-fn plus(a: Deaths, b: Deaths) -> Deaths {
-    Deaths {
-        low: a.low.saturating_add(b.low),
-        best: a.best.saturating_add(b.best),
-        high: a.high.saturating_add(b.high),
-    }
-}
-
-fn larger(a: Deaths, b: Deaths) -> Deaths {
-    Deaths {
-        low: a.low.max(b.low),
-        best: a.best.max(b.best),
-        high: a.high.max(b.high),
-    }
-}
-
-/// The deaths rule, one for every count (totals, timeline, bars, composition, map, figure
-/// comparisons and export all read the columns it fills):
-///
-/// - **Civilians** are the civilians entries, or, when the civilian subgroups (children,
-///   women, medical personnel, civil defence, media workers) add up to more, what the
-///   subgroups prove: "three children killed" are at least three civilians killed. As a lower
-///   bound that never says more than the source: children plus the largest of the adult
-///   subgroups (a woman may also be a medic; a child is neither).
-/// - **Deaths**: a total over everyone (UCDP's low/best/high) wins when it has a number.
-///   Otherwise the groups that do not overlap are summed: civilians as above, combatants, ISIS
-///   members, prisoners, people of unknown status and unqualified "people". Civilians known
-///   only from subgroups are read as part of a numbered "people" entry when there is one
-///   ("200 people, women and children among them"), so they are not added to it twice.
-fn killed_of(casualties: &[Casualty]) -> Killed {
-    use CasualtyGroup as G;
-    let of = |group| group_deaths(casualties, group);
-    let children = of(G::Children);
-    let adults = [
-        G::Women,
-        G::MedicalPersonnel,
-        G::CivilDefence,
-        G::MediaWorkers,
-    ]
-    .into_iter()
-    .map(of)
-    .fold(Deaths::default(), larger);
-    let stated = of(G::Civilians);
-    let civilians = larger(stated, plus(children, adults));
-    let combatants = plus(of(G::Combatants), of(G::IsisMembers));
-    let has_number = |group| killed(casualties).any(|c| c.group == group && c.best.is_some());
-
-    let total = killed(casualties)
-        .filter(|c| c.group == G::All)
-        .find_map(|c| c.best.map(|best| (c, best)));
-    let deaths = match total {
-        Some((casualty, best)) => Deaths {
-            low: casualty.low.unwrap_or(best),
-            best,
-            high: casualty.high.unwrap_or(best),
-        },
-        None => {
-            let others = [G::Prisoners, G::People, G::Unknown]
-                .into_iter()
-                .map(of)
-                .fold(combatants, plus);
-            let civilians_counted = if has_number(G::People) {
-                stated
-            } else {
-                civilians
-            };
-            plus(others, civilians_counted)
-        }
-    };
-    Killed {
-        deaths,
-        civilians,
-        children: children.best,
-        women: of(G::Women).best,
-        combatants: combatants.best,
-    }
-}
-
-fn flags_of(casualties: &[Casualty]) -> u8 {
-    casualties.iter().fold(0u8, |flags, c| {
-        // "Left no civilian casualties" is recorded as an explicit 0: it must not make the event
-        // match "at least one civilian killed". An unnumbered "others" (best None) does.
-        if c.best == Some(0) {
-            return flags;
-        }
-        let mut bits = 0;
-        match c.outcome {
-            Outcome::Killed => {
-                bits |= KILLED_ANY;
-                // Children, women, medics, rescuers and journalists are counted as civilians
-                // (that is what makes them subgroups), so their deaths are civilian deaths.
-                if c.group == CasualtyGroup::Civilians || c.group.is_subgroup() {
-                    bits |= CIVILIAN_KILLED_ANY;
-                }
-                if c.group == CasualtyGroup::Children {
-                    bits |= CHILD_KILLED_ANY;
-                }
-                if c.group == CasualtyGroup::Women {
-                    bits |= WOMAN_KILLED_ANY;
-                }
-            }
-            Outcome::Injured => bits |= INJURED_ANY,
-            _ => {}
-        }
-        flags | bits
-    })
-}
-
 fn publishers_of(dataset: &Dataset, event: &Event) -> u8 {
     event
         .citations
@@ -847,199 +687,11 @@ fn search_text_of(dataset: &Dataset, event: &Event, arabic: &mut ArabicNames) ->
     parts.join(" ")
 }
 
-/// Small hand-built datasets for the tests of the table, the filters and the aggregations.
-#[cfg(test)]
-pub(crate) mod test_data {
-    /// The xorshift generator the property tests build random tables and filters with: from
-    /// `state` (not 0), a function giving a number below its argument at each call.
-    pub fn xorshift(mut state: u64) -> impl FnMut(u64) -> u64 {
-        move |modulus: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % modulus
-        }
-    }
-
-    use crate::core::model::{
-        ActorRef, Casualty, Citation, Collection, Dataset, DatePrecision, DateRange, Event,
-        LocationPrecision, Party, Place, Source, SCHEMA_VERSION,
-    };
-    use crate::core::vocab::{
-        Actor, CasualtyGroup, EventKind, Governorate, Outcome, Publisher, Qualifier, Role,
-    };
-
-    /// Source ids every test dataset carries, one per publisher.
-    pub const SOHR: &str = "sohr-1";
-    pub const SNHR: &str = "snhr-1";
-    pub const UCDP: &str = "ucdp-1";
-    pub const AL_JAZEERA: &str = "aj-1";
-
-    /// An event under construction, with chainable setters.
-    pub struct Ev(pub Event);
-
-    /// A day-precision airstrike on `date` with no actors, places, casualties or citations.
-    pub fn ev(id: &str, date: &str) -> Ev {
-        Ev(Event {
-            id: id.to_string(),
-            date: DateRange {
-                start: date.to_string(),
-                end: date.to_string(),
-                precision: DatePrecision::Day,
-            },
-            places: Vec::new(),
-            actors: Vec::new(),
-            kind: EventKind::Airstrike,
-            event_type: None,
-            sub_event_type: None,
-            count: None,
-            casualties: Vec::new(),
-            facilities: Vec::new(),
-            weapons: Vec::new(),
-            summary: String::new(),
-            citations: Vec::new(),
-            ucdp: None,
-            acled: None,
-        })
-    }
-
-    pub fn casualty(
-        group: CasualtyGroup,
-        outcome: Outcome,
-        low: Option<u64>,
-        best: Option<u64>,
-        high: Option<u64>,
-    ) -> Casualty {
-        Casualty {
-            group,
-            outcome,
-            low,
-            best,
-            high,
-            qualifier: if best.is_some() {
-                Qualifier::Exact
-            } else {
-                Qualifier::Unspecified
-            },
-            wording: None,
-            party: None,
-        }
-    }
-
-    impl Ev {
-        pub fn range(mut self, start: &str, end: &str, precision: DatePrecision) -> Ev {
-            self.0.date = DateRange {
-                start: start.to_string(),
-                end: end.to_string(),
-                precision,
-            };
-            self
-        }
-        pub fn kind(mut self, kind: EventKind) -> Ev {
-            self.0.kind = kind;
-            self
-        }
-        pub fn actor(mut self, actor: Actor, role: Role) -> Ev {
-            self.0.actors.push(ActorRef {
-                actor,
-                role,
-                party: None,
-            });
-            self
-        }
-        pub fn party(mut self, actor: Actor, role: Role, party: u32) -> Ev {
-            self.0.actors.push(ActorRef {
-                actor,
-                role,
-                party: Some(party),
-            });
-            self
-        }
-        pub fn place(mut self, name: &str, governorate: Option<Governorate>) -> Ev {
-            self.0.places.push(Place {
-                name: name.to_string(),
-                governorate,
-                district: None,
-                lat: None,
-                lon: None,
-                precision: LocationPrecision::Exact,
-                gazetteer: None,
-            });
-            self
-        }
-        pub fn killed(self, group: CasualtyGroup, best: u64) -> Ev {
-            self.casualty(casualty(group, Outcome::Killed, None, Some(best), None))
-        }
-        pub fn casualty(mut self, casualty: Casualty) -> Ev {
-            self.0.casualties.push(casualty);
-            self
-        }
-        pub fn cite(mut self, source: &str, quote: &str) -> Ev {
-            self.0.citations.push(Citation {
-                source: source.to_string(),
-                quote: quote.to_string(),
-                reported_by: None,
-            });
-            self
-        }
-        pub fn summary(mut self, summary: &str) -> Ev {
-            self.0.summary = summary.to_string();
-            self
-        }
-    }
-
-    /// A collection holding `events`, one source per publisher and two named parties.
-    pub fn dataset(collection: &str, events: Vec<Ev>) -> Dataset {
-        let source = |id: &str, publisher: Publisher| Source {
-            id: id.to_string(),
-            publisher,
-            title: format!("{id} report"),
-            published: None,
-            published_inferred: false,
-            published_note: None,
-            language: "en".to_string(),
-            file: None,
-            url: None,
-        };
-        Dataset {
-            schema_version: SCHEMA_VERSION,
-            collection: Collection {
-                id: collection.to_string(),
-                name: collection.to_string(),
-                description: String::new(),
-                version: None,
-                license: None,
-                attribution: Vec::new(),
-                citations: Vec::new(),
-            },
-            sources: vec![
-                source(SOHR, Publisher::Sohr),
-                source(SNHR, Publisher::Snhr),
-                source(UCDP, Publisher::Ucdp),
-                source(AL_JAZEERA, Publisher::AlJazeera),
-            ],
-            parties: vec![
-                Party {
-                    name: "Ahrar al-Sham".to_string(),
-                    actors: vec![Actor::Opposition],
-                },
-                Party {
-                    name: "Liwa Fatemiyoun".to_string(),
-                    actors: vec![Actor::IranBacked],
-                },
-            ],
-            dyads: Vec::new(),
-            events: events.into_iter().map(|e| e.0).collect(),
-            figures: Vec::new(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::test_data::*;
     use super::*;
-    use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
+    use crate::core::vocab::{Actor, CasualtyGroup, EventKind, Governorate, Outcome, Publisher};
     use CasualtyGroup::*;
 
     fn one(event: Ev) -> EventTable {
