@@ -16,8 +16,14 @@
 //
 // Usage: trunk build --release && node bench/filter-frame.mjs [rounds] [scene...]
 // DIST=other/dist node bench/filter-frame.mjs ...  measures another build (to compare two).
+// FILE=1000000 node bench/filter-frame.mjs ...  first opens a reader's own file through the file
+// input and plays the scenes with it open (the explorer then shows that file's events): a
+// number is a synthetic ACLED export of that many rows (target/synth-acled-N.csv, made as
+// bench/open-file.mjs makes it), anything else a path. The top scene then clicks options an
+// ACLED file has.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const rounds = Number(process.argv[2] ?? 10);
 const chosen = process.argv.slice(3);
@@ -54,6 +60,27 @@ const scenes = {
       '.pager button:first-child', '.event-list th:nth-child(1) button'],
   },
 };
+
+// The reader's own file to open first, if any (FILE=rows or FILE=path).
+const file = (() => {
+  const wanted = process.env.FILE;
+  if (!wanted) return null;
+  if (!/^\d+$/.test(wanted)) return wanted;
+  const path = `target/synth-acled-${wanted}.csv`;
+  if (!existsSync(path)) {
+    console.error(`writing ${path}`);
+    const made = spawnSync('cargo', ['run', '--release', '--quiet', '--bin', 'dataset', '--',
+      'synth', wanted, '--format', 'acled', '--seed', '1', path], { stdio: 'inherit' });
+    if (made.status !== 0) throw new Error(`dataset synth failed for ${wanted}`);
+  }
+  return path;
+})();
+if (file) {
+  // Options an ACLED export has (its governorates, the broad actor groups, its kinds); most
+  // toggle twice, so the set of active filters stays small.
+  scenes.top.controls = ['#governorate-Idlib', '#actor-syrian_government', '#kind-shelling',
+    '#governorate-Aleppo', '#actor-russia', '#kind-airstrike', '#actor-isis'];
+}
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -95,7 +122,17 @@ const clickAndTime = (page, selector) => page.evaluate(async (selector) => {
   return [settled - start, laidOut - start, framed - start, done - start];
 }, selector);
 
-const clearAll = (page) => page.evaluate(() => document.querySelector('.summary-bar .actions button:last-child')?.click());
+// Clears every filter; with a file open, chooses its collection again (clearing shows every
+// collection), as two changes a frame apart.
+const clearAll = async (page) => {
+  await page.evaluate(() => document.querySelector('.summary-bar .actions button:last-child')?.click());
+  if (!file) return;
+  await page.waitForTimeout(50);
+  await page.evaluate(() => {
+    const own = document.querySelector('input[id^=collection-file-]');
+    if (own && !own.checked) own.click();
+  });
+};
 
 // The scene's clicks, `rounds` times; `each` receives every click's figures.
 async function play(page, scene, each) {
@@ -154,8 +191,19 @@ const loadStart = Date.now();
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForSelector('[data-testid=event-visible]', { timeout: 60_000 });
 const loadMs = Date.now() - loadStart;
+if (file) {
+  const opened = Date.now();
+  await page.getByTestId('open-file').setInputFiles(file);
+  await page.waitForFunction(() => /^\?c=/.test(location.search)
+    && document.querySelector('[data-testid=event-visible]')
+    && document.querySelector('[data-testid=your-data]'), null, { timeout: 900_000, polling: 200 });
+  // Let the copy kept on the device be written and the deferred panels settle.
+  await page.waitForTimeout(5000);
+  console.log(`${file} open in ${Date.now() - opened} ms (${page.url().split('?')[1]})`);
+}
 const total = await page.getByTestId('event-total').textContent();
-console.log(`events loaded: ${total}; page ready in ${loadMs} ms; ${rounds} rounds per scene`);
+const shown = await page.getByTestId('event-visible').textContent();
+console.log(`events loaded: ${total} (${shown} shown); page ready in ${loadMs} ms; ${rounds} rounds per scene`);
 
 for (const [name, scene] of Object.entries(scenes)) {
   if (chosen.length > 0 && !chosen.includes(name)) continue;

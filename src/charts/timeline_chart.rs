@@ -1,7 +1,9 @@
 //! The timeline: one stacked column per week or month, coloured by actor, with the share that
 //! comes from events dated only to a month, a year or a longer period drawn hatched on top, so a
 //! reader can tell a precise spike from a spread-out estimate. Agreements and ceasefires are
-//! numbered dashed markers; the legend under the chart names them.
+//! numbered markers, lines across the plot while they are few and short ticks at its top when
+//! they are many (a reader's own file can hold thousands); the legend under the chart names
+//! them.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -257,15 +259,20 @@ impl Chart for TimelineChart {
         }
         let red = RGBColor(164, 22, 26);
         let marker_text = TextStyle::from(("sans-serif", font_size(12.0)).into_font()).color(&red);
-        for label in self.marker_labels() {
-            for &x in &label.lines {
-                let x = x as i32;
-                root.draw(&PathElement::new(
-                    [(x, TOP as i32), (x, (HEIGHT - BOTTOM) as i32)],
-                    red.stroke_width(1),
-                ))
-                .map_err(fail)?;
-            }
+        let labels = self.marker_labels();
+        let (lines, reach) = marker_lines(&labels, plot_width);
+        let bottom = match reach {
+            MarkerReach::Plot => HEIGHT - BOTTOM,
+            MarkerReach::Tick => TOP + MARKER_TICK,
+        } as i32;
+        for x in lines {
+            root.draw(&PathElement::new(
+                [(x, TOP as i32), (x, bottom)],
+                red.stroke_width(1),
+            ))
+            .map_err(fail)?;
+        }
+        for label in labels {
             root.draw(&Text::new(
                 label.text.clone(),
                 ((label.x + MARKER_PAD) as i32, (TOP - 16) as i32),
@@ -275,6 +282,39 @@ impl Chart for TimelineChart {
         }
         Ok(())
     }
+}
+
+/// How far the milestones' lines reach down from the top of the plot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerReach {
+    /// Across the whole plot: the lines are few enough to leave the columns readable.
+    Plot,
+    /// A tick of [`MARKER_TICK`] pixels: across the plot they would hide the columns.
+    Tick,
+}
+
+/// The least plot width (chart pixels) each line needs for the lines to cross the whole plot:
+/// the bundled collections' sixteen agreements do, even at the least width.
+const ROOM_PER_LINE: f64 = 24.0;
+/// The length of a marker's tick, in chart pixels, when the lines are too many to cross the plot.
+pub const MARKER_TICK: u32 = 8;
+
+/// The whole-pixel x of every line of `labels` (chart pixels, left to right, each pixel once:
+/// thousands of milestones draw at most one line per pixel column), and how far the lines reach
+/// on a plot `plot_width` pixels wide.
+pub fn marker_lines(labels: &[MarkerLabel], plot_width: f64) -> (Vec<i32>, MarkerReach) {
+    let mut lines: Vec<i32> = labels
+        .iter()
+        .flat_map(|label| label.lines.iter().map(|&x| x.round() as i32))
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let reach = if lines.len() as f64 * ROOM_PER_LINE <= plot_width {
+        MarkerReach::Plot
+    } else {
+        MarkerReach::Tick
+    };
+    (lines, reach)
 }
 
 /// Room one character of a marker's 12 px label takes, and the space either side of it.
@@ -304,23 +344,24 @@ pub fn number_by_date(mut milestones: Vec<(Day, u32)>) -> Vec<(usize, Day, u32)>
 
 /// Lays out the labels of markers at (x, number), in a chart `width` wide: markers whose labels
 /// would touch share one label naming their numbers, so no two labels overlap, and a label
-/// near the right edge is moved left to stay inside.
+/// near the right edge is moved left to stay inside. The numbers are distinct (as
+/// [`number_by_date`] gives them). Time grows with the markers, not with their square: a
+/// reader's own file can hold thousands of agreements.
 pub fn lay_out_markers(markers: &[(f64, usize)], width: f64) -> Vec<MarkerLabel> {
     let mut sorted = markers.to_vec();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    // Groups of (x, number), each labelled from its first marker.
-    let mut groups: Vec<Vec<(f64, usize)>> = Vec::new();
+    let mut groups: Vec<MarkerGroup> = Vec::new();
     for marker in sorted {
-        groups.push(vec![marker]);
+        groups.push(MarkerGroup::of(marker));
         // Merging can make a label wider, or push it left at the edge: merge until none touch.
         while let [.., before, after] = groups.as_slice() {
-            let (left, right) = (label_box(before, width), label_box(after, width));
+            let (left, right) = (before.label_box(width), after.label_box(width));
             if left.0 + left.1 <= right.0 {
                 break;
             }
             if let Some(last) = groups.pop() {
                 if let Some(previous) = groups.last_mut() {
-                    previous.extend(last);
+                    previous.absorb(last);
                 }
             }
         }
@@ -328,15 +369,68 @@ pub fn lay_out_markers(markers: &[(f64, usize)], width: f64) -> Vec<MarkerLabel>
     groups
         .iter()
         .map(|group| {
-            let (x, box_width) = label_box(group, width);
+            let (x, box_width) = group.label_box(width);
             MarkerLabel {
-                text: label_text(group),
+                text: label_text(&group.markers),
                 x,
                 width: box_width,
-                lines: group.iter().map(|&(x, _)| x).collect(),
+                lines: group.markers.iter().map(|&(x, _)| x).collect(),
             }
         })
         .collect()
+}
+
+/// Markers that share one label, labelled from the first: their (x, number) in x order, with
+/// what the length of their label's text needs, kept as they merge.
+struct MarkerGroup {
+    markers: Vec<(f64, usize)>,
+    least: usize,
+    most: usize,
+    /// The digits of all the numbers.
+    digits: usize,
+}
+
+impl MarkerGroup {
+    fn of(marker: (f64, usize)) -> MarkerGroup {
+        MarkerGroup {
+            markers: vec![marker],
+            least: marker.1,
+            most: marker.1,
+            digits: digits(marker.1),
+        }
+    }
+
+    /// Takes in the markers of the group to the right of this one.
+    fn absorb(&mut self, other: MarkerGroup) {
+        self.least = self.least.min(other.least);
+        self.most = self.most.max(other.most);
+        self.digits += other.digits;
+        self.markers.extend(other.markers);
+    }
+
+    /// The characters of [`label_text`] of the group, without writing it.
+    fn text_chars(&self) -> usize {
+        let count = self.markers.len();
+        if count == 1 {
+            self.digits
+        } else if self.most - self.least + 1 == count {
+            digits(self.least) + 1 + digits(self.most)
+        } else {
+            self.digits + count - 1
+        }
+    }
+
+    /// The (left, width) of the group's label: from its first marker, kept inside the chart.
+    fn label_box(&self, width: f64) -> (f64, f64) {
+        let box_width = self.text_chars() as f64 * MARKER_CHAR + 2.0 * MARKER_PAD;
+        let x = self.markers.first().map_or(0.0, |&(x, _)| x);
+        (x.min(width - box_width).max(0.0), box_width)
+    }
+}
+
+/// How many decimal digits `number` is written with.
+fn digits(number: usize) -> usize {
+    number.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
 
 /// A group's numbers: "3", "3–5" when they run on, else "3,7".
@@ -358,14 +452,6 @@ fn label_text(group: &[(f64, usize)]) -> String {
         (Some(first), _) => first.to_string(),
         _ => String::new(),
     }
-}
-
-/// The (left, width) of a group's label: from its first marker, kept inside the chart.
-fn label_box(group: &[(f64, usize)], width: f64) -> (f64, f64) {
-    let text = label_text(group);
-    let box_width = text.chars().count() as f64 * MARKER_CHAR + 2.0 * MARKER_PAD;
-    let x = group.first().map_or(0.0, |&(x, _)| x);
-    (x.min(width - box_width).max(0.0), box_width)
 }
 
 /// Rounds a maximum up to 1, 2 or 5 times a power of ten so grid lines fall on round values.
@@ -617,6 +703,71 @@ mod tests {
         let close = lay_out_markers(&[(100.0, 1), (104.0, 2), (109.0, 3)], 640.0);
         assert_eq!(close.len(), 1);
         assert_eq!(close[0].text, "1\u{2013}3");
+    }
+
+    #[test]
+    fn many_milestones_are_ticks_each_pixel_drawn_once() {
+        let columns: Vec<Column> = (1..=12).map(|m| column(m, f64::from(m), 0.0)).collect();
+        let milestones = |count: usize| -> Vec<Milestone> {
+            (0..count)
+                .map(|i| Milestone {
+                    day: Day(columns[0].start.0 + (i * 364 / count) as i32),
+                    number: i + 1,
+                })
+                .collect()
+        };
+        let plot_width = f64::from(WIDTH - LEFT - RIGHT);
+        let red_lines = |svg: &str| svg.matches("stroke=\"#A4161A\"").count();
+        for (count, reach) in [(16, MarkerReach::Plot), (5_000, MarkerReach::Tick)] {
+            let chart = TimelineChart::new(columns.clone(), milestones(count), "events");
+            let labels = chart.marker_labels();
+            let (lines, drawn_reach) = marker_lines(&labels, plot_width);
+            assert_eq!(drawn_reach, reach, "{count} milestones");
+            // Every milestone's pixel has its line, once.
+            let mut expected: Vec<i32> = labels
+                .iter()
+                .flat_map(|label| label.lines.iter().map(|x| x.round() as i32))
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(lines, expected);
+            assert!(lines.len() <= count && lines.len() as f64 <= plot_width + 1.0);
+            let Ok(drawn) = svg::draw(&chart) else {
+                panic!("draw")
+            };
+            assert_eq!(red_lines(&drawn.svg), lines.len(), "{count} milestones");
+            // A tick stays in the top of the plot; a line reaches its bottom.
+            let bottom = match reach {
+                MarkerReach::Plot => HEIGHT - BOTTOM,
+                MarkerReach::Tick => TOP + MARKER_TICK,
+            };
+            let first = format!("points=\"{0},{TOP} {0},{bottom} \"", lines[0]);
+            assert!(drawn.svg.contains(&first), "{count}: no {first}");
+        }
+    }
+
+    #[test]
+    fn a_groups_label_length_is_known_without_writing_it() {
+        let groups: [&[usize]; 6] = [
+            &[7],
+            &[0],
+            &[9, 10, 11],
+            &[98, 99, 100, 101],
+            &[3, 7, 12],
+            &[1000, 5, 6],
+        ];
+        for numbers in groups {
+            let mut markers = numbers.iter().map(|&n| (f64::from(n as u32), n));
+            let Some(first) = markers.next() else {
+                continue;
+            };
+            let mut group = MarkerGroup::of(first);
+            for marker in markers {
+                group.absorb(MarkerGroup::of(marker));
+            }
+            let text = label_text(&group.markers);
+            assert_eq!(group.text_chars(), text.chars().count(), "{text}");
+        }
     }
 
     #[test]
