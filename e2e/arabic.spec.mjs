@@ -137,6 +137,29 @@ test('the Arabic view counts what the English view counts', async ({ page }) => 
   await expect(page.getByRole('checkbox', { name: 'قصف مدفعي' })).toBeChecked();
 });
 
+test('switching language keeps the counts, and the explorer does not build its engine again', async ({ page }) => {
+  await page.goto('./?gov=idlib&kind=shelling');
+  await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+  const visible = await page.getByTestId('event-visible').textContent();
+  const deaths = (await page.getByTestId('deaths').textContent()).match(/\d[\d,]*/g);
+  // The explorer records the building of an engine as the "engine" measure, after a frame.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('engine').length)).toBe(1);
+  await page.evaluate(() => performance.clearMeasures());
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('event-visible')).toHaveText(visible);
+  expect((await page.getByTestId('deaths').textContent()).match(/\d[\d,]*/g)).toEqual(deaths);
+  await expect(page.getByRole('checkbox', { name: 'إدلب' })).toBeChecked();
+  // The Arabic explorer has drawn (its filter measured), with the English one's engine.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('filter').length)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => performance.getEntriesByName('engine').length)).toBe(0);
+  // And back: the same counts again.
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByTestId('event-visible')).toHaveText(visible);
+  expect(await page.evaluate(() => performance.getEntriesByName('engine').length)).toBe(0);
+});
+
 test('the switch goes back to English, keeps the view and says so in the address', async ({ page }) => {
   await page.goto('./?lang=ar&view=map');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl', { timeout: 30_000 });

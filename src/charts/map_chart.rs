@@ -159,7 +159,8 @@ pub fn draw_at(
             }
             let (x0, y0, x1, y1) = area.bounds();
             let (x, y) = projection.project((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-            let text = format!("+{count}");
+            // Grouped as every count on the page is ("+23,637").
+            let text = format!("+{}", crate::core::i18n::group_thousands(u64::from(count)));
             let width = 8 * text.len() as i32 + 8;
             let badge = Badge {
                 left: x.round() as i32 - width / 2,
@@ -294,6 +295,12 @@ mod tests {
         };
         assert_eq!((narrow.width, narrow.height), (343, height_for(343)));
         assert!(narrow.svg.contains("+7\n"));
+        // A large count is grouped by thousands, as the page writes counts.
+        layers.area_only[6] = 23_637;
+        let Ok(large) = draw(&polygons, &layers, &[]) else {
+            panic!("draw")
+        };
+        assert!(large.svg.contains("+23,637\n"), "the badge text");
         let font = |svg: &str| {
             svg.split("<text")
                 .nth(1)

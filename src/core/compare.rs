@@ -231,49 +231,63 @@ pub struct EventSum {
     pub mentions_russia: u32,
 }
 
-/// Sums per loaded collection of the events in [`view_for`]`(figure, actors)`.
+/// Sums per loaded collection of the events in [`view_for`]`(figure, actors)`. One pass of
+/// the filter over the table, then the matching rows are sorted out by collection in one pass
+/// (a reader's own file can hold a million rows).
 pub fn event_sums(catalog: &Catalog, figure: &ReportedFigure, actors: &[Actor]) -> Vec<EventSum> {
     let ids = catalog.collection_ids();
     let state = view_for(figure, actors);
-    let rows = state.filter(&catalog.table).rows(&catalog.table);
     let table = &catalog.table;
+    let rows = state.filter(table).rows(table);
+    let mut rows_of: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+    for &row in &rows {
+        let collection = table.collection.get(row as usize);
+        if let Some(mine) = collection.and_then(|&c| rows_of.get_mut(usize::from(c))) {
+            mine.push(row);
+        }
+    }
     let russia_terms = search::terms("russia");
     let russia = table.rows_with_text(&russia_terms);
     let value = Measure::of(figure.metric).value;
+    // A collection that never records a group (UCDP has no age or sex) has no comparable
+    // number for it: a dash, not a 0 that would read as "none were killed".
+    let recording = |values: &[u32]| -> Vec<bool> {
+        let mut records = vec![false; ids.len()];
+        for (&c, &v) in table.collection.iter().zip(values) {
+            if v > 0 {
+                if let Some(slot) = records.get_mut(usize::from(c)) {
+                    *slot = true;
+                }
+            }
+        }
+        records
+    };
+    let group_column = match value {
+        Value::ChildrenKilled => Some(&table.children_killed),
+        Value::WomenKilled => Some(&table.women_killed),
+        Value::Events | Value::CiviliansKilled | Value::NotCounted => None,
+    };
+    let recorded_by = group_column.map(|values| recording(values));
     ids.iter()
+        .zip(&rows_of)
         .enumerate()
-        .map(|(index, id)| {
-            let mine: Vec<u32> = rows
-                .iter()
-                .copied()
-                .filter(|&row| {
-                    table
-                        .collection
-                        .get(row as usize)
-                        .is_some_and(|c| usize::from(*c) == index)
-                })
-                .collect();
-            let totals = aggregate::totals(table, &mine);
+        .map(|(index, (id, mine))| {
+            let totals = aggregate::totals(table, mine);
             let column = |values: &[u32]| -> u64 {
                 mine.iter()
                     .map(|&row| u64::from(values.get(row as usize).copied().unwrap_or(0)))
                     .sum()
             };
-            // A collection that never records a group (UCDP has no age or sex) has no
-            // comparable number for it: a dash, not a 0 that would read as "none were killed".
-            let records = |values: &[u32]| {
-                table
-                    .collection
-                    .iter()
-                    .zip(values)
-                    .any(|(&c, &v)| usize::from(c) == index && v > 0)
-            };
-            let recorded = |values: &[u32]| records(values).then(|| column(values));
+            let recorded = recorded_by
+                .as_ref()
+                .and_then(|records| records.get(index).copied())
+                .unwrap_or(false);
             let value = match value {
                 Value::Events => Some(u64::from(totals.events)),
                 Value::CiviliansKilled => Some(totals.civilians_killed),
-                Value::ChildrenKilled => recorded(&table.children_killed),
-                Value::WomenKilled => recorded(&table.women_killed),
+                Value::ChildrenKilled | Value::WomenKilled => group_column
+                    .filter(|_| recorded)
+                    .map(|values| column(values)),
                 Value::NotCounted => None,
             };
             let mentions_russia = mine
