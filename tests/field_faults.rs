@@ -134,6 +134,38 @@ fn deaths_given_only_for_a_subgroup_count_everywhere() {
 }
 
 #[test]
+fn a_figures_actor_sets_summed_together_are_each_summed_alone() {
+    // The figures view sums every actor set of a figure from one pass over its window; each
+    // set's sums must be those of its own view, whose events its link opens.
+    let catalog = catalog(&BUNDLED);
+    let table = &catalog.table;
+    let mut compared = 0;
+    for figure in catalog.datasets.iter().flat_map(|d| &d.figures) {
+        let mut actor_sets = vec![Vec::new()];
+        actor_sets.extend(figure.actors.iter().map(|a| vec![*a]));
+        if figure.actors.len() > 1 {
+            actor_sets.push(figure.actors.clone());
+        }
+        let together = compare::event_sums_for(&catalog, figure, &actor_sets);
+        assert_eq!(together.len(), actor_sets.len());
+        for (actors, sums) in actor_sets.iter().zip(&together) {
+            let rows = compare::view_for(figure, actors).filter(table).rows(table);
+            let counted: u32 = sums.iter().map(|s| s.events).sum();
+            assert_eq!(counted as usize, rows.len(), "{} {actors:?}", figure.id);
+            for (index, sum) in sums.iter().enumerate() {
+                let mine = rows
+                    .iter()
+                    .filter(|&&row| table.collection[row as usize] as usize == index)
+                    .count();
+                assert_eq!(sum.events as usize, mine, "{} {actors:?}", figure.id);
+            }
+            compared += usize::from(!actors.is_empty() && !rows.is_empty());
+        }
+    }
+    assert!(compared > 0, "some actor set has events");
+}
+
+#[test]
 fn milestones_are_never_counted_as_incidents_or_attacks() {
     let catalog = catalog(&BUNDLED);
     let table = &catalog.table;

@@ -231,81 +231,97 @@ pub struct EventSum {
     pub mentions_russia: u32,
 }
 
-/// Sums per loaded collection of the events in [`view_for`]`(figure, actors)`. One pass of
-/// the filter over the table, then the matching rows are sorted out by collection in one pass
-/// (a reader's own file can hold a million rows).
+/// Sums per loaded collection of the events in [`view_for`]`(figure, actors)`: one
+/// [`EventSum`] per collection, in catalog order.
 pub fn event_sums(catalog: &Catalog, figure: &ReportedFigure, actors: &[Actor]) -> Vec<EventSum> {
-    let ids = catalog.collection_ids();
-    let state = view_for(figure, actors);
+    event_sums_for(catalog, figure, &[actors.to_vec()])
+        .pop()
+        .unwrap_or_default()
+}
+
+/// [`event_sums`] for each of `actor_sets`, in that order. The figure's window, area and kinds
+/// are one filter pass over the table; each actor set's events are the window's that its view
+/// also passes (naming actors only narrows [`view_for`]), so a figure with several actor sets
+/// costs one pass, not one a set (a reader's own file can hold a million rows).
+pub fn event_sums_for(
+    catalog: &Catalog,
+    figure: &ReportedFigure,
+    actor_sets: &[Vec<Actor>],
+) -> Vec<Vec<EventSum>> {
     let table = &catalog.table;
-    let rows = state.filter(table).rows(table);
-    let mut rows_of: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
-    for &row in &rows {
-        let collection = table.collection.get(row as usize);
-        if let Some(mine) = collection.and_then(|&c| rows_of.get_mut(usize::from(c))) {
-            mine.push(row);
-        }
-    }
+    let window = view_for(figure, &[]).filter(table).rows(table);
     let russia_terms = search::terms("russia");
     let russia = table.rows_with_text(&russia_terms);
-    let value = Measure::of(figure.metric).value;
-    // A collection that never records a group (UCDP has no age or sex) has no comparable
-    // number for it: a dash, not a 0 that would read as "none were killed".
-    let recording = |values: &[u32]| -> Vec<bool> {
-        let mut records = vec![false; ids.len()];
-        for (&c, &v) in table.collection.iter().zip(values) {
-            if v > 0 {
-                if let Some(slot) = records.get_mut(usize::from(c)) {
-                    *slot = true;
-                }
-            }
-        }
-        records
+    let mentions_russia = |row: u32| match &russia {
+        Some(rows) => rows.contains(row as usize),
+        None => table
+            .search_text
+            .get(row as usize)
+            .is_some_and(|text| search::contains_all(text, &russia_terms)),
     };
+    let value = Measure::of(figure.metric).value;
     let group_column = match value {
         Value::ChildrenKilled => Some(&table.children_killed),
         Value::WomenKilled => Some(&table.women_killed),
         Value::Events | Value::CiviliansKilled | Value::NotCounted => None,
     };
-    let recorded_by = group_column.map(|values| recording(values));
-    ids.iter()
-        .zip(&rows_of)
-        .enumerate()
-        .map(|(index, (id, mine))| {
-            let totals = aggregate::totals(table, mine);
-            let column = |values: &[u32]| -> u64 {
-                mine.iter()
-                    .map(|&row| u64::from(values.get(row as usize).copied().unwrap_or(0)))
-                    .sum()
-            };
-            let recorded = recorded_by
-                .as_ref()
-                .and_then(|records| records.get(index).copied())
-                .unwrap_or(false);
-            let value = match value {
-                Value::Events => Some(u64::from(totals.events)),
-                Value::CiviliansKilled => Some(totals.civilians_killed),
-                Value::ChildrenKilled | Value::WomenKilled => group_column
-                    .filter(|_| recorded)
-                    .map(|values| column(values)),
-                Value::NotCounted => None,
-            };
-            let mentions_russia = mine
-                .iter()
-                .filter(|&&row| match &russia {
-                    Some(rows) => rows.contains(row as usize),
-                    None => table
-                        .search_text
-                        .get(row as usize)
-                        .is_some_and(|text| search::contains_all(text, &russia_terms)),
-                })
-                .count() as u32;
-            EventSum {
-                collection: id.clone(),
-                events: totals.events,
-                value,
-                mentions_russia,
+    let ids = catalog.collection_ids();
+    // A collection that never records a group (UCDP has no age or sex) has no comparable
+    // number for it: a dash, not a 0 that would read as "none were killed".
+    let recorded_by: Vec<bool> = match group_column {
+        Some(values) => {
+            let mut records = vec![false; ids.len()];
+            for (&c, &v) in table.collection.iter().zip(values.iter()) {
+                if let Some(slot) = records.get_mut(usize::from(c)).filter(|_| v > 0) {
+                    *slot = true;
+                }
             }
+            records
+        }
+        None => Vec::new(),
+    };
+    actor_sets
+        .iter()
+        .map(|actors| {
+            let filter = view_for(figure, actors).filter(table);
+            let mut rows_of: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+            for &row in &window {
+                if !actors.is_empty() && !filter.matches_row(table, row as usize, None) {
+                    continue;
+                }
+                let collection = table.collection.get(row as usize);
+                if let Some(mine) = collection.and_then(|&c| rows_of.get_mut(usize::from(c))) {
+                    mine.push(row);
+                }
+            }
+            ids.iter()
+                .zip(&rows_of)
+                .enumerate()
+                .map(|(index, (id, mine))| {
+                    let totals = aggregate::totals(table, mine);
+                    let column = |values: &[u32]| -> u64 {
+                        mine.iter()
+                            .map(|&row| u64::from(values.get(row as usize).copied().unwrap_or(0)))
+                            .sum()
+                    };
+                    let recorded = recorded_by.get(index).copied().unwrap_or(false);
+                    let value = match value {
+                        Value::Events => Some(u64::from(totals.events)),
+                        Value::CiviliansKilled => Some(totals.civilians_killed),
+                        Value::ChildrenKilled | Value::WomenKilled => group_column
+                            .filter(|_| recorded)
+                            .map(|values| column(values)),
+                        Value::NotCounted => None,
+                    };
+                    EventSum {
+                        collection: id.clone(),
+                        events: totals.events,
+                        value,
+                        mentions_russia: mine.iter().filter(|&&row| mentions_russia(row)).count()
+                            as u32,
+                    }
+                })
+                .collect()
         })
         .collect()
 }

@@ -274,9 +274,11 @@ fn event_sums_view(
         .iter()
         .map(|d| d.collection.name.clone())
         .collect();
+    let sums_of_sets = compare::event_sums_for(catalog, figure, &actor_sets);
     let rows = actor_sets
         .into_iter()
-        .map(|actors| {
+        .zip(sums_of_sets)
+        .map(|(actors, sums)| {
             let label = if actors.is_empty() {
                 tr.text("figures-all-actors")
             } else {
@@ -286,7 +288,6 @@ fn event_sums_view(
                     .collect::<Vec<_>>()
                     .join(" + ")
             };
-            let sums = compare::event_sums(catalog, figure, &actors);
             let actor_ids = actors.iter().map(|a| a.id()).collect::<Vec<_>>().join(",");
             let link = format!("?{}", query::encode(&compare::view_for(figure, &actors)));
             let cells = sums
