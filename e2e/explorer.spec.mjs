@@ -70,6 +70,16 @@ test('each filter kind gives the count computed from the dataset', async ({ page
   await expectVisible(page, events.length);
 });
 
+test('"Clear all" clears the filters and keeps the tab, the chart options and the language', async ({ page }) => {
+  await open(page, '?view=map&gov=idlib&c=ucdp&metric=deaths&lang=ar');
+  await expectVisible(page, count((e) => e.id.startsWith('ucdp:') && e.places.some((p) => p.governorate === 'Idlib')));
+  await page.getByRole('button', { name: 'مسح الكل', exact: true }).click();
+  await expectVisible(page, events.length);
+  await expect(page.getByTestId('map')).toBeVisible();
+  const link = new URL(page.url()).searchParams;
+  expect(Object.fromEntries(link)).toEqual({ lang: 'ar', view: 'map', metric: 'deaths' });
+});
+
 test('text search is case- and diacritic-insensitive', async ({ page }) => {
   await open(page);
   const term = 'bayanin';

@@ -62,6 +62,25 @@ test('a collection file opens beside the bundled ones, read on this device only'
   expect(errors).toEqual([]);
 });
 
+test('"Clear all" on a file\'s view clears its filters and keeps the file in view', async ({ page }) => {
+  await start(page);
+  const file = ownCollection('cleared');
+  await openFile(page, 'cleared.json', JSON.stringify(file));
+  const mine = file.events.length;
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(mine), { timeout: 30_000 });
+  const idlib = file.events.filter((e) => e.places.some((p) => p.governorate === 'Idlib')).length;
+  expect(idlib).toBeGreaterThan(0);
+  expect(idlib).toBeLessThan(mine);
+  await page.locator('#governorate-Idlib').check();
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(idlib));
+  await page.getByRole('button', { name: 'Clear all', exact: true }).click();
+  // The whole file, not the file beside the bundled collections.
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(mine));
+  await expect(page.locator('#governorate-Idlib')).not.toBeChecked();
+  await expect(page).toHaveURL(/[?&]c=cleared(&|$)/);
+  await expect(page).not.toHaveURL(/[?&]gov=/);
+});
+
 test('the same collection twice is refused with a sentence, and Remove takes it away', async ({ page }) => {
   await start(page);
   const text = JSON.stringify(ownCollection('twice'));

@@ -367,6 +367,38 @@ impl ViewState {
         }
     }
 
+    /// What "Clear all" leaves of this state: every filter cleared (the dates, the actors and
+    /// their role, the kinds, governorates, publishers and casualties, the values of the open
+    /// facets, the search text) and the list on its first page. What is not a filter stays:
+    /// the tab, the open event or figure, the charts' metric, interval and stacking, the charts
+    /// shown as tables, the list's order, the language and the files in view. The collections
+    /// chosen stay when they include a reader's own file (one [`ViewState::files`] names):
+    /// clearing a file's view shows the whole file, not the bundled collections beside it;
+    /// a choice among the bundled collections alone is a filter, and is cleared.
+    pub fn cleared(&self) -> ViewState {
+        let shows_a_file = self
+            .collections
+            .iter()
+            .any(|id| self.files.contains_key(id));
+        ViewState {
+            collections: if shows_a_file {
+                self.collections.clone()
+            } else {
+                BTreeSet::new()
+            },
+            files: self.files.clone(),
+            sort: self.sort,
+            metric: self.metric,
+            interval: self.interval,
+            stacked: self.stacked,
+            tables: self.tables.clone(),
+            selected: self.selected.clone(),
+            view: self.view,
+            lang: self.lang,
+            ..ViewState::default()
+        }
+    }
+
     /// The last page of a list of `rows` (0-based; 0 for an empty list).
     pub fn last_page(rows: usize) -> u32 {
         u32::try_from(rows.div_ceil(PAGE_SIZE).saturating_sub(1)).unwrap_or(u32::MAX)

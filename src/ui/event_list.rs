@@ -195,7 +195,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
                         // The button goes with the empty result: focus goes to the list first.
                         <button type="button" on:click=move |_| {
                             skip_link::focus_results();
-                            url.set(Default::default(), false);
+                            url.update(|state| *state = state.cleared());
                         }>{tr.text("clear-all-filters")}</button>
                     </p>
                 }

@@ -158,7 +158,7 @@ pub fn SummaryBar(
                 }>{move || if copied.get() { tr.text("link-copied") } else { tr.text("copy-link") }}</button>
                 <button type="button" on:click=move |_| export(false)>{tr.text("export-csv")}</button>
                 <button type="button" on:click=move |_| export_json(true)>{tr.text("export-json")}</button>
-                <button type="button" on:click=move |_| url.set(ViewState::default(), false)>{tr.text("clear-all")}</button>
+                <button type="button" on:click=move |_| url.update(|state| *state = state.cleared())>{tr.text("clear-all")}</button>
             </span>
         </div>
     }

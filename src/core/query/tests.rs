@@ -619,3 +619,74 @@ fn long_values_and_notice_floods_are_bounded() {
     let notes = decode(&long_key).1;
     assert!(notes.iter().all(|n| n.param.chars().count() <= 61));
 }
+
+#[test]
+fn clear_all_clears_the_filters_and_keeps_the_rest() {
+    let link = "c=ucdp&from=2017-01-01&to=2017-12-31&actor=russia&role=perpetrator&kind=airstrike\
+        &gov=idlib&pub=snhr&cas=civilians&q=saraqib&sort=deaths-desc&metric=deaths\
+        &by=week&stack=0&table=timeline&sel=ucdp:1&view=map&page=3&lang=ar";
+    let state = decode(link).0;
+    // The link sets every field it names (else the test below proves less than it says).
+    assert_ne!(state.from, None);
+    assert!(!state.actors.is_empty() && !state.kinds.is_empty() && state.casualty.is_some());
+    let default = ViewState::default();
+    assert!(state.view != default.view && state.sort != default.sort);
+    assert!(state.metric != default.metric && state.interval != default.interval);
+    assert!(!state.stacked && !state.tables.is_empty() && state.selected.is_some());
+    assert!(state.page > 0 && state.lang.is_some() && !state.collections.is_empty());
+    assert!(!state.governorates.is_empty() && !state.publishers.is_empty());
+    assert!(!state.text.is_empty() && state.actor_role != ActorRole::Any);
+    let cleared = state.cleared();
+    assert_eq!((cleared.from, cleared.to), (None, None));
+    assert!(cleared.actors.is_empty() && cleared.kinds.is_empty());
+    assert!(cleared.governorates.is_empty() && cleared.publishers.is_empty());
+    assert_eq!(cleared.actor_role, ActorRole::Any);
+    assert_eq!(cleared.casualty, None);
+    assert!(cleared.text.is_empty());
+    assert_eq!(cleared.page, 0);
+    // Bundled collections alone are a filter: cleared.
+    assert!(cleared.collections.is_empty());
+    // What is not a filter stays.
+    assert_eq!(
+        (
+            cleared.view,
+            cleared.sort,
+            cleared.metric,
+            cleared.interval,
+            cleared.stacked
+        ),
+        (
+            state.view,
+            state.sort,
+            state.metric,
+            state.interval,
+            state.stacked
+        )
+    );
+    assert_eq!(cleared.tables, state.tables);
+    assert_eq!(cleared.selected, state.selected);
+    assert_eq!(cleared.lang, state.lang);
+    // The facets' values are filters too.
+    let mut faceted = state.clone();
+    faceted.facets[0].insert("Hayat Tahrir al Sham".to_string());
+    assert!(faceted.cleared().facets.iter().all(BTreeSet::is_empty));
+}
+
+#[test]
+fn clear_all_keeps_a_readers_file_in_view() {
+    let mut state = decode("gov=idlib&view=map").0;
+    let file = "file-84e4b34327f1".to_string();
+    state.collections.insert(file.clone());
+    let Some(label) = FileLabel::new(10, 10, "export.csv") else {
+        panic!("a label")
+    };
+    state.files.insert(file.clone(), label);
+    let cleared = state.cleared();
+    assert_eq!(cleared.collections, state.collections);
+    assert_eq!(cleared.files, state.files);
+    assert!(cleared.governorates.is_empty());
+    // A link that names a collection with no file of that id keeps nothing of it.
+    let mut bundled = state.clone();
+    bundled.files.clear();
+    assert!(bundled.cleared().collections.is_empty());
+}
