@@ -122,8 +122,8 @@ const clickAndTime = (page, selector) => page.evaluate(async (selector) => {
   return [settled - start, laidOut - start, framed - start, done - start];
 }, selector);
 
-// Clears every filter; with a file open, chooses its collection again (clearing shows every
-// collection), as two changes a frame apart.
+// Clears every filter; with a file open, chooses its collection again if clearing dropped it
+// (builds before 0bd07c9 did, showing every collection), as a second change.
 const clearAll = async (page) => {
   await page.evaluate(() => document.querySelector('.summary-bar .actions button:last-child')?.click());
   if (!file) return;
