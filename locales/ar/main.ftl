@@ -81,6 +81,8 @@ copy-link = نسخ الرابط
 link-copied = نُسخ الرابط
 export-csv = تصدير CSV
 export-json = تصدير JSON
+# An export being written, and the share of it written so far.
+exporting = جارٍ التصدير… { $percent }٪
 clear-all = مسح الكل
 events-count = { $count ->
     [zero] لا أحداث

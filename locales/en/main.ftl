@@ -58,6 +58,8 @@ copy-link = Copy link
 link-copied = Link copied
 export-csv = Export CSV
 export-json = Export JSON
+# An export being written, and the share of it written so far.
+exporting = Exporting… { $percent }%
 clear-all = Clear all
 events-count = { $count ->
     [one] { $n } event

@@ -16,7 +16,7 @@ use super::model::{Dataset, Event};
 use super::table::{states_civilians_killed, states_deaths, EventTable};
 
 /// One exported row, shared by both formats so they never disagree.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Row {
     pub id: String,
     pub collection: String,
@@ -234,8 +234,42 @@ pub fn attributions<D: Borrow<Dataset>>(datasets: &[D]) -> Vec<String> {
 /// are stable English identifiers in every language, so a script reads any export), then the
 /// attribution lines as the collections word them.
 pub fn to_csv(rows: &[Row], attribution: &[String], lang: Lang) -> String {
+    let mut out = csv_head();
+    out.push_str(&csv_records(rows));
+    out.push_str(&csv_tail(rows.len(), attribution, lang));
+    out
+}
+
+/// How many rows an export builds at a time: [`csv_records`] and [`json_events`] of this many
+/// rows, then the browser's turn, so that a million rows neither hold the page nor sit in
+/// memory at once (at some 1 KB a row, built all together they took more memory than
+/// WebAssembly has).
+pub const EXPORT_BATCH: usize = 2_000;
+
+/// The start of [`to_csv`]'s text: the byte order mark and the header.
+pub fn csv_head() -> String {
     let mut out = String::from("\u{feff}");
     push_record(&mut out, HEADER.iter().map(|h| (*h).to_string()));
+    out
+}
+
+/// The end of [`to_csv`]'s text for `events` rows: the empty line, the comments in `lang`
+/// and the attribution lines.
+pub fn csv_tail(events: usize, attribution: &[String], lang: Lang) -> String {
+    let mut out = String::from("\r\n");
+    for comment in comments(events, lang) {
+        push_record(&mut out, std::iter::once(comment));
+    }
+    for line in attribution {
+        push_record(&mut out, std::iter::once(line.clone()));
+    }
+    out
+}
+
+/// The records of `rows` in [`to_csv`]'s text: the rows of an export, a batch at a time,
+/// between [`csv_head`] and [`csv_tail`].
+pub fn csv_records(rows: &[Row]) -> String {
+    let mut out = String::new();
     for row in rows {
         push_record(
             &mut out,
@@ -265,13 +299,6 @@ pub fn to_csv(rows: &[Row], attribution: &[String], lang: Lang) -> String {
             ]
             .into_iter(),
         );
-    }
-    out.push_str("\r\n");
-    for comment in comments(rows.len(), lang) {
-        push_record(&mut out, std::iter::once(comment));
-    }
-    for line in attribution {
-        push_record(&mut out, std::iter::once(line.clone()));
     }
     out
 }
@@ -333,6 +360,42 @@ pub fn to_json(rows: &[Row], attribution: &[String], view_link: &str) -> String 
     .unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
 }
 
+/// The start of [`to_json`]'s text for an export of `count` rows: everything before the first
+/// event ([`json_events`]), or before the empty list of none.
+pub fn json_head(attribution: &[String], view_link: &str, count: usize) -> String {
+    let view = serde_json::to_string(view_link).unwrap_or_else(|_| "\"\"".to_string());
+    let attribution = serde_json::to_string_pretty(attribution)
+        .unwrap_or_else(|_| "[]".to_string())
+        .replace('\n', "\n  ");
+    let events = if count == 0 { "[]" } else { "[\n" };
+    format!("{{\n  \"view\": {view},\n  \"attribution\": {attribution},\n  \"count\": {count},\n  \"events\": {events}")
+}
+
+/// The events `rows` in [`to_json`]'s text, indented as there; `first` when they are the
+/// export's first (the others follow a comma).
+pub fn json_events(rows: &[Row], first: bool) -> String {
+    let mut out = String::new();
+    for (at, row) in rows.iter().enumerate() {
+        if !(first && at == 0) {
+            out.push_str(",\n");
+        }
+        // A string in JSON holds no line break of its own: every line break is the layout's.
+        let pretty = serde_json::to_string_pretty(row).unwrap_or_else(|_| "{}".to_string());
+        out.push_str("    ");
+        out.push_str(&pretty.replace('\n', "\n    "));
+    }
+    out
+}
+
+/// The end of [`to_json`]'s text for an export of `count` rows.
+pub fn json_tail(count: usize) -> &'static str {
+    if count == 0 {
+        "\n}"
+    } else {
+        "\n  ]\n}"
+    }
+}
+
 /// A whole collection as this project's JSON collection file: every event, figure, source and
 /// party it holds, compact, with a line break at the end. The same collection gives the same
 /// bytes (fields in the model's order, maps sorted), and loading the file gives the
@@ -367,6 +430,52 @@ pub fn collection_file_name(file_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows for the export tests: plain, with quotes, Arabic, line breaks and empty fields.
+    fn sample_rows(count: usize) -> Vec<Row> {
+        (0..count)
+            .map(|at| Row {
+                id: format!("file-x:SYR{at}"),
+                collection: "file-x".to_string(),
+                date_start: "2019-11-14".to_string(),
+                date_end: "2019-11-14".to_string(),
+                place: "سراقب \"Saraqib\"".to_string(),
+                latitude: Some(35.86),
+                deaths_best: (at % 2 == 0).then_some(at as u32),
+                summary: format!("line one\nline two, =SUM(A1) {at}"),
+                ..Row::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_export_written_a_batch_at_a_time_is_the_export_written_at_once() {
+        let attribution = vec!["UCDP GED, CC BY 4.0".to_string(), "\"quoted\"".to_string()];
+        for count in [0, 1, 2, 5] {
+            let rows = sample_rows(count);
+            for batch in [1, 2, 3] {
+                let mut csv = csv_head();
+                let mut json = json_head(&attribution, "https://example.org/?q=a\"b", count);
+                for (at, part) in rows.chunks(batch).enumerate() {
+                    csv.push_str(&csv_records(part));
+                    json.push_str(&json_events(part, at == 0));
+                }
+                csv.push_str(&csv_tail(count, &attribution, Lang::En));
+                json.push_str(json_tail(count));
+                assert_eq!(csv, to_csv(&rows, &attribution, Lang::En), "{count} rows");
+                assert_eq!(
+                    json,
+                    to_json(&rows, &attribution, "https://example.org/?q=a\"b"),
+                    "{count} rows, {batch} a batch"
+                );
+            }
+        }
+        // With no attribution line either.
+        assert_eq!(
+            format!("{}{}", json_head(&[], "v", 0), json_tail(0)),
+            to_json(&[], &[], "v")
+        );
+    }
 
     #[test]
     fn rows_come_in_the_selection_order_whatever_the_table_order() {

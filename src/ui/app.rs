@@ -19,6 +19,7 @@ use crate::ui::browser;
 use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::explorer::{Explorer, PreparedExplorer};
+use crate::ui::export_file;
 use crate::ui::i18n::{self, SiteHeader};
 use crate::ui::import_client::Incoming;
 use crate::ui::link_files::LinkFiles;
@@ -281,7 +282,7 @@ pub fn App() -> impl IntoView {
                     .iter()
                     .find(|dataset| dataset.collection.id == collection_id)
                     .ok_or_else(|| Said::new("save-not-open"))?;
-                let json = export::collection_json(dataset)
+                let json = export_file::collection_blob(dataset)
                     .map_err(|reason| Said::new("save-not-written").arg("reason", reason))?;
                 let name = files.with_untracked(|files| {
                     files
@@ -290,7 +291,7 @@ pub fn App() -> impl IntoView {
                         .map(|file| file.summary.file_name.clone())
                 });
                 let name = export::collection_file_name(name.as_deref().unwrap_or(&collection_id));
-                browser::download(&name, "application/json", &json)
+                browser::download_parts(&name, "application/json", &js_sys::Array::of1(&json))
                     .map_err(|reason| Said::new("save-not-offered").arg("reason", reason))
             });
         if let Err(error) = saved {

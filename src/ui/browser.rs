@@ -71,7 +71,24 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "the browser refused to build the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
+    offer_blob(name, &blob)
+}
+
+/// Offers `parts` (text and blobs, in order) as one file of type `mime`, for download as
+/// `name`.
+///
+/// Errors: a sentence when the browser builds or offers no file.
+pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(parts, &options)
+        .map_err(|_| "the browser refused to build the file".to_string())?;
+    offer_blob(name, &blob)
+}
+
+/// Offers `blob` for download as `name`.
+fn offer_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
         .map_err(|_| "the browser refused to offer the file".to_string())?;
     let document = web_sys::window()
         .and_then(|window| window.document())

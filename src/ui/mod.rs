@@ -20,6 +20,7 @@ pub mod event_list;
 pub mod event_row;
 pub mod event_text;
 pub mod explorer;
+pub mod export_file;
 pub mod facet_filter;
 pub mod figures_view;
 pub mod filter_chips;

@@ -13,10 +13,10 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::group_thousands;
 use crate::core::aggregate::Totals;
 use crate::core::catalog::Catalog;
-use crate::core::export;
 use crate::core::i18n::Arg;
 use crate::core::query::{self, ViewState};
 use crate::ui::browser;
+use crate::ui::export_file::{self, ExportFormat};
 use crate::ui::i18n;
 use crate::ui::url_state::UrlState;
 
@@ -40,29 +40,34 @@ pub fn SummaryBar(
     let tr = i18n::lang();
     let copied = RwSignal::new(false);
     let export_catalog = catalog.clone();
-    let export = move |json: bool| {
+    // The export being written, and the share of it written (0 to 100).
+    let exporting = RwSignal::new(None::<(ExportFormat, u32)>);
+    let export = move |format: ExportFormat| {
+        if exporting.get_untracked().is_some() {
+            return;
+        }
         let catalog = export_catalog.clone();
-        rows.with_untracked(|rows| {
-            let link = |id: &str| event_link(id);
-            let exported = export::rows(&catalog.table, &catalog.datasets, rows, &link);
-            let attribution = export::attributions(&catalog.datasets);
-            let result = if json {
-                browser::download(
-                    "syria-incidents.json",
-                    "application/json",
-                    &export::to_json(&exported, &attribution, &browser::current_href()),
-                )
-            } else {
-                browser::download(
-                    "syria-incidents.csv",
-                    "text/csv;charset=utf-8",
-                    &export::to_csv(&exported, &attribution, tr),
-                )
+        // The rows of the view when the button was pressed, whatever the reader does next.
+        let rows = rows.get_untracked();
+        let view_link = browser::current_href();
+        exporting.set(Some((format, 0)));
+        leptos::task::spawn_local(async move {
+            let progress = |percent| {
+                exporting.try_set(Some((format, percent)));
             };
-            if let Err(error) = result {
+            let written =
+                export_file::write_export(&catalog, &rows, format, &view_link, tr, progress).await;
+            exporting.try_set(None);
+            if let Err(error) = written {
                 leptos::logging::warn!("export failed: {error}");
             }
         });
+    };
+    let export_label = move |format: ExportFormat, key: &'static str| match exporting.get() {
+        Some((now, percent)) if now == format => {
+            tr.format("exporting", &[("percent", Arg::Text(&percent.to_string()))])
+        }
+        _ => tr.text(key),
     };
     let export_json = export.clone();
     let bar = NodeRef::<leptos::html::Div>::new();
@@ -156,8 +161,10 @@ pub fn SummaryBar(
                         set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
                     }
                 }>{move || if copied.get() { tr.text("link-copied") } else { tr.text("copy-link") }}</button>
-                <button type="button" on:click=move |_| export(false)>{tr.text("export-csv")}</button>
-                <button type="button" on:click=move |_| export_json(true)>{tr.text("export-json")}</button>
+                <button type="button" disabled=move || exporting.get().is_some()
+                    on:click=move |_| export(ExportFormat::Csv)>{move || export_label(ExportFormat::Csv, "export-csv")}</button>
+                <button type="button" disabled=move || exporting.get().is_some()
+                    on:click=move |_| export_json(ExportFormat::Json)>{move || export_label(ExportFormat::Json, "export-json")}</button>
                 <button type="button" on:click=move |_| url.update(|state| *state = state.cleared())>{tr.text("clear-all")}</button>
             </span>
         </div>

@@ -1,0 +1,107 @@
+//! The view's export as a file (CSV or JSON), written a batch of rows at a time
+//! ([`export::EXPORT_BATCH`]) with the browser's turn between batches: a million rows neither
+//! hold the page nor sit whole in WebAssembly's memory (built at once, their rows and text took
+//! more than the 4 GB it has, and the page stopped). The file's parts go to the browser as
+//! they are written ([`BlobParts`], a blob every few megabytes); the bytes are those of
+//! [`export::to_csv`] and [`export::to_json`].
+
+use crate::core::catalog::Catalog;
+use crate::core::export;
+use crate::core::i18n::Lang;
+use crate::core::model::Dataset;
+use crate::ui::adding::yield_to_browser;
+use crate::ui::blob_parts::BlobParts;
+use crate::ui::browser;
+use crate::ui::summary_bar::event_link;
+
+/// The two formats of a view's export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+/// Writes the export of `rows` (table rows of `catalog`, in the order they are written) and
+/// offers it for download; `view_link` is the view's address (in the JSON), `lang` the
+/// language of the CSV's comments. `progress` hears the share written, 0 to 100, after each
+/// batch.
+///
+/// Errors: a sentence when the browser builds or offers no file.
+pub async fn write_export(
+    catalog: &Catalog,
+    rows: &[u32],
+    format: ExportFormat,
+    view_link: &str,
+    lang: Lang,
+    progress: impl Fn(u32),
+) -> Result<(), String> {
+    let attribution = export::attributions(&catalog.datasets);
+    let link = |id: &str| event_link(id);
+    let mut file = BlobParts::new(PART_BYTES, PART_BYTES);
+    let mut push = |text: &str| file.push(text.as_bytes(), &mut |_| {});
+    let batches = rows.len().div_ceil(export::EXPORT_BATCH).max(1);
+    let mut written = 0;
+    for (at, batch) in rows.chunks(export::EXPORT_BATCH).enumerate() {
+        let built = export::rows(&catalog.table, &catalog.datasets, batch, &link);
+        push(&match format {
+            ExportFormat::Csv => export::csv_records(&built),
+            ExportFormat::Json => export::json_events(&built, written == 0),
+        })?;
+        written += built.len();
+        progress(u32::try_from((at + 1) * 100 / batches).unwrap_or(100));
+        yield_to_browser().await;
+    }
+    // The head and the tail count the rows written: the head goes in front of the rest.
+    let (head, tail, name, mime) = match format {
+        ExportFormat::Csv => (
+            export::csv_head(),
+            export::csv_tail(written, &attribution, lang),
+            "syria-incidents.csv",
+            "text/csv;charset=utf-8",
+        ),
+        ExportFormat::Json => (
+            export::json_head(&attribution, view_link, written),
+            export::json_tail(written).to_string(),
+            "syria-incidents.json",
+            "application/json",
+        ),
+    };
+    push(&tail)?;
+    let rows = file.finish(&mut |_| {})?;
+    let parts = js_sys::Array::of2(&wasm_bindgen::JsValue::from_str(&head), &rows);
+    browser::download_parts(name, mime, &parts)
+}
+
+/// Bytes of the file kept in WebAssembly's memory before they become a blob.
+const PART_BYTES: usize = 4 << 20;
+
+/// The whole collection `dataset` as this project's JSON collection file, in one blob: the
+/// bytes of [`export::collection_json`], handed to the browser as they are serialised, so that
+/// a million events never sit whole in WebAssembly's memory (as one text they took more than
+/// it has). It runs in one task.
+///
+/// Errors: a sentence when the collection cannot be written or the browser makes no blob.
+pub fn collection_blob(dataset: &Dataset) -> Result<web_sys::Blob, String> {
+    let mut file = BlobWriter(BlobParts::new(PART_BYTES, PART_BYTES));
+    serde_json::to_writer(&mut file, dataset)
+        .map_err(|error| format!("the collection could not be written as JSON: {error}"))?;
+    let BlobWriter(mut parts) = file;
+    parts.push(b"\n", &mut |_| {})?;
+    parts.finish(&mut |_| {})
+}
+
+/// [`BlobParts`] as a writer for `serde_json`.
+struct BlobWriter(BlobParts);
+
+impl std::io::Write for BlobWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .push(bytes, &mut |_| {})
+            .map_err(std::io::Error::other)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
