@@ -77,8 +77,8 @@ const PART_BYTES: usize = 4 << 20;
 
 /// The whole collection `dataset` as this project's JSON collection file, in one blob: the
 /// bytes of [`export::collection_json`], handed to the browser as they are serialised, so that
-/// a million events never sit whole in WebAssembly's memory (as one text they took more than
-/// it has). It runs in one task.
+/// a million events (1.3 GB of JSON) never sit whole in WebAssembly's memory beside the
+/// collection, which never gives memory back. It runs in one task.
 ///
 /// Errors: a sentence when the collection cannot be written or the browser makes no blob.
 pub fn collection_blob(dataset: &Dataset) -> Result<web_sys::Blob, String> {
