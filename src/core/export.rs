@@ -342,22 +342,14 @@ pub fn defused(field: &str) -> Cow<'_, str> {
     }
 }
 
-/// The JSON export: the rows and the attribution lines.
+/// The JSON export: the view's address, the attribution lines, the count and the rows, laid
+/// out as `serde_json`'s pretty printer lays out that object. An export of many rows writes
+/// the same text in batches ([`json_head`], [`json_events`], [`json_tail`]).
 pub fn to_json(rows: &[Row], attribution: &[String], view_link: &str) -> String {
-    #[derive(Serialize)]
-    struct Export<'a> {
-        view: &'a str,
-        attribution: &'a [String],
-        count: usize,
-        events: &'a [Row],
-    }
-    serde_json::to_string_pretty(&Export {
-        view: view_link,
-        attribution,
-        count: rows.len(),
-        events: rows,
-    })
-    .unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+    let mut out = json_head(attribution, view_link, rows.len());
+    out.push_str(&json_events(rows, true));
+    out.push_str(json_tail(rows.len()));
+    out
 }
 
 /// The start of [`to_json`]'s text for an export of `count` rows: everything before the first
@@ -448,9 +440,36 @@ mod tests {
             .collect()
     }
 
+    /// The JSON export's layout as `serde_json`'s pretty printer writes the whole object.
+    fn pretty_export(rows: &[Row], attribution: &[String], view_link: &str) -> String {
+        #[derive(Serialize)]
+        struct Export<'a> {
+            view: &'a str,
+            attribution: &'a [String],
+            count: usize,
+            events: &'a [Row],
+        }
+        serde_json::to_string_pretty(&Export {
+            view: view_link,
+            attribution,
+            count: rows.len(),
+            events: rows,
+        })
+        .unwrap_or_else(|error| panic!("{error}"))
+    }
+
     #[test]
     fn an_export_written_a_batch_at_a_time_is_the_export_written_at_once() {
         let attribution = vec!["UCDP GED, CC BY 4.0".to_string(), "\"quoted\"".to_string()];
+        for count in [0, 1, 2, 5] {
+            // The JSON export is the pretty printer's layout of the whole object.
+            let rows = sample_rows(count);
+            assert_eq!(
+                to_json(&rows, &attribution, "https://example.org/?q=a\"b"),
+                pretty_export(&rows, &attribution, "https://example.org/?q=a\"b"),
+                "{count} rows"
+            );
+        }
         for count in [0, 1, 2, 5] {
             let rows = sample_rows(count);
             for batch in [1, 2, 3] {
@@ -473,8 +492,10 @@ mod tests {
         // With no attribution line either.
         assert_eq!(
             format!("{}{}", json_head(&[], "v", 0), json_tail(0)),
-            to_json(&[], &[], "v")
+            pretty_export(&[], &[], "v")
         );
+        let rows = sample_rows(2);
+        assert_eq!(to_json(&rows, &[], "v"), pretty_export(&rows, &[], "v"));
     }
 
     #[test]

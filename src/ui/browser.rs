@@ -67,11 +67,7 @@ pub fn copy_text(text: &str) -> Option<js_sys::Promise> {
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser refused to build the file".to_string())?;
-    offer_blob(name, &blob)
+    download_parts(name, mime, &parts)
 }
 
 /// Offers `parts` (text and blobs, in order) as one file of type `mime`, for download as
