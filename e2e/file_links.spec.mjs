@@ -211,3 +211,29 @@ test('a file saved as a collection holds every event and opens again as a file',
   expect(readFileSync(await second.path(), 'utf8')).toBe(text);
   expect(errors).toEqual([]);
 });
+
+test('a file of thousands of events is saved a batch at a time, every event once and in order', async ({ page }) => {
+  const errors = watchConsole(page);
+  // 4,500 events: three batches of the 2,000 the page writes between two turns of the browser.
+  const many = rows(5001, 4500, false);
+  await start(page);
+  await openFile(page, 'ACLED Syria 2023, every front.csv', acledCsv(many));
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(many.length), { timeout: 60_000 });
+  const entry = page.getByTestId('your-data');
+  const save = entry.getByRole('button', { name: /^Save/ });
+  const downloading = page.waitForEvent('download');
+  await save.click();
+  const download = await downloading;
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(saved.events.map((e) => e.id.split(':')[1])).toEqual(many.map((r) => r.id));
+  // ACLED's fatalities are every event's deaths of all people (its victims, when civilians,
+  // are counted again as civilians): the deaths written are the file's.
+  const deaths = (e) => (e.casualties ?? []).filter((c) => c.group === 'all')
+    .reduce((sum, c) => sum + (c.best ?? 0), 0);
+  expect(saved.events.reduce((sum, e) => sum + deaths(e), 0))
+    .toBe(many.reduce((sum, r) => sum + Number(r.fatalities), 0));
+  // Once written, the button is itself again.
+  await expect(save).toHaveText('Save as collection (JSON)');
+  await expect(save).toBeEnabled();
+  expect(errors).toEqual([]);
+});

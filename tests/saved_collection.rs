@@ -13,7 +13,9 @@ use std::process::Command;
 use sha2::{Digest, Sha256};
 
 use incident_explorer::core::date::Day;
-use incident_explorer::core::export::{collection_file_name, collection_json};
+use incident_explorer::core::export::{
+    collection_events, collection_file_name, collection_head, collection_json, collection_tail,
+};
 use incident_explorer::core::import::message::{collection_id_of, rename_collection};
 use incident_explorer::core::import::{acled, FileInfo};
 use incident_explorer::core::model::Dataset;
@@ -227,4 +229,54 @@ fn a_saved_acled_file_passes_dataset_check_and_reads_back_whole() {
         alone.0
     );
     assert!(beside.1, "{}", beside.0);
+}
+
+/// `collection` written as the page writes it: its head, its events `batch` at a time, its
+/// tail.
+fn written_in_batches(dataset: &Dataset, batch: usize) -> String {
+    let mut json = collection_head(dataset).unwrap_or_else(|error| panic!("{error}"));
+    let mut start = 0;
+    while start < dataset.events.len() {
+        let end = (start + batch).min(dataset.events.len());
+        json.push_str(
+            &collection_events(dataset, start..end).unwrap_or_else(|error| panic!("{error}")),
+        );
+        start = end;
+    }
+    json.push_str(&collection_tail(dataset).unwrap_or_else(|error| panic!("{error}")));
+    json
+}
+
+#[test]
+fn a_collection_written_in_batches_is_the_whole_collection_serialised() {
+    // The bundled collections (figures, parties, dyads, sources), a file opened in the page
+    // (none of those), and a collection of no event.
+    let catalog = common::catalog(&common::BUNDLED);
+    let opened = opened_in_the_page(&csv_text());
+    let mut empty = opened.clone();
+    empty.events = Default::default();
+    let datasets: Vec<&Dataset> = catalog
+        .datasets
+        .iter()
+        .map(|dataset| &**dataset)
+        .chain([&opened, &empty])
+        .collect();
+    assert!(datasets.iter().any(|dataset| !dataset.figures.is_empty()));
+    assert!(datasets.iter().any(|dataset| !dataset.dyads.is_empty()));
+    for dataset in datasets {
+        // The oracle: serde writing the whole collection at once.
+        let mut whole = serde_json::to_string(dataset).unwrap_or_else(|error| panic!("{error}"));
+        whole.push('\n');
+        assert_eq!(collection_json(dataset).as_deref(), Ok(whole.as_str()));
+        for batch in [1, 7, 2000] {
+            assert_eq!(
+                written_in_batches(dataset, batch),
+                whole,
+                "batches of {batch}"
+            );
+        }
+        // A range past the last event writes nothing.
+        let len = dataset.events.len();
+        assert_eq!(collection_events(dataset, len..len + 5).as_deref(), Ok(""));
+    }
 }

@@ -586,6 +586,7 @@ your-data-not-listed = وُجدت مشكلات أخرى لم تُدرج ({ $n })
 your-data-download-problems = تنزيل قائمة المشكلات (CSV)
 your-data-save-title = كل الأحداث المقروءة من هذا الملف، في ملف مجموعة لهذا التطبيق
 your-data-save = حفظ بصيغة مجموعة (JSON)
+saving = جارٍ الحفظ… { $percent }٪
 your-data-remove = إزالة
 problem-left-out = مُستبعَد:
 problem-kept = مُحتفَظ به:

@@ -543,6 +543,7 @@ your-data-not-listed = { $n } more problems were found and not listed: the file 
 your-data-download-problems = Download the problem list (CSV)
 your-data-save-title = Every event read from this file, as a collection file of this app
 your-data-save = Save as collection (JSON)
+saving = Saving… { $percent }%
 your-data-remove = Remove
 problem-left-out = left out:
 problem-kept = kept:

@@ -391,14 +391,92 @@ pub fn json_tail(count: usize) -> &'static str {
 /// A whole collection as this project's JSON collection file: every event, figure, source and
 /// party it holds, compact, with a line break at the end. The same collection gives the same
 /// bytes (fields in the model's order, maps sorted), and loading the file gives the
-/// collection back.
+/// collection back. It is [`collection_head`], the events of [`collection_events`] and
+/// [`collection_tail`] one after the other, as a page writes it a batch at a time.
 ///
 /// Errors: a sentence when the collection cannot be written as JSON.
 pub fn collection_json(dataset: &Dataset) -> Result<String, String> {
-    let mut json = serde_json::to_string(dataset)
-        .map_err(|error| format!("the collection could not be written as JSON: {error}"))?;
-    json.push('\n');
+    let mut json = collection_head(dataset)?;
+    json.push_str(&collection_events(dataset, 0..dataset.events.len())?);
+    json.push_str(&collection_tail(dataset)?);
     Ok(json)
+}
+
+/// Every field of `dataset` before its events, as [`Dataset`] writes them (the oracle test
+/// compares the pieces with `serde_json` writing the whole).
+#[derive(Serialize)]
+struct CollectionHead<'a> {
+    schema_version: u32,
+    collection: &'a super::model::Collection,
+    sources: &'a [super::model::Source],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    parties: &'a [super::model::Party],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    dyads: &'a [super::model::Dyad],
+}
+
+/// The collection file's text up to its first event: every field before the events, and the
+/// opening of their array.
+///
+/// Errors: a sentence when a field cannot be written as JSON.
+pub fn collection_head(dataset: &Dataset) -> Result<String, String> {
+    let head = CollectionHead {
+        schema_version: dataset.schema_version,
+        collection: &dataset.collection,
+        sources: &dataset.sources,
+        parties: &dataset.parties,
+        dyads: &dataset.dyads,
+    };
+    let mut json = serde_json::to_string(&head).map_err(not_written)?;
+    // `{...}` without its closing brace: the events follow the fields before them.
+    json.pop();
+    json.push_str(",\"events\":[");
+    Ok(json)
+}
+
+/// The events of `dataset` numbered `range` (past the last: none), as the collection file
+/// writes them: each event's text, a comma before each but the file's first event.
+///
+/// Errors: a sentence when an event's text is not UTF-8 (a record that could not be read).
+pub fn collection_events(
+    dataset: &Dataset,
+    range: std::ops::Range<usize>,
+) -> Result<String, String> {
+    let mut json = String::new();
+    let end = range.end.min(dataset.events.len());
+    for i in range.start..end {
+        if i > 0 {
+            json.push(',');
+        }
+        let text = dataset.events.with_json(i, |text| {
+            std::str::from_utf8(text)
+                .map(|text| json.push_str(text))
+                .is_ok()
+        });
+        if text != Some(true) {
+            return Err(not_written(format!("record {i} is not text")));
+        }
+    }
+    Ok(json)
+}
+
+/// The collection file's text after its last event: the end of their array, the figures, and
+/// a line break.
+///
+/// Errors: a sentence when a figure cannot be written as JSON.
+pub fn collection_tail(dataset: &Dataset) -> Result<String, String> {
+    let mut json = String::from("]");
+    if !dataset.figures.is_empty() {
+        json.push_str(",\"figures\":");
+        json.push_str(&serde_json::to_string(&dataset.figures).map_err(not_written)?);
+    }
+    json.push_str("}\n");
+    Ok(json)
+}
+
+/// The sentence for a collection that cannot be written as JSON because of `error`.
+fn not_written(error: impl std::fmt::Display) -> String {
+    format!("the collection could not be written as JSON: {error}")
 }
 
 /// The name a collection saved from the file `file_name` is offered under:

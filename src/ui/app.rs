@@ -272,32 +272,26 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    // The whole collection a file became, every event of it, as a collection file.
+    // The whole collection a file became, every event of it, as a collection file: written a
+    // batch at a time, one file at a time, the button saying how far it has got.
+    let saving = RwSignal::new(None::<(String, u32)>);
     let on_save = Callback::new(move |collection_id: String| {
-        let saved = current()
-            .ok_or_else(|| Said::new("save-still-loading"))
-            .and_then(|catalog| {
-                let dataset = catalog
-                    .datasets
-                    .iter()
-                    .find(|dataset| dataset.collection.id == collection_id)
-                    .ok_or_else(|| Said::new("save-not-open"))?;
-                let json = export_file::collection_blob(dataset)
-                    .map_err(|reason| Said::new("save-not-written").arg("reason", reason))?;
-                let name = files.with_untracked(|files| {
-                    files
-                        .iter()
-                        .find(|file| file.collection_id == collection_id)
-                        .map(|file| file.summary.file_name.clone())
-                });
-                let name = export::collection_file_name(name.as_deref().unwrap_or(&collection_id));
-                browser::download_parts(&name, "application/json", &js_sys::Array::of1(&json))
-                    .map_err(|reason| Said::new("save-not-offered").arg("reason", reason))
-            });
-        if let Err(error) = saved {
-            store_notices
-                .update(|notices| notices.push(Said::new("save-failed").arg_said("reason", error)));
+        if saving.get_untracked().is_some() {
+            return;
         }
+        saving.set(Some((collection_id.clone(), 0)));
+        leptos::task::spawn_local(async move {
+            let saved = save_collection(current(), &collection_id, files, |percent| {
+                saving.try_set(Some((collection_id.clone(), percent)));
+            })
+            .await;
+            saving.try_set(None);
+            if let Err(error) = saved {
+                store_notices.try_update(|notices| {
+                    notices.push(Said::new("save-failed").arg_said("reason", error));
+                });
+            }
+        });
     });
 
     // Built again in the other language when the reader switches: the view is in the address.
@@ -317,7 +311,7 @@ pub fn App() -> impl IntoView {
                     </div>
                 })
             }}
-            <YourData files=files on_save=on_save on_remove=on_remove />
+            <YourData files=files saving=saving on_save=on_save on_remove=on_remove />
             <Suspense fallback=|| view! { <p class="loading" role="status">{i18n::lang().text("loading")}</p> }>
                 {move || {
                     if let Some(catalog) = with_files.get() {
@@ -366,4 +360,36 @@ struct Start {
     /// The gazetteer's JSON, for the worker that checks a file opened; `None` when it did not
     /// load.
     gazetteer: Option<js_sys::Uint8Array>,
+}
+
+/// Writes the collection `collection_id` of `catalog` (every event the reader's file became)
+/// as a collection file and offers it under the file's name; `progress` hears the share
+/// written. `files` name the reader's files.
+///
+/// Errors: what the reader is told when the page is still loading, the collection is no
+/// longer open, or the file cannot be written or offered.
+async fn save_collection(
+    catalog: Option<Arc<Catalog>>,
+    collection_id: &str,
+    files: RwSignal<Vec<OpenedFile>>,
+    progress: impl Fn(u32),
+) -> Result<(), Said> {
+    let catalog = catalog.ok_or_else(|| Said::new("save-still-loading"))?;
+    let dataset = catalog
+        .datasets
+        .iter()
+        .find(|dataset| dataset.collection.id == collection_id)
+        .ok_or_else(|| Said::new("save-not-open"))?;
+    let json = export_file::collection_blob(dataset, progress)
+        .await
+        .map_err(|reason| Said::new("save-not-written").arg("reason", reason))?;
+    let name = files.with_untracked(|files| {
+        files
+            .iter()
+            .find(|file| file.collection_id == collection_id)
+            .map(|file| file.summary.file_name.clone())
+    });
+    let name = export::collection_file_name(name.as_deref().unwrap_or(collection_id));
+    browser::download_parts(&name, "application/json", &js_sys::Array::of1(&json))
+        .map_err(|reason| Said::new("save-not-offered").arg("reason", reason))
 }

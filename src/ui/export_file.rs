@@ -76,32 +76,31 @@ pub async fn write_export(
 const PART_BYTES: usize = 4 << 20;
 
 /// The whole collection `dataset` as this project's JSON collection file, in one blob: the
-/// bytes of [`export::collection_json`], handed to the browser as they are serialised, so that
-/// a million events (1.3 GB of JSON) never sit whole in WebAssembly's memory beside the
-/// collection, which never gives memory back. It runs in one task.
+/// bytes of [`export::collection_json`], written [`export::EXPORT_BATCH`] events at a time
+/// with the browser's turn between batches, each batch handed to the browser as it is
+/// written. A million events (1.3 GB of JSON) neither hold the page (at once, a task of some
+/// 4 s) nor sit whole in WebAssembly's memory beside the collection, which never gives memory
+/// back. `progress` hears the share written, 0 to 100, after each batch.
 ///
 /// Errors: a sentence when the collection cannot be written or the browser makes no blob.
-pub fn collection_blob(dataset: &Dataset) -> Result<web_sys::Blob, String> {
-    let mut file = BlobWriter(BlobParts::new(PART_BYTES, PART_BYTES));
-    serde_json::to_writer(&mut file, dataset)
-        .map_err(|error| format!("the collection could not be written as JSON: {error}"))?;
-    let BlobWriter(mut parts) = file;
-    parts.push(b"\n", &mut |_| {})?;
-    parts.finish(&mut |_| {})
-}
-
-/// [`BlobParts`] as a writer for `serde_json`.
-struct BlobWriter(BlobParts);
-
-impl std::io::Write for BlobWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .push(bytes, &mut |_| {})
-            .map_err(std::io::Error::other)?;
-        Ok(bytes.len())
+pub async fn collection_blob(
+    dataset: &Dataset,
+    progress: impl Fn(u32),
+) -> Result<web_sys::Blob, String> {
+    let mut file = BlobParts::new(PART_BYTES, PART_BYTES);
+    let mut push = |text: &str| file.push(text.as_bytes(), &mut |_| {});
+    push(&export::collection_head(dataset)?)?;
+    let events = dataset.events.len();
+    let batches = events.div_ceil(export::EXPORT_BATCH).max(1);
+    for at in 0..batches {
+        let start = at * export::EXPORT_BATCH;
+        push(&export::collection_events(
+            dataset,
+            start..start + export::EXPORT_BATCH,
+        )?)?;
+        progress(u32::try_from((at + 1) * 100 / batches).unwrap_or(100));
+        yield_to_browser().await;
     }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    push(&export::collection_tail(dataset)?)?;
+    file.finish(&mut |_| {})
 }

@@ -64,10 +64,11 @@ pub fn local_time_now() -> String {
 }
 
 /// The list; empty until a file is opened. `on_save` and `on_remove` get a file's collection
-/// id.
+/// id; `saving` is the collection being saved, if any, and the share written (0 to 100).
 #[component]
 pub fn YourData(
     files: RwSignal<Vec<OpenedFile>>,
+    saving: RwSignal<Option<(String, u32)>>,
     on_save: Callback<String>,
     on_remove: Callback<String>,
 ) -> impl IntoView {
@@ -80,7 +81,7 @@ pub fn YourData(
                 <details class="your-data" data-testid="your-data" open>
                     <summary><h2>{tr.format("your-data-title", &[("n", Arg::Text(&files.len().to_string()))])}</h2></summary>
                     <p class="your-data-note">{tr.text("your-data-note")}</p>
-                    <ul>{files.into_iter().map(|file| view! { <FileEntry file=file on_save=on_save on_remove=on_remove /> }).collect_view()}</ul>
+                    <ul>{files.into_iter().map(|file| view! { <FileEntry file=file saving=saving on_save=on_save on_remove=on_remove /> }).collect_view()}</ul>
                 </details>
             }
         })
@@ -90,6 +91,7 @@ pub fn YourData(
 #[component]
 fn FileEntry(
     file: OpenedFile,
+    saving: RwSignal<Option<(String, u32)>>,
     on_save: Callback<String>,
     on_remove: Callback<String>,
 ) -> impl IntoView {
@@ -140,6 +142,17 @@ fn FileEntry(
     };
     let id = file.collection_id.clone();
     let saved = file.collection_id.clone();
+    let this_file = file.collection_id.clone();
+    // While a collection is written, its button says how far it has got, and every file's
+    // waits.
+    let save_label = move || {
+        saving.with(|saving| match saving {
+            Some((id, percent)) if *id == this_file => {
+                tr.format("saving", &[("percent", Arg::Text(&percent.to_string()))])
+            }
+            _ => tr.text("your-data-save"),
+        })
+    };
     view! {
         <li class="opened-file" data-collection=file.collection_id.clone()>
             <p class="opened-name"><strong><bdi>{summary.file_name}</bdi></strong>" "<span class="muted">{details}</span></p>
@@ -166,7 +179,8 @@ fn FileEntry(
             })}
             <div class="file-actions">
                 <button type="button" class="save-collection" on:click=move |_| on_save.run(saved.clone())
-                    title=tr.text("your-data-save-title")>{tr.text("your-data-save")}</button>
+                    disabled=move || saving.with(Option::is_some)
+                    title=tr.text("your-data-save-title")>{save_label}</button>
                 <button type="button" class="remove-file" on:click=move |_| on_remove.run(id.clone())>{tr.text("your-data-remove")}</button>
             </div>
         </li>
