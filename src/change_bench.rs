@@ -23,7 +23,6 @@ use crate::core::map_layers::{self, MapLayers};
 use crate::core::query;
 use crate::core::table::{EventTable, TableBuilder};
 use crate::core::validate::Loaded;
-use crate::core::vocab::{Actor, EventKind, Governorate};
 
 /// A sequence of links applied one after the other; the changes marked `timed` are measured
 /// (a scene may set a filter untimed to clear it timed).
@@ -176,7 +175,8 @@ pub struct Panels {
     pub cross: CrossCounts,
     pub totals: Totals,
     pub timeline: Timeline,
-    pub bars: usize,
+    /// The three bar charts' sums per member ([`Group::ALL`] order).
+    pub bars: [Vec<u64>; 3],
     pub composition: Composition,
     pub map: MapLayers,
     pub page: Vec<u32>,
@@ -229,13 +229,10 @@ fn panels(
         None => aggregate::timeline(table, &rows, Interval::Month, Metric::Events, window),
     };
     lap(parts, 4);
-    let sums = |group: Group| match baseline {
+    let bars = Group::ALL.map(|group| match baseline {
         Some(baseline) => baseline.group(table, &rows, group, Metric::Events),
         None => aggregate::group_sums(table, &rows, group, Metric::Events),
-    };
-    let bars = aggregate::ranked(Actor::ALL, &sums(Group::Actor)).len()
-        + aggregate::ranked(EventKind::ALL, &sums(Group::Kind)).len()
-        + aggregate::ranked(Governorate::ALL, &sums(Group::Governorate)).len();
+    });
     lap(parts, 5);
     let (composition, map) = match baseline {
         Some(baseline) => (
@@ -395,7 +392,7 @@ pub fn run(
             by_part.push((scene.name, part_times));
         }
         say(format!("after, by part (median ms): {}", PARTS.join(" | ")));
-        for (name, times) in by_part {
+        for (name, times) in &by_part {
             let medians: Vec<String> = (0..PARTS.len())
                 .map(|part| {
                     let mut values: Vec<f64> = times.iter().map(|t| t[part]).collect();
@@ -404,6 +401,17 @@ pub fn run(
                 })
                 .collect();
             say(format!("  {name:<20} {}", medians.join(" | ")));
+        }
+        // The p95 is the slowest changes': where their time goes.
+        say("after, the slowest change by part (ms)".to_string());
+        for (name, times) in &by_part {
+            let slowest = times
+                .iter()
+                .max_by(|a, b| a.iter().sum::<f64>().total_cmp(&b.iter().sum::<f64>()));
+            if let Some(parts) = slowest {
+                let parts: Vec<String> = parts.iter().map(|ms| format!("{ms:.2}")).collect();
+                say(format!("  {name:<20} {}", parts.join(" | ")));
+            }
         }
     }
     Ok(())
@@ -450,8 +458,9 @@ mod tests {
         };
         let result = run(&base, &[130], 1, &now, &mut |line| said.push(line));
         assert_eq!(result, Ok(()));
-        // A header line, the column heads, a line per scene, the parts' head and a line each.
-        assert_eq!(said.len(), 2 + 2 * scenes().len() + 1);
+        // A header line, the column heads, a line per scene, then twice a parts' head and a
+        // line per scene (the median change's parts, the slowest change's).
+        assert_eq!(said.len(), 2 + 3 * scenes().len() + 2);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 use std::sync::{Mutex, OnceLock};
 
+use super::aggregate::bar_keys::BarKeys;
 use super::aggregate::{Composition, Group, GroupSums};
 use super::aggregate::{Interval, Metric, Timeline, Totals};
 use super::date::Day;
@@ -115,6 +116,9 @@ pub struct Baseline {
     map: [OnceLock<MapSums>; Metric::ALL.len()],
     /// The map's cells, for a table that has none of its own.
     cells: OnceLock<MapCells>,
+    /// The bar charts' keys of the table's rows, or none (too many distinct sets): the
+    /// groups' sums, whole and each filter's, are all made one way or all the other.
+    keys: OnceLock<Option<BarKeys>>,
     /// The timeline of every row, for the last interval, metric and window asked for.
     timeline: Mutex<Option<(TimelineKey, Timeline)>>,
     /// The cross counts of no filter, every facet counted.
@@ -159,9 +163,10 @@ impl Baseline {
             .then(|| slot.get_or_init(|| sum_all(reduce, table.len())))
     }
 
-    /// How many parts [`Baseline::prepare`] makes: the totals, the composition, each
-    /// [`Group`]'s sums and the counts of every option ([`Baseline::counts_of_all`]).
-    pub const PARTS: usize = 3 + Group::ALL.len();
+    /// How many parts [`Baseline::prepare`] makes: the totals, the composition, the bar
+    /// charts' keys, each [`Group`]'s sums and the counts of every option
+    /// ([`Baseline::counts_of_all`]).
+    pub const PARTS: usize = 4 + Group::ALL.len();
 
     /// Makes part `part` (below [`Baseline::PARTS`]) of `table`'s whole-table sums under
     /// `metric` now, rather than when a panel first asks for it: at a million rows each is a
@@ -171,9 +176,10 @@ impl Baseline {
     /// baseline's.
     pub fn prepare(&self, table: &EventTable, metric: Metric, part: usize) {
         // Each way in asks for its whole-table sums before it sums the rows given: none here.
-        match part.checked_sub(2) {
+        match part.checked_sub(3) {
             None if part == 0 => drop(self.totals(table, &[])),
-            None => drop(self.composition(table, &[])),
+            None if part == 1 => drop(self.composition(table, &[])),
+            None => drop(self.keys(table)),
             Some(group) => match Group::ALL.get(group) {
                 Some(&group) => drop(self.group(table, &[], group, metric)),
                 None if group == Group::ALL.len() => drop(self.counts_of_all(table)),
@@ -218,7 +224,8 @@ impl Baseline {
         metric: Metric,
     ) -> Vec<u64> {
         let slot = self.group_slot(group, metric);
-        super::aggregate::group_from(table, rows, group, metric, |reduce| {
+        let keys = self.keys(table);
+        super::aggregate::group_from(table, rows, group, metric, keys, |reduce| {
             slot.and_then(|slot| self.whole(slot, reduce, table))
         })
     }
@@ -227,9 +234,19 @@ impl Baseline {
     /// sums, made on first use.
     pub fn group_of_all(&self, table: &EventTable, group: Group, metric: Metric) -> Vec<u64> {
         let slot = self.group_slot(group, metric);
-        super::aggregate::group_of_all_from(table, group, metric, |reduce| {
+        let keys = self.keys(table);
+        super::aggregate::group_of_all_from(table, group, metric, keys, |reduce| {
             slot.and_then(|slot| self.whole(slot, reduce, table))
         })
+    }
+
+    /// The bar charts' keys of `table`'s rows, made on first use; `None` for another table
+    /// than this baseline's, or one with too many distinct sets ([`BarKeys::new`]).
+    fn keys(&self, table: &EventTable) -> Option<&BarKeys> {
+        if !self.serves(table) {
+            return None;
+        }
+        self.keys.get_or_init(|| BarKeys::new(table)).as_ref()
     }
 
     /// Where the whole table's sums of `group` under `metric` are kept.
@@ -530,6 +547,7 @@ mod tests {
         // Every part is made, and only for the metric asked.
         assert!(prepared.totals.get().is_some() && prepared.composition.get().is_some());
         assert!(prepared.counts.get().is_some());
+        assert!(prepared.keys.get().is_some_and(Option::is_some));
         for (m, &metric) in Metric::ALL.iter().enumerate() {
             for group in Group::ALL {
                 assert_eq!(
@@ -614,6 +632,24 @@ mod tests {
                 expected
             );
         }
+    }
+
+    #[test]
+    fn a_table_of_too_many_member_sets_sums_its_bars_by_bytes() {
+        // Random masks over 6,000 rows: nearly every row its own set, too many for keys.
+        let table = table(6000, 23);
+        let baseline = Baseline::new();
+        let most = rows_of(6000, |row| row % 5 != 0);
+        let few = rows_of(6000, |row| row % 5 == 0);
+        for &metric in Metric::ALL {
+            for group in Group::ALL {
+                for rows in [&most, &few] {
+                    let slow = brute_group(&table, rows, group, metric);
+                    assert_eq!(baseline.group(&table, rows, group, metric), slow);
+                }
+            }
+        }
+        assert!(baseline.keys.get().is_some_and(Option::is_none));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Milestones (agreements, political events) are not incidents and are left off the map.
 //! Also the projection: longitude scaled by cos(latitude) so Syria is not stretched.
 
-use super::aggregate::{Metric, Values};
+use super::aggregate::{for_bits, Metric, Values};
 use super::baseline::{sum_rows, Reduce};
 use super::geo::Polygons;
 use super::table::EventTable;
@@ -161,15 +161,6 @@ impl MapCells {
     }
 }
 
-/// Calls `add` with every set bit `i` of `mask`, lowest first.
-fn for_bits(mask: u16, mut add: impl FnMut(usize)) {
-    let mut mask = mask;
-    while mask != 0 {
-        add(mask.trailing_zeros() as usize);
-        mask &= mask - 1;
-    }
-}
-
 /// The map's sums over some rows: what [`MapLayers`] is made of, in integers so that a
 /// filter's sums can be the whole table's less the rows it fails
 /// ([`crate::core::baseline`]).
@@ -222,7 +213,7 @@ impl Reduce for MapOf<'_> {
         let table = self.table;
         let value = self.values.count(row);
         let mask = table.governorates.get(row).copied().unwrap_or(0);
-        for_bits(mask, |index| {
+        for_bits(u32::from(mask), |index| {
             if let Some(total) = sums.by_governorate.get_mut(index) {
                 *total = total.wrapping_add(value);
             }
@@ -245,7 +236,7 @@ impl Reduce for MapOf<'_> {
         } else if mask == 0 {
             sums.unplaced = sums.unplaced.wrapping_add(1);
         } else {
-            for_bits(mask, |index| {
+            for_bits(u32::from(mask), |index| {
                 if let Some(count) = sums.area_only.get_mut(index) {
                     *count = count.wrapping_add(1);
                 }

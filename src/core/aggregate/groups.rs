@@ -4,6 +4,7 @@
 //! whole table's sums ([`crate::core::baseline`]). Sums are integers, wrapping, so both ways
 //! give the same numbers.
 
+use super::bar_keys::BarKeys;
 use super::{cell, Metric, Values};
 use crate::core::baseline::{sum_all, sum_rows, Reduce};
 use crate::core::table::WOMAN_KILLED_ANY;
@@ -145,29 +146,41 @@ pub struct GroupOf<'a> {
     table: &'a EventTable,
     group: Group,
     values: Values<'a>,
+    /// The table's bar keys, when the sums are kept per key rather than per byte.
+    keys: Option<&'a BarKeys>,
 }
 
 impl<'a> GroupOf<'a> {
-    /// How `group` adds up rows of `table` under `metric`.
-    fn new(table: &'a EventTable, group: Group, metric: Metric) -> GroupOf<'a> {
+    /// How `group` adds up rows of `table` under `metric`: per key of `keys` when given (the
+    /// keys of every row of `table`), else per byte of the rows' member masks.
+    fn new(
+        table: &'a EventTable,
+        group: Group,
+        metric: Metric,
+        keys: Option<&'a BarKeys>,
+    ) -> GroupOf<'a> {
         GroupOf {
             table,
             group,
             values: Values::new(table, metric),
+            keys: keys.filter(|keys| keys.cover(table)),
         }
     }
 }
 
-/// A group's running sums, kept per byte of the row's members rather than per member: for
+/// A group's running sums, kept per set of members rather than per member, and read per
+/// member by [`GroupOf::members`].
+///
+/// With the table's [`BarKeys`], a bin per key: the sum of the values of the rows with that
+/// key (milestones included; their keys are left out when the sums are read). Otherwise, for
 /// each byte position of the members' mask (the kind's index for [`Group::Kind`]) and each
-/// value that byte takes, the sum of the rows' values. Adding a row is one addition per
-/// byte, with no branch on how many members it has; [`GroupSums::members`] reads the
-/// per-member sums off the bins. Both are wrapping integer sums of the same terms, so the
-/// per-member sums are exactly those of adding each row's value to each of its members.
+/// value that byte takes, the sum of the rows' values (milestones adding 0). Either way adding
+/// a row has no branch on how many members it has, and the per-member sums are wrapping
+/// integer sums of the same terms as adding each row's value to each of its members.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupSums {
     group: Group,
-    /// 256 bins per byte position, position after position.
+    /// A bin per key, or 256 bins per byte position, position after position.
     bins: Vec<u64>,
 }
 
@@ -180,16 +193,8 @@ fn mask_bytes(group: Group) -> usize {
 }
 
 impl GroupSums {
-    /// The sums over no row.
-    fn zero(group: Group) -> GroupSums {
-        GroupSums {
-            group,
-            bins: vec![0; 256 * mask_bytes(group)],
-        }
-    }
-
-    /// The sums per member, in vocabulary order.
-    pub fn members(&self) -> Vec<u64> {
+    /// The sums per member, in vocabulary order, of bins per byte position.
+    fn members_of_bytes(&self) -> Vec<u64> {
         let mut sums = vec![0u64; self.group.members()];
         for (position, bins) in self.bins.chunks(256).enumerate() {
             for (byte, &sum) in bins.iter().enumerate().filter(|(_, &sum)| sum != 0) {
@@ -210,14 +215,67 @@ impl GroupSums {
     }
 }
 
+impl GroupOf<'_> {
+    /// The sums per member of `sums`, in vocabulary order.
+    pub fn members(&self, sums: &GroupSums) -> Vec<u64> {
+        let Some(keys) = self.keys else {
+            return sums.members_of_bytes();
+        };
+        let mut members = vec![0u64; self.group.members()];
+        let mut add = |member: usize, sum: u64| {
+            if let Some(total) = members.get_mut(member) {
+                *total = total.wrapping_add(sum);
+            }
+        };
+        for (key, &sum) in sums.bins.iter().enumerate().filter(|(_, &sum)| sum != 0) {
+            let Some(set) = keys.set(key) else { continue };
+            // A milestone's value is 0: its rows were summed only for want of a branch.
+            if self.values.is_milestone_kind(set.kind) {
+                continue;
+            }
+            match self.group {
+                Group::Kind => add(usize::from(set.kind), sum),
+                Group::Actor => for_bits(set.actors, |member| add(member, sum)),
+                Group::Governorate => {
+                    for_bits(u32::from(set.governorates), |member| add(member, sum));
+                }
+            }
+        }
+        members
+    }
+}
+
+/// Calls `each` with the index of every set bit of `mask`, lowest first.
+pub(crate) fn for_bits(mut mask: u32, mut each: impl FnMut(usize)) {
+    while mask != 0 {
+        each(mask.trailing_zeros() as usize);
+        mask &= mask - 1;
+    }
+}
+
 impl Reduce for GroupOf<'_> {
     type Sums = GroupSums;
 
     fn zero(&self) -> GroupSums {
-        GroupSums::zero(self.group)
+        let bins = match self.keys {
+            Some(keys) => keys.len(),
+            None => 256 * mask_bytes(self.group),
+        };
+        GroupSums {
+            group: self.group,
+            bins: vec![0; bins],
+        }
     }
 
     fn add(&self, sums: &mut GroupSums, row: usize) {
+        if let Some(keys) = self.keys {
+            // One addition to the row's key; a milestone's is left out when the sums are read.
+            let bin = keys.of(row).and_then(|key| sums.bins.get_mut(key));
+            if let Some(bin) = bin {
+                *bin = bin.wrapping_add(self.values.count_any(row));
+            }
+            return;
+        }
         let value = self.values.count(row);
         let mask = match self.group {
             Group::Actor => self.table.actors_any.get(row).copied().unwrap_or(0),
@@ -249,38 +307,42 @@ impl Reduce for GroupOf<'_> {
 }
 
 /// The sums of `group` under `metric` over `rows`, per member in vocabulary order, from the
-/// whole table's sums when `whole` gives them.
+/// whole table's sums when `whole` gives them; per key of `keys` when given (the keys of every
+/// row of `table`; `whole` must then have been summed with them too).
 pub(crate) fn group_from<'w>(
     table: &EventTable,
     rows: &[u32],
     group: Group,
     metric: Metric,
+    keys: Option<&BarKeys>,
     whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
 ) -> Vec<u64> {
-    let reduce = GroupOf::new(table, group, metric);
+    let reduce = GroupOf::new(table, group, metric, keys);
     let whole = whole(&reduce);
-    sum_rows(&reduce, whole, table.len(), rows).members()
+    reduce.members(&sum_rows(&reduce, whole, table.len(), rows))
 }
 
 /// The sums of `group` under `metric` over every row of `table`, per member in vocabulary
-/// order: `whole`'s when it gives them, else summed.
+/// order: `whole`'s when it gives them, else summed (per key of `keys` when given, as in
+/// [`group_from`]).
 pub(crate) fn group_of_all_from<'w>(
     table: &EventTable,
     group: Group,
     metric: Metric,
+    keys: Option<&BarKeys>,
     whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
 ) -> Vec<u64> {
-    let reduce = GroupOf::new(table, group, metric);
+    let reduce = GroupOf::new(table, group, metric, keys);
     match whole(&reduce) {
-        Some(sums) => sums.members(),
-        None => sum_all(&reduce, table.len()).members(),
+        Some(sums) => reduce.members(sums),
+        None => reduce.members(&sum_all(&reduce, table.len())),
     }
 }
 
 /// The sums of `group` under `metric` over `rows`, per member in vocabulary order (what
 /// [`ranked`] makes bars of), in one pass over the rows.
 pub fn group_sums(table: &EventTable, rows: &[u32], group: Group, metric: Metric) -> Vec<u64> {
-    group_from(table, rows, group, metric, |_| None)
+    group_from(table, rows, group, metric, None, |_| None)
 }
 
 /// The bars of `members` from their sums (vocabulary order): sorted descending by value (ties

@@ -6,6 +6,7 @@
 //! integer sums, over the rows left out: [`crate::core::baseline`]). Ceasefires and agreements (milestone kinds) are
 //! never counted as values: they are markers, not violence.
 
+pub mod bar_keys;
 pub mod groups;
 pub mod sort;
 
@@ -127,6 +128,20 @@ impl<'a> Values<'a> {
         self.kind
             .get(row)
             .is_none_or(|&kind| bit32(usize::from(kind)) & self.milestones != 0)
+    }
+
+    /// Whether events of the kind of index `kind` are milestones.
+    pub fn is_milestone_kind(&self, kind: u8) -> bool {
+        bit32(usize::from(kind)) & self.milestones != 0
+    }
+
+    /// The value of `row` as an integer, milestone or not (an event, or a number of people); 0
+    /// for rows out of range.
+    pub fn count_any(&self, row: usize) -> u64 {
+        match self.column {
+            None => u64::from(row < self.kind.len()),
+            Some(column) => cell(column, row),
+        }
     }
 
     /// The value of `row` as an integer (an event, or a number of people); 0 for milestones
