@@ -502,6 +502,7 @@ figures-compare = قارن بالأحداث
 figures-all-actors = كل الجهات الفاعلة
 figures-mentions-russia = { $n } منها تستشهد بنص يذكر روسيا (مستخلص من نص العنوان؛ ليس طرفًا مُرمَّزًا)
 figures-in-events = في { $n } من الأحداث
+figures-summing = جارٍ جمع الأحداث…
 figures-open-events = فتح هذه الأحداث
 figures-sums-caption = مجموعات الأحداث في الفترة والمنطقة نفسيهما: { $measure }
 figures-actor-any-role = الجهة الفاعلة (بأي دور)

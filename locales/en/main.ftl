@@ -471,6 +471,7 @@ figures-compare = Compare with events
 figures-all-actors = All actors
 figures-mentions-russia = { $n } cite text mentioning Russia (derived from headline text; not a coded side)
 figures-in-events = in { $n } events
+figures-summing = Adding up the events…
 figures-open-events = Open these events
 figures-sums-caption = Event collections over the same window and area: { $measure }
 figures-actor-any-role = Actor (any role)
