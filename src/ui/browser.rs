@@ -79,12 +79,7 @@ pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_blob_sequence_and_options(parts, &options)
         .map_err(|_| "the browser refused to build the file".to_string())?;
-    offer_blob(name, &blob)
-}
-
-/// Offers `blob` for download as `name`.
-fn offer_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let url = web_sys::Url::create_object_url_with_blob(blob)
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser refused to offer the file".to_string())?;
     let document = web_sys::window()
         .and_then(|window| window.document())

@@ -48,7 +48,7 @@ pub async fn write_export(
             ExportFormat::Json => export::json_events(&built, written == 0),
         })?;
         written += built.len();
-        progress(u32::try_from((at + 1) * 100 / batches).unwrap_or(100));
+        progress(share_written(at, batches));
         yield_to_browser().await;
     }
     // The head and the tail count the rows written: the head goes in front of the rest.
@@ -75,6 +75,11 @@ pub async fn write_export(
 /// Bytes of the file kept in WebAssembly's memory before they become a blob.
 const PART_BYTES: usize = 4 << 20;
 
+/// The share of a file written once batch `at` (from 0) of `batches` is, 0 to 100.
+fn share_written(at: usize, batches: usize) -> u32 {
+    u32::try_from((at + 1) * 100 / batches.max(1)).unwrap_or(100)
+}
+
 /// The whole collection `dataset` as this project's JSON collection file, in one blob: the
 /// bytes of [`export::collection_json`], written [`export::EXPORT_BATCH`] events at a time
 /// with the browser's turn between batches, each batch handed to the browser as it is
@@ -98,7 +103,7 @@ pub async fn collection_blob(
             dataset,
             start..start + export::EXPORT_BATCH,
         )?)?;
-        progress(u32::try_from((at + 1) * 100 / batches).unwrap_or(100));
+        progress(share_written(at, batches));
         yield_to_browser().await;
     }
     push(&export::collection_tail(dataset)?)?;
