@@ -131,6 +131,30 @@ pub struct ArabicName<'a> {
     pub level: PlaceLevel,
 }
 
+/// The steps of finding a place's Arabic name that depend on its name and location precision
+/// alone ([`PlaceNames::lookup`]); [`PlaceNames::arabic_at`] finishes them for a point. Owned,
+/// so that a table's builder keeps one per name it meets.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArabicLookup {
+    /// The name's parts that may be the gazetteer's ("Abu Rasin/Zarkan town" has two), in
+    /// order: the first that finds a place gives its name.
+    parts: Vec<LookupPart>,
+}
+
+/// One name's level, and its candidates in the gazetteer with how near they must be.
+#[derive(Debug, Clone, PartialEq)]
+struct LookupPart {
+    level: PlaceLevel,
+    /// The entries of that level with the name's key (indexes into the places), and how far
+    /// (km) from a point they may lie; no radius: the name is its own wherever it lies.
+    by_key: Option<Vec<u32>>,
+    key_radius: Option<f64>,
+    /// The entries with the key's consonant skeleton, when a match on it alone may count,
+    /// and how far (km) from a point they may lie.
+    by_skeleton: Option<Vec<u32>>,
+    skeleton_radius: Option<f64>,
+}
+
 /// The gazetteer, indexed for lookups. Empty (finding nothing) when no file was loaded.
 #[derive(Debug, Clone, Default)]
 pub struct PlaceNames {
@@ -213,32 +237,56 @@ impl PlaceNames {
         precision: LocationPrecision,
         at: Option<(f64, f64)>,
     ) -> Option<ArabicName<'_>> {
+        self.arabic_at(&self.lookup(name, precision), at)
+    }
+
+    /// What finding the Arabic name of the place a source calls `name`, located with
+    /// `precision`, needs besides the point: the steps of the module's rules that depend on
+    /// the name alone, done once (a collection names the same few thousand places at a
+    /// million different points). [`PlaceNames::arabic_at`] finishes it for a point.
+    pub fn lookup(&self, name: &str, precision: LocationPrecision) -> ArabicLookup {
         if self.is_empty() {
-            return None;
+            return ArabicLookup::default();
         }
         // "Abu Rasin/Zarkan town": either name may be the gazetteer's.
-        if name.contains('/') {
+        let parts = if name.contains('/') {
             let level_words = name
                 .rsplit(' ')
                 .next()
                 .filter(|w| level_word(&normalise(w)).is_some());
-            return name.split('/').find_map(|part| {
-                let part = match level_words {
-                    Some(word) if !part.ends_with(word) => format!("{part} {word}"),
-                    _ => part.to_string(),
-                };
-                self.arabic_of_one(&part, precision, at)
-            });
-        }
-        self.arabic_of_one(name, precision, at)
+            name.split('/')
+                .filter_map(|part| {
+                    let part = match level_words {
+                        Some(word) if !part.ends_with(word) => format!("{part} {word}"),
+                        _ => part.to_string(),
+                    };
+                    self.lookup_one(&part, precision)
+                })
+                .collect()
+        } else {
+            self.lookup_one(name, precision).into_iter().collect()
+        };
+        ArabicLookup { parts }
     }
 
-    fn arabic_of_one(
+    /// The Arabic name `lookup` ([`PlaceNames::lookup`], of this gazetteer) finds for a place
+    /// at `at` (latitude, longitude in degrees), if the source places it.
+    pub fn arabic_at(
         &self,
-        name: &str,
-        precision: LocationPrecision,
+        lookup: &ArabicLookup,
         at: Option<(f64, f64)>,
     ) -> Option<ArabicName<'_>> {
+        let found = lookup
+            .parts
+            .iter()
+            .find_map(|part| self.arabic_of_part(part, at))?;
+        Some(ArabicName {
+            name: &found.ar,
+            level: found.level,
+        })
+    }
+
+    fn lookup_one(&self, name: &str, precision: LocationPrecision) -> Option<LookupPart> {
         let (said, key) = level_and_key(name)?;
         let level = match (said, precision) {
             (Some(level), _) => level,
@@ -250,7 +298,7 @@ impl PlaceNames {
         };
         // Localities and districts share names across the country: where the point lies
         // chooses. A governorate's or the country's names are their own wherever it lies.
-        let (radius, skeleton_radius) = match level {
+        let (key_radius, skeleton_radius) = match level {
             PlaceLevel::Locality => {
                 let skeleton_radius = match skeleton(&key).chars().count() {
                     n if n >= SKELETON_MIN_LEN => Some(SKELETON_RADIUS_KM),
@@ -262,29 +310,38 @@ impl PlaceNames {
             PlaceLevel::District => (Some(AREA_RADIUS_KM), None),
             PlaceLevel::Governorate | PlaceLevel::Country => (None, None),
         };
+        // On the skeleton only: a locality with coordinates, near; a governorate or the
+        // country, whose few names do not sound alike.
+        let by_skeleton = match level {
+            PlaceLevel::District => None,
+            PlaceLevel::Locality if skeleton_radius.is_none() => None,
+            _ => self.by_skeleton.get(&(level, skeleton(&key))).cloned(),
+        };
+        Some(LookupPart {
+            level,
+            by_key: self.by_key.get(&(level, key)).cloned(),
+            key_radius,
+            by_skeleton,
+            skeleton_radius,
+        })
+    }
+
+    fn arabic_of_part(&self, part: &LookupPart, at: Option<(f64, f64)>) -> Option<&GazetteerPlace> {
         let choose = |candidates: &[u32], radius: Option<f64>| match (at, radius) {
             (Some(at), Some(radius)) => self.nearest(candidates, at, radius),
             _ => self.only_name(candidates),
         };
-        let by_key = self
+        let by_key = part
             .by_key
-            .get(&(level, key.clone()))
-            .and_then(|c| choose(c, radius));
-        let found = by_key.or_else(|| {
-            // On the skeleton only: a locality with coordinates, near; a governorate or the
-            // country, whose few names do not sound alike.
-            let radius = match (level, at) {
-                (PlaceLevel::Locality, Some(_)) => Some(skeleton_radius?),
+            .as_deref()
+            .and_then(|c| choose(c, part.key_radius));
+        by_key.or_else(|| {
+            let radius = match (part.level, at) {
+                (PlaceLevel::Locality, Some(_)) => Some(part.skeleton_radius?),
                 (PlaceLevel::Governorate | PlaceLevel::Country, _) => None,
                 _ => return None,
             };
-            self.by_skeleton
-                .get(&(level, skeleton(&key)))
-                .and_then(|c| choose(c, radius))
-        })?;
-        Some(ArabicName {
-            name: &found.ar,
-            level: found.level,
+            choose(part.by_skeleton.as_deref()?, radius)
         })
     }
 

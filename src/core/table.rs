@@ -16,7 +16,7 @@ use super::date::Day;
 use super::facet::Facets;
 use super::map_layers::MapCells;
 use super::model::{Dataset, DatePrecision, Event, LocationPrecision, Place};
-use super::place_names::PlaceNames;
+use super::place_names::{ArabicLookup, PlaceNames};
 use super::search::normalise;
 use super::text_index::{RowSet, TextIndex, TextIndexBuilder};
 use super::vocab::{Publisher, Role};
@@ -151,20 +151,16 @@ pub struct TablePart {
     pub place_names: Arc<PlaceNames>,
 }
 
-/// The Arabic names of places, looked up once per distinct place: a collection names the same
-/// few thousand places again and again.
+/// The Arabic names of places, each name's lookup done once: a collection names the same few
+/// thousand places again and again, often at a different point each time.
 #[derive(Debug, Default)]
 struct ArabicNames {
     names: Arc<PlaceNames>,
-    /// By source name, then by where the place is said to be: the name looked up. One hash
-    /// each, not a walk over every point seen under the name (a file whose points all differ
-    /// gave a name of a million-row file some twenty to walk).
-    seen: FxHashMap<String, FxHashMap<PlaceKey, Option<Box<str>>>>,
+    /// By source name, then by location precision: what finding its Arabic name needs besides
+    /// the point ([`PlaceNames::lookup`]). One hash per row, not a lookup per point (a
+    /// file whose points all differ made one per row, and a map of them the size of the file).
+    seen: FxHashMap<String, Vec<(LocationPrecision, ArabicLookup)>>,
 }
-
-/// Where a place is said to be, as the gazetteer's answer depends on it: its precision, and
-/// its latitude and longitude bits.
-type PlaceKey = (LocationPrecision, Option<(u64, u64)>);
 
 impl ArabicNames {
     /// The Arabic name of `place`, if the gazetteer gives one.
@@ -172,27 +168,22 @@ impl ArabicNames {
         if self.names.is_empty() {
             return None;
         }
-        let at = place.lat.zip(place.lon);
-        let key = (
-            place.precision,
-            at.map(|(lat, lon)| (lat.to_bits(), lon.to_bits())),
-        );
-        let name = place.name.as_str();
-        let known = self
-            .seen
-            .get(name)
-            .is_some_and(|seen| seen.contains_key(&key));
-        if !known {
-            let found = self
-                .names
-                .arabic(name, place.precision, at)
-                .map(|arabic| Box::from(arabic.name));
-            self.seen
-                .entry(place.name.clone())
-                .or_default()
-                .insert(key, found);
-        }
-        self.seen.get(name)?.get(&key)?.as_deref()
+        let names = &self.names;
+        let lookups = match self.seen.get_mut(place.name.as_str()) {
+            Some(lookups) => lookups,
+            None => self.seen.entry(place.name.clone()).or_default(),
+        };
+        let at = lookups
+            .iter()
+            .position(|(precision, _)| *precision == place.precision)
+            .unwrap_or_else(|| {
+                lookups.push((place.precision, names.lookup(&place.name, place.precision)));
+                lookups.len() - 1
+            });
+        let (_, lookup) = lookups.get(at)?;
+        names
+            .arabic_at(lookup, place.lat.zip(place.lon))
+            .map(|found| found.name)
     }
 }
 
@@ -968,5 +959,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The builder looks each name up once and finishes the lookup per point: it must give
+    /// what the gazetteer gives for each place on its own, whatever the names, precisions and
+    /// points met before (the bundled collections' places, each also at every precision).
+    #[test]
+    fn arabic_names_once_per_name_agree_with_the_gazetteer() {
+        let gazetteer = std::fs::read("public/gazetteer/place-names.json").unwrap();
+        let names = Arc::new(PlaceNames::from_json(&gazetteer).unwrap());
+        let mut arabic = ArabicNames {
+            names: Arc::clone(&names),
+            seen: FxHashMap::default(),
+        };
+        let precisions = [
+            LocationPrecision::Exact,
+            LocationPrecision::Near,
+            LocationPrecision::District,
+            LocationPrecision::Governorate,
+            LocationPrecision::Country,
+            LocationPrecision::Region,
+        ];
+        let (mut places, mut found) = (0, 0);
+        for file in ["public/data/curated.json", "public/data/ucdp.json"] {
+            let loaded = crate::core::validate::load(file, &std::fs::read(file).unwrap()).unwrap();
+            for event in loaded.dataset.events.iter() {
+                for place in &event.places {
+                    let mut place = place.clone();
+                    let own = place.precision;
+                    for precision in std::iter::once(own).chain(precisions) {
+                        place.precision = precision;
+                        let expected = names
+                            .arabic(&place.name, precision, place.lat.zip(place.lon))
+                            .map(|name| name.name);
+                        assert_eq!(arabic.of(&place), expected, "{place:?}");
+                        places += 1;
+                        found += usize::from(expected.is_some());
+                    }
+                }
+            }
+        }
+        // The test means something only if names were met again and found.
+        assert!(
+            arabic.seen.len() * 10 < places,
+            "{} names, {places} places",
+            arabic.seen.len()
+        );
+        assert!(found * 4 > places, "{found} of {places} found");
     }
 }
