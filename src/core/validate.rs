@@ -926,6 +926,64 @@ mod tests {
         }
     }
 
+    /// The lines this app's importer writes are checked a piece in one pass (the first piece,
+    /// and a piece from an event that does not read straight on, the usual way): they load
+    /// to what the same lines checked as any collection's load to, events broken in later
+    /// pieces (first, in the middle, last) and spaces between events included.
+    #[test]
+    fn the_importers_pieces_checked_in_one_pass_load_as_any_pieces() {
+        let bytes = std::fs::read("public/data/curated.json").expect("the curated collection");
+        let dataset = load("curated.json", &bytes).expect("it loads").dataset;
+        let events = dataset.events.len();
+        let written = write_in_pieces(dataset, 3).expect("written");
+        let mut lines: Vec<String> = lines_of(&written)
+            .map(|line| String::from_utf8(line.to_vec()).expect("text"))
+            .collect();
+        assert!(lines.len() > 8, "{} lines", lines.len());
+        let mut change = |line: usize, event: usize, change: &dyn Fn(&mut Value)| {
+            let mut events: Vec<Value> = serde_json::from_str(&lines[line]).expect("a piece");
+            change(&mut events[event]);
+            lines[line] = serde_json::to_string(&events).expect("written");
+        };
+        change(3, 0, &|event| event["date"] = Value::from("2020"));
+        change(5, 1, &|event| {
+            event["summary"] = Value::from("x".repeat(MAX_TEXT_BYTES + 1))
+        });
+        change(6, 2, &|event| event["citations"] = Value::from(7));
+        let twice = lines[7].replacen(r#"{"id":"#, r#"{"id":"x","id":"#, 2);
+        lines[7] = twice.replacen(r#"{"id":"x","id":"#, r#"{"id":"#, 1);
+        lines[8] = format!(
+            " [ {} ] ",
+            &lines[8][1..lines[8].len() - 1].replace(r#"},{"#, "} ,\n\t{")
+        );
+        let check = |lines: &[String], by_importer: bool| {
+            let mut steps = LoadSteps::start("curated.json", lines[0].as_bytes())?;
+            if by_importer {
+                steps = steps.written_by_importer();
+            }
+            while !steps.step(usize::MAX)? {}
+            for line in &lines[1..] {
+                steps.check_piece(line.as_bytes())?;
+            }
+            steps.finish()
+        };
+        let (one_pass, usual) = (
+            check(&lines, true).expect("loads"),
+            check(&lines, false).expect("loads"),
+        );
+        // The field given twice reads through the tree (its last value counts): kept.
+        assert_eq!(usual.skipped, 3, "{:?}", usual.problems);
+        assert_eq!(one_pass.skipped, usual.skipped);
+        assert_eq!(one_pass.problems, usual.problems);
+        assert_eq!(one_pass.dataset.events, usual.dataset.events);
+        assert_eq!(one_pass.dataset.events.len() + 3, events);
+        // A piece with more after its closing bracket refuses the file either way.
+        lines[4].push_str(" x");
+        let refused = check(&lines, true).err();
+        assert!(refused.is_some());
+        assert_eq!(refused, check(&lines, false).err());
+    }
+
     fn file_with_events(events: &str) -> String {
         format!(
             r#"{{"schema_version":1,"collection":{{"id":"t","name":"T","description":"d"}},
