@@ -9,26 +9,25 @@
 use std::borrow::Borrow;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
-
 use super::aggregate::SortOrders;
 use super::date::Day;
 use super::facet::Facets;
 use super::map_layers::MapCells;
-use super::model::{Dataset, DatePrecision, Event, LocationPrecision, Place};
-use super::place_names::{ArabicLookup, PlaceNames};
-use super::search::normalise;
+use super::model::{Dataset, DatePrecision, Event, LocationPrecision};
+use super::place_names::PlaceNames;
 use super::text_index::{RowSet, TextIndex, TextIndexBuilder};
 use super::vocab::{Publisher, Role};
 
 mod append;
 mod deaths;
+mod search_text;
 #[cfg(test)]
 pub(crate) mod test_data;
 
 pub use append::Appending;
 use deaths::{flags_of, killed_of, Killed};
 pub use deaths::{states_civilians_killed, states_deaths};
+use search_text::{search_text_of, ArabicNames};
 
 /// [`EventTable::flags`] bit: some casualty entry says people were killed, numeric or not.
 pub const KILLED_ANY: u8 = 1;
@@ -93,8 +92,8 @@ pub struct EventTable {
     /// and [`CIVILIANS_STATED`]: the counts above are the record's figures, not 0 for lack of
     /// one.
     pub flags: Vec<u8>,
-    /// Each row's search text: normalised ([`normalise`]) summary, place names, party names and
-    /// citation quotes (for UCDP events the quote is the GED headline), each normalised
+    /// Each row's search text: summary, place names, party names and citation quotes (for UCDP
+    /// events the quote is the GED headline), each normalised ([`super::search::normalise`])
     /// separately, joined by spaces. Kept only by a table built column by column (which
     /// [`EventTable::index_text`] then indexes) or by a [`TableBuilder::keeping_search_text`]:
     /// a table built from datasets holds its texts in `text_index` alone, which answers every
@@ -151,42 +150,6 @@ pub struct TablePart {
     pub place_names: Arc<PlaceNames>,
 }
 
-/// The Arabic names of places, each name's lookup done once: a collection names the same few
-/// thousand places again and again, often at a different point each time.
-#[derive(Debug, Default)]
-struct ArabicNames {
-    names: Arc<PlaceNames>,
-    /// By source name, then by location precision: what finding its Arabic name needs besides
-    /// the point ([`PlaceNames::lookup`]). One hash per row, not a lookup per point (a
-    /// file whose points all differ made one per row, and a map of them the size of the file).
-    seen: FxHashMap<String, Vec<(LocationPrecision, ArabicLookup)>>,
-}
-
-impl ArabicNames {
-    /// The Arabic name of `place`, if the gazetteer gives one.
-    fn of(&mut self, place: &Place) -> Option<&str> {
-        if self.names.is_empty() {
-            return None;
-        }
-        let names = &self.names;
-        let lookups = match self.seen.get_mut(place.name.as_str()) {
-            Some(lookups) => lookups,
-            None => self.seen.entry(place.name.clone()).or_default(),
-        };
-        let at = lookups
-            .iter()
-            .position(|(precision, _)| *precision == place.precision)
-            .unwrap_or_else(|| {
-                lookups.push((place.precision, names.lookup(&place.name, place.precision)));
-                lookups.len() - 1
-            });
-        let (_, lookup) = lookups.get(at)?;
-        names
-            .arabic_at(lookup, place.lat.zip(place.lon))
-            .map(|found| found.name)
-    }
-}
-
 impl Default for TableBuilder {
     /// A builder of no rows yet, for events given one at a time.
     fn default() -> TableBuilder {
@@ -218,10 +181,7 @@ impl TableBuilder {
     /// This builder with the gazetteer of Arabic place names: a place's Arabic name, when it
     /// has one, is searched beside its source's name (so "حلب" finds events at Aleppo).
     pub fn with_place_names(mut self, place_names: Arc<PlaceNames>) -> TableBuilder {
-        self.arabic = ArabicNames {
-            names: place_names,
-            seen: FxHashMap::default(),
-        };
+        self.arabic = ArabicNames::new(place_names);
         self
     }
 
@@ -640,44 +600,6 @@ fn publishers_of(dataset: &Dataset, event: &Event) -> u8 {
         })
 }
 
-fn search_text_of(dataset: &Dataset, event: &Event, arabic: &mut ArabicNames) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut add = |text: &str| {
-        let normalised = normalise(text);
-        if !normalised.is_empty() {
-            parts.push(normalised);
-        }
-    };
-    add(&event.summary);
-    for place in &event.places {
-        add(&place.name);
-        if let Some(name) = arabic.of(place) {
-            add(name);
-        }
-    }
-    let party_indexes = event
-        .actors
-        .iter()
-        .filter_map(|a| a.party)
-        .chain(event.casualties.iter().filter_map(|c| c.party));
-    for index in party_indexes {
-        if let Some(party) = usize::try_from(index)
-            .ok()
-            .and_then(|i| dataset.parties.get(i))
-        {
-            add(&party.name);
-        }
-    }
-    // For UCDP events the citation quote is the GED headline (or the article when the headline
-    // is empty), so the headline is searched through the quotes.
-    for citation in &event.citations {
-        add(&citation.quote);
-    }
-    // Query terms never contain a space, so joining with one cannot make a term match across two
-    // fields.
-    parts.join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::test_data::*;
@@ -959,52 +881,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    /// The builder looks each name up once and finishes the lookup per point: it must give
-    /// what the gazetteer gives for each place on its own, whatever the names, precisions and
-    /// points met before (the bundled collections' places, each also at every precision).
-    #[test]
-    fn arabic_names_once_per_name_agree_with_the_gazetteer() {
-        let gazetteer = std::fs::read("public/gazetteer/place-names.json").unwrap();
-        let names = Arc::new(PlaceNames::from_json(&gazetteer).unwrap());
-        let mut arabic = ArabicNames {
-            names: Arc::clone(&names),
-            seen: FxHashMap::default(),
-        };
-        let precisions = [
-            LocationPrecision::Exact,
-            LocationPrecision::Near,
-            LocationPrecision::District,
-            LocationPrecision::Governorate,
-            LocationPrecision::Country,
-            LocationPrecision::Region,
-        ];
-        let (mut places, mut found) = (0, 0);
-        for file in ["public/data/curated.json", "public/data/ucdp.json"] {
-            let loaded = crate::core::validate::load(file, &std::fs::read(file).unwrap()).unwrap();
-            for event in loaded.dataset.events.iter() {
-                for place in &event.places {
-                    let mut place = place.clone();
-                    let own = place.precision;
-                    for precision in std::iter::once(own).chain(precisions) {
-                        place.precision = precision;
-                        let expected = names
-                            .arabic(&place.name, precision, place.lat.zip(place.lon))
-                            .map(|name| name.name);
-                        assert_eq!(arabic.of(&place), expected, "{place:?}");
-                        places += 1;
-                        found += usize::from(expected.is_some());
-                    }
-                }
-            }
-        }
-        // The test means something only if names were met again and found.
-        assert!(
-            arabic.seen.len() * 10 < places,
-            "{} names, {places} places",
-            arabic.seen.len()
-        );
-        assert!(found * 4 > places, "{found} of {places} found");
     }
 }

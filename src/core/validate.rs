@@ -49,17 +49,16 @@ use super::records::Records;
 mod across_files;
 mod json_error;
 mod piece_writer;
+mod pieces_coming;
 mod seen_ids;
 pub mod steps;
 
 pub use across_files::{cross_file_duplicates, resolve_against, resolve_cross_file_duplicates};
 use json_error::describe_json_error;
 pub use piece_writer::PieceWriter;
+pub use pieces_coming::{lines_of, pieces_foreseen, total_foreseen, PiecesComing};
 use seen_ids::SeenIds;
-pub use steps::{
-    lines_of, load_lines, pieces_foreseen, total_foreseen, write_each_piece, write_in_pieces,
-    LoadSteps, PiecesComing, EVENTS_PER_PIECE,
-};
+pub use steps::{load_lines, write_each_piece, write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
 
 /// Longest text accepted in one field. A 50 MB "summary" is an attack or an accident.
 pub const MAX_TEXT_BYTES: usize = 100_000;
