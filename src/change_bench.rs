@@ -21,6 +21,7 @@ use crate::core::engine::Engine;
 use crate::core::filter::{self, CrossCounts, Filter};
 use crate::core::map_layers::{self, MapLayers};
 use crate::core::query;
+use crate::core::rows::Rows;
 use crate::core::table::{EventTable, TableBuilder};
 use crate::core::validate::Loaded;
 
@@ -203,7 +204,7 @@ pub const PARTS: [&str; 8] = [
 fn panels(
     table: &EventTable,
     filter: &Filter,
-    (rows, cross): (Vec<u32>, CrossCounts),
+    (rows, cross): (Rows, CrossCounts),
     baseline: Option<&Baseline>,
     now: &dyn Fn() -> f64,
     parts: &mut PartTimes,
@@ -273,7 +274,7 @@ pub fn app_change(
     let started = now();
     engine.set_filter(table, filter.clone());
     let applied = now();
-    let rows = engine.rows();
+    let rows = Rows::new(engine.rows());
     let listed = now();
     let cross = engine.cross_counts().clone();
     let counted = now();
@@ -287,7 +288,7 @@ pub fn app_change(
 /// scratch. `table` should have no text index for the text search of that time.
 pub fn fresh_change(table: &EventTable, filter: &Filter) -> Panels {
     let mut ignored = PartTimes::default();
-    let rows = filter.rows(table);
+    let rows = Rows::new(filter.rows(table));
     let cross = filter::cross_counts(filter, table);
     panels(table, filter, (rows, cross), None, &|| 0.0, &mut ignored)
 }

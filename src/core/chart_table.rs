@@ -17,6 +17,7 @@ use super::export::defused;
 use super::i18n::{Arg, Lang};
 use super::map_layers::MapLayers;
 use super::query::ViewState;
+use super::rows::Rows;
 use super::table::EventTable;
 use super::vocab::{Actor, EventKind, Governorate};
 
@@ -32,6 +33,15 @@ pub enum Breakdown {
 }
 
 impl Breakdown {
+    /// The group whose sums the chart shows.
+    pub fn group(self) -> Group {
+        match self {
+            Breakdown::Actor => Group::Actor,
+            Breakdown::Kind => Group::Kind,
+            Breakdown::Governorate => Group::Governorate,
+        }
+    }
+
     /// The chart's title in `lang`.
     pub fn title(self, lang: Lang) -> String {
         lang.text(match self {
@@ -126,45 +136,43 @@ pub fn bar_rows(
     breakdown: Breakdown,
     state: &ViewState,
 ) -> Vec<BarRow> {
-    bar_rows_in(None, lang, table, rows, metric, breakdown, state)
+    let sums = aggregate::group_sums(table, rows, breakdown.group(), metric);
+    bars_of_sums(lang, breakdown, &sums, state)
 }
 
-/// [`bar_rows`], with the sums taken from `baseline`'s whole-table sums when it is given
-/// (`baseline` must be `table`'s; the same bars either way).
+/// [`bar_rows`], with the sums taken from `baseline`'s (`table`'s), whose whole-table sums
+/// and sums for the same `rows` the three charts share: the same bars.
 pub fn bar_rows_in(
-    baseline: Option<&Baseline>,
+    baseline: &Baseline,
     lang: Lang,
     table: &EventTable,
-    rows: &[u32],
+    rows: &Rows,
     metric: Metric,
     breakdown: Breakdown,
     state: &ViewState,
 ) -> Vec<BarRow> {
+    let sums = baseline.group(table, rows, breakdown.group(), metric);
+    bars_of_sums(lang, breakdown, &sums, state)
+}
+
+/// The bars of `sums` (per member of `breakdown`'s group, in vocabulary order), ranked.
+fn bars_of_sums(lang: Lang, breakdown: Breakdown, sums: &[u64], state: &ViewState) -> Vec<BarRow> {
     let row = |vocab: &str, id: &str, value: f64, selected: bool| BarRow {
         id: id.to_string(),
         label: lang.label(vocab, id),
         value,
         selected,
     };
-    let group = match breakdown {
-        Breakdown::Actor => Group::Actor,
-        Breakdown::Kind => Group::Kind,
-        Breakdown::Governorate => Group::Governorate,
-    };
-    let sums = match baseline {
-        Some(baseline) => baseline.group(table, rows, group, metric),
-        None => aggregate::group_sums(table, rows, group, metric),
-    };
     match breakdown {
-        Breakdown::Actor => aggregate::ranked(Actor::ALL, &sums)
+        Breakdown::Actor => aggregate::ranked(Actor::ALL, sums)
             .into_iter()
             .map(|(a, v)| row("actor", a.id(), v, state.actors.contains(&a)))
             .collect(),
-        Breakdown::Kind => aggregate::ranked(EventKind::ALL, &sums)
+        Breakdown::Kind => aggregate::ranked(EventKind::ALL, sums)
             .into_iter()
             .map(|(k, v)| row("kind", k.id(), v, state.kinds.contains(&k)))
             .collect(),
-        Breakdown::Governorate => aggregate::ranked(Governorate::ALL, &sums)
+        Breakdown::Governorate => aggregate::ranked(Governorate::ALL, sums)
             .into_iter()
             .map(|(g, v)| row("gov", g.id(), v, state.governorates.contains(&g)))
             .collect(),

@@ -190,6 +190,9 @@ pub struct MapOf<'a> {
     table: &'a EventTable,
     cells: &'a MapCells,
     values: Values<'a>,
+    /// Whether rows are added to the governorates' values, or these come from elsewhere
+    /// (the bar charts' sums per key: [`crate::core::baseline::Baseline::map_layers`]).
+    by_governorate: bool,
 }
 
 impl Reduce for MapOf<'_> {
@@ -213,11 +216,13 @@ impl Reduce for MapOf<'_> {
         let table = self.table;
         let value = self.values.count(row);
         let mask = table.governorates.get(row).copied().unwrap_or(0);
-        for_bits(u32::from(mask), |index| {
-            if let Some(total) = sums.by_governorate.get_mut(index) {
-                *total = total.wrapping_add(value);
-            }
-        });
+        if self.by_governorate {
+            for_bits(u32::from(mask), |index| {
+                if let Some(total) = sums.by_governorate.get_mut(index) {
+                    *total = total.wrapping_add(value);
+                }
+            });
+        }
         let cell = self
             .cells
             .of_row
@@ -283,28 +288,34 @@ pub fn map_layers(table: &EventTable, rows: &[u32], metric: Metric) -> MapLayers
         found = MapCells::new(&table.lat, &table.lon);
         &found
     };
-    layers_from(table, cells, rows, metric, |_| None)
+    layers_from(table, cells, rows, metric, None, |_| None)
 }
 
 /// The layers of `rows` under `metric`, with points placed by `cells` (the cells of every
-/// row of `table`), from the whole table's sums when `whole` gives them.
+/// row of `table`), from the whole table's sums when `whole` gives them. The governorates'
+/// values are `by_governorate` when given (per governorate in vocabulary order, summed as
+/// this map would: the non-milestone rows' values, to each governorate they name); `whole`
+/// must then have been summed without them, as it is given the reducer to sum with.
 pub(crate) fn layers_from<'w>(
     table: &EventTable,
     cells: &MapCells,
     rows: &[u32],
     metric: Metric,
+    by_governorate: Option<Vec<u64>>,
     whole: impl FnOnce(&MapOf<'_>) -> Option<&'w MapSums>,
 ) -> MapLayers {
     let reduce = MapOf {
         table,
         cells,
         values: Values::new(table, metric),
+        by_governorate: by_governorate.is_none(),
     };
     let whole = whole(&reduce);
     let sums = sum_rows(&reduce, whole, table.len(), rows);
+    let by_governorate = by_governorate.unwrap_or(sums.by_governorate);
     let mean = |sum: i64, events: u32| sum as f64 * POSITION_UNIT / f64::from(events);
     let mut layers = MapLayers {
-        by_governorate: sums.by_governorate.iter().map(|&v| v as f64).collect(),
+        by_governorate: by_governorate.iter().map(|&v| v as f64).collect(),
         area_only: sums.area_only,
         cells: sums
             .cells

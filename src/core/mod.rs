@@ -26,6 +26,7 @@ pub mod place_typeahead;
 pub mod query;
 pub mod records;
 pub mod room;
+pub mod rows;
 pub mod search;
 pub mod stored;
 pub mod table;

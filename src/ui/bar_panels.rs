@@ -15,6 +15,7 @@ use crate::core::chart_table::{
 };
 use crate::core::i18n::Arg;
 use crate::core::query::toggle;
+use crate::core::rows::Rows;
 use crate::core::vocab::{Actor, EventKind, Governorate};
 use crate::ui::box_width::use_box_width;
 use crate::ui::browser::Measure;
@@ -48,7 +49,7 @@ fn bars_of(rows: &[BarRow]) -> Vec<Bar> {
 pub fn BarPanel(
     catalog: Arc<Catalog>,
     url: UrlState,
-    rows: Memo<Vec<u32>>,
+    rows: Memo<Rows>,
     breakdown: Breakdown,
 ) -> impl IntoView {
     // The panel works from its own copy of the rows and the state, paced by how near the
@@ -69,7 +70,7 @@ pub fn BarPanel(
         let metric = state.with(|s| s.metric);
         let table = &table_catalog.table;
         state.with(|s| {
-            rows.with(|rows| bar_rows_in(Some(&baseline), tr, table, rows, metric, breakdown, s))
+            rows.with(|rows| bar_rows_in(&baseline, tr, table, rows, metric, breakdown, s))
         })
     });
     let on_pick = Callback::new(move |index: usize| {
@@ -159,11 +160,7 @@ pub fn BarPanel(
 /// filter nothing, so they are not buttons: the values are drawn beside them and listed in
 /// its table.
 #[component]
-pub fn CompositionPanel(
-    catalog: Arc<Catalog>,
-    url: UrlState,
-    rows: Memo<Vec<u32>>,
-) -> impl IntoView {
+pub fn CompositionPanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> impl IntoView {
     let panel = NodeRef::<Section>::new();
     let nearness = use_nearness(panel);
     let rows = use_paced(rows, nearness);

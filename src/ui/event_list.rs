@@ -16,6 +16,7 @@ use crate::core::aggregate::{self, SortKey};
 use crate::core::catalog::Catalog;
 use crate::core::i18n::{Arg, Lang};
 use crate::core::query::PAGE_SIZE;
+use crate::core::rows::Rows;
 use crate::ui::browser;
 use crate::ui::event_row::{row_html, EVENT_ID};
 use crate::ui::i18n;
@@ -25,7 +26,7 @@ use crate::ui::skip_link::{self, RESULTS_ID};
 use crate::ui::url_state::UrlState;
 
 #[component]
-pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
+pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> impl IntoView {
     // The list works from its own copy of the rows and the state, paced by how near the
     // screen it is: while the reader is at the filters and charts, a list nobody sees yet is
     // rebuilt just after the frame, not before it.
@@ -36,7 +37,7 @@ pub fn EventList(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> 
     let state = use_paced(url.state, nearness);
     let sort = Memo::new(move |_| state.with(|s| s.sort));
     let selected = Memo::new(move |_| state.with(|s| s.selected.clone()));
-    let total = Memo::new(move |_| rows.with(Vec::len));
+    let total = Memo::new(move |_| rows.with(|rows| rows.len()));
     let pages = move || total.get().div_ceil(PAGE_SIZE).max(1);
     let page = Memo::new(move |_| (state.with(|s| s.page) as usize).min(pages() - 1));
     let page_catalog = catalog.clone();

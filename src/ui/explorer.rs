@@ -13,6 +13,7 @@ use crate::core::engine::Engine;
 use crate::core::facet::Facet;
 use crate::core::file_link::FileLabel;
 use crate::core::query::View;
+use crate::core::rows::Rows;
 use crate::ui::about::About;
 use crate::ui::adding;
 use crate::ui::bar_panels::{BarPanel, Breakdown, CompositionPanel};
@@ -155,7 +156,7 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     // Read, not only tracked: reading is what runs a memo.
     let rows = Memo::new(move |_| {
         applied.get();
-        engine.with_value(Engine::rows)
+        Rows::new(engine.with_value(Engine::rows))
     });
     let cross = Memo::new(move |_| {
         applied.get();
@@ -179,7 +180,7 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     // A page beyond the last (an old or hand-edited link, Back to a longer list) is brought
     // back in the state, not only on screen, so the address and "Previous" agree with it.
     Effect::new(move |_| {
-        let count = rows.with(Vec::len);
+        let count = rows.with(|rows| rows.len());
         let mut clamped = state.get();
         if let Some(notice) = clamped.clamp_page(count) {
             url.correct(move |s| s.page = clamped.page, notice);

@@ -17,6 +17,7 @@ use crate::core::geo::Polygons;
 use crate::core::i18n::Arg;
 use crate::core::map_layers::governorate_paths;
 use crate::core::query::toggle;
+use crate::core::rows::Rows;
 use crate::core::vocab::Governorate;
 use crate::ui::box_width::use_box_width;
 use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableTools};
@@ -34,7 +35,7 @@ fn governorates() -> &'static Result<Polygons, String> {
 }
 
 #[component]
-pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
+pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> impl IntoView {
     let tr = i18n::lang();
     let Ok(polygons) = governorates() else {
         return view! { <section class="panel"><p class="chart-error">{tr.text("map-unreadable")}</p></section> }.into_any();

@@ -15,6 +15,7 @@ use crate::core::aggregate::Totals;
 use crate::core::catalog::Catalog;
 use crate::core::i18n::Arg;
 use crate::core::query::{self, ViewState};
+use crate::core::rows::Rows;
 use crate::ui::browser;
 use crate::ui::export_file::{self, ExportFormat};
 use crate::ui::i18n;
@@ -33,7 +34,7 @@ pub fn event_link(id: &str) -> String {
 pub fn SummaryBar(
     catalog: Arc<Catalog>,
     url: UrlState,
-    rows: Memo<Vec<u32>>,
+    rows: Memo<Rows>,
     totals: Memo<Totals>,
 ) -> impl IntoView {
     let total_events = catalog.table.len();

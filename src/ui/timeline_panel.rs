@@ -23,6 +23,7 @@ use crate::core::catalog::Catalog;
 use crate::core::chart_table::{timeline_stacks, ChartPanel, ChartTable, TimelineStacks};
 use crate::core::date::Day;
 use crate::core::i18n::{Arg, Lang};
+use crate::core::rows::Rows;
 use crate::ui::box_width::use_box_width;
 use crate::ui::browser;
 use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableTools};
@@ -42,7 +43,7 @@ const TAP_SLOP: i32 = 10;
 const MILESTONES_LISTED: usize = 100;
 
 #[component]
-pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Vec<u32>>) -> impl IntoView {
+pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> impl IntoView {
     let state = url.state;
     let tr = i18n::lang();
     // While the reader is further down the page, the timeline, its legend and its agreements

@@ -322,6 +322,39 @@ pub(crate) fn group_from<'w>(
     reduce.members(&sum_rows(&reduce, whole, table.len(), rows))
 }
 
+/// The sums per key of `keys` (the keys of every row of `table`) under `metric` over `rows`,
+/// from `whole` (the same over every row) when given, as [`group_from`] makes them before it
+/// shares them among members. They are the same for every [`Group`]: each chart adds a row's
+/// value to the row's key, and only [`members_of_keys`] differs. `None` when `keys` are not
+/// `table`'s.
+pub(crate) fn key_sums_from<'w>(
+    table: &EventTable,
+    rows: &[u32],
+    metric: Metric,
+    keys: &BarKeys,
+    whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
+) -> Option<GroupSums> {
+    // Any group: with keys, how a row is added does not depend on it.
+    let reduce = GroupOf::new(table, Group::Kind, metric, Some(keys));
+    reduce.keys?;
+    let whole = whole(&reduce);
+    Some(sum_rows(&reduce, whole, table.len(), rows))
+}
+
+/// The sums of `group` under `metric` per member in vocabulary order, from `sums` per key of
+/// `keys` ([`key_sums_from`]); `None` when `keys` are not `table`'s.
+pub(crate) fn members_of_keys(
+    table: &EventTable,
+    group: Group,
+    metric: Metric,
+    keys: &BarKeys,
+    sums: &GroupSums,
+) -> Option<Vec<u64>> {
+    let reduce = GroupOf::new(table, group, metric, Some(keys));
+    reduce.keys?;
+    Some(reduce.members(sums))
+}
+
 /// The sums of `group` under `metric` over every row of `table`, per member in vocabulary
 /// order: `whole`'s when it gives them, else summed (per key of `keys` when given, as in
 /// [`group_from`]).
