@@ -16,7 +16,8 @@
 use std::sync::{Mutex, OnceLock};
 
 use super::aggregate::bar_keys::BarKeys;
-use super::aggregate::{key_sums_from, members_of_keys, Composition, Group, GroupSums};
+use super::aggregate::GroupOf;
+use super::aggregate::{key_reducer, members_of_keys, Composition, Group, GroupSums};
 use super::aggregate::{Interval, Metric, Timeline, Totals};
 use super::date::Day;
 use super::filter::{CrossCounts, Filter};
@@ -241,7 +242,7 @@ impl Baseline {
                 .unwrap_or_else(|| super::aggregate::group_sums(table, rows, group, metric));
         }
         let slot = self.group_slot(group, metric);
-        super::aggregate::group_from(table, rows, group, metric, None, |reduce| {
+        super::aggregate::group_from(table, rows, group, metric, |reduce| {
             slot.and_then(|slot| self.whole(slot, reduce, table))
         })
     }
@@ -255,11 +256,11 @@ impl Baseline {
                 .and_then(|sums| members_of_keys(table, group, metric, keys, sums));
             // As in `group`: always given for this table's keys.
             return members.unwrap_or_else(|| {
-                super::aggregate::group_of_all_from(table, group, metric, None, |_| None)
+                super::aggregate::group_of_all_from(table, group, metric, |_| None)
             });
         }
         let slot = self.group_slot(group, metric);
-        super::aggregate::group_of_all_from(table, group, metric, None, |reduce| {
+        super::aggregate::group_of_all_from(table, group, metric, |reduce| {
             slot.and_then(|slot| self.whole(slot, reduce, table))
         })
     }
@@ -274,21 +275,20 @@ impl Baseline {
         metric: Metric,
         keys: &BarKeys,
     ) -> Option<GroupSums> {
+        let reduce = key_reducer(table, metric, keys)?;
         let make = || {
-            key_sums_from(table, rows, metric, keys, |reduce| {
-                let slot = self.group_slot(Group::ALL[0], metric)?;
-                self.whole(slot, reduce, table)
-            })
+            let whole = self.whole_key_sums_of(&reduce, table, metric);
+            sum_rows(&reduce, whole, table.len(), rows)
         };
         let Ok(mut kept) = self.kept_key_sums.lock() else {
-            return make();
+            return Some(make());
         };
         if let Some(kept) = kept.as_ref() {
             if kept.metric == metric && kept.rows.same(rows) {
                 return Some(kept.sums.clone());
             }
         }
-        let sums = make()?;
+        let sums = make();
         *kept = Some(KeySums {
             rows: rows.clone(),
             metric,
@@ -305,11 +305,18 @@ impl Baseline {
         metric: Metric,
         keys: &BarKeys,
     ) -> Option<&GroupSums> {
-        let slot = self.group_slot(Group::ALL[0], metric)?;
-        key_sums_from(table, &[], metric, keys, |reduce| {
-            self.whole(slot, reduce, table)
-        })?;
-        slot.get()
+        self.whole_key_sums_of(&key_reducer(table, metric, keys)?, table, metric)
+    }
+
+    /// The whole table's sums of `reduce` (a [`key_reducer`] under `metric`), made on first
+    /// use and kept under the first group's slot, which with keys serves every group.
+    fn whole_key_sums_of(
+        &self,
+        reduce: &GroupOf<'_>,
+        table: &EventTable,
+        metric: Metric,
+    ) -> Option<&GroupSums> {
+        self.whole(self.group_slot(Group::ALL[0], metric)?, reduce, table)
     }
 
     /// The bar charts' keys of `table`'s rows, made on first use; `None` for another table
@@ -380,15 +387,15 @@ impl Baseline {
         let by_governorate = match self.keys(table) {
             None => None,
             Some(keys) => {
-                let sums = self.key_sums(table, rows, metric, keys);
-                match sums.and_then(|sums| {
+                let by_governorate = self.key_sums(table, rows, metric, keys).and_then(|sums| {
                     members_of_keys(table, Group::Governorate, metric, keys, &sums)
-                }) {
-                    Some(by_governorate) => Some(by_governorate),
-                    // Not for this table's keys; the kept map sums leave the governorates
-                    // out, so the layers are made without them.
-                    None => return super::map_layers::map_layers(table, rows, metric),
-                }
+                });
+                // Always given for this table's keys; the kept map sums leave the
+                // governorates out, so without them the layers are made directly.
+                let Some(by_governorate) = by_governorate else {
+                    return super::map_layers::map_layers(table, rows, metric);
+                };
+                Some(by_governorate)
             }
         };
         let cells = if table.map_cells.cover(table) {

@@ -183,15 +183,11 @@ fn bars_of_sums(lang: Lang, breakdown: Breakdown, sums: &[u64], state: &ViewStat
 /// filter leaves, for the room a chart keeps. From `baseline`'s whole-table sums (`table`'s),
 /// without a list of the rows.
 pub fn bar_count_of_all(baseline: &Baseline, table: &EventTable, breakdown: Breakdown) -> usize {
-    let (group, members) = match breakdown {
-        Breakdown::Actor => (Group::Actor, Actor::ALL.len()),
-        Breakdown::Kind => (Group::Kind, EventKind::ALL.len()),
-        Breakdown::Governorate => (Group::Governorate, Governorate::ALL.len()),
-    };
+    let group = breakdown.group();
     baseline
         .group_of_all(table, group, Metric::Events)
         .iter()
-        .take(members)
+        .take(group.members())
         .filter(|&&sum| sum > 0)
         .count()
 }

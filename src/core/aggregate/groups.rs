@@ -307,42 +307,36 @@ impl Reduce for GroupOf<'_> {
 }
 
 /// The sums of `group` under `metric` over `rows`, per member in vocabulary order, from the
-/// whole table's sums when `whole` gives them; per key of `keys` when given (the keys of every
-/// row of `table`; `whole` must then have been summed with them too).
+/// whole table's sums when `whole` gives them (summed per byte of the members' masks; the
+/// keyed way is [`key_reducer`]'s).
 pub(crate) fn group_from<'w>(
     table: &EventTable,
     rows: &[u32],
     group: Group,
     metric: Metric,
-    keys: Option<&BarKeys>,
     whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
 ) -> Vec<u64> {
-    let reduce = GroupOf::new(table, group, metric, keys);
+    let reduce = GroupOf::new(table, group, metric, None);
     let whole = whole(&reduce);
     reduce.members(&sum_rows(&reduce, whole, table.len(), rows))
 }
 
-/// The sums per key of `keys` (the keys of every row of `table`) under `metric` over `rows`,
-/// from `whole` (the same over every row) when given, as [`group_from`] makes them before it
-/// shares them among members. They are the same for every [`Group`]: each chart adds a row's
-/// value to the row's key, and only [`members_of_keys`] differs. `None` when `keys` are not
-/// `table`'s.
-pub(crate) fn key_sums_from<'w>(
-    table: &EventTable,
-    rows: &[u32],
+/// The reducer of the sums per key of `keys` (the keys of every row of `table`) under
+/// `metric`, as [`GroupOf::members`] shares them among a chart's members. They are the same
+/// for every [`Group`]: each chart adds a row's value to the row's key, and only
+/// [`members_of_keys`] differs. `None` when `keys` are not `table`'s.
+pub(crate) fn key_reducer<'a>(
+    table: &'a EventTable,
     metric: Metric,
-    keys: &BarKeys,
-    whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
-) -> Option<GroupSums> {
+    keys: &'a BarKeys,
+) -> Option<GroupOf<'a>> {
     // Any group: with keys, how a row is added does not depend on it.
     let reduce = GroupOf::new(table, Group::Kind, metric, Some(keys));
-    reduce.keys?;
-    let whole = whole(&reduce);
-    Some(sum_rows(&reduce, whole, table.len(), rows))
+    reduce.keys.is_some().then_some(reduce)
 }
 
 /// The sums of `group` under `metric` per member in vocabulary order, from `sums` per key of
-/// `keys` ([`key_sums_from`]); `None` when `keys` are not `table`'s.
+/// `keys` ([`key_reducer`]); `None` when `keys` are not `table`'s.
 pub(crate) fn members_of_keys(
     table: &EventTable,
     group: Group,
@@ -356,16 +350,14 @@ pub(crate) fn members_of_keys(
 }
 
 /// The sums of `group` under `metric` over every row of `table`, per member in vocabulary
-/// order: `whole`'s when it gives them, else summed (per key of `keys` when given, as in
-/// [`group_from`]).
+/// order: `whole`'s when it gives them, else summed (per byte, as in [`group_from`]).
 pub(crate) fn group_of_all_from<'w>(
     table: &EventTable,
     group: Group,
     metric: Metric,
-    keys: Option<&BarKeys>,
     whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
 ) -> Vec<u64> {
-    let reduce = GroupOf::new(table, group, metric, keys);
+    let reduce = GroupOf::new(table, group, metric, None);
     match whole(&reduce) {
         Some(sums) => reduce.members(sums),
         None => reduce.members(&sum_all(&reduce, table.len())),
@@ -375,7 +367,7 @@ pub(crate) fn group_of_all_from<'w>(
 /// The sums of `group` under `metric` over `rows`, per member in vocabulary order (what
 /// [`ranked`] makes bars of), in one pass over the rows.
 pub fn group_sums(table: &EventTable, rows: &[u32], group: Group, metric: Metric) -> Vec<u64> {
-    group_from(table, rows, group, metric, None, |_| None)
+    group_from(table, rows, group, metric, |_| None)
 }
 
 /// The bars of `members` from their sums (vocabulary order): sorted descending by value (ties
