@@ -106,6 +106,50 @@ test('a file that is not a collection gets one clear sentence, not a blank page'
   expect(errors).toEqual([]);
 });
 
+test('a file opened while the bundled collections still load waits for them, then joins', async ({ page }) => {
+  const errors = watchConsole(page);
+  // UCDP's collection is held back until the file is chosen.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/ucdp.json*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.getByTestId('event-total')).toHaveCount(0);
+  const file = ownCollection('early');
+  await openFile(page, 'early.json', JSON.stringify(file));
+  await expect(page.getByTestId('import-adding')).toContainText('Waiting for the bundled collections to load, then early.json is added', { timeout: 30_000 });
+  await expect(page.getByTestId('event-total')).toHaveCount(0);
+  release();
+  const mine = file.events.length;
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + mine), { timeout: 30_000 });
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(mine));
+  await expect(page.getByTestId('import-adding')).toHaveCount(0);
+  await expect(page.getByTestId('import-rejected')).toHaveCount(0);
+  await expect(page.getByTestId('your-data')).toContainText('early.json');
+  expect(errors).toEqual([]);
+});
+
+test('a file opened when the bundled collections cannot load is not lost in silence', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/ucdp.json*', async (route) => {
+    await held;
+    await route.fulfill({ status: 503, body: 'unavailable' });
+  });
+  await page.goto('./');
+  await openFile(page, 'unlucky.json', JSON.stringify(ownCollection('unlucky')));
+  await expect(page.getByTestId('import-adding')).toContainText('unlucky.json', { timeout: 30_000 });
+  release();
+  await expect(page.getByTestId('import-rejected')).toHaveText(
+    'unlucky.json was not added: the bundled collections could not be loaded. Try again, then open the file again.',
+    { timeout: 30_000 },
+  );
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(page.getByTestId('import-adding')).toHaveCount(0);
+});
+
 test('a file dropped on the page opens like a chosen one', async ({ page }) => {
   await start(page);
   const file = ownCollection('dropped');

@@ -713,6 +713,7 @@ expects-page = رقم صفحة (من 1)
 
 # Adding a file the worker read to the explorer (src/ui/adding.rs)
 adding-label = إضافة { $name }
+adding-waiting = بانتظار تحميل المجموعات المرفقة، ثم يُضاف { $name }
 adding-checking = جارٍ فحص { $name }: { $percent }%
 adding-building = جارٍ بناء جدول المستكشف لـ { $name }: { $percent }%
 
@@ -835,7 +836,7 @@ blob-not-read = تعذرت قراءة المجموعة المقروءة من ا�
 adding-id-open = مجموعة بالمعرّف «{ $id }» مفتوحة من قبل ({ $open })، فلم يُضف { $name }
 adding-not-opened = تعذر فتح هذا الملف
 adding-not-opened-because = تعذر فتح هذا الملف: { $problem }
-adding-not-loaded-yet = لم تُحمَّل المجموعات المرفقة بعد؛ افتح الملف مرة أخرى بعد قليل.
+adding-bundled-failed = لم يُضف { $name }: تعذر تحميل المجموعات المرفقة. أعد المحاولة، ثم افتح الملف مرة أخرى.
 adding-files-changed = لم يُضف { $name }: تغيّرت الملفات المفتوحة أثناء إضافته. افتحه مرة أخرى.
 adding-read-again = قُرئ { $name } مرة أخرى بحسب الاختيار الحالي، واستُبدلت به قراءته السابقة.
 adding-not-kept = { $name } مفتوح، لكن تعذر حفظه على هذا الجهاز: { $reason }. سيختفي بعد إعادة تحميل الصفحة.

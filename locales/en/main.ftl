@@ -659,6 +659,7 @@ expects-page = a page number (from 1)
 
 # Adding a file the worker read to the explorer (src/ui/adding.rs)
 adding-label = Adding { $name }
+adding-waiting = Waiting for the bundled collections to load, then { $name } is added
 adding-checking = Checking { $name }: { $percent }%
 adding-building = Building the explorer's table for { $name }: { $percent }%
 
@@ -781,7 +782,7 @@ blob-not-read = The collection read from the file could not be read back from th
 adding-id-open = A collection with the id “{ $id }” is open already ({ $open }), so { $name } was not added
 adding-not-opened = This file could not be opened
 adding-not-opened-because = This file could not be opened: { $problem }
-adding-not-loaded-yet = The bundled collections are not loaded yet; open the file again in a moment.
+adding-bundled-failed = { $name } was not added: the bundled collections could not be loaded. Try again, then open the file again.
 adding-files-changed = { $name } was not added: the open files changed while it was being added. Open it again.
 adding-read-again = { $name } was read again, as chosen now; the earlier reading of it was replaced.
 adding-not-kept = { $name } is open, but could not be kept on this device: { $reason }. It will be gone after a reload.

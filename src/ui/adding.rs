@@ -54,11 +54,22 @@ const RECORDS_PER_LOOK: usize = 64;
 pub struct Adding {
     /// The file's name.
     pub name: String,
-    /// What is being done: the catalogue key of its sentence (`adding-checking`,
-    /// `adding-building`), which takes the file's `name` and the `percent` done.
+    /// What is being done: the catalogue key of its sentence (`adding-waiting`,
+    /// `adding-checking`, `adding-building`), which takes the file's `name` and the `percent` done.
     pub stage: &'static str,
     /// Share done of that stage, 0 to 1.
     pub share: f64,
+}
+
+impl Adding {
+    /// A file that waits for the bundled collections to load before it is checked.
+    pub fn waiting(name: String) -> Adding {
+        Adding {
+            name,
+            stage: "adding-waiting",
+            share: 0.0,
+        }
+    }
 }
 
 #[wasm_bindgen]

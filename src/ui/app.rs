@@ -94,18 +94,35 @@ pub fn App() -> impl IntoView {
 
     let on_read = Callback::new(move |incoming: Incoming| {
         rejected.set(None);
-        let Some(start) = current() else {
-            rejected.set(Some(Said::new("adding-not-loaded-yet")));
-            return;
-        };
-        let gazetteer = data
-            .get_untracked()
-            .and_then(Result::ok)
-            .and_then(|start| start.gazetteer);
         // Checking the file (in a second worker, or here in slices between frames) and
         // building the table run without holding the page, so it answers while a large file
         // joins.
         leptos::task::spawn_local(async move {
+            // A file opened while the bundled collections still load waits for them: it joins
+            // their catalogue, and is checked with their place names. The worker reads on
+            // meanwhile; what it hands over waits in the browser's blobs.
+            let start = match current() {
+                Some(start) => start,
+                None => {
+                    let name = incoming.name().to_owned();
+                    adding_now.set(Some(Adding::waiting(name.clone())));
+                    let bundled = data.await;
+                    adding_now.set(None);
+                    match (current(), bundled) {
+                        (Some(start), _) => start,
+                        (None, Ok(start)) => start.catalog,
+                        (None, Err(_)) => {
+                            rejected
+                                .set(Some(Said::new("adding-bundled-failed").arg("name", name)));
+                            return;
+                        }
+                    }
+                }
+            };
+            let gazetteer = data
+                .get_untracked()
+                .and_then(Result::ok)
+                .and_then(|start| start.gazetteer);
             let report = |now: Adding| adding_now.set(Some(now));
             let checker = adding::Checker {
                 place_names: &start.place_names,

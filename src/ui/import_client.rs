@@ -43,6 +43,16 @@ pub enum Incoming {
     Pieces(IncomingPieces),
 }
 
+impl Incoming {
+    /// The name of the file read.
+    pub fn name(&self) -> &str {
+        match self {
+            Incoming::Whole(summary, _) => &summary.file_name,
+            Incoming::Pieces(pieces) => &pieces.name,
+        }
+    }
+}
+
 /// The page's end of a collection coming in pieces ([`ImportEvent::Piece`]).
 pub struct IncomingPieces {
     /// The file's name.
