@@ -170,7 +170,7 @@ fn any_table_in_pieces_loads_to_the_whole_import() {
     assert_same(&bytes, &imported, &expected);
 }
 
-/// The lines as the checking worker takes them ([`PiecesComing`], the same calls): in blobs of
+/// The lines as the checking worker takes them ([`PiecesComing`], the same calls): in buffers of
 /// whole lines of some `blob_bytes` each, as the reading worker posts them, each with the
 /// share of the file read when it was written (here, its end's share of the lines); the header
 /// from the first, the table built with the gazetteer as it checks, and the file given in its
@@ -218,7 +218,7 @@ fn checked_and_named(
         &mut header,
     )?;
     for blob in &blobs[1..] {
-        coming.check_blob(&mut steps, blob, share(blob))?;
+        coming.check_lines(&mut steps, blob, share(blob))?;
     }
     let mut loaded = PiecesComing::finish(steps)?;
     if let Some(id) = collection_id {

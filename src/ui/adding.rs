@@ -3,8 +3,8 @@
 //! come ([`crate::ui::check_client`]), building the table of its events; the page then reads
 //! back the file's stored form, a window at a time ([`stored_form::read_in_slices`]). Any
 //! other collection (a collection file opened, a copy an earlier version kept), or pieces
-//! when that worker cannot check them, is checked here: the worker's blob is read in a piece
-//! at a time and the collection checked ([`LoadSteps`]) a slice at a time, with the browser's
+//! when the page has no gazetteer to start that worker with, is checked here: the worker's
+//! blob, or its pieces, are read in a piece at a time and the collection checked ([`LoadSteps`]) a slice at a time, with the browser's
 //! turn (input, painting) between slices; each event is read into the table's rows as it is
 //! checked. The catalog ([`CatalogBuild`]) then appends those rows to its table. Each slice
 //! runs for about [`SLICE_MS`], well under the 100 ms past which a page feels stuck, and each
@@ -287,11 +287,13 @@ pub struct Checker<'a> {
 pub enum Kept {
     /// Its stored form, as the checking worker wrote it.
     Stored(Blob),
-    /// Its collection as the reading worker handed it over (every line, or the collection file
-    /// opened): the stored form is still to be written. The lines of a table name its
-    /// collection by a provisional id, not the one it takes ([`check_file`]): only the stored
-    /// form written from what was checked is kept of them.
+    /// The collection file opened, as it is: the stored form is still to be written, and the
+    /// file is kept when it cannot be.
     Collection(Blob),
+    /// The stored form, still to be written from what was checked: a table's lines, checked
+    /// on the page, name its collection by a provisional id, not the one it takes
+    /// ([`check_file`]), and were not kept.
+    Unwritten,
 }
 
 /// A file checked: what the worker found, what the device keeps, and the file.
@@ -300,7 +302,7 @@ pub type Checked = (ImportSummary, Kept, Loaded);
 /// Checks a file the worker read or is reading, building the table of its events with the
 /// gazetteer of `checker`: a collection coming in pieces while the worker reads on is checked
 /// in a second worker ([`check_in_worker`]), as its pieces come; a whole collection, or pieces
-/// when that worker cannot start, on the page in slices ([`load_blob_in_slices`],
+/// when the page has no gazetteer for that worker, on the page in slices ([`load_blob_in_slices`],
 /// [`load_pieces_in_slices`]). `report` is told how far it is. `Ok(None)` when the worker
 /// stopped before it was done (the reader cancelled, opened another file, or the file could
 /// not be read: the file input says so).
@@ -310,7 +312,8 @@ pub type Checked = (ImportSummary, Kept, Loaded);
 /// until its fingerprint is known, at the end of its reading
 /// ([`ImportSummary::collection_id`]).
 ///
-/// Errors: one sentence when the collection is refused (its first problem).
+/// Errors: one sentence when the collection is refused (its first problem), or the checking
+/// worker cannot start or fails.
 pub async fn check_file(
     incoming: Incoming,
     checker: Checker<'_>,
@@ -353,10 +356,9 @@ async fn check_as_read(
             Ok(Some((summary, Kept::Collection(blob), loaded)))
         }
         Incoming::Pieces(pieces) => {
-            let job = checker
-                .gazetteer
-                .and_then(|gazetteer| CheckJob::start(&name, gazetteer).ok());
-            if let Some(job) = job {
+            if let Some(gazetteer) = checker.gazetteer {
+                let job =
+                    CheckJob::start(&name, gazetteer).map_err(|said| open_failed(&name, said))?;
                 return check_in_worker(job, pieces, place_names, &checking).await;
             }
             let IncomingPieces { pieces, done, .. } = pieces;
@@ -365,14 +367,10 @@ async fn check_as_read(
                 None => Err(Vec::new()),
             };
             // Whatever the checks found, a reading that stopped adds nothing.
-            let Ok((summary, blob)) = done.await else {
+            let Ok(summary) = done.await else {
                 return Ok(None);
             };
-            Ok(Some((
-                summary,
-                Kept::Collection(blob),
-                loaded.map_err(refused)?,
-            )))
+            Ok(Some((summary, Kept::Unwritten, loaded.map_err(refused)?)))
         }
     }
 }
@@ -387,12 +385,12 @@ fn refused(problems: Vec<Problem>) -> Said {
 }
 
 /// A collection coming in pieces, checked by the checking worker `job` while the reading
-/// worker writes it: each blob of lines is passed on as it comes, and the stored form the
-/// checker posts at the end is read back as a kept file is ([`stored_form::read_in_slices`]);
-/// the page's thread does no checking. `checking` is told the share checked. When the
-/// checker fails (its module did not start, it ran out of memory, its form did not read), the
-/// page checks the lines itself, from the blob of every line the reading worker handed over
-/// at its end. As [`check_file`] otherwise.
+/// worker writes it: each buffer of lines is handed on as it comes (the page keeps none), and
+/// the stored form the checker posts at the end is read back as a kept file is
+/// ([`stored_form::read_in_slices`]); the page's thread does no checking. `checking` is told
+/// the share checked. When the checker fails (its module did not start, it ran out of
+/// memory, its form did not read), the file is not added, and the reader is told why. As
+/// [`check_file`] otherwise.
 async fn check_in_worker(
     mut job: CheckJob,
     incoming: IncomingPieces,
@@ -415,7 +413,7 @@ async fn check_in_worker(
             Either::Right((event, _)) => Either::Right(event),
         };
         match next {
-            Either::Left(Some((blob, share))) => job.lines(&blob, share),
+            Either::Left(Some((bytes, share))) => job.lines(&bytes, share),
             Either::Left(None) => break,
             Either::Right(CheckEvent::Checking(share)) => checking(share),
             Either::Right(event) => early = Some(event),
@@ -423,7 +421,7 @@ async fn check_in_worker(
     }
     // Whatever the checks found, a reading that stopped adds nothing (dropping the job stops
     // the checker).
-    let Ok((summary, lines)) = done.await else {
+    let Ok(summary) = done.await else {
         return Ok(None);
     };
     drop(reading);
@@ -448,18 +446,20 @@ async fn check_in_worker(
         }
     }
     drop(job);
-    match ended {
-        CheckEvent::Refused(problems) => Err(refused(problems)),
-        failed => {
-            if let CheckEvent::Failed(said) = failed {
-                leptos::logging::warn!("{name}: checked on the page: {}", said.english());
-            }
-            let loaded = load_blob_in_slices(&name, &lines, place_names, checking)
-                .await
-                .map_err(refused)?;
-            Ok(Some((summary, Kept::Collection(lines), loaded)))
+    Err(match ended {
+        CheckEvent::Refused(problems) => refused(problems),
+        CheckEvent::Failed(said) => open_failed(&name, said),
+        CheckEvent::Checking(_) | CheckEvent::Checked(_) => {
+            open_failed(&name, Said::new("reader-unreachable"))
         }
-    }
+    })
+}
+
+/// The sentence of a file that could not be opened: its name, and `reason`.
+fn open_failed(name: &str, reason: Said) -> Said {
+    Said::new("open-failed")
+        .arg("name", name.to_owned())
+        .arg_said("reason", reason)
 }
 
 /// The last steps of [`load_in_slices`] and [`load_pieces_in_slices`], each in a slice of its

@@ -145,16 +145,15 @@ pub fn App() -> impl IntoView {
             let name = summary.file_name.clone();
             // What the device keeps: the file's stored form, as the checking worker wrote it,
             // or written here before its collection joins the catalogue (which takes its
-            // table); else a collection file as it was opened. A table's lines name a
-            // provisional collection id, never kept.
+            // table); else a collection file as it was opened.
             let bytes = match kept {
                 Kept::Stored(blob) => Some(blob),
-                Kept::Collection(blob) => {
+                Kept::Collection(_) | Kept::Unwritten => {
                     let _stage = browser::Measure::new("stage: stored form");
                     let written = stored_form::write_in_slices(&loaded).await;
-                    match summary.collection_id() {
-                        Some(_) => written,
-                        None => written.or(Some(blob)),
+                    match kept {
+                        Kept::Collection(file) => written.or(Some(file)),
+                        _ => written,
                     }
                 }
             };

@@ -1,9 +1,9 @@
 //! The lines of a blob the browser holds (the import worker's hand-over of a file's
-//! collection, or the copy of it kept on this device), or of blobs still coming in order (the
-//! pieces the worker posts while it reads), read a window at a time into WebAssembly's
-//! memory. The whole collection never sits in the page's memory: the browser keeps a blob's
-//! bytes apart (on disk, for a large one), and the page holds one window and the line being
-//! read.
+//! collection, or the copy of it kept on this device), read a window at a time into
+//! WebAssembly's memory, or of buffers still coming in order (the pieces the worker posts
+//! while it reads), each copied in as it is reached. The whole collection never sits in the
+//! page's memory: the browser keeps a blob's bytes apart (on disk, for a large one), and the
+//! page holds one window and the line being read.
 
 use futures::channel::mpsc::UnboundedReceiver;
 use futures::StreamExt;
@@ -18,22 +18,24 @@ use crate::core::validate::total_foreseen;
 /// Bytes read from the blob at a time.
 const WINDOW: f64 = (4 << 20) as f64;
 
-/// The lines of a blob, or of blobs coming in order, each without its line break; see the
+/// The lines of a blob, or of buffers coming in order, each without its line break; see the
 /// module docs.
 pub struct BlobLines {
-    /// The blob being read.
-    blob: Blob,
+    /// The blob being read; `None` for buffers coming, each read whole into the window.
+    blob: Option<Blob>,
+    /// Bytes of the blob, or of the buffer in the window.
+    size: f64,
     /// Where the next window begins in the blob.
     next: f64,
     /// The window being read, and where in it.
     window: Vec<u8>,
     at: usize,
-    /// Blobs still to come, each with the share of the whole reached at its end; `None` for
-    /// one blob.
-    coming: Option<UnboundedReceiver<(Blob, f64)>>,
-    /// Bytes of the blobs read before this one.
+    /// Buffers still to come, each with the share of the whole reached at its end; `None`
+    /// for a blob.
+    coming: Option<UnboundedReceiver<(Uint8Array, f64)>>,
+    /// Bytes of the buffers read before this one.
     before: usize,
-    /// The share of the whole reached before this blob and at its end.
+    /// The share of the whole reached before this buffer and at its end.
     from: f64,
     upto: f64,
 }
@@ -42,7 +44,8 @@ impl BlobLines {
     /// The lines of `blob`.
     pub fn new(blob: Blob) -> BlobLines {
         BlobLines {
-            blob,
+            size: blob.size(),
+            blob: Some(blob),
             next: 0.0,
             window: Vec::new(),
             at: 0,
@@ -53,22 +56,29 @@ impl BlobLines {
         }
     }
 
-    /// The lines of the blobs `coming`, read as one, each blob with the share of the whole
-    /// that its end reaches (0 to 1): the lines end when the channel closes. Waits for the
-    /// first blob; `None` when the channel closes before one comes.
-    pub async fn coming(mut coming: UnboundedReceiver<(Blob, f64)>) -> Option<BlobLines> {
+    /// The lines of the buffers `coming`, read as one, each with the share of the whole that
+    /// its end reaches (0 to 1): the lines end when the channel closes. Waits for the first
+    /// buffer; `None` when the channel closes before one comes.
+    pub async fn coming(mut coming: UnboundedReceiver<(Uint8Array, f64)>) -> Option<BlobLines> {
         let (first, upto) = coming.next().await?;
+        let size = first.length() as f64;
         Some(BlobLines {
+            blob: None,
+            size,
+            next: size,
+            window: copied_in(&first),
+            at: 0,
             coming: Some(coming),
+            before: 0,
+            from: 0.0,
             upto: upto.clamp(0.0, 1.0),
-            ..BlobLines::new(first)
         })
     }
 
-    /// Bytes in the whole blob; of blobs still coming, a guess from the share of the whole
+    /// Bytes in the whole blob; of buffers still coming, a guess from the share of the whole
     /// they reached so far, with some room to spare.
     pub fn total(&self) -> usize {
-        let received = self.before + self.blob.size() as usize;
+        let received = self.before + self.size as usize;
         match self.coming {
             None => received,
             Some(_) => total_foreseen(received, self.upto),
@@ -82,7 +92,7 @@ impl BlobLines {
 
     /// The share of the whole given as lines so far (0 to 1).
     pub fn share(&self) -> f64 {
-        let size = self.blob.size();
+        let size = self.size;
         let within = if size > 0.0 {
             (self.consumed() - self.before) as f64 / size
         } else {
@@ -101,24 +111,28 @@ impl BlobLines {
         loop {
             let rest = self.window.get(self.at..).unwrap_or_default();
             if rest.is_empty() {
-                let size = self.blob.size();
-                if self.next >= size {
-                    // The next blob, when more come.
-                    if let Some(coming) = &mut self.coming {
-                        if let Some((blob, upto)) = coming.next().await {
-                            self.before += size as usize;
-                            self.from = self.upto;
-                            self.upto = upto.clamp(self.from, 1.0);
-                            self.blob = blob;
-                            self.next = 0.0;
-                            continue;
+                let size = self.size;
+                let blob = match &self.blob {
+                    Some(blob) if self.next < size => blob,
+                    // The next buffer, when more come.
+                    _ => {
+                        if let Some(coming) = &mut self.coming {
+                            if let Some((bytes, upto)) = coming.next().await {
+                                self.before += size as usize;
+                                self.from = self.upto;
+                                self.upto = upto.clamp(self.from, 1.0);
+                                self.size = bytes.length() as f64;
+                                self.next = self.size;
+                                self.window = copied_in(&bytes);
+                                self.at = 0;
+                                continue;
+                            }
                         }
+                        return Ok((!line.is_empty()).then_some(line));
                     }
-                    return Ok((!line.is_empty()).then_some(line));
-                }
+                };
                 let end = (self.next + WINDOW).min(size);
-                let part = self
-                    .blob
+                let part = blob
                     .slice_with_f64_and_f64(self.next, end)
                     .map_err(|error| read_error(&error))?;
                 self.window = read_all(&part).await?;
@@ -155,10 +169,15 @@ pub async fn read_array(blob: &Blob) -> Result<Uint8Array, Said> {
 /// once ([`release`]) rather than left to the garbage collector: read a window of 4 MB at a
 /// time, a million-row file left up to some 170 MB of them on the page between collections.
 async fn read_all(blob: &Blob) -> Result<Vec<u8>, Said> {
-    let array = read_array(blob).await?;
+    Ok(copied_in(&read_array(blob).await?))
+}
+
+/// The bytes of `array`, copied into WebAssembly's memory; the browser's copy is let go
+/// ([`release`]).
+pub fn copied_in(array: &Uint8Array) -> Vec<u8> {
     let bytes = array.to_vec();
     release(&array.buffer());
-    Ok(bytes)
+    bytes
 }
 
 /// Lets go of the bytes of `buffer`, which nothing reads again, now: transferred to a buffer

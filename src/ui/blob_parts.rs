@@ -1,7 +1,5 @@
 //! Bytes gathered into blobs a piece at a time, outside WebAssembly's memory: the stored form
-//! the page or the checking worker writes ([`crate::ui::stored_form`]), and the collection the
-//! reading worker writes while it reads (`src/bin/import_worker/main.rs`), each blob posted to
-//! the page as it is made.
+//! the page or the checking worker writes ([`crate::ui::stored_form`]), and the exports.
 //!
 //! Each piece is copied into one buffer of the browser's memory, used again for each blob;
 //! every `flush_bytes` the bytes gathered become a blob of their own (the browser copies them,

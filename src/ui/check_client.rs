@@ -2,7 +2,7 @@
 //! `src/bin/import_worker/check.rs`): a second worker that checks a collection in pieces while
 //! the reading worker writes it, so that both run at once and the page's thread only reads the
 //! result. [`CheckJob::start`] starts it with the page's gazetteer; [`CheckJob::lines`] passes
-//! each blob of lines on, [`CheckJob::end`] says they ended; [`CheckJob::next`] gives what it
+//! each buffer of lines on (transferred: the page keeps no copy), [`CheckJob::end`] says they ended; [`CheckJob::next`] gives what it
 //! reports. Dropping the job stops the worker.
 
 use std::cell::RefCell;
@@ -29,15 +29,18 @@ pub enum CheckEvent {
     Checked(Blob),
     /// The collection is refused: the problems that reject it.
     Refused(Vec<Problem>),
-    /// The worker stopped or failed, in one sentence; the page can check the lines itself.
+    /// The worker stopped or failed, in one sentence.
     Failed(Said),
 }
+
+/// A message for the worker, and the buffers it transfers.
+type Outgoing = (JsValue, Array);
 
 /// A running check; see the module docs.
 pub struct CheckJob {
     worker: Worker,
     /// Messages for the worker until it listens (then `None`: they go at once).
-    waiting: Rc<RefCell<Option<Vec<JsValue>>>>,
+    waiting: Rc<RefCell<Option<Vec<Outgoing>>>>,
     events: mpsc::UnboundedReceiver<CheckEvent>,
     // Kept alive as long as the worker may call them.
     _on_message: Closure<dyn Fn(MessageEvent)>,
@@ -59,15 +62,18 @@ impl CheckJob {
             // Copied as it is posted (not transferred): the page keeps its own.
             Some(gazetteer),
         )?;
-        let waiting = Rc::new(RefCell::new(Some(vec![check])));
+        let waiting = Rc::new(RefCell::new(Some(vec![(check, Array::new())])));
         let on_message = {
             let (worker, waiting, sender) = (worker.clone(), waiting.clone(), sender.clone());
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
                 match decode(&event.data()) {
                     // Listening now: what waited goes.
                     None => {
-                        for message in waiting.borrow_mut().take().unwrap_or_default() {
-                            if worker.post_message(&message).is_err() {
+                        for (message, transfer) in waiting.borrow_mut().take().unwrap_or_default() {
+                            if worker
+                                .post_message_with_transfer(&message, &transfer)
+                                .is_err()
+                            {
                                 let _ = sender.unbounded_send(CheckEvent::Failed(Said::new(
                                     "reader-not-handed",
                                 )));
@@ -97,10 +103,11 @@ impl CheckJob {
         })
     }
 
-    /// Passes on the next blob of lines, written when `share` of the file was read.
-    pub fn lines(&self, blob: &Blob, share: f64) {
-        if let Ok(message) = message(&PageMessage::Lines { share }, Some(blob)) {
-            self.post(message);
+    /// Passes on the next lines, written when `share` of the file was read; their buffer is
+    /// the worker's from now on.
+    pub fn lines(&self, bytes: &Uint8Array, share: f64) {
+        if let Ok(message) = message(&PageMessage::Lines { share }, Some(bytes)) {
+            self.post(message, Array::of1(&bytes.buffer()));
         }
     }
 
@@ -108,7 +115,7 @@ impl CheckJob {
     /// one is given.
     pub fn end(&self, collection_id: Option<String>) {
         if let Ok(message) = message(&PageMessage::LinesEnd { collection_id }, None) {
-            self.post(message);
+            self.post(message, Array::new());
         }
     }
 
@@ -120,13 +127,14 @@ impl CheckJob {
             .unwrap_or_else(|| CheckEvent::Failed(Said::new("reader-unreachable")))
     }
 
-    fn post(&self, message: JsValue) {
+    /// Posts `message`, transferring the buffers `transfer`, once the worker listens.
+    fn post(&self, message: JsValue, transfer: Array) {
         let mut waiting = self.waiting.borrow_mut();
         match waiting.as_mut() {
-            Some(queue) => queue.push(message),
+            Some(queue) => queue.push((message, transfer)),
             None => {
                 drop(waiting);
-                let _ = self.worker.post_message(&message);
+                let _ = self.worker.post_message_with_transfer(&message, &transfer);
             }
         }
     }

@@ -3,7 +3,7 @@
 //! beside `index.html`, so the address is relative to the page.
 
 use futures::channel::{mpsc, oneshot};
-use js_sys::Array;
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, ErrorEvent, File, MessageEvent, Worker};
@@ -25,12 +25,13 @@ pub enum ImportEvent {
     /// The sheet chosen cannot be read; another can be chosen.
     SheetUnreadable(Said),
     /// The next lines of the collection, while the worker reads on (a table read row by row):
-    /// whole lines, in order, and the share of the file read when they were written (0 to 1).
-    Piece(Blob, f64),
-    /// The file was read: what was found, and the collection's bytes, in the blob the worker
-    /// handed over (read into the page's memory a piece at a time, see
-    /// [`crate::ui::adding::load_blob_in_slices`]); after pieces, every line again.
-    Done(ImportSummary, Blob),
+    /// whole lines, in order, in a buffer the worker handed over, and the share of the file
+    /// read when they were written (0 to 1).
+    Piece(Uint8Array, f64),
+    /// The file was read: what was found, and for a collection file its bytes, in the blob
+    /// the worker handed over (read into the page's memory a piece at a time, see
+    /// [`crate::ui::adding::load_blob_in_slices`]); after pieces, no bytes.
+    Done(ImportSummary, Option<Blob>),
     /// The file could not be read, in one sentence.
     Failed(Said),
 }
@@ -57,18 +58,18 @@ impl Incoming {
 pub struct IncomingPieces {
     /// The file's name.
     pub name: String,
-    /// Blobs of whole lines, in order, each with the share of the file read when it was
+    /// Buffers of whole lines, in order, each with the share of the file read when it was
     /// written; the channel closes when the worker is done, or stopped.
-    pub pieces: mpsc::UnboundedReceiver<(Blob, f64)>,
-    /// What was found and every line again in one blob, once the worker is done; cancelled
-    /// when it stopped (Cancel, another file opened, or the file could not be read).
-    pub done: oneshot::Receiver<(ImportSummary, Blob)>,
+    pub pieces: mpsc::UnboundedReceiver<(Uint8Array, f64)>,
+    /// What was found, once the worker is done; cancelled when it stopped (Cancel, another
+    /// file opened, or the file could not be read).
+    pub done: oneshot::Receiver<ImportSummary>,
 }
 
 /// The worker's end of [`IncomingPieces`]: dropping it tells the page the reading stopped.
 pub struct OutgoingPieces {
-    pieces: mpsc::UnboundedSender<(Blob, f64)>,
-    done: oneshot::Sender<(ImportSummary, Blob)>,
+    pieces: mpsc::UnboundedSender<(Uint8Array, f64)>,
+    done: oneshot::Sender<ImportSummary>,
 }
 
 impl OutgoingPieces {
@@ -85,13 +86,13 @@ impl OutgoingPieces {
     }
 
     /// Passes a piece on; one the page no longer wants is dropped.
-    pub fn piece(&self, blob: Blob, share: f64) {
-        let _ = self.pieces.unbounded_send((blob, share));
+    pub fn piece(&self, bytes: Uint8Array, share: f64) {
+        let _ = self.pieces.unbounded_send((bytes, share));
     }
 
-    /// Passes the end on: what was found, and every line in one blob.
-    pub fn done(self, summary: ImportSummary, blob: Blob) {
-        let _ = self.done.send((summary, blob));
+    /// Passes the end on: what was found.
+    pub fn done(self, summary: ImportSummary) {
+        let _ = self.done.send(summary);
     }
 }
 
@@ -161,7 +162,8 @@ impl ImportJob {
     }
 }
 
-/// One worker message: `[json]` or `[json, Blob]`; `None` for the worker's "ready".
+/// One worker message: `[json]`, `[json, Uint8Array]` (a piece) or `[json, Blob]` (a
+/// collection file done); `None` for the worker's "ready".
 fn decode(data: &JsValue) -> Option<ImportEvent> {
     let parts: Array = data.clone().unchecked_into();
     let text = parts.get(0).as_string().unwrap_or_default();
@@ -172,14 +174,13 @@ fn decode(data: &JsValue) -> Option<ImportEvent> {
         }
         Ok(WorkerMessage::Preview(preview)) => ImportEvent::Preview(preview),
         Ok(WorkerMessage::SheetUnreadable { said }) => ImportEvent::SheetUnreadable(said),
-        Ok(WorkerMessage::Piece { share }) => match parts.get(1).dyn_into::<Blob>() {
-            Ok(blob) => ImportEvent::Piece(blob, share),
+        Ok(WorkerMessage::Piece { share }) => match parts.get(1).dyn_into::<Uint8Array>() {
+            Ok(bytes) => ImportEvent::Piece(bytes, share),
             Err(_) => ImportEvent::Failed(Said::new("worker-not-handed-to-page")),
         },
-        Ok(WorkerMessage::Done(summary)) => match parts.get(1).dyn_into::<Blob>() {
-            Ok(blob) => ImportEvent::Done(summary, blob),
-            Err(_) => ImportEvent::Failed(Said::new("worker-not-handed-to-page")),
-        },
+        Ok(WorkerMessage::Done(summary)) => {
+            ImportEvent::Done(summary, parts.get(1).dyn_into::<Blob>().ok())
+        }
         Ok(WorkerMessage::Failed { said }) => ImportEvent::Failed(said),
         // A checking worker's answers ([`crate::ui::check_client`]), which a reading one
         // never sends.

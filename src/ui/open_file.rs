@@ -147,7 +147,7 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
                         reading.now = now();
                     }
                 }),
-                ImportEvent::Piece(blob, share) => {
+                ImportEvent::Piece(bytes, share) => {
                     let first = outgoing.with_value(Option::is_none);
                     if first {
                         let (out, incoming) = OutgoingPieces::new(name.clone());
@@ -156,7 +156,7 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
                     }
                     outgoing.with_value(|out| {
                         if let Some(out) = out {
-                            out.piece(blob, share);
+                            out.piece(bytes, share);
                         }
                     });
                 }
@@ -164,9 +164,14 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
                     let pieces = outgoing.try_update_value(Option::take).flatten();
                     stop();
                     reading.set(None);
-                    match pieces {
-                        Some(pieces) => pieces.done(summary, blob),
-                        None => on_read.run(Incoming::Whole(summary, blob)),
+                    match (pieces, blob) {
+                        (Some(pieces), _) => pieces.done(summary),
+                        (None, Some(blob)) => on_read.run(Incoming::Whole(summary, blob)),
+                        (None, None) => failure.set(Some(
+                            Said::new("open-failed")
+                                .arg("name", name.clone())
+                                .arg_said("reason", Said::new("worker-not-handed-to-page")),
+                        )),
                     }
                 }
                 ImportEvent::Failed(message) => {

@@ -3,9 +3,9 @@
 //! ([`incident_explorer::core::stored`]).
 //!
 //! A table read row by row becomes a collection in pieces in the reading worker
-//! ([`WorkerMessage::Piece`]); the page passes each blob of lines on to a second worker started
-//! in this role ([`PageMessage::Check`] with the page's gazetteer, then
-//! [`PageMessage::Lines`] with each blob, then [`PageMessage::LinesEnd`] with the collection's
+//! ([`WorkerMessage::Piece`]); the page passes each buffer of lines on (transferred, not
+//! copied) to a second worker started in this role ([`PageMessage::Check`] with the page's
+//! gazetteer, then [`PageMessage::Lines`] with each buffer, then [`PageMessage::LinesEnd`] with the collection's
 //! id). This worker checks the lines as they come, under the rules of the page's
 //! [`LoadSteps`], building the table of the events with that gazetteer; once the lines end, it
 //! gives the collection that id (the file's fingerprint's, known only once the file was read
@@ -13,7 +13,7 @@
 //! blob ([`WorkerMessage::Checked`]), which the page reads back as it reads a kept file, and
 //! keeps on the device as it is. The reading and the checking run at once, one on each core,
 //! and the page's thread is left free. Its replies: [`WorkerMessage::Checking`]
-//! after each blob, then one [`WorkerMessage::Checked`], [`WorkerMessage::Refused`] or
+//! after each buffer, then one [`WorkerMessage::Checked`], [`WorkerMessage::Refused`] or
 //! [`WorkerMessage::Failed`].
 //!
 //! [`PageMessage::Check`]: incident_explorer::core::import::message::PageMessage::Check
@@ -26,34 +26,35 @@ use std::sync::Arc;
 use futures::channel::mpsc;
 use futures::StreamExt;
 use js_sys::Uint8Array;
-use web_sys::{Blob, FileReaderSync};
+use web_sys::Blob;
 
 use incident_explorer::core::i18n::Said;
 use incident_explorer::core::import::message::{rename_loaded, WorkerMessage};
 use incident_explorer::core::place_names::PlaceNames;
 use incident_explorer::core::validate::{PiecesComing, Problem};
+use incident_explorer::ui::blob_lines::copied_in;
 use incident_explorer::ui::stored_form;
 
 use crate::worker::{post, post_with_blob};
 
 /// What the page sends while a collection is checked.
 enum Coming {
-    /// A blob of whole lines of the collection, and the share of the file read when its last
-    /// line was written (0 to 1).
-    Lines(Blob, f64),
+    /// Whole lines of the collection, and the share of the file read when the last was
+    /// written (0 to 1).
+    Lines(Uint8Array, f64),
     /// No lines follow; the collection's id from now on, when it changes.
     End(Option<String>),
 }
 
 thread_local! {
-    /// Where the page's blobs of lines go, until the lines end.
+    /// Where the page's lines go, until they end.
     static LINES: RefCell<Option<mpsc::UnboundedSender<Coming>>> = const { RefCell::new(None) };
 }
 
 /// Starts checking the collection of the file `file_name` with the gazetteer whose JSON is
 /// `gazetteer` (the page's own, so that the table's Arabic names are the page's); its lines
-/// come with [`lines`] and end with [`end`]. The blobs wait in the browser's memory until
-/// they are checked, not in this worker's.
+/// come with [`lines`] and end with [`end`]. They wait in this worker's JavaScript memory until
+/// they are checked, each copied into its WebAssembly memory only then.
 pub fn start(file_name: String, gazetteer: Vec<u8>) {
     let (sender, receiver) = mpsc::unbounded();
     LINES.with(|slot| *slot.borrow_mut() = Some(sender));
@@ -66,11 +67,11 @@ pub fn start(file_name: String, gazetteer: Vec<u8>) {
     });
 }
 
-/// The next blob of lines, written when `share` of the file was read.
-pub fn lines(blob: Blob, share: f64) {
+/// The next lines, written when `share` of the file was read.
+pub fn lines(bytes: Uint8Array, share: f64) {
     LINES.with(|slot| {
         if let Some(sender) = slot.borrow().as_ref() {
-            let _ = sender.unbounded_send(Coming::Lines(blob, share));
+            let _ = sender.unbounded_send(Coming::Lines(bytes, share));
         }
     });
 }
@@ -89,7 +90,7 @@ pub fn end(collection_id: Option<String>) {
 enum Outcome {
     /// The collection is refused: the problems that reject it.
     Refused(Vec<Problem>),
-    /// The lines or the gazetteer could not be read, or the form not made.
+    /// The lines did not come whole, the gazetteer could not be read, or the form not made.
     Failed(Said),
 }
 
@@ -104,28 +105,27 @@ async fn check(
     mut lines: mpsc::UnboundedReceiver<Coming>,
 ) -> Result<Blob, Outcome> {
     let place_names = Arc::new(PlaceNames::from_json(gazetteer).map_err(|error| failed(&error))?);
-    let reader = FileReaderSync::new().map_err(|_| failed("no file reader"))?;
-    let read = |blob: &Blob| {
-        reader
-            .read_as_array_buffer(blob)
-            .map(|buffer| Uint8Array::new(&buffer).to_vec())
-            .map_err(|_| failed("a piece of the collection could not be read"))
-    };
     let mut coming = PiecesComing::default();
-    let Some(Coming::Lines(blob, share)) = lines.next().await else {
+    let Some(Coming::Lines(bytes, share)) = lines.next().await else {
         return Err(failed("no lines came"));
     };
-    // The header is the first line; the first blob can go once it is copied.
+    // The header is the first line; the first buffer can go once it is copied.
     let mut header = Vec::new();
     let mut steps = coming
-        .start(file_name, &read(&blob)?, share, place_names, &mut header)
+        .start(
+            file_name,
+            &copied_in(&bytes),
+            share,
+            place_names,
+            &mut header,
+        )
         .map_err(Outcome::Refused)?;
     post(&WorkerMessage::Checking { share });
     let collection_id = loop {
         match lines.next().await {
-            Some(Coming::Lines(blob, share)) => {
+            Some(Coming::Lines(bytes, share)) => {
                 coming
-                    .check_blob(&mut steps, &read(&blob)?, share)
+                    .check_lines(&mut steps, &copied_in(&bytes), share)
                     .map_err(Outcome::Refused)?;
                 post(&WorkerMessage::Checking { share });
             }

@@ -7,11 +7,11 @@
 //! `File`; the worker answers with progress messages, then one `done` message carrying the
 //! collection (in pieces, so that the page can check it a slice at a time), or one `failed`
 //! message. A table read row by row (ACLED, UCDP, or any once its columns are chosen) is read
-//! once: its collection goes out in `piece` messages as the rows are read, so they are checked
+//! once: its collection goes out in `piece` messages as the rows are read, each some megabytes
+//! of lines in a buffer handed over without a copy (`posted_lines.rs`), so they are checked
 //! meanwhile (by a second worker, below, or the page), under a provisional collection id; the
 //! `done` message gives the file's fingerprint, hashed as it was read, which the page and the
-//! checker name the collection by, and carries every line again, for the page to check itself
-//! when that worker fails. A table of no known format (any CSV, a
+//! checker name the collection by. A table of no known format (any CSV, a
 //! spreadsheet) is answered first with a `preview`: the worker keeps the file (a workbook's
 //! bytes and sheet) and waits for the page's `PageMessage` (another sheet, or the columns to
 //! import with). The page cancels by terminating the worker. Nothing leaves the device: the
@@ -25,6 +25,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod check;
+#[cfg(target_arch = "wasm32")]
+mod posted_lines;
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
@@ -52,9 +54,8 @@ mod worker {
     };
     use incident_explorer::core::validate::PieceWriter;
 
-    use incident_explorer::ui::blob_parts::BlobParts;
-
     use crate::check;
+    use crate::posted_lines::PostedLines;
 
     /// Bytes read from the file at a time: large enough that the calls cost nothing, small
     /// enough that progress moves and memory stays flat.
@@ -65,9 +66,8 @@ mod worker {
     /// piece between two looks at its clock, so a piece is a few milliseconds of its work
     /// (some 260 KB of JSON), not the tens of one of 1,000 events.
     const EVENTS_PER_PIECE: usize = 200;
-    /// Bytes of lines posted to the page at once while a table is read ([`BlobParts`]): some
-    /// 4 MB of JSON, a fifth of a second of this worker's reading. The buffer holds twice as
-    /// much, so a piece rarely needs a blob of its own.
+    /// Bytes of lines posted to the page at once while a table is read ([`PostedLines`]): some
+    /// 4 MB of JSON, a fifth of a second of this worker's reading.
     const POSTED_BYTES: usize = 4 << 20;
 
     /// A table shown in the mapping step, kept until the page says which columns to read.
@@ -154,9 +154,9 @@ mod worker {
     }
 
     /// Posts what came of a step: the collection, nothing yet (a preview was posted), or why not.
-    fn finish(outcome: Result<Option<(ImportSummary, Blob)>, Said>) {
+    fn finish(outcome: Result<Option<(ImportSummary, Option<Blob>)>, Said>) {
         match outcome {
-            Ok(Some((summary, blob))) => post_done(&summary, &blob),
+            Ok(Some((summary, blob))) => post_done(&summary, blob.as_ref()),
             Ok(None) => {}
             Err(said) => post(&WorkerMessage::Failed { said }),
         }
@@ -226,10 +226,10 @@ mod worker {
                     .unwrap_or_default();
                 check::start(file_name, gazetteer);
             }
-            Ok(PageMessage::Lines { share }) => match payload.dyn_into::<Blob>() {
-                Ok(blob) => check::lines(blob, share),
+            Ok(PageMessage::Lines { share }) => match payload.dyn_into::<Uint8Array>() {
+                Ok(bytes) => check::lines(bytes, share),
                 Err(_) => post(&WorkerMessage::Failed {
-                    said: Said::new("worker-not-understood").arg("reason", "lines without a blob"),
+                    said: Said::new("worker-not-understood").arg("reason", "lines without bytes"),
                 }),
             },
             Ok(PageMessage::LinesEnd { collection_id }) => check::end(collection_id),
@@ -372,7 +372,7 @@ mod worker {
         file: &File,
         header: usize,
         mapping: &Mapping,
-    ) -> Result<(ImportSummary, Blob), Said> {
+    ) -> Result<(ImportSummary, Option<Blob>), Said> {
         let source = provisional_source(file);
         let mut reader = SlicedFile::new(file)?;
         let total = reader.size as u64;
@@ -385,7 +385,7 @@ mod worker {
             })
         };
         let share = |_: &[u8]| read.get() / total.max(1) as f64;
-        let (imported, blob) = posted_in_pieces(share, |pieces| {
+        let imported = posted_in_pieces(share, |pieces| {
             let reader = &mut reader;
             mapped::import_csv_in_pieces(
                 reader,
@@ -403,7 +403,7 @@ mod worker {
             reader.fingerprint(),
             ReadAs::CsvTable,
         );
-        Ok((summary, blob))
+        Ok((summary, None))
     }
 
     /// The workbook's sheet, every row with `mapping`, posted to the page in pieces as it is
@@ -413,7 +413,7 @@ mod worker {
         table: &SheetTable,
         fingerprint: String,
         mapping: &Mapping,
-    ) -> Result<(ImportSummary, Blob), Said> {
+    ) -> Result<(ImportSummary, Option<Blob>), Said> {
         let total = file.size() as u64;
         let mut progress = |at: Progress| {
             post(&WorkerMessage::Progress {
@@ -434,7 +434,7 @@ mod worker {
             }
             (events as f64 / rows as f64).min(1.0)
         };
-        let (imported, blob) = posted_in_pieces(share, |pieces| {
+        let imported = posted_in_pieces(share, |pieces| {
             mapped::import_sheet_in_pieces(table, mapping, &source, &mut progress, pieces)
         })?;
         let format = ReadAs::Sheet {
@@ -442,7 +442,7 @@ mod worker {
         };
         Ok((
             summary_of(&imported, file, total, fingerprint, format),
-            blob,
+            None,
         ))
     }
 
@@ -535,7 +535,7 @@ mod worker {
         mut reader: SlicedFile,
         file: &File,
         format: Format,
-    ) -> Result<(ImportSummary, Blob), Said> {
+    ) -> Result<(ImportSummary, Option<Blob>), Said> {
         let total = reader.size as u64;
         let source = provisional_source(file);
         let read = reader.offset_now();
@@ -548,7 +548,7 @@ mod worker {
         };
         let stream = std::io::Cursor::new(head).chain(&mut reader);
         let share = |_: &[u8]| read.get() / total.max(1) as f64;
-        let ((imported, blob), label) = match format {
+        let (imported, label) = match format {
             Format::UcdpGed => {
                 let shapes = ucdp::governorate_shapes().map_err(|error| error.said())?;
                 let posted = posted_in_pieces(share, |pieces| {
@@ -564,7 +564,7 @@ mod worker {
             }
         };
         let fingerprint = reader.fingerprint();
-        Ok((summary_of(&imported, file, total, fingerprint, label), blob))
+        Ok((summary_of(&imported, file, total, fingerprint, label), None))
     }
 
     /// What the importer is told of a file read once, whose fingerprint is known at the end:
@@ -579,25 +579,16 @@ mod worker {
 
     /// The collection `import` writes in pieces as it reads the rows: every 4 MB or so of
     /// lines is posted to the page as it is written ([`WorkerMessage::Piece`], with
-    /// `share(line)` of the file read by the last line), so the page checks them while this
-    /// reads on; all the lines are also given back in one blob, for the copy kept on the
-    /// device. The collection `import` returns holds no events.
+    /// `share(line)` of the file read by the last line, [`PostedLines`]), so the page has them
+    /// checked while this reads on. The collection `import` returns holds no events.
     ///
     /// Errors: the importer's, or a collection that could not be written or handed over.
     fn posted_in_pieces(
         mut share: impl FnMut(&[u8]) -> f64,
         import: impl FnOnce(&mut PieceWriter<'_>) -> Result<Imported, ImportError>,
-    ) -> Result<(Imported, Blob), Said> {
-        let mut blob = BlobParts::new(POSTED_BYTES, 2 * POSTED_BYTES);
-        // The share of the file read when the last line was written, posted with each blob.
-        let mut last_share = 0.0;
-        let mut put = |line: &[u8]| {
-            last_share = share(line);
-            let mut post =
-                |made: &Blob| post_with_blob(&WorkerMessage::Piece { share: last_share }, made);
-            // A blob that could not be made is said once, by `finish`.
-            let _ = blob.push(line, &mut post);
-        };
+    ) -> Result<Imported, Said> {
+        let mut posted = PostedLines::new(POSTED_BYTES);
+        let mut put = |line: &[u8]| posted.push(line, share(line));
         let mut pieces = PieceWriter::new(EVENTS_PER_PIECE, &mut put);
         let imported = import(&mut pieces).map_err(|error| error.said())?;
         let not_handed_over =
@@ -605,10 +596,8 @@ mod worker {
         pieces
             .finish()
             .map_err(|error| not_handed_over(error.to_string()))?;
-        let mut post =
-            |made: &Blob| post_with_blob(&WorkerMessage::Piece { share: last_share }, made);
-        let blob = blob.finish(&mut post).map_err(not_handed_over)?;
-        Ok((imported, blob))
+        posted.finish().map_err(not_handed_over)?;
+        Ok(imported)
     }
 
     /// Today on the reader's clock, which the core cannot read on WebAssembly.
@@ -625,7 +614,10 @@ mod worker {
     /// A collection file as it is, with what was read: the file is read through once for its
     /// fingerprint (and progress) and handed over itself, a `File` being a blob, so its bytes
     /// are never copied into this worker whole.
-    fn collection_file(reader: SlicedFile, file: &File) -> Result<(ImportSummary, Blob), Said> {
+    fn collection_file(
+        reader: SlicedFile,
+        file: &File,
+    ) -> Result<(ImportSummary, Option<Blob>), Said> {
         let fingerprint = read_rest(reader, |_| {}, true)?;
         let summary = ImportSummary {
             file_name: file.name(),
@@ -638,7 +630,7 @@ mod worker {
             problems: Vec::new(),
             problems_not_listed: 0,
         };
-        Ok((summary, file.clone().into()))
+        Ok((summary, Some(file.clone().into())))
     }
 
     /// A `File` read front to back in slices of [`SLICE`] bytes through `FileReaderSync`
@@ -752,11 +744,15 @@ mod worker {
         let _ = scope.post_message(&Array::of1(&JsValue::from_str(&text)));
     }
 
-    /// Posts the summary with the collection's bytes as a blob: the browser keeps a blob's
-    /// bytes apart from the page (on disk, for a large one), and the page reads them a piece
-    /// at a time, so the collection never sits whole in the page's memory.
-    fn post_done(summary: &ImportSummary, blob: &Blob) {
-        post_with_blob(&WorkerMessage::Done(summary.clone()), blob);
+    /// Posts the summary, with the collection file opened as a blob (the page reads it a piece
+    /// at a time, so the collection never sits whole in the page's memory); a table's lines
+    /// were all posted as pieces before.
+    fn post_done(summary: &ImportSummary, blob: Option<&Blob>) {
+        let done = WorkerMessage::Done(summary.clone());
+        match blob {
+            Some(blob) => post_with_blob(&done, blob),
+            None => post(&done),
+        }
     }
 
     /// Posts `message` with `blob`, or says the page could not be given it.

@@ -1,4 +1,4 @@
-//! A collection in pieces checked as its lines come, in blobs, while its file is still being
+//! A collection in pieces checked as its lines come, some megabytes at a time, while its file is still being
 //! read (the import worker's checking role, [`PiecesComing`]), and the guesses that reserve
 //! its room once: how large the collection will be ([`total_foreseen`]) and how many pieces it
 //! will hold ([`pieces_foreseen`]).
@@ -9,8 +9,8 @@ use super::steps::LoadSteps;
 use super::{Loaded, Problem};
 use crate::core::place_names::PlaceNames;
 
-/// The lines of `bytes`, whole lines of a collection in pieces (a blob of them as the import
-/// worker posts it), each without its line break; empty lines are left out.
+/// The lines of `bytes`, whole lines of a collection in pieces (a buffer of them as the
+/// import worker posts it), each without its line break; empty lines are left out.
 pub fn lines_of(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     bytes
         .split(|&byte| byte == b'\n')
@@ -46,15 +46,15 @@ pub fn pieces_foreseen(total: usize, consumed: usize, piece: &[u8]) -> Option<us
         .then(|| 1 + total.saturating_sub(consumed).div_ceil(piece.len()))
 }
 
-/// A collection in pieces checked as its lines come in blobs while its file is still being
+/// A collection in pieces checked as its lines come in buffers while its file is still being
 /// read (the import worker's checking role): what came and was checked so far, to reserve the
 /// events' room once, at the first piece of events, for as many as the file will hold
-/// ([`total_foreseen`], [`pieces_foreseen`], [`LoadSteps::expect_pieces`]). The blobs go
-/// through [`PiecesComing::start`], then [`PiecesComing::check_blob`] in order, and the
+/// ([`total_foreseen`], [`pieces_foreseen`], [`LoadSteps::expect_pieces`]). The buffers go
+/// through [`PiecesComing::start`], then [`PiecesComing::check_lines`] in order, and the
 /// collection comes from [`PiecesComing::finish`].
 #[derive(Debug, Default)]
 pub struct PiecesComing {
-    /// Bytes of the blobs received.
+    /// Bytes of the buffers received.
     received: usize,
     /// Bytes of the lines checked, their line breaks included.
     consumed: usize,
@@ -63,7 +63,7 @@ pub struct PiecesComing {
 }
 
 impl PiecesComing {
-    /// Starts checking with the first blob of lines, `first`, written when `share` of the file
+    /// Starts checking with the first buffer of lines, `first`, written when `share` of the file
     /// `file_name` was read (0 to 1): its first line is the collection's header, read with
     /// the table of the events built as they are checked, reading `place_names`; its other
     /// lines are checked at once. `header` receives a copy of the header line, which the
@@ -93,24 +93,24 @@ impl PiecesComing {
         Ok(steps)
     }
 
-    /// Checks every line of `blob`, the next blob of whole lines, written when `share` of the
-    /// file was read (0 to 1).
+    /// Checks every line of `lines`, the next buffer of whole lines, written when `share` of
+    /// the file was read (0 to 1).
     ///
     /// Errors: the problems that reject the whole file ([`LoadSteps::check_piece`]).
-    pub fn check_blob(
+    pub fn check_lines(
         &mut self,
         steps: &mut LoadSteps<'_>,
-        blob: &[u8],
+        lines: &[u8],
         share: f64,
     ) -> Result<(), Vec<Problem>> {
-        self.received(blob.len());
-        for line in lines_of(blob) {
+        self.received(lines.len());
+        for line in lines_of(lines) {
             self.check(steps, line, share)?;
         }
         Ok(())
     }
 
-    /// The collection, once every blob was checked: its table's text index finished, then its
+    /// The collection, once every buffer was checked: its table's text index finished, then its
     /// figures checked ([`LoadSteps::finish`]).
     ///
     /// Errors: the problems that reject the whole file.
@@ -119,7 +119,7 @@ impl PiecesComing {
         steps.finish()
     }
 
-    /// A blob of `bytes` bytes of lines came; its lines follow.
+    /// A buffer of `bytes` bytes of lines came; its lines follow.
     fn received(&mut self, bytes: usize) {
         self.received += bytes;
     }
@@ -129,7 +129,7 @@ impl PiecesComing {
         self.consumed += line.len() + 1;
     }
 
-    /// Checks `line` with `steps`; the blob it came in was written when `share` of the file
+    /// Checks `line` with `steps`; the buffer it came in was written when `share` of the file
     /// was read (0 to 1).
     ///
     /// Errors: the problems that reject the whole file ([`LoadSteps::check_piece`]).
