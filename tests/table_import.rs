@@ -254,6 +254,44 @@ fn a_semicolon_table_with_day_first_dates_is_guessed_and_read_whole() {
 }
 
 #[test]
+fn quotes_in_a_semicolon_table_are_told_by_its_semicolons() {
+    let mut rows = owned(&rows());
+    let last = rows.len() - 1;
+    // A semicolon in the last description: the file quotes it. A comma just before its
+    // closing quote, at the file's end (no line break after the last row), once made that
+    // quote look like one opening a field, never closed.
+    rows[last][9] = "Shelling at dawn; houses hit,".to_string();
+    let text = csv_text(&HEADER, &rows, b';').trim_end().to_string();
+    let guess = preview(text.as_bytes()).guess;
+    let whole = import(text.as_bytes(), &guess);
+    assert_eq!(
+        whole.dataset.events.len(),
+        rows.len(),
+        "{:?}",
+        whole.problems
+    );
+    assert_eq!(whole.rows_skipped, 0, "{:?}", whole.problems);
+    // The file ends inside that quote.
+    let closing = text.rfind('"').unwrap_or_default();
+    let broken = format!("{}{}", &text[..closing], &text[closing + 1..]);
+    let imported = import(broken.as_bytes(), &guess);
+    assert_eq!(
+        imported.dataset.events.len(),
+        last,
+        "{:?}",
+        imported.problems
+    );
+    let texts: Vec<String> = imported.problems.iter().map(ToString::to_string).collect();
+    let row = last + 2;
+    assert!(
+        texts.iter().any(|text| text.starts_with(&format!(
+            "row {row}: a quote opened in this row is never closed"
+        ))),
+        "{texts:?}"
+    );
+}
+
+#[test]
 fn utf16_and_tabs_read_as_utf8_and_commas_do() {
     let rows = owned(&rows());
     let comma = csv_text(&HEADER, &rows, b',');

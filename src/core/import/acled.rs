@@ -680,30 +680,52 @@ fn summary(
     if outside && !country.is_empty() {
         areas.push(country);
     }
-    let mut line = format!("{sub_event_type} at {}", place.name);
+    // Written piece by piece into one string: a row's summary is on the reading's hot path.
+    let mut line = String::with_capacity(160);
+    line.push_str(sub_event_type);
+    line.push_str(" at ");
+    line.push_str(&place.name);
     if !areas.is_empty() {
-        line.push_str(&format!(" ({})", areas.join(", ")));
+        line.push_str(" (");
+        push_joined(&mut line, areas.iter().copied());
+        line.push(')');
     }
-    let side = |first_side: bool| -> Vec<&str> {
+    let side = |first_side: bool| {
         named
             .iter()
-            .filter(|n| n.first_side == first_side)
+            .filter(move |n| n.first_side == first_side)
             .map(|n| n.name)
-            .collect()
     };
-    let (first, second) = (side(true), side(false));
-    if !first.is_empty() {
-        line.push_str(&format!(": {}", first.join(", ")));
-        if !second.is_empty() {
-            line.push_str(&format!(" {relation} {}", second.join(", ")));
+    if side(true).next().is_some() {
+        line.push_str(": ");
+        push_joined(&mut line, side(true));
+        if side(false).next().is_some() {
+            line.push(' ');
+            line.push_str(relation);
+            line.push(' ');
+            push_joined(&mut line, side(false));
         }
     }
-    line.push_str(&match fatalities {
-        0 => "; no fatalities recorded (ACLED)".to_string(),
-        1 => "; 1 fatality (ACLED's conservative count)".to_string(),
-        n => format!("; {n} fatalities (ACLED's conservative count)"),
-    });
-    super::without_bidi_controls(&line)
+    match fatalities {
+        0 => line.push_str("; no fatalities recorded (ACLED)"),
+        1 => line.push_str("; 1 fatality (ACLED's conservative count)"),
+        n => {
+            line.push_str("; ");
+            line.push_str(&n.to_string());
+            line.push_str(" fatalities (ACLED's conservative count)");
+        }
+    }
+    super::without_bidi_controls(line)
+}
+
+/// Appends `parts` to `line`, a comma and a space between two.
+fn push_joined<'a>(line: &mut String, parts: impl Iterator<Item = &'a str>) {
+    for (index, part) in parts.enumerate() {
+        if index > 0 {
+            line.push_str(", ");
+        }
+        line.push_str(part);
+    }
 }
 
 #[cfg(test)]

@@ -754,5 +754,5 @@ fn summary(what: &str, place: &Place, named: &[Named<'_>], casualties: &[Casualt
         (None, Some(civilians)) => line.push_str(&format!("; {civilians} civilians killed")),
         (None, None) => {}
     }
-    super::without_bidi_controls(&line)
+    super::without_bidi_controls(line)
 }

@@ -52,11 +52,15 @@ use super::vocab::Publisher;
 /// (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069): for the one-line summaries
 /// an importer writes from a row's names, where an unclosed right-to-left override in a place
 /// name would make the rest of the line, its numbers included, read backwards. Quotes keep
-/// them (verbatim); the page isolates every text from data on its own.
-pub fn without_bidi_controls(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
+/// them (verbatim); the page isolates every text from data on its own. A text with none is
+/// given back as it is (each control's UTF-8 starts with the byte 0xE2, which is looked for
+/// first).
+pub fn without_bidi_controls(text: String) -> String {
+    let is_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if memchr::memchr(0xE2, text.as_bytes()).is_none() || !text.contains(is_control) {
+        return text;
+    }
+    text.chars().filter(|&c| !is_control(c)).collect()
 }
 
 /// Characters of a value quoted in a [`RowProblem`]'s text.
@@ -560,6 +564,26 @@ fn table_format(text: &str) -> Result<Format, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Only the embeddings, overrides and isolates go; every other character stays, those
+        /// whose UTF-8 starts with the same byte (a dash, the marks U+200E and U+200F) too.
+        #[test]
+        fn bidi_controls_alone_are_taken_out(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', 'ب', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+                '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '—',
+                '\u{2029}', '\u{206A}',
+            ]), 0..40),
+        ) {
+            let text: String = chars.iter().collect();
+            let kept: String = chars
+                .iter()
+                .filter(|c| !('\u{202A}'..='\u{202E}').contains(*c) && !('\u{2066}'..='\u{2069}').contains(*c))
+                .collect();
+            proptest::prop_assert_eq!(without_bidi_controls(text), kept);
+        }
+    }
 
     #[test]
     fn a_row_problem_reads_as_a_spreadsheet_cell() {

@@ -446,7 +446,7 @@ fn event(
         .abroad
         .map(|country| format!(" ({country})"))
         .unwrap_or_default();
-    let summary = super::without_bidi_controls(&format!(
+    let summary = super::without_bidi_controls(format!(
         "{} {relation} {} {preposition} {}{country}: {} killed (UCDP best estimate)",
         checked.side_a, checked.side_b, info.where_coordinates, info.best
     ));
