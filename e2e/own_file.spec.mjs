@@ -310,6 +310,38 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
   expect(errors).toEqual([]);
 });
 
+test.describe('with no service worker between the page and its files', () => {
+  // The app's service worker answers the workers' requests once it controls the page,
+  // where no route sees them.
+  test.use({ serviceWorkers: 'block' });
+
+test('a checking worker that cannot start is said, with the file, and nothing is added', async ({ page }) => {
+  // The reading worker starts as it should; the checking worker, the second to start, looks
+  // for a module that is not there.
+  let asked = 0;
+  await page.route(/import_worker_loader\.js/, async (route) => {
+    asked += 1;
+    if (asked === 1) return route.continue();
+    const loader = await (await route.fetch()).text();
+    expect(loader).toContain("'./import_worker_bg.wasm'");
+    await route.fulfill({
+      contentType: 'text/javascript',
+      body: loader.replace("'./import_worker_bg.wasm'", "'./no-such-module.wasm'"),
+    });
+  });
+  await start(page);
+  await openFile(page, 'acled syria.csv', acledCsv(ACLED_ROWS), 'text/csv');
+  const message = page.getByTestId('import-rejected');
+  await expect(message).toContainText('acled syria.csv could not be opened', { timeout: 30_000 });
+  await expect(message).toContainText('stopped');
+  expect(asked).toBeGreaterThan(1);
+  await screenshot(page, 'own-file-checker-failed-1440');
+  await expect(page.getByTestId('import-adding')).toHaveCount(0);
+  await expect(page.getByTestId('your-data')).toHaveCount(0);
+  await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled));
+});
+});
+
 test('without the gazetteer, the page checks a file itself: the same rows, deaths and problems', async ({ page }) => {
   // The checking worker builds the table with the page's gazetteer; with none, the page
   // checks the rows itself, as it did before there was a checking worker.
