@@ -4,7 +4,8 @@
 //! back the file's stored form, a window at a time ([`stored_form::read_in_slices`]). Any
 //! other collection (a collection file opened, a copy an earlier version kept), or pieces
 //! when the page has no gazetteer to start that worker with, is checked here: the worker's
-//! blob, or its pieces, are read in a piece at a time and the collection checked ([`LoadSteps`]) a slice at a time, with the browser's
+//! blob, or its pieces, are read in a piece at a time and the collection checked
+//! ([`LoadSteps`]) a slice at a time, with the browser's
 //! turn (input, painting) between slices; each event is read into the table's rows as it is
 //! checked. The catalog ([`CatalogBuild`]) then appends those rows to its table. Each slice
 //! runs for about [`SLICE_MS`], well under the 100 ms past which a page feels stuck, and each
@@ -55,7 +56,8 @@ pub struct Adding {
     /// The file's name.
     pub name: String,
     /// What is being done: the catalogue key of its sentence (`adding-waiting`,
-    /// `adding-checking`, `adding-building`), which takes the file's `name` and the `percent` done.
+    /// `adding-checking`, `adding-building`), which takes the file's `name` and the `percent`
+    /// done.
     pub stage: &'static str,
     /// Share done of that stage, 0 to 1.
     pub share: f64,
@@ -302,7 +304,8 @@ pub type Checked = (ImportSummary, Kept, Loaded);
 /// Checks a file the worker read or is reading, building the table of its events with the
 /// gazetteer of `checker`: a collection coming in pieces while the worker reads on is checked
 /// in a second worker ([`check_in_worker`]), as its pieces come; a whole collection, or pieces
-/// when the page has no gazetteer for that worker, on the page in slices ([`load_blob_in_slices`],
+/// when the page has no gazetteer for that worker, on the page in slices
+/// ([`load_blob_in_slices`],
 /// [`load_pieces_in_slices`]). `report` is told how far it is. `Ok(None)` when the worker
 /// stopped before it was done (the reader cancelled, opened another file, or the file could
 /// not be read: the file input says so).

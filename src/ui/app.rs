@@ -100,7 +100,8 @@ pub fn App() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // A file opened while the bundled collections still load waits for them: it joins
             // their catalogue, and is checked with their place names. The worker reads on
-            // meanwhile; what it hands over waits in the browser's blobs.
+            // meanwhile; the lines it hands over wait in the page's memory (some seconds of
+            // reading at most: the bundled collections load in a few).
             let start = match current() {
                 Some(start) => start,
                 None => {

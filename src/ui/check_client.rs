@@ -2,7 +2,8 @@
 //! `src/bin/import_worker/check.rs`): a second worker that checks a collection in pieces while
 //! the reading worker writes it, so that both run at once and the page's thread only reads the
 //! result. [`CheckJob::start`] starts it with the page's gazetteer; [`CheckJob::lines`] passes
-//! each buffer of lines on (transferred: the page keeps no copy), [`CheckJob::end`] says they ended; [`CheckJob::next`] gives what it
+//! each buffer of lines on (transferred: the page keeps no copy), [`CheckJob::end`] says they
+//! ended; [`CheckJob::next`] gives what it
 //! reports. Dropping the job stops the worker.
 
 use std::cell::RefCell;

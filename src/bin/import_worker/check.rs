@@ -5,13 +5,13 @@
 //! A table read row by row becomes a collection in pieces in the reading worker
 //! ([`WorkerMessage::Piece`]); the page passes each buffer of lines on (transferred, not
 //! copied) to a second worker started in this role ([`PageMessage::Check`] with the page's
-//! gazetteer, then [`PageMessage::Lines`] with each buffer, then [`PageMessage::LinesEnd`] with the collection's
-//! id). This worker checks the lines as they come, under the rules of the page's
-//! [`LoadSteps`], building the table of the events with that gazetteer; once the lines end, it
-//! gives the collection that id (the file's fingerprint's, known only once the file was read
-//! through, which the lines do not name), writes the file's stored form and posts it in one
-//! blob ([`WorkerMessage::Checked`]), which the page reads back as it reads a kept file, and
-//! keeps on the device as it is. The reading and the checking run at once, one on each core,
+//! gazetteer, then [`PageMessage::Lines`] with each buffer, then [`PageMessage::LinesEnd`]
+//! with the collection's id). This worker checks the lines as they come, under the rules of
+//! the page's [`LoadSteps`], building the table of the events with that gazetteer; once the
+//! lines end, it gives the collection that id (the file's fingerprint's, known only once the
+//! file was read through, which the lines do not name), writes the file's stored form and
+//! posts it in one blob ([`WorkerMessage::Checked`]), which the page reads back as it reads a
+//! kept file, and keeps on the device as it is. The reading and the checking run at once, one on each core,
 //! and the page's thread is left free. Its replies: [`WorkerMessage::Checking`]
 //! after each buffer, then one [`WorkerMessage::Checked`], [`WorkerMessage::Refused`] or
 //! [`WorkerMessage::Failed`].

@@ -2,18 +2,18 @@
 //! and the worker are two WebAssembly modules built from this crate, so both sides share these.
 //!
 //! The worker says [`WorkerMessage::Ready`] first; the page then posts the `File`. The worker
-//! posts each message as an array: this enum as JSON text, and for [`WorkerMessage::Done`]
-//! and [`WorkerMessage::Piece`] a `Blob` of the collection's bytes: a collection in pieces
-//! ([`crate::core::validate::write_in_pieces`], or for a table read row by row
-//! [`crate::core::validate::PieceWriter`]'s lines, posted as they are written) for a file the
-//! worker read, or a collection file as it was opened. The page checks those bytes with
+//! posts each message as an array: this enum as JSON text, and the collection's bytes: with
+//! each [`WorkerMessage::Piece`] of a table read row by row, some megabytes of
+//! [`crate::core::validate::PieceWriter`]'s lines in a transferred buffer (a `Uint8Array`),
+//! posted as they are written; with the [`WorkerMessage::Done`] of a collection file, the file
+//! as it was opened (a `Blob`). The page checks those bytes with
 //! [`crate::core::validate::LoadSteps`], the same rules as a bundled collection, so a user's
 //! file is held to the same rules: a collection in pieces in a second worker started to check
 //! it ([`PageMessage::Check`], [`PageMessage::Lines`], [`PageMessage::LinesEnd`]), which
 //! answers with [`WorkerMessage::Checking`] and then the file's stored form
 //! ([`WorkerMessage::Checked`]) or why it is refused ([`WorkerMessage::Refused`]); any other
-//! (and a collection in pieces when that worker fails) on the page, a slice at a time between
-//! frames.
+//! (and a collection in pieces when the page has no gazetteer for that worker) on the page, a
+//! slice at a time between frames.
 
 use serde::{Deserialize, Serialize};
 
@@ -127,15 +127,16 @@ pub enum WorkerMessage {
     SheetUnreadable { said: Said },
     /// The next lines of the collection in pieces, while the file is still being read (a
     /// table read row by row: ACLED, UCDP, or any with its columns chosen): the bytes come
-    /// with this message, whole lines, in order, the first beginning with the header. `share` is how much of the file was read when they
-    /// were written (0 to 1). The [`WorkerMessage::Done`] that ends such a reading carries
-    /// every line again, in one blob, for the copy kept on the device.
+    /// with this message in a buffer of their own, whole lines, in order, the first beginning
+    /// with the header. `share` is how much of the file was read when they were written (0 to
+    /// 1).
     Piece { share: f64 },
-    /// The file was read: the collection's bytes come with this message.
+    /// The file was read: a collection file's bytes come with this message (a table's lines
+    /// came in pieces).
     Done(ImportSummary),
     /// The file could not be read at all, in one sentence for the reader, which the page words
     /// in the reader's language; from a worker checking a collection, it could not check it
-    /// (the page then checks the lines itself).
+    /// (the page says so, and the file is not added).
     Failed { said: Said },
     /// From a worker checking a collection ([`PageMessage::Check`]): the lines written by the
     /// time `share` of the file was read (0 to 1) are checked.
@@ -164,8 +165,8 @@ pub enum PageMessage {
     /// ([`crate::core::place_names`]) comes with this message, as bytes.
     Check { file_name: String },
     /// To a worker checking a collection: its next lines, which come with this message in a
-    /// blob (whole lines, in order, the first beginning with the header), written when `share`
-    /// of the file was read (0 to 1).
+    /// transferred buffer (whole lines, in order, the first beginning with the header),
+    /// written when `share` of the file was read (0 to 1).
     Lines { share: f64 },
     /// To a worker checking a collection: no lines follow, and the collection takes the id
     /// `collection_id` when one is given ([`ImportSummary::collection_id`]: the file's, known

@@ -579,7 +579,9 @@ mod tests {
             let text: String = chars.iter().collect();
             let kept: String = chars
                 .iter()
-                .filter(|c| !('\u{202A}'..='\u{202E}').contains(*c) && !('\u{2066}'..='\u{2069}').contains(*c))
+                .filter(|c| {
+                    !('\u{202A}'..='\u{202E}').contains(*c) && !('\u{2066}'..='\u{2069}').contains(*c)
+                })
                 .collect();
             proptest::prop_assert_eq!(without_bidi_controls(text), kept);
         }

@@ -1,6 +1,6 @@
-//! A collection in pieces checked as its lines come, some megabytes at a time, while its file is still being
-//! read (the import worker's checking role, [`PiecesComing`]), and the guesses that reserve
-//! its room once: how large the collection will be ([`total_foreseen`]) and how many pieces it
+//! A collection in pieces checked as its lines come, some megabytes at a time, while its file
+//! is still being read (the import worker's checking role, [`PiecesComing`]), and the guesses
+//! that reserve its room once: how large the collection will be ([`total_foreseen`]) and how many pieces it
 //! will hold ([`pieces_foreseen`]).
 
 use std::sync::Arc;
