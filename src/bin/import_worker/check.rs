@@ -11,8 +11,8 @@
 //! lines end, it gives the collection that id (the file's fingerprint's, known only once the
 //! file was read through, which the lines do not name), writes the file's stored form and
 //! posts it in one blob ([`WorkerMessage::Checked`]), which the page reads back as it reads a
-//! kept file, and keeps on the device as it is. The reading and the checking run at once, one on each core,
-//! and the page's thread is left free. Its replies: [`WorkerMessage::Checking`]
+//! kept file, and keeps on the device as it is. The reading and the checking run at once, one
+//! on each core, and the page's thread is left free. Its replies: [`WorkerMessage::Checking`]
 //! after each buffer, then one [`WorkerMessage::Checked`], [`WorkerMessage::Refused`] or
 //! [`WorkerMessage::Failed`].
 //!
