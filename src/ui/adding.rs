@@ -40,7 +40,7 @@ use crate::ui::check_client::{CheckEvent, CheckJob};
 use crate::ui::device_store;
 use crate::ui::explorer::Prepared;
 use crate::ui::i18n::lang;
-use crate::ui::import_client::{Incoming, IncomingPieces};
+use crate::ui::import_client::{open_failed, Incoming, IncomingPieces};
 use crate::ui::stored_form;
 use crate::ui::your_data::{local_time_now, OpenedFile};
 
@@ -337,10 +337,7 @@ async fn check_as_read(
     checker: Checker<'_>,
     report: &dyn Fn(Adding),
 ) -> Result<Option<Checked>, Said> {
-    let name = match &incoming {
-        Incoming::Whole(summary, _) => summary.file_name.clone(),
-        Incoming::Pieces(pieces) => pieces.name.clone(),
-    };
+    let name = incoming.name().to_owned();
     let checking = |share| {
         report(Adding {
             name: name.clone(),
@@ -456,13 +453,6 @@ async fn check_in_worker(
             open_failed(&name, Said::new("reader-unreachable"))
         }
     })
-}
-
-/// The sentence of a file that could not be opened: its name, and `reason`.
-fn open_failed(name: &str, reason: Said) -> Said {
-    Said::new("open-failed")
-        .arg("name", name.to_owned())
-        .arg_said("reason", reason)
 }
 
 /// The last steps of [`load_in_slices`] and [`load_pieces_in_slices`], each in a slice of its

@@ -21,21 +21,18 @@ pub struct BlobParts {
     buffer: Uint8Array,
     /// Bytes of `buffer` gathered.
     filled: usize,
-    /// Bytes gathered that become a blob at once.
-    flush_bytes: usize,
     /// Why a blob could not be made, once one could not: nothing more is gathered.
     failed: Option<String>,
 }
 
 impl BlobParts {
-    /// Parts that become a blob every `flush_bytes` bytes, gathered in a buffer of `room`
-    /// bytes (at least `flush_bytes`; a piece longer than the buffer is a blob of its own).
-    pub fn new(flush_bytes: usize, room: usize) -> BlobParts {
+    /// Parts that become a blob every `flush_bytes` bytes, gathered in a buffer of that size
+    /// (a piece longer than the buffer is a blob of its own).
+    pub fn new(flush_bytes: usize) -> BlobParts {
         BlobParts {
             blobs: Array::new(),
-            buffer: Uint8Array::new_with_length(room.max(flush_bytes) as u32),
+            buffer: Uint8Array::new_with_length(flush_bytes as u32),
             filled: 0,
-            flush_bytes,
             failed: None,
         }
     }
@@ -61,7 +58,7 @@ impl BlobParts {
             .subarray(self.filled as u32, end)
             .copy_from(piece);
         self.filled += piece.len();
-        if self.filled >= self.flush_bytes {
+        if self.filled >= room {
             self.flush(made)?;
         }
         Ok(())

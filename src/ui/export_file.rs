@@ -37,7 +37,7 @@ pub async fn write_export(
 ) -> Result<(), String> {
     let attribution = export::attributions(&catalog.datasets);
     let link = |id: &str| event_link(id);
-    let mut file = BlobParts::new(PART_BYTES, PART_BYTES);
+    let mut file = BlobParts::new(PART_BYTES);
     let mut push = |text: &str| file.push(text.as_bytes(), &mut |_| {});
     let batches = rows.len().div_ceil(export::EXPORT_BATCH).max(1);
     let mut written = 0;
@@ -92,7 +92,7 @@ pub async fn collection_blob(
     dataset: &Dataset,
     progress: impl Fn(u32),
 ) -> Result<web_sys::Blob, String> {
-    let mut file = BlobParts::new(PART_BYTES, PART_BYTES);
+    let mut file = BlobParts::new(PART_BYTES);
     let mut push = |text: &str| file.push(text.as_bytes(), &mut |_| {});
     push(&export::collection_head(dataset)?)?;
     let events = dataset.events.len();

@@ -54,6 +54,13 @@ impl Incoming {
     }
 }
 
+/// The sentence of a file that could not be opened: its name, and `reason`.
+pub fn open_failed(name: &str, reason: Said) -> Said {
+    Said::new("open-failed")
+        .arg("name", name.to_owned())
+        .arg_said("reason", reason)
+}
+
 /// The page's end of a collection coming in pieces ([`ImportEvent::Piece`]).
 pub struct IncomingPieces {
     /// The file's name.

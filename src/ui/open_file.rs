@@ -14,7 +14,7 @@ use crate::core::import::table_mapping::{HandChoices, Mapping};
 use crate::ui::browser;
 use crate::ui::column_mapping::ColumnMapping;
 use crate::ui::i18n::tracked;
-use crate::ui::import_client::{ImportEvent, ImportJob, Incoming, OutgoingPieces};
+use crate::ui::import_client::{open_failed, ImportEvent, ImportJob, Incoming, OutgoingPieces};
 
 /// How far a running import is.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,21 +167,16 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
                     match (pieces, blob) {
                         (Some(pieces), _) => pieces.done(summary),
                         (None, Some(blob)) => on_read.run(Incoming::Whole(summary, blob)),
-                        (None, None) => failure.set(Some(
-                            Said::new("open-failed")
-                                .arg("name", name.clone())
-                                .arg_said("reason", Said::new("worker-not-handed-to-page")),
-                        )),
+                        (None, None) => failure.set(Some(open_failed(
+                            &name,
+                            Said::new("worker-not-handed-to-page"),
+                        ))),
                     }
                 }
                 ImportEvent::Failed(message) => {
                     stop();
                     reading.set(None);
-                    failure.set(Some(
-                        Said::new("open-failed")
-                            .arg("name", name.clone())
-                            .arg_said("reason", message),
-                    ));
+                    failure.set(Some(open_failed(&name, message)));
                 }
             };
             match ImportJob::start(&file, report) {

@@ -22,7 +22,7 @@ const WINDOW: usize = 8 << 20;
 pub async fn write_in_slices(loaded: &Loaded) -> Option<Blob> {
     yield_to_browser().await;
     let mut writer = StoredWriter::new(loaded);
-    let mut parts = BlobParts::new(PART, PART);
+    let mut parts = BlobParts::new(PART);
     let mut slices = Slices::new();
     while let Some(item) = writer.next_item() {
         parts.push(&item, &mut |_| {}).ok()?;
@@ -36,7 +36,7 @@ pub async fn write_in_slices(loaded: &Loaded) -> Option<Blob> {
 /// [`write_in_slices`] at once, for a worker (whose thread nothing else waits on).
 pub fn write_whole(loaded: &Loaded) -> Option<Blob> {
     let mut writer = StoredWriter::new(loaded);
-    let mut parts = BlobParts::new(PART, PART);
+    let mut parts = BlobParts::new(PART);
     while let Some(item) = writer.next_item() {
         parts.push(&item, &mut |_| {}).ok()?;
     }
