@@ -753,17 +753,109 @@ fn facet_of(parts: FacetParts, rows: usize) -> Result<FacetIndex, String> {
 pub fn read(bytes: &[u8], place_names: Arc<PlaceNames>) -> Result<Loaded, StoredError> {
     check_prefix(bytes)?;
     let mut reader = StoredReader::new(place_names);
-    let mut at = PREFIX_LEN;
-    while at < bytes.len() {
-        let header = ItemHeader::read(bytes.get(at..).unwrap_or_default())?;
-        at += ITEM_HEADER_LEN;
-        let payload = bytes
-            .get(at..at + header.length)
-            .ok_or_else(|| StoredError::new("an item is cut short"))?;
+    let mut rest = bytes.get(PREFIX_LEN..).unwrap_or_default();
+    while !rest.is_empty() {
+        let (header, payload) =
+            whole_item(rest)?.ok_or_else(|| StoredError::new("an item is cut short"))?;
         reader.item(header, payload)?;
-        at += header.length;
+        rest = rest
+            .get(ITEM_HEADER_LEN + header.length..)
+            .unwrap_or_default();
     }
     reader.finish()
+}
+
+/// The item at the start of `bytes`, its header and payload, when they hold all of it;
+/// `None` when they end before it does.
+///
+/// Errors: a header of an unknown kind.
+fn whole_item(bytes: &[u8]) -> Result<Option<(ItemHeader, &[u8])>, StoredError> {
+    if bytes.len() < ITEM_HEADER_LEN {
+        return Ok(None);
+    }
+    let header = ItemHeader::read(bytes)?;
+    let end = ITEM_HEADER_LEN.saturating_add(header.length);
+    Ok(bytes
+        .get(ITEM_HEADER_LEN..end)
+        .map(|payload| (header, payload)))
+}
+
+/// A stored form read as its bytes come, in parts of any size (a kept file read a window at
+/// a time, or the parts a checking worker posts as it writes them): the caller copies each
+/// part in ([`StoredStream::room`]), reads the items it completes one at a time
+/// ([`StoredStream::read_item`], a few milliseconds each), and takes the file at the end
+/// ([`StoredStream::finish`]). Beside what it has built, it holds the bytes of at most one
+/// item and one part.
+pub struct StoredStream {
+    /// Bytes come and not read yet, from `at`.
+    bytes: Vec<u8>,
+    at: usize,
+    /// Whether [`MAGIC`] and [`FORM_VERSION`] were read (and checked).
+    prefix_read: bool,
+    reader: StoredReader,
+}
+
+impl StoredStream {
+    /// A stream whose table is kept when it was built with `place_names` ([`StoredReader`]).
+    pub fn new(place_names: Arc<PlaceNames>) -> StoredStream {
+        StoredStream {
+            bytes: Vec::new(),
+            at: 0,
+            prefix_read: false,
+            reader: StoredReader::new(place_names),
+        }
+    }
+
+    /// Room for the next `length` bytes of the form, after those come before, for the caller
+    /// to fill (zeroed until it does). The bytes already read are let go first.
+    pub fn room(&mut self, length: usize) -> &mut [u8] {
+        if self.at > 0 {
+            self.bytes.drain(..self.at);
+            self.at = 0;
+        }
+        let kept = self.bytes.len();
+        self.bytes.resize(kept + length, 0);
+        self.bytes.get_mut(kept..).unwrap_or_default()
+    }
+
+    /// Reads the next item when every byte of it has come (the form's prefix first):
+    /// `Ok(true)` when one was read, `Ok(false)` when more bytes are needed.
+    ///
+    /// Errors: bytes that are not a stored form of this version, or an item that does not
+    /// read (as [`read`]).
+    pub fn read_item(&mut self) -> Result<bool, StoredError> {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        if !self.prefix_read {
+            let Some(prefix) = rest.get(..PREFIX_LEN) else {
+                // Not a form whose first bytes say otherwise: a wrong start is said at once.
+                return match is_stored(rest) || MAGIC.starts_with(rest) {
+                    true => Ok(false),
+                    false => Err(StoredError::new("not a stored file")),
+                };
+            };
+            check_prefix(prefix)?;
+            self.prefix_read = true;
+            self.at += PREFIX_LEN;
+            return self.read_item();
+        }
+        let Some((header, payload)) = whole_item(rest)? else {
+            return Ok(false);
+        };
+        self.reader.item(header, payload)?;
+        self.at += ITEM_HEADER_LEN + header.length;
+        Ok(true)
+    }
+
+    /// The file, once every byte of the form has come and every item was read.
+    ///
+    /// Errors: a form cut short (bytes left that make no whole item, or no end), or one
+    /// whose parts do not fit together (as [`StoredReader::finish`]).
+    pub fn finish(self) -> Result<Loaded, StoredError> {
+        if !self.prefix_read || self.at < self.bytes.len() {
+            return Err(StoredError::new("cut short"));
+        }
+        self.reader.finish()
+    }
 }
 
 #[cfg(test)]

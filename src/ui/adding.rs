@@ -1,7 +1,8 @@
 //! Adding a file's collection to the explorer without freezing the page. A table the worker
 //! reads row by row comes as a collection in pieces, which a second worker checks as they
 //! come ([`crate::ui::check_client`]), building the table of its events; the page then reads
-//! back the file's stored form, a window at a time ([`stored_form::read_in_slices`]). Any
+//! the file's stored form as the checker posts it, a part at a time
+//! ([`stored_form::StoredComing`]). Any
 //! other collection (a collection file opened, a copy an earlier version kept), or pieces
 //! when the page has no gazetteer to start that worker with, is checked here: the worker's
 //! blob, or its pieces, are read in a piece at a time and the collection checked
@@ -386,8 +387,9 @@ fn refused(problems: Vec<Problem>) -> Said {
 
 /// A collection coming in pieces, checked by the checking worker `job` while the reading
 /// worker writes it: each buffer of lines is handed on as it comes (the page keeps none), and
-/// the stored form the checker posts at the end is read back as a kept file is
-/// ([`stored_form::read_in_slices`]); the page's thread does no checking. `checking` is told
+/// the stored form the checker posts at the end, a part at a time as it writes it, is read as
+/// it comes ([`stored_form::StoredComing`]), then kept whole as the checker posts it last; the
+/// page's thread does no checking. `checking` is told
 /// the share checked. When the checker fails (its module did not start, it ran out of
 /// memory, its form did not read), the file is not added, and the reader is told why. As
 /// [`check_file`] otherwise.
@@ -425,31 +427,38 @@ async fn check_in_worker(
         return Ok(None);
     };
     drop(reading);
-    let mut ended = match early {
+    let ended = match early {
         Some(event) => event,
         None => {
             let _measure = Measure::new("stage: checked after the reading");
             job.end(summary.collection_id());
+            let mut form = stored_form::StoredComing::new(Arc::clone(place_names));
             loop {
                 match job.next().await {
                     CheckEvent::Checking(share) => checking(share),
+                    // Read while the checker writes the rest.
+                    CheckEvent::Stored(bytes) => {
+                        if let Err(said) = form.take(&bytes).await {
+                            break CheckEvent::Failed(said);
+                        }
+                    }
+                    CheckEvent::Checked(blob) => {
+                        let _measure = Measure::new("stage: stored form read");
+                        match form.finish().await {
+                            Ok(loaded) => return Ok(Some((summary, Kept::Stored(blob), loaded))),
+                            Err(said) => break CheckEvent::Failed(said),
+                        }
+                    }
                     event => break event,
                 }
             }
         }
     };
-    if let CheckEvent::Checked(blob) = ended {
-        let _measure = Measure::new("stage: stored form read");
-        match stored_form::read_in_slices(&blob, place_names).await {
-            Ok(loaded) => return Ok(Some((summary, Kept::Stored(blob), loaded))),
-            Err(said) => ended = CheckEvent::Failed(said),
-        }
-    }
     drop(job);
     Err(match ended {
         CheckEvent::Refused(problems) => refused(problems),
         CheckEvent::Failed(said) => open_failed(&name, said),
-        CheckEvent::Checking(_) | CheckEvent::Checked(_) => {
+        CheckEvent::Checking(_) | CheckEvent::Stored(_) | CheckEvent::Checked(_) => {
             open_failed(&name, Said::new("reader-unreachable"))
         }
     })

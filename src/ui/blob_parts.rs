@@ -4,7 +4,9 @@
 //! Each piece is copied into one buffer of the browser's memory, used again for each blob;
 //! every `flush_bytes` the bytes gathered become a blob of their own (the browser copies them,
 //! and may keep them on disk). The blob given at the end is made of those blobs, without
-//! copying them again. An array made for each piece, and a blob of those arrays, cost as much
+//! copying them again. The bytes of each blob made are also offered to the caller, who may
+//! transfer their buffer elsewhere (the checking worker posts the stored form to the page
+//! that way as it writes it); the next bytes then gather in a new buffer. An array made for each piece, and a blob of those arrays, cost as much
 //! again as the copies: at a million rows, the stored form written that way took 9.2 s (2.9 s
 //! the arrays, 6.3 s the blobs), against 0.6 s gathered.
 
@@ -37,11 +39,12 @@ impl BlobParts {
         }
     }
 
-    /// Adds `piece` after the bytes gathered; `made` is given each blob this makes (none,
-    /// one, or two when the piece is a blob of its own).
+    /// Adds `piece` after the bytes gathered; `made` is given the bytes of each blob this
+    /// makes (none, one, or two when the piece is a blob of its own), in order, which it may
+    /// transfer.
     ///
     /// Errors: why a blob could not be made, now or before (nothing more is gathered then).
-    pub fn push(&mut self, piece: &[u8], made: &mut dyn FnMut(&Blob)) -> Result<(), String> {
+    pub fn push(&mut self, piece: &[u8], made: &mut dyn FnMut(&Uint8Array)) -> Result<(), String> {
         if let Some(reason) = &self.failed {
             return Err(reason.clone());
         }
@@ -51,7 +54,7 @@ impl BlobParts {
         }
         if piece.len() > room {
             let alone = Uint8Array::from(piece);
-            return self.keep(Blob::new_with_u8_array_sequence(&Array::of1(&alone)), made);
+            return self.keep(&alone, made);
         }
         let end = (self.filled + piece.len()) as u32;
         self.buffer
@@ -64,43 +67,48 @@ impl BlobParts {
         Ok(())
     }
 
-    /// The one blob of every piece, in order, the buffer let go; `made` is given the last
-    /// blob made of the bytes still gathered, if any.
+    /// The one blob of every piece, in order, the buffer let go; `made` is given the bytes
+    /// still gathered, if any, once their blob is made.
     ///
     /// Errors: why a blob could not be made.
-    pub fn finish(mut self, made: &mut dyn FnMut(&Blob)) -> Result<Blob, String> {
+    pub fn finish(mut self, made: &mut dyn FnMut(&Uint8Array)) -> Result<Blob, String> {
         let flushed = self.flush(made);
         blob_lines::release(&self.buffer.buffer());
         flushed?;
         Blob::new_with_blob_sequence(&self.blobs).map_err(|error| reason_of(&error))
     }
 
-    /// Makes a blob of the bytes gathered; the buffer is free again.
-    fn flush(&mut self, made: &mut dyn FnMut(&Blob)) -> Result<(), String> {
+    /// Makes a blob of the bytes gathered; the buffer is free again (a new one, when `made`
+    /// transferred it).
+    fn flush(&mut self, made: &mut dyn FnMut(&Uint8Array)) -> Result<(), String> {
         if let Some(reason) = &self.failed {
             return Err(reason.clone());
         }
         if self.filled == 0 {
             return Ok(());
         }
+        let room = self.buffer.length();
         let gathered = self.buffer.subarray(0, self.filled as u32);
         self.filled = 0;
-        self.keep(
-            Blob::new_with_u8_array_sequence(&Array::of1(&gathered)),
-            made,
-        )
+        self.keep(&gathered, made)?;
+        // A transferred buffer is empty (detached) here.
+        if self.buffer.length() == 0 {
+            self.buffer = Uint8Array::new_with_length(room);
+        }
+        Ok(())
     }
 
-    /// Keeps a blob made and gives it to `made`, or keeps why it could not be made.
+    /// Makes a blob of `bytes` (the browser copies them) and keeps it, then gives `made` the
+    /// bytes; or keeps why the blob could not be made.
     fn keep(
         &mut self,
-        blob: Result<Blob, JsValue>,
-        made: &mut dyn FnMut(&Blob),
+        bytes: &Uint8Array,
+        made: &mut dyn FnMut(&Uint8Array),
     ) -> Result<(), String> {
-        match blob {
+        match Blob::new_with_u8_array_sequence(&Array::of1(bytes)) {
             Ok(blob) => {
-                made(&blob);
                 self.blobs.push(&blob);
+                made(bytes);
                 Ok(())
             }
             Err(error) => {

@@ -3,8 +3,8 @@
 //! the reading worker writes it, so that both run at once and the page's thread only reads the
 //! result. [`CheckJob::start`] starts it with the page's gazetteer; [`CheckJob::lines`] passes
 //! each buffer of lines on (transferred: the page keeps no copy), [`CheckJob::end`] says they
-//! ended; [`CheckJob::next`] gives what it
-//! reports. Dropping the job stops the worker.
+//! ended; [`CheckJob::next`] gives what it reports (the stored form in parts as it is
+//! written, then whole). Dropping the job stops the worker.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,7 +26,10 @@ use crate::ui::import_client::WORKER_SCRIPT;
 pub enum CheckEvent {
     /// The lines written by the time `share` of the file was read (0 to 1) are checked.
     Checking(f64),
-    /// The collection is checked: its stored form, in one blob.
+    /// The collection is checked: the next bytes of its stored form, in order, in a buffer
+    /// of their own.
+    Stored(Uint8Array),
+    /// Every part of the stored form came: the whole form, in one blob.
     Checked(Blob),
     /// The collection is refused: the problems that reject it.
     Refused(Vec<Problem>),
@@ -158,13 +161,18 @@ fn message(message: &PageMessage, payload: Option<&JsValue>) -> Result<JsValue, 
     Ok(parts.into())
 }
 
-/// One message of the worker: `[json]` or `[json, Blob]`; `None` for its "ready".
+/// One message of the worker: `[json]`, `[json, Uint8Array]` or `[json, Blob]`; `None` for
+/// its "ready".
 fn decode(data: &JsValue) -> Option<CheckEvent> {
     let parts: Array = data.clone().unchecked_into();
     let text = parts.get(0).as_string().unwrap_or_default();
     Some(match serde_json::from_str::<WorkerMessage>(&text) {
         Ok(WorkerMessage::Ready) => return None,
         Ok(WorkerMessage::Checking { share }) => CheckEvent::Checking(share),
+        Ok(WorkerMessage::Stored) => match parts.get(1).dyn_into::<Uint8Array>() {
+            Ok(bytes) => CheckEvent::Stored(bytes),
+            Err(_) => CheckEvent::Failed(Said::new("worker-not-handed-to-page")),
+        },
         Ok(WorkerMessage::Checked) => match parts.get(1).dyn_into::<Blob>() {
             Ok(blob) => CheckEvent::Checked(blob),
             Err(_) => CheckEvent::Failed(Said::new("worker-not-handed-to-page")),

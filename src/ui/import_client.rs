@@ -192,7 +192,10 @@ fn decode(data: &JsValue) -> Option<ImportEvent> {
         // A checking worker's answers ([`crate::ui::check_client`]), which a reading one
         // never sends.
         Ok(
-            WorkerMessage::Checking { .. } | WorkerMessage::Checked | WorkerMessage::Refused { .. },
+            WorkerMessage::Checking { .. }
+            | WorkerMessage::Stored
+            | WorkerMessage::Checked
+            | WorkerMessage::Refused { .. },
         ) => ImportEvent::Failed(
             Said::new("reader-not-understood").arg("reason", "an answer of another kind"),
         ),

@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
+use js_sys::Uint8Array;
 use web_sys::Blob;
 
 use crate::core::i18n::Said;
 use crate::core::place_names::PlaceNames;
-use crate::core::stored::{self, ItemHeader, StoredReader, StoredWriter};
+use crate::core::stored::{self, StoredStream, StoredWriter};
 use crate::core::validate::Loaded;
 use crate::ui::adding::{yield_to_browser, Slices};
 use crate::ui::blob_lines;
@@ -33,14 +34,22 @@ pub async fn write_in_slices(loaded: &Loaded) -> Option<Blob> {
     parts.finish(&mut |_| {}).ok()
 }
 
-/// [`write_in_slices`] at once, for a worker (whose thread nothing else waits on).
-pub fn write_whole(loaded: &Loaded) -> Option<Blob> {
+/// [`write_in_slices`] at once, for a worker (whose thread nothing else waits on), in blobs of
+/// `part_bytes`: `made` is given the bytes of each as it is made, in order, and may transfer
+/// them ([`BlobParts`]).
+///
+/// Errors: why the browser would not make a blob.
+pub fn write_whole(
+    loaded: &Loaded,
+    part_bytes: usize,
+    made: &mut dyn FnMut(&Uint8Array),
+) -> Result<Blob, String> {
     let mut writer = StoredWriter::new(loaded);
-    let mut parts = BlobParts::new(PART);
+    let mut parts = BlobParts::new(part_bytes);
     while let Some(item) = writer.next_item() {
-        parts.push(&item, &mut |_| {}).ok()?;
+        parts.push(&item, made)?;
     }
-    parts.finish(&mut |_| {}).ok()
+    parts.finish(made)
 }
 
 /// Bytes gathered in the browser's memory before they become a blob ([`BlobParts`]).
@@ -63,87 +72,64 @@ pub async fn is_stored(blob: &Blob) -> bool {
 ///
 /// Errors: the blob that cannot be read, or a form that does not read, in words.
 pub async fn read_in_slices(blob: &Blob, place_names: &Arc<PlaceNames>) -> Result<Loaded, Said> {
-    let not_read = |error: stored::StoredError| damaged(&error.to_string());
     yield_to_browser().await;
     let size = blob.size() as usize;
-    let mut window = Window {
-        blob,
-        size,
-        bytes: Vec::new(),
-        at: 0,
-        read_to: 0,
-    };
-    let prefix = window.take(stored::PREFIX_LEN).await?;
-    stored::check_prefix(prefix).map_err(not_read)?;
-    let mut reader = StoredReader::new(Arc::clone(place_names));
-    let mut slices = Slices::new();
-    while window.left() > 0 {
-        let header = window.take(stored::ITEM_HEADER_LEN).await?;
-        let header = ItemHeader::read(header).map_err(not_read)?;
-        let payload = window.take(header.length).await?;
-        reader.item(header, payload).map_err(not_read)?;
-        if slices.due() {
-            slices.pause().await;
+    let mut coming = StoredComing::new(Arc::clone(place_names));
+    let mut read_to = 0;
+    while read_to < size {
+        let to = (read_to + WINDOW).min(size);
+        let part = blob
+            .slice_with_f64_and_f64(read_to as f64, to as f64)
+            .map_err(|_| damaged("a part could not be cut"))?;
+        coming.take(&blob_lines::read_array(&part).await?).await?;
+        read_to = to;
+    }
+    coming.finish().await
+}
+
+/// A stored form read in slices between frames as its bytes come: a kept file's windows
+/// ([`read_in_slices`]), or the parts the checking worker posts as it writes the form.
+pub struct StoredComing {
+    stream: StoredStream,
+    slices: Slices,
+}
+
+impl StoredComing {
+    /// A form whose table is kept when it was built with `place_names`.
+    pub fn new(place_names: Arc<PlaceNames>) -> StoredComing {
+        StoredComing {
+            stream: StoredStream::new(place_names),
+            slices: Slices::new(),
         }
     }
-    yield_to_browser().await;
-    reader.finish().map_err(not_read)
-}
 
-/// A blob read in windows of [`WINDOW`] bytes.
-struct Window<'a> {
-    blob: &'a Blob,
-    size: usize,
-    /// The window read, from `read_to - bytes.len()` in the blob.
-    bytes: Vec<u8>,
-    /// The next byte to give, in `bytes`.
-    at: usize,
-    /// Where in the blob the window ends.
-    read_to: usize,
-}
-
-impl Window<'_> {
-    /// Bytes of the blob not given yet.
-    fn left(&self) -> usize {
-        self.size - self.read_to + (self.bytes.len() - self.at)
-    }
-
-    /// The next `length` bytes of the blob, in the window. Each byte is copied once, from the
-    /// browser's memory into the window: the reader parses the item where it lies.
+    /// Copies the next `bytes` of the form into the page's memory (their buffer is let go
+    /// then), and reads the items they complete, pausing for the browser between them.
     ///
-    /// Errors: the blob ends before, or cannot be read.
-    async fn take(&mut self, length: usize) -> Result<&[u8], Said> {
-        if length > self.left() {
-            return Err(damaged("cut short"));
-        }
-        if self.bytes.len() - self.at < length {
-            // What is left of the window, then as much of the blob as the item needs, read
-            // into the window's room (kept from one window to the next).
-            self.bytes.drain(..self.at);
-            self.at = 0;
-            let wanted = (length - self.bytes.len()).max(WINDOW);
-            let to = (self.read_to + wanted).min(self.size);
-            let part = self
-                .blob
-                .slice_with_f64_and_f64(self.read_to as f64, to as f64)
-                .map_err(|_| damaged("a part could not be cut"))?;
-            let array = blob_lines::read_array(&part).await?;
-            let kept = self.bytes.len();
-            self.bytes.resize(kept + array.length() as usize, 0);
-            if let Some(room) = self.bytes.get_mut(kept..) {
-                array.copy_to(room);
+    /// Errors: a form that does not read, in words.
+    pub async fn take(&mut self, bytes: &Uint8Array) -> Result<(), Said> {
+        bytes.copy_to(self.stream.room(bytes.length() as usize));
+        // Freed now, not when the collector comes.
+        blob_lines::release(&bytes.buffer());
+        while self.stream.read_item().map_err(not_read)? {
+            if self.slices.due() {
+                self.slices.pause().await;
             }
-            // Freed now, not when the collector comes.
-            blob_lines::release(&array.buffer());
-            self.read_to = to;
         }
-        let taken = self
-            .bytes
-            .get(self.at..self.at + length)
-            .ok_or_else(|| damaged("cut short"))?;
-        self.at += length;
-        Ok(taken)
+        Ok(())
     }
+
+    /// The file, once every byte of the form was taken.
+    ///
+    /// Errors: a form cut short, or whose parts do not fit together, in words.
+    pub async fn finish(self) -> Result<Loaded, Said> {
+        yield_to_browser().await;
+        self.stream.finish().map_err(not_read)
+    }
+}
+
+fn not_read(error: stored::StoredError) -> Said {
+    damaged(&error.to_string())
 }
 
 /// Why a kept copy did not read: its English `detail` (what the stored form says).

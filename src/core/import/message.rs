@@ -10,8 +10,9 @@
 //! [`crate::core::validate::LoadSteps`], the same rules as a bundled collection, so a user's
 //! file is held to the same rules: a collection in pieces in a second worker started to check
 //! it ([`PageMessage::Check`], [`PageMessage::Lines`], [`PageMessage::LinesEnd`]), which
-//! answers with [`WorkerMessage::Checking`] and then the file's stored form
-//! ([`WorkerMessage::Checked`]) or why it is refused ([`WorkerMessage::Refused`]); any other
+//! answers with [`WorkerMessage::Checking`] and then the file's stored form (in parts,
+//! [`WorkerMessage::Stored`], then whole, [`WorkerMessage::Checked`]) or why it is refused
+//! ([`WorkerMessage::Refused`]); any other
 //! (and a collection in pieces when the page has no gazetteer for that worker) on the page, a
 //! slice at a time between frames.
 
@@ -141,8 +142,13 @@ pub enum WorkerMessage {
     /// From a worker checking a collection ([`PageMessage::Check`]): the lines written by the
     /// time `share` of the file was read (0 to 1) are checked.
     Checking { share: f64 },
-    /// From a worker checking a collection: it is checked, and its stored form
-    /// ([`crate::core::stored`]) comes with this message, in one blob.
+    /// From a worker checking a collection, once it is checked: the next bytes of its stored
+    /// form ([`crate::core::stored`]) come with this message, in a buffer of their own, in
+    /// order, as the form is written, for the page to read as they come.
+    Stored,
+    /// From a worker checking a collection: its stored form was all posted
+    /// ([`WorkerMessage::Stored`]), and comes again with this message in one blob, for the
+    /// device to keep.
     Checked,
     /// From a worker checking a collection: it is refused, for these problems.
     Refused { problems: Vec<Problem> },

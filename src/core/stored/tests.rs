@@ -173,3 +173,75 @@ fn records_alone_read_back_from_a_file_without_a_table() {
     let read = read(&write(&loaded), names).expect("it reads back");
     assert_same(&read, &loaded);
 }
+
+/// Feeds `stored` to a stream in parts of `part` bytes, reading every item each completes;
+/// gives the file (or why not) and the items read.
+fn streamed(
+    stored: &[u8],
+    part: usize,
+    names: &Arc<PlaceNames>,
+) -> (Result<Loaded, StoredError>, usize) {
+    let mut stream = StoredStream::new(Arc::clone(names));
+    let mut items = 0;
+    for bytes in stored.chunks(part) {
+        stream.room(bytes.len()).copy_from_slice(bytes);
+        loop {
+            match stream.read_item() {
+                Ok(true) => items += 1,
+                Ok(false) => break,
+                Err(error) => return (Err(error), items),
+            }
+        }
+    }
+    (stream.finish(), items)
+}
+
+#[test]
+fn a_form_streamed_in_parts_of_any_size_reads_back_as_a_whole() {
+    let names = gazetteer();
+    let loaded = checked("public/data/curated.json", &names);
+    let mut writer = StoredWriter::new(&loaded);
+    let mut stored = Vec::new();
+    let mut written = 0;
+    while let Some(item) = writer.next_item() {
+        stored.extend(item);
+        written += 1;
+    }
+    let whole = read(&stored, Arc::clone(&names)).expect("it reads whole");
+    // Parts inside a header, inside a payload, across several items, and the whole form.
+    for part in [5, 4099, 65_537, ITEM_BYTES * 3, stored.len()] {
+        let (read, items) = streamed(&stored, part, &names);
+        let read = read.unwrap_or_else(|error| panic!("parts of {part}: {error}"));
+        assert_same(&read, &whole);
+        // The first item written carries the prefix before its header.
+        assert_eq!(items, written, "parts of {part}");
+    }
+}
+
+#[test]
+fn a_streamed_form_cut_short_or_not_a_form_is_refused() {
+    let names = gazetteer();
+    let loaded = checked("public/data/curated.json", &names);
+    let stored = write(&loaded);
+    for cut in [
+        0,
+        3,
+        PREFIX_LEN,
+        PREFIX_LEN + 5,
+        stored.len() / 2,
+        stored.len() - 1,
+    ] {
+        let short = stored.get(..cut).expect("a cut inside");
+        assert!(streamed(short, 65_537, &names).0.is_err(), "cut at {cut}");
+    }
+    // A wrong start is said with its first bytes, not after the rest has come.
+    let mut stream = StoredStream::new(Arc::clone(&names));
+    stream.room(2).copy_from_slice(b"[{");
+    assert!(stream.read_item().is_err());
+    let mut other = stored.clone();
+    other[4] = 99;
+    let error = streamed(&other, 4099, &names)
+        .0
+        .expect_err("another version");
+    assert!(error.0.contains("another version"), "{error}");
+}

@@ -322,6 +322,7 @@ fn checking_messages_round_trip_as_json() {
     };
     for message in [
         refused,
+        WorkerMessage::Stored,
         WorkerMessage::Checked,
         WorkerMessage::Checking { share: 0.5 },
     ] {
