@@ -131,6 +131,42 @@ test('a file opened while the bundled collections still load waits for them, the
   expect(errors).toEqual([]);
 });
 
+test('Cancel while a file waits for the bundled collections lets it go at once', async ({ page }) => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(join(tmpdir(), 'own-file-'));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/ucdp.json*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    // Long enough to be still reading when Cancel is pressed.
+    const template = ACLED_ROWS.filter((r) => !BROKEN.has(r.id));
+    const rows = Array.from({ length: 250_000 }, (_, i) => ({ ...template[i % template.length], id: `SYR${i + 1}` }));
+    const path = join(folder, 'early export.csv');
+    writeFileSync(path, acledCsv(rows));
+    await page.goto('./');
+    await page.getByTestId('open-file').setInputFiles(path);
+    const waiting = page.getByTestId('import-adding');
+    await expect(waiting).toContainText('Waiting for the bundled collections to load, then early export.csv is added', { timeout: 30_000 });
+    const reading = page.getByTestId('import-progress');
+    await reading.getByRole('button', { name: 'Cancel' }).click();
+    // Let go while the bundled collections are still held back.
+    await expect(page.getByTestId('import-failure')).toHaveText('Reading the file was cancelled.');
+    await expect(waiting).toHaveCount(0);
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await expect(page.getByTestId('event-total')).toHaveCount(0);
+    release();
+    await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled), { timeout: 30_000 });
+    await expect(page.getByTestId('your-data')).toHaveCount(0);
+    await expect(page.getByTestId('import-rejected')).toHaveCount(0);
+  } finally {
+    release();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('a file opened when the bundled collections cannot load is not lost in silence', async ({ page }) => {
   let release;
   const held = new Promise((resolve) => { release = resolve; });

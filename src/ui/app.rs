@@ -98,17 +98,22 @@ pub fn App() -> impl IntoView {
         // building the table run without holding the page, so it answers while a large file
         // joins.
         leptos::task::spawn_local(async move {
+            let mut incoming = incoming;
             // A file opened while the bundled collections still load waits for them: it joins
             // their catalogue, and is checked with their place names. The worker reads on
             // meanwhile; the lines it hands over wait in the page's memory (some seconds of
-            // reading at most: the bundled collections load in a few).
+            // reading at most: the bundled collections load in a few). Cancel ends the wait.
             let start = match current() {
                 Some(start) => start,
                 None => {
                     let name = incoming.name().to_owned();
                     adding_now.set(Some(Adding::waiting(name.clone())));
-                    let bundled = data.await;
+                    let bundled = incoming.unless_stopped(async move { data.await }).await;
                     adding_now.set(None);
+                    // The reading stopped: the file input says why.
+                    let Some(bundled) = bundled else {
+                        return;
+                    };
                     match (current(), bundled) {
                         (Some(start), _) => start,
                         (None, Ok(start)) => start.catalog,

@@ -2,7 +2,10 @@
 //! turns its messages into [`ImportEvent`]s, and stops it on Cancel. The worker's files sit
 //! beside `index.html`, so the address is relative to the page.
 
+use std::future::Future;
+
 use futures::channel::{mpsc, oneshot};
+use futures::future::{select, Either};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -50,6 +53,27 @@ impl Incoming {
         match self {
             Incoming::Whole(summary, _) => &summary.file_name,
             Incoming::Pieces(pieces) => &pieces.name,
+        }
+    }
+
+    /// What `wait` gives, or `None` as soon as the worker stops before it is done (Cancel,
+    /// another file opened, the file not readable): a file that waits for something else
+    /// (the bundled collections) is let go at once then, not once that wait is over. The
+    /// lines and the end keep coming as they would.
+    pub async fn unless_stopped<T>(&mut self, wait: impl Future<Output = T>) -> Option<T> {
+        let Incoming::Pieces(pieces) = self else {
+            return Some(wait.await);
+        };
+        match select(Box::pin(wait), &mut pieces.done).await {
+            Either::Left((value, _)) => Some(value),
+            Either::Right((Ok(summary), wait)) => {
+                // Done reading first: the end is kept for whoever takes the pieces.
+                let (done, done_in) = oneshot::channel();
+                let _ = done.send(summary);
+                pieces.done = done_in;
+                Some(wait.await)
+            }
+            Either::Right((Err(oneshot::Canceled), _)) => None,
         }
     }
 }
