@@ -1,18 +1,17 @@
 //! Adding a file's collection to the explorer without freezing the page. A table the worker
-//! reads row by row comes as a collection in pieces, which a second worker checks as they
-//! come ([`crate::ui::check_client`]), building the table of its events; the page then reads
-//! the file's stored form as the checker posts it, a part at a time
-//! ([`stored_form::StoredComing`]). Any
-//! other collection (a collection file opened, a copy an earlier version kept), or pieces
-//! when the page has no gazetteer to start that worker with, is checked here: the worker's
-//! blob, or its pieces, are read in a piece at a time and the collection checked
-//! ([`LoadSteps`]) a slice at a time, with the browser's
-//! turn (input, painting) between slices; each event is read into the table's rows as it is
-//! checked. The catalog ([`CatalogBuild`]) then appends those rows to its table. Each slice
-//! runs for about [`SLICE_MS`], well under the 100 ms past which a page feels stuck, and each
-//! stage starts in a task of its own; the steps that are one piece (the header, the figures,
-//! the merge, each stage of appending the rows, each stage of the explorer's engine) take
-//! tens of milliseconds. The same slices reopen the files kept on this device at start.
+//! reads row by row comes as a collection in pieces, which a second worker checks as they come
+//! ([`crate::ui::check_client`]), building the table of its events; the page then reads the
+//! file's stored form as the checker posts it, a part at a time
+//! ([`stored_form::StoredComing`]). Any other collection (a collection file opened, a copy an
+//! earlier version kept), or pieces when the page has no gazetteer to start that worker with,
+//! is checked here: the worker's blob, or its pieces, are read in a piece at a time and the
+//! collection checked ([`LoadSteps`]) a slice at a time, with the browser's turn (input,
+//! painting) between slices; each event is read into the table's rows as it is checked. The
+//! catalog ([`CatalogBuild`]) then appends those rows to its table. Each slice runs for about
+//! [`SLICE_MS`], well under the 100 ms past which a page feels stuck, and each stage starts in
+//! a task of its own; the steps that are one piece (the header, the figures, the merge, each
+//! stage of appending the rows, each stage of the explorer's engine) take tens of milliseconds.
+//! The same slices reopen the files kept on this device at start.
 
 use std::sync::Arc;
 
@@ -385,14 +384,13 @@ fn refused(problems: Vec<Problem>) -> Said {
     }
 }
 
-/// A collection coming in pieces, checked by the checking worker `job` while the reading
-/// worker writes it: each buffer of lines is handed on as it comes (the page keeps none), and
-/// the stored form the checker posts at the end, a part at a time as it writes it, is read as
-/// it comes ([`stored_form::StoredComing`]), then kept whole as the checker posts it last; the
-/// page's thread does no checking. `checking` is told
-/// the share checked. When the checker fails (its module did not start, it ran out of
-/// memory, its form did not read), the file is not added, and the reader is told why. As
-/// [`check_file`] otherwise.
+/// A collection coming in pieces, checked by the checking worker `job` while the reading worker
+/// writes it: each buffer of lines is handed on as it comes (the page keeps none), and the
+/// stored form the checker posts at the end, a part at a time as it writes it, is read as it
+/// comes ([`stored_form::StoredComing`]), then kept whole as the checker posts it last; the
+/// page's thread does no checking. `checking` is told the share checked. When the checker fails
+/// (its module did not start, it ran out of memory, its form did not read), the file is not
+/// added, and the reader is told why. As [`check_file`] otherwise.
 async fn check_in_worker(
     mut job: CheckJob,
     incoming: IncomingPieces,

@@ -12,9 +12,8 @@
 //! it ([`PageMessage::Check`], [`PageMessage::Lines`], [`PageMessage::LinesEnd`]), which
 //! answers with [`WorkerMessage::Checking`] and then the file's stored form (in parts,
 //! [`WorkerMessage::Stored`], then whole, [`WorkerMessage::Checked`]) or why it is refused
-//! ([`WorkerMessage::Refused`]); any other
-//! (and a collection in pieces when the page has no gazetteer for that worker) on the page, a
-//! slice at a time between frames.
+//! ([`WorkerMessage::Refused`]); any other (and a collection in pieces when the page has no
+//! gazetteer for that worker) on the page, a slice at a time between frames.
 
 use serde::{Deserialize, Serialize};
 
