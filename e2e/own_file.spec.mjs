@@ -495,7 +495,9 @@ test('a file of several of the reader\'s slices reads whole: every row, every de
   await expect(entry.locator('.fingerprint code')).toHaveText(fingerprint);
   expect(new URL(page.url()).searchParams.get('c')).toBe(`file-${fingerprint.slice(0, 12)}`);
   // Its stored form went to the page in several parts, each kept in a blob before its buffer
-  // was handed over: the copy the device keeps reopens whole.
+  // was handed over: the copy the device keeps (written just after the file opens) reopens
+  // whole.
+  await expect.poll(() => keptIds(page)).toEqual([`file-${fingerprint.slice(0, 12)}`]);
   await page.reload();
   await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(rows.length), { timeout: 60_000 });
   await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths)} deaths`);
