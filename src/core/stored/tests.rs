@@ -127,7 +127,7 @@ fn another_gazetteer_gives_the_records_and_no_table() {
 }
 
 #[test]
-fn a_form_cut_short_or_of_another_version_is_refused() {
+fn a_form_cut_short_or_of_another_version_is_refused_whole_or_streamed() {
     let names = gazetteer();
     let loaded = checked("public/data/curated.json", &names);
     let stored = write(&loaded);
@@ -141,11 +141,24 @@ fn a_form_cut_short_or_of_another_version_is_refused() {
     ] {
         let short = stored.get(..cut).expect("a cut inside");
         assert!(read(short, Arc::clone(&names)).is_err(), "cut at {cut}");
+        // Streamed in parts, the same cut is refused at the end.
+        assert!(
+            streamed(short, 65_537, &names).0.is_err(),
+            "streamed, cut at {cut}"
+        );
     }
     let mut other = stored.clone();
     other[4] = 99;
     let error = read(&other, Arc::clone(&names)).expect_err("another version");
     assert!(error.0.contains("another version"), "{error}");
+    let error = streamed(&other, 4099, &names)
+        .0
+        .expect_err("another version, streamed");
+    assert!(error.0.contains("another version"), "{error}");
+    // A wrong start is said with its first bytes, not after the rest has come.
+    let mut stream = StoredStream::new(Arc::clone(&names));
+    stream.room(2).copy_from_slice(b"[{");
+    assert!(stream.read_item().is_err());
     assert!(read(b"[{\"events\": []}]", names).is_err());
 }
 
@@ -216,32 +229,4 @@ fn a_form_streamed_in_parts_of_any_size_reads_back_as_a_whole() {
         // The first item written carries the prefix before its header.
         assert_eq!(items, written, "parts of {part}");
     }
-}
-
-#[test]
-fn a_streamed_form_cut_short_or_not_a_form_is_refused() {
-    let names = gazetteer();
-    let loaded = checked("public/data/curated.json", &names);
-    let stored = write(&loaded);
-    for cut in [
-        0,
-        3,
-        PREFIX_LEN,
-        PREFIX_LEN + 5,
-        stored.len() / 2,
-        stored.len() - 1,
-    ] {
-        let short = stored.get(..cut).expect("a cut inside");
-        assert!(streamed(short, 65_537, &names).0.is_err(), "cut at {cut}");
-    }
-    // A wrong start is said with its first bytes, not after the rest has come.
-    let mut stream = StoredStream::new(Arc::clone(&names));
-    stream.room(2).copy_from_slice(b"[{");
-    assert!(stream.read_item().is_err());
-    let mut other = stored.clone();
-    other[4] = 99;
-    let error = streamed(&other, 4099, &names)
-        .0
-        .expect_err("another version");
-    assert!(error.0.contains("another version"), "{error}");
 }
