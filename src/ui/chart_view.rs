@@ -39,10 +39,11 @@ pub struct Target {
     pub pressed: bool,
 }
 
-/// A canvas that shows `chart`; its accessible name is `label`. A change is painted at once
-/// while the chart is on screen and just after the frame while it is near (`nearness`, of the
-/// element that holds the canvas). Far from the screen it is painted when it comes near, so
-/// charts further down the page cost nothing on a filter change until the reader scrolls on.
+/// A canvas that shows `chart`; its accessible name is `label`. A change is painted in the
+/// next frame while the chart is on screen and just after that frame while it is near
+/// (`nearness`, of the element that holds the canvas). Far from the screen it is painted when
+/// it comes near, so charts further down the page cost nothing on a filter change until the
+/// reader scrolls on.
 #[component]
 pub fn ChartCanvas<C>(
     chart: Memo<C>,
@@ -94,7 +95,8 @@ where
         match nearness.get() {
             Nearness::Far => {}
             Nearness::Near => browser::after_next_paint(paint),
-            Nearness::OnScreen => paint(),
+            // In the frame, after the change's other updates: see `before_next_frame`.
+            Nearness::OnScreen => browser::before_next_frame(paint),
         }
     });
     view! { <canvas class="chart-surface" node_ref=canvas role="img" aria-label=label></canvas> }
