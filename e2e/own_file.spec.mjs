@@ -403,6 +403,33 @@ test('without the gazetteer, the page checks a file itself: the same rows, death
   await expect(page.getByTestId('event-total')).toHaveText(groupThousands(bundled + good.length), { timeout: 30_000 });
 });
 
+test('the checking worker starts as a file is chosen, and no worker is left once the file is in or set aside', async ({ page }) => {
+  await start(page);
+  const started = [];
+  page.on('worker', (worker) => started.push(worker));
+  // An ACLED export: the reading worker, and the checking worker started beside it (not once
+  // the first rows are written) and taken for the check; both stop when the rows are in.
+  const good = ACLED_ROWS.filter((r) => !BROKEN.has(r.id));
+  await openFile(page, 'acled syria.csv', acledCsv(ACLED_ROWS), 'text/csv');
+  await expect(page.getByTestId('event-visible')).toHaveText(groupThousands(good.length), { timeout: 30_000 });
+  expect(started.length).toBe(2);
+  await expect.poll(() => page.workers().length).toBe(0);
+  // A collection file is read whole, with no check in a worker: the checking worker started
+  // as it was chosen stops unused.
+  const file = ownCollection('mine');
+  await openFile(page, 'my collection.json', JSON.stringify(file));
+  await expect(page.getByTestId('event-total')).toHaveText(
+    groupThousands(bundled + good.length + file.events.length), { timeout: 30_000 },
+  );
+  expect(started.length).toBe(4);
+  await expect.poll(() => page.workers().length).toBe(0);
+  // A table of no known layout waits in the mapping step with its reading worker alone.
+  await openFile(page, 'monitor.csv', 'Day;Village;Killed\r\n01/05/2019;Kafr Nabl;3\r\n', 'text/csv');
+  await expect(page.getByTestId('column-mapping')).toBeVisible({ timeout: 30_000 });
+  expect(started.length).toBe(6);
+  await expect.poll(() => page.workers().length).toBe(1);
+});
+
 test('a file of many agreements lists them a hundred at a time under the timeline', async ({ page }) => {
   // An export can hold thousands of agreements: listed all at once, they froze the page for
   // seconds as the file opened.

@@ -16,6 +16,7 @@ use crate::core::import::message::{collection_id_of, ReadAs};
 use crate::core::query;
 use crate::ui::adding::{self, Adding, AddingProgress, Kept};
 use crate::ui::browser;
+use crate::ui::check_client;
 use crate::ui::device_store;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::explorer::{Explorer, PreparedExplorer};
@@ -79,6 +80,9 @@ pub fn App() -> impl IntoView {
     // The files kept on this device join the list once they are reopened.
     Effect::new(move |_| {
         if let Some(Ok(start)) = data.get() {
+            if let Some(gazetteer) = &start.gazetteer {
+                check_client::keep_gazetteer(gazetteer.clone());
+            }
             files.set(start.files.clone());
             store_notices.set(start.notices.clone());
             link.set(PendingLink::of(&arrived, &start.catalog.collection_ids()));

@@ -5,8 +5,14 @@
 //! each buffer of lines on (transferred: the page keeps no copy), [`CheckJob::end`] says they
 //! ended; [`CheckJob::next`] gives what it reports (the stored form in parts as it is
 //! written, then whole). Dropping the job stops the worker.
+//!
+//! A worker takes a tenth of a second to start (its module fetched, decompressed and
+//! compiled) and another to read the gazetteer, and the checking worker is the slower of the
+//! two: [`warm_up`] starts one when a file is chosen and gives it the gazetteer
+//! [`keep_gazetteer`] kept, while the reading worker reads the first rows; [`CheckJob::start`]
+//! takes it, and [`cool_down`] stops one that no job took.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use futures::channel::mpsc;
@@ -51,22 +57,141 @@ pub struct CheckJob {
     _on_error: Closure<dyn Fn(ErrorEvent)>,
 }
 
+/// A checking worker started before its job, and what it said so far.
+struct Warm {
+    worker: Worker,
+    /// Messages for it until it says it listens (then `None`: they went): the page's
+    /// gazetteer.
+    waiting: Rc<RefCell<Option<Vec<Outgoing>>>>,
+    /// Whether it failed to start (its module could not be had): then no job takes it, and a
+    /// job's own worker says why.
+    failed: Rc<Cell<bool>>,
+    // Kept alive as long as the worker may call them.
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+thread_local! {
+    /// The worker [`warm_up`] started, until a job takes it or [`cool_down`] stops it.
+    static WARM: RefCell<Option<Warm>> = const { RefCell::new(None) };
+    /// The page's gazetteer, for the workers [`warm_up`] starts.
+    static GAZETTEER: RefCell<Option<Uint8Array>> = const { RefCell::new(None) };
+}
+
+/// Keeps the JSON of the page's gazetteer (the one [`CheckJob::start`] is given) for the
+/// workers [`warm_up`] starts.
+pub fn keep_gazetteer(gazetteer: Uint8Array) {
+    GAZETTEER.with_borrow_mut(|slot| *slot = Some(gazetteer));
+}
+
+/// Starts a checking worker for the next [`CheckJob::start`], unless one is waiting already:
+/// it loads its module meanwhile, then reads the gazetteer kept ([`keep_gazetteer`]). Without
+/// a gazetteer kept nothing starts: a file then waits for the bundled collections, or is
+/// checked on the page. Nothing happens either when the browser cannot start a worker (the job
+/// then tries, and says so).
+pub fn warm_up() {
+    if WARM.with_borrow(Option::is_some) {
+        return;
+    }
+    // Copied as it is posted (not transferred): the page keeps its own.
+    let Some(gazetteer) = GAZETTEER
+        .with_borrow(Clone::clone)
+        .and_then(|bytes| message(&PageMessage::Gazetteer, Some(&bytes)).ok())
+    else {
+        return;
+    };
+    let Ok(worker) = Worker::new(WORKER_SCRIPT) else {
+        return;
+    };
+    let waiting = Rc::new(RefCell::new(Some(vec![(gazetteer, Array::new())])));
+    let failed = Rc::new(Cell::new(false));
+    let on_message = {
+        let (worker, waiting, failed) = (worker.clone(), waiting.clone(), failed.clone());
+        // Its only message before it has work is "ready": what waited goes.
+        Closure::<dyn Fn(MessageEvent)>::new(move |_: MessageEvent| {
+            for (message, transfer) in waiting.borrow_mut().take().unwrap_or_default() {
+                if worker
+                    .post_message_with_transfer(&message, &transfer)
+                    .is_err()
+                {
+                    failed.set(true);
+                }
+            }
+        })
+    };
+    let on_error = {
+        let failed = failed.clone();
+        Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            failed.set(true);
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let warm = Warm {
+        worker,
+        waiting,
+        failed,
+        _on_message: on_message,
+        _on_error: on_error,
+    };
+    WARM.with_borrow_mut(|slot| *slot = Some(warm));
+}
+
+/// Stops the worker [`warm_up`] started if no job took it (the file needs none: it was read
+/// whole, goes to the mapping step, failed or was cancelled).
+pub fn cool_down() {
+    if let Some(warm) = WARM.with_borrow_mut(Option::take) {
+        warm.worker.terminate();
+    }
+}
+
+/// Whether a worker [`warm_up`] started will serve the next job: it has the gazetteer then.
+fn warm_ready_for_job() -> bool {
+    WARM.with_borrow(|warm| warm.as_ref().is_some_and(|warm| !warm.failed.get()))
+}
+
+/// The worker [`warm_up`] started, unless it failed, with the messages still waiting for it
+/// to listen (`None` when it listens already).
+fn take_warm() -> Option<(Worker, Option<Vec<Outgoing>>)> {
+    let warm = WARM.with_borrow_mut(Option::take)?;
+    if warm.failed.get() {
+        warm.worker.terminate();
+        return None;
+    }
+    // Its handlers go with it; the job sets its own before the worker can say more.
+    warm.worker.set_onmessage(None);
+    warm.worker.set_onerror(None);
+    let waiting = warm.waiting.borrow_mut().take();
+    Some((warm.worker.clone(), waiting))
+}
+
 impl CheckJob {
-    /// Starts a checking worker for the collection of the file `file_name`, whose table takes
-    /// its Arabic names from the gazetteer whose JSON is `gazetteer`.
+    /// Starts checking the collection of the file `file_name`, whose table takes its Arabic
+    /// names from the gazetteer whose JSON is `gazetteer`: in the worker [`warm_up`] started,
+    /// else in a new one.
     ///
     /// Errors: a sentence when the browser cannot start the worker.
     pub fn start(file_name: &str, gazetteer: &Uint8Array) -> Result<CheckJob, Said> {
-        let worker = Worker::new(WORKER_SCRIPT).map_err(|_| Said::new("reader-cannot-start"))?;
-        let (sender, events) = mpsc::unbounded();
         let check = message(
             &PageMessage::Check {
                 file_name: file_name.to_string(),
             },
             // Copied as it is posted (not transferred): the page keeps its own.
-            Some(gazetteer),
+            (!warm_ready_for_job()).then_some(gazetteer),
         )?;
-        let waiting = Rc::new(RefCell::new(Some(vec![(check, Array::new())])));
+        let (worker, waited) = match take_warm() {
+            Some(warm) => warm,
+            None => (
+                Worker::new(WORKER_SCRIPT).map_err(|_| Said::new("reader-cannot-start"))?,
+                Some(Vec::new()),
+            ),
+        };
+        let listening = waited.is_none();
+        let mut queue = waited.unwrap_or_default();
+        queue.push((check, Array::new()));
+        let (sender, events) = mpsc::unbounded();
+        let waiting = Rc::new(RefCell::new(Some(queue)));
         let on_message = {
             let (worker, waiting, sender) = (worker.clone(), waiting.clone(), sender.clone());
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
@@ -98,13 +223,23 @@ impl CheckJob {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(CheckJob {
+        let job = CheckJob {
             worker,
             waiting,
             events,
             _on_message: on_message,
             _on_error: on_error,
-        })
+        };
+        // A worker that listens already said so: what waits goes now.
+        if listening {
+            let waited = job.waiting.borrow_mut().take().unwrap_or_default();
+            for (message, transfer) in waited {
+                job.worker
+                    .post_message_with_transfer(&message, &transfer)
+                    .map_err(|_| Said::new("reader-not-handed"))?;
+            }
+        }
+        Ok(job)
     }
 
     /// Passes on the next lines, written when `share` of the file was read; their buffer is

@@ -12,6 +12,7 @@ use crate::core::import::mapped::TablePreview;
 use crate::core::import::message::PageMessage;
 use crate::core::import::table_mapping::{HandChoices, Mapping};
 use crate::ui::browser;
+use crate::ui::check_client;
 use crate::ui::column_mapping::ColumnMapping;
 use crate::ui::i18n::tracked;
 use crate::ui::import_client::{open_failed, ImportEvent, ImportJob, Incoming, OutgoingPieces};
@@ -132,6 +133,7 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
             let report = move |event: ImportEvent| match event {
                 _ if generation.get_value() != mine => {}
                 ImportEvent::Preview(preview) => {
+                    check_client::cool_down();
                     reading.set(None);
                     sheet_problem.set(None);
                     table.set(Some((table_name.clone(), preview)));
@@ -166,7 +168,10 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
                     reading.set(None);
                     match (pieces, blob) {
                         (Some(pieces), _) => pieces.done(summary),
-                        (None, Some(blob)) => on_read.run(Incoming::Whole(summary, blob)),
+                        (None, Some(blob)) => {
+                            check_client::cool_down();
+                            on_read.run(Incoming::Whole(summary, blob));
+                        }
                         (None, None) => failure.set(Some(open_failed(
                             &name,
                             Said::new("worker-not-handed-to-page"),
@@ -174,13 +179,18 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
                     }
                 }
                 ImportEvent::Failed(message) => {
+                    check_client::cool_down();
                     stop();
                     reading.set(None);
                     failure.set(Some(open_failed(&name, message)));
                 }
             };
             match ImportJob::start(&file, report) {
-                Ok(started) => job.set_value(Some(started)),
+                Ok(started) => {
+                    job.set_value(Some(started));
+                    // The checking worker starts while the first rows are read.
+                    check_client::warm_up();
+                }
                 Err(message) => {
                     reading.set(None);
                     failure.set(Some(message));
@@ -204,6 +214,7 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
     };
     let cancel = {
         move |_| {
+            check_client::cool_down();
             stop();
             reading.set(None);
             failure.set(Some(Said::new("open-reading-cancelled")));
@@ -219,6 +230,7 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
                 })
         });
         if let Err(message) = sent {
+            check_client::cool_down();
             stop();
             table.set(None);
             failure.set(Some(message));
@@ -238,6 +250,7 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
             started,
             now: started,
         }));
+        check_client::warm_up();
         send(PageMessage::Import { mapping });
         // The step folds away: the reader is taken to the progress, not left mid-page.
         browser::after_next_paint(move || {
@@ -256,6 +269,7 @@ pub fn OpenFile(on_read: Callback<Incoming>) -> impl IntoView {
         send(PageMessage::HeaderRow { index });
     });
     let cancel_mapping = Callback::new(move |()| {
+        check_client::cool_down();
         stop();
         table.set(None);
         failure.set(Some(Said::new("open-cancelled")));

@@ -5,19 +5,22 @@
 //! A table read row by row becomes a collection in pieces in the reading worker
 //! ([`WorkerMessage::Piece`]); the page passes each buffer of lines on (transferred, not
 //! copied) to a second worker started in this role ([`PageMessage::Check`] with the page's
-//! gazetteer, then [`PageMessage::Lines`] with each buffer, then [`PageMessage::LinesEnd`]
-//! with the collection's id). This worker checks the lines as they come, under the rules of
-//! the page's [`LoadSteps`], building the table of the events with that gazetteer; once the
-//! lines end, it gives the collection that id (the file's fingerprint's, known only once the
-//! file was read through, which the lines do not name), and writes the file's stored form:
-//! each part of it is posted as it is written ([`WorkerMessage::Stored`], a transferred
-//! buffer), so that the page reads the form while the rest is written, and then the whole form
-//! in one blob ([`WorkerMessage::Checked`]), which the page keeps on the device as it is. The
-//! reading and the checking run at once, one on each core, and the page's thread is left free.
-//! Its replies: [`WorkerMessage::Checking`] after each buffer, then the parts and one
-//! [`WorkerMessage::Checked`], or one [`WorkerMessage::Refused`] or [`WorkerMessage::Failed`].
+//! gazetteer, or after a [`PageMessage::Gazetteer`] that brought it when the worker was started
+//! ahead of the file; then [`PageMessage::Lines`] with each buffer, then
+//! [`PageMessage::LinesEnd`] with the collection's id). This worker checks the lines as they
+//! come, under the rules of the page's [`LoadSteps`], building the table of the events with
+//! that gazetteer; once the lines end, it gives the collection that id (the file's
+//! fingerprint's, known only once the file was read through, which the lines do not name), and
+//! writes the file's stored form: each part of it is posted as it is written
+//! ([`WorkerMessage::Stored`], a transferred buffer), so that the page reads the form while the
+//! rest is written, and then the whole form in one blob ([`WorkerMessage::Checked`]), which the
+//! page keeps on the device as it is. The reading and the checking run at once, one on each
+//! core, and the page's thread is left free. Its replies: [`WorkerMessage::Checking`] after
+//! each buffer, then the parts and one [`WorkerMessage::Checked`], or one
+//! [`WorkerMessage::Refused`] or [`WorkerMessage::Failed`].
 //!
 //! [`PageMessage::Check`]: incident_explorer::core::import::message::PageMessage::Check
+//! [`PageMessage::Gazetteer`]: incident_explorer::core::import::message::PageMessage::Gazetteer
 //! [`PageMessage::Lines`]: incident_explorer::core::import::message::PageMessage::Lines
 //! [`PageMessage::LinesEnd`]: incident_explorer::core::import::message::PageMessage::LinesEnd
 //!
@@ -60,17 +63,30 @@ enum Coming {
 thread_local! {
     /// Where the page's lines go, until they end.
     static LINES: RefCell<Option<mpsc::UnboundedSender<Coming>>> = const { RefCell::new(None) };
+    /// The page's gazetteer as [`read_gazetteer`] read it, or why it could not, for the next
+    /// check.
+    static GAZETTEER: RefCell<Option<Result<Arc<PlaceNames>, String>>> = const { RefCell::new(None) };
 }
 
-/// Starts checking the collection of the file `file_name` with the gazetteer whose JSON is
-/// `gazetteer` (the page's own, so that the table's Arabic names are the page's); its lines
-/// come with [`lines`] and end with [`end`]. They wait in this worker's JavaScript memory until
-/// they are checked, each copied into its WebAssembly memory only then.
-pub fn start(file_name: String, gazetteer: Vec<u8>) {
+/// Reads the page's gazetteer from its JSON, `gazetteer`, for the next check: the page may
+/// send it before a file needs it, so that reading it (a tenth of a second) is not waited for.
+pub fn read_gazetteer(gazetteer: &[u8]) {
+    let read = PlaceNames::from_json(gazetteer).map(Arc::new);
+    GAZETTEER.with_borrow_mut(|slot| *slot = Some(read));
+}
+
+/// Starts checking the collection of the file `file_name` with the gazetteer [`read_gazetteer`]
+/// read (the page's own, so that the table's Arabic names are the page's); its lines come with
+/// [`lines`] and end with [`end`]. They wait in this worker's JavaScript memory until they are
+/// checked, each copied into its WebAssembly memory only then.
+pub fn start(file_name: String) {
     let (sender, receiver) = mpsc::unbounded();
     LINES.with(|slot| *slot.borrow_mut() = Some(sender));
+    let place_names = GAZETTEER
+        .with_borrow(Clone::clone)
+        .unwrap_or_else(|| Err("no gazetteer came".to_string()));
     wasm_bindgen_futures::spawn_local(async move {
-        match check(&file_name, &gazetteer, receiver).await {
+        match check(&file_name, place_names, receiver).await {
             Ok(blob) => post_with_blob(&WorkerMessage::Checked, &blob),
             Err(Outcome::Refused(problems)) => post(&WorkerMessage::Refused { problems }),
             Err(Outcome::Failed(said)) => post(&WorkerMessage::Failed { said }),
@@ -113,10 +129,10 @@ fn failed(reason: &str) -> Outcome {
 /// ([`post_stored`]) and gives it in one blob.
 async fn check(
     file_name: &str,
-    gazetteer: &[u8],
+    place_names: Result<Arc<PlaceNames>, String>,
     mut lines: mpsc::UnboundedReceiver<Coming>,
 ) -> Result<Blob, Outcome> {
-    let place_names = Arc::new(PlaceNames::from_json(gazetteer).map_err(|error| failed(&error))?);
+    let place_names = place_names.map_err(|error| failed(&error))?;
     let mut coming = PiecesComing::default();
     let Some(Coming::Lines(bytes, share)) = lines.next().await else {
         return Err(failed("no lines came"));

@@ -21,7 +21,9 @@ pub struct PostedLines {
     buffer: Uint8Array,
     /// Bytes of `buffer` gathered.
     filled: usize,
-    /// Bytes gathered that are posted at once, and the size of each buffer.
+    /// The size of `buffer`: bytes gathered that are posted at once.
+    capacity: usize,
+    /// The size of each buffer after the first.
     post_bytes: usize,
     /// The share of the file read when the last line gathered was written (0 to 1).
     share: f64,
@@ -30,11 +32,14 @@ pub struct PostedLines {
 }
 
 impl PostedLines {
-    /// Lines posted every `post_bytes` bytes or so ([`WorkerMessage::Piece`]).
-    pub fn new(post_bytes: usize) -> PostedLines {
+    /// Lines posted every `post_bytes` bytes or so ([`WorkerMessage::Piece`]), the first once
+    /// `first_bytes` are gathered: the checking worker waits for the first post, so it comes
+    /// early, and later ones are larger, so there are few of them.
+    pub fn new(first_bytes: usize, post_bytes: usize) -> PostedLines {
         PostedLines {
-            buffer: Uint8Array::new_with_length(post_bytes as u32),
+            buffer: Uint8Array::new_with_length(first_bytes as u32),
             filled: 0,
+            capacity: first_bytes,
             post_bytes,
             share: 0.0,
             failed: None,
@@ -48,11 +53,11 @@ impl PostedLines {
         if self.failed.is_some() {
             return;
         }
-        if self.filled + line.len() > self.post_bytes {
+        if self.filled + line.len() > self.capacity {
             self.post();
         }
         self.share = share;
-        if line.len() > self.post_bytes {
+        if line.len() > self.capacity {
             let alone = Uint8Array::from(line);
             self.send(&alone);
             return;
@@ -62,7 +67,7 @@ impl PostedLines {
             .subarray(self.filled as u32, end as u32)
             .copy_from(line);
         self.filled = end;
-        if self.filled == self.post_bytes {
+        if self.filled == self.capacity {
             self.post();
         }
     }
@@ -82,7 +87,8 @@ impl PostedLines {
         }
         let gathered = self.buffer.subarray(0, self.filled as u32);
         self.send(&gathered);
-        self.buffer = Uint8Array::new_with_length(self.post_bytes as u32);
+        self.capacity = self.post_bytes;
+        self.buffer = Uint8Array::new_with_length(self.capacity as u32);
         self.filled = 0;
     }
 

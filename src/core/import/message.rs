@@ -165,9 +165,13 @@ pub enum PageMessage {
     HeaderRow { index: usize },
     /// Read every row with these columns.
     Import { mapping: Mapping },
+    /// To a worker started ahead of a check ([`PageMessage::Check`]): the JSON of the page's
+    /// gazetteer ([`crate::core::place_names`]) comes with this message, as bytes, for the
+    /// worker to read before the check is asked of it.
+    Gazetteer,
     /// To a worker started to check a collection in pieces while another worker writes it (it
-    /// reads no file then): the file's name; the JSON of the page's gazetteer
-    /// ([`crate::core::place_names`]) comes with this message, as bytes.
+    /// reads no file then): the file's name; the JSON of the page's gazetteer comes with this
+    /// message, as bytes, unless a [`PageMessage::Gazetteer`] brought it before.
     Check { file_name: String },
     /// To a worker checking a collection: its next lines, which come with this message in a
     /// transferred buffer (whole lines, in order, the first beginning with the header),

@@ -333,6 +333,7 @@ fn checking_messages_round_trip_as_json() {
         );
     }
     for message in [
+        PageMessage::Gazetteer,
         PageMessage::Check {
             file_name: "export.csv".into(),
         },
