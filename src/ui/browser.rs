@@ -155,30 +155,40 @@ fn write_measures() {
     }
 }
 
-/// Runs `task` just after the next frame is painted. Tasks queued for the same frame share
-/// one animation-frame callback and one timer: a filter change defers a dozen of them, and
-/// each request costs a call into the browser and a closure.
-pub fn after_next_paint(task: impl FnOnce() + 'static) {
-    let first = AFTER_PAINT.with_borrow_mut(|tasks| {
+/// Tasks waiting for one moment of the next frame, in the order they were queued.
+type Tasks = std::cell::RefCell<Vec<Box<dyn FnOnce()>>>;
+
+/// Adds `task` to `queue`; says whether it is the first, for which the caller asks the
+/// browser for the moment the queue runs ([`run_queued`]).
+fn queue(queue: &'static std::thread::LocalKey<Tasks>, task: impl FnOnce() + 'static) -> bool {
+    queue.with_borrow_mut(|tasks| {
         tasks.push(Box::new(task));
         tasks.len() == 1
-    });
-    if first {
-        leptos::prelude::request_animation_frame(|| {
-            leptos::prelude::set_timeout(run_after_paint, std::time::Duration::ZERO);
-        });
+    })
+}
+
+/// Runs the tasks of `queue`. Tasks they queue wait for the frame after.
+fn run_queued(queue: &'static std::thread::LocalKey<Tasks>) {
+    for task in queue.with_borrow_mut(std::mem::take) {
+        task();
     }
 }
 
 thread_local! {
-    /// Tasks waiting for the next frame to be painted, in the order they were queued.
-    static AFTER_PAINT: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Tasks waiting for the next frame to be painted.
+    static AFTER_PAINT: Tasks = const { std::cell::RefCell::new(Vec::new()) };
+    /// Tasks waiting for the next animation frame.
+    static BEFORE_FRAME: Tasks = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Runs the queued tasks. Tasks they queue wait for the frame after.
-fn run_after_paint() {
-    for task in AFTER_PAINT.with_borrow_mut(std::mem::take) {
-        task();
+/// Runs `task` just after the next frame is painted. Tasks queued for the same frame share
+/// one animation-frame callback and one timer: a filter change defers a dozen of them, and
+/// each request costs a call into the browser and a closure.
+pub fn after_next_paint(task: impl FnOnce() + 'static) {
+    if queue(&AFTER_PAINT, task) {
+        leptos::prelude::request_animation_frame(|| {
+            leptos::prelude::set_timeout(|| run_queued(&AFTER_PAINT), std::time::Duration::ZERO);
+        });
     }
 }
 
@@ -191,24 +201,8 @@ fn run_after_paint() {
 /// million rows, some milliseconds per chart, per filter change). Painted here, after them
 /// all, the charts share the one pass the frame makes anyway.
 pub fn before_next_frame(task: impl FnOnce() + 'static) {
-    let first = BEFORE_FRAME.with_borrow_mut(|tasks| {
-        tasks.push(Box::new(task));
-        tasks.len() == 1
-    });
-    if first {
-        leptos::prelude::request_animation_frame(run_before_frame);
-    }
-}
-
-thread_local! {
-    /// Tasks waiting for the next animation frame, in the order they were queued.
-    static BEFORE_FRAME: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Runs the tasks queued for this frame. Tasks they queue wait for the frame after.
-fn run_before_frame() {
-    for task in BEFORE_FRAME.with_borrow_mut(std::mem::take) {
-        task();
+    if queue(&BEFORE_FRAME, task) {
+        leptos::prelude::request_animation_frame(|| run_queued(&BEFORE_FRAME));
     }
 }
 

@@ -109,13 +109,8 @@ pub fn warm_up() {
         let (worker, waiting, failed) = (worker.clone(), waiting.clone(), failed.clone());
         // Its only message before it has work is "ready": what waited goes.
         Closure::<dyn Fn(MessageEvent)>::new(move |_: MessageEvent| {
-            for (message, transfer) in waiting.borrow_mut().take().unwrap_or_default() {
-                if worker
-                    .post_message_with_transfer(&message, &transfer)
-                    .is_err()
-                {
-                    failed.set(true);
-                }
+            if post_waiting(&worker, &waiting).is_err() {
+                failed.set(true);
             }
         })
     };
@@ -198,15 +193,9 @@ impl CheckJob {
                 match decode(&event.data()) {
                     // Listening now: what waited goes.
                     None => {
-                        for (message, transfer) in waiting.borrow_mut().take().unwrap_or_default() {
-                            if worker
-                                .post_message_with_transfer(&message, &transfer)
-                                .is_err()
-                            {
-                                let _ = sender.unbounded_send(CheckEvent::Failed(Said::new(
-                                    "reader-not-handed",
-                                )));
-                            }
+                        if post_waiting(&worker, &waiting).is_err() {
+                            let _ = sender
+                                .unbounded_send(CheckEvent::Failed(Said::new("reader-not-handed")));
                         }
                     }
                     Some(event) => {
@@ -232,12 +221,7 @@ impl CheckJob {
         };
         // A worker that listens already said so: what waits goes now.
         if listening {
-            let waited = job.waiting.borrow_mut().take().unwrap_or_default();
-            for (message, transfer) in waited {
-                job.worker
-                    .post_message_with_transfer(&message, &transfer)
-                    .map_err(|_| Said::new("reader-not-handed"))?;
-            }
+            post_waiting(&job.worker, &job.waiting).map_err(|()| Said::new("reader-not-handed"))?;
         }
         Ok(job)
     }
@@ -283,6 +267,24 @@ impl Drop for CheckJob {
     fn drop(&mut self) {
         self.worker.terminate();
     }
+}
+
+/// Posts the messages `waiting` holds to `worker`, in order, transferring their buffers; from
+/// then on nothing waits (`None`: the worker listens).
+///
+/// Errors: when a message could not be posted (the others still are).
+fn post_waiting(worker: &Worker, waiting: &RefCell<Option<Vec<Outgoing>>>) -> Result<(), ()> {
+    let waited = waiting.borrow_mut().take().unwrap_or_default();
+    let mut posted = Ok(());
+    for (message, transfer) in waited {
+        if worker
+            .post_message_with_transfer(&message, &transfer)
+            .is_err()
+        {
+            posted = Err(());
+        }
+    }
+    posted
 }
 
 /// `[json]` or `[json, payload]`, as the worker reads a page's message.
