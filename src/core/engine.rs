@@ -7,13 +7,14 @@
 //! counts for a dimension's options when it fails no other dimension, so a changed mark adds
 //! or removes the row's options where that condition flipped. Updating a row that way costs
 //! some forty times what a row of the batch evaluation costs, so a move that reaches more
-//! than one row in [`REBUILD_SHARE`] (a jump of the window) is evaluated afresh instead, in
-//! batch passes.
+//! than one row in [`BATCH_SHARE`] (a jump of the window) is updated in batch instead, as
+//! a toggle is; or, when the new window holds more than half the rows, evaluated afresh.
 //!
 //! Any other dimension's change (a toggle) is one pass that recomputes that dimension's bit
 //! and lists the rows that matter; that dimension's own counts stand, and every other count
 //! takes the rows whose bit changed, or is counted afresh from the rows passing that
-//! dimension, whichever are fewer, both in batch over the listed rows. Two or more dimensions
+//! dimension, whichever are fewer, both in batch over the listed rows. The date histogram
+//! stands through a move of the date window (it leaves the date out). Two or more dimensions
 //! at once are evaluated afresh. A filter that constrains nothing (every filter cleared) takes
 //! the counts kept from the first such evaluation, per actor role: a clear costs a copy.
 //!
@@ -35,9 +36,9 @@ use super::table::EventTable;
 mod build;
 pub use build::EngineBuild;
 
-/// Past one row in this many, a move of the date window is evaluated afresh rather than row by
-/// row.
-pub const REBUILD_SHARE: usize = 32;
+/// Past one row in this many, a move of the date window is updated in batch, as a toggle is,
+/// rather than row by row.
+pub const BATCH_SHARE: usize = 32;
 
 /// How a change of one dimension other than the date updates the other dimensions' counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,9 +66,9 @@ pub struct Engine {
     /// Rows by first day, and by last day, ascending.
     by_start: Vec<u32>,
     by_end: Vec<u32>,
-    /// [`REBUILD_SHARE`], or 0 to update row by row however many rows a move of the date
+    /// [`BATCH_SHARE`], or 0 to update row by row however many rows a move of the date
     /// window reaches.
-    rebuild_share: usize,
+    batch_share: usize,
     /// How a change of one dimension updates the counts ([`RefreshBy::Fewer`] but in tests).
     refresh_by: RefreshBy,
     /// The longest date range of a row, in days (last day minus first).
@@ -233,17 +234,28 @@ impl Engine {
             }
         };
         let (old_from, old_to) = old;
-        // How many rows the move visits at most; past the share, evaluate afresh.
+        // The rows of `index` whose value in `column` is at most `edge`.
+        let up_to = |index: &[u32], column: &[i32], edge: i32| {
+            index.partition_point(|&r| column.get(r as usize).is_none_or(|&v| v <= edge))
+        };
+        // How many rows the move visits at most; past the share, update in batch.
         let reach = |index: &[u32], column: &[i32], a: i32, b: i32| {
-            let at = |edge: i32| {
-                index.partition_point(|&r| column.get(r as usize).is_none_or(|&v| v <= edge))
-            };
-            at(a.max(b)) - at(a.min(b).saturating_sub(1))
+            up_to(index, column, a.max(b)) - up_to(index, column, a.min(b).saturating_sub(1))
         };
         let visits = reach(&self.by_start, &table.start, old_to, to)
             + reach(&self.by_end, &table.end, old_from, from);
         if self.too_many(visits, table) {
-            self.rebuild(table);
+            // The batch update counts the rows in the new window again; past half the table
+            // (a window flipped to the other half of the years), one pass counting every row
+            // at once costs less.
+            let after = self.by_start.len() - up_to(&self.by_start, &table.start, to);
+            let before = up_to(&self.by_end, &table.end, from.saturating_sub(1));
+            let inside = table.len().saturating_sub(after + before);
+            if inside.saturating_mul(2) > table.len() {
+                self.rebuild(table);
+            } else {
+                self.refresh(table, Dimension::Date);
+            }
             return;
         }
         if old_to != to {
@@ -384,9 +396,9 @@ impl Engine {
         dates
     }
 
-    /// Whether a change reaching `rows` rows is cheaper evaluated afresh.
+    /// Whether a move of the date window reaching `rows` rows is cheaper updated in batch.
     fn too_many(&self, rows: usize, table: &EventTable) -> bool {
-        self.rebuild_share > 0 && rows.saturating_mul(self.rebuild_share) > table.len()
+        self.batch_share > 0 && rows.saturating_mul(self.batch_share) > table.len()
     }
 
     /// Evaluates the filter afresh in batch passes: the marks, the cross counts, the dates.

@@ -4,7 +4,7 @@
 //! the rows sorted by first day, by last day, each row's date bucket with the longest date
 //! range, and the first counts. [`Engine::new`] runs the same stages at once.
 
-use super::{rows_by, Engine, RefreshBy, REBUILD_SHARE};
+use super::{rows_by, Engine, RefreshBy, BATCH_SHARE};
 use crate::core::facet::Facet;
 use crate::core::filter::{CrossCounts, Filter, Marks};
 use crate::core::table::EventTable;
@@ -85,7 +85,7 @@ impl<F: Fn(i32) -> Option<usize>> EngineBuild<F> {
             bucket: self.bucket,
             by_start: self.by_start,
             by_end: self.by_end,
-            rebuild_share: REBUILD_SHARE,
+            batch_share: BATCH_SHARE,
             refresh_by: RefreshBy::Fewer,
             longest: self.longest,
             wanted: [true; Facet::COUNT],

@@ -151,12 +151,14 @@ proptest! {
         steps in proptest::collection::vec(proptest::array::uniform9(0u32..1000), 1..16),
     ) {
         let table = table(rows, seed);
-        // A change of one dimension but the date updates the counts from the rows it
-        // changed, or afresh from the rows passing that dimension: each way on its own,
-        // and the cheaper of the two as the explorer has it.
-        for refresh_by in [RefreshBy::Fewer, RefreshBy::Afresh, RefreshBy::Changes] {
+        // A change of one dimension updates the counts from the rows it changed, or afresh
+        // from the rows passing that dimension: each way on its own, and the cheaper of the
+        // two as the explorer has it. A move of the date window goes row by row (share 0)
+        // or, past the share (a small table reaches 4 often), that same way in batch.
+        let ways = [RefreshBy::Fewer, RefreshBy::Afresh, RefreshBy::Changes];
+        for (share, refresh_by) in [0, 4].into_iter().flat_map(|s| ways.map(|r| (s, r))) {
             let mut engine = Engine::new(&table, 8, bucket);
-            engine.rebuild_share = 0;
+            engine.batch_share = share;
             engine.refresh_by = refresh_by;
             for step in &steps {
                 let next = change_one(engine.filter(), step);
@@ -211,7 +213,7 @@ proptest! {
             (4, RefreshBy::Fewer),
         ] {
             let mut engine = Engine::new(&table, 8, bucket);
-            engine.rebuild_share = share;
+            engine.batch_share = share;
             engine.refresh_by = refresh_by;
             for (step, wanted) in &steps {
                 for facet in Facet::ALL {
