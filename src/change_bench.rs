@@ -187,14 +187,15 @@ pub struct Panels {
 pub type PartTimes = [f64; PARTS.len()];
 
 /// The parts of [`app_change`], as [`PartTimes`] orders them.
-pub const PARTS: [&str; 8] = [
+pub const PARTS: [&str; 9] = [
     "filter (engine)",
     "rows",
     "cross counts",
     "totals",
     "timeline",
     "bars",
-    "composition + map",
+    "composition",
+    "map",
     "list page",
 ];
 
@@ -235,19 +236,18 @@ fn panels(
         None => aggregate::group_sums(table, &rows, group, Metric::Events),
     });
     lap(parts, 5);
-    let (composition, map) = match baseline {
-        Some(baseline) => (
-            baseline.composition(table, &rows),
-            baseline.map_layers(table, &rows, Metric::Events),
-        ),
-        None => (
-            aggregate::composition(table, &rows),
-            map_layers::map_layers(table, &rows, Metric::Events),
-        ),
+    let composition = match baseline {
+        Some(baseline) => baseline.composition(table, &rows),
+        None => aggregate::composition(table, &rows),
     };
     lap(parts, 6);
-    let page = aggregate::sorted_page(table, &rows, SortKey::DateDesc, 0, query::PAGE_SIZE);
+    let map = match baseline {
+        Some(baseline) => baseline.map_layers(table, &rows, Metric::Events),
+        None => map_layers::map_layers(table, &rows, Metric::Events),
+    };
     lap(parts, 7);
+    let page = aggregate::sorted_page(table, &rows, SortKey::DateDesc, 0, query::PAGE_SIZE);
+    lap(parts, 8);
     Panels {
         rows: rows.len(),
         cross,

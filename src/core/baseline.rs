@@ -1,4 +1,5 @@
-//! Whole-table sums, to add up a filter's rows from what they leave out.
+//! Whole-table sums and the sums last made, to add up a filter's rows from what they leave out
+//! or from what changed.
 //!
 //! The totals, the bar charts, the composition and the map's layers are integer sums over the
 //! rows that match the filter (a [`Reduce`]). When most rows match (a cleared filter, one
@@ -7,13 +8,19 @@
 //! are the whole table's minus the sums over the rows it fails ([`sum_rows`]); when fewer than
 //! half the rows match, they are summed directly.
 //!
-//! Both ways give the same numbers, bit for bit: every sum is of integers with wrapping
+//! The sums last made for a panel are kept with the rows they were made for. When few rows
+//! came and went since (a filter narrowed by an option of few events, or one such option
+//! taken off), the next rows' sums are the kept ones plus the rows gained and less the rows
+//! lost ([`sum_changes`]); the two lists are walked once to find those rows, for every panel
+//! ([`Changes::between`]).
+//!
+//! Every way gives the same numbers, bit for bit: every sum is of integers with wrapping
 //! arithmetic (sums modulo 2^64), where subtracting what was added is exact whatever the
 //! order, and each reducer's per-row contribution is the only place its counting rule lives.
 //! Floating-point values (a timeline's spread shares) are never summed this way: the timeline
 //! of every row is kept instead, for the last interval, metric and window it was made for.
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::aggregate::bar_keys::BarKeys;
 use super::aggregate::GroupOf;
@@ -22,7 +29,7 @@ use super::aggregate::{Interval, Metric, Timeline, Totals};
 use super::date::Day;
 use super::filter::{CrossCounts, Filter};
 use super::map_layers::{MapCells, MapSums};
-use super::rows::Rows;
+use super::rows::{Changes, Rows};
 use super::table::EventTable;
 
 /// How a group adds up rows: its zero, one row's contribution, and taking one sum from
@@ -75,6 +82,29 @@ pub fn sum_rows<R: Reduce>(
     sums
 }
 
+/// The sums of `reduce` over a list of rows of a table of `len` rows, from `earlier` (its sums
+/// over another list) and `changes` (the rows that came and went from that list to this one):
+/// `earlier` plus the rows gained, less the rows lost. Rows at or past `len` are skipped, as
+/// [`sum_rows`] skips them.
+pub fn sum_changes<R: Reduce>(
+    reduce: &R,
+    earlier: &R::Sums,
+    changes: &Changes,
+    len: usize,
+) -> R::Sums {
+    let mut sums = earlier.clone();
+    let mut lost = reduce.zero();
+    for (rows, sums) in [(&changes.gained, &mut sums), (&changes.lost, &mut lost)] {
+        for &row in rows {
+            let row = row as usize;
+            if row < len {
+                reduce.add(sums, row);
+            }
+        }
+    }
+    reduce.remove(&sums, &lost)
+}
+
 /// The sums over the rows below `len` that `rows` leaves out, walking the gaps between
 /// them; `None` when `rows` are not strictly ascending or reach `len`.
 fn sum_left_out<R: Reduce>(reduce: &R, len: usize, rows: &[u32]) -> Option<R::Sums> {
@@ -117,9 +147,19 @@ pub struct Baseline {
     groups: [[OnceLock<GroupSums>; Group::ALL.len()]; Metric::ALL.len()],
     /// The bar charts' sums per key for the rows and metric they were last made for: the
     /// three charts of a view ask for the same sums, so the second and third are given them.
-    kept_key_sums: Mutex<Option<KeySums>>,
+    kept_key_sums: Kept<GroupSums, Metric>,
     /// Per [`Metric::ALL`] index.
     map: [OnceLock<MapSums>; Metric::ALL.len()],
+    /// The sums last made of each panel, for the rows (and metric) they were made for: the
+    /// next rows' are made from them when few rows came and went ([`Baseline::changes`]).
+    kept_totals: Kept<Totals, ()>,
+    kept_composition: Kept<Composition, ()>,
+    /// Per [`Group::ALL`] index, without the bar charts' keys.
+    kept_groups: [Kept<GroupSums, Metric>; Group::ALL.len()],
+    kept_map: Kept<MapSums, Metric>,
+    /// The rows that came and went between two lists, as last found: each panel's kept sums
+    /// are made from the same two lists, so the lists are walked once.
+    changes: Mutex<Option<LastChanges>>,
     /// The map's cells, for a table that has none of its own.
     cells: OnceLock<MapCells>,
     /// The bar charts' keys of the table's rows, or none (too many distinct sets): the
@@ -131,11 +171,31 @@ pub struct Baseline {
     counts: OnceLock<CrossCounts>,
 }
 
-/// The bar charts' sums per key of some rows under a metric ([`Baseline::group`]).
-struct KeySums {
+/// A panel's sums (`S`) of the rows and tag (`T`: what else they depend on, the metric or
+/// nothing) they were last made for, if any.
+type Kept<S, T> = Mutex<Option<KeptSums<S, T>>>;
+
+/// Sums made of `rows` with `tag`.
+struct KeptSums<S, T> {
     rows: Rows,
-    metric: Metric,
-    sums: GroupSums,
+    tag: T,
+    sums: S,
+}
+
+/// The rows that came and went from one list to another, or `None` when they were too many
+/// to be worth it ([`Baseline::changes`]).
+struct LastChanges {
+    from: Rows,
+    to: Rows,
+    changes: Option<Arc<Changes>>,
+}
+
+/// Of the rows the other ways read (the rows given, or those left out), the share that the
+/// rows that came and went must be under for the kept sums to be made from them (3/4): they
+/// are found by walking two lists, which costs a little.
+fn changes_limit(rows: usize, len: usize) -> usize {
+    let read = rows.min(len.saturating_sub(rows));
+    read - read / 4
 }
 
 /// What a timeline of every row depends on: interval, metric and the date window.
@@ -176,6 +236,67 @@ impl Baseline {
             .then(|| slot.get_or_init(|| sum_all(reduce, table.len())))
     }
 
+    /// The sums of `reduce` over `rows` of `table`, with `whole` the slot of its whole-table
+    /// sums, and `kept` where its last sums are kept with `tag`. Sums kept for this very list
+    /// and tag are given again; else they are made from those kept for an earlier list with
+    /// the same tag and the rows that came and went since, when those are few enough
+    /// ([`Baseline::changes`]), or else from the whole table's or directly ([`sum_rows`]), and
+    /// kept. For another table than this baseline's, they are summed directly.
+    fn sums<R: Reduce, T: PartialEq>(
+        &self,
+        reduce: &R,
+        whole: Option<&OnceLock<R::Sums>>,
+        table: &EventTable,
+        rows: &Rows,
+        (tag, kept): (T, &Kept<R::Sums, T>),
+    ) -> R::Sums {
+        let len = table.len();
+        let Some(whole) = whole.and_then(|slot| self.whole(slot, reduce, table)) else {
+            return sum_rows(reduce, None, len, rows);
+        };
+        let Ok(mut kept) = kept.lock() else {
+            return sum_rows(reduce, Some(whole), len, rows);
+        };
+        let earlier = kept.as_ref().filter(|earlier| earlier.tag == tag);
+        if let Some(earlier) = earlier.filter(|earlier| earlier.rows.same(rows)) {
+            return earlier.sums.clone();
+        }
+        let from_changes = earlier.and_then(|earlier| {
+            let changes = self.changes(&earlier.rows, rows, len)?;
+            Some(sum_changes(reduce, &earlier.sums, &changes, len))
+        });
+        let sums = from_changes.unwrap_or_else(|| sum_rows(reduce, Some(whole), len, rows));
+        *kept = Some(KeptSums {
+            rows: rows.clone(),
+            tag,
+            sums: sums.clone(),
+        });
+        sums
+    }
+
+    /// The rows that came and went from `from` to `to` (rows of a table of `len` rows) when
+    /// they are fewer than [`changes_limit`] allows, else `None`: found once for two lists and
+    /// given again to each panel that asks.
+    fn changes(&self, from: &Rows, to: &Rows, len: usize) -> Option<Arc<Changes>> {
+        let find = || Changes::between(from, to, changes_limit(to.len(), len)).map(Arc::new);
+        let Ok(mut last) = self.changes.lock() else {
+            return find();
+        };
+        if let Some(last) = last
+            .as_ref()
+            .filter(|last| last.from.same(from) && last.to.same(to))
+        {
+            return last.changes.clone();
+        }
+        let changes = find();
+        *last = Some(LastChanges {
+            from: from.clone(),
+            to: to.clone(),
+            changes: changes.clone(),
+        });
+        changes
+    }
+
     /// How many parts [`Baseline::prepare`] makes: the totals, the composition, the bar
     /// charts' keys, each [`Group`]'s sums and the counts of every option
     /// ([`Baseline::counts_of_all`]).
@@ -190,8 +311,8 @@ impl Baseline {
     pub fn prepare(&self, table: &EventTable, metric: Metric, part: usize) {
         // Each way in asks for its whole-table sums before it sums the rows given: none here.
         match part.checked_sub(3) {
-            None if part == 0 => drop(self.totals(table, &[])),
-            None if part == 1 => drop(self.composition(table, &[])),
+            None if part == 0 => drop(self.totals(table, &Rows::default())),
+            None if part == 1 => drop(self.composition(table, &Rows::default())),
             None => drop(self.keys(table)),
             Some(group) => match Group::ALL.get(group) {
                 Some(&group) => drop(self.group_of_all(table, group, metric)),
@@ -214,16 +335,18 @@ impl Baseline {
     }
 
     /// [`super::aggregate::totals`] of `rows` (ascending row numbers), the same numbers.
-    pub fn totals(&self, table: &EventTable, rows: &[u32]) -> Totals {
+    pub fn totals(&self, table: &EventTable, rows: &Rows) -> Totals {
         super::aggregate::totals_from(table, rows, |reduce| {
-            self.whole(&self.totals, reduce, table)
+            let kept = ((), &self.kept_totals);
+            self.sums(reduce, Some(&self.totals), table, rows, kept)
         })
     }
 
     /// [`super::aggregate::composition`] of `rows` (ascending row numbers), the same numbers.
-    pub fn composition(&self, table: &EventTable, rows: &[u32]) -> Composition {
-        super::aggregate::composition_from(table, rows, |reduce| {
-            self.whole(&self.composition, reduce, table)
+    pub fn composition(&self, table: &EventTable, rows: &Rows) -> Composition {
+        super::aggregate::composition_from(table, |reduce| {
+            let kept = ((), &self.kept_composition);
+            self.sums(reduce, Some(&self.composition), table, rows, kept)
         })
     }
 
@@ -242,8 +365,10 @@ impl Baseline {
                 .unwrap_or_else(|| super::aggregate::group_sums(table, rows, group, metric));
         }
         let slot = self.group_slot(group, metric);
-        super::aggregate::group_from(table, rows, group, metric, |reduce| {
-            slot.and_then(|slot| self.whole(slot, reduce, table))
+        let kept = self.kept_groups.get(group.index());
+        super::aggregate::group_from(table, group, metric, |reduce| match kept {
+            Some(kept) => self.sums(reduce, slot, table, rows, (metric, kept)),
+            None => sum_rows(reduce, None, table.len(), rows),
         })
     }
 
@@ -265,9 +390,9 @@ impl Baseline {
         })
     }
 
-    /// The sums per key of `keys` (this table's) under `metric` over `rows`: those kept when
-    /// they were last made for the same list and metric, else made (from the whole table's)
-    /// and kept. `None` when `keys` are not `table`'s.
+    /// The sums per key of `keys` (this table's) under `metric` over `rows`, kept for the
+    /// next chart of the same list and metric ([`Baseline::sums`]). `None` when `keys` are
+    /// not `table`'s.
     fn key_sums(
         &self,
         table: &EventTable,
@@ -276,25 +401,9 @@ impl Baseline {
         keys: &BarKeys,
     ) -> Option<GroupSums> {
         let reduce = key_reducer(table, metric, keys)?;
-        let make = || {
-            let whole = self.whole_key_sums_of(&reduce, table, metric);
-            sum_rows(&reduce, whole, table.len(), rows)
-        };
-        let Ok(mut kept) = self.kept_key_sums.lock() else {
-            return Some(make());
-        };
-        if let Some(kept) = kept.as_ref() {
-            if kept.metric == metric && kept.rows.same(rows) {
-                return Some(kept.sums.clone());
-            }
-        }
-        let sums = make();
-        *kept = Some(KeySums {
-            rows: rows.clone(),
-            metric,
-            sums: sums.clone(),
-        });
-        Some(sums)
+        let slot = self.group_slot(Group::ALL[0], metric);
+        let kept = (metric, &self.kept_key_sums);
+        Some(self.sums(&reduce, slot, table, rows, kept))
     }
 
     /// The sums per key of `keys` (this table's) under `metric` over every row, made on first
@@ -408,8 +517,8 @@ impl Baseline {
             .iter()
             .position(|&m| m == metric)
             .and_then(|m| self.map.get(m));
-        super::map_layers::layers_from(table, cells, rows, metric, by_governorate, |reduce| {
-            slot.and_then(|slot| self.whole(slot, reduce, table))
+        super::map_layers::layers_from(table, cells, metric, by_governorate, |reduce| {
+            self.sums(reduce, slot, table, rows, (metric, &self.kept_map))
         })
     }
 }

@@ -288,21 +288,22 @@ pub fn map_layers(table: &EventTable, rows: &[u32], metric: Metric) -> MapLayers
         found = MapCells::new(&table.lat, &table.lon);
         &found
     };
-    layers_from(table, cells, rows, metric, None, |_| None)
+    layers_from(table, cells, metric, None, |reduce| {
+        sum_rows(reduce, None, table.len(), rows)
+    })
 }
 
-/// The layers of `rows` under `metric`, with points placed by `cells` (the cells of every
-/// row of `table`), from the whole table's sums when `whole` gives them. The governorates'
-/// values are `by_governorate` when given (per governorate in vocabulary order, summed as
-/// this map would: the non-milestone rows' values, to each governorate they name); `whole`
-/// must then have been summed without them, as it is given the reducer to sum with.
-pub(crate) fn layers_from<'w>(
+/// The layers of some rows under `metric`, with points placed by `cells` (the cells of every
+/// row of `table`), from what `sum` makes of those rows with the map's reducer. The
+/// governorates' values are `by_governorate` when given (per governorate in vocabulary
+/// order, summed as this map would: the non-milestone rows' values, to each governorate they
+/// name); the reducer then leaves them out.
+pub(crate) fn layers_from(
     table: &EventTable,
     cells: &MapCells,
-    rows: &[u32],
     metric: Metric,
     by_governorate: Option<Vec<u64>>,
-    whole: impl FnOnce(&MapOf<'_>) -> Option<&'w MapSums>,
+    sum: impl FnOnce(&MapOf<'_>) -> MapSums,
 ) -> MapLayers {
     let reduce = MapOf {
         table,
@@ -310,8 +311,7 @@ pub(crate) fn layers_from<'w>(
         values: Values::new(table, metric),
         by_governorate: by_governorate.is_none(),
     };
-    let whole = whole(&reduce);
-    let sums = sum_rows(&reduce, whole, table.len(), rows);
+    let sums = sum(&reduce);
     let by_governorate = by_governorate.unwrap_or(sums.by_governorate);
     let mean = |sum: i64, events: u32| sum as f64 * POSITION_UNIT / f64::from(events);
     let mut layers = MapLayers {

@@ -65,9 +65,105 @@ fn same_numbers(a: &[u32], b: &[u32]) -> bool {
     a_last == b_last && a_pairs.zip(b_pairs).all(|(x, y)| pair(x) == pair(y))
 }
 
+/// The rows that came and went from one list of rows to the next: what a panel kept for the
+/// first list adds and takes away to be the next one's ([`crate::core::baseline`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// The rows of the next list that the first lacks, ascending.
+    pub gained: Vec<u32>,
+    /// The rows of the first list that the next lacks, ascending.
+    pub lost: Vec<u32>,
+}
+
+impl Changes {
+    /// The rows that came and went from `old` to `new`, in one walk of both lists, when
+    /// they number fewer than `limit`. `None` when they number `limit` or more (the walk
+    /// stops as soon as the changes found and the difference of the rows left in each list
+    /// reach it), or when either list is not strictly ascending (a walk cannot tell its
+    /// changes then).
+    pub fn between(old: &[u32], new: &[u32], limit: usize) -> Option<Changes> {
+        if old.len().abs_diff(new.len()) >= limit {
+            return None;
+        }
+        let mut changes = Changes::default();
+        let (mut at_old, mut at_new) = (0usize, 0usize);
+        // The last row taken from each list, to check that each rises (-1: none yet).
+        let (mut last_old, mut last_new) = (-1i64, -1i64);
+        loop {
+            let (from_old, from_new) = match (old.get(at_old), new.get(at_new)) {
+                (Some(&a), Some(&b)) => (a <= b, b <= a),
+                (Some(_), None) => (true, false),
+                (None, Some(_)) => (false, true),
+                (None, None) => return Some(changes),
+            };
+            if from_old {
+                let row = old.get(at_old).copied().unwrap_or_default();
+                if i64::from(row) <= last_old {
+                    return None;
+                }
+                last_old = i64::from(row);
+                at_old += 1;
+                if !from_new {
+                    changes.lost.push(row);
+                }
+            }
+            if from_new {
+                let row = new.get(at_new).copied().unwrap_or_default();
+                if i64::from(row) <= last_new {
+                    return None;
+                }
+                last_new = i64::from(row);
+                at_new += 1;
+                if !from_old {
+                    changes.gained.push(row);
+                }
+            }
+            // The rows left in the longer list beyond the other's are changes too, whatever
+            // they are: stop as soon as the changes must reach the limit.
+            let left = (old.len() - at_old).abs_diff(new.len() - at_new);
+            if changes.gained.len() + changes.lost.len() + left >= limit {
+                return None;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn changes_are_what_one_list_has_and_the_other_lacks(
+            old in proptest::collection::btree_set(0u32..200, 0..120),
+            new in proptest::collection::btree_set(0u32..200, 0..120),
+            limit in 0usize..250,
+        ) {
+            let gained: Vec<u32> = new.difference(&old).copied().collect();
+            let lost: Vec<u32> = old.difference(&new).copied().collect();
+            let (old, new): (Vec<u32>, Vec<u32>) =
+                (old.into_iter().collect(), new.into_iter().collect());
+            let expected =
+                (gained.len() + lost.len() < limit).then_some(Changes { gained, lost });
+            prop_assert_eq!(Changes::between(&old, &new, limit), expected);
+        }
+
+        #[test]
+        fn lists_not_strictly_ascending_have_no_changes(
+            mut list in proptest::collection::vec(0u32..50, 2..40),
+            other in proptest::collection::btree_set(0u32..50, 0..40),
+        ) {
+            list.sort_unstable();
+            // A row twice, or two rows swapped: either way not strictly ascending.
+            if list.windows(2).all(|pair| pair[0] < pair[1]) {
+                list.swap(0, 1);
+            }
+            let other: Vec<u32> = other.into_iter().collect();
+            prop_assert_eq!(Changes::between(&list, &other, usize::MAX), None);
+            prop_assert_eq!(Changes::between(&other, &list, usize::MAX), None);
+        }
+    }
 
     #[test]
     fn a_clone_is_the_same_list_and_an_equal_list_is_equal_only() {

@@ -86,24 +86,26 @@ impl Reduce for TotalsOf<'_> {
 
 /// The totals of `rows`, in one pass over their columns.
 pub fn totals(table: &EventTable, rows: &[u32]) -> Totals {
-    totals_from(table, rows, |_| None)
+    totals_from(table, rows, |reduce| {
+        sum_rows(reduce, None, table.len(), rows)
+    })
 }
 
-/// The totals of `rows`, from the whole table's sums when `whole` gives them.
-pub(crate) fn totals_from<'w>(
+/// The totals of `rows`, their sums made by `sum` with the totals' reducer (the sums over
+/// `rows`, made however the caller can: [`crate::core::baseline::Baseline`]).
+pub(crate) fn totals_from(
     table: &EventTable,
     rows: &[u32],
-    whole: impl FnOnce(&TotalsOf<'_>) -> Option<&'w Totals>,
+    sum: impl FnOnce(&TotalsOf<'_>) -> Totals,
 ) -> Totals {
     let reduce = TotalsOf {
         table,
         values: Values::new(table, Metric::Events),
     };
-    let whole = whole(&reduce);
     Totals {
         // Every row given, even one out of range (which adds nothing else).
         events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
-        ..sum_rows(&reduce, whole, table.len(), rows)
+        ..sum(&reduce)
     }
 }
 
@@ -306,19 +308,17 @@ impl Reduce for GroupOf<'_> {
     }
 }
 
-/// The sums of `group` under `metric` over `rows`, per member in vocabulary order, from the
-/// whole table's sums when `whole` gives them (summed per byte of the members' masks; the
-/// keyed way is [`key_reducer`]'s).
-pub(crate) fn group_from<'w>(
+/// The sums of `group` under `metric` over some rows, per member in vocabulary order, from
+/// what `sum` makes of them with the group's reducer (summed per byte of the members' masks;
+/// the keyed way is [`key_reducer`]'s).
+pub(crate) fn group_from(
     table: &EventTable,
-    rows: &[u32],
     group: Group,
     metric: Metric,
-    whole: impl FnOnce(&GroupOf<'_>) -> Option<&'w GroupSums>,
+    sum: impl FnOnce(&GroupOf<'_>) -> GroupSums,
 ) -> Vec<u64> {
     let reduce = GroupOf::new(table, group, metric, None);
-    let whole = whole(&reduce);
-    reduce.members(&sum_rows(&reduce, whole, table.len(), rows))
+    reduce.members(&sum(&reduce))
 }
 
 /// The reducer of the sums per key of `keys` (the keys of every row of `table`) under
@@ -367,7 +367,9 @@ pub(crate) fn group_of_all_from<'w>(
 /// The sums of `group` under `metric` over `rows`, per member in vocabulary order (what
 /// [`ranked`] makes bars of), in one pass over the rows.
 pub fn group_sums(table: &EventTable, rows: &[u32], group: Group, metric: Metric) -> Vec<u64> {
-    group_from(table, rows, group, metric, |_| None)
+    group_from(table, group, metric, |reduce| {
+        sum_rows(reduce, None, table.len(), rows)
+    })
 }
 
 /// The bars of `members` from their sums (vocabulary order): sorted descending by value (ties
@@ -482,16 +484,14 @@ impl Reduce for CompositionOf<'_> {
 /// Who the dead among `rows` were: per event, the children and women, the other civilians
 /// (civilians less both, floored at zero), the combatants and the rest of the best estimate.
 pub fn composition(table: &EventTable, rows: &[u32]) -> Composition {
-    composition_from(table, rows, |_| None)
+    composition_from(table, |reduce| sum_rows(reduce, None, table.len(), rows))
 }
 
-/// The composition of `rows`, from the whole table's sums when `whole` gives them.
-pub(crate) fn composition_from<'w>(
+/// The composition of some rows, made by `sum` with the composition's reducer (the sums over
+/// those rows, made however the caller can: [`crate::core::baseline::Baseline`]).
+pub(crate) fn composition_from(
     table: &EventTable,
-    rows: &[u32],
-    whole: impl FnOnce(&CompositionOf<'_>) -> Option<&'w Composition>,
+    sum: impl FnOnce(&CompositionOf<'_>) -> Composition,
 ) -> Composition {
-    let reduce = CompositionOf { table };
-    let whole = whole(&reduce);
-    sum_rows(&reduce, whole, table.len(), rows)
+    sum(&CompositionOf { table })
 }

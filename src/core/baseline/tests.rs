@@ -88,8 +88,8 @@ fn brute_group(table: &EventTable, rows: &[u32], group: Group, metric: Metric) -
 /// Every panel's sums from `baseline` equal those summed directly over `rows`.
 /// The bar charts are asked both with one shared list (their sums per key made once and
 /// kept) and with a list of their own each (made again).
-fn agrees(baseline: &Baseline, table: &EventTable, rows: &[u32]) -> Result<(), TestCaseError> {
-    let shared = Rows::new(rows.to_vec());
+fn agrees(baseline: &Baseline, table: &EventTable, rows: &Rows) -> Result<(), TestCaseError> {
+    let shared = rows.clone();
     for &metric in Metric::ALL {
         for group in Group::ALL {
             let slow = brute_group(table, rows, group, metric);
@@ -152,7 +152,7 @@ proptest! {
         agrees(&baseline, &table, &kept)?;
         // Edge cases: all, none, exactly half, all but one, the first half.
         agrees(&baseline, &table, &rows_of(rows, |_| true))?;
-        agrees(&baseline, &table, &[])?;
+        agrees(&baseline, &table, &Rows::default())?;
         agrees(&baseline, &table, &rows_of(rows, |row| row % 2 == 0))?;
         agrees(&baseline, &table, &rows_of(rows, |row| row != rows / 2))?;
         agrees(&baseline, &table, &rows_of(rows, |row| row < rows / 2 + 1))?;
@@ -339,7 +339,7 @@ fn the_bar_charts_sums_per_key_are_kept_for_one_list_and_metric() {
     let kept = baseline.kept_key_sums.lock().ok();
     let kept = kept.as_ref().and_then(|kept| kept.as_ref());
     assert!(kept.is_some_and(
-        |kept| kept.rows.same(&some) && kept.metric == Metric::ALL[Metric::ALL.len() - 1]
+        |kept| kept.rows.same(&some) && kept.tag == Metric::ALL[Metric::ALL.len() - 1]
     ));
 }
 
@@ -374,20 +374,26 @@ fn rows_not_ascending_or_out_of_range_are_summed_directly() {
     let baseline = Baseline::new();
     let mut shuffled = rows_of(40, |row| row != 3).to_vec();
     shuffled.reverse();
-    let direct = aggregate::totals(&table, &shuffled);
-    assert_eq!(baseline.totals(&table, &shuffled), direct);
     let mut twice = rows_of(40, |_| true).to_vec();
     twice.push(39);
-    assert_eq!(
-        baseline.totals(&table, &twice),
-        aggregate::totals(&table, &twice)
-    );
     let mut past = rows_of(40, |_| true).to_vec();
     past.push(40);
-    assert_eq!(
-        baseline.totals(&table, &past),
-        aggregate::totals(&table, &past)
-    );
+    let mut swapped = rows_of(40, |row| row != 5).to_vec();
+    swapped.swap(10, 11);
+    // Each after a list that differs from it in a few rows, so that the rows that came and
+    // went would be summed if the walk could tell them.
+    for odd in [shuffled, twice, past, swapped] {
+        let near = rows_of(40, |row| row != 3 && row != 20);
+        assert_eq!(
+            baseline.totals(&table, &near),
+            aggregate::totals(&table, &near)
+        );
+        let odd = Rows::new(odd);
+        assert_eq!(
+            baseline.totals(&table, &odd),
+            aggregate::totals(&table, &odd)
+        );
+    }
 }
 
 #[test]
@@ -407,5 +413,69 @@ fn a_baseline_used_with_another_table_sums_directly() {
     assert_eq!(
         baseline.map_layers(&second, &rows, Metric::Events),
         map_layers::map_layers(&second, &rows, Metric::Events)
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn sums_made_from_the_rows_that_came_and_went_are_the_direct_sums(
+        seed in any::<u64>(),
+        rows in 1usize..160,
+        steps in proptest::collection::vec((any::<u64>(), 0u64..=64), 1..8),
+    ) {
+        let table = table(rows, seed);
+        let baseline = Baseline::new();
+        let mut member = vec![true; rows];
+        let mut last = rows_of(rows, |_| true);
+        agrees(&baseline, &table, &last)?;
+        // Each step takes each row in or out with a chance of `flip` in 64: a few rows
+        // change, or many.
+        for (salt, flip) in steps {
+            let mut next = xorshift(salt | 1);
+            for kept in &mut member {
+                *kept ^= next(64) < flip;
+            }
+            let list = rows_of(rows, |row| member[row]);
+            // The totals first, so that their kept sums are the last list's: the rows that
+            // came and went are found, and summed, when they are fewer than the limit.
+            let truth = Changes::between(&last, &list, usize::MAX);
+            let limit = changes_limit(list.len(), rows);
+            let totals = baseline.totals(&table, &list);
+            prop_assert_eq!(totals, aggregate::totals(&table, &list));
+            let found = baseline.changes.lock().ok().and_then(|last| {
+                last.as_ref().map(|last| last.changes.as_deref().cloned())
+            });
+            let few = truth.filter(|t| t.gained.len() + t.lost.len() < limit);
+            prop_assert_eq!(found, Some(few));
+            agrees(&baseline, &table, &list)?;
+            last = list;
+        }
+    }
+}
+
+#[test]
+fn a_row_more_is_summed_from_the_kept_sums() {
+    let table = table(100, 9);
+    let baseline = Baseline::new();
+    let half = rows_of(100, |row| row < 50);
+    let more = rows_of(100, |row| row < 50 || row == 77);
+    for rows in [&half, &more] {
+        assert_eq!(
+            baseline.totals(&table, rows),
+            aggregate::totals(&table, rows)
+        );
+    }
+    // Half the rows, then one more: one row came, where the other ways read some fifty.
+    let last = baseline.changes.lock().ok();
+    let found = last.as_ref().and_then(|last| last.as_ref());
+    let changes = found.and_then(|last| last.changes.as_deref());
+    assert_eq!(
+        changes,
+        Some(&Changes {
+            gained: vec![77],
+            lost: Vec::new()
+        })
     );
 }
