@@ -38,7 +38,11 @@ summary-events = { $count ->
     [many] حدثًا
    *[other] حدث
 }
-summary-milestones = ({ $n } من الاتفاقات أو الأحداث السياسية، لا تُحتسب)
+summary-milestones = { $count ->
+    [one] (اتفاق أو حدث سياسي واحد، لا يُحتسب)
+    [two] (اتفاقان أو حدثان سياسيان، لا يُحتسبان)
+   *[other] ({ $n } من الاتفاقات أو الأحداث السياسية، لا تُحتسب)
+}
 summary-deaths = القتلى: { $best } (أفضل تقدير؛ بين { $low } و{ $high })، منهم { $civilians } من المدنيين
 summary-deaths-no-civilians = القتلى: { $best } (أفضل تقدير؛ بين { $low } و{ $high })؛ لا يُذكر عدد القتلى المدنيين
 summary-no-deaths = { $count ->

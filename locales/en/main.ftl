@@ -31,7 +31,10 @@ summary-events = { $count ->
     [one] event
    *[other] events
 }
-summary-milestones = ({ $n } agreements or political events, not counted)
+summary-milestones = { $count ->
+    [one] ({ $n } agreement or political event, not counted)
+   *[other] ({ $n } agreements or political events, not counted)
+}
 summary-deaths = { $best } deaths (best estimate; range { $low }–{ $high }), { $civilians } civilians
 summary-deaths-no-civilians = { $best } deaths (best estimate; range { $low }–{ $high }); no number of civilians killed is given
 summary-no-deaths = { $count ->

@@ -134,6 +134,10 @@ fn arabic_has_its_six_plural_forms() {
     assert_eq!(deaths(3), "3 قتلى");
     assert_eq!(deaths(11), "11 قتيلًا");
     assert_eq!(deaths(100), "100 قتيل");
+    let milestones = |n| strip(Lang::Ar.count("summary-milestones", n));
+    assert_eq!(milestones(1), "(اتفاق أو حدث سياسي واحد، لا يُحتسب)");
+    assert_eq!(milestones(2), "(اتفاقان أو حدثان سياسيان، لا يُحتسبان)");
+    assert_eq!(milestones(3), "(3 من الاتفاقات أو الأحداث السياسية، لا تُحتسب)");
 }
 
 #[test]
@@ -143,6 +147,19 @@ fn english_has_one_and_other() {
     assert_eq!(Lang::En.count("events-count", 2), "2 events");
     assert_eq!(Lang::En.count("events-count", 16_566), "16,566 events");
     assert_eq!(Lang::En.count("deaths-count", 1), "1 death");
+    let milestones = |n| {
+        Lang::En
+            .count("summary-milestones", n)
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    assert_eq!(
+        milestones(1),
+        "(1 agreement or political event, not counted)"
+    );
+    assert_eq!(
+        milestones(3),
+        "(3 agreements or political events, not counted)"
+    );
 }
 
 #[test]
