@@ -42,7 +42,7 @@ use serde_json::Value;
 
 use super::date::Day;
 use super::i18n::Said;
-use super::model::{Citation, Dataset, DateRange, Event, Source};
+use super::model::{Dataset, Event, Source};
 use super::query::is_event_id;
 use super::records::Records;
 
@@ -50,6 +50,7 @@ mod across_files;
 mod json_error;
 mod piece_writer;
 mod pieces_coming;
+mod problems;
 mod seen_ids;
 pub mod steps;
 
@@ -57,6 +58,7 @@ pub use across_files::{cross_file_duplicates, resolve_against, resolve_cross_fil
 use json_error::describe_json_error;
 pub use piece_writer::PieceWriter;
 pub use pieces_coming::{lines_of, pieces_foreseen, total_foreseen, PiecesComing};
+use problems::{Problems, Reporter};
 use seen_ids::SeenIds;
 pub use steps::{load_lines, write_each_piece, write_in_pieces, LoadSteps, EVENTS_PER_PIECE};
 
@@ -660,186 +662,6 @@ pub fn printable(text: &str, max_chars: usize) -> String {
         }
     }
     out
-}
-
-/// The problems of one file, kept up to [`MAX_PROBLEMS`].
-struct Problems {
-    file: String,
-    list: Vec<Problem>,
-    dropped: usize,
-}
-
-impl Problems {
-    fn new(file: &str) -> Self {
-        Problems {
-            file: file.to_string(),
-            list: Vec::new(),
-            dropped: 0,
-        }
-    }
-
-    fn push(&mut self, severity: Severity, record: Option<String>, field: String, said: Said) {
-        self.push_optional_field(severity, record, Some(field), said);
-    }
-
-    fn push_optional_field(
-        &mut self,
-        severity: Severity,
-        record: Option<String>,
-        field: Option<String>,
-        said: Said,
-    ) {
-        if self.list.len() < MAX_PROBLEMS {
-            self.list
-                .push(Problem::said(severity, &self.file, record, field, said));
-        } else {
-            self.dropped += 1;
-        }
-    }
-
-    fn unknown_fields(&mut self, record: Option<&str>, paths: &[String], more: usize) {
-        for path in paths {
-            self.push(
-                Severity::Warning,
-                record.map(str::to_string),
-                field_or_root(path),
-                Said::new("problem-unknown-field"),
-            );
-        }
-        if more > 0 {
-            self.push_optional_field(
-                Severity::Warning,
-                record.map(str::to_string),
-                None,
-                Said::new("problem-more-unknown-fields")
-                    .arg_number("count", more as u64)
-                    .arg("n", more.to_string()),
-            );
-        }
-    }
-
-    fn finish(mut self) -> Vec<Problem> {
-        if self.dropped > 0 {
-            self.list.push(Problem::said(
-                Severity::Warning,
-                &self.file,
-                None,
-                None,
-                Said::new("problem-more-problems")
-                    .arg_number("count", self.dropped as u64)
-                    .arg("n", self.dropped.to_string())
-                    .arg("max", MAX_PROBLEMS.to_string()),
-            ));
-        }
-        self.list
-    }
-}
-
-/// Collects the problems of one record.
-struct Reporter<'a> {
-    record: &'a str,
-    problems: &'a mut Problems,
-    found: usize,
-}
-
-impl<'a> Reporter<'a> {
-    fn new(record: &'a str, problems: &'a mut Problems) -> Self {
-        Reporter {
-            record,
-            problems,
-            found: 0,
-        }
-    }
-
-    fn add(&mut self, field: &str, said: Said) {
-        self.found += 1;
-        self.push(Severity::Error, field, said);
-    }
-
-    /// Reports without skipping the record.
-    fn warn(&mut self, field: &str, said: Said) {
-        self.push(Severity::Warning, field, said);
-    }
-
-    fn push(&mut self, severity: Severity, field: &str, said: Said) {
-        self.problems.push(
-            severity,
-            Some(self.record.to_string()),
-            field.to_string(),
-            said,
-        );
-    }
-
-    fn is_clean(&self) -> bool {
-        self.found == 0
-    }
-
-    fn date(&mut self, field: &str, range: &DateRange) {
-        let start = Day::parse(&range.start);
-        let end = Day::parse(&range.end);
-        if let Err(error) = &start {
-            self.add(
-                &format!("{field}.start"),
-                quoted(&range.start, error.said()),
-            );
-        }
-        if let Err(error) = &end {
-            self.add(&format!("{field}.end"), quoted(&range.end, error.said()));
-        }
-        if let (Ok(start), Ok(end)) = (start, end) {
-            if end < start {
-                self.add(
-                    &format!("{field}.end"),
-                    Said::new("problem-ends-before-start")
-                        .arg("end", end.to_string())
-                        .arg("start", start.to_string()),
-                );
-            }
-        }
-    }
-
-    fn coordinates(&mut self, field: &str, lat: Option<f64>, lon: Option<f64>) {
-        match (lat, lon) {
-            (None, None) => {}
-            (Some(lat), Some(lon)) if SYRIA_BOUNDS.contains(lat, lon) => {}
-            (Some(lat), Some(lon)) => self.add(
-                field,
-                Said::new("problem-coordinates-outside")
-                    .arg("lat", lat.to_string())
-                    .arg("lon", lon.to_string())
-                    .arg("lat_min", SYRIA_BOUNDS.lat_min.to_string())
-                    .arg("lat_max", SYRIA_BOUNDS.lat_max.to_string())
-                    .arg("lon_min", SYRIA_BOUNDS.lon_min.to_string())
-                    .arg("lon_max", SYRIA_BOUNDS.lon_max.to_string()),
-            ),
-            _ => self.add(field, Said::new("problem-coordinates-together")),
-        }
-    }
-
-    fn citations(&mut self, citations: &[Citation], context: &Context) {
-        if citations.is_empty() {
-            self.add("citations", Said::new("problem-no-citation"));
-        }
-        for (index, citation) in citations.iter().enumerate() {
-            if !context.sources.contains(&citation.source) {
-                let key = if context.skipped_sources.contains(&citation.source) {
-                    "problem-source-skipped"
-                } else {
-                    "problem-source-not-here"
-                };
-                self.add(
-                    &format!("citations[{index}].source"),
-                    Said::new(key).arg("source", printable(&citation.source, QUOTE_CHARS)),
-                );
-            }
-            if citation.quote.trim().is_empty() {
-                self.add(
-                    &format!("citations[{index}].quote"),
-                    Said::new("problem-quote-empty"),
-                );
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::core::place_names::PlaceNames;
 use crate::core::validate::LoadSteps;
 
 fn gazetteer() -> Arc<PlaceNames> {
