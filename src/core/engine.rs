@@ -4,11 +4,12 @@
 //! The ideas are crossfilter's. Rows are kept sorted by first and by last day; moving the date
 //! window visits only the rows between the old and the new edge (a one-day brush touches a
 //! day's rows, not the table), and only the rows whose marks changed update the counts: a row
-//! counts for a dimension's options when it fails no other dimension, so a changed mark adds
-//! or removes the row's options where that condition flipped. Updating a row that way costs
-//! some forty times what a row of the batch evaluation costs, so a move that reaches more
-//! than one row in [`BATCH_SHARE`] (a jump of the window) is updated in batch instead, as
-//! a toggle is; or, when the new window holds more than half the rows, evaluated afresh.
+//! counts for a dimension's options when it fails no other dimension, so the rows that came
+//! to pass the date add their options where that now holds, and those that came to fail it
+//! take theirs away, each list counted in one batch. The visits read rows out of order, each
+//! far dearer than a row of a pass over the table, so a move that reaches more than one row
+//! in [`BATCH_SHARE`] (a jump of the window) makes its lists in one pass instead, as a toggle
+//! does; or, when the new window holds more than half the rows, is evaluated afresh.
 //!
 //! Any other dimension's change (a toggle) is one pass that recomputes that dimension's bit
 //! and lists the rows that matter; that dimension's own counts stand, and every other count
@@ -28,16 +29,16 @@
 use super::facet::Facet;
 use super::filter::counts::{counted_in, tally};
 use super::filter::{
-    cross_counts_wanted, date_counts, facet_counts, ActorRole, CasualtyFilter, CrossCounts,
-    Dimension, Filter, Mark, Marks,
+    cross_counts_wanted, date_counts, facet_counts, ActorRole, CrossCounts, Dimension, Filter,
+    Mark, Marks,
 };
 use super::table::EventTable;
 
 mod build;
 pub use build::EngineBuild;
 
-/// Past one row in this many, a move of the date window is updated in batch, as a toggle is,
-/// rather than row by row.
+/// Past one row in this many, a move of the date window is updated from one pass over the
+/// table, as a toggle is, rather than by visiting the rows it reaches.
 pub const BATCH_SHARE: usize = 32;
 
 /// How a change of one dimension other than the date updates the other dimensions' counts.
@@ -66,8 +67,8 @@ pub struct Engine {
     /// Rows by first day, and by last day, ascending.
     by_start: Vec<u32>,
     by_end: Vec<u32>,
-    /// [`BATCH_SHARE`], or 0 to update row by row however many rows a move of the date
-    /// window reaches.
+    /// [`BATCH_SHARE`], or 0 to visit the rows a move of the date window reaches however
+    /// many they are.
     batch_share: usize,
     /// How a change of one dimension updates the counts ([`RefreshBy::Fewer`] but in tests).
     refresh_by: RefreshBy,
@@ -221,16 +222,29 @@ impl Engine {
     fn move_dates(&mut self, table: &EventTable, old: (i32, i32)) {
         let (from, to) = bounds(&self.filter);
         let bit = Dimension::Date.bit();
-        let visit = |engine: &mut Engine, row: u32| {
-            let row = row as usize;
-            let (Some(&start), Some(&end)) = (table.start.get(row), table.end.get(row)) else {
+        // The rows that came to pass the date and those that came to fail it, of those that
+        // count somewhere: their counts are taken in one batch at the end, a column at a time.
+        let (mut gained, mut lost) = (Vec::new(), Vec::new());
+        let mut visit = |marks: &mut [Mark], row: u32| {
+            let at = row as usize;
+            let (Some(&start), Some(&end)) = (table.start.get(at), table.end.get(at)) else {
                 return;
             };
             let fails = (start > to) | (end < from);
-            let before = engine.marks.get(row).copied().unwrap_or(0);
+            let Some(mark) = marks.get_mut(at) else {
+                return;
+            };
+            let before = *mark;
             let after = (before & !bit) | (Mark::from(fails) * bit);
             if after != before {
-                engine.update(table, row, before, after);
+                *mark = after;
+                if counted_in(after & !bit) & !bit != 0 {
+                    if fails {
+                        lost.push(row);
+                    } else {
+                        gained.push(row);
+                    }
+                }
             }
         };
         let (old_from, old_to) = old;
@@ -267,9 +281,8 @@ impl Engine {
             let last = self
                 .by_start
                 .partition_point(|&r| table.start.get(r as usize).is_none_or(|&s| s <= hi));
-            for index in first..last {
-                let row = self.by_start[index];
-                visit(self, row);
+            for &row in self.by_start.get(first..last).unwrap_or_default() {
+                visit(&mut self.marks, row);
             }
         }
         if old_from != from {
@@ -281,11 +294,11 @@ impl Engine {
             let last = self
                 .by_end
                 .partition_point(|&r| table.end.get(r as usize).is_none_or(|&e| e < hi));
-            for index in first..last {
-                let row = self.by_end[index];
-                visit(self, row);
+            for &row in self.by_end.get(first..last).unwrap_or_default() {
+                visit(&mut self.marks, row);
             }
         }
+        self.shift_counts(table, Dimension::Date, (&gained, &lost));
     }
 
     /// Recomputes `dimension`'s bit of every row (one pass of the filter with that dimension
@@ -357,24 +370,43 @@ impl Engine {
                 self.dates = dates;
             }
         } else {
-            let up = tally(&self.filter, table, gained, counted, &self.wanted);
-            let down = tally(&self.filter, table, lost, counted, &self.wanted);
-            let (up_dates, down_dates) =
-                (self.tally_dates(gained, bit), self.tally_dates(lost, bit));
-            for other in Dimension::ALL.iter().copied().filter(|&d| d != dimension) {
-                if let (Some(kept), Some(up), Some(down)) = (
-                    options_mut(&mut self.counts, other),
-                    options(&up, other),
-                    options(&down, other),
-                ) {
-                    shift(kept, up, down);
-                }
-            }
-            if dimension != Dimension::Date {
-                shift(&mut self.dates, &up_dates, &down_dates);
-            }
+            self.shift_counts(table, dimension, (gained, lost));
         }
         self.lists = lists;
+    }
+
+    /// Updates the counts of every dimension but `dimension` (the date histogram included,
+    /// unless `dimension` is the date) after `dimension`'s bit changed in the rows of
+    /// `gained` (which came to pass it) and `lost` (which came to fail it), the marks already
+    /// new: the counts of the rows of `gained` are added, those of `lost` taken away, each
+    /// list counted in one batch.
+    fn shift_counts(
+        &mut self,
+        table: &EventTable,
+        dimension: Dimension,
+        changed: (&[u32], &[u32]),
+    ) {
+        let (gained, lost) = changed;
+        let bit = dimension.bit();
+        let marks = &self.marks;
+        let counted =
+            |row: usize| counted_in(marks.get(row).map_or(Mark::MAX, |&m| m & !bit)) & !bit;
+        let up = tally(&self.filter, table, gained, counted, &self.wanted);
+        let down = tally(&self.filter, table, lost, counted, &self.wanted);
+        for other in Dimension::ALL.iter().copied().filter(|&d| d != dimension) {
+            if let (Some(kept), Some(up), Some(down)) = (
+                options_mut(&mut self.counts, other),
+                options(&up, other),
+                options(&down, other),
+            ) {
+                shift(kept, up, down);
+            }
+        }
+        if dimension != Dimension::Date {
+            let (up_dates, down_dates) =
+                (self.tally_dates(gained, bit), self.tally_dates(lost, bit));
+            shift(&mut self.dates, &up_dates, &down_dates);
+        }
     }
 
     /// Per date bucket, how many of `rows` fail no dimension but the date and `ignored` (a
@@ -452,77 +484,6 @@ impl Engine {
             });
         }
         self.marks = marks.into_bits();
-    }
-
-    /// A row's mark changes from `before` to `after`: its counts follow.
-    fn update(&mut self, table: &EventTable, row: usize, before: Mark, after: Mark) {
-        self.count(table, row, before, -1);
-        if let Some(mark) = self.marks.get_mut(row) {
-            *mark = after;
-        }
-        self.count(table, row, after, 1);
-    }
-
-    /// Adds `sign` (±1) to every count the row makes with `mark`.
-    fn count(&mut self, table: &EventTable, row: usize, mark: Mark, sign: i32) {
-        let weight = |dimension: Dimension| mark & !dimension.bit() == 0;
-        let add = |count: &mut u32| *count = count.wrapping_add_signed(sign);
-        let bits = |counts: &mut [u32], mut mask: u32| {
-            while mask != 0 {
-                if let Some(count) = counts.get_mut(mask.trailing_zeros() as usize) {
-                    add(count);
-                }
-                mask &= mask - 1;
-            }
-        };
-        // Single-valued columns (kind, collection): one option.
-        let one = |counts: &mut [u32], value: Option<&u8>| {
-            if let Some(count) = value.and_then(|&v| counts.get_mut(usize::from(v))) {
-                add(count);
-            }
-        };
-        if weight(Dimension::Actor) {
-            let mask = self.filter.actor_column(table).get(row).copied();
-            bits(&mut self.counts.actor, mask.unwrap_or(0));
-        }
-        if weight(Dimension::Kind) {
-            one(&mut self.counts.kind, table.kind.get(row));
-        }
-        if weight(Dimension::Governorate) {
-            let mask = u32::from(table.governorates.get(row).copied().unwrap_or(0));
-            bits(&mut self.counts.governorate, mask);
-        }
-        if weight(Dimension::Collection) {
-            one(&mut self.counts.collection, table.collection.get(row));
-        }
-        if weight(Dimension::Publisher) {
-            let mask = u32::from(table.publishers.get(row).copied().unwrap_or(0));
-            bits(&mut self.counts.publisher, mask);
-        }
-        if weight(Dimension::Casualty) {
-            let flags = table.flags.get(row).copied().unwrap_or(0);
-            for (count, option) in self.counts.casualty.iter_mut().zip(CasualtyFilter::ALL) {
-                if flags & option.flag() != 0 {
-                    add(count);
-                }
-            }
-        }
-        for facet in Facet::ALL {
-            if self.wanted[facet.index()] && weight(Dimension::of_facet(facet)) {
-                let counts = &mut self.counts.facets[facet.index()];
-                for &id in self.filter.facet_column(table, facet).row(row) {
-                    if let Some(count) = counts.get_mut(id as usize) {
-                        add(count);
-                    }
-                }
-            }
-        }
-        if weight(Dimension::Date) {
-            let bucket = self.bucket.get(row).copied().unwrap_or(u32::MAX);
-            if let Some(count) = self.dates.get_mut(bucket as usize) {
-                add(count);
-            }
-        }
     }
 }
 

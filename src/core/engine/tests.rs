@@ -25,7 +25,7 @@ fn rows_by_a_column_are_its_stable_order() {
 use crate::core::aggregate::{sorted_page, SortKey};
 use crate::core::date::Day;
 use crate::core::facet::random;
-use crate::core::filter::{cross_counts, ActorRole};
+use crate::core::filter::{cross_counts, ActorRole, CasualtyFilter};
 use crate::core::table::test_data::xorshift;
 use crate::core::vocab::EventKind;
 use proptest::prelude::*;
@@ -153,8 +153,9 @@ proptest! {
         let table = table(rows, seed);
         // A change of one dimension updates the counts from the rows it changed, or afresh
         // from the rows passing that dimension: each way on its own, and the cheaper of the
-        // two as the explorer has it. A move of the date window goes row by row (share 0)
-        // or, past the share (a small table reaches 4 often), that same way in batch.
+        // two as the explorer has it. A move of the date window visits the rows it reaches
+        // (share 0) or, past the share (a small table reaches 4 often), makes its lists of
+        // changed rows in one pass, as a toggle does.
         let ways = [RefreshBy::Fewer, RefreshBy::Afresh, RefreshBy::Changes];
         for (share, refresh_by) in [0, 4].into_iter().flat_map(|s| ways.map(|r| (s, r))) {
             let mut engine = Engine::new(&table, 8, bucket);
