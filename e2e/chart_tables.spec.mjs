@@ -167,7 +167,8 @@ test('the map as a table gives each governorate its value and its badge', async 
   expect(rows).toHaveLength(14);
   for (const row of rows) {
     const said = described.find((d) => d.startsWith(`${row.label}: `));
-    expect(said).toContain(`${row.label}: ${row.cells[0]} Events (${row.cells[1]} events here`);
+    const here = row.cells[1] === '1' ? 'event here is' : 'events here are';
+    expect(said).toContain(`${row.label}: ${row.cells[0]} Events (${row.cells[1]} ${here}`);
   }
   expect(rows.filter((r) => r.selected).map((r) => r.label)).toEqual(['Idlib']);
 });

@@ -283,10 +283,17 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
   // docs/acled-import.md); the other events give no number of civilians and are said to.
   const againstCivilians = good.filter((r) => r.type === 'Violence against civilians');
   const civilians = againstCivilians.reduce((sum, r) => sum + Number(r.fatalities), 0);
-  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(civilians)} civilians`);
+  const civiliansWord = civilians === 1 ? 'civilian' : 'civilians';
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(civilians)} ${civiliansWord}`);
   const unstated = good.length - againstCivilians.length;
   await expect(page.getByTestId('unstated')).toHaveText(
     `(${unstated} events give no number of civilians killed: counted as 0)`,
+  );
+  // ACLED counts deaths conservatively: every toll above 0 is "at least", and the header says
+  // that the range's top is no upper limit.
+  const atLeast = good.filter((r) => Number(r.fatalities) > 0).length;
+  await expect(page.getByTestId('at-least')).toHaveText(
+    `(${atLeast} events give their deaths only as “at least”: the range's top is no upper limit)`,
   );
   // Its export leaves their civilians_killed empty and keeps each row's fatalities.
   const exporting = page.waitForEvent('download');
@@ -300,6 +307,12 @@ test('an ACLED export opens: its rows, deaths and types counted from the file, b
     expect(record[columns.indexOf('deaths_best')]).toBe(String(Number(row.fatalities)));
     const stated = row.type === 'Violence against civilians' ? String(Number(row.fatalities)) : '';
     expect(record[columns.indexOf('civilians_killed')]).toBe(stated);
+    // Its permalink opens the event and names the file, so a colleague's page can say which
+    // file it needs: `<collection id>:<rows>:<events>:<name>`.
+    const link = new URL(record[columns.indexOf('permalink')]).searchParams;
+    expect(link.get('sel')).toBe(record[0]);
+    const collection = record[0].split(':')[0];
+    expect(link.get('file')).toBe(`${collection}:${ACLED_ROWS.length}:${good.length}:acled syria.csv`);
   }
   const entry = page.getByTestId('your-data');
   await expect(entry).toContainText('ACLED export (CSV)');

@@ -35,8 +35,22 @@ summary-milestones = { $count ->
     [one] ({ $n } agreement or political event, not counted)
    *[other] ({ $n } agreements or political events, not counted)
 }
-summary-deaths = { $best } deaths (best estimate; range { $low }–{ $high }), { $civilians } civilians
-summary-deaths-no-civilians = { $best } deaths (best estimate; range { $low }–{ $high }); no number of civilians killed is given
+summary-deaths = { $count ->
+    [one] { $best } death
+   *[other] { $best } deaths
+} (best estimate; range { $low }–{ $high }), { $civilians } { $civilians_count ->
+    [one] civilian
+   *[other] civilians
+}
+summary-deaths-no-civilians = { $count ->
+    [one] { $best } death
+   *[other] { $best } deaths
+} (best estimate; range { $low }–{ $high }); no number of civilians killed is given
+summary-deaths-none-given = no number of deaths is given; { $civilians } { $civilians_count ->
+    [one] civilian
+   *[other] civilians
+} killed
+summary-deaths-none-given-no-civilians = no number of deaths or of civilians killed is given
 summary-no-deaths = { $count ->
     [one] { $n } event gives no number of deaths
    *[other] { $n } events give no number of deaths
@@ -44,6 +58,10 @@ summary-no-deaths = { $count ->
 summary-no-civilians = { $count ->
     [one] { $n } event gives no number of civilians killed
    *[other] { $n } events give no number of civilians killed
+}
+summary-at-least = { $count ->
+    [one] ({ $n } event gives its deaths only as “at least”: the range's top is no upper limit)
+   *[other] ({ $n } events give their deaths only as “at least”: the range's top is no upper limit)
 }
 summary-unstated = ({ $first }: counted as 0)
 summary-unstated-two = ({ $first }; { $second }: counted as 0)
@@ -441,13 +459,19 @@ cancel = Cancel
 ## The map
 
 map-unreadable = The map boundaries could not be read.
-map-describe = { $name }: { $value } { $metric } ({ $n } events here are located only to the governorate or district)
+map-describe = { $name }: { $value } { $metric } ({ $count ->
+    [one] { $n } event here is
+   *[other] { $n } events here are
+} located only to the governorate or district)
 map-legend-range = { $from }–{ $to }
 map-legend-none = no { $metric }
 map-legend = Map legend
 map-legend-circles = events located at or near a place (circle area: number of events within ~10 km)
 map-legend-badges = +N: events known only to the governorate, district or region (not drawn as points)
-map-unplaced = { $n } events located only to Syria as a whole are not on the map.
+map-unplaced = { $count ->
+    [one] { $n } event located only to Syria as a whole is not on the map.
+   *[other] { $n } events located only to Syria as a whole are not on the map.
+}
 map-image = Map of Syria's governorates
 map-governorates = Governorates
 map-hint = Hover over or focus a governorate to see its value; click it to filter by it.

@@ -29,6 +29,7 @@ pub mod room;
 pub mod rows;
 pub mod search;
 pub mod stored;
+pub mod summary_line;
 pub mod table;
 pub mod text_index;
 pub mod validate;

@@ -562,6 +562,22 @@ pub fn is_event_id(text: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'.' | b'_' | b'-'))
 }
 
+/// The query of the link that opens event `id`'s record: `sel=` the id, and when the event
+/// is from a reader's own file (its collection id, before the first `:`, is one of `opened`,
+/// the files open here by collection id), `file=` that file's label, so that the link opened
+/// on a device without the file says which file it needs.
+pub fn event_query(id: &str, opened: &BTreeMap<String, FileLabel>) -> String {
+    let mut state = ViewState {
+        selected: Some(id.to_string()),
+        ..ViewState::default()
+    };
+    let collection = id.split_once(':').map(|(collection, _)| collection);
+    if let Some((collection, label)) = collection.and_then(|c| opened.get_key_value(c)) {
+        state.files.insert(collection.clone(), label.clone());
+    }
+    encode(&state)
+}
+
 /// Writes the canonical query string of `state`, without a leading `?`: parameters in a fixed
 /// order, list values sorted, defaults omitted. The default state encodes as "".
 pub fn encode(state: &ViewState) -> String {

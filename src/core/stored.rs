@@ -49,7 +49,7 @@ pub const FORM_VERSION: u32 = 1;
 /// The version of how a table's rows are built from records (`core::table`, the text index,
 /// the facets): raise it with any change to them, so that a table stored by an earlier
 /// version is built again from its records instead of read back.
-pub const TABLE_VERSION: u32 = 1;
+pub const TABLE_VERSION: u32 = 2;
 /// Bytes of [`MAGIC`] and [`FORM_VERSION`].
 pub const PREFIX_LEN: usize = 8;
 /// Bytes of an item's tag, column and payload length.

@@ -26,7 +26,7 @@ pub(crate) mod test_data;
 
 pub use append::Appending;
 use deaths::{flags_of, killed_of, Killed};
-pub use deaths::{states_civilians_killed, states_deaths};
+pub use deaths::{states_civilians_killed, states_deaths, states_deaths_at_least};
 use search_text::{search_text_of, ArabicNames};
 
 /// [`EventTable::flags`] bit: some casualty entry says people were killed, numeric or not.
@@ -45,6 +45,9 @@ pub const DEATHS_STATED: u8 = 1 << 4;
 pub const CIVILIANS_STATED: u8 = 1 << 5;
 /// [`EventTable::flags`] bit: women were killed.
 pub const WOMAN_KILLED_ANY: u8 = 1 << 6;
+/// [`EventTable::flags`] bit: the record gives its deaths only as a lower bound, "at least"
+/// ([`states_deaths_at_least`]).
+pub const DEATHS_AT_LEAST: u8 = 1 << 7;
 
 /// [`EventTable::lead_actor`] value for an event that names no actor.
 pub const NO_ACTOR: u8 = u8::MAX;
@@ -479,6 +482,9 @@ impl EventTable {
         }
         if states_civilians_killed(event) {
             flags |= CIVILIANS_STATED;
+        }
+        if states_deaths_at_least(event) {
+            flags |= DEATHS_AT_LEAST;
         }
         self.flags.push(flags);
         self.push_facets(dataset, event, arabic);

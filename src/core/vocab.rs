@@ -218,6 +218,24 @@ impl CasualtyGroup {
                 | CasualtyGroup::MediaWorkers
         )
     }
+
+    /// The English name of one of the group, for a count of one: "1 civilian killed", where
+    /// [`CasualtyGroup::label`] names the group ("civilians").
+    pub fn label_one(self) -> &'static str {
+        match self {
+            CasualtyGroup::All | CasualtyGroup::People => "person",
+            CasualtyGroup::Civilians => "civilian",
+            CasualtyGroup::Children => "child",
+            CasualtyGroup::Women => "woman",
+            CasualtyGroup::MedicalPersonnel => "medical worker",
+            CasualtyGroup::CivilDefence => "civil defence worker",
+            CasualtyGroup::MediaWorkers => "media worker",
+            CasualtyGroup::Combatants => "combatant",
+            CasualtyGroup::IsisMembers => "ISIS member",
+            CasualtyGroup::Prisoners => "prisoner",
+            CasualtyGroup::Unknown => "person of unknown status",
+        }
+    }
 }
 
 vocabulary! {
@@ -243,6 +261,13 @@ vocabulary! {
         Several = ("several", "several"),
         /// Said to have happened, with no amount at all: "injuring others".
         Unspecified = ("unspecified", "unspecified"),
+    }
+}
+
+impl Qualifier {
+    /// Whether a number so qualified is a floor, not an estimate: "at least", "over".
+    pub fn is_lower_bound(self) -> bool {
+        matches!(self, Qualifier::AtLeast | Qualifier::Over)
     }
 }
 

@@ -80,7 +80,7 @@ pub fn EventDetail(
         ),
         None => date,
     };
-    let permalink = crate::ui::summary_bar::event_link(&event.id);
+    let permalink = crate::ui::url_state::event_link(&event.id, &url.files());
     let places = event
         .places
         .iter()

@@ -9,6 +9,7 @@ use crate::core::i18n::{Arg, Lang};
 use crate::core::model::{Casualty, DatePrecision, Event, Place, Quantity};
 #[cfg(doc)]
 use crate::core::place_names::PlaceLevel;
+use crate::core::vocab::Qualifier;
 
 /// A place's name as the interface shows it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -107,21 +108,23 @@ pub fn casualty(tr: Lang, c: &Casualty) -> String {
         _ => String::new(),
     };
     let qualifier = match c.qualifier {
-        crate::core::vocab::Qualifier::Exact => "",
-        crate::core::vocab::Qualifier::Unspecified => "an unspecified number of",
+        Qualifier::Exact => "",
+        Qualifier::Unspecified => "an unspecified number of",
         other => other.label(),
     };
-    [
-        qualifier,
-        number.as_str(),
-        c.group.label(),
-        c.outcome.label(),
-    ]
-    .iter()
-    .filter(|part| !part.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" ")
+    // "1 civilian killed", "at least 1 child killed"; "over 1" and the rest stay plural.
+    let one = number == "1" && matches!(c.qualifier, Qualifier::Exact | Qualifier::AtLeast);
+    let group = if one {
+        c.group.label_one()
+    } else {
+        c.group.label()
+    };
+    [qualifier, number.as_str(), group, c.outcome.label()]
+        .iter()
+        .filter(|part| !part.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A casualty figure worded from the Arabic catalogue.

@@ -5,14 +5,17 @@
 //! they are written ([`BlobParts`], a blob every few megabytes); the bytes are those of
 //! [`export::to_csv`] and [`export::to_json`].
 
+use std::collections::BTreeMap;
+
 use crate::core::catalog::Catalog;
 use crate::core::export;
+use crate::core::file_link::FileLabel;
 use crate::core::i18n::Lang;
 use crate::core::model::Dataset;
 use crate::ui::adding::yield_to_browser;
 use crate::ui::blob_parts::BlobParts;
 use crate::ui::browser;
-use crate::ui::summary_bar::event_link;
+use crate::ui::url_state::event_link;
 
 /// The two formats of a view's export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,11 +35,12 @@ pub async fn write_export(
     rows: &[u32],
     format: ExportFormat,
     view_link: &str,
+    files: &BTreeMap<String, FileLabel>,
     lang: Lang,
     progress: impl Fn(u32),
 ) -> Result<(), String> {
     let attribution = export::attributions(&catalog.datasets);
-    let link = |id: &str| event_link(id);
+    let link = |id: &str| event_link(id, files);
     let mut file = BlobParts::new(PART_BYTES);
     let mut push = |text: &str| file.push(text.as_bytes(), &mut |_| {});
     let batches = rows.len().div_ceil(export::EXPORT_BATCH).max(1);

@@ -86,6 +86,7 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> impl I
                     ("value", Arg::Text(&format_value(value))),
                     ("metric", Arg::Text(&tr.label("metric", metric.id()))),
                     ("n", Arg::Text(&group_thousands(i64::from(area_only)))),
+                    ("count", Arg::Number(u64::from(area_only))),
                 ],
             )
         })
@@ -167,7 +168,10 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> impl I
                     <li><span class="swatch dot"></span>{tr.text("map-legend-circles")}</li>
                     <li><span class="swatch dashed"></span>{tr.text("map-legend-badges")}</li>
                 </ul>
-                {(unplaced > 0).then(|| view! { <p class="hover-value">{tr.format("map-unplaced", &[("n", Arg::Text(&group_thousands(i64::from(unplaced))))])}</p> })}
+                {(unplaced > 0).then(|| view! { <p class="hover-value">{tr.format("map-unplaced", &[
+                    ("n", Arg::Text(&group_thousands(i64::from(unplaced)))),
+                    ("count", Arg::Number(u64::from(unplaced))),
+                ])}</p> })}
             }
         })
     };

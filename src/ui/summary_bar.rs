@@ -14,21 +14,12 @@ use crate::charts::bar_chart::group_thousands;
 use crate::core::aggregate::Totals;
 use crate::core::catalog::Catalog;
 use crate::core::i18n::Arg;
-use crate::core::query::{self, ViewState};
 use crate::core::rows::Rows;
+use crate::core::summary_line;
 use crate::ui::browser;
 use crate::ui::export_file::{self, ExportFormat};
 use crate::ui::i18n;
 use crate::ui::url_state::UrlState;
-
-/// The link that opens one event's record.
-pub fn event_link(id: &str) -> String {
-    let state = ViewState {
-        selected: Some(id.to_string()),
-        ..ViewState::default()
-    };
-    format!("{}?{}", browser::app_base(), query::encode(&state))
-}
 
 #[component]
 pub fn SummaryBar(
@@ -51,13 +42,16 @@ pub fn SummaryBar(
         // The rows of the view when the button was pressed, whatever the reader does next.
         let rows = rows.get_untracked();
         let view_link = browser::current_href();
+        let files = url.files();
         exporting.set(Some((format, 0)));
         leptos::task::spawn_local(async move {
             let progress = |percent| {
                 exporting.try_set(Some((format, percent)));
             };
-            let written =
-                export_file::write_export(&catalog, &rows, format, &view_link, tr, progress).await;
+            let written = export_file::write_export(
+                &catalog, &rows, format, &view_link, &files, tr, progress,
+            )
+            .await;
             exporting.try_set(None);
             if let Err(error) = written {
                 leptos::logging::warn!("export failed: {error}");
@@ -120,38 +114,14 @@ pub fn SummaryBar(
                     }</span>
                 }))}
             </span>
-            <span data-testid="deaths">{move || totals.with(|t| {
-                let [best, low, high, civilians] = [t.deaths_best, t.deaths_low, t.deaths_high, t.civilians_killed]
-                    .map(|n| group_thousands(n as i64));
-                // No event here gives a number of civilians killed (an ACLED export): no total
-                // of civilians is shown rather than a 0 that nobody reported.
-                let key = if t.counted() > 0 && t.without_civilians == t.counted() {
-                    "summary-deaths-no-civilians"
-                } else {
-                    "summary-deaths"
-                };
-                tr.format(key, &[
-                    ("best", Arg::Text(&best)), ("low", Arg::Text(&low)),
-                    ("high", Arg::Text(&high)), ("civilians", Arg::Text(&civilians)),
-                ])
-            })}</span>
+            <span data-testid="deaths">{move || totals.with(|t| summary_line::deaths_line(tr, t))}</span>
+            // Deaths given only as "at least": the range's top is no upper limit, said so.
+            {move || totals.with(|t| summary_line::at_least_note(tr, t)).map(|text| view! {
+                <span class="unstated-note" data-testid="at-least">" "{text}</span>
+            })}
             // Events that add 0 for lack of a number: the sums are lower bounds, said so.
-            {move || totals.with(|t| {
-                let mut parts = Vec::new();
-                if t.without_deaths > 0 {
-                    parts.push(tr.count("summary-no-deaths", u64::from(t.without_deaths)));
-                }
-                if t.without_civilians > 0 && t.without_civilians < t.counted() {
-                    parts.push(tr.count("summary-no-civilians", u64::from(t.without_civilians)));
-                }
-                let text = match parts.as_slice() {
-                    [] => return None,
-                    [first] => tr.format("summary-unstated", &[("first", Arg::Text(first))]),
-                    [first, second, ..] => tr.format("summary-unstated-two", &[
-                        ("first", Arg::Text(first)), ("second", Arg::Text(second)),
-                    ]),
-                };
-                Some(view! { <span class="unstated-note" data-testid="unstated">" "{text}</span> })
+            {move || totals.with(|t| summary_line::unstated_note(tr, t)).map(|text| view! {
+                <span class="unstated-note" data-testid="unstated">" "{text}</span>
             })}
             // Collection names come from the data: isolated.
             <bdi class="collections">{shown}</bdi>

@@ -56,7 +56,18 @@ pub struct UrlState {
     typing: StoredValue<Option<&'static str>>,
 }
 
+/// The address that opens event `id`'s record, naming its file when the event is from one of
+/// `files` (the reader's files open here, by collection id): [`query::event_query`].
+pub fn event_link(id: &str, files: &BTreeMap<String, FileLabel>) -> String {
+    format!("{}?{}", browser::app_base(), query::event_query(id, files))
+}
+
 impl UrlState {
+    /// The reader's files open here, by collection id.
+    pub fn files(&self) -> Arc<BTreeMap<String, FileLabel>> {
+        self.files.get_value()
+    }
+
     /// Replaces the view state; `replace` keeps the history entry.
     pub fn set(&self, state: ViewState, replace: bool) {
         self.typing.set_value(None);

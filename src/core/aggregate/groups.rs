@@ -8,7 +8,9 @@ use super::bar_keys::BarKeys;
 use super::{cell, Metric, Values};
 use crate::core::baseline::{sum_all, sum_rows, Reduce};
 use crate::core::table::WOMAN_KILLED_ANY;
-use crate::core::table::{EventTable, CHILD_KILLED_ANY, CIVILIANS_STATED, DEATHS_STATED};
+use crate::core::table::{
+    EventTable, CHILD_KILLED_ANY, CIVILIANS_STATED, DEATHS_AT_LEAST, DEATHS_STATED,
+};
 use crate::core::vocab::{Actor, EventKind, Governorate};
 
 /// Headline numbers over the rows.
@@ -28,6 +30,9 @@ pub struct Totals {
     pub without_deaths: u32,
     /// Events counted whose record gives no number of civilians killed (an ACLED event).
     pub without_civilians: u32,
+    /// Events counted whose record gives its deaths only as a lower bound ("at least": every
+    /// ACLED event with fatalities): `deaths_high` is no upper limit where there are any.
+    pub deaths_at_least: u32,
 }
 
 impl Totals {
@@ -67,6 +72,8 @@ impl Reduce for TotalsOf<'_> {
             let without_civilians = u32::from(flags & CIVILIANS_STATED == 0);
             totals.without_deaths = totals.without_deaths.wrapping_add(without_deaths);
             totals.without_civilians = totals.without_civilians.wrapping_add(without_civilians);
+            let at_least = u32::from(flags & DEATHS_AT_LEAST != 0);
+            totals.deaths_at_least = totals.deaths_at_least.wrapping_add(at_least);
         }
     }
 
@@ -80,6 +87,7 @@ impl Reduce for TotalsOf<'_> {
             civilians_killed: whole.civilians_killed.wrapping_sub(part.civilians_killed),
             without_deaths: whole.without_deaths.wrapping_sub(part.without_deaths),
             without_civilians: whole.without_civilians.wrapping_sub(part.without_civilians),
+            deaths_at_least: whole.deaths_at_least.wrapping_sub(part.deaths_at_least),
         }
     }
 }

@@ -225,6 +225,28 @@ pub fn no_actor_slot() -> usize {
     Actor::ALL.len()
 }
 
+/// The empty buckets of `interval` from the one holding `first` to the one holding `last`, at
+/// most [`MAX_BUCKETS`] of them (cut at the end).
+fn buckets_over(interval: Interval, first: Day, last: Day) -> Vec<Bucket> {
+    let mut buckets = Vec::new();
+    let mut start = interval.bucket_start(first);
+    while start <= last && buckets.len() < MAX_BUCKETS {
+        let next = interval.next_start(start);
+        if next <= start {
+            // Only at the very end of the representable days; stop rather than loop.
+            break;
+        }
+        buckets.push(Bucket {
+            start,
+            end_exclusive: next,
+            by_actor: Vec::new(),
+            imprecise: 0.0,
+        });
+        start = next;
+    }
+    buckets
+}
+
 /// Builds the timeline of `rows` over the date filter's window `(from, to)`.
 ///
 /// Buckets cover the window (inclusive days, swapped if reversed), extended to whole buckets,
@@ -280,21 +302,17 @@ pub fn timeline(
     };
 
     let slots = Actor::ALL.len() + 1;
-    let mut buckets = Vec::new();
-    let mut start = interval.bucket_start(first);
-    while start <= last && buckets.len() < MAX_BUCKETS {
-        let next = interval.next_start(start);
-        if next <= start {
-            // Only at the very end of the representable days; stop rather than loop.
-            break;
+    let mut buckets = buckets_over(interval, first, last);
+    // A window of more than MAX_BUCKETS buckets (a year typed as 0201) would be cut before
+    // the rows' days: it is narrowed to the days of the rows, which are then all shown.
+    let cut = buckets
+        .last()
+        .is_some_and(|bucket| bucket.end_exclusive <= last);
+    if let (true, Some((start, end))) = (cut, data_span) {
+        let (first, last) = (clamp(start.max(first)), clamp(end.min(last)));
+        if first <= last {
+            buckets = buckets_over(interval, first, last);
         }
-        buckets.push(Bucket {
-            start,
-            end_exclusive: next,
-            by_actor: Vec::new(),
-            imprecise: 0.0,
-        });
-        start = next;
     }
     let (Some(first_bucket), Some(last_bucket)) = (buckets.first(), buckets.last()) else {
         return Timeline {
@@ -380,7 +398,7 @@ pub fn timeline(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::DatePrecision;
+    use crate::core::model::{Casualty, DatePrecision};
     use crate::core::table::test_data::*;
     use crate::core::vocab::{CasualtyGroup, Governorate, Role};
 
@@ -437,24 +455,36 @@ mod tests {
                 None,
                 None,
             )),
+            // "At least 10 killed" (as ACLED gives every death toll): a floor, said so.
+            ev("c:5", "2019-11-18").casualty(Casualty {
+                qualifier: crate::core::vocab::Qualifier::AtLeast,
+                ..casualty(
+                    CasualtyGroup::All,
+                    crate::core::vocab::Outcome::Killed,
+                    None,
+                    Some(10),
+                    None,
+                )
+            }),
         ]);
         let totals = totals(&table, &all_rows(&table));
         assert_eq!(
             totals,
             Totals {
-                events: 4,
+                events: 5,
                 milestones: 1,
-                deaths_low: 6,
-                deaths_best: 7,
-                deaths_high: 9,
+                deaths_low: 16,
+                deaths_best: 17,
+                deaths_high: 19,
                 civilians_killed: 4,
                 // c:4 gives no number; the ceasefire is not counted at all.
                 without_deaths: 1,
-                // c:1 (all people only) and c:4 give no number of civilians.
-                without_civilians: 2,
+                // c:1 (all people only), c:4 and c:5 give no number of civilians.
+                without_civilians: 3,
+                deaths_at_least: 1,
             }
         );
-        assert_eq!(totals.counted(), 3);
+        assert_eq!(totals.counted(), 4);
     }
 
     #[test]
@@ -537,16 +567,36 @@ mod tests {
         assert!(close(clipped.buckets[0].imprecise, 13.0 / 30.0));
         let empty = timeline(&table, &[], Interval::Week, Metric::Events, (None, None));
         assert!(empty.buckets.is_empty());
-        // Absurd ranges are clamped and capped, not overflowed.
-        let huge = timeline(
+        // Absurd ranges are clamped, not overflowed, and a window of more buckets than a
+        // timeline holds is narrowed to the rows' days, which are all shown.
+        let plain = timeline(&table, &rows, Interval::Week, Metric::Events, (None, None));
+        for window in [
+            (Some(Day(i32::MIN)), Some(Day(i32::MAX))),
+            (Some(day("0201-05-01")), None),
+            (Some(day("0201-05-01")), Some(day("9999-12-31"))),
+        ] {
+            let huge = timeline(&table, &rows, Interval::Week, Metric::Events, window);
+            assert_eq!(huge, plain, "{window:?}");
+        }
+        // Without rows there is nothing to narrow to: the window's first buckets.
+        let none = timeline(
             &table,
-            &rows,
+            &[],
             Interval::Week,
             Metric::Events,
             (Some(Day(i32::MIN)), Some(Day(i32::MAX))),
         );
-        assert_eq!(huge.buckets.len(), MAX_BUCKETS);
-        assert_eq!(huge.buckets[0].start, day("0000-01-01").week_start());
+        assert_eq!(none.buckets.len(), MAX_BUCKETS);
+        assert_eq!(none.buckets[0].start, day("0000-01-01").week_start());
+        // A window that fits is kept whole, beyond the rows' days.
+        let wide = timeline(
+            &table,
+            &rows,
+            Interval::Month,
+            Metric::Events,
+            (Some(day("2010-01-01")), Some(day("2024-12-31"))),
+        );
+        assert_eq!(wide.buckets.len(), 15 * 12);
     }
 
     #[test]

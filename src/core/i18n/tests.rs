@@ -160,6 +160,22 @@ fn english_has_one_and_other() {
         milestones(3),
         "(3 agreements or political events, not counted)"
     );
+    let unplaced = |n: u64| {
+        Lang::En
+            .format(
+                "map-unplaced",
+                &[("n", Arg::Text(&n.to_string())), ("count", Arg::Number(n))],
+            )
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    assert_eq!(
+        unplaced(1),
+        "1 event located only to Syria as a whole is not on the map."
+    );
+    assert_eq!(
+        unplaced(7),
+        "7 events located only to Syria as a whole are not on the map."
+    );
 }
 
 #[test]

@@ -690,3 +690,28 @@ fn clear_all_keeps_a_readers_file_in_view() {
     bundled.files.clear();
     assert!(bundled.cleared().collections.is_empty());
 }
+
+#[test]
+fn an_events_link_names_its_file_when_it_is_from_one() {
+    let id = "file-0123456789ab";
+    let opened = BTreeMap::from([(id.to_string(), file(20, 17, "mine.csv"))]);
+    // An event of the file: its link names the file, so that a device without it says which.
+    let query = event_query(&format!("{id}:SYR90016"), &opened);
+    let (state, notices) = decode(&query);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(
+        state.selected.as_deref(),
+        Some("file-0123456789ab:SYR90016")
+    );
+    assert_eq!(state.files.get(id), opened.get(id));
+    // A bundled event, or one of a file not open here: the id alone.
+    for other in ["ucdp:255109", "file-ba9876543210:SYR1", "snhr-russia-2y-12"] {
+        assert_eq!(
+            decode(&event_query(other, &opened)).0,
+            ViewState {
+                selected: Some(other.to_string()),
+                ..ViewState::default()
+            }
+        );
+    }
+}

@@ -27,6 +27,24 @@ pub fn states_deaths(event: &Event) -> bool {
     !event.kind.is_milestone() && killed(&event.casualties).any(|c| c.best.is_some())
 }
 
+/// Whether the record gives its deaths only as a lower bound: the entry of everyone killed
+/// that decides its deaths ([`killed_of`]), or else one of the groups summed, gives a number
+/// qualified "at least" or "over" with no higher estimate (every ACLED event with fatalities:
+/// ACLED counts deaths conservatively). Its deaths' high is then that bound, no upper limit.
+pub fn states_deaths_at_least(event: &Event) -> bool {
+    let lower_bound =
+        |c: &&Casualty| c.best.is_some() && c.high.is_none() && c.qualifier.is_lower_bound();
+    if !states_deaths(event) {
+        return false;
+    }
+    let total =
+        killed(&event.casualties).find(|c| c.group == CasualtyGroup::All && c.best.is_some());
+    match total {
+        Some(total) => lower_bound(&total),
+        None => killed(&event.casualties).any(|c| lower_bound(&c)),
+    }
+}
+
 /// Whether the record gives a number of civilians killed: a UCDP event (GED's
 /// `deaths_civilians`, stated for every event, 0 included, though a 0 is not written as an
 /// entry), or an entry for civilians, or for a group counted inside them (children,

@@ -1,0 +1,197 @@
+//! The header's line of deaths under the count of events, and its note of the events that
+//! give no number: worded from [`Totals`] in the reader's language, with the plural forms of
+//! each number. A view where no event gives a number of deaths (or of civilians killed) says
+//! so, rather than a 0 that nobody reported; one where some give their deaths only as "at
+//! least" says that the range's top is no upper limit.
+
+use super::aggregate::Totals;
+use super::i18n::{group_thousands, Arg, Lang};
+
+/// "1,234 deaths (best estimate; range 1,100–1,400), 56 civilians"; "no number of deaths is
+/// given; …" when none of the events counted gives one (milestones aside), and "…; no number
+/// of civilians killed is given" when none gives that.
+pub fn deaths_line(tr: Lang, totals: &Totals) -> String {
+    let none_given = |without: u32| totals.counted() > 0 && without == totals.counted();
+    let key = match (
+        none_given(totals.without_deaths),
+        none_given(totals.without_civilians),
+    ) {
+        (true, true) => "summary-deaths-none-given-no-civilians",
+        (true, false) => "summary-deaths-none-given",
+        (false, true) => "summary-deaths-no-civilians",
+        (false, false) => "summary-deaths",
+    };
+    let [best, low, high, civilians] = [
+        totals.deaths_best,
+        totals.deaths_low,
+        totals.deaths_high,
+        totals.civilians_killed,
+    ]
+    .map(group_thousands);
+    tr.format(
+        key,
+        &[
+            ("best", Arg::Text(&best)),
+            ("low", Arg::Text(&low)),
+            ("high", Arg::Text(&high)),
+            ("civilians", Arg::Text(&civilians)),
+            ("count", Arg::Number(totals.deaths_best)),
+            ("civilians_count", Arg::Number(totals.civilians_killed)),
+        ],
+    )
+}
+
+/// "(17 events give their deaths only as “at least”: …)": the events counted whose deaths
+/// are only a lower bound ([`Totals::deaths_at_least`]), so that the range's top is read as
+/// no upper limit; `None` when there are none, or when no event gives a number of deaths.
+pub fn at_least_note(tr: Lang, totals: &Totals) -> Option<String> {
+    (totals.deaths_at_least > 0)
+        .then(|| tr.count("summary-at-least", u64::from(totals.deaths_at_least)))
+}
+
+/// "(3 events give no number of deaths: counted as 0)": the events counted whose record gives
+/// no number of deaths or of civilians killed, which make the sums lower bounds; `None` when
+/// every event gives both, or when [`deaths_line`] already says that none gives one.
+pub fn unstated_note(tr: Lang, totals: &Totals) -> Option<String> {
+    let some = |without: u32| without > 0 && without < totals.counted();
+    let mut parts = Vec::new();
+    if some(totals.without_deaths) {
+        parts.push(tr.count("summary-no-deaths", u64::from(totals.without_deaths)));
+    }
+    if some(totals.without_civilians) {
+        parts.push(tr.count("summary-no-civilians", u64::from(totals.without_civilians)));
+    }
+    match parts.as_slice() {
+        [] => None,
+        [first] => Some(tr.format("summary-unstated", &[("first", Arg::Text(first))])),
+        [first, second, ..] => Some(tr.format(
+            "summary-unstated-two",
+            &[("first", Arg::Text(first)), ("second", Arg::Text(second))],
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text without the isolation marks the catalogues put around arguments.
+    fn plain(text: String) -> String {
+        text.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    fn totals(events: u32, best: u64, civilians: u64) -> Totals {
+        Totals {
+            events,
+            deaths_low: best,
+            deaths_best: best,
+            deaths_high: best + 2,
+            civilians_killed: civilians,
+            ..Totals::default()
+        }
+    }
+
+    #[test]
+    fn one_death_and_one_civilian_are_singular() {
+        let line = |t: &Totals| plain(deaths_line(Lang::En, t));
+        assert_eq!(
+            line(&totals(1, 1, 1)),
+            "1 death (best estimate; range 1–3), 1 civilian"
+        );
+        assert_eq!(
+            line(&totals(4, 1_234, 2)),
+            "1,234 deaths (best estimate; range 1,234–1,236), 2 civilians"
+        );
+        assert_eq!(
+            line(&totals(0, 0, 0)),
+            "0 deaths (best estimate; range 0–2), 0 civilians"
+        );
+    }
+
+    #[test]
+    fn no_number_given_is_said_not_written_as_zero() {
+        let none = Totals {
+            without_deaths: 5,
+            without_civilians: 5,
+            ..totals(5, 0, 0)
+        };
+        assert_eq!(
+            plain(deaths_line(Lang::En, &none)),
+            "no number of deaths or of civilians killed is given"
+        );
+        assert_eq!(unstated_note(Lang::En, &none), None);
+        // Milestones are not counted: four events, one of them an agreement, none with deaths.
+        let some_civilians = Totals {
+            milestones: 1,
+            without_deaths: 3,
+            without_civilians: 1,
+            ..totals(4, 0, 2)
+        };
+        assert_eq!(
+            plain(deaths_line(Lang::En, &some_civilians)),
+            "no number of deaths is given; 2 civilians killed"
+        );
+        assert_eq!(
+            unstated_note(Lang::En, &some_civilians).map(plain),
+            Some("(1 event gives no number of civilians killed: counted as 0)".to_string())
+        );
+        for lang in Lang::ALL {
+            assert!(!deaths_line(lang, &none).contains('0'));
+        }
+    }
+
+    #[test]
+    fn deaths_given_as_at_least_are_said_to_have_no_upper_limit() {
+        let note = |n: u32| {
+            let totals = Totals {
+                deaths_at_least: n,
+                ..totals(20, 59, 8)
+            };
+            at_least_note(Lang::En, &totals).map(plain)
+        };
+        assert_eq!(note(0), None);
+        assert_eq!(
+            note(1),
+            Some(
+                "(1 event gives its deaths only as “at least”: the range's top is no upper limit)"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            note(17),
+            Some(
+                "(17 events give their deaths only as “at least”: the range's top is no upper \
+                 limit)"
+                    .to_string()
+            )
+        );
+        for lang in Lang::ALL {
+            let totals = Totals {
+                deaths_at_least: 2_345,
+                ..totals(3_000, 59, 8)
+            };
+            assert!(at_least_note(lang, &totals).is_some_and(|note| note.contains("2,345")));
+        }
+    }
+
+    #[test]
+    fn some_without_numbers_are_noted_beside_the_sums() {
+        let some = Totals {
+            without_deaths: 2,
+            without_civilians: 3,
+            ..totals(10, 40, 7)
+        };
+        assert_eq!(
+            plain(deaths_line(Lang::En, &some)),
+            "40 deaths (best estimate; range 40–42), 7 civilians"
+        );
+        assert_eq!(
+            unstated_note(Lang::En, &some).map(plain),
+            Some(
+                "(2 events give no number of deaths; 3 events give no number of civilians \
+                 killed: counted as 0)"
+                    .to_string()
+            )
+        );
+    }
+}
