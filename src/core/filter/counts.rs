@@ -174,7 +174,8 @@ pub fn cross_counts_wanted(
             weight,
         );
     }
-    let mut counts = CrossCounts::zero(table);
+    // The facets' counts are made below: none allocated here.
+    let mut counts = CrossCounts::zero_wanted(table, &[false; Facet::COUNT]);
     for facet in Facet::ALL {
         counts.facets[facet.index()] = if wanted[facet.index()] {
             facet_counts(filter, table, marks.bits(), facet)
@@ -213,15 +214,13 @@ pub(crate) fn tally(
 ) -> CrossCounts {
     let mut bins = DimensionBins::new();
     let actors = filter.actor_column(table);
-    let mut counts = CrossCounts::zero(table);
+    let mut counts = CrossCounts::zero_wanted(table, wanted);
     let columns = Facet::ALL.map(|facet| filter.facet_column(table, facet));
     // The facets to count: those wanted whose dictionary holds a value (an empty one has no
-    // option to count, and its rows no value to visit).
+    // option to count, and its rows no value to visit; one not wanted is empty).
     let mut facets: Mark = 0;
     for facet in Facet::ALL {
-        if !wanted[facet.index()] {
-            counts.facets[facet.index()] = Vec::new();
-        } else if !counts.facets[facet.index()].is_empty() {
+        if !counts.facets[facet.index()].is_empty() {
             facets |= Dimension::of_facet(facet).bit();
         }
     }

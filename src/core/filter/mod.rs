@@ -221,6 +221,13 @@ pub struct CrossCounts {
 impl CrossCounts {
     /// All zero, sized for `table`'s options.
     pub fn zero(table: &EventTable) -> CrossCounts {
+        CrossCounts::zero_wanted(table, &[true; Facet::COUNT])
+    }
+
+    /// All zero, sized for `table`'s options, the facets only where `wanted` (by
+    /// [`Facet::index`]; the others empty, and never allocated: a place facet of a large file
+    /// holds a hundred thousand values).
+    pub fn zero_wanted(table: &EventTable, wanted: &[bool; Facet::COUNT]) -> CrossCounts {
         CrossCounts {
             actor: vec![0; Actor::ALL.len()],
             kind: vec![0; EventKind::ALL.len()],
@@ -228,7 +235,10 @@ impl CrossCounts {
             collection: vec![0; table.collection_ids.len()],
             publisher: vec![0; Publisher::ALL.len()],
             casualty: vec![0; CasualtyFilter::ALL.len()],
-            facets: std::array::from_fn(|i| vec![0; table.facets[i].dictionary.len()]),
+            facets: std::array::from_fn(|i| match wanted.get(i) {
+                Some(true) => vec![0; table.facets[i].dictionary.len()],
+                _ => Vec::new(),
+            }),
         }
     }
 }
