@@ -106,6 +106,19 @@ impl Lang {
         self.format(key, &[("count", Arg::Number(n)), ("n", Arg::Text(&shown))])
     }
 
+    /// `parts` said as one note: the message `one` with `$first` for a single part, `two` with
+    /// `$first` and `$second` for two (a third part is not said); `None` for no part.
+    pub fn parts_note(self, parts: &[String], (one, two): (&str, &str)) -> Option<String> {
+        match parts {
+            [] => None,
+            [first] => Some(self.format(one, &[("first", Arg::Text(first))])),
+            [first, second, ..] => Some(self.format(
+                two,
+                &[("first", Arg::Text(first)), ("second", Arg::Text(second))],
+            )),
+        }
+    }
+
     /// The message `key` with named arguments.
     pub fn format(self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         BUNDLES.with(|bundles| {

@@ -61,14 +61,7 @@ pub fn unstated_note(tr: Lang, totals: &Totals) -> Option<String> {
     if some(totals.without_civilians) {
         parts.push(tr.count("summary-no-civilians", u64::from(totals.without_civilians)));
     }
-    match parts.as_slice() {
-        [] => None,
-        [first] => Some(tr.format("summary-unstated", &[("first", Arg::Text(first))])),
-        [first, second, ..] => Some(tr.format(
-            "summary-unstated-two",
-            &[("first", Arg::Text(first)), ("second", Arg::Text(second))],
-        )),
-    }
+    tr.parts_note(&parts, ("summary-unstated", "summary-unstated-two"))
 }
 
 #[cfg(test)]

@@ -190,14 +190,7 @@ pub fn CompositionPanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) 
             if c.women_without_number > 0 {
                 parts.push(tr.count("composition-women-no-number", c.women_without_number));
             }
-            match parts.as_slice() {
-                [] => None,
-                [first] => Some(tr.format("composition-unstated", &[("first", Arg::Text(first))])),
-                [first, second, ..] => Some(tr.format(
-                    "composition-unstated-two",
-                    &[("first", Arg::Text(first)), ("second", Arg::Text(second))],
-                )),
-            }
+            tr.parts_note(&parts, ("composition-unstated", "composition-unstated-two"))
         })
     });
     view! {
