@@ -216,3 +216,70 @@ test('a record that gives no casualties says so, in both languages, rather than 
     await expect(page.getByTestId('detail-casualties')).not.toContainText(catalogue(lang));
   }
 });
+
+test('a narrow date window says which events it counts whole, and can count only those dated within it', async ({ page }) => {
+  const ucdp = dataset('ucdp').events;
+  const [from, to] = ['2017-03-15', '2017-03-15'];
+  // UCDP gives every event's deaths as one figure for all people killed.
+  const deaths = (list) => list.reduce((sum, e) => sum + (e.casualties ?? [])
+    .filter((c) => c.group === 'all' && c.outcome === 'killed')
+    .reduce((s, c) => s + (c.best ?? 0), 0), 0);
+  const shown = ucdp.filter((e) => overlaps(e, from, to));
+  const beyond = shown.filter((e) => e.date.start < from || e.date.end > to);
+  const within = shown.filter((e) => e.date.start >= from && e.date.end <= to);
+  // The window is a day, and events dated only to a month or a year overlap it.
+  expect(beyond.length).toBeGreaterThan(1);
+  expect(within.length).toBeGreaterThan(0);
+  expect(deaths(beyond)).toBeGreaterThan(deaths(within));
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page, `?c=ucdp&from=${from}&to=${to}`);
+  await expect(visible(page)).toHaveText(groupThousands(shown.length));
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths(shown))} deaths`);
+  const note = page.getByTestId('beyond-window');
+  await expect(note).toContainText(`${beyond.length} events have dates reaching beyond these dates`);
+  await expect(note).toContainText(`count whole: ${groupThousands(deaths(beyond))} of the deaths`);
+  await expect(page.getByTestId('date-match')).toHaveValue('overlap');
+  await screenshot(page, 'dates-beyond-1440');
+
+  await note.getByTestId('count-within').click();
+  await expect(visible(page)).toHaveText(groupThousands(within.length));
+  await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths(within))} death`);
+  await expect(page).toHaveURL(/[?&]dates=within(&|$)/);
+  await expect(page.getByTestId('beyond-window')).toHaveCount(0);
+  await expect(page.getByTestId('within-only')).toBeVisible();
+  await expect(page.getByTestId('date-match')).toHaveValue('within');
+  await screenshot(page, 'dates-within-1440');
+  // The link reproduces it.
+  await page.reload();
+  await expect(visible(page)).toHaveText(groupThousands(within.length));
+
+  // The choice under the dates goes back to counting every event that overlaps them.
+  await page.getByTestId('date-match').selectOption('overlap');
+  await expect(visible(page)).toHaveText(groupThousands(shown.length));
+  await expect(page).not.toHaveURL(/dates=/);
+  await expect(page.getByTestId('beyond-window')).toBeVisible();
+
+  // On a phone, in Arabic, the note and its button fit the bar.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await open(page, `?lang=ar&c=ucdp&from=${from}&to=${to}`);
+  await expect(page.getByTestId('beyond-window')).toContainText(groupThousands(deaths(beyond)));
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(fits).toBe(true);
+  await screenshot(page, 'dates-beyond-ar-375');
+});
+
+test('a map with nothing to shade has no classes in its legend, and names its metric in lower case', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  const nowhere = 'qqqzzzxxqqq';
+  expect(count((e) => JSON.stringify(e).toLowerCase().includes(nowhere))).toBe(0);
+  await open(page, `?view=map&q=${nowhere}`);
+  await expect(visible(page)).toHaveText('0');
+  const swatches = page.getByTestId('map').locator('.legend li:has(.swatch[style])');
+  await expect(swatches).toHaveText(['no events']);
+  await open(page, `?view=map&metric=deaths&q=${nowhere}`);
+  await expect(swatches).toHaveText(['no deaths']);
+  // With events shown, the classes come back.
+  await open(page, '?view=map&metric=civilians');
+  await expect(swatches.first()).toHaveText('no civilians killed');
+  expect(await swatches.count()).toBe(6);
+});

@@ -12,7 +12,7 @@ use incident_explorer::core::chart_table::ChartPanel;
 use incident_explorer::core::date::Day;
 use incident_explorer::core::facet::Facet;
 use incident_explorer::core::file_link::{FileLabel, MAX_FILE_NAME_BYTES};
-use incident_explorer::core::filter::{ActorRole, CasualtyFilter};
+use incident_explorer::core::filter::{ActorRole, CasualtyFilter, DateMatch};
 use incident_explorer::core::i18n::Lang;
 use incident_explorer::core::query::{decode, encode, View, ViewState};
 use incident_explorer::core::table::EventTable;
@@ -104,7 +104,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             0..4,
         ),
         files(),
-        dates(),
+        (dates(), select(DateMatch::ALL)),
         set_of(Actor::ALL),
         select(ActorRole::ALL),
         set_of(EventKind::ALL),
@@ -130,7 +130,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             (
                 collections,
                 files,
-                (from, to),
+                ((from, to), date_match),
                 actors,
                 actor_role,
                 kinds,
@@ -146,6 +146,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             files,
             from,
             to,
+            date_match,
             actors,
             actor_role,
             kinds,
@@ -175,7 +176,7 @@ fn query_like() -> impl Strategy<Value = String> {
             &[
                 "view", "c", "from", "to", "actor", "role", "kind", "gov", "pub", "cas", "q",
                 "party", "district", "place", "source", "sort", "metric", "by", "stack", "sel",
-                "page", "", "?q", "%71", "Q", "file", "FILE", "lang", "LANG", "table",
+                "page", "", "?q", "%71", "Q", "file", "FILE", "lang", "LANG", "table", "dates",
             ][..]
         )
         .prop_map(str::to_string),
@@ -202,6 +203,9 @@ fn query_like() -> impl Strategy<Value = String> {
                 "%E2%80%AEar",
                 "9999-12-31",
                 "perpetrator",
+                "within",
+                "WITHIN",
+                "overlap",
                 "week",
                 "month",
                 "deaths",

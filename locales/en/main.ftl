@@ -65,6 +65,17 @@ summary-at-least = { $count ->
 }
 summary-unstated = ({ $first }: counted as 0)
 summary-unstated-two = ({ $first }; { $second }: counted as 0)
+summary-beyond-window = { $count ->
+    [one] ({ $n } event has dates reaching beyond these dates, such as a whole month or year, and counts whole: { $deaths } of the deaths)
+   *[other] ({ $n } events have dates reaching beyond these dates, such as a whole month or year, and count whole: { $deaths } of the deaths)
+}
+summary-beyond-window-no-deaths = { $count ->
+    [one] ({ $n } event has dates reaching beyond these dates, such as a whole month or year, and counts whole)
+   *[other] ({ $n } events have dates reaching beyond these dates, such as a whole month or year, and count whole)
+}
+summary-within-only = (only events dated within these dates)
+count-within-only = Count only events dated within
+count-overlapping = Also count events whose dates overlap
 composition-children-no-number = { $count ->
     [one] { $n } event says children were killed without giving a number
    *[other] { $n } events say children were killed without giving a number
@@ -100,6 +111,10 @@ filter-search-placeholder = Search summaries, places, quotes…
 filter-dates = Dates
 filter-from = From
 filter-to = To
+filter-date-match-label = Count an event whose dates
+filter-date-overlap = overlap these dates
+filter-date-within = lie within these dates
+filter-dates-within = only events dated within them
 filter-collection = Collection
 filter-publisher = Publisher
 filter-actor-role = Actor role
@@ -464,7 +479,11 @@ map-describe = { $name }: { $value } { $metric } ({ $count ->
    *[other] { $n } events here are
 } located only to the governorate or district)
 map-legend-range = { $from }–{ $to }
-map-legend-none = no { $metric }
+map-legend-none = { $metric ->
+    [deaths] no deaths
+    [civilians] no civilians killed
+   *[events] no events
+}
 map-legend = Map legend
 map-legend-circles = events located at or near a place (circle area: number of events within ~10 km)
 map-legend-badges = +N: events known only to the governorate, district or region (not drawn as points)

@@ -49,9 +49,10 @@ pub fn projection_at(polygons: &Polygons, width: u32) -> Projection {
     )
 }
 
-/// Upper bounds of the five classes for `max`, rounded: equal steps of a nice maximum.
+/// Upper bounds of the five classes for `max`, rounded: equal steps of a nice maximum, at least
+/// 5, so that each step is a whole number (the values are counts and sums of whole deaths).
 pub fn class_breaks(max: f64) -> [f64; 5] {
-    let top = super::timeline_chart::nice_ceiling(max.max(1.0));
+    let top = super::timeline_chart::nice_ceiling(max.max(5.0));
     [top * 0.2, top * 0.4, top * 0.6, top * 0.8, top]
 }
 
@@ -269,6 +270,19 @@ mod tests {
         assert_eq!(class_of(41.0, &breaks), 3);
         assert_eq!(class_of(100.0, &breaks), 5);
         assert_eq!(class_of(1000.0, &breaks), 5);
+    }
+
+    #[test]
+    fn small_counts_step_by_whole_numbers() {
+        for max in [0.0, 1.0, 2.0, 3.0, 5.0, 7.0, 24.0, 1_234.0] {
+            let breaks = class_breaks(max);
+            assert!(breaks[4] >= max, "{max}: {breaks:?}");
+            assert!(
+                breaks.iter().all(|b| b.fract() == 0.0 && *b >= 1.0),
+                "{max}: {breaks:?}"
+            );
+        }
+        assert_eq!(class_breaks(3.0), [1.0, 2.0, 3.0, 4.0, 5.0]);
     }
 
     #[test]

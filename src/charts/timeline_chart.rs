@@ -163,9 +163,10 @@ impl Chart for TimelineChart {
         // 12 px text: the chart is laid out at the width it is shown at, at least MIN_WIDTH.
         let small =
             TextStyle::from(("sans-serif", font_size(12.0)).into_font()).color(&palette::AXIS);
-        // Horizontal grid and value labels at quarters of the (rounded) maximum.
-        for quarter in 0..=4 {
-            let value = self.max * f64::from(quarter) / 4.0;
+        // Horizontal grid and value labels at equal steps of the (rounded) maximum.
+        let divisions = grid_divisions(self.max);
+        for step in 0..=divisions {
+            let value = self.max * f64::from(step) / f64::from(divisions);
             let y = self.to_y(value) as i32;
             root.draw(&PathElement::new(
                 [(LEFT as i32, y), ((self.width - RIGHT) as i32, y)],
@@ -468,6 +469,22 @@ pub fn nice_ceiling(value: f64) -> f64 {
     10.0 * magnitude
 }
 
+/// How many equal steps the grid divides `max` (a [`nice_ceiling`]) into, so that each step
+/// is a round number: 4 for a maximum of 2, 20, 200 (steps of 0.5, 5, 50), 5 for 1, 2.5, 5 and
+/// their tens (steps of 0.2, 0.5, 1, 2, 5, 10): a count of 25 events is marked 5, 10, 15, 20
+/// rather than 6.3 and 18.8.
+pub fn grid_divisions(max: f64) -> u32 {
+    if max <= 0.0 || !max.is_finite() {
+        return 4;
+    }
+    let leading = max / 10_f64.powf(max.log10().floor());
+    if (leading - 2.0).abs() < 1e-9 {
+        4
+    } else {
+        5
+    }
+}
+
 /// The width at which `columns` columns are each at least [`TOUCH_COLUMN`] wide (at most
 /// [`MAX_TOUCH_WIDTH`]): by touch, the timeline is laid out at least this wide and scrolled.
 pub fn touch_width(columns: usize) -> u32 {
@@ -543,6 +560,25 @@ mod tests {
             "the marker colour never reaches the page"
         );
         assert_eq!(hatched.svg.matches("<pattern").count(), 1);
+    }
+
+    #[test]
+    fn grid_steps_are_round_numbers() {
+        for max in [1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0, 200.0, 250.0, 5_000.0] {
+            let divisions = grid_divisions(max);
+            let step = max / f64::from(divisions);
+            // One significant digit: 0.2, 0.5, 1, 2, 5, 10, 50...
+            let leading = step / 10_f64.powf(step.log10().floor());
+            assert!(
+                [1.0, 2.0, 5.0].iter().any(|d| (leading - d).abs() < 1e-9),
+                "{max}: {step}"
+            );
+            assert!((4..=5).contains(&divisions));
+        }
+        assert_eq!(grid_divisions(25.0), 5);
+        for value in [7.0, 24.4, 180.0, 0.3, 3_333.0] {
+            assert!(nice_ceiling(value) >= value);
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::date::Day;
 use super::facet::Facet;
-use super::filter::{ActorRole, CasualtyFilter};
+use super::filter::{ActorRole, CasualtyFilter, DateMatch};
 use super::i18n::{Arg, Lang};
 use super::query::ViewState;
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
@@ -19,6 +19,8 @@ pub enum ChipKey {
     Text,
     From,
     To,
+    /// Dates matched within the window rather than by overlap.
+    DatesWithin,
     Collection(String),
     Publisher(Publisher),
     ActorRole,
@@ -119,6 +121,13 @@ pub fn chips(
     if let Some(to) = state.to {
         chips.push(own(ChipKey::To, "filter-to", day(to)));
     }
+    if state.date_match == DateMatch::Within {
+        chips.push(own(
+            ChipKey::DatesWithin,
+            "filter-dates",
+            tr.text("filter-dates-within"),
+        ));
+    }
     for id in &state.collections {
         let name = collection_name(id).unwrap_or_else(|| id.clone());
         chips.push(data(
@@ -184,6 +193,7 @@ pub fn remove(state: &mut ViewState, key: &ChipKey) {
         ChipKey::Text => state.text.clear(),
         ChipKey::From => state.from = None,
         ChipKey::To => state.to = None,
+        ChipKey::DatesWithin => state.date_match = DateMatch::Overlap,
         ChipKey::Collection(id) => {
             state.collections.remove(id);
         }
@@ -232,8 +242,8 @@ mod tests {
     #[test]
     fn each_filter_value_is_a_chip_in_the_panel_order() {
         let view = state(
-            "q=aleppo&from=2019-01-01&to=2019-12-31&c=ucdp&gov=idlib,aleppo&actor=russia\
-             &role=perpetrator&kind=airstrike&cas=civilians&place=Aleppo%20town",
+            "q=aleppo&from=2019-01-01&to=2019-12-31&dates=within&c=ucdp&gov=idlib,aleppo\
+             &actor=russia&role=perpetrator&kind=airstrike&cas=civilians&place=Aleppo%20town",
         );
         let texts: Vec<String> = chips(&view, Lang::En, names)
             .into_iter()
@@ -245,6 +255,7 @@ mod tests {
                 "Search: aleppo",
                 "From: 2019-01-01",
                 "To: 2019-12-31",
+                "Dates: only events dated within them",
                 "Collection: UCDP GED Syria",
                 "Actor role: As perpetrator only",
                 "Actor: Russian forces",
@@ -301,7 +312,8 @@ mod tests {
 
     #[test]
     fn removing_a_chip_unticks_only_its_value() {
-        let mut view = state("gov=idlib,aleppo&q=x&page=4&place=Aleppo%20town&role=perpetrator");
+        let mut view =
+            state("gov=idlib,aleppo&q=x&page=4&place=Aleppo%20town&role=perpetrator&dates=within");
         let all = chips(&view, Lang::En, names);
         for chip in &all {
             let mut without = view.clone();

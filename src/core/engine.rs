@@ -29,8 +29,8 @@
 use super::facet::Facet;
 use super::filter::counts::{counted_in, tally};
 use super::filter::{
-    cross_counts_wanted, date_counts, facet_counts, ActorRole, CrossCounts, Dimension, Filter,
-    Mark, Marks,
+    cross_counts_wanted, date_counts, facet_counts, ActorRole, CrossCounts, DateMatch, Dimension,
+    Filter, Mark, Marks,
 };
 use super::table::EventTable;
 
@@ -100,14 +100,6 @@ fn rows_by(column: &[i32], rows: u32) -> Vec<u32> {
     keys.into_iter().map(|key| key as u32).collect()
 }
 
-/// The date filter's bounds as inclusive day numbers, open ends at the extremes.
-fn bounds(filter: &Filter) -> (i32, i32) {
-    (
-        filter.from.map_or(i32::MIN, |d| d.0),
-        filter.to.map_or(i32::MAX, |d| d.0),
-    )
-}
-
 impl Engine {
     /// An engine with no filter. `bucket_of` gives a row's date bucket from its first day
     /// (`None` for none), and `buckets` how many there are. [`EngineBuild`]'s stages, run at
@@ -142,7 +134,11 @@ impl Engine {
             return;
         }
         match changed.first() {
-            Some(Dimension::Date) => self.move_dates(table, bounds(&old)),
+            // Another way of matching dates moves no edge: every row's date is read again.
+            Some(Dimension::Date) if old.date_match != self.filter.date_match => {
+                self.refresh(table, Dimension::Date);
+            }
+            Some(Dimension::Date) => self.move_dates(table, old.date_bounds()),
             Some(&dimension) => self.refresh(table, dimension),
             None => {}
         }
@@ -187,7 +183,7 @@ impl Engine {
         let start_of = |row: u32| table.start.get(row as usize).copied();
         // Rows that begin after the window fail it: start below them. Rows that begin more
         // than the longest range before it end before it: stop above them.
-        let (from, to) = bounds(&self.filter);
+        let (from, to) = self.filter.date_bounds();
         let mut at = self
             .by_start
             .partition_point(|&row| start_of(row).is_none_or(|start| start <= to));
@@ -217,10 +213,15 @@ impl Engine {
         found
     }
 
-    /// Moves the date window from `old` to the filter's: only rows whose first day lies between
-    /// the old and new `to`, or whose last day lies between the old and new `from`, can change.
+    /// Moves the date window from `old` to the filter's, the way of matching unchanged. Only
+    /// rows whose day that `to` is tested on lies between the old and new `to`, or whose day
+    /// that `from` is tested on lies between the old and new `from`, can change: matching by
+    /// overlap tests `to` on the first day and `from` on the last, matching within the window
+    /// the other way round.
     fn move_dates(&mut self, table: &EventTable, old: (i32, i32)) {
-        let (from, to) = bounds(&self.filter);
+        let window = self.filter.date_bounds();
+        let (from, to) = window;
+        let date_match = self.filter.date_match;
         let bit = Dimension::Date.bit();
         // The rows that came to pass the date and those that came to fail it, of those that
         // count somewhere: their counts are taken in one batch at the end, a column at a time.
@@ -230,7 +231,7 @@ impl Engine {
             let (Some(&start), Some(&end)) = (table.start.get(at), table.end.get(at)) else {
                 return;
             };
-            let fails = (start > to) | (end < from);
+            let fails = date_match.fails((start, end), window);
             let Some(mark) = marks.get_mut(at) else {
                 return;
             };
@@ -248,22 +249,33 @@ impl Engine {
             }
         };
         let (old_from, old_to) = old;
-        // The rows of `index` whose value in `column` is at most `edge`.
+        // The index and column of the day tested on `to`, and those of the day tested on `from`.
+        let (by_start, by_end) = ((&self.by_start, &table.start), (&self.by_end, &table.end));
+        let ((to_index, to_column), (from_index, from_column)) = match date_match {
+            DateMatch::Overlap => (by_start, by_end),
+            DateMatch::Within => (by_end, by_start),
+        };
+        // The rows of `index` whose value in `column` is at most `edge`, and those below it.
         let up_to = |index: &[u32], column: &[i32], edge: i32| {
             index.partition_point(|&r| column.get(r as usize).is_none_or(|&v| v <= edge))
+        };
+        let below = |index: &[u32], column: &[i32], edge: i32| {
+            index.partition_point(|&r| column.get(r as usize).is_none_or(|&v| v < edge))
         };
         // How many rows the move visits at most; past the share, update in batch.
         let reach = |index: &[u32], column: &[i32], a: i32, b: i32| {
             up_to(index, column, a.max(b)) - up_to(index, column, a.min(b).saturating_sub(1))
         };
-        let visits = reach(&self.by_start, &table.start, old_to, to)
-            + reach(&self.by_end, &table.end, old_from, from);
+        let visits =
+            reach(to_index, to_column, old_to, to) + reach(from_index, from_column, old_from, from);
         if self.too_many(visits, table) {
             // The batch update counts the rows in the new window again; past half the table
             // (a window flipped to the other half of the years), one pass counting every row
-            // at once costs less.
-            let after = self.by_start.len() - up_to(&self.by_start, &table.start, to);
-            let before = up_to(&self.by_end, &table.end, from.saturating_sub(1));
+            // at once costs less. Failing `to` and failing `from` may overlap (matching within
+            // the window), so `inside` is at least the rows passing: an estimate, for the
+            // choice alone.
+            let after = to_index.len() - up_to(to_index, to_column, to);
+            let before = below(from_index, from_column, from);
             let inside = table.len().saturating_sub(after + before);
             if inside.saturating_mul(2) > table.len() {
                 self.rebuild(table);
@@ -272,31 +284,23 @@ impl Engine {
             }
             return;
         }
+        // Rows whose day tested on `to` is in (lo, hi] switch sides of `to`; rows whose day
+        // tested on `from` is in [lo, hi) switch sides of `from`.
+        let mut switched = Vec::new();
         if old_to != to {
             let (lo, hi) = (old_to.min(to), old_to.max(to));
-            // Rows whose first day is in (lo, hi] switch sides of `to`.
-            let first = self
-                .by_start
-                .partition_point(|&r| table.start.get(r as usize).is_none_or(|&s| s <= lo));
-            let last = self
-                .by_start
-                .partition_point(|&r| table.start.get(r as usize).is_none_or(|&s| s <= hi));
-            for &row in self.by_start.get(first..last).unwrap_or_default() {
-                visit(&mut self.marks, row);
-            }
+            let first = up_to(to_index, to_column, lo);
+            let last = up_to(to_index, to_column, hi);
+            switched.push(to_index.get(first..last).unwrap_or_default());
         }
         if old_from != from {
             let (lo, hi) = (old_from.min(from), old_from.max(from));
-            // Rows whose last day is in [lo, hi) switch sides of `from`.
-            let first = self
-                .by_end
-                .partition_point(|&r| table.end.get(r as usize).is_none_or(|&e| e < lo));
-            let last = self
-                .by_end
-                .partition_point(|&r| table.end.get(r as usize).is_none_or(|&e| e < hi));
-            for &row in self.by_end.get(first..last).unwrap_or_default() {
-                visit(&mut self.marks, row);
-            }
+            let first = below(from_index, from_column, lo);
+            let last = below(from_index, from_column, hi);
+            switched.push(from_index.get(first..last).unwrap_or_default());
+        }
+        for &row in switched.into_iter().flatten() {
+            visit(&mut self.marks, row);
         }
         self.shift_counts(table, Dimension::Date, (&gained, &lost));
     }
@@ -544,7 +548,7 @@ fn constrains(filter: &Filter) -> bool {
 /// Whether two filters ask the same of `dimension`.
 fn same(a: &Filter, b: &Filter, dimension: Dimension) -> bool {
     match dimension {
-        Dimension::Date => bounds(a) == bounds(b),
+        Dimension::Date => a.date_bounds() == b.date_bounds() && a.date_match == b.date_match,
         Dimension::Actor => a.actors == b.actors && a.actor_role == b.actor_role,
         Dimension::Kind => a.kinds == b.kinds,
         Dimension::Governorate => a.governorates == b.governorates,
@@ -570,7 +574,9 @@ fn only(filter: &Filter, dimension: Dimension) -> Filter {
         ..Filter::default()
     };
     match dimension {
-        Dimension::Date => (alone.from, alone.to) = (filter.from, filter.to),
+        Dimension::Date => {
+            (alone.from, alone.to, alone.date_match) = (filter.from, filter.to, filter.date_match);
+        }
         Dimension::Actor => alone.actors = filter.actors,
         Dimension::Kind => alone.kinds = filter.kinds,
         Dimension::Governorate => alone.governorates = filter.governorates,

@@ -11,6 +11,7 @@ pub mod chart_table;
 pub mod chips;
 pub mod compare;
 pub mod date;
+pub mod date_window;
 pub mod engine;
 pub mod export;
 pub mod facet;

@@ -12,7 +12,7 @@ use super::chart_table::ChartPanel;
 use super::date::Day;
 use super::facet::Facet;
 use super::file_link::FileLabel;
-use super::filter::{ActorRole, CasualtyFilter, Filter};
+use super::filter::{ActorRole, CasualtyFilter, DateMatch, Filter};
 use super::i18n::{Lang, Said};
 use super::table::{bit32, EventTable};
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
@@ -91,6 +91,8 @@ pub struct ViewState {
     pub files: BTreeMap<String, FileLabel>,
     pub from: Option<Day>,
     pub to: Option<Day>,
+    /// Whether an event's dates must overlap the window or lie within it (`dates=within`).
+    pub date_match: DateMatch,
     pub actors: BTreeSet<Actor>,
     pub actor_role: ActorRole,
     pub kinds: BTreeSet<EventKind>,
@@ -126,6 +128,7 @@ impl Default for ViewState {
             files: BTreeMap::new(),
             from: None,
             to: None,
+            date_match: DateMatch::Overlap,
             actors: BTreeSet::new(),
             actor_role: ActorRole::Any,
             kinds: BTreeSet::new(),
@@ -172,6 +175,7 @@ impl ViewState {
         Filter {
             from: self.from,
             to: self.to,
+            date_match: self.date_match,
             actors: mask(self.actors.iter().map(|a| a.index())),
             actor_role: self.actor_role,
             kinds: mask(self.kinds.iter().map(|k| k.index())),
@@ -506,6 +510,9 @@ fn apply_scalar(state: &mut ViewState, param: Param, raw: &str, notices: &mut No
         Param::View => View::from_id(lower).map(|v| state.view = v).is_some(),
         Param::From => Day::parse(text).map(|d| state.from = Some(d)).is_ok(),
         Param::To => Day::parse(text).map(|d| state.to = Some(d)).is_ok(),
+        Param::Dates => DateMatch::from_id(lower)
+            .map(|m| state.date_match = m)
+            .is_some(),
         Param::Role => ActorRole::from_id(lower)
             .map(|r| state.actor_role = r)
             .is_some(),
@@ -600,6 +607,9 @@ pub fn encode(state: &ViewState) -> String {
     }
     if let Some(to) = state.to {
         out.scalar("to", &to.to_string());
+    }
+    if state.date_match != DateMatch::Overlap {
+        out.scalar("dates", state.date_match.id());
     }
     out.list("actor", state.actors.iter().map(|a| a.id()));
     if state.actor_role != ActorRole::Any {

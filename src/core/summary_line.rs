@@ -2,9 +2,11 @@
 //! give no number: worded from [`Totals`] in the reader's language, with the plural forms of
 //! each number. A view where no event gives a number of deaths (or of civilians killed) says
 //! so, rather than a 0 that nobody reported; one where some give their deaths only as "at
-//! least" says that the range's top is no upper limit.
+//! least" says that the range's top is no upper limit; one whose date window keeps events
+//! dated to longer periods says that they count whole, and how many deaths they carry.
 
 use super::aggregate::Totals;
+use super::date_window::BeyondWindow;
 use super::i18n::{group_thousands, Arg, Lang};
 
 /// "1,234 deaths (best estimate; range 1,100–1,400), 56 civilians"; "no number of deaths is
@@ -62,6 +64,29 @@ pub fn unstated_note(tr: Lang, totals: &Totals) -> Option<String> {
         parts.push(tr.count("summary-no-civilians", u64::from(totals.without_civilians)));
     }
     tr.parts_note(&parts, ("summary-unstated", "summary-unstated-two"))
+}
+
+/// "(2 events have dates reaching beyond these dates, such as a whole month or year, and count
+/// whole: 1,712 of the deaths)": the events shown that the date window keeps whole though they
+/// may have happened outside it ([`BeyondWindow`]); `None` when there are none.
+pub fn beyond_window_note(tr: Lang, beyond: &BeyondWindow) -> Option<String> {
+    if beyond.events == 0 {
+        return None;
+    }
+    let deaths = group_thousands(beyond.deaths_best);
+    let key = if beyond.deaths_best == 0 {
+        "summary-beyond-window-no-deaths"
+    } else {
+        "summary-beyond-window"
+    };
+    Some(tr.format(
+        key,
+        &[
+            ("count", Arg::Number(u64::from(beyond.events))),
+            ("n", Arg::Text(&group_thousands(u64::from(beyond.events)))),
+            ("deaths", Arg::Text(&deaths)),
+        ],
+    ))
 }
 
 #[cfg(test)]
@@ -131,6 +156,48 @@ mod tests {
         for lang in Lang::ALL {
             assert!(!deaths_line(lang, &none).contains('0'));
         }
+    }
+
+    #[test]
+    fn events_reaching_beyond_the_window_are_said_to_count_whole() {
+        let note = |events: u32, deaths_best: u64| {
+            beyond_window_note(
+                Lang::En,
+                &BeyondWindow {
+                    events,
+                    deaths_best,
+                },
+            )
+            .map(plain)
+        };
+        assert_eq!(note(0, 0), None);
+        assert_eq!(
+            note(2, 1_712).as_deref(),
+            Some(
+                "(2 events have dates reaching beyond these dates, such as a whole month or \
+                 year, and count whole: 1,712 of the deaths)"
+            )
+        );
+        assert_eq!(
+            note(1, 0).as_deref(),
+            Some(
+                "(1 event has dates reaching beyond these dates, such as a whole month or year, \
+                 and counts whole)"
+            )
+        );
+        let arabic = beyond_window_note(
+            Lang::Ar,
+            &BeyondWindow {
+                events: 3,
+                deaths_best: 40,
+            },
+        )
+        .map(plain)
+        .unwrap_or_default();
+        assert!(
+            arabic.contains("3 أحداث") && arabic.contains("40"),
+            "{arabic}"
+        );
     }
 
     #[test]

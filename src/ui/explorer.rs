@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::baseline::Baseline;
 use crate::core::catalog::Catalog;
+use crate::core::date_window;
 use crate::core::engine::Engine;
 use crate::core::facet::Facet;
 use crate::core::file_link::FileLabel;
@@ -176,6 +177,15 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     provide_context(baseline.clone());
     let totals_catalog = catalog.clone();
     let totals = Memo::new(move |_| rows.with(|rows| baseline.totals(&totals_catalog.table, rows)));
+    // The events shown that the date window keeps whole though their dates reach beyond it:
+    // the window's own days read with the rows, as the same rows may reach beyond one window
+    // and not the next.
+    let beyond_catalog = catalog.clone();
+    let beyond = Memo::new(move |_| {
+        filter.with(|filter| {
+            rows.with(|rows| date_window::beyond_window(&beyond_catalog.table, rows, filter))
+        })
+    });
 
     // A page beyond the last (an old or hand-edited link, Back to a longer list) is brought
     // back in the state, not only on screen, so the address and "Previous" agree with it.
@@ -286,7 +296,7 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
         }
     };
     view! {
-        <SummaryBar catalog=catalog.clone() url=url rows=rows totals=totals />
+        <SummaryBar catalog=catalog.clone() url=url rows=rows totals=totals beyond=beyond />
         <LiveRegion changes=filter_changes totals=totals />
         {notices}
         {load_problems}

@@ -14,7 +14,7 @@ use crate::charts::bar_chart::group_thousands;
 use crate::core::catalog::Catalog;
 use crate::core::date::Day;
 use crate::core::facet::Facet;
-use crate::core::filter::{ActorRole, CasualtyFilter, CrossCounts};
+use crate::core::filter::{ActorRole, CasualtyFilter, CrossCounts, DateMatch};
 use crate::core::query::{toggle, TypedDate, ViewState};
 use crate::core::vocab::{Actor, EventKind, Governorate, Publisher};
 use crate::ui::browser;
@@ -99,14 +99,31 @@ pub fn FilterPanel(
                 <legend>
                     {tr.text("filter-dates")}
                     <ClearButton
-                        active=Signal::derive(move || state.with(|s| s.from.is_some() || s.to.is_some()))
-                        on_clear=Callback::new(move |()| url.update(|s| { s.from = None; s.to = None; s.page = 0; }))
+                        active=Signal::derive(move || state.with(|s| s.from.is_some() || s.to.is_some() || s.date_match != DateMatch::Overlap))
+                        on_clear=Callback::new(move |()| url.update(|s| {
+                            (s.from, s.to, s.date_match) = (None, None, DateMatch::Overlap);
+                            s.page = 0;
+                        }))
                     />
                 </legend>
                 <div class="date-row">
                     {date_field(url, tr.text("filter-from"), "from", |s| s.from, |s, day| s.from = day)}
                     {date_field(url, tr.text("filter-to"), "to", |s| s.to, |s, day| s.to = day)}
                 </div>
+                // An event dated to a month or a year overlaps a narrower window: counted
+                // whole by default, or left out.
+                <label class="date-match">{tr.text("filter-date-match-label")}
+                    <select data-testid="date-match"
+                        prop:value=move || state.with(|s| s.date_match.id())
+                        on:change=move |ev| {
+                            let date_match = DateMatch::from_id(&event_target_value(&ev)).unwrap_or_default();
+                            url.update(|s| { s.date_match = date_match; s.page = 0; });
+                        }
+                    >
+                        <option value="overlap" selected=move || state.with(|s| s.date_match == DateMatch::Overlap)>{tr.text("filter-date-overlap")}</option>
+                        <option value="within" selected=move || state.with(|s| s.date_match == DateMatch::Within)>{tr.text("filter-date-within")}</option>
+                    </select>
+                </label>
             </fieldset>
             <OptionGroup
                 title=tr.text("filter-collection")

@@ -149,9 +149,11 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> impl I
             let max = l.by_governorate.iter().copied().fold(0.0, f64::max);
             let breaks = map_chart::class_breaks(max);
             let mut lower = 0.0;
-            let none = tr.format("map-legend-none", &[("metric", Arg::Text(&tr.label("metric", metric.id())))]);
+            let none = tr.format("map-legend-none", &[("metric", Arg::Text(metric.id()))]);
             let mut items = vec![(palette::css(CLASSES[0]), none)];
-            for (class, upper) in breaks.iter().enumerate() {
+            // A map with nothing shaded has no classes to explain.
+            let shaded = if max > 0.0 { &breaks[..] } else { &[] };
+            for (class, upper) in shaded.iter().enumerate() {
                 // Worded in Arabic ("من 1 إلى 50"): a dash between two numbers swaps their
                 // ends when read right to left.
                 let range = tr.format("map-legend-range", &[

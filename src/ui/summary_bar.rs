@@ -13,6 +13,8 @@ use leptos::prelude::*;
 use crate::charts::bar_chart::group_thousands;
 use crate::core::aggregate::Totals;
 use crate::core::catalog::Catalog;
+use crate::core::date_window::BeyondWindow;
+use crate::core::filter::DateMatch;
 use crate::core::i18n::Arg;
 use crate::core::rows::Rows;
 use crate::core::summary_line;
@@ -27,6 +29,7 @@ pub fn SummaryBar(
     url: UrlState,
     rows: Memo<Rows>,
     totals: Memo<Totals>,
+    beyond: Memo<Option<BeyondWindow>>,
 ) -> impl IntoView {
     let total_events = catalog.table.len();
     let tr = i18n::lang();
@@ -123,6 +126,23 @@ pub fn SummaryBar(
             {move || totals.with(|t| summary_line::unstated_note(tr, t)).map(|text| view! {
                 <span class="unstated-note" data-testid="unstated">" "{text}</span>
             })}
+            // Events the date window counts whole though their dates reach beyond it, and the
+            // other way of matching dates, offered where the figure is read.
+            {move || beyond.with(|b| b.and_then(|b| summary_line::beyond_window_note(tr, &b))).map(|text| view! {
+                <span class="unstated-note" data-testid="beyond-window">" "{text}" "
+                    <button type="button" data-testid="count-within"
+                        on:click=move |_| url.update(|s| { s.date_match = DateMatch::Within; s.page = 0; })
+                    >{tr.text("count-within-only")}</button>
+                </span>
+            })}
+            {move || url.state.with(|s| (s.date_match == DateMatch::Within && (s.from.is_some() || s.to.is_some()))
+                .then(|| view! {
+                    <span class="unstated-note" data-testid="within-only">" "{tr.text("summary-within-only")}" "
+                        <button type="button" data-testid="count-overlapping"
+                            on:click=move |_| url.update(|s| { s.date_match = DateMatch::Overlap; s.page = 0; })
+                        >{tr.text("count-overlapping")}</button>
+                    </span>
+                }))}
             // Collection names come from the data: isolated.
             <bdi class="collections">{shown}</bdi>
             <span class="actions">

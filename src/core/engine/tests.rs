@@ -62,6 +62,11 @@ fn filter(choice: &[u32; 9]) -> Filter {
     Filter {
         from: day(choice[0]),
         to: day(choice[1]),
+        date_match: if (choice[0] / 3 + choice[1]).is_multiple_of(3) {
+            DateMatch::Within
+        } else {
+            DateMatch::Overlap
+        },
         actors: choice[2] % 3 * (choice[2] % 64),
         actor_role: if choice[3].is_multiple_of(2) {
             ActorRole::Any
@@ -125,7 +130,8 @@ proptest! {
 fn change_one(filter: &Filter, choice: &[u32; 9]) -> Filter {
     let other = self::filter(choice);
     let mut next = filter.clone();
-    match choice[0] % 8 {
+    match choice[0] % 9 {
+        8 => next.date_match = other.date_match,
         0 => next.from = other.from,
         1 => next.to = other.to,
         2 => next.actors = other.actors,
@@ -302,4 +308,37 @@ fn a_one_day_brush_visits_only_the_rows_at_the_edges() {
         .count();
     assert!(changed <= at_edges, "{changed} > {at_edges}");
     assert_eq!(engine.rows(), window(111, 121).rows(&table));
+}
+
+#[test]
+fn a_one_day_brush_within_the_window_visits_only_the_rows_at_the_edges() {
+    let table = table(2_000, 7);
+    let mut engine = Engine::new(&table, 8, bucket);
+    let window = |from: i32, to: i32| Filter {
+        from: Some(Day(from)),
+        to: Some(Day(to)),
+        date_match: DateMatch::Within,
+        ..Filter::default()
+    };
+    engine.set_filter(&table, window(110, 120));
+    let before = engine.clone();
+    engine.set_filter(&table, window(111, 121));
+    // Matching within the window, `from` is tested on the first day and `to` on the last.
+    let changed = (0..table.len())
+        .filter(|&row| before.marks[row] != engine.marks[row])
+        .count();
+    let at_edges = (0..table.len())
+        .filter(|&row| table.start[row] == 110 || table.end[row] == 121)
+        .count();
+    assert!(changed <= at_edges, "{changed} > {at_edges}");
+    assert!(changed > 0);
+    assert_eq!(engine.rows(), window(111, 121).rows(&table));
+    // Switching the way of matching reads every row's dates again.
+    let overlap = Filter {
+        date_match: DateMatch::Overlap,
+        ..window(111, 121)
+    };
+    engine.set_filter(&table, overlap.clone());
+    assert_eq!(engine.rows(), overlap.rows(&table));
+    assert!(engine.rows().len() > window(111, 121).rows(&table).len());
 }

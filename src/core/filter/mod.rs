@@ -56,6 +56,46 @@ impl ActorRole {
     }
 }
 
+/// How the date filter treats an event whose dates are a range (an event dated only to a month
+/// or a year, or one that lasted days): kept when its range overlaps the window (the
+/// default, so that narrowing the dates never hides the imprecisely dated events that may have
+/// happened then), or only when the range lies within it (`dates=within`: what a reader citing
+/// a figure for those dates wants, since an overlapping event counts whole, however long).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum DateMatch {
+    /// The event's first day is at most `to` and its last day at least `from`.
+    #[default]
+    Overlap,
+    /// The event's first day is at least `from` and its last day at most `to`.
+    Within,
+}
+
+impl DateMatch {
+    pub const ALL: &'static [DateMatch] = &[DateMatch::Overlap, DateMatch::Within];
+
+    /// The link's value (`dates=within`).
+    pub fn id(self) -> &'static str {
+        match self {
+            DateMatch::Overlap => "overlap",
+            DateMatch::Within => "within",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<DateMatch> {
+        Self::ALL.iter().copied().find(|m| m.id() == id)
+    }
+
+    /// Whether a row of days `start..=end` fails the window `from..=to` (inclusive day
+    /// numbers, open ends as `i32::MIN` and `i32::MAX`). Branch-free: both sides are cheap.
+    #[inline]
+    pub fn fails(self, (start, end): (i32, i32), (from, to): (i32, i32)) -> bool {
+        match self {
+            DateMatch::Overlap => (start > to) | (end < from),
+            DateMatch::Within => (start < from) | (end > to),
+        }
+    }
+}
+
 /// Events with casualties of a kind. Each option tests a flag set whenever such an entry exists,
 /// with or without a number, so "several killed" is found too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -181,12 +221,14 @@ pub type Mark = u16;
 /// over [`EventTable::collection_ids`]); an empty mask, `None` or empty text is no constraint.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
-    /// With `to`: the event's date range must overlap `[from, to]` (both inclusive). Overlap,
-    /// not containment, because an event dated only "November 2019" may have happened on any of
-    /// those days: a range that covers some of them must show it, or narrowing the dates would
-    /// hide exactly the imprecisely dated events. Either bound may be open.
+    /// With `to`: the window `[from, to]` (both inclusive) the event's date range must
+    /// overlap, or lie within, as `date_match` says. Either bound may be open.
     pub from: Option<Day>,
     pub to: Option<Day>,
+    /// Overlap by default: an event dated only "November 2019" may have happened on any of
+    /// those days, so a range that covers some of them shows it, or narrowing the dates would
+    /// hide exactly the imprecisely dated events.
+    pub date_match: DateMatch,
     pub actors: u32,
     pub actor_role: ActorRole,
     pub kinds: u32,
@@ -244,6 +286,14 @@ impl CrossCounts {
 }
 
 impl Filter {
+    /// The date window as inclusive day numbers, open ends at `i32::MIN` and `i32::MAX`.
+    pub fn date_bounds(&self) -> (i32, i32) {
+        (
+            self.from.map_or(i32::MIN, |d| d.0),
+            self.to.map_or(i32::MAX, |d| d.0),
+        )
+    }
+
     /// True when `row` passes every active dimension except `skip`. Normalises the text on each
     /// call: use [`Filter::rows`] or [`cross_counts`] for many rows. A row out of range matches
     /// nothing.
@@ -319,9 +369,11 @@ impl Filter {
     ) -> bool {
         match dimension {
             Dimension::Date => {
-                let start = table.start.get(row).copied().unwrap_or(i32::MAX);
-                let end = table.end.get(row).copied().unwrap_or(i32::MIN);
-                self.to.is_none_or(|to| start <= to.0) && self.from.is_none_or(|from| end >= from.0)
+                let days = (
+                    table.start.get(row).copied().unwrap_or(i32::MAX),
+                    table.end.get(row).copied().unwrap_or(i32::MIN),
+                );
+                !self.date_match.fails(days, self.date_bounds())
             }
             Dimension::Actor => mask_passes(
                 self.actors,
@@ -382,12 +434,22 @@ impl Filter {
     pub fn marks(&self, table: &EventTable) -> Marks {
         let mut marks: Vec<Mark> = vec![0; table.len()];
         if self.from.is_some() || self.to.is_some() {
-            let from = self.from.map_or(i32::MIN, |d| d.0);
-            let to = self.to.map_or(i32::MAX, |d| d.0);
+            let window = self.date_bounds();
             let shift = Dimension::Date as u8;
-            for ((mark, &start), &end) in marks.iter_mut().zip(&table.start).zip(&table.end) {
-                // `|` rather than `||`: both sides are cheap, and no branch is taken.
-                *mark |= Mark::from((start > to) | (end < from)) << shift;
+            let days = table.start.iter().zip(&table.end);
+            // One loop per way of matching, so that the test in each is one comparison pair.
+            match self.date_match {
+                DateMatch::Overlap => {
+                    for (mark, (&start, &end)) in marks.iter_mut().zip(days) {
+                        *mark |=
+                            Mark::from(DateMatch::Overlap.fails((start, end), window)) << shift;
+                    }
+                }
+                DateMatch::Within => {
+                    for (mark, (&start, &end)) in marks.iter_mut().zip(days) {
+                        *mark |= Mark::from(DateMatch::Within.fails((start, end), window)) << shift;
+                    }
+                }
             }
         }
         if self.actors != 0 {

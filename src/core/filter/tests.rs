@@ -139,6 +139,39 @@ fn date_range_keeps_overlapping_events() {
 }
 
 #[test]
+fn date_range_within_keeps_only_events_dated_inside_it() {
+    let week = Filter {
+        from: Some(day("2019-11-10")),
+        to: Some(day("2019-11-16")),
+        date_match: DateMatch::Within,
+        ..Filter::default()
+    };
+    // The month-precision event (2) reaches beyond the week: left out.
+    assert_eq!(ids(&week), vec![0, 5]);
+    let month = Filter {
+        from: Some(day("2019-11-01")),
+        to: Some(day("2019-11-30")),
+        ..week.clone()
+    };
+    assert_eq!(ids(&month), vec![0, 1, 2, 5]);
+    // Open ends: every day before `to`, or after `from`.
+    let open_start = Filter {
+        from: None,
+        to: Some(day("2019-10-31")),
+        ..week.clone()
+    };
+    assert_eq!(ids(&open_start), vec![3, 7]);
+    // Row by row and in batch agree.
+    let table = table();
+    for row in 0..table.len() {
+        assert_eq!(
+            week.matches_row(&table, row, None),
+            week.rows(&table).contains(&(row as u32))
+        );
+    }
+}
+
+#[test]
 fn actors_by_role() {
     let russia = Filter {
         actors: bit(Actor::Russia.index()),
@@ -393,6 +426,11 @@ fn cross_counts_equal_a_brute_force_recount() {
         let filter = Filter {
             from: (next(3) == 0).then(|| Day(18_000 + next(60) as i32)),
             to: (next(3) == 0).then(|| Day(18_030 + next(60) as i32)),
+            date_match: if next(2) == 0 {
+                DateMatch::Overlap
+            } else {
+                DateMatch::Within
+            },
             actors: pick(u64::from(u32::MAX), Actor::ALL.len() as u32, &mut next),
             actor_role: if next(2) == 0 {
                 ActorRole::Any

@@ -12,6 +12,7 @@ pub(super) enum Param {
     File,
     From,
     To,
+    Dates,
     Actor,
     Role,
     Party,
@@ -33,13 +34,14 @@ pub(super) enum Param {
     Page,
 }
 
-pub(super) const PARAMS: [Param; 25] = [
+pub(super) const PARAMS: [Param; 26] = [
     Param::Lang,
     Param::View,
     Param::Collections,
     Param::File,
     Param::From,
     Param::To,
+    Param::Dates,
     Param::Actor,
     Param::Role,
     Param::Party,
@@ -70,6 +72,7 @@ impl Param {
             Param::File => "file",
             Param::From => "from",
             Param::To => "to",
+            Param::Dates => "dates",
             Param::Actor => "actor",
             Param::Role => "role",
             Param::Party => Facet::Party.id(),
@@ -134,6 +137,7 @@ impl Param {
             Param::Collections => "a collection id",
             Param::File => "a file (collection id:rows:events:name)",
             Param::From | Param::To => "a date (YYYY-MM-DD)",
+            Param::Dates => "a way of matching dates (within or overlap)",
             Param::Actor => "an actor",
             Param::Role => "an actor role (perpetrator or any)",
             Param::Party => Facet::Party.expects(),

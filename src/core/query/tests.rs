@@ -103,6 +103,7 @@ fn full_state() -> ViewState {
         files: BTreeMap::new(),
         from: Some(day("2019-11-01")),
         to: Some(day("2020-03-05")),
+        date_match: DateMatch::Within,
         actors: [Actor::Turkey, Actor::Russia].into(),
         actor_role: ActorRole::Perpetrator,
         kinds: [EventKind::Shelling, EventKind::Airstrike].into(),
@@ -127,6 +128,40 @@ fn full_state() -> ViewState {
         page: 3,
         lang: Some(Lang::Ar),
     }
+}
+
+#[test]
+fn matching_dates_within_the_window_is_part_of_the_link() {
+    let within = ViewState {
+        from: Some(day("2017-03-15")),
+        to: Some(day("2017-03-15")),
+        date_match: DateMatch::Within,
+        ..ViewState::default()
+    };
+    assert_eq!(
+        encode(&within),
+        "from=2017-03-15&to=2017-03-15&dates=within"
+    );
+    assert_eq!(
+        decoded("?dates=WITHIN&to=2017-03-15&from=2017-03-15"),
+        within
+    );
+    // Overlap is the default, and not written.
+    let overlap = ViewState {
+        date_match: DateMatch::Overlap,
+        ..within.clone()
+    };
+    assert_eq!(encode(&overlap), "from=2017-03-15&to=2017-03-15");
+    assert_eq!(
+        decoded("?from=2017-03-15&to=2017-03-15&dates=overlap"),
+        overlap
+    );
+    // An odd value is ignored with a notice; Clear all clears it with the dates.
+    let (state, notices) = decode("dates=inside");
+    assert_eq!(state, ViewState::default());
+    assert_eq!(notices.len(), 1);
+    assert_eq!(within.cleared(), ViewState::default());
+    assert_eq!(within.filter(&table_of(&[])).date_match, DateMatch::Within);
 }
 
 #[test]
@@ -189,7 +224,8 @@ fn full_state_round_trips_in_canonical_order() {
     let query = encode(&state);
     assert_eq!(
         query,
-        "lang=ar&view=map&c=curated,ucdp&from=2019-11-01&to=2020-03-05&actor=russia,turkey\
+        "lang=ar&view=map&c=curated,ucdp&from=2019-11-01&to=2020-03-05&dates=within\
+         &actor=russia,turkey\
          &role=perpetrator&party=Government%20of%20Syria,IS%2C%20HTS&kind=airstrike,shelling\
          &type=Air%2Fdrone%20strike,Battles\
          &gov=idlib,deir-ez-zor&district=Jabal%20Saman%20district\

@@ -27,10 +27,11 @@ pub fn states_deaths(event: &Event) -> bool {
     !event.kind.is_milestone() && killed(&event.casualties).any(|c| c.best.is_some())
 }
 
-/// Whether the record gives its deaths only as a lower bound: the entry of everyone killed
-/// that decides its deaths ([`killed_of`]), or else one of the groups summed, gives a number
-/// qualified "at least" or "over" with no higher estimate (every ACLED event with fatalities:
-/// ACLED counts deaths conservatively). Its deaths' high is then that bound, no upper limit.
+/// Whether the record gives its deaths only as a lower bound: the entry of everyone killed that
+/// decides its deaths (as the table reads them), or else one of the groups summed, gives a
+/// number qualified "at least" or "over" with no higher estimate (every ACLED event with
+/// fatalities: ACLED counts deaths conservatively). Its deaths' high is then that bound, no
+/// upper limit.
 pub fn states_deaths_at_least(event: &Event) -> bool {
     let lower_bound =
         |c: &&Casualty| c.best.is_some() && c.high.is_none() && c.qualifier.is_lower_bound();

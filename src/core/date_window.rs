@@ -1,0 +1,109 @@
+//! The events a date window keeps whole though their dates reach beyond it.
+//!
+//! The date filter keeps an event whose dates overlap the window ([`DateMatch::Overlap`], the
+//! default), and the header then counts it whole: an event UCDP dates only to 2017, with 1,049
+//! deaths, adds all of them to a window of one day in March. A reader citing the figure for
+//! those dates must be told, and offered the other way ([`DateMatch::Within`]). This module
+//! counts such events among the rows shown; `core::summary_line` words it.
+
+use super::aggregate::cell;
+use super::filter::{DateMatch, Filter};
+use super::table::EventTable;
+
+/// Of the rows shown, those whose first day is before the window or whose last day is after it:
+/// dated only to a longer period (a month, a year) or spanning days beyond it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BeyondWindow {
+    /// How many rows (milestones included, as in the header's count of events).
+    pub events: u32,
+    /// Their deaths, best estimate (a milestone carries none).
+    pub deaths_best: u64,
+}
+
+/// What of `rows` (row numbers of `table`, as the filter passed them) reaches beyond the
+/// filter's date window. `None` when the filter sets no date, or matches dates within the
+/// window (then nothing shown reaches beyond it); `Some` with zero events when the window
+/// keeps none whole.
+pub fn beyond_window(table: &EventTable, rows: &[u32], filter: &Filter) -> Option<BeyondWindow> {
+    if filter.date_match == DateMatch::Within || (filter.from.is_none() && filter.to.is_none()) {
+        return None;
+    }
+    let (from, to) = filter.date_bounds();
+    let mut beyond = BeyondWindow::default();
+    for &row in rows {
+        let at = row as usize;
+        let (Some(&start), Some(&end)) = (table.start.get(at), table.end.get(at)) else {
+            continue;
+        };
+        if start < from || end > to {
+            beyond.events = beyond.events.saturating_add(1);
+            beyond.deaths_best = beyond
+                .deaths_best
+                .saturating_add(cell(&table.deaths_best, at));
+        }
+    }
+    Some(beyond)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::date::Day;
+
+    /// A table of rows `(first day, last day, deaths)`.
+    fn table(rows: &[(i32, i32, u32)]) -> EventTable {
+        let mut table = EventTable::default();
+        for &(start, end, deaths) in rows {
+            table.start.push(start);
+            table.end.push(end);
+            table.deaths_best.push(deaths);
+        }
+        table
+    }
+
+    fn window(from: Option<i32>, to: Option<i32>, date_match: DateMatch) -> Filter {
+        Filter {
+            from: from.map(Day),
+            to: to.map(Day),
+            date_match,
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn counts_the_rows_shown_that_start_before_or_end_after_the_window() {
+        // A day; a month around it; a run of days ending after it; one starting before it.
+        let table = table(&[(10, 10, 1), (0, 30, 20), (10, 12, 300), (8, 10, 4000)]);
+        let all = [0, 1, 2, 3];
+        let one_day = window(Some(10), Some(10), DateMatch::Overlap);
+        let beyond = beyond_window(&table, &all, &one_day);
+        assert_eq!(
+            beyond,
+            Some(BeyondWindow {
+                events: 3,
+                deaths_best: 4320
+            })
+        );
+        // Only the rows given are read.
+        let beyond = beyond_window(&table, &[0, 2], &one_day);
+        assert_eq!(beyond.map(|b| (b.events, b.deaths_best)), Some((1, 300)));
+        // An open end reaches every day on its side.
+        let from_ten = window(Some(10), None, DateMatch::Overlap);
+        let beyond = beyond_window(&table, &all, &from_ten);
+        assert_eq!(beyond.map(|b| (b.events, b.deaths_best)), Some((2, 4020)));
+        let wide = window(Some(0), Some(30), DateMatch::Overlap);
+        assert_eq!(
+            beyond_window(&table, &all, &wide),
+            Some(BeyondWindow::default())
+        );
+    }
+
+    #[test]
+    fn says_nothing_without_a_window_or_when_matching_within_it() {
+        let table = table(&[(0, 30, 20)]);
+        let none = window(None, None, DateMatch::Overlap);
+        assert_eq!(beyond_window(&table, &[0], &none), None);
+        let within = window(Some(10), Some(10), DateMatch::Within);
+        assert_eq!(beyond_window(&table, &[0], &within), None);
+    }
+}
