@@ -69,6 +69,13 @@ test('a monitor’s count of attacks is set beside attacks only, and its link op
   const cell = focus.locator('tr[data-actors="russia"] td[data-collection="curated"]');
   await expect(cell.getByTestId('event-sum')).toHaveText(groupThousands(attacks));
   await expect(cell).toContainText(`in ${groupThousands(attacks)} events`);
+  // Events counted whole though dated partly outside the period are said beside the sum.
+  const beyond = russian.filter((e) => ATTACKS.has(e.kind) && (e.date.start < start || e.date.end > end)).length;
+  if (beyond > 0) {
+    await expect(cell.getByTestId('beyond-period')).toContainText(`${beyond} of them ha`);
+  } else {
+    await expect(cell.getByTestId('beyond-period')).toHaveCount(0);
+  }
   await expect(page.getByTestId('counting-rule')).toContainText('never counted');
   await screenshot(page, 'figures-attacks-1440');
   // The link opens exactly the events counted, both collections together.
@@ -215,6 +222,20 @@ test('a record that gives no casualties says so, in both languages, rather than 
     await expect(page.getByTestId('detail-casualties').locator('li')).toHaveCount(withSome.casualties.length);
     await expect(page.getByTestId('detail-casualties')).not.toContainText(catalogue(lang));
   }
+});
+
+test('a figure’s sums say which events they count whole, as the view its link opens does', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page, `?view=figures&sel=${encodeURIComponent('curated:snhr-russia-2y-fig-05')}`);
+  const row = page.getByTestId('figure-focus').locator('tr[data-actors=""]').first();
+  // The sums are made after the view is drawn.
+  await expect(row.getByTestId('event-sum').first()).toBeVisible();
+  await expect(page.getByText('Adding up the events')).toHaveCount(0);
+  const notes = await row.getByTestId('beyond-period').allTextContents();
+  const said = notes.reduce((sum, text) => sum + numberIn(text.match(/([\d,]+) of them/)[1]), 0);
+  expect(said).toBeGreaterThan(0);
+  await row.getByTestId('open-events').click();
+  await expect(page.getByTestId('beyond-window')).toContainText(`${groupThousands(said)} events have dates reaching beyond these dates`);
 });
 
 test('a narrow date window says which events it counts whole, and can count only those dated within it', async ({ page }) => {

@@ -201,6 +201,18 @@ fn milestones_are_never_counted_as_incidents_or_attacks() {
                 "{}: link and count",
                 figure.id
             );
+            // The events counted whole though their dates reach beyond the period.
+            let (from, to) = (view.from.map(|d| d.0), view.to.map(|d| d.0));
+            let beyond = rows
+                .iter()
+                .filter(|&&row| {
+                    let at = row as usize;
+                    from.is_some_and(|from| table.start[at] < from)
+                        || to.is_some_and(|to| table.end[at] > to)
+                })
+                .count();
+            let said: u32 = sums.iter().map(|s| s.beyond_period).sum();
+            assert_eq!(said as usize, beyond, "{}: beyond the period", figure.id);
             if Measure::of(figure.metric).value == compare::Value::Events {
                 for sum in &sums {
                     assert_eq!(sum.value, Some(u64::from(sum.events)), "{}", figure.id);

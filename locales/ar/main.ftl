@@ -543,6 +543,7 @@ figures-compare = قارن بالأحداث
 figures-all-actors = كل الجهات الفاعلة
 figures-mentions-russia = { $n } منها تستشهد بنص يذكر روسيا (مستخلص من نص العنوان؛ ليس طرفًا مُرمَّزًا)
 figures-in-events = في { $n } من الأحداث
+figures-beyond-period = { $n } منها تمتد تواريخها خارج الفترة (شهر أو سنة يتداخلان معها) فتُحتسب كاملة
 figures-summing = جارٍ جمع الأحداث…
 figures-open-events = فتح هذه الأحداث
 figures-sums-caption = مجموعات الأحداث في الفترة والمنطقة نفسيهما: { $measure }

@@ -516,7 +516,14 @@ figures-citing = , citing
 figures-compare = Compare with events
 figures-all-actors = All actors
 figures-mentions-russia = { $n } cite text mentioning Russia (derived from headline text; not a coded side)
-figures-in-events = in { $n } events
+figures-in-events = { $count ->
+    [one] in { $n } event
+   *[other] in { $n } events
+}
+figures-beyond-period = { $count ->
+    [one] { $n } of them has dates reaching beyond the period (a month or a year that overlaps it) and counts whole
+   *[other] { $n } of them have dates reaching beyond the period (a month or a year that overlaps it) and count whole
+}
 figures-summing = Adding up the events…
 figures-open-events = Open these events
 figures-sums-caption = Event collections over the same window and area: { $measure }

@@ -564,7 +564,9 @@ mod tests {
 
     #[test]
     fn grid_steps_are_round_numbers() {
-        for max in [1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0, 200.0, 250.0, 5_000.0] {
+        for max in [
+            1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0, 200.0, 250.0, 5_000.0,
+        ] {
             let divisions = grid_divisions(max);
             let step = max / f64::from(divisions);
             // One significant digit: 0.2, 0.5, 1, 2, 5, 10, 50...

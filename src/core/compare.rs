@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use super::aggregate;
 use super::catalog::Catalog;
 use super::date::Day;
+use super::date_window;
 use super::filter::CasualtyFilter;
 use super::model::{DateRange, ReportedFigure};
 use super::query::{View, ViewState};
@@ -229,6 +230,10 @@ pub struct EventSum {
     /// Events whose citation text mentions Russia: derived from headline or quote text, not a
     /// coded side.
     pub mentions_russia: u32,
+    /// Of `events`, those whose dates reach beyond the figure's period (dated only to a year
+    /// or a month that overlaps it, or lasting past its ends): counted whole, as the explorer's
+    /// date filter counts them ([`super::date_window`]).
+    pub beyond_period: u32,
 }
 
 /// Sums per loaded collection of the events in [`view_for`]`(figure, actors)`: one
@@ -313,12 +318,14 @@ pub fn event_sums_for(
                             .map(|values| column(values)),
                         Value::NotCounted => None,
                     };
+                    let beyond = date_window::beyond_window(table, mine, &filter);
                     EventSum {
                         collection: id.clone(),
                         events: totals.events,
                         value,
                         mentions_russia: mine.iter().filter(|&&row| mentions_russia(row)).count()
                             as u32,
+                        beyond_period: beyond.map_or(0, |b| b.events),
                     }
                 })
                 .collect()

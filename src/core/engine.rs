@@ -271,8 +271,8 @@ impl Engine {
         if self.too_many(visits, table) {
             // The batch update counts the rows in the new window again; past half the table
             // (a window flipped to the other half of the years), one pass counting every row
-            // at once costs less. Failing `to` and failing `from` may overlap (matching within
-            // the window), so `inside` is at least the rows passing: an estimate, for the
+            // at once costs less. A row may fail both `to` and `from` (matching within the
+            // window), so `inside` may fall short of the rows passing: an estimate, for the
             // choice alone.
             let after = to_index.len() - up_to(to_index, to_column, to);
             let before = below(from_index, from_column, from);

@@ -351,12 +351,19 @@ fn sums_rows(
                     let russia = (sum.mentions_russia > 0 && sum.collection == "ucdp").then(|| {
                         format!(" · {}", tr.format("figures-mentions-russia", &[("n", Arg::Text(&sum.mentions_russia.to_string()))]))
                     });
+                    // Counted whole though dated partly outside the period: said beside the sum.
+                    let beyond = (sum.beyond_period > 0).then(|| view! {
+                        <span class="beyond-period" data-testid="beyond-period">
+                            {format!(" · {}", tr.count("figures-beyond-period", u64::from(sum.beyond_period)))}
+                        </span>
+                    });
                     let value = sum.value.map_or_else(|| "—".to_string(), |v| group_thousands(v as i64));
                     view! {
                         <td role="cell" data-collection=sum.collection.clone()>
                             <strong data-testid="event-sum">{value}</strong>
-                            " "{tr.format("figures-in-events", &[("n", Arg::Text(&group_thousands(i64::from(sum.events))))])}
+                            " "{tr.count("figures-in-events", u64::from(sum.events))}
                             {russia}
+                            {beyond}
                             <bdi class="visually-hidden">{names.get(index).cloned().unwrap_or_default()}</bdi>
                         </td>
                     }
