@@ -213,6 +213,9 @@ test('CSV export holds exactly the filtered events, with quotes and permalinks',
     expect(row[permalink]).toContain('sel=');
   }
   expect(records.slice(blank).flat().join(' ')).toContain('Uppsala Conflict Data Program');
+  // The file names the view its rows came from, so a figure taken from it can be traced.
+  const view = records.slice(blank).flat().find((line) => line.startsWith('# View: '));
+  expect(new URL(view.slice('# View: '.length)).search).toBe(new URL(page.url()).search);
 });
 
 test('the whole view exports in batches: every event once, in CSV and JSON alike', async ({ page }) => {

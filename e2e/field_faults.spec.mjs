@@ -262,8 +262,11 @@ test('a narrow date window says which events it counts whole, and can count only
   await expect(page.getByTestId('date-match')).toHaveValue('overlap');
   await screenshot(page, 'dates-beyond-1440');
 
-  await note.getByTestId('count-within').click();
+  // By keyboard: focus goes to the button that takes the pressed one's place.
+  await note.getByTestId('count-within').focus();
+  await page.keyboard.press('Enter');
   await expect(visible(page)).toHaveText(groupThousands(within.length));
+  await expect(page.getByTestId('count-overlapping')).toBeFocused();
   await expect(page.getByTestId('deaths')).toContainText(`${groupThousands(deaths(within))} death`);
   await expect(page).toHaveURL(/[?&]dates=within(&|$)/);
   await expect(page.getByTestId('beyond-window')).toHaveCount(0);
@@ -274,6 +277,12 @@ test('a narrow date window says which events it counts whole, and can count only
   await page.reload();
   await expect(visible(page)).toHaveText(groupThousands(within.length));
 
+  // And back, by the header's button; the note's own button takes focus.
+  await page.getByTestId('count-overlapping').press('Enter');
+  await expect(visible(page)).toHaveText(groupThousands(shown.length));
+  await expect(page.getByTestId('count-within')).toBeFocused();
+  await page.getByTestId('count-within').press('Enter');
+  await expect(visible(page)).toHaveText(groupThousands(within.length));
   // The choice under the dates goes back to counting every event that overlaps them.
   await page.getByTestId('date-match').selectOption('overlap');
   await expect(visible(page)).toHaveText(groupThousands(shown.length));
@@ -303,4 +312,22 @@ test('a map with nothing to shade has no classes in its legend, and names its me
   await open(page, '?view=map&metric=civilians');
   await expect(swatches.first()).toHaveText('no civilians killed');
   expect(await swatches.count()).toBe(6);
+});
+
+test('a best estimate outside the source’s own range is said where the sums are shown', async ({ page }) => {
+  const ucdp = dataset('ucdp').events;
+  const all = (e) => (e.casualties ?? []).find((c) => c.group === 'all' && c.outcome === 'killed');
+  const outside = (list) => list.filter((e) => {
+    const c = all(e);
+    return c && c.best != null && ((c.low ?? c.best) > c.best || (c.high ?? c.best) < c.best);
+  }).length;
+  const n = outside(ucdp);
+  expect(n).toBeGreaterThan(1);
+  await open(page, '?c=ucdp');
+  await expect(page.getByTestId('best-outside')).toContainText(`for ${groupThousands(n)} events the source's best estimate lies outside`);
+  // A view without such an event has no note.
+  const day = ucdp.find((e) => e.date.start === e.date.end && outside([e]) === 0 && ucdp.filter((o) => overlaps(o, e.date.start, e.date.start)).every((o) => outside([o]) === 0));
+  await open(page, `?c=ucdp&from=${day.date.start}&to=${day.date.start}`);
+  await expect(visible(page)).not.toHaveText('0');
+  await expect(page.getByTestId('best-outside')).toHaveCount(0);
 });

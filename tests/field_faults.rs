@@ -111,7 +111,7 @@ fn deaths_given_only_for_a_subgroup_count_everywhere() {
         .collect();
     assert_eq!(deaths, per_event, "CSV deaths_best");
     // And in the file as written: the deaths_best column of each event's line.
-    let csv = export::to_csv(&exported, &[], incident_explorer::core::i18n::Lang::En);
+    let csv = export::to_csv(&exported, &[], incident_explorer::core::i18n::Lang::En, "");
     let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().cloned().unwrap_or_default();
     let column = headers.iter().position(|h| h == "deaths_best");
@@ -574,7 +574,7 @@ fn an_unknown_count_is_exported_empty_not_as_zero() {
         "{no_civilians}"
     );
     // In the file, an unknown is an empty field, and a stated zero is 0.
-    let csv = export::to_csv(&exported, &[], incident_explorer::core::i18n::Lang::En);
+    let csv = export::to_csv(&exported, &[], incident_explorer::core::i18n::Lang::En, "");
     let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().cloned().unwrap_or_default();
     let column = headers

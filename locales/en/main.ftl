@@ -32,8 +32,8 @@ summary-events = { $count ->
    *[other] events
 }
 summary-milestones = { $count ->
-    [one] ({ $n } agreement or political event, not counted)
-   *[other] ({ $n } agreements or political events, not counted)
+    [one] ({ $n } agreement or political event among them: listed, not counted as an incident)
+   *[other] ({ $n } agreements or political events among them: listed, not counted as incidents)
 }
 summary-deaths = { $count ->
     [one] { $best } death
@@ -72,6 +72,10 @@ summary-beyond-window = { $count ->
 summary-beyond-window-no-deaths = { $count ->
     [one] ({ $n } event has dates reaching beyond these dates, such as a whole month or year, and counts whole)
    *[other] ({ $n } events have dates reaching beyond these dates, such as a whole month or year, and count whole)
+}
+summary-best-outside = { $count ->
+    [one] (for { $n } event the source's best estimate lies outside its own low–high range)
+   *[other] (for { $n } events the source's best estimate lies outside its own low–high range)
 }
 summary-within-only = (only events dated within these dates)
 count-within-only = Count only events dated within
@@ -416,7 +420,10 @@ ucdp-type-2 = 2 non-state
 ucdp-type-3 = 3 one-sided
 ucdp-precision = Precision codes
 ucdp-sources = Sources
-ucdp-sources-line = ({ $n } sources, { $date })
+ucdp-sources-line = { $count ->
+    [one] ({ $n } source, { $date })
+   *[other] ({ $n } sources, { $date })
+}
 ucdp-article = Source article
 
 ## Vocabulary: facilities
@@ -690,6 +697,7 @@ expects-c = a collection id
 expects-file = a file (collection id:rows:events:name)
 expects-from = a date (YYYY-MM-DD)
 expects-to = a date (YYYY-MM-DD)
+expects-dates = a way of matching dates (within or overlap)
 expects-actor = an actor
 expects-role = an actor role (perpetrator or any)
 expects-party = an actor name

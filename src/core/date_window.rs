@@ -6,17 +6,19 @@
 //! those dates must be told, and offered the other way ([`DateMatch::Within`]). This module
 //! counts such events among the rows shown; `core::summary_line` words it.
 
-use super::aggregate::cell;
+use super::aggregate::{cell, Metric, Values};
 use super::filter::{DateMatch, Filter};
 use super::table::EventTable;
 
 /// Of the rows shown, those whose first day is before the window or whose last day is after it:
-/// dated only to a longer period (a month, a year) or spanning days beyond it.
+/// dated only to a longer period (a month, a year) or spanning days beyond it. Milestones
+/// (agreements, political events, which often span years) are left out: they are listed, never
+/// counted as incidents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BeyondWindow {
-    /// How many rows (milestones included, as in the header's count of events).
+    /// How many rows, milestones aside.
     pub events: u32,
-    /// Their deaths, best estimate (a milestone carries none).
+    /// Their deaths, best estimate.
     pub deaths_best: u64,
 }
 
@@ -29,13 +31,14 @@ pub fn beyond_window(table: &EventTable, rows: &[u32], filter: &Filter) -> Optio
         return None;
     }
     let (from, to) = filter.date_bounds();
+    let values = Values::new(table, Metric::Events);
     let mut beyond = BeyondWindow::default();
     for &row in rows {
         let at = row as usize;
         let (Some(&start), Some(&end)) = (table.start.get(at), table.end.get(at)) else {
             continue;
         };
-        if start < from || end > to {
+        if (start < from || end > to) && !values.is_milestone(at) {
             beyond.events = beyond.events.saturating_add(1);
             beyond.deaths_best = beyond
                 .deaths_best
@@ -49,15 +52,22 @@ pub fn beyond_window(table: &EventTable, rows: &[u32], filter: &Filter) -> Optio
 mod tests {
     use super::*;
     use crate::core::date::Day;
+    use crate::core::vocab::EventKind;
 
-    /// A table of rows `(first day, last day, deaths)`.
+    /// A table of rows `(first day, last day, deaths)`, airstrikes, and one political event
+    /// over every day after them.
     fn table(rows: &[(i32, i32, u32)]) -> EventTable {
         let mut table = EventTable::default();
         for &(start, end, deaths) in rows {
             table.start.push(start);
             table.end.push(end);
             table.deaths_best.push(deaths);
+            table.kind.push(EventKind::Airstrike.index() as u8);
         }
+        table.start.push(0);
+        table.end.push(1_000);
+        table.deaths_best.push(0);
+        table.kind.push(EventKind::PoliticalEvent.index() as u8);
         table
     }
 
@@ -74,7 +84,8 @@ mod tests {
     fn counts_the_rows_shown_that_start_before_or_end_after_the_window() {
         // A day; a month around it; a run of days ending after it; one starting before it.
         let table = table(&[(10, 10, 1), (0, 30, 20), (10, 12, 300), (8, 10, 4000)]);
-        let all = [0, 1, 2, 3];
+        // The political event (4) is shown, and never counted.
+        let all = [0, 1, 2, 3, 4];
         let one_day = window(Some(10), Some(10), DateMatch::Overlap);
         let beyond = beyond_window(&table, &all, &one_day);
         assert_eq!(

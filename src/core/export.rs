@@ -11,7 +11,7 @@ use std::borrow::{Borrow, Cow};
 
 use serde::Serialize;
 
-use super::i18n::Lang;
+use super::i18n::{Arg, Lang};
 use super::model::{Dataset, Event};
 use super::table::{states_civilians_killed, states_deaths, EventTable};
 
@@ -231,12 +231,13 @@ pub fn attributions<D: Borrow<Dataset>>(datasets: &[D]) -> Vec<String> {
 /// The CSV text: a byte order mark, the header, one record per event, then an empty line and the
 /// file's comments, one per record, where spreadsheet users see them and parsers can stop: two
 /// `#` lines in `lang`, the interface's language (what the file holds, and that its column names
-/// are stable English identifiers in every language, so a script reads any export), then the
-/// attribution lines as the collections word them.
-pub fn to_csv(rows: &[Row], attribution: &[String], lang: Lang) -> String {
+/// are stable English identifiers in every language, so a script reads any export), a third
+/// with `view_link`, the view's address (unless empty), then the attribution lines as the
+/// collections word them.
+pub fn to_csv(rows: &[Row], attribution: &[String], lang: Lang, view_link: &str) -> String {
     let mut out = csv_head();
     out.push_str(&csv_records(rows));
-    out.push_str(&csv_tail(rows.len(), attribution, lang));
+    out.push_str(&csv_tail(rows.len(), attribution, lang, view_link));
     out
 }
 
@@ -254,10 +255,10 @@ pub fn csv_head() -> String {
 }
 
 /// The end of [`to_csv`]'s text for `events` rows: the empty line, the comments in `lang`
-/// and the attribution lines.
-pub fn csv_tail(events: usize, attribution: &[String], lang: Lang) -> String {
+/// (with the view's address, `view_link`) and the attribution lines.
+pub fn csv_tail(events: usize, attribution: &[String], lang: Lang, view_link: &str) -> String {
     let mut out = String::from("\r\n");
-    for comment in comments(events, lang) {
+    for comment in comments(events, lang, view_link) {
         push_record(&mut out, std::iter::once(comment));
     }
     for line in attribution {
@@ -303,13 +304,20 @@ pub fn csv_records(rows: &[Row]) -> String {
     out
 }
 
-/// The CSV's `#` comments in `lang`: what the file holds, and that its column names stay the
-/// same English identifiers in every language.
-pub fn comments(events: usize, lang: Lang) -> [String; 2] {
-    [
+/// The CSV's `#` comments in `lang`: what the file holds, that its column names stay the same
+/// English identifiers in every language, and the view it holds (`view_link`, its address, so
+/// that a figure taken from the file can be traced to the filter that made it; left out when
+/// empty).
+pub fn comments(events: usize, lang: Lang, view_link: &str) -> Vec<String> {
+    let mut comments = vec![
         format!("# {}", lang.count("export-csv-holds", events as u64)),
         format!("# {}", lang.text("export-csv-columns")),
-    ]
+    ];
+    if !view_link.is_empty() {
+        let view = lang.format("table-csv-view", &[("link", Arg::Text(view_link))]);
+        comments.push(format!("# {view}"));
+    }
+    comments
 }
 
 /// A count as a CSV field: empty when there is none.
@@ -557,9 +565,18 @@ mod tests {
                     csv.push_str(&csv_records(part));
                     json.push_str(&json_events(part, at == 0));
                 }
-                csv.push_str(&csv_tail(count, &attribution, Lang::En));
+                csv.push_str(&csv_tail(
+                    count,
+                    &attribution,
+                    Lang::En,
+                    "https://example.org/?a",
+                ));
                 json.push_str(json_tail(count));
-                assert_eq!(csv, to_csv(&rows, &attribution, Lang::En), "{count} rows");
+                assert_eq!(
+                    csv,
+                    to_csv(&rows, &attribution, Lang::En, "https://example.org/?a"),
+                    "{count} rows"
+                );
                 assert_eq!(
                     json,
                     to_json(&rows, &attribution, "https://example.org/?q=a\"b"),
@@ -646,21 +663,26 @@ mod tests {
 
     #[test]
     fn csv_starts_with_a_bom_and_a_header() {
-        let csv = to_csv(&[], &["Data: UCDP".to_string()], Lang::En);
+        let csv = to_csv(&[], &["Data: UCDP".to_string()], Lang::En, "");
         assert!(csv.starts_with("\u{feff}\"id\",\"collection\""));
         assert!(csv.ends_with("\"Data: UCDP\"\r\n"));
     }
 
     #[test]
     fn the_comments_follow_the_language_and_the_columns_do_not() {
-        let english = to_csv(&[], &["Data: UCDP".to_string()], Lang::En);
-        let arabic = to_csv(&[], &["Data: UCDP".to_string()], Lang::Ar);
+        let link = "https://example.org/?from=2017-03-15&to=2017-03-15&dates=within";
+        let english = to_csv(&[], &["Data: UCDP".to_string()], Lang::En, link);
+        let arabic = to_csv(&[], &["Data: UCDP".to_string()], Lang::Ar, link);
         assert_eq!(english.lines().next(), arabic.lines().next());
         for (csv, lang) in [(&english, Lang::En), (&arabic, Lang::Ar)] {
-            for comment in comments(0, lang) {
+            let comments = comments(0, lang, link);
+            assert_eq!(comments.len(), 3);
+            for comment in comments {
                 assert!(comment.starts_with("# "), "{comment}");
                 assert!(csv.contains(&format!("\"{comment}\"")), "{csv}");
             }
+            // The view's link, whole, for a reader to open the view the rows came from.
+            assert!(csv.contains(link), "{csv}");
             assert!(csv.ends_with("\"Data: UCDP\"\r\n"));
         }
         assert!(arabic.contains(&Lang::Ar.text("export-csv-columns")));

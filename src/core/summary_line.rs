@@ -66,6 +66,14 @@ pub fn unstated_note(tr: Lang, totals: &Totals) -> Option<String> {
     tr.parts_note(&parts, ("summary-unstated", "summary-unstated-two"))
 }
 
+/// "(for 3 events the source's best estimate lies outside its own low–high range)": why the
+/// summed best estimate may fall outside the summed range ([`Totals::best_outside_range`]);
+/// `None` when no event counted has one.
+pub fn outside_range_note(tr: Lang, totals: &Totals) -> Option<String> {
+    (totals.best_outside_range > 0)
+        .then(|| tr.count("summary-best-outside", u64::from(totals.best_outside_range)))
+}
+
 /// "(2 events have dates reaching beyond these dates, such as a whole month or year, and count
 /// whole: 1,712 of the deaths)": the events shown that the date window keeps whole though they
 /// may have happened outside it ([`BeyondWindow`]); `None` when there are none.
@@ -156,6 +164,29 @@ mod tests {
         for lang in Lang::ALL {
             assert!(!deaths_line(lang, &none).contains('0'));
         }
+    }
+
+    #[test]
+    fn a_best_estimate_outside_its_range_is_said() {
+        let note = |n: u32| {
+            outside_range_note(
+                Lang::En,
+                &Totals {
+                    best_outside_range: n,
+                    ..totals(5, 10, 0)
+                },
+            )
+            .map(plain)
+        };
+        assert_eq!(note(0), None);
+        assert_eq!(
+            note(1).as_deref(),
+            Some("(for 1 event the source's best estimate lies outside its own low–high range)")
+        );
+        assert_eq!(
+            note(101).as_deref(),
+            Some("(for 101 events the source's best estimate lies outside its own low–high range)")
+        );
     }
 
     #[test]

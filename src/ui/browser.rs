@@ -192,6 +192,20 @@ pub fn after_next_paint(task: impl FnOnce() + 'static) {
     }
 }
 
+/// After the next paint, focuses the first element `selector` matches, if any: the control
+/// that took the place of the one just pressed, so that focus does not fall to the page.
+pub fn focus_after_paint(selector: &'static str) {
+    after_next_paint(move || {
+        let found = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.query_selector(selector).ok().flatten())
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = found {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Runs `task` in the next animation frame, before the browser brings the page's styles and
 /// layout up to date for it: after every change of the current task is in the page. Tasks
 /// queued for the same frame share one callback and run in the order they were queued.

@@ -170,6 +170,7 @@ pub fn EventDetail(
                 <dt>{tr.text("ucdp-precision")}</dt><dd dir="ltr"><code>{format!("date_prec {}, where_prec {}, event_clarity {}", u.date_prec, u.where_prec, u.event_clarity)}</code></dd>
                 <dt>{tr.text("ucdp-sources")}</dt><dd><bdi>{u.source_office.clone().unwrap_or_default()}</bdi>" "{tr.format("ucdp-sources-line", &[
                     ("n", Arg::Text(&u.number_of_sources.to_string())),
+                    ("count", Arg::Number(u64::from(u.number_of_sources))),
                     ("date", Arg::Text(&u.source_date.clone().unwrap_or_default())),
                 ])}</dd>
                 {u.source_article.clone().map(|a| view! { <dt>{tr.text("ucdp-article")}</dt><dd><bdi>{a}</bdi></dd> })}

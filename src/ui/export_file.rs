@@ -25,9 +25,9 @@ pub enum ExportFormat {
 }
 
 /// Writes the export of `rows` (table rows of `catalog`, in the order they are written) and
-/// offers it for download; `view_link` is the view's address (in the JSON), `lang` the
-/// language of the CSV's comments. `progress` hears the share written, 0 to 100, after each
-/// batch.
+/// offers it for download; `view_link` is the view's address (in the JSON, and in a CSV
+/// comment), `lang` the language of the CSV's comments. `progress` hears the share written,
+/// 0 to 100, after each batch.
 ///
 /// Errors: a sentence when the browser builds or offers no file.
 pub async fn write_export(
@@ -59,7 +59,7 @@ pub async fn write_export(
     let (head, tail, name, mime) = match format {
         ExportFormat::Csv => (
             export::csv_head(),
-            export::csv_tail(written, &attribution, lang),
+            export::csv_tail(written, &attribution, lang, view_link),
             "syria-incidents.csv",
             "text/csv;charset=utf-8",
         ),

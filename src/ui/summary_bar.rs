@@ -21,6 +21,7 @@ use crate::core::summary_line;
 use crate::ui::browser;
 use crate::ui::export_file::{self, ExportFormat};
 use crate::ui::i18n;
+use crate::ui::skip_link;
 use crate::ui::url_state::UrlState;
 
 #[component]
@@ -122,6 +123,10 @@ pub fn SummaryBar(
             {move || totals.with(|t| summary_line::at_least_note(tr, t)).map(|text| view! {
                 <span class="unstated-note" data-testid="at-least">" "{text}</span>
             })}
+            // A source's best estimate outside its own range: why the sums may look so.
+            {move || totals.with(|t| summary_line::outside_range_note(tr, t)).map(|text| view! {
+                <span class="unstated-note" data-testid="best-outside">" "{text}</span>
+            })}
             // Events that add 0 for lack of a number: the sums are lower bounds, said so.
             {move || totals.with(|t| summary_line::unstated_note(tr, t)).map(|text| view! {
                 <span class="unstated-note" data-testid="unstated">" "{text}</span>
@@ -131,7 +136,10 @@ pub fn SummaryBar(
             {move || beyond.with(|b| b.and_then(|b| summary_line::beyond_window_note(tr, &b))).map(|text| view! {
                 <span class="unstated-note" data-testid="beyond-window">" "{text}" "
                     <button type="button" data-testid="count-within"
-                        on:click=move |_| url.update(|s| { s.date_match = DateMatch::Within; s.page = 0; })
+                        on:click=move |_| {
+                            url.update(|s| { s.date_match = DateMatch::Within; s.page = 0; });
+                            browser::focus_after_paint("[data-testid=count-overlapping]");
+                        }
                     >{tr.text("count-within-only")}</button>
                 </span>
             })}
@@ -139,7 +147,13 @@ pub fn SummaryBar(
                 .then(|| view! {
                     <span class="unstated-note" data-testid="within-only">" "{tr.text("summary-within-only")}" "
                         <button type="button" data-testid="count-overlapping"
-                            on:click=move |_| url.update(|s| { s.date_match = DateMatch::Overlap; s.page = 0; })
+                            on:click=move |_| {
+                                url.update(|s| { s.date_match = DateMatch::Overlap; s.page = 0; });
+                                // No note when no event reaches beyond the window: the choice
+                                // under the dates, else the results, takes focus.
+                                browser::focus_after_paint("[data-testid=count-within], [data-testid=date-match]");
+                                skip_link::refocus_if_lost();
+                            }
                         >{tr.text("count-overlapping")}</button>
                     </span>
                 }))}

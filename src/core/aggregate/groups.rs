@@ -33,6 +33,10 @@ pub struct Totals {
     /// Events counted whose record gives its deaths only as a lower bound ("at least": every
     /// ACLED event with fatalities): `deaths_high` is no upper limit where there are any.
     pub deaths_at_least: u32,
+    /// Events counted whose source gives a best estimate outside its own low–high range (UCDP
+    /// does for about a hundred Syrian events: ucdp:219459 is low 177, best 142, high 177), so
+    /// the summed best estimate may fall outside the summed range.
+    pub best_outside_range: u32,
 }
 
 impl Totals {
@@ -74,6 +78,9 @@ impl Reduce for TotalsOf<'_> {
             totals.without_civilians = totals.without_civilians.wrapping_add(without_civilians);
             let at_least = u32::from(flags & DEATHS_AT_LEAST != 0);
             totals.deaths_at_least = totals.deaths_at_least.wrapping_add(at_least);
+            let best = at(&table.deaths_best);
+            let outside = u32::from(best < at(&table.deaths_low) || best > at(&table.deaths_high));
+            totals.best_outside_range = totals.best_outside_range.wrapping_add(outside);
         }
     }
 
@@ -88,6 +95,9 @@ impl Reduce for TotalsOf<'_> {
             without_deaths: whole.without_deaths.wrapping_sub(part.without_deaths),
             without_civilians: whole.without_civilians.wrapping_sub(part.without_civilians),
             deaths_at_least: whole.deaths_at_least.wrapping_sub(part.deaths_at_least),
+            best_outside_range: whole
+                .best_outside_range
+                .wrapping_sub(part.best_outside_range),
         }
     }
 }

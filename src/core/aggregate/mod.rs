@@ -466,25 +466,35 @@ mod tests {
                     None,
                 )
             }),
+            // A best estimate outside the source's own range (as UCDP gives some): summed as
+            // given, and counted.
+            ev("c:6", "2019-11-19").casualty(casualty(
+                CasualtyGroup::All,
+                crate::core::vocab::Outcome::Killed,
+                Some(9),
+                Some(7),
+                Some(8),
+            )),
         ]);
         let totals = totals(&table, &all_rows(&table));
         assert_eq!(
             totals,
             Totals {
-                events: 5,
+                events: 6,
                 milestones: 1,
-                deaths_low: 16,
-                deaths_best: 17,
-                deaths_high: 19,
+                deaths_low: 25,
+                deaths_best: 24,
+                deaths_high: 27,
                 civilians_killed: 4,
                 // c:4 gives no number; the ceasefire is not counted at all.
                 without_deaths: 1,
-                // c:1 (all people only), c:4 and c:5 give no number of civilians.
-                without_civilians: 3,
+                // c:1 (all people only), c:4, c:5 and c:6 give no number of civilians.
+                without_civilians: 4,
                 deaths_at_least: 1,
+                best_outside_range: 1,
             }
         );
-        assert_eq!(totals.counted(), 4);
+        assert_eq!(totals.counted(), 5);
     }
 
     #[test]

@@ -135,9 +135,18 @@ fn arabic_has_its_six_plural_forms() {
     assert_eq!(deaths(11), "11 قتيلًا");
     assert_eq!(deaths(100), "100 قتيل");
     let milestones = |n| strip(Lang::Ar.count("summary-milestones", n));
-    assert_eq!(milestones(1), "(اتفاق أو حدث سياسي واحد، لا يُحتسب)");
-    assert_eq!(milestones(2), "(اتفاقان أو حدثان سياسيان، لا يُحتسبان)");
-    assert_eq!(milestones(3), "(3 من الاتفاقات أو الأحداث السياسية، لا تُحتسب)");
+    assert_eq!(
+        milestones(1),
+        "(منها اتفاق أو حدث سياسي واحد: يُدرج ولا يُحتسب حادثةً)"
+    );
+    assert_eq!(
+        milestones(2),
+        "(منها اتفاقان أو حدثان سياسيان: يُدرجان ولا يُحتسبان حوادث)"
+    );
+    assert_eq!(
+        milestones(3),
+        "(منها 3 من الاتفاقات أو الأحداث السياسية: تُدرج ولا تُحتسب حوادث)"
+    );
 }
 
 #[test]
@@ -154,11 +163,11 @@ fn english_has_one_and_other() {
     };
     assert_eq!(
         milestones(1),
-        "(1 agreement or political event, not counted)"
+        "(1 agreement or political event among them: listed, not counted as an incident)"
     );
     assert_eq!(
         milestones(3),
-        "(3 agreements or political events, not counted)"
+        "(3 agreements or political events among them: listed, not counted as incidents)"
     );
     let unplaced = |n: u64| {
         Lang::En

@@ -751,3 +751,19 @@ fn an_events_link_names_its_file_when_it_is_from_one() {
         );
     }
 }
+
+/// A notice of a value a parameter cannot take says what it expects, worded in the catalogues:
+/// a parameter without its `expects-` message would show the key itself.
+#[test]
+fn every_parameter_says_what_it_expects_in_both_languages() {
+    for (lang, catalogue) in [
+        (Lang::En, include_str!("../../../locales/en/main.ftl")),
+        (Lang::Ar, include_str!("../../../locales/ar/main.ftl")),
+    ] {
+        let keys = crate::core::i18n::keys(catalogue);
+        for param in params::PARAMS {
+            let key = format!("expects-{}", param.key());
+            assert!(keys.contains(&key), "{lang:?} lacks {key}");
+        }
+    }
+}
