@@ -331,3 +331,33 @@ test('a best estimate outside the source’s own range is said where the sums ar
   await expect(visible(page)).not.toHaveText('0');
   await expect(page.getByTestId('best-outside')).toHaveCount(0);
 });
+
+test('a timeline that holds less than the view says how much, and one that holds it all says nothing', async ({ page }) => {
+  const ucdp = dataset('ucdp').events;
+  const [from, to] = ['2017-03-15', '2017-03-15'];
+  const best = (e) => (e.casualties ?? []).filter((c) => c.group === 'all' && c.outcome === 'killed')
+    .reduce((s, c) => s + (c.best ?? 0), 0);
+  const shown = ucdp.filter((e) => overlaps(e, from, to));
+  const total = shown.reduce((sum, e) => sum + best(e), 0);
+  // The part of each event's deaths that falls in March 2017, the one column shown.
+  const days = (a, b) => (Date.parse(b) - Date.parse(a)) / 86_400_000 + 1;
+  const inMarch = shown.reduce((sum, e) => {
+    const start = e.date.start > '2017-03-01' ? e.date.start : '2017-03-01';
+    const end = e.date.end < '2017-03-31' ? e.date.end : '2017-03-31';
+    return sum + best(e) * days(start, end) / days(e.date.start, e.date.end);
+  }, 0);
+  expect(inMarch).toBeLessThan(total);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page, `?c=ucdp&from=${from}&to=${to}&metric=deaths`);
+  const part = page.getByTestId('timeline-part');
+  await expect(part).toContainText(`The chart shows ${inMarch.toFixed(1)} of this view's ${groupThousands(total)} deaths`);
+  // Counting only the events dated within the day, the chart holds them all.
+  await open(page, `?c=ucdp&from=${from}&to=${to}&metric=deaths&dates=within`);
+  await expect(page.getByTestId('beyond-window')).toHaveCount(0);
+  await expect(page.getByTestId('within-only')).toBeVisible();
+  await expect(part).toHaveCount(0);
+  // So does the whole collection's timeline, its spread shares summed.
+  await open(page, '?c=ucdp&metric=deaths');
+  await expect(page.getByTestId('timeline-value')).toBeVisible();
+  await expect(part).toHaveCount(0);
+});

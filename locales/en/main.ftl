@@ -157,6 +157,11 @@ timeline-interval-label = Timeline interval
 timeline-by-actor = by actor
 timeline-empty = No dated events match these filters.
 timeline-canvas-label = Timeline of { $n } columns; drag, or use the arrow keys and Enter, to choose dates
+timeline-part = { $metric ->
+    [deaths] The chart shows { $shown } of this view's { $total } deaths: an event dated only to a longer period (a month, a year) is spread over all of it, and part of that lies outside the periods shown.
+    [civilians] The chart shows { $shown } of this view's { $total } civilians killed: an event dated only to a longer period (a month, a year) is spread over all of it, and part of that lies outside the periods shown.
+   *[events] The chart shows { $shown } of this view's { $total } events: an event dated only to a longer period (a month, a year) is spread over all of it, and part of that lies outside the periods shown.
+}
 timeline-hint = Hover or drag across the timeline to see values and choose dates.
 timeline-imprecise-legend = dated only to a month, year or period (spread over it)
 timeline-other-actors = other actors

@@ -5,9 +5,9 @@
 //! least" says that the range's top is no upper limit; one whose date window keeps events
 //! dated to longer periods says that they count whole, and how many deaths they carry.
 
-use super::aggregate::Totals;
+use super::aggregate::{Metric, Totals};
 use super::date_window::BeyondWindow;
-use super::i18n::{group_thousands, Arg, Lang};
+use super::i18n::{format_value, group_thousands, Arg, Lang};
 
 /// "1,234 deaths (best estimate; range 1,100–1,400), 56 civilians"; "no number of deaths is
 /// given; …" when none of the events counted gives one (milestones aside), and "…; no number
@@ -97,6 +97,34 @@ pub fn beyond_window_note(tr: Lang, beyond: &BeyondWindow) -> Option<String> {
     ))
 }
 
+/// The view's total of `metric` as the header gives it: the events counted (milestones
+/// aside), or the deaths' or civilians' best estimate.
+pub fn metric_total(totals: &Totals, metric: Metric) -> u64 {
+    match metric {
+        Metric::Events => u64::from(totals.counted()),
+        Metric::Deaths => totals.deaths_best,
+        Metric::CivilianDeaths => totals.civilians_killed,
+    }
+}
+
+/// "The chart shows 825.6 of this view's 2,479 deaths: …": said under the timeline when its
+/// columns (`shown`, their sum) hold less than the view's total, because events dated to a
+/// longer period are spread over periods the chart does not show (a window narrower than
+/// their dates). `None` when the chart holds the total, to a twentieth.
+pub fn timeline_part_note(tr: Lang, metric: Metric, shown: f64, total: u64) -> Option<String> {
+    let missing = total as f64 - shown;
+    (missing > 0.05).then(|| {
+        tr.format(
+            "timeline-part",
+            &[
+                ("metric", Arg::Text(metric.id())),
+                ("shown", Arg::Text(&format_value(shown))),
+                ("total", Arg::Text(&group_thousands(total))),
+            ],
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +192,35 @@ mod tests {
         for lang in Lang::ALL {
             assert!(!deaths_line(lang, &none).contains('0'));
         }
+    }
+
+    #[test]
+    fn a_timeline_holding_less_than_the_view_says_so() {
+        let note = |metric, shown, total| timeline_part_note(Lang::En, metric, shown, total);
+        assert_eq!(note(Metric::Deaths, 2_479.0, 2_479), None);
+        // Spread values summed in floating point hold the total to a rounding.
+        assert_eq!(note(Metric::Deaths, 2_478.999_999, 2_479), None);
+        assert_eq!(
+            note(Metric::Deaths, 825.637, 2_479).map(plain).as_deref(),
+            Some(
+                "The chart shows 825.6 of this view's 2,479 deaths: an event dated only to a \
+                 longer period (a month, a year) is spread over all of it, and part of that lies \
+                 outside the periods shown."
+            )
+        );
+        assert!(note(Metric::Events, 21.4, 25)
+            .map(plain)
+            .is_some_and(|text| text.contains("21.4 of this view's 25 events")));
+        assert!(note(Metric::CivilianDeaths, 1.0, 3)
+            .map(plain)
+            .is_some_and(|text| text.contains("civilians killed")));
+        let totals = Totals {
+            milestones: 1,
+            ..totals(5, 10, 3)
+        };
+        assert_eq!(metric_total(&totals, Metric::Events), 4);
+        assert_eq!(metric_total(&totals, Metric::Deaths), 10);
+        assert_eq!(metric_total(&totals, Metric::CivilianDeaths), 3);
     }
 
     #[test]

@@ -24,6 +24,7 @@ use crate::core::chart_table::{timeline_stacks, ChartPanel, ChartTable, Timeline
 use crate::core::date::Day;
 use crate::core::i18n::{Arg, Lang};
 use crate::core::rows::Rows;
+use crate::core::summary_line;
 use crate::ui::box_width::use_box_width;
 use crate::ui::browser;
 use crate::ui::chart_table::{download_label, table_shown, ChartTableView, TableTools};
@@ -53,6 +54,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> 
     let rows = use_paced(rows, nearness);
     let table_catalog = catalog.clone();
     let baseline = crate::ui::explorer::use_baseline();
+    let part_baseline = baseline.clone();
     // What the timeline depends on besides the rows, so that sorting, paging or selecting
     // an event does not recompute it.
     let options =
@@ -86,6 +88,22 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> 
             };
             layout(tr, &timeline, stacked, &table_catalog.table, width)
         })
+    });
+    // What the columns hold of the view's total: less when events dated to a longer period
+    // are spread over periods the chart does not show (a window narrower than their dates).
+    let part_catalog = catalog.clone();
+    let part = Memo::new(move |_| {
+        // Until its box is measured the chart holds no rows (see above): nothing to say.
+        box_width.get()?;
+        let (metric, shown) = timeline.with(|t| {
+            let shown: f64 = t.stacks.periods.iter().map(|p| p.total()).sum();
+            (t.metric, shown)
+        });
+        let total = rows.with(|rows| {
+            let totals = part_baseline.totals(&part_catalog.table, rows);
+            summary_line::metric_total(&totals, metric)
+        });
+        summary_line::timeline_part_note(tr, metric, shown, total)
     });
     let chart = Memo::new(move |_| timeline.with(|t| t.chart.clone()));
     // The table of the same columns: computed only while it is shown or downloaded.
@@ -406,6 +424,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> 
                 </Show>
             </Show>
             </div>
+            {move || part.get().map(|text| view! { <p class="hover-value" data-testid="timeline-part">{text}</p> })}
             <ul class="legend">
                 {move || legend.with(|legend| legend.iter().map(|(label, color)| view! {
                     <li><span class="swatch" style=format!("background:{color}")></span>{label.clone()}</li>
