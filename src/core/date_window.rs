@@ -7,7 +7,7 @@
 //! counts such events among the rows shown; `core::summary_line` words it.
 
 use super::aggregate::{cell, Metric, Values};
-use super::filter::{DateMatch, Filter};
+use super::filter::{DateMatch, Dimension, Filter};
 use super::table::EventTable;
 
 /// Of the rows shown, those whose first day is before the window or whose last day is after it:
@@ -27,7 +27,7 @@ pub struct BeyondWindow {
 /// window (then nothing shown reaches beyond it); `Some` with zero events when the window
 /// keeps none whole.
 pub fn beyond_window(table: &EventTable, rows: &[u32], filter: &Filter) -> Option<BeyondWindow> {
-    if filter.date_match == DateMatch::Within || (filter.from.is_none() && filter.to.is_none()) {
+    if filter.date_match == DateMatch::Within || !filter.is_active(Dimension::Date) {
         return None;
     }
     let (from, to) = filter.date_bounds();

@@ -287,58 +287,55 @@ fn an_engine_built_in_stages_is_the_one_built_at_once() {
     assert_eq!(built.rows().len(), table.len());
 }
 
-#[test]
-fn a_one_day_brush_visits_only_the_rows_at_the_edges() {
+/// A one-day brush, matching dates by `date_match`: the window 110–120 moved to 111–121 over
+/// a table of 2,000 rows. The table, the new window's filter, the engine after the move, and
+/// how many rows' marks the move changed.
+fn brush_by_a_day(date_match: DateMatch) -> (EventTable, Filter, Engine, usize) {
     let table = table(2_000, 7);
     let mut engine = Engine::new(&table, 8, bucket);
     let window = |from: i32, to: i32| Filter {
         from: Some(Day(from)),
         to: Some(Day(to)),
+        date_match,
         ..Filter::default()
     };
     engine.set_filter(&table, window(110, 120));
     let before = engine.clone();
-    engine.set_filter(&table, window(111, 121));
-    // The marks of rows away from both edges are untouched.
+    let moved = window(111, 121);
+    engine.set_filter(&table, moved.clone());
     let changed = (0..table.len())
         .filter(|&row| before.marks[row] != engine.marks[row])
         .count();
+    (table, moved, engine, changed)
+}
+
+#[test]
+fn a_one_day_brush_visits_only_the_rows_at_the_edges() {
+    let (table, moved, engine, changed) = brush_by_a_day(DateMatch::Overlap);
+    // The marks of rows away from both edges are untouched.
     let at_edges = (0..table.len())
         .filter(|&row| table.end[row] == 110 || table.start[row] == 121)
         .count();
     assert!(changed <= at_edges, "{changed} > {at_edges}");
-    assert_eq!(engine.rows(), window(111, 121).rows(&table));
+    assert_eq!(engine.rows(), moved.rows(&table));
 }
 
 #[test]
 fn a_one_day_brush_within_the_window_visits_only_the_rows_at_the_edges() {
-    let table = table(2_000, 7);
-    let mut engine = Engine::new(&table, 8, bucket);
-    let window = |from: i32, to: i32| Filter {
-        from: Some(Day(from)),
-        to: Some(Day(to)),
-        date_match: DateMatch::Within,
-        ..Filter::default()
-    };
-    engine.set_filter(&table, window(110, 120));
-    let before = engine.clone();
-    engine.set_filter(&table, window(111, 121));
+    let (table, moved, mut engine, changed) = brush_by_a_day(DateMatch::Within);
     // Matching within the window, `from` is tested on the first day and `to` on the last.
-    let changed = (0..table.len())
-        .filter(|&row| before.marks[row] != engine.marks[row])
-        .count();
     let at_edges = (0..table.len())
         .filter(|&row| table.start[row] == 110 || table.end[row] == 121)
         .count();
     assert!(changed <= at_edges, "{changed} > {at_edges}");
     assert!(changed > 0);
-    assert_eq!(engine.rows(), window(111, 121).rows(&table));
+    assert_eq!(engine.rows(), moved.rows(&table));
     // Switching the way of matching reads every row's dates again.
     let overlap = Filter {
         date_match: DateMatch::Overlap,
-        ..window(111, 121)
+        ..moved.clone()
     };
     engine.set_filter(&table, overlap.clone());
     assert_eq!(engine.rows(), overlap.rows(&table));
-    assert!(engine.rows().len() > window(111, 121).rows(&table).len());
+    assert!(engine.rows().len() > moved.rows(&table).len());
 }
