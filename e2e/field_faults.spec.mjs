@@ -271,6 +271,9 @@ test('a narrow date window says which events it counts whole, and can count only
   await expect(page).toHaveURL(/[?&]dates=within(&|$)/);
   await expect(page.getByTestId('beyond-window')).toHaveCount(0);
   await expect(page.getByTestId('within-only')).toBeVisible();
+  // It says what counting within the dates leaves out: what the other way counts whole.
+  await expect(page.getByTestId('within-only')).toContainText(
+    `${beyond.length} events whose dates reach beyond them are left out, with ${groupThousands(deaths(beyond))} deaths`);
   await expect(page.getByTestId('date-match')).toHaveValue('within');
   await screenshot(page, 'dates-within-1440');
   // The link reproduces it.
@@ -360,4 +363,22 @@ test('a timeline that holds less than the view says how much, and one that holds
   await open(page, '?c=ucdp&metric=deaths');
   await expect(page.getByTestId('timeline-value')).toBeVisible();
   await expect(part).toHaveCount(0);
+});
+
+test('a UCDP quote gives the characters its headline’s HTML codes stand for, and the record keeps the headline as UCDP gives it', async ({ page }) => {
+  // The events whose headline UCDP keeps with HTML character references (&#8220;), from the data.
+  const encoded = dataset('ucdp').events.filter((e) => e.ucdp.source_headline !== undefined);
+  expect(encoded.length).toBeGreaterThan(0);
+  const event = encoded[0];
+  const quote = event.citations[0].quote;
+  expect(quote).not.toContain('&#');
+  expect(event.ucdp.source_headline).toContain('&#');
+  await open(page, `?sel=${encodeURIComponent(event.id)}`);
+  await expect(page.getByTestId('quote')).toHaveText(quote);
+  await expect(page.getByTestId('ucdp-headline')).toHaveText(event.ucdp.source_headline);
+  // An event whose headline holds no code shows no second headline.
+  const plain = dataset('ucdp').events.find((e) => e.ucdp.source_headline === undefined);
+  await open(page, `?sel=${encodeURIComponent(plain.id)}`);
+  await expect(page.getByTestId('quote')).toHaveText(plain.citations[0].quote);
+  await expect(page.getByTestId('ucdp-headline')).toHaveCount(0);
 });

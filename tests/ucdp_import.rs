@@ -414,9 +414,15 @@ fn column_from_event(dataset: &Dataset, event: &Event, column: &str) -> Option<S
         "source_article" => text(&info.source_article),
         "source_office" => text(&info.source_office),
         "source_date" => text(&info.source_date),
-        // The headline is the citation's quote; a quote that is the article means no headline.
-        "source_headline" if Some(&quote) == info.source_article.as_ref() => String::new(),
-        "source_headline" => quote,
+        // The headline as UCDP gives it, when its character references were decoded in the
+        // quote; else the citation's quote, where a quote that is the article means no headline.
+        "source_headline" => match &info.source_headline {
+            Some(headline) => headline.clone(),
+            None if info.source_article.as_deref().map(characters) == Some(quote.clone()) => {
+                String::new()
+            }
+            None => quote,
+        },
         // Absent when equal to source_office.
         "source_original" => info
             .source_original
@@ -532,8 +538,15 @@ fn the_bundle_reads_back_as_the_import() {
     );
 }
 
+/// `text` with its HTML character references (`&#8220;`) given as their characters.
+fn characters(text: &str) -> String {
+    html_escape::decode_html_entities(text).into_owned()
+}
+
 #[test]
 fn each_quote_is_the_row_headline() {
+    // Rows whose headline holds an HTML character reference, as UCDP keeps some web pages'.
+    let mut encoded = 0;
     for (row, event) in csv().rows.iter().zip(events()) {
         let headline = row
             .get("source_headline")
@@ -549,8 +562,23 @@ fn each_quote_is_the_row_headline() {
             headline
         };
         assert_eq!(event.citations.len(), 1, "{}", event.id);
-        assert_eq!(event.citations[0].quote, expected, "{}", event.id);
+        let quote = &event.citations[0].quote;
+        // The quote gives the characters, never their references ("&#8220;" is “).
+        assert_eq!(*quote, characters(expected), "{}", event.id);
+        assert!(!quote.contains("&#"), "{}: {quote}", event.id);
+        // The headline as UCDP gives it is kept when it differs from the quote.
+        let kept = &ucdp_info(event).source_headline;
+        if !headline.is_empty() && *quote != headline {
+            encoded += 1;
+            assert_eq!(kept.as_deref(), Some(headline), "{}", event.id);
+        } else {
+            assert_eq!(*kept, None, "{}", event.id);
+        }
     }
+    assert!(
+        encoded > 0,
+        "no headline of the file holds a character reference"
+    );
 }
 
 #[test]

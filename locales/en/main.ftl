@@ -78,6 +78,18 @@ summary-best-outside = { $count ->
    *[other] (for { $n } events the source's best estimate lies outside its own low–high range)
 }
 summary-within-only = (only events dated within these dates)
+summary-within-left-out = { $count ->
+    [one] (only events dated within these dates: { $n } event whose dates reach beyond them is left out, with { $deaths })
+   *[other] (only events dated within these dates: { $n } events whose dates reach beyond them are left out, with { $deaths })
+}
+summary-within-left-out-no-deaths = { $count ->
+    [one] (only events dated within these dates: { $n } event whose dates reach beyond them is left out)
+   *[other] (only events dated within these dates: { $n } events whose dates reach beyond them are left out)
+}
+summary-left-out-deaths = { $count ->
+    [one] { $n } death
+   *[other] { $n } deaths
+}
 count-within-only = Count only events dated within
 count-overlapping = Also count events whose dates overlap
 composition-children-no-number = { $count ->
@@ -430,6 +442,7 @@ ucdp-sources-line = { $count ->
    *[other] ({ $n } sources, { $date })
 }
 ucdp-article = Source article
+ucdp-headline-as-given = Headline as UCDP writes it
 
 ## Vocabulary: facilities
 

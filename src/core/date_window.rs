@@ -1,17 +1,19 @@
-//! The events a date window keeps whole though their dates reach beyond it.
+//! The events whose dates reach beyond a date window: kept whole, or left out.
 //!
 //! The date filter keeps an event whose dates overlap the window ([`DateMatch::Overlap`], the
 //! default), and the header then counts it whole: an event UCDP dates only to 2017, with 1,049
 //! deaths, adds all of them to a window of one day in March. A reader citing the figure for
-//! those dates must be told, and offered the other way ([`DateMatch::Within`]). This module
-//! counts such events among the rows shown; `core::summary_line` words it.
+//! those dates must be told, and offered the other way ([`DateMatch::Within`]), which leaves
+//! such events out: the reader citing that figure must be told what it left out. This module
+//! counts such events, among the rows shown ([`beyond_window`]) or among those the dates alone
+//! leave out ([`left_out_within`]); `core::summary_line` words it.
 
 use super::aggregate::{cell, Metric, Values};
 use super::filter::{DateMatch, Dimension, Filter};
 use super::table::EventTable;
 
-/// Of the rows shown, those whose first day is before the window or whose last day is after it:
-/// dated only to a longer period (a month, a year) or spanning days beyond it. Milestones
+/// Events whose first day is before the window or whose last day is after it, though they
+/// overlap it: dated only to a longer period (a month, a year) or spanning days beyond it. Milestones
 /// (agreements, political events, which often span years) are left out: they are listed, never
 /// counted as incidents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,6 +48,32 @@ pub fn beyond_window(table: &EventTable, rows: &[u32], filter: &Filter) -> Optio
         }
     }
     Some(beyond)
+}
+
+/// What matching dates within the window leaves out: of `rows` (row numbers of `table` that
+/// fail the date filter and pass every other, [`crate::core::engine::Engine::rows_failing_only`]),
+/// those whose dates overlap the window, milestones aside. `None` unless the filter sets a
+/// date and matches dates within the window.
+pub fn left_out_within(table: &EventTable, rows: &[u32], filter: &Filter) -> Option<BeyondWindow> {
+    if filter.date_match != DateMatch::Within || !filter.is_active(Dimension::Date) {
+        return None;
+    }
+    let window = filter.date_bounds();
+    let values = Values::new(table, Metric::Events);
+    let mut left_out = BeyondWindow::default();
+    for &row in rows {
+        let at = row as usize;
+        let (Some(&start), Some(&end)) = (table.start.get(at), table.end.get(at)) else {
+            continue;
+        };
+        if !DateMatch::Overlap.fails((start, end), window) && !values.is_milestone(at) {
+            left_out.events = left_out.events.saturating_add(1);
+            left_out.deaths_best = left_out
+                .deaths_best
+                .saturating_add(cell(&table.deaths_best, at));
+        }
+    }
+    Some(left_out)
 }
 
 #[cfg(test)]
@@ -107,6 +135,31 @@ mod tests {
             beyond_window(&table, &all, &wide),
             Some(BeyondWindow::default())
         );
+    }
+
+    #[test]
+    fn within_the_window_counts_what_the_dates_alone_leave_out_though_it_overlaps() {
+        // A day inside; a month around it; days ending after it; a day before it (no overlap).
+        let table = table(&[(10, 10, 1), (0, 30, 20), (10, 12, 300), (3, 3, 4000)]);
+        let one_day = window(Some(10), Some(10), DateMatch::Within);
+        // Rows 1, 2 and 3 fail the dates alone; the political event (4), spanning the window,
+        // is never counted; row 3 does not overlap the window.
+        let failing = [1, 2, 3, 4];
+        assert_eq!(
+            left_out_within(&table, &failing, &one_day),
+            Some(BeyondWindow {
+                events: 2,
+                deaths_best: 320
+            })
+        );
+        // Only the rows given are read: rows failing another dimension too are not given.
+        let left_out = left_out_within(&table, &[2], &one_day);
+        assert_eq!(left_out.map(|b| (b.events, b.deaths_best)), Some((1, 300)));
+        // Nothing to say when matching by overlap, or without a date.
+        let overlap = window(Some(10), Some(10), DateMatch::Overlap);
+        assert_eq!(left_out_within(&table, &failing, &overlap), None);
+        let no_date = window(None, None, DateMatch::Within);
+        assert_eq!(left_out_within(&table, &failing, &no_date), None);
     }
 
     #[test]

@@ -149,6 +149,18 @@ impl Engine {
         super::filter::unmarked_rows(&self.marks)
     }
 
+    /// The rows that fail `dimension` and pass every other, ascending: what that dimension
+    /// alone leaves out of the view (a pass over the marks, no row read).
+    pub fn rows_failing_only(&self, dimension: Dimension) -> Vec<u32> {
+        let bit = dimension.bit();
+        self.marks
+            .iter()
+            .zip(0u32..)
+            .filter(|&(&mark, _)| mark == bit)
+            .map(|(_, row)| row)
+            .collect()
+    }
+
     /// Keeps the cross counts of `facet`, or stops keeping them (its counts are then empty).
     /// Counting a facet costs a pass over its values on every change that reaches many rows:
     /// the explorer keeps only the facets whose options are open on screen. Taking one up

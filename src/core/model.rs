@@ -301,7 +301,8 @@ pub struct Casualty {
 pub struct Citation {
     /// A [`Source::id`] in the same file.
     pub source: String,
-    /// Verbatim text of the source (whitespace may differ).
+    /// Verbatim text of the source (whitespace may differ; an HTML character reference in the
+    /// source's own file, such as `&#8220;`, is given as its character).
     pub quote: String,
     /// Who the source says it got the fact from, when second-hand (for example "OCHA").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -309,8 +310,10 @@ pub struct Citation {
 }
 
 /// The GED fields that the common model has no place for, kept so a user can cite UCDP exactly.
-/// The GED `source_headline` is not repeated here: it is the quote of the event's citation, or,
-/// when the headline is empty, that quote is the `source_article`.
+/// The GED `source_headline` is the quote of the event's citation (or, when the headline is
+/// empty, that quote is the `source_article`), with any HTML character references in it
+/// (`&#8220;`) given as the characters they stand for; the headline as UCDP gives it is kept
+/// here only when it holds such references.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct UcdpInfo {
@@ -341,6 +344,11 @@ pub struct UcdpInfo {
     /// An empty string means UCDP gave none while `source_office` is not empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_original: Option<String>,
+    /// UCDP's `source_headline` exactly as UCDP gives it, only when it holds HTML character
+    /// references (`&#8220;Islamic State&#8221;`), which the citation's quote decodes; absent
+    /// otherwise (the quote is then the headline itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_headline: Option<String>,
     pub deaths_a: u64,
     pub deaths_b: u64,
     pub deaths_civilians: u64,

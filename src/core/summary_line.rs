@@ -97,6 +97,36 @@ pub fn beyond_window_note(tr: Lang, beyond: &BeyondWindow) -> Option<String> {
     ))
 }
 
+/// "(only events dated within these dates: 7 events whose dates reach beyond them are left
+/// out, with 2,355 deaths)": said while the view counts only the events dated within its
+/// dates, with what that leaves out of the view that counts overlapping events whole
+/// ([`crate::core::date_window::left_out_within`]); the plain "(only events dated within these
+/// dates)" when it leaves nothing out, or when that is not known (`None`).
+pub fn within_only_note(tr: Lang, left_out: Option<&BeyondWindow>) -> String {
+    let Some(left_out) = left_out.filter(|left_out| left_out.events > 0) else {
+        return tr.text("summary-within-only");
+    };
+    let n = group_thousands(u64::from(left_out.events));
+    let count = ("count", Arg::Number(u64::from(left_out.events)));
+    if left_out.deaths_best == 0 {
+        return tr.format(
+            "summary-within-left-out-no-deaths",
+            &[count, ("n", Arg::Text(&n))],
+        );
+    }
+    let deaths = tr.format(
+        "summary-left-out-deaths",
+        &[
+            ("count", Arg::Number(left_out.deaths_best)),
+            ("n", Arg::Text(&group_thousands(left_out.deaths_best))),
+        ],
+    );
+    tr.format(
+        "summary-within-left-out",
+        &[count, ("n", Arg::Text(&n)), ("deaths", Arg::Text(&deaths))],
+    )
+}
+
 /// The view's total of `metric` as the header gives it: the events counted (milestones
 /// aside), or the deaths' or civilians' best estimate.
 pub fn metric_total(totals: &Totals, metric: Metric) -> u64 {
@@ -285,6 +315,46 @@ mod tests {
         assert!(
             arabic.contains("3 أحداث") && arabic.contains("40"),
             "{arabic}"
+        );
+    }
+
+    #[test]
+    fn counting_within_the_dates_says_what_it_leaves_out() {
+        let note = |tr: Lang, events: u32, deaths_best: u64| {
+            plain(within_only_note(
+                tr,
+                Some(&BeyondWindow {
+                    events,
+                    deaths_best,
+                }),
+            ))
+        };
+        let plain_note = plain(within_only_note(Lang::En, None));
+        assert_eq!(plain_note, "(only events dated within these dates)");
+        assert_eq!(note(Lang::En, 0, 0), plain_note);
+        assert_eq!(
+            note(Lang::En, 7, 2_355),
+            "(only events dated within these dates: 7 events whose dates reach beyond them are \
+             left out, with 2,355 deaths)"
+        );
+        assert_eq!(
+            note(Lang::En, 1, 1),
+            "(only events dated within these dates: 1 event whose dates reach beyond them is \
+             left out, with 1 death)"
+        );
+        assert_eq!(
+            note(Lang::En, 2, 0),
+            "(only events dated within these dates: 2 events whose dates reach beyond them are \
+             left out)"
+        );
+        let arabic = note(Lang::Ar, 7, 2_355);
+        assert!(
+            arabic.contains("7 أحداث") && arabic.contains("2,355 قتيلًا"),
+            "{arabic}"
+        );
+        assert_eq!(
+            plain(within_only_note(Lang::Ar, None)),
+            note(Lang::Ar, 0, 0)
         );
     }
 

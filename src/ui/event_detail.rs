@@ -174,6 +174,9 @@ pub fn EventDetail(
                     ("date", Arg::Text(&u.source_date.clone().unwrap_or_default())),
                 ])}</dd>
                 {u.source_article.clone().map(|a| view! { <dt>{tr.text("ucdp-article")}</dt><dd><bdi>{a}</bdi></dd> })}
+                // The headline as UCDP gives it, where the quote above decoded its HTML
+                // character references: what to search for in UCDP's own file.
+                {u.source_headline.clone().map(|h| view! { <dt>{tr.text("ucdp-headline-as-given")}</dt><dd data-testid="ucdp-headline"><bdi>{h}</bdi></dd> })}
             </dl>
         }
     });

@@ -13,6 +13,7 @@ use crate::core::date_window;
 use crate::core::engine::Engine;
 use crate::core::facet::Facet;
 use crate::core::file_link::FileLabel;
+use crate::core::filter::{DateMatch, Dimension};
 use crate::core::query::View;
 use crate::core::rows::Rows;
 use crate::ui::about::About;
@@ -187,6 +188,24 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
         })
     });
 
+    // While only events dated within the window count: those the dates alone leave out
+    // though they overlap the window, read from the engine's marks after each change.
+    let left_out_catalog = catalog.clone();
+    let left_out = Memo::new(move |_| {
+        applied.get();
+        filter.with(|filter| {
+            let counted_within =
+                filter.date_match == DateMatch::Within && filter.is_active(Dimension::Date);
+            counted_within
+                .then(|| {
+                    let rows =
+                        engine.with_value(|engine| engine.rows_failing_only(Dimension::Date));
+                    date_window::left_out_within(&left_out_catalog.table, &rows, filter)
+                })
+                .flatten()
+        })
+    });
+
     // A page beyond the last (an old or hand-edited link, Back to a longer list) is brought
     // back in the state, not only on screen, so the address and "Previous" agree with it.
     Effect::new(move |_| {
@@ -296,7 +315,7 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
         }
     };
     view! {
-        <SummaryBar catalog=catalog.clone() url=url rows=rows totals=totals beyond=beyond />
+        <SummaryBar catalog=catalog.clone() url=url rows=rows totals=totals beyond=beyond left_out=left_out />
         <LiveRegion changes=filter_changes totals=totals />
         {notices}
         {load_problems}

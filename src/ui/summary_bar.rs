@@ -31,6 +31,9 @@ pub fn SummaryBar(
     rows: Memo<Rows>,
     totals: Memo<Totals>,
     beyond: Memo<Option<BeyondWindow>>,
+    /// While only events dated within the dates count, what that leaves out
+    /// ([`crate::core::date_window::left_out_within`]).
+    left_out: Memo<Option<BeyondWindow>>,
 ) -> impl IntoView {
     let total_events = catalog.table.len();
     let tr = i18n::lang();
@@ -145,7 +148,7 @@ pub fn SummaryBar(
             })}
             {move || url.state.with(|s| (s.date_match == DateMatch::Within && (s.from.is_some() || s.to.is_some()))
                 .then(|| view! {
-                    <span class="unstated-note" data-testid="within-only">" "{tr.text("summary-within-only")}" "
+                    <span class="unstated-note" data-testid="within-only">" "{move || left_out.with(|l| summary_line::within_only_note(tr, l.as_ref()))}" "
                         <button type="button" data-testid="count-overlapping"
                             on:click=move |_| {
                                 url.update(|s| { s.date_match = DateMatch::Overlap; s.page = 0; });

@@ -122,6 +122,11 @@ proptest! {
             prop_assert_eq!(engine.date_counts(), &date_counts(&marks, 8, |row| bucket(table.start[row]))[..]);
             let rows = marks.rows();
             prop_assert_eq!(engine.latest(&table, 5), sorted_page(&table, &rows, SortKey::DateDesc, 0, 5));
+            // What the dates alone leave out: the rows the filter passes without its dates,
+            // less those it passes.
+            let undated = Filter { from: None, to: None, ..next.clone() };
+            let left_out: Vec<u32> = undated.marks(&table).rows().into_iter().filter(|row| rows.binary_search(row).is_err()).collect();
+            prop_assert_eq!(engine.rows_failing_only(Dimension::Date), left_out);
         }
     }
 }

@@ -26,7 +26,9 @@
 //!   `deaths_b`, `deaths_civilians` and `deaths_unknown` are its parts. A `best` outside
 //!   `low..high` (UCDP publishes some) is kept as published, with a warning.
 //! - **Citation.** The file is the one source; each event quotes UCDP's `source_headline`
-//!   (without one, `source_article`) and names `source_office` as who reported it.
+//!   (without one, `source_article`) and names `source_office` as who reported it. HTML
+//!   character references in the quote (`&#8220;`, which UCDP keeps from some web pages) are
+//!   given as their characters; such a headline is also kept as UCDP gives it.
 //!
 //! Rows that cannot be mapped are skipped with a [`RowProblem`] naming the row, column and value
 //! (the UCDP id is the row's `id` column): a bad or impossible date, `date_end` before
@@ -541,6 +543,7 @@ mod tests {
             source_date: None,
             source_article: None,
             source_original: None,
+            source_headline: None,
             deaths_a: 2,
             deaths_b: 0,
             deaths_civilians: 1,

@@ -3,6 +3,7 @@
 //! skipped) or is kept with something doubtful (a warning), before the row touches the
 //! collection's party and dyad tables.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::ucdp_actors::side_actors;
@@ -43,6 +44,14 @@ pub(super) struct Checked<'r> {
     pub(super) abroad: Option<&'r str>,
     pub(super) quote: String,
     pub(super) info: UcdpInfo,
+}
+
+/// `text` with each HTML character reference (`&#8220;`, `&amp;`) replaced by the character it
+/// stands for; borrowed when it holds none. UCDP keeps some headlines as the web pages they
+/// came from encoded them: "The &#8220;Islamic State&#8221; kill 35 member…" is SOHR's
+/// “Islamic State” headline.
+pub(super) fn characters_of(text: &str) -> Cow<'_, str> {
+    html_escape::decode_html_entities(text)
 }
 
 /// Checks rows, remembering across them what a row is checked against: the ids seen, and the
@@ -167,10 +176,12 @@ impl<'a> Checker<'a> {
 
         let area = [adm_1, country, country_id];
         let (place, abroad) = self.place(fields, area, where_prec, lat, lon)?;
+        // The quote is read, copied and searched: the characters the headline's HTML
+        // character references stand for, not the references.
         let quote = if !source_headline.is_empty() {
-            source_headline.to_string()
+            characters_of(source_headline).into_owned()
         } else if !source_article.is_empty() {
-            source_article.to_string()
+            characters_of(source_article).into_owned()
         } else {
             fields.warn_said(c.source_headline, "", Said::new("problem-ucdp-no-headline"));
             format!(
@@ -198,6 +209,8 @@ impl<'a> Checker<'a> {
             source_article: non_empty(source_article),
             source_original: (source_original != source_office)
                 .then(|| source_original.to_string()),
+            source_headline: matches!(characters_of(source_headline), Cow::Owned(_))
+                .then(|| source_headline.to_string()),
             deaths_a,
             deaths_b,
             deaths_civilians,
