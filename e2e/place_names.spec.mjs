@@ -134,3 +134,21 @@ test('the places filter finds a place typed in Arabic or in Latin letters, in ei
   await expect(english.locator(`label.option input[value="${spelling}"]`)).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('a governorate typed in Arabic or in English finds every event in it', async ({ page }) => {
+  // Events in Aleppo governorate whose own words never name Aleppo: found by its name only.
+  const inAleppo = allEvents().filter((e) => e.places.some((p) => p.governorate === 'Aleppo'));
+  const silent = inAleppo.filter((e) => ![e.summary, ...e.places.map((p) => p.name), ...e.citations.map((c) => c.quote)]
+    .some((w) => (w ?? '').toLowerCase().includes('aleppo')));
+  expect(silent.length).toBeGreaterThan(0);
+  const counts = {};
+  for (const q of ['', 'حلب', 'Aleppo']) {
+    await page.goto(`./?gov=aleppo${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+    await expect(page.getByTestId('event-total')).toHaveText(total(), { timeout: 30_000 });
+    await expect(page.getByTestId('event-visible')).not.toHaveText(total());
+    counts[q] = await visible(page);
+  }
+  expect(counts['']).toBe(inAleppo.length);
+  expect(counts['حلب']).toBe(inAleppo.length);
+  expect(counts.Aleppo).toBe(inAleppo.length);
+});

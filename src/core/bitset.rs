@@ -63,6 +63,18 @@ impl BitSet {
         self.bits.iter_mut().skip(kept).for_each(|word| *word = 0);
     }
 
+    /// Adds the members `other` holds (below this set's bound).
+    pub fn union(&mut self, other: &BitSet) {
+        for (mine, theirs) in self.bits.iter_mut().zip(&other.bits) {
+            *mine |= theirs;
+        }
+        if !self.bound.is_multiple_of(64) {
+            if let Some(last) = self.bits.last_mut() {
+                *last &= (1u64 << (self.bound % 64)) - 1;
+            }
+        }
+    }
+
     /// Whether `member` is in the set; a number at or past the bound never is.
     pub fn contains(&self, member: usize) -> bool {
         self.bits
@@ -98,6 +110,10 @@ mod tests {
         assert!(set.any(&[5, 70]));
         assert!(!set.any(&[5, 100]));
         assert!(BitSet::empty(10).is_empty());
+        let mut joined = BitSet::of(100, &[1, 70]);
+        joined.union(&BitSet::of(200, &[2, 70, 99, 150]));
+        let held: Vec<usize> = (0..200).filter(|&n| joined.contains(n)).collect();
+        assert_eq!(held, vec![1, 2, 70, 99]);
         assert!(BitSet::of(0, &[0]).is_empty());
     }
 

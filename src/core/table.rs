@@ -314,14 +314,56 @@ impl EventTable {
         self.text_index = words.finish();
     }
 
-    /// The rows whose search text holds every term (normalised, as [`super::search::terms`]
-    /// gives them): read from the index, or `None` when there are no terms or the index does
-    /// not cover this table (one built column by column, without [`Self::index_text`]).
+    /// The rows that every term (normalised, as [`super::search::terms`] gives them) matches:
+    /// by their search text, read from the index, or by the name of a governorate they are in
+    /// ([`search_text::governorates_named`]); `None` when there are no terms or the index
+    /// does not cover this table (one built column by column, without [`Self::index_text`]).
     pub fn rows_with_text(&self, terms: &[String]) -> Option<RowSet> {
         if self.text_index.rows() != self.len() {
             return None;
         }
-        self.text_index.rows_matching(terms)
+        let mut sets = terms.iter().map(|term| {
+            let mut rows = self.text_index.rows_matching(std::slice::from_ref(term))?;
+            let named = search_text::governorates_named(term);
+            if named != 0 {
+                let bits = self.governorates.chunks(64).map(|chunk| {
+                    chunk
+                        .iter()
+                        .enumerate()
+                        .fold(0u64, |word, (at, &governorates)| {
+                            word | u64::from(governorates & named != 0) << at
+                        })
+                });
+                rows.union(&RowSet::from_words(self.len(), bits));
+            }
+            Some(rows)
+        });
+        let mut all = sets.next()??;
+        for set in sets {
+            all.intersect(&set?);
+        }
+        Some(all)
+    }
+
+    /// Each term (normalised) with the governorates it names
+    /// ([`search_text::governorates_named`]): what [`Self::row_matches_terms`] tests rows
+    /// against, worked out once a query.
+    pub fn named_terms(terms: &[String]) -> Vec<(&str, u16)> {
+        terms
+            .iter()
+            .map(|term| (term.as_str(), search_text::governorates_named(term)))
+            .collect()
+    }
+
+    /// Whether every term of `named` ([`Self::named_terms`]) matches row `row`, whose search
+    /// text is `text` (normalised): by the text, or by the name of a governorate the row is
+    /// in. The test [`Self::rows_with_text`] makes with the index, for a table that keeps its
+    /// texts.
+    pub fn row_matches_terms(&self, row: usize, text: &str, named: &[(&str, u16)]) -> bool {
+        let governorates = self.governorates.get(row).copied().unwrap_or(0);
+        named
+            .iter()
+            .all(|&(term, named)| text.contains(term) || governorates & named != 0)
     }
 
     pub fn len(&self) -> usize {

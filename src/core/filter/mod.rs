@@ -406,7 +406,9 @@ impl Filter {
             Dimension::Text => {
                 terms.is_empty()
                     || match table.search_text.get(row) {
-                        Some(text) => search::contains_all(text, terms),
+                        Some(text) => {
+                            table.row_matches_terms(row, text, &EventTable::named_terms(terms))
+                        }
                         None => table
                             .rows_with_text(terms)
                             .is_some_and(|rows| rows.contains(row)),
@@ -514,8 +516,10 @@ impl Filter {
                 // A table built without its index: scan the texts of the rows that could
                 // still count (a row failing two other dimensions counts nowhere).
                 None => {
-                    for (mark, text) in marks.iter_mut().zip(&table.search_text) {
-                        if mark.count_ones() <= 1 && !search::contains_all(text, &terms) {
+                    let named = EventTable::named_terms(&terms);
+                    for (row, (mark, text)) in marks.iter_mut().zip(&table.search_text).enumerate()
+                    {
+                        if mark.count_ones() <= 1 && !table.row_matches_terms(row, text, &named) {
                             *mark |= bit;
                         }
                     }

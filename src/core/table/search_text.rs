@@ -1,14 +1,49 @@
 //! The search text of a row: what a search matches an event by (its summary, places, the
-//! places' Arabic names, parties and quotes), [`normalise`]d, and the Arabic names of places
-//! found once per name for a whole table.
+//! places' Arabic names, parties and quotes), [`normalise`]d; the Arabic names of places
+//! found once per name for a whole table; and the governorates a search term names, in
+//! English or in Arabic, which match the events in them too.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
+use crate::core::i18n::{label_key, Lang};
 use crate::core::model::{Dataset, Event, LocationPrecision, Place};
 use crate::core::place_names::{ArabicLookup, PlaceNames};
 use crate::core::search::normalise;
+use crate::core::vocab::Governorate;
+
+/// The governorates (one bit each by [`Governorate::index`], as
+/// [`super::EventTable::governorates`] holds them) whose English or Arabic name contains
+/// `term` (one term of a query, [`crate::core::search::terms`]): a search matches an event in
+/// them whatever its texts say, so that it means the same in either language ("حلب" finds
+/// every event in Aleppo governorate, as "Aleppo" does, though the texts are English and name
+/// the governorate only now and then). Checked per query term, not written into every row's
+/// text, where at a million rows the names cost a tenth of a second of loading.
+pub(super) fn governorates_named(term: &str) -> u16 {
+    governorate_names()
+        .iter()
+        .zip(0u32..)
+        .filter(|((english, arabic), _)| english.contains(term) || arabic.contains(term))
+        .fold(0u16, |mask, (_, at)| {
+            mask | 1u16.checked_shl(at).unwrap_or(0)
+        })
+}
+
+/// Per governorate (in [`Governorate::ALL`] order), its English and its Arabic name, each
+/// [`normalise`]d: "aleppo" and "حلب". Made once.
+fn governorate_names() -> &'static [(String, String)] {
+    static NAMES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        Governorate::ALL
+            .iter()
+            .map(|g| {
+                let arabic = Lang::Ar.text(&label_key("gov", g.label()));
+                (normalise(g.label()), normalise(&arabic))
+            })
+            .collect()
+    })
+}
 
 /// The Arabic names of places, each name's lookup done once: a collection names the same few
 /// thousand places again and again, often at a different point each time.
@@ -56,20 +91,21 @@ impl ArabicNames {
 
 /// The normalised text a search matches `event` of `dataset` by: its summary, each place's
 /// name and Arabic name, its parties' names and its quotes, each [`normalise`]d, joined by
-/// single spaces.
+/// single spaces. A search also matches an event by its governorates' names, which are not
+/// written into each row's text ([`governorates_named`]).
 pub(super) fn search_text_of(dataset: &Dataset, event: &Event, arabic: &mut ArabicNames) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let mut add = |text: &str| {
+    let add = |parts: &mut Vec<String>, text: &str| {
         let normalised = normalise(text);
         if !normalised.is_empty() {
             parts.push(normalised);
         }
     };
-    add(&event.summary);
+    add(&mut parts, &event.summary);
     for place in &event.places {
-        add(&place.name);
+        add(&mut parts, &place.name);
         if let Some(name) = arabic.of(place) {
-            add(name);
+            add(&mut parts, name);
         }
     }
     let party_indexes = event
@@ -82,13 +118,13 @@ pub(super) fn search_text_of(dataset: &Dataset, event: &Event, arabic: &mut Arab
             .ok()
             .and_then(|i| dataset.parties.get(i))
         {
-            add(&party.name);
+            add(&mut parts, &party.name);
         }
     }
     // For UCDP events the citation quote is the GED headline (or the article when the headline
     // is empty), so the headline is searched through the quotes.
     for citation in &event.citations {
-        add(&citation.quote);
+        add(&mut parts, &citation.quote);
     }
     // Query terms never contain a space, so joining with one cannot make a term match across two
     // fields.
@@ -141,5 +177,64 @@ mod tests {
             arabic.seen.len()
         );
         assert!(found * 4 > places, "{found} of {places} found");
+    }
+
+    /// A governorate's name, typed in English or in Arabic, finds every event of the bundled
+    /// collections in that governorate, through the table's text index, whatever the events'
+    /// own texts say; and the two names find the same events of the governorate.
+    #[test]
+    fn a_governorate_named_in_either_language_finds_all_its_events() {
+        use crate::core::search::terms;
+        use crate::core::table::EventTable;
+        let loaded: Vec<_> = ["public/data/curated.json", "public/data/ucdp.json"]
+            .iter()
+            .map(|file| crate::core::validate::load(file, &std::fs::read(file).unwrap()).unwrap())
+            .collect();
+        let datasets: Vec<_> = loaded.iter().map(|l| &l.dataset).collect();
+        let table = EventTable::build(&datasets);
+        // Events whose own words (summary, places, quotes) never name Aleppo: found only by
+        // the governorate's names.
+        let in_aleppo: Vec<usize> = (0..table.len())
+            .filter(|&row| table.governorates[row] & (1 << Governorate::Aleppo.index()) != 0)
+            .collect();
+        let silent = datasets
+            .iter()
+            .flat_map(|d| d.events.iter())
+            .filter(|e| {
+                e.places
+                    .iter()
+                    .any(|p| p.governorate == Some(Governorate::Aleppo))
+            })
+            .filter(|e| {
+                let places = e.places.iter().map(|p| p.name.as_str());
+                let quotes = e.citations.iter().map(|c| c.quote.as_str());
+                let own: Vec<&str> = std::iter::once(e.summary.as_str())
+                    .chain(places)
+                    .chain(quotes)
+                    .collect();
+                !own.join(" ").to_lowercase().contains("aleppo")
+            })
+            .count();
+        assert!(
+            silent > 0,
+            "every Aleppo event names Aleppo: the test shows nothing"
+        );
+        for query in ["Aleppo", "حلب"] {
+            let found = table.rows_with_text(&terms(query)).unwrap();
+            for &row in &in_aleppo {
+                assert!(found.contains(row), "{query}: row {row}");
+            }
+        }
+        // Every governorate, both names.
+        for (at, governorate) in Governorate::ALL.iter().enumerate() {
+            let arabic = Lang::Ar.text(&label_key("gov", governorate.label()));
+            let rows: Vec<usize> = (0..table.len())
+                .filter(|&row| table.governorates[row] & (1 << at) != 0)
+                .collect();
+            for query in [governorate.label(), arabic.as_str()] {
+                let found = table.rows_with_text(&terms(query)).unwrap();
+                assert!(rows.iter().all(|&row| found.contains(row)), "{query}");
+            }
+        }
     }
 }

@@ -279,3 +279,65 @@ fn a_built_table_searches_its_index_without_keeping_the_texts() {
         }
     }
 }
+
+/// A governorate's name, in English or in Arabic, matches the events in it whatever their texts
+/// say, through the index and through a row's kept text alike, and each term of a query is
+/// matched either way (AND of terms).
+#[test]
+fn a_search_matches_an_event_by_its_governorates_name_in_either_language() {
+    use crate::core::filter::Filter;
+    use crate::core::search::terms;
+    let datasets = [dataset(
+        "curated",
+        vec![
+            ev("curated:1", "2019-11-14")
+                .summary("Strike on the market")
+                .place("Kafr Hamra", Some(Governorate::Aleppo)),
+            ev("curated:2", "2019-11-15")
+                .summary("Strike on the market")
+                .place("Saraqib", Some(Governorate::Idlib)),
+            ev("curated:3", "2019-11-16").summary("Shelling near Aleppo"),
+        ],
+    )];
+    let kept = TableBuilder::new(&datasets)
+        .keeping_search_text()
+        .build(&datasets);
+    let table = EventTable::build(&datasets);
+    for (query, expected) in [
+        ("Aleppo", vec![0, 2]),
+        ("حلب", vec![0]),
+        ("إدلب", vec![1]),
+        ("idl", vec![1]),
+        ("market حلب", vec![0]),
+        ("market saraqib", vec![1]),
+        ("حلب saraqib", vec![]),
+    ] {
+        let terms = terms(query);
+        for searched in [&kept, &table] {
+            let found = searched.rows_with_text(&terms);
+            let rows: Vec<usize> = (0..searched.len())
+                .filter(|&row| found.as_ref().is_some_and(|set| set.contains(row)))
+                .collect();
+            assert_eq!(rows, expected, "{query}");
+        }
+        // A kept text, tested row by row, as a table without its index is filtered.
+        let by_row: Vec<usize> = (0..kept.len())
+            .filter(|&row| {
+                kept.row_matches_terms(
+                    row,
+                    &kept.search_text[row],
+                    &EventTable::named_terms(&terms),
+                )
+            })
+            .collect();
+        assert_eq!(by_row, expected, "{query}, row by row");
+        let filter = Filter {
+            text: query.to_string(),
+            ..Filter::default()
+        };
+        assert_eq!(
+            filter.rows(&table),
+            expected.iter().map(|&r| r as u32).collect::<Vec<_>>()
+        );
+    }
+}
