@@ -13,9 +13,9 @@ use super::filter::{DateMatch, Dimension, Filter};
 use super::table::EventTable;
 
 /// Events whose first day is before the window or whose last day is after it, though they
-/// overlap it: dated only to a longer period (a month, a year) or spanning days beyond it. Milestones
-/// (agreements, political events, which often span years) are left out: they are listed, never
-/// counted as incidents.
+/// overlap it: dated only to a longer period (a month, a year) or spanning days beyond it.
+/// Milestones (agreements, political events, which often span years) are left out: they are
+/// listed, never counted as incidents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BeyondWindow {
     /// How many rows, milestones aside.
