@@ -33,47 +33,47 @@ pub fn beyond_window(table: &EventTable, rows: &[u32], filter: &Filter) -> Optio
         return None;
     }
     let (from, to) = filter.date_bounds();
-    let values = Values::new(table, Metric::Events);
-    let mut beyond = BeyondWindow::default();
-    for &row in rows {
-        let at = row as usize;
-        let (Some(&start), Some(&end)) = (table.start.get(at), table.end.get(at)) else {
-            continue;
-        };
-        if (start < from || end > to) && !values.is_milestone(at) {
-            beyond.events = beyond.events.saturating_add(1);
-            beyond.deaths_best = beyond
-                .deaths_best
-                .saturating_add(cell(&table.deaths_best, at));
-        }
-    }
-    Some(beyond)
+    Some(tally(table, rows, |start, end| start < from || end > to))
+}
+
+/// Whether `filter` counts only the events dated within its dates, and sets one: then
+/// [`left_out_within`] has something to say.
+pub fn counts_within(filter: &Filter) -> bool {
+    filter.date_match == DateMatch::Within && filter.is_active(Dimension::Date)
 }
 
 /// What matching dates within the window leaves out: of `rows` (row numbers of `table` that
 /// fail the date filter and pass every other, [`crate::core::engine::Engine::rows_failing_only`]),
-/// those whose dates overlap the window, milestones aside. `None` unless the filter sets a
-/// date and matches dates within the window.
+/// those whose dates overlap the window, milestones aside. `None` unless the filter
+/// [`counts_within`] its dates.
 pub fn left_out_within(table: &EventTable, rows: &[u32], filter: &Filter) -> Option<BeyondWindow> {
-    if filter.date_match != DateMatch::Within || !filter.is_active(Dimension::Date) {
+    if !counts_within(filter) {
         return None;
     }
     let window = filter.date_bounds();
+    Some(tally(table, rows, |start, end| {
+        !DateMatch::Overlap.fails((start, end), window)
+    }))
+}
+
+/// The events of `rows` (row numbers of `table`) whose first and last day `counted` keeps,
+/// milestones aside, and their deaths.
+fn tally(table: &EventTable, rows: &[u32], counted: impl Fn(i32, i32) -> bool) -> BeyondWindow {
     let values = Values::new(table, Metric::Events);
-    let mut left_out = BeyondWindow::default();
+    let mut tally = BeyondWindow::default();
     for &row in rows {
         let at = row as usize;
         let (Some(&start), Some(&end)) = (table.start.get(at), table.end.get(at)) else {
             continue;
         };
-        if !DateMatch::Overlap.fails((start, end), window) && !values.is_milestone(at) {
-            left_out.events = left_out.events.saturating_add(1);
-            left_out.deaths_best = left_out
+        if counted(start, end) && !values.is_milestone(at) {
+            tally.events = tally.events.saturating_add(1);
+            tally.deaths_best = tally
                 .deaths_best
                 .saturating_add(cell(&table.deaths_best, at));
         }
     }
-    Some(left_out)
+    tally
 }
 
 #[cfg(test)]

@@ -101,11 +101,11 @@ pub fn beyond_window_note(tr: Lang, beyond: &BeyondWindow) -> Option<String> {
 /// out, with 2,355 deaths)": said while the view counts only the events dated within its
 /// dates, with what that leaves out of the view that counts overlapping events whole
 /// ([`crate::core::date_window::left_out_within`]); the plain "(only events dated within these
-/// dates)" when it leaves nothing out, or when that is not known (`None`).
-pub fn within_only_note(tr: Lang, left_out: Option<&BeyondWindow>) -> String {
-    let Some(left_out) = left_out.filter(|left_out| left_out.events > 0) else {
+/// dates)" when it leaves nothing out.
+pub fn within_only_note(tr: Lang, left_out: &BeyondWindow) -> String {
+    if left_out.events == 0 {
         return tr.text("summary-within-only");
-    };
+    }
     let n = group_thousands(u64::from(left_out.events));
     let count = ("count", Arg::Number(u64::from(left_out.events)));
     if left_out.deaths_best == 0 {
@@ -323,15 +323,17 @@ mod tests {
         let note = |tr: Lang, events: u32, deaths_best: u64| {
             plain(within_only_note(
                 tr,
-                Some(&BeyondWindow {
+                &BeyondWindow {
                     events,
                     deaths_best,
-                }),
+                },
             ))
         };
-        let plain_note = plain(within_only_note(Lang::En, None));
-        assert_eq!(plain_note, "(only events dated within these dates)");
-        assert_eq!(note(Lang::En, 0, 0), plain_note);
+        // Nothing left out: the plain note.
+        assert_eq!(
+            note(Lang::En, 0, 0),
+            "(only events dated within these dates)"
+        );
         assert_eq!(
             note(Lang::En, 7, 2_355),
             "(only events dated within these dates: 7 events whose dates reach beyond them are \
@@ -353,8 +355,8 @@ mod tests {
             "{arabic}"
         );
         assert_eq!(
-            plain(within_only_note(Lang::Ar, None)),
-            note(Lang::Ar, 0, 0)
+            note(Lang::Ar, 0, 0),
+            plain(Lang::Ar.text("summary-within-only"))
         );
     }
 

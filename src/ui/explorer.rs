@@ -13,7 +13,7 @@ use crate::core::date_window;
 use crate::core::engine::Engine;
 use crate::core::facet::Facet;
 use crate::core::file_link::FileLabel;
-use crate::core::filter::{DateMatch, Dimension};
+use crate::core::filter::Dimension;
 use crate::core::query::View;
 use crate::core::rows::Rows;
 use crate::ui::about::About;
@@ -194,9 +194,7 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     let left_out = Memo::new(move |_| {
         applied.get();
         filter.with(|filter| {
-            let counted_within =
-                filter.date_match == DateMatch::Within && filter.is_active(Dimension::Date);
-            counted_within
+            date_window::counts_within(filter)
                 .then(|| {
                     let rows =
                         engine.with_value(|engine| engine.rows_failing_only(Dimension::Date));

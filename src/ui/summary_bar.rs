@@ -32,10 +32,13 @@ pub fn SummaryBar(
     totals: Memo<Totals>,
     beyond: Memo<Option<BeyondWindow>>,
     /// While only events dated within the dates count, what that leaves out
-    /// ([`crate::core::date_window::left_out_within`]).
+    /// ([`crate::core::date_window::left_out_within`]); `None` otherwise.
     left_out: Memo<Option<BeyondWindow>>,
 ) -> impl IntoView {
     let total_events = catalog.table.len();
+    // Whether only events dated within the dates count: the note then stands, its words
+    // following what that leaves out.
+    let counting_within = Memo::new(move |_| left_out.with(Option::is_some));
     let tr = i18n::lang();
     let copied = RwSignal::new(false);
     let export_catalog = catalog.clone();
@@ -146,9 +149,8 @@ pub fn SummaryBar(
                     >{tr.text("count-within-only")}</button>
                 </span>
             })}
-            {move || url.state.with(|s| (s.date_match == DateMatch::Within && (s.from.is_some() || s.to.is_some()))
-                .then(|| view! {
-                    <span class="unstated-note" data-testid="within-only">" "{move || left_out.with(|l| summary_line::within_only_note(tr, l.as_ref()))}" "
+            {move || counting_within.get().then(|| view! {
+                    <span class="unstated-note" data-testid="within-only">" "{move || left_out.with(|l| l.as_ref().map(|l| summary_line::within_only_note(tr, l)))}" "
                         <button type="button" data-testid="count-overlapping"
                             on:click=move |_| {
                                 url.update(|s| { s.date_match = DateMatch::Overlap; s.page = 0; });
@@ -159,7 +161,7 @@ pub fn SummaryBar(
                             }
                         >{tr.text("count-overlapping")}</button>
                     </span>
-                }))}
+                })}
             // Collection names come from the data: isolated.
             <bdi class="collections">{shown}</bdi>
             <span class="actions">

@@ -240,6 +240,15 @@ fn rows_locations_collections_and_search_text() {
     assert!(EventTable::build::<Dataset>(&[]).is_empty());
 }
 
+/// The rows of `table` that `terms` find ([`EventTable::rows_with_text`]), ascending; none when
+/// its index does not cover it.
+fn rows_found(table: &EventTable, terms: &[String]) -> Vec<usize> {
+    let found = table.rows_with_text(terms);
+    (0..table.len())
+        .filter(|&row| found.as_ref().is_some_and(|set| set.contains(row)))
+        .collect()
+}
+
 #[test]
 fn a_built_table_searches_its_index_without_keeping_the_texts() {
     let datasets = [dataset(
@@ -269,11 +278,7 @@ fn a_built_table_searches_its_index_without_keeping_the_texts() {
                     .filter(|&row| kept.search_text[row].contains(term))
                     .collect();
                 for searched in [&kept, &table] {
-                    let found = searched.rows_with_text(&terms);
-                    let rows: Vec<usize> = (0..searched.len())
-                        .filter(|&row| found.as_ref().is_some_and(|set| set.contains(row)))
-                        .collect();
-                    assert_eq!(rows, expected, "{term}");
+                    assert_eq!(rows_found(searched, &terms), expected, "{term}");
                 }
             }
         }
@@ -314,11 +319,7 @@ fn a_search_matches_an_event_by_its_governorates_name_in_either_language() {
     ] {
         let terms = terms(query);
         for searched in [&kept, &table] {
-            let found = searched.rows_with_text(&terms);
-            let rows: Vec<usize> = (0..searched.len())
-                .filter(|&row| found.as_ref().is_some_and(|set| set.contains(row)))
-                .collect();
-            assert_eq!(rows, expected, "{query}");
+            assert_eq!(rows_found(searched, &terms), expected, "{query}");
         }
         // A kept text, tested row by row, as a table without its index is filtered.
         let by_row: Vec<usize> = (0..kept.len())
