@@ -4,7 +4,7 @@
 // never blanks or scrambles the page.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { allEvents, groupThousands, screenshot, watchConsole } from './helpers.mjs';
+import { allEvents, dataset, groupThousands, screenshot, watchConsole } from './helpers.mjs';
 
 /** The values of a catalogue file: each message's text and each variant of its plural forms. */
 function catalogueValues(path) {
@@ -121,6 +121,23 @@ test('an open record in Arabic has no English interface string', async ({ page }
   await expect(page.getByTestId('event-detail')).toBeVisible();
   const found = (await interfaceTexts(page)).filter((text) => englishPatterns(englishStrings()).some((p) => p.test(text)));
   expect(found, 'English interface strings in the Arabic record').toEqual([]);
+});
+
+test('an open UCDP record in Arabic lays out UCDP’s English sentences left to right, marked as English', async ({ page }) => {
+  // The first UCDP event with an article and a headline kept as UCDP writes it, from the data.
+  const event = dataset('ucdp').events.find((e) => e.ucdp.source_article && e.ucdp.source_headline);
+  expect(event).toBeDefined();
+  await page.goto(`./?lang=ar&sel=${encodeURIComponent(event.id)}`);
+  await expect(page.getByTestId('event-detail')).toBeVisible({ timeout: 30_000 });
+  const direction = (id) => page.getByTestId(id).evaluate((el) => getComputedStyle(el).direction);
+  // The record around them stays right to left.
+  await expect(page.getByTestId('event-detail')).toHaveCSS('direction', 'rtl');
+  for (const id of ['ucdp-article', 'ucdp-headline', 'ucdp-dyad']) {
+    await expect(page.getByTestId(id)).toHaveAttribute('lang', 'en');
+    expect(await direction(id), id).toBe('ltr');
+  }
+  await expect(page.getByTestId('ucdp-article')).toHaveText(event.ucdp.source_article);
+  await expect(page.getByTestId('ucdp-headline')).toHaveText(event.ucdp.source_headline);
 });
 
 test('the Arabic view counts what the English view counts', async ({ page }) => {

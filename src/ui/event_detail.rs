@@ -165,7 +165,7 @@ pub fn EventDetail(
                 <dt>{tr.text("ucdp-event-id")}</dt><dd data-testid="ucdp-id">{u.id}</dd>
                 <dt>{tr.text("ucdp-deaths")}</dt><dd dir="ltr">{format!("{} / {} / {}", u.low, u.best, u.high)}</dd>
                 <dt>{tr.text("ucdp-sides")}</dt><dd dir="ltr">{format!("{} / {} / {} / {}", u.deaths_a, u.deaths_b, u.deaths_civilians, u.deaths_unknown)}</dd>
-                <dt>{tr.text("ucdp-dyad")}</dt><dd><bdi>{dyad}</bdi></dd>
+                <dt>{tr.text("ucdp-dyad")}</dt><dd data-testid="ucdp-dyad" dir="auto" lang="en">{dyad}</dd>
                 <dt>{tr.text("ucdp-type")}</dt><dd>{match u.type_of_violence { 1 => tr.text("ucdp-type-1"), 2 => tr.text("ucdp-type-2"), 3 => tr.text("ucdp-type-3"), _ => "?".to_string() }}</dd>
                 <dt>{tr.text("ucdp-precision")}</dt><dd dir="ltr"><code>{format!("date_prec {}, where_prec {}, event_clarity {}", u.date_prec, u.where_prec, u.event_clarity)}</code></dd>
                 <dt>{tr.text("ucdp-sources")}</dt><dd><bdi>{u.source_office.clone().unwrap_or_default()}</bdi>" "{tr.format("ucdp-sources-line", &[
@@ -173,10 +173,12 @@ pub fn EventDetail(
                     ("count", Arg::Number(u64::from(u.number_of_sources))),
                     ("date", Arg::Text(&u.source_date.clone().unwrap_or_default())),
                 ])}</dd>
-                {u.source_article.clone().map(|a| view! { <dt>{tr.text("ucdp-article")}</dt><dd><bdi>{a}</bdi></dd> })}
+                // UCDP's own English sentences: laid out left to right, and read as English, in
+                // the Arabic view too (`dir="auto"` takes the text's direction).
+                {u.source_article.clone().map(|a| view! { <dt>{tr.text("ucdp-article")}</dt><dd data-testid="ucdp-article" dir="auto" lang="en">{a}</dd> })}
                 // The headline as UCDP gives it, where the quote above decoded its HTML
                 // character references: what to search for in UCDP's own file.
-                {u.source_headline.clone().map(|h| view! { <dt>{tr.text("ucdp-headline-as-given")}</dt><dd data-testid="ucdp-headline"><bdi>{h}</bdi></dd> })}
+                {u.source_headline.clone().map(|h| view! { <dt>{tr.text("ucdp-headline-as-given")}</dt><dd data-testid="ucdp-headline" dir="auto" lang="en">{h}</dd> })}
             </dl>
         }
     });
