@@ -5,7 +5,7 @@
 // every bar is a target at least 24 px tall.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { allEvents, groupThousands, parseCsv, watchConsole } from './helpers.mjs';
+import { allEvents, dataset, groupThousands, parseCsv, watchConsole } from './helpers.mjs';
 
 const events = allEvents();
 const number = (text) => Number(text.replaceAll(',', ''));
@@ -211,6 +211,29 @@ test('a table downloads as CSV with the same rows', async ({ page }) => {
   expect(shares.map(shown)).toEqual(timelineRows.map((r) => r.cells[1]));
   // Some periods hold shares of spread events, written with more than the one decimal shown.
   expect(csvEvents.some((v) => /\.\d{2,}$/.test(v))).toBe(true);
+});
+
+test('a table’s CSV credits the collections of the view’s rows, and no other', async ({ page }) => {
+  // The curated events alone: UCDP is loaded beside them, but none of its rows is in the view.
+  await open(page, '?c=curated&table=gov');
+  const panel = page.locator('section.panel[data-chart="by-governorate.svg"]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Export the table of the chart by governorate as CSV' }).click(),
+  ]);
+  const notes = readFileSync(await download.path(), 'utf8');
+  for (const line of dataset('curated').collection.attribution) expect(notes).toContain(line);
+  for (const line of dataset('ucdp').collection.attribution) expect(notes).not.toContain(line);
+  // With every collection in view, both are credited.
+  await open(page, '?table=gov');
+  const [all] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Export the table of the chart by governorate as CSV' }).click(),
+  ]);
+  const allNotes = readFileSync(await all.path(), 'utf8');
+  for (const name of ['curated', 'ucdp']) {
+    for (const line of dataset(name).collection.attribution) expect(allNotes).toContain(line);
+  }
 });
 
 test('in Arabic the tables have Arabic headings and the same numbers', async ({ page }) => {

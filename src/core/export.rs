@@ -210,10 +210,43 @@ fn row_of(
     }
 }
 
-/// Attribution lines of every collection that contributed rows.
-pub fn attributions<D: Borrow<Dataset>>(datasets: &[D]) -> Vec<String> {
-    let mut lines = Vec::new();
-    for dataset in datasets.iter().map(D::borrow) {
+/// Attribution lines of the collections that hold some of `rows` (rows of `table`, whose
+/// records `datasets` hold, as [`EventTable::locations`] places them), in the datasets'
+/// order, each line once: what an export or a chart table of those rows credits. A
+/// collection loaded beside them with no row among them is not credited (an export of the
+/// curated events names no UCDP data); no rows, no lines.
+pub fn attributions_of_rows<D: Borrow<Dataset>>(
+    table: &EventTable,
+    datasets: &[D],
+    rows: &[u32],
+) -> Vec<String> {
+    let mut holds = vec![false; datasets.len()];
+    let mut left = datasets.len();
+    for &row in rows {
+        let Some(&(dataset, _)) = table.locations.get(row as usize) else {
+            continue;
+        };
+        if let Some(held) = holds.get_mut(dataset).filter(|held| !**held) {
+            *held = true;
+            left -= 1;
+            if left == 0 {
+                break;
+            }
+        }
+    }
+    lines_of(
+        datasets
+            .iter()
+            .zip(&holds)
+            .filter(|&(_, &held)| held)
+            .map(|(dataset, _)| dataset.borrow()),
+    )
+}
+
+/// The attribution and citation lines of `datasets`, each once, in order.
+fn lines_of<'a>(datasets: impl Iterator<Item = &'a Dataset>) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for dataset in datasets {
         for line in dataset
             .collection
             .attribution
@@ -524,6 +557,49 @@ mod tests {
                 ..Row::default()
             })
             .collect()
+    }
+
+    /// An export credits the collections its rows come from, each line once, and no other
+    /// collection loaded beside them.
+    #[test]
+    fn an_export_credits_only_the_collections_of_its_rows() {
+        use crate::core::table::test_data::{dataset, ev};
+        let mut curated = dataset("curated", vec![ev("c:1", "2019-01-01")]);
+        curated.collection.attribution = vec!["Place coordinates: GeoNames".to_string()];
+        let mut ucdp = dataset(
+            "ucdp",
+            vec![ev("u:1", "2019-01-02"), ev("u:2", "2019-01-03")],
+        );
+        ucdp.collection.attribution = vec!["Data: UCDP".to_string()];
+        ucdp.collection.citations = vec!["Sundberg & Melander (2013)".to_string()];
+        // A third collection giving a line the first gives too.
+        let mut other = dataset("other", vec![ev("o:1", "2019-01-04")]);
+        other.collection.attribution = vec!["Place coordinates: GeoNames".to_string()];
+        let datasets = [curated, ucdp, other];
+        let table = EventTable::build(&datasets);
+        let row_of = |id: &str| {
+            table
+                .row_of(id, &datasets)
+                .and_then(|row| u32::try_from(row).ok())
+                .expect("a loaded event")
+        };
+        let credited = |rows: &[u32]| attributions_of_rows(&table, &datasets, rows);
+        assert_eq!(credited(&[row_of("c:1")]), ["Place coordinates: GeoNames"]);
+        assert_eq!(
+            credited(&[row_of("u:2")]),
+            ["Data: UCDP", "Sundberg & Melander (2013)"]
+        );
+        assert_eq!(
+            credited(&[row_of("u:1"), row_of("o:1"), row_of("c:1")]),
+            [
+                "Place coordinates: GeoNames",
+                "Data: UCDP",
+                "Sundberg & Melander (2013)"
+            ]
+        );
+        assert!(credited(&[]).is_empty());
+        // A row past the table credits nothing.
+        assert!(credited(&[99]).is_empty());
     }
 
     /// The JSON export's layout as `serde_json`'s pretty printer writes the whole object.

@@ -136,7 +136,7 @@ pub fn BarPanel(
                     <button type="button" aria-label=download_label(tr, chart_panel)
                         on:click=move |_| chart.with_untracked(|c| chart_download(&svg_file, &c.compact()))
                     >{tr.text("download-svg")}</button>
-                    <TableTools catalog=catalog url=url panel=chart_panel table=table />
+                    <TableTools catalog=catalog url=url panel=chart_panel table=table rows=rows />
                 </span>
             </h2>
             <div class="chart-area" node_ref=area>
@@ -201,7 +201,7 @@ pub fn CompositionPanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) 
                     <button type="button" aria-label=download_label(tr, ChartPanel::Composition)
                         on:click=move |_| chart.with_untracked(|c| chart_download("casualty-composition.svg", c))
                     >{tr.text("download-svg")}</button>
-                    <TableTools catalog=catalog url=url panel=ChartPanel::Composition table=table />
+                    <TableTools catalog=catalog url=url panel=ChartPanel::Composition table=table rows=rows />
                 </span>
             </h2>
             <div class="chart-area" node_ref=area>

@@ -13,6 +13,7 @@ use crate::core::chart_table::{ChartPanel, ChartTable};
 use crate::core::export;
 use crate::core::i18n::{format_value, Arg, Lang};
 use crate::core::query::{toggle, ViewState};
+use crate::core::rows::Rows;
 use crate::ui::browser;
 use crate::ui::i18n;
 use crate::ui::url_state::UrlState;
@@ -39,13 +40,19 @@ pub fn TableTools(
     /// The chart's table, read only when the CSV is asked for.
     #[prop(into)]
     table: Signal<ChartTable>,
+    /// The rows the chart is made from, whose collections the CSV credits.
+    #[prop(into)]
+    rows: Signal<Rows>,
 ) -> impl IntoView {
     let tr = i18n::lang();
     let shown = table_shown(url.state, panel);
     let subject = panel.subject(tr);
     let chart = [("chart", Arg::Text(&subject))];
-    let attribution = export::attributions(&catalog.datasets);
     let download = move |_| {
+        // The collections the chart's rows come from, when the CSV is asked for.
+        let attribution = rows.with_untracked(|rows| {
+            export::attributions_of_rows(&catalog.table, &catalog.datasets, rows)
+        });
         let mut notes = Vec::with_capacity(attribution.len() + 3);
         table.with_untracked(|t| notes.push(t.caption.clone()));
         notes.push(tr.text("table-csv-columns"));
@@ -53,7 +60,7 @@ pub fn TableTools(
             "table-csv-view",
             &[("link", Arg::Text(&browser::current_href()))],
         ));
-        notes.extend(attribution.iter().cloned());
+        notes.extend(attribution);
         let written = table.with_untracked(|t| t.to_csv(&notes)).and_then(|csv| {
             browser::download(
                 &format!("{}.csv", panel.file_stem()),

@@ -39,7 +39,7 @@ pub async fn write_export(
     lang: Lang,
     progress: impl Fn(u32),
 ) -> Result<(), String> {
-    let attribution = export::attributions(&catalog.datasets);
+    let attribution = export::attributions_of_rows(&catalog.table, &catalog.datasets, rows);
     let link = |id: &str| event_link(id, files);
     let mut file = BlobParts::new(PART_BYTES);
     let mut push = |text: &str| file.push(text.as_bytes(), &mut |_| {});

@@ -187,7 +187,7 @@ pub fn MapView(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> impl I
                             if let Ok(d) = map_chart::draw(polygons, l, s) { svg_download("map.svg", &d.svg) }
                         }))
                     >{tr.text("download-svg")}</button>
-                    <TableTools catalog=catalog url=url panel=ChartPanel::Map table=table />
+                    <TableTools catalog=catalog url=url panel=ChartPanel::Map table=table rows=rows />
                 </span>
             </h2>
             // The map's shapes and targets are built once; the table only hides them.

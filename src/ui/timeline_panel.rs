@@ -298,7 +298,7 @@ pub fn TimelinePanel(catalog: Arc<Catalog>, url: UrlState, rows: Memo<Rows>) -> 
                     <button type="button" aria-label=download_label(tr, ChartPanel::Timeline)
                         on:click=move |_| chart.with_untracked(|c| chart_download("timeline.svg", &c.at_width(timeline_chart::WIDTH)))
                     >{tr.text("download-svg")}</button>
-                    <TableTools catalog=catalog url=url panel=ChartPanel::Timeline table=table />
+                    <TableTools catalog=catalog url=url panel=ChartPanel::Timeline table=table rows=rows />
                 </span>
             </h2>
             // The box the chart is laid out to, there whatever it shows (the chart, its table
