@@ -238,6 +238,27 @@ test('a figure’s sums say which events they count whole, as the view its link 
   await expect(page.getByTestId('beyond-window')).toContainText(`${groupThousands(said)} events have dates reaching beyond these dates`);
 });
 
+test('what counting only the events dated within a window leaves out adds up with the header’s count, agreements too', async ({ page }) => {
+  // A quarter of 2017, over every collection: events dated to a whole year or a longer span
+  // (an agreement of 2015 to 2023 among them) overlap it, from the data.
+  const [from, to] = ['2017-01-01', '2017-03-31'];
+  const shown = events.filter((e) => overlaps(e, from, to));
+  const within = shown.filter((e) => e.date.start >= from && e.date.end <= to);
+  const leftOut = shown.length - within.length;
+  // Among those left out, a milestone (agreements and political events: core::vocab), which
+  // the header counts among the events and then no longer.
+  const milestone = (e) => ['ceasefire_agreement', 'political_event'].includes(e.kind);
+  expect(shown.filter((e) => !within.includes(e) && milestone(e)).length).toBeGreaterThan(0);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(page, `?from=${from}&to=${to}`);
+  await expect(visible(page)).toHaveText(groupThousands(shown.length));
+  // The note beside the count says how many reach beyond the window: all that would leave.
+  await expect(page.getByTestId('beyond-window')).toContainText(`${groupThousands(leftOut)} events have dates reaching beyond these dates`);
+  await open(page, `?from=${from}&to=${to}&dates=within`);
+  await expect(visible(page)).toHaveText(groupThousands(within.length));
+  await expect(page.getByTestId('within-only')).toContainText(`${groupThousands(leftOut)} events whose dates reach beyond them are left out`);
+});
+
 test('a narrow date window says which events it counts whole, and can count only those dated within it', async ({ page }) => {
   const ucdp = dataset('ucdp').events;
   const [from, to] = ['2017-03-15', '2017-03-15'];

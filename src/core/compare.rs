@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use super::aggregate;
 use super::catalog::Catalog;
 use super::date::Day;
-use super::date_window;
+use super::date_window::{self, Milestones};
 use super::filter::CasualtyFilter;
 use super::model::{DateRange, ReportedFigure};
 use super::query::{View, ViewState};
@@ -318,7 +318,9 @@ pub fn event_sums_for(
                             .map(|values| column(values)),
                         Value::NotCounted => None,
                     };
-                    let beyond = date_window::beyond_window(table, mine, &filter);
+                    // "Of them", the incidents summed: milestones aside, as in the count.
+                    let beyond =
+                        date_window::beyond_window(table, mine, &filter, Milestones::Aside);
                     EventSum {
                         collection: id.clone(),
                         events: totals.events,

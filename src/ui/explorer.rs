@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::baseline::Baseline;
 use crate::core::catalog::Catalog;
-use crate::core::date_window;
+use crate::core::date_window::{self, Milestones};
 use crate::core::engine::Engine;
 use crate::core::facet::Facet;
 use crate::core::file_link::FileLabel;
@@ -184,7 +184,9 @@ pub fn Explorer(catalog: Arc<Catalog>, files: Arc<BTreeMap<String, FileLabel>>) 
     let beyond_catalog = catalog.clone();
     let beyond = Memo::new(move |_| {
         filter.with(|filter| {
-            rows.with(|rows| date_window::beyond_window(&beyond_catalog.table, rows, filter))
+            rows.with(|rows| {
+                date_window::beyond_window(&beyond_catalog.table, rows, filter, Milestones::Counted)
+            })
         })
     });
 
