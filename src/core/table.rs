@@ -326,15 +326,11 @@ impl EventTable {
             let mut rows = self.text_index.rows_matching(std::slice::from_ref(term))?;
             let named = search_text::governorates_named(term);
             if named != 0 {
-                let bits = self.governorates.chunks(64).map(|chunk| {
-                    chunk
-                        .iter()
-                        .enumerate()
-                        .fold(0u64, |word, (at, &governorates)| {
-                            word | u64::from(governorates & named != 0) << at
-                        })
-                });
-                rows.union(&RowSet::from_words(self.len(), bits));
+                rows.union(&RowSet::from_column(
+                    self.len(),
+                    &self.governorates,
+                    |governorates| governorates & named != 0,
+                ));
             }
             Some(rows)
         });

@@ -503,14 +503,7 @@ impl TextIndex {
         if let (Some(only), None) = (chars.next(), chars.next()) {
             if let Some(bit) = char_bit(only) {
                 let mask = 1u128 << bit;
-                return RowSet::from_words(
-                    self.rows,
-                    self.chars.chunks(64).map(|rows| {
-                        rows.iter()
-                            .enumerate()
-                            .fold(0, |w, (i, &c)| w | u64::from(c & mask != 0) << i)
-                    }),
-                );
+                return RowSet::from_column(self.rows, &self.chars, |chars| chars & mask != 0);
             }
         }
         let mut set = RowSet::empty(self.rows);

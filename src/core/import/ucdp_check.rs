@@ -177,9 +177,13 @@ impl<'a> Checker<'a> {
         let area = [adm_1, country, country_id];
         let (place, abroad) = self.place(fields, area, where_prec, lat, lon)?;
         // The quote is read, copied and searched: the characters the headline's HTML
-        // character references stand for, not the references.
+        // character references stand for, not the references. The headline as UCDP gives it
+        // is kept only when it held some.
+        let headline = characters_of(source_headline);
+        let headline_as_given =
+            matches!(headline, Cow::Owned(_)).then(|| source_headline.to_string());
         let quote = if !source_headline.is_empty() {
-            characters_of(source_headline).into_owned()
+            headline.into_owned()
         } else if !source_article.is_empty() {
             characters_of(source_article).into_owned()
         } else {
@@ -209,8 +213,7 @@ impl<'a> Checker<'a> {
             source_article: non_empty(source_article),
             source_original: (source_original != source_office)
                 .then(|| source_original.to_string()),
-            source_headline: matches!(characters_of(source_headline), Cow::Owned(_))
-                .then(|| source_headline.to_string()),
+            source_headline: headline_as_given,
             deaths_a,
             deaths_b,
             deaths_civilians,
