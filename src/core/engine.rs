@@ -17,7 +17,8 @@
 //! dimension, whichever are fewer, both in batch over the listed rows. The date histogram
 //! stands through a move of the date window (it leaves the date out). Two or more dimensions
 //! at once are evaluated afresh. A filter that constrains nothing (every filter cleared) takes
-//! the counts kept from the first such evaluation, per actor role: a clear costs a copy.
+//! the counts kept from the first such evaluation, per actor role: a clear costs a copy. One
+//! that constrains only the date takes the date histogram of every row, kept from the build.
 //!
 //! Everything it holds equals what [`Filter::marks`], [`cross_counts`] and [`date_counts`]
 //! compute from scratch, which the tests check over random tables and random sequences of
@@ -29,17 +30,23 @@
 use super::facet::Facet;
 use super::filter::counts::{counted_in, tally};
 use super::filter::{
-    cross_counts_wanted, date_counts, facet_counts, ActorRole, CrossCounts, DateMatch, Dimension,
-    Filter, Mark, Marks,
+    cross_counts_wanted, facet_counts, ActorRole, CrossCounts, DateMatch, Dimension, Filter, Mark,
+    Marks,
 };
 use super::table::EventTable;
 
 mod build;
+mod row_classes;
 pub use build::EngineBuild;
+use row_classes::{rows_of, RowClasses};
 
 /// Past one row in this many, a move of the date window is updated from one pass over the
 /// table, as a toggle is, rather than by visiting the rows it reaches.
 pub const BATCH_SHARE: usize = 32;
+
+/// Past one row in this many visited, [`Engine::latest`] takes the passing rows from one pass
+/// over the marks rather than walking on by first day.
+pub const LATEST_WALK_SHARE: usize = 16;
 
 /// How a change of one dimension other than the date updates the other dimensions' counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,10 +88,14 @@ pub struct Engine {
     /// counts of a filter that constrains nothing, kept from the first such evaluation:
     /// clearing the filters then costs a copy, not a pass over the table.
     cleared: [Option<(CrossCounts, Vec<u32>)>; ActorRole::ALL.len()],
-    /// Room for [`Engine::refresh`]'s three lists of rows, a slot per row each, kept from one
-    /// change to the next: at a million rows, 12 MB that a toggle would otherwise allocate
-    /// and zero every time. What they hold between changes means nothing.
-    lists: [Vec<u32>; 3],
+    /// Room for [`Engine::refresh`]'s lists of rows (those passing the changed dimension, or
+    /// those that came to pass it and those that came to fail it), kept from one change to the
+    /// next so that a toggle does not allocate them again. What they hold between changes
+    /// means nothing.
+    lists: [Vec<u32>; 2],
+    /// Per date bucket, every row: the date counts of any filter that constrains no dimension
+    /// but the date.
+    every_date: Vec<u32>,
 }
 
 /// The first `rows` rows (at most `column`'s) in ascending order of their value in `column`,
@@ -190,7 +201,20 @@ impl Engine {
 
     /// Up to `count` passing rows, latest first day first (ties: latest last day, then the
     /// lower row), as [`super::aggregate::sorted_page`] orders them by date.
+    ///
+    /// Walking the rows back from the window's end by first day finds them soon when many rows
+    /// pass; when few do (a rare actor in a rare kind), the walk would read most of the table
+    /// out of order, a cache miss a row. Past one row in [`LATEST_WALK_SHARE`] it stops, and
+    /// one pass over the marks lists the passing rows to choose from instead.
     pub fn latest(&self, table: &EventTable, count: usize) -> Vec<u32> {
+        let budget = self.marks.len() / LATEST_WALK_SHARE + count;
+        self.latest_walking(table, count, budget)
+            .unwrap_or_else(|| self.latest_by_pass(table, count))
+    }
+
+    /// [`Engine::latest`] by walking the rows by first day; `None` once it has visited more
+    /// than `budget` rows without finding `count`.
+    fn latest_walking(&self, table: &EventTable, count: usize, budget: usize) -> Option<Vec<u32>> {
         let mut found: Vec<u32> = Vec::with_capacity(count);
         let start_of = |row: u32| table.start.get(row as usize).copied();
         // Rows that begin after the window fail it: start below them. Rows that begin more
@@ -203,13 +227,18 @@ impl Engine {
         let stop = self
             .by_start
             .partition_point(|&row| start_of(row).is_none_or(|start| start < floor));
+        let mut visited = 0usize;
         while at > stop && found.len() < count {
+            if visited > budget {
+                return None;
+            }
             // One run of rows with the same first day, passing ones sorted by the tie-break.
             let day = start_of(self.by_start[at - 1]);
             let mut run_start = at - 1;
             while run_start > stop && start_of(self.by_start[run_start - 1]) == day {
                 run_start -= 1;
             }
+            visited += at - run_start;
             let mut run: Vec<u32> = self.by_start[run_start..at]
                 .iter()
                 .copied()
@@ -222,7 +251,27 @@ impl Engine {
             found.extend(run.into_iter().take(count - found.len()));
             at = run_start;
         }
-        found
+        Some(found)
+    }
+
+    /// [`Engine::latest`] from one pass over the marks: the passing rows, of which the first
+    /// `count` in the order are chosen, then sorted.
+    fn latest_by_pass(&self, table: &EventTable, count: usize) -> Vec<u32> {
+        let mut rows = self.rows();
+        let day = |column: &[i32], row: u32| column.get(row as usize).copied().unwrap_or(i32::MIN);
+        let order = |&a: &u32, &b: &u32| {
+            (day(&table.start, b), day(&table.end, b), a).cmp(&(
+                day(&table.start, a),
+                day(&table.end, a),
+                b,
+            ))
+        };
+        if rows.len() > count {
+            rows.select_nth_unstable_by(count, order);
+            rows.truncate(count);
+        }
+        rows.sort_unstable_by(order);
+        rows
     }
 
     /// Moves the date window from `old` to the filter's, the way of matching unchanged. Only
@@ -328,52 +377,20 @@ impl Engine {
         let alone = only(&self.filter, dimension);
         let fresh = alone.marks(table);
         let bit = dimension.bit();
-        let len = self.marks.len();
-        // In one pass: the new marks, and three lists of the rows that count somewhere:
-        // those passing `dimension` now, those that came to pass it, those that came to fail
-        // it. Each row is written at its list's next slot, which only advances when the row
-        // belongs (no branch on the row's outcome).
-        let mut lists = std::mem::take(&mut self.lists);
-        for list in &mut lists {
-            list.resize(len, 0);
-        }
-        let [passing, gained, lost] = &mut lists;
-        let (mut passing_len, mut gained_len, mut lost_len) = (0usize, 0usize, 0usize);
-        for ((mark, &fresh), row) in self.marks.iter_mut().zip(fresh.bits()).zip(0u32..) {
-            let before = *mark;
-            let after = (before & !bit) | (fresh & bit);
-            *mark = after;
-            let counts = counted_in(after & !bit) != 0;
-            let passes = after & bit == 0;
-            let changed = before != after;
-            if let Some(slot) = passing.get_mut(passing_len) {
-                *slot = row;
-            }
-            if let Some(slot) = gained.get_mut(gained_len) {
-                *slot = row;
-            }
-            if let Some(slot) = lost.get_mut(lost_len) {
-                *slot = row;
-            }
-            passing_len += usize::from(counts & passes);
-            gained_len += usize::from(counts & passes & changed);
-            lost_len += usize::from(counts & !passes & changed);
-        }
-        let passing = passing.get(..passing_len).unwrap_or_default();
-        let gained = gained.get(..gained_len).unwrap_or_default();
-        let lost = lost.get(..lost_len).unwrap_or_default();
+        let classes = RowClasses::update(&mut self.marks, fresh.bits(), bit);
         let afresh = match self.refresh_by {
-            RefreshBy::Fewer => passing_len < gained_len + lost_len,
+            RefreshBy::Fewer => classes.passing_len < classes.gained_len + classes.lost_len,
             RefreshBy::Afresh => true,
             RefreshBy::Changes => false,
         };
-        // Per row, the dimensions other than `dimension` it counts for.
-        let marks = &self.marks;
-        let counted =
-            |row: usize| counted_in(marks.get(row).map_or(Mark::MAX, |&m| m & !bit)) & !bit;
+        // Only the lists the update reads are made, from the classes' words.
+        let mut lists = std::mem::take(&mut self.lists);
+        let [first, second] = &mut lists;
         if afresh {
-            let counts = tally(&self.filter, table, passing, counted, &self.wanted);
-            let dates = self.tally_dates(passing, bit);
+            rows_of(&classes.passing, classes.passing_len, first);
+            let counted = counted_by(&self.marks, bit);
+            let counts = tally(&self.filter, table, first, counted, &self.wanted);
+            let dates = self.tally_dates(first, bit);
             for other in Dimension::ALL.iter().copied().filter(|&d| d != dimension) {
                 if let (Some(kept), Some(new)) = (
                     options_mut(&mut self.counts, other),
@@ -386,7 +403,9 @@ impl Engine {
                 self.dates = dates;
             }
         } else {
-            self.shift_counts(table, dimension, (gained, lost));
+            rows_of(&classes.gained, classes.gained_len, first);
+            rows_of(&classes.lost, classes.lost_len, second);
+            self.shift_counts(table, dimension, (first, second));
         }
         self.lists = lists;
     }
@@ -404,9 +423,7 @@ impl Engine {
     ) {
         let (gained, lost) = changed;
         let bit = dimension.bit();
-        let marks = &self.marks;
-        let counted =
-            |row: usize| counted_in(marks.get(row).map_or(Mark::MAX, |&m| m & !bit)) & !bit;
+        let counted = counted_by(&self.marks, bit);
         let up = tally(&self.filter, table, gained, counted, &self.wanted);
         let down = tally(&self.filter, table, lost, counted, &self.wanted);
         for other in Dimension::ALL.iter().copied().filter(|&d| d != dimension) {
@@ -470,11 +487,7 @@ impl Engine {
                 let marks = Marks::from_bits(vec![0; table.len()]);
                 let counts =
                     cross_counts_wanted(&self.filter, table, &marks, &[true; Facet::COUNT]);
-                let bucket = &self.bucket;
-                let dates = date_counts(&marks, self.dates.len(), |row| {
-                    bucket.get(row).map(|&b| b as usize)
-                });
-                slot.insert((counts, dates)).clone()
+                slot.insert((counts, self.every_date.clone())).clone()
             }
             None => {
                 let marks = self.filter.marks(table);
@@ -493,14 +506,37 @@ impl Engine {
     /// Takes `marks` as the rows' marks and counts them afresh, in batch passes.
     fn recount(&mut self, table: &EventTable, marks: Marks) {
         self.counts = cross_counts_wanted(&self.filter, table, &marks, &self.wanted);
-        if !self.dates.is_empty() {
-            let bucket = &self.bucket;
-            self.dates = date_counts(&marks, self.dates.len(), |row| {
-                bucket.get(row).map(|&b| b as usize)
-            });
+        let dates_alone = Dimension::ALL
+            .iter()
+            .all(|&d| d == Dimension::Date || !self.filter.is_active(d));
+        if dates_alone && self.every_date.len() == self.dates.len() {
+            // Every row fails nothing but the date (a window jumped, no other filter).
+            self.dates.clone_from(&self.every_date);
+        } else if !self.dates.is_empty() {
+            self.dates = dates_of(marks.bits(), &self.bucket, self.dates.len());
         }
         self.marks = marks.into_bits();
     }
+}
+
+/// Per date bucket (of `buckets`), the rows of `marks` that fail no dimension but the date,
+/// each in its bucket (`bucket`, a row each; past `buckets`: none). This is
+/// [`super::filter::date_counts`] over the engine's column of buckets, adding each row's 0 or
+/// 1 rather than branching on it.
+fn dates_of(marks: &[Mark], bucket: &[u32], buckets: usize) -> Vec<u32> {
+    let mut counts = vec![0u32; buckets];
+    let others = !Dimension::Date.bit();
+    for (&mark, &bucket) in marks.iter().zip(bucket) {
+        if let Some(count) = counts.get_mut(bucket as usize) {
+            *count = count.wrapping_add(u32::from(mark & others == 0));
+        }
+    }
+    counts
+}
+
+/// Per row of `marks`, the dimensions other than the one of `bit` that it counts for.
+fn counted_by(marks: &[Mark], bit: Mark) -> impl Fn(usize) -> Mark + Copy + '_ {
+    move |row| counted_in(marks.get(row).map_or(Mark::MAX, |&m| m & !bit)) & !bit
 }
 
 /// The counts of `dimension`'s options in `counts`; `None` for the date and the text, which

@@ -4,7 +4,7 @@
 //! the rows sorted by first day, by last day, each row's date bucket with the longest date
 //! range, and the first counts. [`Engine::new`] runs the same stages at once.
 
-use super::{rows_by, Engine, RefreshBy, BATCH_SHARE};
+use super::{dates_of, rows_by, Engine, RefreshBy, BATCH_SHARE};
 use crate::core::facet::Facet;
 use crate::core::filter::{CrossCounts, Filter, Marks};
 use crate::core::table::EventTable;
@@ -91,8 +91,11 @@ impl<F: Fn(i32) -> Option<usize>> EngineBuild<F> {
             wanted: [true; Facet::COUNT],
             cleared: Default::default(),
             lists: Default::default(),
+            every_date: Vec::new(),
         };
-        engine.recount(table, Marks::from_bits(vec![0; table.len()]));
+        let marks = Marks::from_bits(vec![0; table.len()]);
+        engine.every_date = dates_of(marks.bits(), &engine.bucket, self.buckets);
+        engine.recount(table, marks);
         engine
     }
 }

@@ -4,6 +4,7 @@
 //! once.
 
 use super::*;
+use crate::core::filter::date_counts;
 
 #[test]
 fn rows_by_a_column_are_its_stable_order() {
@@ -121,7 +122,12 @@ proptest! {
             prop_assert_eq!(engine.cross_counts(), &cross_counts(&next, &table));
             prop_assert_eq!(engine.date_counts(), &date_counts(&marks, 8, |row| bucket(table.start[row]))[..]);
             let rows = marks.rows();
-            prop_assert_eq!(engine.latest(&table, 5), sorted_page(&table, &rows, SortKey::DateDesc, 0, 5));
+            let page = sorted_page(&table, &rows, SortKey::DateDesc, 0, 5);
+            prop_assert_eq!(&engine.latest(&table, 5), &page);
+            // Both ways of finding them, whichever the table's size picks.
+            prop_assert_eq!(engine.latest_walking(&table, 5, usize::MAX), Some(page.clone()));
+            prop_assert_eq!(&engine.latest_by_pass(&table, 5), &page);
+            prop_assert_eq!(engine.latest_by_pass(&table, 0), Vec::<u32>::new());
             // What the dates alone leave out: the rows the filter passes without its dates,
             // less those it passes.
             let undated = Filter { from: None, to: None, ..next.clone() };
