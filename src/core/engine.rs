@@ -37,8 +37,9 @@ use super::table::EventTable;
 
 mod build;
 mod row_classes;
+use super::filter::lanes::rows_of;
 pub use build::EngineBuild;
-use row_classes::{rows_of, RowClasses};
+use row_classes::RowClasses;
 
 /// Past one row in this many, a move of the date window is updated from one pass over the
 /// table, as a toggle is, rather than by visiting the rows it reaches.

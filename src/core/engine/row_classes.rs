@@ -5,28 +5,19 @@
 //! word per 64 rows rather than a row number per row, and only the classes the engine's update
 //! reads become lists of rows ([`rows_of`]).
 //!
-//! The pass reads four rows' marks as one 64-bit word (a 16-bit lane a row) and classifies the
-//! four with word arithmetic: in WebAssembly, where the pass is most of what a toggle costs at
-//! a million rows, that is some times fewer instructions than a row at a time. Lanes never
-//! borrow or carry into each other because marks leave the lane's high bit clear (at most 15
-//! dimensions: checked below at compile time). [`RowClasses::update_by_row`] is the plain
-//! version, which the tests hold the word version to.
+//! The pass reads four rows' marks as one 64-bit word and classifies the four with word
+//! arithmetic ([`crate::core::filter::lanes`]): in WebAssembly, where the pass is most of what a
+//! toggle costs at a million rows, that is some times fewer instructions than a row at a time.
+//! [`RowClasses::update_by_row`] is the plain version, which the tests hold the word version
+//! to.
 //!
 //! [`Engine`]: super::Engine
+//! [`rows_of`]: crate::core::filter::lanes::rows_of
 
-use crate::core::filter::{Dimension, Mark};
-
-// Marks leave bit 15 clear, which the lane arithmetic needs.
-const _: () = assert!(Dimension::ALL.len() <= 15);
-
-/// Rows a word of [`RowClasses`] holds, a bit each (row `64 * word + bit`).
-const WORD_ROWS: usize = 64;
-/// Rows read as one word: four 16-bit marks.
-const LANES: usize = 4;
-/// Per lane: 1, 0x7fff and the high bit.
-const ONES: u64 = 0x0001_0001_0001_0001;
-const LOW: u64 = 0x7fff * ONES;
-const HIGH: u64 = 0x8000 * ONES;
+use crate::core::filter::lanes::{gather, join, nonzero, split, HIGH, LANES, ONES, WORD_ROWS};
+#[cfg(test)]
+use crate::core::filter::Dimension;
+use crate::core::filter::Mark;
 
 /// After one dimension's bit changed, the rows that count somewhere in three classes (see the
 /// module docs), as words of bits, with how many rows each class holds.
@@ -52,43 +43,6 @@ fn classes_of(before: Mark, after: Mark, bit: Mark) -> (bool, bool, bool) {
         counts & passes & changed,
         counts & !passes & changed,
     )
-}
-
-/// Per lane of `x`, whose lanes leave their high bit clear: the high bit where the lane is
-/// not zero, nothing else (adding 0x7fff carries into the high bit exactly then, never out).
-fn nonzero(x: u64) -> u64 {
-    x.wrapping_add(LOW) & HIGH
-}
-
-/// The high bits of the four lanes of `x` (nothing else set) as four bits, lane 0 lowest:
-/// shifted to bits 0, 16, 32 and 48, one product moves them to bits 48 to 51 (its other terms
-/// fall elsewhere, none twice, so nothing carries).
-fn gather(x: u64) -> u64 {
-    const MOVE: u64 = (1 << 48) | (1 << 33) | (1 << 18) | (1 << 3);
-    ((x >> 15).wrapping_mul(MOVE) >> 48) & 0xf
-}
-
-/// Four marks as one word, the first in the lowest lane (written out: a loop here stays a
-/// loop in the size-optimised build).
-fn join(marks: &[Mark]) -> u64 {
-    match marks {
-        &[a, b, c, d] => {
-            u64::from(a) | u64::from(b) << 16 | u64::from(c) << 32 | u64::from(d) << 48
-        }
-        _ => 0,
-    }
-}
-
-/// Writes the four lanes of `word` to `marks`, the lowest first.
-fn split(word: u64, marks: &mut [Mark]) {
-    if let [a, b, c, d] = marks {
-        (*a, *b, *c, *d) = (
-            word as Mark,
-            (word >> 16) as Mark,
-            (word >> 32) as Mark,
-            (word >> 48) as Mark,
-        );
-    }
 }
 
 impl RowClasses {
@@ -175,19 +129,6 @@ impl RowClasses {
     }
 }
 
-/// Fills `rows` with the rows whose bits `words` sets (`count` of them), ascending.
-pub(super) fn rows_of(words: &[u64], count: usize, rows: &mut Vec<u32>) {
-    rows.clear();
-    rows.reserve(count);
-    for (word, first) in words.iter().zip((0u32..).step_by(WORD_ROWS)) {
-        let mut word = *word;
-        while word != 0 {
-            rows.push(first + word.trailing_zeros());
-            word &= word - 1;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,12 +189,5 @@ mod tests {
         assert_eq!(classes.passing, vec![0b0101]);
         assert_eq!(classes.gained, vec![0b0100]);
         assert_eq!(classes.lost, vec![0b0010]);
-    }
-
-    #[test]
-    fn rows_of_lists_the_set_bits_in_order() {
-        let mut rows = vec![7];
-        rows_of(&[0b1001, 0, 1 << 63], 3, &mut rows);
-        assert_eq!(rows, vec![0, 3, 191]);
     }
 }

@@ -19,6 +19,7 @@ use super::table::{
 use super::vocab::{Actor, EventKind, Governorate, Publisher};
 
 pub(crate) mod counts;
+pub(crate) mod lanes;
 #[cfg(test)]
 mod tests;
 
@@ -600,18 +601,11 @@ fn mark_failing<T: Copy>(
     }
 }
 
-/// The rows whose mark is 0, ascending. Counted first so the output is allocated once at its
-/// exact size, then written without a data-dependent branch: every row is stored at the next
-/// free slot and the slot only advances for rows that pass.
+/// The rows whose mark is 0, ascending: found four marks at a time as words of bits, then
+/// listed from the words at their exact number.
 pub(crate) fn unmarked_rows(marks: &[Mark]) -> Vec<u32> {
-    let count = marks.iter().filter(|&&mark| mark == 0).count();
-    let mut rows = vec![0u32; count];
-    let mut next = 0usize;
-    for (&mark, row) in marks.iter().zip(0u32..) {
-        if let Some(slot) = rows.get_mut(next) {
-            *slot = row;
-        }
-        next += usize::from(mark == 0);
-    }
+    let (words, count) = lanes::unmarked_words(marks);
+    let mut rows = Vec::new();
+    lanes::rows_of(&words, count, &mut rows);
     rows
 }
