@@ -30,8 +30,8 @@
 use super::facet::Facet;
 use super::filter::counts::{counted_in, tally};
 use super::filter::{
-    cross_counts_wanted, facet_counts, ActorRole, CrossCounts, DateMatch, Dimension, Filter, Mark,
-    Marks,
+    cross_counts_wanted, date_counts, facet_counts, ActorRole, CrossCounts, DateMatch, Dimension,
+    Filter, Mark, Marks,
 };
 use super::table::EventTable;
 
@@ -514,25 +514,13 @@ impl Engine {
             // Every row fails nothing but the date (a window jumped, no other filter).
             self.dates.clone_from(&self.every_date);
         } else if !self.dates.is_empty() {
-            self.dates = dates_of(marks.bits(), &self.bucket, self.dates.len());
+            let bucket = &self.bucket;
+            self.dates = date_counts(&marks, self.dates.len(), |row| {
+                bucket.get(row).map(|&b| b as usize)
+            });
         }
         self.marks = marks.into_bits();
     }
-}
-
-/// Per date bucket (of `buckets`), the rows of `marks` that fail no dimension but the date,
-/// each in its bucket (`bucket`, a row each; past `buckets`: none). This is
-/// [`super::filter::date_counts`] over the engine's column of buckets, adding each row's 0 or
-/// 1 rather than branching on it.
-fn dates_of(marks: &[Mark], bucket: &[u32], buckets: usize) -> Vec<u32> {
-    let mut counts = vec![0u32; buckets];
-    let others = !Dimension::Date.bit();
-    for (&mark, &bucket) in marks.iter().zip(bucket) {
-        if let Some(count) = counts.get_mut(bucket as usize) {
-            *count = count.wrapping_add(u32::from(mark & others == 0));
-        }
-    }
-    counts
 }
 
 /// Per row of `marks`, the dimensions other than the one of `bit` that it counts for.

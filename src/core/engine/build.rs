@@ -4,9 +4,9 @@
 //! the rows sorted by first day, by last day, each row's date bucket with the longest date
 //! range, and the first counts. [`Engine::new`] runs the same stages at once.
 
-use super::{dates_of, rows_by, Engine, RefreshBy, BATCH_SHARE};
+use super::{rows_by, Engine, RefreshBy, BATCH_SHARE};
 use crate::core::facet::Facet;
-use crate::core::filter::{CrossCounts, Filter, Marks};
+use crate::core::filter::{date_counts, CrossCounts, Filter, Marks};
 use crate::core::table::EventTable;
 
 /// An [`Engine`] being built for one table, a stage a [`EngineBuild::step`]; give every step
@@ -94,7 +94,10 @@ impl<F: Fn(i32) -> Option<usize>> EngineBuild<F> {
             every_date: Vec::new(),
         };
         let marks = Marks::from_bits(vec![0; table.len()]);
-        engine.every_date = dates_of(marks.bits(), &engine.bucket, self.buckets);
+        let bucket = &engine.bucket;
+        engine.every_date = date_counts(&marks, self.buckets, |row| {
+            bucket.get(row).map(|&b| b as usize)
+        });
         engine.recount(table, marks);
         engine
     }

@@ -4,7 +4,6 @@
 //! once.
 
 use super::*;
-use crate::core::filter::date_counts;
 
 #[test]
 fn rows_by_a_column_are_its_stable_order() {
