@@ -350,7 +350,7 @@ pub fn run(
             "{:<22} {:>11} {:>11} {:>11} {:>11}",
             "ms per change", "before med", "before p95", "after med", "after p95"
         ));
-        let mut by_part: Vec<(&str, Vec<PartTimes>)> = Vec::new();
+        let mut by_part: Vec<(&str, Vec<(PartTimes, String)>)> = Vec::new();
         for scene in scenes() {
             let mut before_times = Vec::new();
             let mut after_times = Vec::new();
@@ -376,7 +376,7 @@ pub fn run(
                     if *timed {
                         before_times.push(before_ms);
                         after_times.push(after_ms);
-                        part_times.push(parts);
+                        part_times.push((parts, link.clone()));
                     }
                 }
             }
@@ -396,7 +396,7 @@ pub fn run(
         for (name, times) in &by_part {
             let medians: Vec<String> = (0..PARTS.len())
                 .map(|part| {
-                    let mut values: Vec<f64> = times.iter().map(|t| t[part]).collect();
+                    let mut values: Vec<f64> = times.iter().map(|(t, _)| t[part]).collect();
                     values.sort_by(f64::total_cmp);
                     format!("{:.2}", percentile(&values, 0.5))
                 })
@@ -404,14 +404,14 @@ pub fn run(
             say(format!("  {name:<20} {}", medians.join(" | ")));
         }
         // The p95 is the slowest changes': where their time goes.
-        say("after, the slowest change by part (ms)".to_string());
+        say("after, the slowest change by part (ms), and its link".to_string());
         for (name, times) in &by_part {
             let slowest = times
                 .iter()
-                .max_by(|a, b| a.iter().sum::<f64>().total_cmp(&b.iter().sum::<f64>()));
-            if let Some(parts) = slowest {
+                .max_by(|a, b| a.0.iter().sum::<f64>().total_cmp(&b.0.iter().sum::<f64>()));
+            if let Some((parts, link)) = slowest {
                 let parts: Vec<String> = parts.iter().map(|ms| format!("{ms:.2}")).collect();
-                say(format!("  {name:<20} {}", parts.join(" | ")));
+                say(format!("  {name:<20} {} | `{link}`", parts.join(" | ")));
             }
         }
     }

@@ -195,6 +195,25 @@ pub struct MapOf<'a> {
     by_governorate: bool,
 }
 
+impl<'a> MapOf<'a> {
+    /// The map's reducer over rows of `table` under `metric`, placing points by `cells`, and
+    /// adding rows to the governorates' values when `by_governorate` (else these are left at
+    /// zero, for the caller to take from elsewhere).
+    pub(crate) fn new(
+        table: &'a EventTable,
+        cells: &'a MapCells,
+        metric: Metric,
+        by_governorate: bool,
+    ) -> MapOf<'a> {
+        MapOf {
+            table,
+            cells,
+            values: Values::new(table, metric),
+            by_governorate,
+        }
+    }
+}
+
 impl Reduce for MapOf<'_> {
     type Sums = MapSums;
 
@@ -214,10 +233,11 @@ impl Reduce for MapOf<'_> {
             return;
         }
         let table = self.table;
-        let value = self.values.count(row);
-        let mask = table.governorates.get(row).copied().unwrap_or(0);
+        // Not a milestone: its value as it is.
+        let value = self.values.count_any(row);
+        let mask = || table.governorates.get(row).copied().unwrap_or(0);
         if self.by_governorate {
-            for_bits(u32::from(mask), |index| {
+            for_bits(u32::from(mask()), |index| {
                 if let Some(total) = sums.by_governorate.get_mut(index) {
                     *total = total.wrapping_add(value);
                 }
@@ -238,10 +258,12 @@ impl Reduce for MapOf<'_> {
                 .wrapping_add(units(table.lat.get(row).copied().unwrap_or(f32::NAN)));
             sum.2 = sum.2.wrapping_add(1);
             sum.3 = sum.3.wrapping_add(value);
-        } else if mask == 0 {
+        } else if mask() == 0 {
             sums.unplaced = sums.unplaced.wrapping_add(1);
         } else {
-            for_bits(u32::from(mask), |index| {
+            // Read only here: most rows have a point, and the map's governorates' values
+            // usually come from the bar charts' keys.
+            for_bits(u32::from(mask()), |index| {
                 if let Some(count) = sums.area_only.get_mut(index) {
                     *count = count.wrapping_add(1);
                 }
@@ -305,12 +327,7 @@ pub(crate) fn layers_from(
     by_governorate: Option<Vec<u64>>,
     sum: impl FnOnce(&MapOf<'_>) -> MapSums,
 ) -> MapLayers {
-    let reduce = MapOf {
-        table,
-        cells,
-        values: Values::new(table, metric),
-        by_governorate: by_governorate.is_none(),
-    };
+    let reduce = MapOf::new(table, cells, metric, by_governorate.is_none());
     let sums = sum(&reduce);
     let by_governorate = by_governorate.unwrap_or(sums.by_governorate);
     let mean = |sum: i64, events: u32| sum as f64 * POSITION_UNIT / f64::from(events);

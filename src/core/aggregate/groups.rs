@@ -52,6 +52,16 @@ pub struct TotalsOf<'a> {
     values: Values<'a>,
 }
 
+impl<'a> TotalsOf<'a> {
+    /// The totals' reducer over rows of `table`.
+    pub(crate) fn new(table: &'a EventTable) -> TotalsOf<'a> {
+        TotalsOf {
+            table,
+            values: Values::new(table, Metric::Events),
+        }
+    }
+}
+
 impl Reduce for TotalsOf<'_> {
     type Sums = Totals;
 
@@ -116,10 +126,7 @@ pub(crate) fn totals_from(
     rows: &[u32],
     sum: impl FnOnce(&TotalsOf<'_>) -> Totals,
 ) -> Totals {
-    let reduce = TotalsOf {
-        table,
-        values: Values::new(table, Metric::Events),
-    };
+    let reduce = TotalsOf::new(table);
     Totals {
         // Every row given, even one out of range (which adds nothing else).
         events: u32::try_from(rows.len()).unwrap_or(u32::MAX),
@@ -448,6 +455,13 @@ pub struct CompositionOf<'a> {
     table: &'a EventTable,
 }
 
+impl<'a> CompositionOf<'a> {
+    /// The composition's reducer over rows of `table`.
+    pub(crate) fn new(table: &'a EventTable) -> CompositionOf<'a> {
+        CompositionOf { table }
+    }
+}
+
 impl Reduce for CompositionOf<'_> {
     type Sums = Composition;
 
@@ -511,5 +525,5 @@ pub(crate) fn composition_from(
     table: &EventTable,
     sum: impl FnOnce(&CompositionOf<'_>) -> Composition,
 ) -> Composition {
-    sum(&CompositionOf { table })
+    sum(&CompositionOf::new(table))
 }

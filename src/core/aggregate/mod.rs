@@ -10,12 +10,15 @@ pub mod bar_keys;
 pub mod groups;
 pub mod sort;
 
+pub mod timeline;
+
 pub use groups::*;
 pub use sort::{sorted_page, SortKey, SortOrders, WALK_FROM_ROWS};
+pub use timeline::{no_actor_slot, timeline, timeline_in_one_pass, Bucket, Timeline, MAX_BUCKETS};
 
 use super::date::Day;
-use super::table::{bit32, EventTable, NO_ACTOR};
-use super::vocab::{Actor, EventKind};
+use super::table::{bit32, EventTable};
+use super::vocab::EventKind;
 
 /// Timeline bucket width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -181,226 +184,12 @@ fn milestone_kinds() -> u32 {
         .fold(0, |mask, kind| mask | bit32(kind.index()))
 }
 
-/// One bar of the timeline: `[start, end_exclusive)`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bucket {
-    pub start: Day,
-    pub end_exclusive: Day,
-    /// Value per `Actor::ALL` index, plus one trailing slot for events that name no actor. Each
-    /// event sits in exactly one slot, so the slots stack to the bucket's total.
-    pub by_actor: Vec<f64>,
-    /// The part of the total that comes from events spread over several buckets because they
-    /// are dated more coarsely than the interval (or span a long period). The chart draws it
-    /// differently so the reader can tell spread values from dated ones.
-    pub imprecise: f64,
-}
-
-impl Bucket {
-    /// Sum over all slots.
-    pub fn total(&self) -> f64 {
-        self.by_actor.iter().sum()
-    }
-}
-
-/// A timeline over contiguous buckets.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Timeline {
-    pub interval: Interval,
-    pub metric: Metric,
-    pub buckets: Vec<Bucket>,
-    /// Rows of milestone kind (ceasefires, agreements), in the order given, to draw as markers.
-    pub milestones: Vec<u32>,
-}
-
-/// Most buckets a timeline holds: about 190 years of weeks. A wider span (a mistyped year in a
-/// user's file) is cut at the end rather than allocating without bound.
-pub const MAX_BUCKETS: usize = 10_000;
-
-/// 0000-01-01 and 9999-12-31, the first and last days a date string can name.
-const FIRST_DAY: i32 = -719_528;
-const LAST_DAY: i32 = 2_932_896;
-
-/// The slot of the trailing "no actor" entry in [`Bucket::by_actor`].
-pub fn no_actor_slot() -> usize {
-    Actor::ALL.len()
-}
-
-/// The empty buckets of `interval` from the one holding `first` to the one holding `last`, at
-/// most [`MAX_BUCKETS`] of them (cut at the end).
-fn buckets_over(interval: Interval, first: Day, last: Day) -> Vec<Bucket> {
-    let mut buckets = Vec::new();
-    let mut start = interval.bucket_start(first);
-    while start <= last && buckets.len() < MAX_BUCKETS {
-        let next = interval.next_start(start);
-        if next <= start {
-            // Only at the very end of the representable days; stop rather than loop.
-            break;
-        }
-        buckets.push(Bucket {
-            start,
-            end_exclusive: next,
-            by_actor: Vec::new(),
-            imprecise: 0.0,
-        });
-        start = next;
-    }
-    buckets
-}
-
-/// Builds the timeline of `rows` over the date filter's window `(from, to)`.
-///
-/// Buckets cover the window (inclusive days, swapped if reversed), extended to whole buckets,
-/// with empty buckets included. An open end is "up to the data": a missing `from` is the
-/// earliest start of the rows and a missing `to` their latest end (with no rows, the given
-/// end alone; with neither, no buckets). An event whose date range lies in one bucket adds
-/// its value there. An event whose range covers several buckets adds to each a share
-/// proportional to the days of its range in that bucket, and those shares also go to
-/// [`Bucket::imprecise`]; shares falling outside the buckets (when the window cuts the event)
-/// are dropped, not moved. The value goes to one slot: the event's lead actor (first
-/// perpetrator, else first actor, else "no actor").
-pub fn timeline(
-    table: &EventTable,
-    rows: &[u32],
-    interval: Interval,
-    metric: Metric,
-    window: (Option<Day>, Option<Day>),
-) -> Timeline {
-    // One pass for the milestones and the rows' span.
-    let values = Values::new(table, metric);
-    let mut milestones = Vec::new();
-    let mut data_span: Option<(i32, i32)> = None;
-    for &row in rows {
-        let at = row as usize;
-        let (Some(&start), Some(&end)) = (table.start.get(at), table.end.get(at)) else {
-            continue;
-        };
-        if values.is_milestone(at) {
-            milestones.push(row);
-        }
-        data_span = Some(match data_span {
-            Some((first, last)) => (first.min(start), last.max(end)),
-            None => (start, end),
-        });
-    }
-    let data_span = data_span.map(|(start, end)| (Day(start), Day(end)));
-    let span = match (window, data_span) {
-        ((Some(a), Some(b)), _) => Some((a.min(b), a.max(b))),
-        ((from, to), Some((start, end))) => Some((from.unwrap_or(start), to.unwrap_or(end))),
-        ((Some(day), None), None) | ((None, Some(day)), None) => Some((day, day)),
-        ((None, None), None) => None,
-    };
-    // Only days of years 0000 to 9999 (what dates parse to) are bucketed, so the calendar
-    // arithmetic below cannot overflow whatever range a caller passes.
-    let clamp = |day: Day| Day(day.0.clamp(FIRST_DAY, LAST_DAY));
-    let Some((first, last)) = span.map(|(first, last)| (clamp(first), clamp(last))) else {
-        return Timeline {
-            interval,
-            metric,
-            buckets: Vec::new(),
-            milestones,
-        };
-    };
-
-    let slots = Actor::ALL.len() + 1;
-    let mut buckets = buckets_over(interval, first, last);
-    // A window of more than MAX_BUCKETS buckets (a year typed as 0201) would be cut before
-    // the rows' days: it is narrowed to the days of the rows, which are then all shown.
-    let cut = buckets
-        .last()
-        .is_some_and(|bucket| bucket.end_exclusive <= last);
-    if let (true, Some((start, end))) = (cut, data_span) {
-        let (first, last) = (clamp(start.max(first)), clamp(end.min(last)));
-        if first <= last {
-            buckets = buckets_over(interval, first, last);
-        }
-    }
-    let (Some(first_bucket), Some(last_bucket)) = (buckets.first(), buckets.last()) else {
-        return Timeline {
-            interval,
-            metric,
-            buckets,
-            milestones,
-        };
-    };
-    let (span_start, span_end) = (first_bucket.start.0, last_bucket.end_exclusive.0 - 1);
-    // Bucket index of every day of the span, so placing a row is a lookup, not calendar
-    // arithmetic (a few hundred kilobytes at most, for MAX_BUCKETS months).
-    let mut bucket_of: Vec<u32> = Vec::new();
-    for (index, bucket) in (0u32..).zip(&buckets) {
-        let days = usize::try_from(bucket.end_exclusive.0 - bucket.start.0).unwrap_or(0);
-        bucket_of.extend(std::iter::repeat_n(index, days));
-    }
-    let index_of = |day: i32| {
-        usize::try_from(day - span_start)
-            .ok()
-            .and_then(|offset| bucket_of.get(offset))
-            .map_or(0, |&index| index as usize)
-    };
-
-    // The buckets' values per slot, bucket after bucket, in one block of memory.
-    let mut sums = vec![0.0; buckets.len() * slots];
-    let mut imprecise = vec![0.0; buckets.len()];
-    for &row in rows {
-        let row = row as usize;
-        let value = values.at(row);
-        let (Some(&start), Some(&end)) = (table.start.get(row), table.end.get(row)) else {
-            continue;
-        };
-        if value == 0.0 || end < span_start || start > span_end {
-            continue;
-        }
-        let slot = table
-            .lead_actor
-            .get(row)
-            .copied()
-            .filter(|&lead| lead != NO_ACTOR && usize::from(lead) < Actor::ALL.len())
-            .map_or(no_actor_slot(), usize::from);
-        let first_index = index_of(start.max(span_start));
-        let last_index = index_of(end.min(span_end));
-        let whole = start >= span_start && end <= span_end;
-        if whole && first_index == last_index {
-            if let Some(cell) = sums.get_mut(first_index * slots + slot) {
-                *cell += value;
-            }
-            continue;
-        }
-        // Spread: each bucket gets the share of the event's days that fall in it.
-        let days = f64::from(end - start + 1);
-        for index in first_index..=last_index.max(first_index) {
-            let Some(bucket) = buckets.get(index) else {
-                break;
-            };
-            let overlap = end.min(bucket.end_exclusive.0 - 1) - start.max(bucket.start.0) + 1;
-            if overlap <= 0 {
-                continue;
-            }
-            let share = value * f64::from(overlap) / days;
-            if let Some(cell) = sums.get_mut(index * slots + slot) {
-                *cell += share;
-            }
-            if let Some(part) = imprecise.get_mut(index) {
-                *part += share;
-            }
-        }
-    }
-    for ((bucket, values), part) in buckets.iter_mut().zip(sums.chunks(slots)).zip(imprecise) {
-        bucket.by_actor = values.to_vec();
-        bucket.imprecise = part;
-    }
-    Timeline {
-        interval,
-        metric,
-        buckets,
-        milestones,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::model::{Casualty, DatePrecision};
     use crate::core::table::test_data::*;
-    use crate::core::vocab::{CasualtyGroup, Governorate, Role};
+    use crate::core::vocab::{Actor, CasualtyGroup, Governorate, Role};
 
     fn day(text: &str) -> Day {
         Day::parse(text).unwrap_or_default()
