@@ -14,11 +14,6 @@
 //! lost ([`sum_changes`]); the two lists are walked once to find those rows, for every panel
 //! ([`Changes::between`]).
 //!
-//! With the bar charts' keys (nearly every table: [`BarKeys::new`]), the four panels summed
-//! this way are summed together ([`panels`]): one walk over the rows feeds the totals, the
-//! composition, the bars and the map, and the next panel to ask for the same rows is given
-//! its part.
-//!
 //! Every way gives the same numbers, bit for bit: every sum is of integers with wrapping
 //! arithmetic (sums modulo 2^64), where subtracting what was added is exact whatever the
 //! order, and each reducer's per-row contribution is the only place its counting rule lives.
@@ -28,18 +23,15 @@
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::aggregate::bar_keys::BarKeys;
+use super::aggregate::GroupOf;
 use super::aggregate::{key_reducer, members_of_keys, Composition, Group, GroupSums};
 use super::aggregate::{timeline_in_one_pass, Interval, Metric, Timeline, Totals};
-use super::aggregate::{CompositionOf, GroupOf, TotalsOf};
+use super::aggregate::{CompositionOf, TotalsOf};
 use super::date::Day;
 use super::filter::{CrossCounts, Filter};
 use super::map_layers::{MapCells, MapOf, MapSums};
 use super::rows::{Changes, Rows};
 use super::table::EventTable;
-
-mod panels;
-
-use panels::{PanelSums, PanelsOf};
 
 /// How a group adds up rows: its zero, one row's contribution, and taking one sum from
 /// another. Every operation on the sums must be integer and wrapping, so that
@@ -53,32 +45,6 @@ pub trait Reduce {
     fn add(&self, sums: &mut Self::Sums, row: usize);
     /// `whole` minus `part`: the sums over the rows of `whole` not in `part`.
     fn remove(&self, whole: &Self::Sums, part: &Self::Sums) -> Self::Sums;
-    /// Adds the contribution of each of `rows` (rows of the table, all in range) in turn. A
-    /// reducer made of others ([`PanelsOf`]) gives each its own loop over a batch of them.
-    fn add_rows(&self, sums: &mut Self::Sums, rows: &[u32]) {
-        for &row in rows {
-            self.add(sums, row as usize);
-        }
-    }
-}
-
-/// How many rows are added at a time where rows are gathered first (the rows left out of a
-/// list): enough that a loop over them costs little to start, few enough that the columns a
-/// batch reads stay in the cache for the next reducer of a [`PanelsOf`].
-pub(crate) const BATCH: usize = 2048;
-
-/// Adds `rows` to `sums` with `reduce`, leaving out any at or past `len`.
-fn add_in_range<R: Reduce>(reduce: &R, sums: &mut R::Sums, rows: &[u32], len: usize) {
-    if rows.iter().all(|&row| (row as usize) < len) {
-        reduce.add_rows(sums, rows);
-    } else {
-        let in_range: Vec<u32> = rows
-            .iter()
-            .copied()
-            .filter(|&row| (row as usize) < len)
-            .collect();
-        reduce.add_rows(sums, &in_range);
-    }
 }
 
 /// The sums of `reduce` over every row of a table of `len` rows.
@@ -108,7 +74,12 @@ pub fn sum_rows<R: Reduce>(
         }
     }
     let mut sums = reduce.zero();
-    add_in_range(reduce, &mut sums, rows, len);
+    for &row in rows {
+        let row = row as usize;
+        if row < len {
+            reduce.add(&mut sums, row);
+        }
+    }
     sums
 }
 
@@ -124,8 +95,14 @@ pub fn sum_changes<R: Reduce>(
 ) -> R::Sums {
     let mut sums = earlier.clone();
     let mut lost = reduce.zero();
-    add_in_range(reduce, &mut sums, &changes.gained, len);
-    add_in_range(reduce, &mut lost, &changes.lost, len);
+    for (rows, sums) in [(&changes.gained, &mut sums), (&changes.lost, &mut lost)] {
+        for &row in rows {
+            let row = row as usize;
+            if row < len {
+                reduce.add(sums, row);
+            }
+        }
+    }
     reduce.remove(&sums, &lost)
 }
 
@@ -133,17 +110,6 @@ pub fn sum_changes<R: Reduce>(
 /// them; `None` when `rows` are not strictly ascending or reach `len`.
 fn sum_left_out<R: Reduce>(reduce: &R, len: usize, rows: &[u32]) -> Option<R::Sums> {
     let mut sums = reduce.zero();
-    // The rows left out, gathered and added a batch at a time.
-    let mut batch: Vec<u32> = Vec::with_capacity(BATCH);
-    let mut gather = |gaps: std::ops::Range<usize>, sums: &mut R::Sums| {
-        for gap in gaps {
-            batch.push(gap as u32);
-            if batch.len() == BATCH {
-                reduce.add_rows(sums, &batch);
-                batch.clear();
-            }
-        }
-    };
     let mut next = 0usize;
     for &row in rows {
         let row = row as usize;
@@ -152,15 +118,18 @@ fn sum_left_out<R: Reduce>(reduce: &R, len: usize, rows: &[u32]) -> Option<R::Su
             if row < next || row >= len {
                 return None;
             }
-            gather(next..row, &mut sums);
+            for gap in next..row {
+                reduce.add(&mut sums, gap);
+            }
         }
         next = row + 1;
     }
     if next > len {
         return None;
     }
-    gather(next..len, &mut sums);
-    reduce.add_rows(&mut sums, &batch);
+    for gap in next..len {
+        reduce.add(&mut sums, gap);
+    }
     Some(sums)
 }
 
@@ -177,17 +146,13 @@ pub struct Baseline {
     /// Per [`Metric::ALL`] index, per [`Group::ALL`] index; with the bar charts' keys, the
     /// sums per key, which are every group's, are kept under the first group alone.
     groups: [[OnceLock<GroupSums>; Group::ALL.len()]; Metric::ALL.len()],
+    /// The bar charts' sums per key for the rows and metric they were last made for: the
+    /// three charts of a view ask for the same sums, so the second and third are given them.
+    kept_key_sums: Kept<GroupSums, Metric>,
     /// Per [`Metric::ALL`] index.
     map: [OnceLock<MapSums>; Metric::ALL.len()],
-    /// With the bar charts' keys, per [`Metric::ALL`] index: the four panels' whole-table
-    /// sums together ([`Baseline::panel_sums`]), put together from each panel's own above.
-    panels: [OnceLock<PanelSums>; Metric::ALL.len()],
-    /// With the bar charts' keys: the four panels' sums for the rows and metric they were
-    /// last made for. The panels of a view ask for the same rows, so all but the first are
-    /// given them; the next rows' are made from them when few rows came and went.
-    kept_panels: Kept<PanelSums, Metric>,
-    /// Without the bar charts' keys: the sums last made of each panel, for the rows (and
-    /// metric) they were made for, kept as `kept_panels` are.
+    /// The sums last made of each panel, for the rows (and metric) they were made for: the
+    /// next rows' are made from them when few rows came and went ([`Baseline::changes`]).
     kept_totals: Kept<Totals, ()>,
     kept_composition: Kept<Composition, ()>,
     /// Per [`Group::ALL`] index, without the bar charts' keys.
@@ -392,9 +357,6 @@ impl Baseline {
 
     /// [`super::aggregate::totals`] of `rows` (ascending row numbers), the same numbers.
     pub fn totals(&self, table: &EventTable, rows: &Rows) -> Totals {
-        if let Some(sums) = self.panel_sums(table, rows, self.last_metric()) {
-            return super::aggregate::totals_from(table, rows, |_| sums.totals);
-        }
         super::aggregate::totals_from(table, rows, |reduce| {
             let kept = ((), &self.kept_totals);
             self.sums(reduce, Some(&self.totals), table, rows, kept)
@@ -403,9 +365,6 @@ impl Baseline {
 
     /// [`super::aggregate::composition`] of `rows` (ascending row numbers), the same numbers.
     pub fn composition(&self, table: &EventTable, rows: &Rows) -> Composition {
-        if let Some(sums) = self.panel_sums(table, rows, self.last_metric()) {
-            return sums.composition;
-        }
         super::aggregate::composition_from(table, |reduce| {
             let kept = ((), &self.kept_composition);
             self.sums(reduce, Some(&self.composition), table, rows, kept)
@@ -415,13 +374,12 @@ impl Baseline {
     /// The sums of `group` under `metric` over `rows` (ascending row numbers), per member in
     /// vocabulary order, as [`super::aggregate::by_actor`] and its siblings rank them. With the
     /// bar charts' keys, the sums per key are made once for the three charts of the same rows
-    /// (`rows` cloned from one list: [`Rows::same`]) and metric, with the other panels'
-    /// ([`Baseline::panel_sums`]).
+    /// (`rows` cloned from one list: [`Rows::same`]) and metric.
     pub fn group(&self, table: &EventTable, rows: &Rows, group: Group, metric: Metric) -> Vec<u64> {
         if let Some(keys) = self.keys(table) {
             let members = self
-                .panel_sums(table, rows, metric)
-                .and_then(|sums| members_of_keys(table, group, metric, keys, &sums.keys));
+                .key_sums(table, rows, metric, keys)
+                .and_then(|sums| members_of_keys(table, group, metric, keys, &sums));
             // Always given for this table's keys; the whole table's sums are then per key, so
             // without them the rows would be summed directly.
             return members
@@ -453,58 +411,20 @@ impl Baseline {
         })
     }
 
-    /// The four panels' sums (totals, composition, the bar charts' per key, the map's)
-    /// under `metric` over `rows` (ascending row numbers), made in one walk ([`PanelsOf`])
-    /// and kept for the next panel to ask for the same rows and metric ([`Baseline::sums`]).
-    /// `None` for another table than this baseline's or one without bar keys: each panel's
-    /// sums are then made on their own.
-    fn panel_sums(&self, table: &EventTable, rows: &Rows, metric: Metric) -> Option<PanelSums> {
-        let keys = self.keys(table)?;
-        let m = Metric::ALL.iter().position(|&m| m == metric)?;
-        let reduce = PanelsOf {
-            totals: TotalsOf::new(table),
-            composition: CompositionOf::new(table),
-            keys: key_reducer(table, metric, keys)?,
-            map: MapOf::new(table, self.cells(table), metric, false),
-        };
-        let slot = self.panels.get(m)?;
-        if slot.get().is_none() {
-            // Each panel's whole-table sums are made once (by `prepare`, or here), then put
-            // together; the slot is set only here, so an error means another thread set it.
-            let whole = PanelSums {
-                totals: *self.whole(&self.totals, &reduce.totals, table)?,
-                composition: *self.whole(&self.composition, &reduce.composition, table)?,
-                keys: Arc::new(self.whole_key_sums_of(&reduce.keys, table, metric)?.clone()),
-                map: Arc::new(self.whole_map(table, metric)?.clone()),
-            };
-            let _ = slot.set(whole);
-        }
-        Some(self.sums(
-            &reduce,
-            Some(slot),
-            table,
-            rows,
-            (metric, &self.kept_panels),
-        ))
-    }
-
-    /// The metric the four panels' sums were last made for (the view's, which its bars and
-    /// map ask for), else the default: the totals and the composition are the same under
-    /// any, and share that walk.
-    fn last_metric(&self) -> Metric {
-        let kept = self.kept_panels.lock().ok();
-        kept.and_then(|kept| kept.as_ref().map(|kept| kept.tag))
-            .unwrap_or_default()
-    }
-
-    /// The map's cells of `table`: its own, or made here once for a table without them.
-    fn cells<'a>(&'a self, table: &'a EventTable) -> &'a MapCells {
-        if table.map_cells.cover(table) {
-            &table.map_cells
-        } else {
-            self.cells
-                .get_or_init(|| MapCells::new(&table.lat, &table.lon))
-        }
+    /// The sums per key of `keys` (this table's) under `metric` over `rows`, kept for the
+    /// next chart of the same list and metric ([`Baseline::sums`]). `None` when `keys` are
+    /// not `table`'s.
+    fn key_sums(
+        &self,
+        table: &EventTable,
+        rows: &Rows,
+        metric: Metric,
+        keys: &BarKeys,
+    ) -> Option<GroupSums> {
+        let reduce = key_reducer(table, metric, keys)?;
+        let slot = self.group_slot(Group::ALL[0], metric);
+        let kept = (metric, &self.kept_key_sums);
+        Some(self.sums(&reduce, slot, table, rows, kept))
     }
 
     /// The sums per key of `keys` (this table's) under `metric` over every row, made on first
@@ -593,9 +513,20 @@ impl Baseline {
         }
     }
 
+    /// The map's cells of `table`: its own, or made here once for a table without them.
+    fn cells<'a>(&'a self, table: &'a EventTable) -> &'a MapCells {
+        if table.map_cells.cover(table) {
+            &table.map_cells
+        } else {
+            self.cells
+                .get_or_init(|| MapCells::new(&table.lat, &table.lon))
+        }
+    }
+
     /// [`super::map_layers::map_layers`] of `rows` (ascending row numbers), the same layers.
     /// With the bar charts' keys, the governorates' values are the governorate chart's sums
-    /// and the points are summed with the other panels ([`Baseline::panel_sums`]).
+    /// ([`Baseline::group`], shared with the charts of the same `rows`): the map adds only
+    /// each row's point.
     pub fn map_layers(
         &self,
         table: &EventTable,
@@ -605,28 +536,26 @@ impl Baseline {
         if !self.serves(table) {
             return super::map_layers::map_layers(table, rows, metric);
         }
+        let by_governorate = match self.keys(table) {
+            None => None,
+            Some(keys) => {
+                let by_governorate = self.key_sums(table, rows, metric, keys).and_then(|sums| {
+                    members_of_keys(table, Group::Governorate, metric, keys, &sums)
+                });
+                // Always given for this table's keys; the kept map sums leave the
+                // governorates out, so without them the layers are made directly.
+                let Some(by_governorate) = by_governorate else {
+                    return super::map_layers::map_layers(table, rows, metric);
+                };
+                Some(by_governorate)
+            }
+        };
         let cells = self.cells(table);
-        if let Some(keys) = self.keys(table) {
-            let layers = self.panel_sums(table, rows, metric).and_then(|sums| {
-                let governorate = Group::Governorate;
-                let by_governorate = members_of_keys(table, governorate, metric, keys, &sums.keys)?;
-                let map = Arc::unwrap_or_clone(sums.map);
-                Some(super::map_layers::layers_from(
-                    table,
-                    cells,
-                    metric,
-                    Some(by_governorate),
-                    |_| map,
-                ))
-            });
-            // Always given for this table's keys.
-            return layers.unwrap_or_else(|| super::map_layers::map_layers(table, rows, metric));
-        }
         let slot = Metric::ALL
             .iter()
             .position(|&m| m == metric)
             .and_then(|m| self.map.get(m));
-        super::map_layers::layers_from(table, cells, metric, None, |reduce| {
+        super::map_layers::layers_from(table, cells, metric, by_governorate, |reduce| {
             self.sums(reduce, slot, table, rows, (metric, &self.kept_map))
         })
     }

@@ -243,11 +243,9 @@ fn prepared_parts_are_the_sums_made_on_first_use() {
             );
         }
     }
-    // The map's points, for that metric alone; the panels' sums together are put together
-    // from these parts when first asked for.
+    // The map's points, for that metric alone.
     for (m, &metric) in Metric::ALL.iter().enumerate() {
         assert_eq!(prepared.map[m].get().is_some(), metric == Metric::Deaths);
-        assert!(prepared.panels[m].get().is_none());
     }
     let most = rows_of(90, |row| row % 7 != 0);
     assert_eq!(prepared.totals(table, &most), lazy.totals(table, &most));
@@ -327,7 +325,7 @@ fn multi_valued_rows_count_in_every_bar_both_ways() {
 }
 
 #[test]
-fn the_panels_sums_are_kept_for_one_list_and_metric() {
+fn the_bar_charts_sums_per_key_are_kept_for_one_list_and_metric() {
     let table = table(80, 11);
     let baseline = Baseline::new();
     let some = rows_of(80, |row| row % 3 == 0);
@@ -342,7 +340,7 @@ fn the_panels_sums_are_kept_for_one_list_and_metric() {
         }
     }
     assert!(baseline.keys.get().is_some_and(Option::is_some));
-    let kept = baseline.kept_panels.lock().ok();
+    let kept = baseline.kept_key_sums.lock().ok();
     let kept = kept.as_ref().and_then(|kept| kept.as_ref());
     assert!(kept.is_some_and(
         |kept| kept.rows.same(&some) && kept.tag == Metric::ALL[Metric::ALL.len() - 1]
