@@ -455,6 +455,27 @@ mod tests {
     }
 
     #[test]
+    fn a_window_of_more_buckets_than_a_timeline_holds_is_narrowed_alike() {
+        // A year typed as 0201: the window is cut to the rows' days, both ways.
+        let table = table(150, 4, 11);
+        let rows: Vec<u32> = (0..150).step_by(2).collect();
+        let window = (Day::parse("0201-01-01").ok(), day(900));
+        for interval in [Interval::Week, Interval::Month] {
+            let two = timeline(&table, &rows, interval, Metric::Deaths, window);
+            let one = timeline_in_one_pass(
+                &table,
+                &rows,
+                interval,
+                Metric::Deaths,
+                window,
+                span_of(&table),
+            );
+            assert!(!two.buckets.is_empty() && two.buckets.len() < MAX_BUCKETS);
+            assert_eq!(one, two, "{interval:?}");
+        }
+    }
+
+    #[test]
     fn a_span_that_is_not_the_tables_gives_the_same_timeline() {
         let table = table(200, 3, 5);
         let all: Vec<u32> = (0..200).collect();
